@@ -1,0 +1,65 @@
+"""The template's arithmetic as linear equations over table cells.
+
+Each grammar :class:`Rule` expands to one equation per column (``each = "column"``)
+or per row (``each = "row"``): ``sum(lhs cells) == sum(rhs cells)``. Tables
+extraction uses these to split run-together digits; check uses them to validate
+and repair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .grammar import TableGrammar
+
+CellRef = tuple[str, str]  # (row id, column id)
+
+
+@dataclass(frozen=True)
+class Equation:
+    rule: str
+    scope: str  # the column or row it applies to
+    lhs: tuple[CellRef, ...]
+    rhs: tuple[CellRef, ...]
+    text: str
+
+    @property
+    def cells(self) -> tuple[CellRef, ...]:
+        return self.lhs + self.rhs
+
+    def coef(self, ref: CellRef) -> int:
+        return 1 if ref in self.lhs else -1
+
+    def residual(self, values: dict[CellRef, int | float | None]) -> int | float | None:
+        """``sum(lhs) - sum(rhs)``, or None when a cell is unknown."""
+        total: int | float = 0
+        for ref in self.cells:
+            v = values.get(ref)
+            if v is None:
+                return None
+            total += v * self.coef(ref)
+        return total
+
+
+def equations(t: TableGrammar) -> list[Equation]:
+    out: list[Equation] = []
+    for rule in t.rules:
+        if rule.each == "column":
+            for col in t.columns:
+                if all(col in t.row(r).columns for r in rule.lhs + rule.rhs):
+                    out.append(Equation(rule.id, col, tuple((r, col) for r in rule.lhs),
+                                        tuple((r, col) for r in rule.rhs), rule.text))
+        else:
+            for row in t.rows:
+                if all(c in row.columns for c in rule.lhs + rule.rhs):
+                    out.append(Equation(rule.id, row.id, tuple((row.id, c) for c in rule.lhs),
+                                        tuple((row.id, c) for c in rule.rhs), rule.text))
+    return out
+
+
+def row_equation(t: TableGrammar, row_id: str) -> Equation | None:
+    """The per-row equation covering exactly this row's columns, if the grammar has one."""
+    for eq in equations(t):
+        if eq.scope == row_id and all(r == row_id for r, _ in eq.cells):
+            return eq
+    return None

@@ -1,0 +1,83 @@
+"""Ingest for text: bytes to str, detecting UTF-8 (with or without BOM),
+UTF-16 and GB18030/GBK without being told, and refusing binary input."""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import UnreadableInputError
+
+_CONTROL_OK = set("\t\n\r\f\v")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` or raise :class:`UnreadableInputError`."""
+    if not data.strip():
+        raise UnreadableInputError("the input is empty")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _checked(_decode(data, enc), enc)
+    if data.startswith(b"%PDF"):
+        raise UnreadableInputError("the input is a PDF; pass it as a .pdf file")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(_decode(data, utf16), utf16)
+    if b"\x00" in data:
+        raise UnreadableInputError("the input looks binary (it contains NUL bytes)")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _decode(data, "gb18030")
+    return _checked(text, "gb18030")
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableInputError(
+            f"the input is not valid text in any supported encoding (tried {encoding}: {exc.reason} at byte {exc.start})"
+        ) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    """Refuse text that decoded but is not plausibly a document."""
+    if not text.strip():
+        raise UnreadableInputError("the input has no text")
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ch < " " and ch not in _CONTROL_OK) or "\ue000" <= ch <= "\uf8ff"
+              or ch == "\ufffd")
+    if bad > max(2, len(sample) // 100):
+        raise UnreadableInputError(f"the input looks binary ({bad} control or private-use characters after decoding as {encoding})")
+    if encoding == "gb18030":
+        han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
+        if han:
+            common = sum(1 for ch in han if _is_gb2312(ch))
+            if common / len(han) < 0.8:
+                raise UnreadableInputError("the input is not valid UTF-8 and does not read as Chinese text in GB18030 either")
+        elif any(ord(ch) > 0x7F for ch in sample):
+            raise UnreadableInputError("the input is not valid UTF-8 and does not read as GB18030 text")
+    return text, encoding
+
+
+def _is_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True

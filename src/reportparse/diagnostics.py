@@ -1,0 +1,77 @@
+"""Diagnostics are data: a code, a severity, a message and a location.
+
+``CODES`` is the one list of every code reportparse emits; the README's table
+is checked against it by the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .span import Span
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+# code: (severity, meaning)
+CODES: dict[str, tuple[str, str]] = {
+    "INPUT_ENCODING": (INFO, "the input was not UTF-8; the encoding that was used is named"),
+    "INPUT_WEB_CHROME": (INFO, "web-page navigation text or scraper metadata was removed"),
+    "INPUT_PAGE_FURNITURE": (INFO, "page numbers, form feeds or running headers were removed"),
+    "HDR_NO_TITLE": (WARNING, "no report title was found"),
+    "HDR_NO_YEAR": (WARNING, "the report year could not be read"),
+    "HDR_NO_ISSUER": (WARNING, "the issuing body could not be read"),
+    "HDR_ISSUER_CONFLICT": (WARNING, "版头, title and 署名 name the issuer differently; the majority reading was kept"),
+    "HDR_DOC_NUMBER_REPAIRED": (INFO, "the 发文字号 was repaired (brackets, spaces)"),
+    "HDR_YEAR_MISMATCH": (WARNING, "the year in the title disagrees with the statistics period"),
+    "SEC_MISSING": (WARNING, "a standard section of the template was not found"),
+    "SEC_NUMBER_GAP": (WARNING, "a heading number skips one or more numbers"),
+    "SEC_NUMBER_REPEAT": (WARNING, "a heading number repeats or goes backwards"),
+    "SEC_OUT_OF_ORDER": (WARNING, "a standard section appears out of the template's order"),
+    "TPL_UNKNOWN": (INFO, "the document does not follow a known report template"),
+    "TPL_YEAR_MISMATCH": (INFO, "the template found is not the one normally used for the report year"),
+    "TBL_NOT_FOUND": (ERROR, "a table of the template was not found"),
+    "TBL_ROW_NOT_FOUND": (ERROR, "a row label of a table was not found"),
+    "TBL_ROW_FUZZY": (INFO, "a row label was matched with character errors"),
+    "TBL_ROW_BY_ORDER": (INFO, "rows without their own label were placed by the template's row order between labelled rows"),
+    "TBL_VALUE_BEFORE_LABEL": (INFO, "a value printed before its label (merged-cell layout) was moved to that label's row"),
+    "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),
+    "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
+    "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),
+    "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; the cells stay null"),
+    "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
+    "TBL_GROUP_ORDER": (INFO, "the table's column groups were printed in another order and were placed by their headers"),
+    "CELL_EMPTY": (WARNING, "cells of the template are empty in the source and no rule forces them"),
+    "CELL_OCR_DIGIT": (INFO, "a character that OCR confuses with a digit was read as that digit"),
+    "CELL_UNREADABLE": (WARNING, "a cell's text is not a number"),
+    "CELL_NEGATIVE": (ERROR, "a count is negative"),
+    "RULE_FAIL": (ERROR, "a consistency rule does not hold"),
+    "RULE_INFERRED": (INFO, "a missing cell was filled with the one value the rules force"),
+    "RULE_CORRECTED": (WARNING, "a read value contradicted rules that agree on another value and was corrected"),
+    "RULE_CONFLICT": (ERROR, "the rules disagree and cannot decide which cell is wrong; values stay as read"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    message: str
+    location: Span | None = None
+    path: str | None = None  # the tree node it concerns, e.g. "tables.applications.new.total"
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown diagnostic code {self.code!r}")
+
+    @property
+    def severity(self) -> str:
+        return CODES[self.code][0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "location": self.location.to_dict() if self.location else None,
+            "path": self.path,
+        }

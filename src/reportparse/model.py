@@ -1,0 +1,208 @@
+"""The Report tree: what a parse returns, and its JSON and flat views."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .diagnostics import ERROR, Diagnostic
+from .span import Span
+
+SCHEMA_VERSION = "1.0"
+CELL_STATUSES = ("read", "inferred", "corrected", "missing", "conflict")
+
+
+def _span(s: Span | None) -> dict[str, Any] | None:
+    return s.to_dict() if s else None
+
+
+@dataclass(slots=True)
+class Field:
+    """One header value with where it was read."""
+
+    value: Any = None
+    span: Span | None = None
+    raw: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "raw": self.raw, "span": _span(self.span)}
+
+
+HEADER_FIELDS = ("mark", "issuer", "doc_number", "signer", "title", "year", "signature",
+                 "issued_date", "note", "cc", "printer", "printed_date")
+
+
+@dataclass(slots=True)
+class Header:
+    """GB/T 9704 elements: 发文机关标志 (mark), issuer, 发文字号, 签发人, title, year,
+    发文机关署名 (signature), 成文日期 (issued_date), 附注 (note), 抄送 (cc),
+    印发机关 (printer) and 印发日期 (printed_date)."""
+
+    mark: Field = field(default_factory=Field)
+    issuer: Field = field(default_factory=Field)
+    doc_number: Field = field(default_factory=Field)
+    signer: Field = field(default_factory=Field)
+    title: Field = field(default_factory=Field)
+    year: Field = field(default_factory=Field)
+    signature: Field = field(default_factory=Field)
+    issued_date: Field = field(default_factory=Field)
+    note: Field = field(default_factory=Field)
+    cc: Field = field(default_factory=Field)
+    printer: Field = field(default_factory=Field)
+    printed_date: Field = field(default_factory=Field)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name).to_dict() for name in HEADER_FIELDS}
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered heading (一、 / （一） / 1. / （1）) with its text and sub-sections."""
+
+    level: int
+    number: str
+    index: int
+    title: str
+    text: str
+    span: Span
+    key: str | None = None
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self) -> list[Section]:
+        out = [self]
+        for c in self.children:
+            out.extend(c.walk())
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "level": self.level, "number": self.number, "index": self.index,
+                "title": self.title, "text": self.text, "span": _span(self.span),
+                "children": [c.to_dict() for c in self.children]}
+
+
+@dataclass(slots=True)
+class Cell:
+    value: int | float | None = None
+    raw: str | None = None
+    status: str = "missing"
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "raw": self.raw, "status": self.status, "span": _span(self.span)}
+
+
+@dataclass(slots=True)
+class Table:
+    key: str
+    title: str
+    found: bool
+    rows: dict[str, dict[str, Cell]]
+    span: Span | None = None
+    units: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, row: str, col: str) -> Cell:
+        return self.rows[row][col]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "title": self.title, "found": self.found, "span": _span(self.span),
+                "units": self.units,
+                "rows": {r: {c: cell.to_dict() for c, cell in cols.items()} for r, cols in self.rows.items()}}
+
+
+@dataclass(slots=True)
+class RuleResult:
+    """One consistency rule applied to one column or row: ``pass``, ``fail`` or ``not_assessable``."""
+
+    rule: str
+    table: str
+    scope: str
+    status: str
+    lhs: int | float | None = None
+    rhs: int | float | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "table": self.table, "scope": self.scope, "status": self.status,
+                "lhs": self.lhs, "rhs": self.rhs, "text": self.text}
+
+
+@dataclass(slots=True)
+class Source:
+    path: str | None = None
+    sha256: str | None = None
+    kind: str = "text"
+    encoding: str | None = None
+    pages: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "kind": self.kind,
+                "encoding": self.encoding, "pages": self.pages}
+
+
+@lru_cache(maxsize=1)
+def flat_keys() -> tuple[str, ...]:
+    """The contract's flat keys, in contract order."""
+    text = resources.files("reportparse").joinpath("flat_keys.txt").read_text(encoding="utf-8")
+    return tuple(k.strip() for k in text.splitlines() if k.strip())
+
+
+@dataclass(slots=True)
+class Report:
+    source: Source
+    template: str
+    template_notice: str | None
+    header: Header
+    sections: list[Section]
+    tables: dict[str, Table]
+    rules: list[RuleResult]
+    diagnostics: list[Diagnostic]
+    valid: bool
+
+    def section(self, key: str) -> Section | None:
+        """The standard section with this key (``overview`` … ``other``), if found."""
+        for s in self.sections:
+            for node in s.walk():
+                if node.key == key:
+                    return node
+        return None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == ERROR]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source.to_dict(),
+            "template": self.template,
+            "template_notice": self.template_notice,
+            "valid": self.valid,
+            "header": self.header.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "tables": {k: t.to_dict() for k, t in self.tables.items()},
+            "rules": [r.to_dict() for r in self.rules],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def flat(self) -> dict[str, Any]:
+        """Every contract key, in contract order; ``None`` where unknown."""
+        out: dict[str, Any] = dict.fromkeys(flat_keys())
+        out["header.issuer"] = self.header.issuer.value
+        out["header.doc_number"] = self.header.doc_number.value
+        out["header.title"] = self.header.title.value
+        out["header.year"] = self.header.year.value
+        out["template"] = self.template
+        out["valid"] = self.valid
+        for tkey, table in self.tables.items():
+            for rid, cols in table.rows.items():
+                for cid, cell in cols.items():
+                    key = f"{tkey}.{rid}.{cid}"
+                    if key in out:
+                        out[key] = cell.value
+        return out

@@ -1,0 +1,187 @@
+"""Canonicalise first, parse once.
+
+Rewrites the decoded input into canonical text — half-width digits and Latin
+letters, one form per bracket (（） and 〔〕), no spaces inside CJK words, tabs
+between layout columns, no page furniture or web chrome — and keeps an offset
+map so that every canonical character points back to the original input.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from .grammar import Grammars
+from .span import Span
+
+_LINE = regex.compile(r"[^\r\n\f]*(?:\r\n|[\r\n\f]|$)")
+_CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》"
+_SPACE_IN_WORD = regex.compile(
+    rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])"
+)
+_SPACE_RUN = regex.compile(r" {2,}")
+_KV = regex.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
+
+
+def _width_table(g: Grammars) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for i in range(0xFF10, 0xFF1A):
+        table[i] = chr(i - 0xFEE0)
+    for i in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
+        table[i] = chr(i - 0xFEE0)
+    for src, dst in (("．", "."), ("／", "/"), ("－", "-"), ("％", "%"), ("＋", "+"), ("＝", "="),
+                     ("｜", "|"), ("\u200b", ""), ("\ufeff", ""), ("\u3007", "〇")):
+        table[ord(src)] = dst
+    for ch in g.blanks:
+        table[ord(ch)] = " "
+    table.update(g.brackets)
+    return table
+
+
+@dataclass
+class Canonical:
+    """Canonical text with a map from each canonical character to the original offset."""
+
+    original: str
+    text: str
+    omap: list[int]
+    line_starts: list[int]  # offsets where original lines start
+    page_starts: list[int] = field(default_factory=lambda: [0])  # original offsets where pages start
+    scrape: dict[str, str] = field(default_factory=dict)
+    removed: Counter[str] = field(default_factory=Counter)
+
+    def orig(self, pos: int) -> int:
+        if not self.omap:
+            return 0
+        return self.omap[min(max(pos, 0), len(self.omap) - 1)]
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of canonical ``[start, end)`` in the original input."""
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1 if end > start else o_start
+        line = bisect_right(self.line_starts, o_start)
+        page = bisect_right(self.page_starts, o_start) if len(self.page_starts) > 1 else None
+        return Span(o_start, max(o_end, o_start), line, page)
+
+
+class _Line:
+    __slots__ = ("text", "map", "page", "end")
+
+    def __init__(self, text: str, omap: list[int], page: int, end: int) -> None:
+        self.text, self.map, self.page, self.end = text, omap, page, end
+
+    def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> int:
+        """Replace matches, keeping the map: a replacement maps to its match's first character."""
+        text, omap = self.text, self.map
+        out_t: list[str] = []
+        out_m: list[int] = []
+        last = n = 0
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            out_t.append(text[last:s])
+            out_m.extend(omap[last:s])
+            r = repl if isinstance(repl, str) else repl(m)
+            out_t.append(r)
+            out_m.extend([omap[s]] * len(r))
+            last, n = e, n + 1
+        if n:
+            out_t.append(text[last:])
+            out_m.extend(omap[last:])
+            self.text, self.map = "".join(out_t), out_m
+        return n
+
+
+def normalise(original: str, g: Grammars) -> Canonical:
+    """Produce the canonical text of a decoded document."""
+    table = _width_table(g)
+    lines: list[_Line] = []
+    line_starts: list[int] = []
+    page_starts = [0]
+    page = 1
+    for m in _LINE.finditer(original):
+        s, e = m.span()
+        if s == e and s == len(original):
+            break
+        raw = m.group()
+        body = raw.rstrip("\r\n\f")
+        line_starts.append(s)
+        lines.append(_Line(body, list(range(s, s + len(body))), page, s + len(body)))
+        if raw.endswith("\f"):
+            page += 1
+            page_starts.append(e)
+    canon = Canonical(original, "", [], line_starts, page_starts)
+    lines = _drop_scrape_metadata(lines, g, canon)
+    for ln in lines:
+        if ln.text:
+            translated = ln.text.translate(table)
+            if len(translated) != len(ln.text):  # a zero-width character was deleted
+                keep = [i for i, ch in enumerate(ln.text) if ch.translate(table)]
+                ln.map = [ln.map[i] for i in keep]
+            ln.text = translated
+            for pat in g.web_chrome:
+                canon.removed["web_chrome"] += ln.sub(pat, "")
+            ln.sub(_SPACE_RUN, "\t")
+            ln.sub(_SPACE_IN_WORD, "")
+            _strip_spaces(ln)
+    lines = _drop_page_furniture(lines, g, canon)
+    text_parts: list[str] = []
+    omap: list[int] = []
+    for i, ln in enumerate(lines):
+        if i:
+            text_parts.append("\n")
+            omap.append(lines[i - 1].end)
+        text_parts.append(ln.text)
+        omap.extend(ln.map)
+    omap.append(len(original))  # sentinel for end-of-text spans
+    canon.text = "".join(text_parts)
+    canon.omap = omap
+    return canon
+
+
+def _strip_spaces(ln: _Line) -> None:
+    text = ln.text
+    left = len(text) - len(text.lstrip(" "))
+    right = len(text.rstrip(" "))
+    if left or right < len(text):
+        ln.text, ln.map = text[left:right], ln.map[left:right]
+
+
+def _drop_scrape_metadata(lines: list[_Line], g: Grammars, canon: Canonical) -> list[_Line]:
+    end_pat = g.scrape["end"]
+    for i, ln in enumerate(lines[:40]):
+        if end_pat.match(ln.text):
+            for prev in lines[:i]:
+                m = _KV.match(prev.text)
+                if m and m.group(2):
+                    canon.scrape[m.group(1)] = m.group(2)
+            canon.removed["scrape_metadata"] += i + 1
+            return lines[i + 1:]
+    return lines
+
+
+def _drop_page_furniture(lines: list[_Line], g: Grammars, canon: Canonical) -> list[_Line]:
+    keep: list[_Line] = []
+    for ln in lines:
+        if ln.text and any(p.match(ln.text) for p in g.page_furniture):
+            canon.removed["page_number"] += 1
+            continue
+        keep.append(ln)
+    if len(canon.page_starts) > 2:
+        firsts: dict[int, _Line] = {}
+        for ln in keep:
+            if ln.text.strip() and ln.page not in firsts:
+                firsts[ln.page] = ln
+        counts = Counter(ln.text for p, ln in firsts.items() if p > 1)
+        running = {t for t, n in counts.items() if n >= 2 and n * 2 >= len(canon.page_starts) - 1
+                   and len(t) <= 40}
+        if running:
+            dropped = {id(ln) for p, ln in firsts.items() if p > 1 and ln.text in running}
+            canon.removed["running_header"] += len(dropped)
+            keep = [ln for ln in keep if id(ln) not in dropped]
+    return keep

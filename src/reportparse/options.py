@@ -1,0 +1,49 @@
+"""Per-call options, passed as one validated object (no global settings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from .errors import OptionsError
+
+TEMPLATES = ("auto", "ogi-2021", "ogi-2019", "ogi-2008", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    """How to parse one document.
+
+    template: ``auto`` (detect) or a template id to force.
+    repair: fill cells that the template's rules force, and correct a read value
+        that the rules agree is wrong. Off: values stay as read, rules are only checked.
+    fuzzy_errors: the most character errors allowed when matching a label fuzzily.
+    regex_timeout: seconds allowed to one fuzzy match (bounds pathological input).
+    max_bytes: inputs larger than this are refused with a typed error.
+    """
+
+    template: str = "auto"
+    repair: bool = True
+    fuzzy_errors: int = 2
+    regex_timeout: float = 0.5
+    max_bytes: int = 64 * 1024 * 1024
+
+    def __post_init__(self) -> None:
+        if self.template not in TEMPLATES:
+            raise OptionsError(f"template: {self.template!r} is not one of {', '.join(TEMPLATES)}")
+        if not isinstance(self.repair, bool):
+            raise OptionsError(f"repair: expected true or false, got {self.repair!r}")
+        if not isinstance(self.fuzzy_errors, int) or not 0 <= self.fuzzy_errors <= 5:
+            raise OptionsError(f"fuzzy_errors: expected an integer from 0 to 5, got {self.fuzzy_errors!r}")
+        if not isinstance(self.regex_timeout, int | float) or not 0 < self.regex_timeout <= 60:
+            raise OptionsError(f"regex_timeout: expected seconds in (0, 60], got {self.regex_timeout!r}")
+        if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
+            raise OptionsError(f"max_bytes: expected a positive integer, got {self.max_bytes!r}")
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, object]) -> ParseOptions:
+        """Build options from a dict, naming any unknown key in the error."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise OptionsError(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return replace(cls(), **values)  # type: ignore[arg-type]

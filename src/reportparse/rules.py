@@ -1,0 +1,148 @@
+"""Check: apply the template's arithmetic to the tables, fill forced values,
+correct a value the rules agree is misread, flag what cannot be decided.
+
+Order: correct single misreads among read values, then infer forced values,
+then report every equation as pass / fail / not_assessable. Nothing is guessed:
+a value is changed only when the rules leave exactly one possibility.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .arith import CellRef, Equation, equations
+from .diagnostics import Diagnostic
+from .grammar import TableGrammar, Template
+from .model import Cell, RuleResult, Table
+from .options import ParseOptions
+
+Values = dict[CellRef, int | float | None]
+
+
+def _path(t: TableGrammar, ref: CellRef) -> str:
+    return f"tables.{t.key}.{ref[0]}.{ref[1]}"
+
+
+def _correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
+             diags: list[Diagnostic]) -> None:
+    failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
+    if not failing:
+        return
+    by_cell: dict[CellRef, list[Equation]] = defaultdict(list)
+    for eq in eqs:
+        for ref in eq.cells:
+            by_cell[ref].append(eq)
+    common = set(failing[0].cells)
+    for eq in failing[1:]:
+        common &= set(eq.cells)
+    fixes: list[tuple[CellRef, int]] = []
+    for ref in sorted(common):
+        if cells[ref].status != "read":
+            continue
+        implied = set()
+        assessable = 0
+        for eq in by_cell[ref]:
+            res = eq.residual(values)
+            if res is None:
+                continue
+            assessable += 1
+            implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
+        if assessable >= 2 and len(implied) == 1:
+            v = implied.pop()
+            if v >= 0 and float(v).is_integer():
+                trial = dict(values)
+                trial[ref] = int(v)
+                if all((r := eq.residual(trial)) is None or r == 0 for eq in eqs):
+                    fixes.append((ref, int(v)))
+    if len(fixes) == 1:
+        ref, v = fixes[0]
+        old = cells[ref]
+        cells[ref] = Cell(v, old.raw, "corrected", old.span)
+        values[ref] = v
+        diags.append(Diagnostic("RULE_CORRECTED", f"{ref[0]}.{ref[1]} read as {old.value} ({old.raw!r}); the rules agree on {v}", old.span, _path(t, ref)))
+
+
+def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
+           diags: list[Diagnostic]) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for eq in eqs:
+            unknown = [ref for ref in eq.cells if values.get(ref) is None]
+            if not unknown:
+                continue
+            known = sum(values[ref] * eq.coef(ref) for ref in eq.cells if ref not in unknown)  # type: ignore[operator]
+            forced: dict[CellRef, int | float] = {}
+            if len(unknown) == 1:
+                ref = unknown[0]
+                v = -known * eq.coef(ref)
+                if v >= 0 and float(v).is_integer():
+                    forced[ref] = int(v)
+            elif len({eq.coef(r) for r in unknown}) == 1 and known == 0:
+                forced = dict.fromkeys(unknown, 0)  # non-negative cells that must sum to zero
+            for ref, v in forced.items():
+                old = cells[ref]
+                cells[ref] = Cell(v, old.raw, "inferred", old.span)
+                values[ref] = v
+                diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {v}, forced by {eq.rule} ({eq.scope})", old.span, _path(t, ref)))
+                changed = True
+
+
+def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+    diags: list[Diagnostic] = []
+    cells: dict[CellRef, Cell] = {(r, c): cell for r, cols in table.rows.items() for c, cell in cols.items()}
+    ok = table.found
+    for ref, cell in cells.items():
+        col = t.columns[ref[1]]
+        if cell.value is not None and cell.value < 0 and not col.signed:
+            diags.append(Diagnostic("CELL_NEGATIVE", f"{ref[0]}.{ref[1]} is {cell.value}", cell.span, _path(t, ref)))
+            ok = False
+    values: Values = {ref: cell.value for ref, cell in cells.items()}
+    eqs = equations(t)
+    if opts.repair and eqs:
+        _correct(t, eqs, cells, values, diags)
+        _infer(t, eqs, cells, values, diags)
+    results: list[RuleResult] = []
+    conflicted: set[CellRef] = set()
+    for eq in eqs:
+        lhs = [values[r] for r in eq.lhs]
+        rhs = [values[r] for r in eq.rhs]
+        if any(v is None for v in lhs + rhs):
+            results.append(RuleResult(eq.rule, t.key, eq.scope, "not_assessable", None, None, eq.text))
+            continue
+        lsum, rsum = sum(lhs), sum(rhs)  # type: ignore[arg-type]
+        status = "pass" if lsum == rsum else "fail"
+        results.append(RuleResult(eq.rule, t.key, eq.scope, status, lsum, rsum, eq.text))
+        if status == "fail":
+            ok = False
+            conflicted.update(eq.cells)
+            diags.append(Diagnostic("RULE_FAIL", f"{eq.rule} ({eq.scope}): {' + '.join(f'{r[0]}.{r[1]}' for r in eq.lhs)} = {lsum}, but {' + '.join(f'{r[0]}.{r[1]}' for r in eq.rhs)} = {rsum}", cells[eq.lhs[0]].span, f"tables.{t.key}"))
+    if conflicted:
+        diags.append(Diagnostic("RULE_CONFLICT", f"{len(conflicted)} cell(s) of table {t.key} are in rules that fail; values kept as printed", None, f"tables.{t.key}"))
+        for ref in conflicted:
+            old = cells[ref]
+            if old.status in ("read", "inferred", "corrected"):
+                cells[ref] = Cell(old.value, old.raw, "conflict", old.span)
+    empty = [f"{r}.{c}" for (r, c), v in values.items() if v is None]
+    if empty:
+        ok = False
+        shown = ", ".join(empty[:12]) + (f" and {len(empty) - 12} more" if len(empty) > 12 else "")
+        diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {shown}", table.span, f"tables.{t.key}"))
+    for (r, c), cell in cells.items():
+        table.rows[r][c] = cell
+    return results, diags, ok
+
+
+def check_tables(tables: dict[str, Table], template: Template | None,
+                 opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+    if template is None or template.free_format or not template.tables:
+        return [], [], False
+    results: list[RuleResult] = []
+    diags: list[Diagnostic] = []
+    valid = True
+    for key, tg in template.tables.items():
+        r, d, ok = check_table(tg, tables[key], opts)
+        results.extend(r)
+        diags.extend(d)
+        valid = valid and ok
+    return results, diags, valid

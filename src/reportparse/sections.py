@@ -1,0 +1,217 @@
+"""Segment the body into the numbered section tree (一、 / （一） / 1. / （1）).
+
+Headings are found with the GB/T 9704 heading grammar; the template's section
+grammar names the standard sections. Inside sections that hold the fixed
+tables, lines that look like headings are table rows, not sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .diagnostics import Diagnostic
+from .grammar import Grammars, Template
+from .model import Section
+from .normalise import Canonical
+from .textutil import chinese_int, join_lines, label_key, lines_of
+
+_TITLE_END = regex.compile(r"[。：:；;！？]")
+_TABLE_ROW = regex.compile(r"\t\s*-?\d")
+_MAX_TITLE = 40
+
+
+@dataclass
+class _Node:
+    section: Section
+    start: int
+    end: int
+    parts: list[str]
+    body_start: int = 0
+
+
+def _standard_titles(template: Template | None) -> list[tuple[str, str, int | None]]:
+    """(label key of a title variant, section key, number), longest first."""
+    if template is None:
+        return []
+    out = [(label_key(t), s.key, s.number) for s in template.sections for t in s.titles]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _not_headings(template: Template | None) -> list[str]:
+    if template is None:
+        return []
+    keys = []
+    for t in template.tables.values():
+        for r in t.rows:
+            keys.extend(label_key(m) for m in r.match)
+        keys.append("本年度办理结果")
+    return [k for k in keys if len(k) >= 4]
+
+
+def split_inline(c: Canonical, start: int, end: int, template: Template | None) -> list[tuple[int, int]]:
+    """Lines of the body, with standard headings run into a line (web scrapes) split off."""
+    out: list[tuple[int, int]] = []
+    pat = None
+    if template is not None and not template.free_format:
+        alts = "|".join(regex.escape(t) for s in template.sections for t in s.titles)
+        pat = regex.compile(rf"(?<=[。；！？\s）]|^)(?:[一二三四五六七八九十]{{1,2}}、(?:{alts})|（[一二三四五六七八九十]{{1,2}}）(?=\p{{Han}}{{2,16}}[。：:]))")
+    for s, e in lines_of(c.text, start, end):
+        if pat is None or e - s < 60:
+            out.append((s, e))
+            continue
+        cuts = [m.start() for m in pat.finditer(c.text, s, e) if m.start() > s]
+        prev = s
+        for cut in cuts:
+            out.append((prev, cut))
+            prev = cut
+        out.append((prev, e))
+    return out
+
+
+def _split_title(rest: str, std: list[tuple[str, str, int | None]]) -> tuple[str, str, str | None, int | None]:
+    """(title, remaining body text, standard key, standard number)."""
+    key_rest = label_key(rest)
+    for k, skey, num in std:
+        if key_rest.startswith(k):
+            # walk rest until k's characters are consumed
+            consumed, i = 0, 0
+            while i < len(rest) and consumed < len(k):
+                if label_key(rest[i]):
+                    consumed += 1
+                i += 1
+            title = rest[:i].strip()
+            remainder = rest[i:].lstrip("。：: \t")
+            return title, remainder, skey, num
+    m = _TITLE_END.search(rest)
+    if m and m.start() <= _MAX_TITLE:
+        return rest[:m.start()].strip(), rest[m.end():].strip(), None, None
+    if len(rest) <= _MAX_TITLE and not _TABLE_ROW.search(rest):
+        return rest.strip(), "", None, None
+    return "", rest.strip(), None, None
+
+
+@dataclass
+class SectionTree:
+    sections: list[Section]
+    diagnostics: list[Diagnostic]
+    preamble: str
+    regions: dict[str, tuple[int, int]]  # standard key -> canonical (body start, end), heading excluded
+
+
+def build_sections(c: Canonical, start: int, end: int, g: Grammars,
+                   template: Template | None) -> SectionTree:
+    """Build the section tree of the body ``c.text[start:end]``."""
+    std = _standard_titles(template)
+    not_headings = _not_headings(template)
+    table_keys = {s.key for s in template.sections if s.tables} if template and not template.free_format else set()
+    free = template is None or template.free_format
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    preamble: list[str] = []
+    diags: list[Diagnostic] = []
+    counters: dict[int, int] = {}
+    in_table = False
+    nodes: list[_Node] = []
+    for s, e in split_inline(c, start, end, template):
+        line = c.text[s:e]
+        stripped = line.strip()
+        heading = _match_heading(stripped, g) if stripped else None
+        accepted = None
+        if heading:
+            level, num, rest = heading
+            if level == 1:
+                title, body, skey, snum = _split_title(rest, std)
+                lk = label_key(rest)
+                is_table_row = bool(_TABLE_ROW.search(rest)) or any(lk.startswith(k) for k in not_headings)
+                expected = (counters.get(1, 0) + 1) == num
+                if skey is not None and not is_table_row:
+                    accepted = (level, num, title, body, skey)
+                elif not is_table_row and title and (not in_table or expected) and not (std and in_table):
+                    accepted = (level, num, title, body, None)
+                elif free and not is_table_row and title:
+                    accepted = (level, num, title, body, None)
+            elif not in_table and stack:
+                title, body, _, _ = _split_title(rest, [])
+                if not _TABLE_ROW.search(rest):
+                    accepted = (level, num, title, body, None)
+        if accepted is None:
+            (stack[-1].parts if stack else preamble).append(line)
+            for open_node in stack:
+                open_node.end = e
+            continue
+        level, num, title, body, skey = accepted
+        if free and level == 1 and template is not None:
+            skey = _free_key(title, template)
+        while stack and stack[-1].section.level >= level:
+            stack.pop()
+        for open_node in stack:
+            open_node.end = e
+        siblings = stack[-1].section.children if stack else [n.section for n in roots]
+        prev_num = siblings[-1].index if siblings else 0
+        span = c.span(s, e)
+        if num != prev_num + 1:
+            code = "SEC_NUMBER_GAP" if num > prev_num + 1 else "SEC_NUMBER_REPEAT"
+            diags.append(Diagnostic(code, f"heading {num} at level {level} follows {prev_num}", span))
+        section = Section(level, _numeral(stripped), num, title, "", span, skey)
+        line_end = s + len(c.text[s:e].rstrip())
+        node = _Node(section, s, e, [body] if body else [], line_end - len(body) if body else e)
+        if stack:
+            stack[-1].section.children.append(section)
+        else:
+            roots.append(node)
+        stack.append(node)
+        nodes.append(node)
+        counters[level] = num
+        for lv in list(counters):
+            if lv > level:
+                del counters[lv]
+        if level == 1:
+            in_table = skey in table_keys
+    for node in nodes:  # texts and spans, now that every node's extent is known
+        sec = node.section
+        sec.text = "\n".join(p.strip() for p in node.parts if p.strip()) if sec.key in table_keys else join_lines(node.parts)
+        sec.span = c.span(node.start, node.end)
+    if template is not None and not template.free_format:
+        diags.extend(_check_standard([n.section for n in roots], template))
+    regions = {}
+    for node in roots:
+        if node.section.key and node.section.key not in regions:
+            regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
+    return SectionTree([n.section for n in roots], diags, join_lines(preamble), regions)
+
+
+def _match_heading(line: str, g: Grammars) -> tuple[int, int, str] | None:
+    for h in g.headings:
+        m = h.pattern.match(line)
+        if m:
+            num = chinese_int(m["num"])
+            if num is None or num == 0:
+                return None
+            return h.level, num, m["rest"]
+    return None
+
+
+def _numeral(line: str) -> str:
+    m = regex.match(r"^(（?\s*[一二三四五六七八九十\d]{1,3}\s*）?)", line)
+    return regex.sub(r"\s", "", m.group(1)) if m else ""
+
+
+def _free_key(title: str, template: Template) -> str | None:
+    for s in template.sections:
+        if any(t in title for t in s.titles):
+            return s.key
+    return None
+
+
+def _check_standard(roots: list[Section], template: Template) -> list[Diagnostic]:
+    diags = []
+    found = [s.key for s in roots if s.key]
+    for rule in template.sections:
+        if rule.key not in found:
+            diags.append(Diagnostic("SEC_MISSING", f"section {rule.number}、{rule.titles[0]} ({rule.key}) was not found"))
+    order = [next(r.number for r in template.sections if r.key == k) for k in found]
+    if order != sorted(order):
+        diags.append(Diagnostic("SEC_OUT_OF_ORDER", f"standard sections appear in the order {order}"))
+    return diags

@@ -1,0 +1,112 @@
+"""Read the value fields of a segment of table text.
+
+A field is a blank (tab layouts show empty cells as nothing between tabs), a
+value (a number, possibly with a unit, or an OCR-confusable spelling of one),
+or text (a wrapped label fragment, dropped). Positions are compact-string offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)?$")
+_NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
+_OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
+_OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
+_GARBLE = regex.compile(r"^[“”\"'‘’`^~*·]{1,2}$")
+_FIELD = regex.compile(r"[^\t\n ]+|\t|\n| +")
+
+
+@dataclass
+class Value:
+    """One field: ``kind`` is ``blank``, ``number``, ``ocr`` or ``unreadable``."""
+
+    kind: str
+    raw: str
+    start: int
+    end: int
+    value: int | float | None = None
+    unit: str | None = None
+
+    @property
+    def digits_only(self) -> bool:
+        return self.kind == "number" and self.raw.isdigit()
+
+
+def read_token(raw: str, start: int, decimal_ok: bool = True) -> Value | None:
+    """A value field, or None for text."""
+    tok = raw.strip()
+    end = start + len(raw)
+    if not tok:
+        return Value("blank", raw, start, end)
+    if tok in _NA:
+        return Value("blank", tok, start, end)
+    m = _NUMBER.match(tok)
+    if m:
+        num = m.group(1)
+        v: int | float = float(num) if "." in num else int(num)
+        return Value("number", tok, start, end, v, m.group(2))
+    if _OCR_TOKEN.match(tok) and regex.search(r"[工lIoO〇○]", tok):
+        fixed = tok.translate(_OCR_DIGITS)
+        if len(fixed) == 1 or not fixed.startswith("0"):
+            return Value("ocr", tok, start, end, int(fixed))
+    if _GARBLE.match(tok):
+        return Value("unreadable", tok, start, end)
+    return None
+
+
+def segment_lines(text: str, offset: int) -> list[tuple[list[tuple[str, int]], bool]]:
+    """Split a segment into lines of raw fields with their offsets.
+
+    Tab-separated lines give one field per tab cell (empty cells included);
+    other lines give one field per whitespace-separated token.
+    """
+    out: list[tuple[list[tuple[str, int]], bool]] = []
+    pos = 0
+    for line in text.split("\n"):
+        fields: list[tuple[str, int]] = []
+        if "\t" in line:
+            p = 0
+            for cell in line.split("\t"):
+                fields.append((cell, offset + pos + p))
+                p += len(cell) + 1
+        else:
+            for m in regex.finditer(r"\S+", line):
+                fields.append((m.group(), offset + pos + m.start()))
+        out.append((fields, "\t" in line))
+        pos += len(line) + 1
+    return out
+
+
+def read_fields(text: str, offset: int, *, drop_first: bool) -> tuple[list[Value], bool]:
+    """Values of a segment and whether it is tab-separated.
+
+    ``drop_first``: the segment starts right after a row label, so the first
+    tab field of the first line is what is left of the label cell; later lines
+    lose a leading blank field (indentation). Lines without any number add
+    nothing, so blank fields only count on lines that carry values.
+    """
+    tabbed = "\t" in text
+    values: list[Value] = []
+    for i, (fields, tab_line) in enumerate(segment_lines(text, offset)):
+        if not fields:
+            continue
+        if drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == ""):
+            fields = fields[1:]
+        line_vals = [v for raw, at in fields if (v := read_token(raw, at)) is not None]
+        if not any(v.kind != "blank" for v in line_vals):
+            continue
+        values.extend(v for v in line_vals if tabbed or v.kind != "blank")
+    return values, tabbed
+
+
+def fit_positions(values: list[Value], ncols: int) -> list[Value] | None:
+    """Trim blank fields at the ends (merged label cells, trailing tabs) down to ``ncols``."""
+    vals = list(values)
+    while len(vals) > ncols and vals and vals[-1].kind == "blank":
+        vals.pop()
+    while len(vals) > ncols and vals and vals[0].kind == "blank":
+        vals.pop(0)
+    return vals if len(vals) == ncols else None

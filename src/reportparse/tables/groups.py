@@ -1,0 +1,69 @@
+"""Tables with one unlabelled data row under grouped headers (四 复议/诉讼).
+
+The groups (行政复议, 未经复议直接起诉, 复议后起诉) are placed in the order
+their headers appear, not in the order the template lists them.
+"""
+
+from __future__ import annotations
+
+from ..arith import row_equation
+from ..diagnostics import Diagnostic
+from ..grammar import TableGrammar
+from ..model import Cell
+from .cells import read_fields
+from .place import SpanOf, cell_from, empty_cells
+from .split import splits
+from .stream import Stream, find_all, label_pattern
+
+
+def extract_groups(t: TableGrammar, s: Stream, span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    rows = {r.id: empty_cells(r.columns) for r in t.rows}
+    path = f"tables.{t.key}"
+    positions = {}
+    for r in t.rows:
+        occ = find_all(s, [label_pattern(m) for m in r.match])
+        if occ:
+            positions[r.id] = occ[0][0]
+    default = [r.id for r in t.rows]
+    order = sorted(default, key=lambda rid: (positions.get(rid, 10**9), default.index(rid)))
+    if order != default and len(positions) == len(default):
+        diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
+    header_end = max((o[1] for r in t.rows for o in find_all(s, [label_pattern(m) for m in r.match])), default=0)
+    vals, tab = read_fields(s.text[header_end:], header_end, drop_first=False)
+    widths = [len(t.row(r).columns) for r in order]
+    need = sum(widths)
+    if tab:
+        while len(vals) > need and vals[-1].kind == "blank":
+            vals.pop()
+    nonblank = [v for v in vals if v.kind != "blank"]
+    flat: list[Cell] | None = None
+    if tab and len(vals) == need:
+        flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
+    elif not tab and len(nonblank) == need:
+        flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(nonblank, [c for r in order for c in t.row(r).columns], strict=True)]
+    elif nonblank and len(nonblank) < need and all(v.digits_only for v in nonblank) and not any(v.kind == "blank" for v in vals):
+        eqs = [row_equation(t, r) for r in order]
+        cols = [(r, c) for r in order for c in t.row(r).columns]
+
+        def accept(acc: list[int]) -> bool:
+            values = dict(zip(cols, acc, strict=True))
+            return all(eq is None or eq.residual(values) == 0 for eq in eqs)
+        sols, complete = splits([v.raw for v in nonblank], need, accept)
+        span = span_of(nonblank[0].start, nonblank[-1].end)
+        raw = " ".join(v.raw for v in nonblank)
+        if len(sols) == 1 and complete:
+            flat = [Cell(x, raw, "read", span) for x in sols[0]]
+            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
+        elif sols or not complete:
+            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} can be split {len(sols)}{'+' if not complete else ''} ways that satisfy the rules; cells left empty", span, path))
+            return rows, diags
+    if flat is None:
+        if nonblank:
+            diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
+        return rows, diags
+    k = 0
+    for rid, w in zip(order, widths, strict=True):
+        rows[rid] = dict(zip(t.row(rid).columns, flat[k:k + w], strict=True))
+        k += w
+    return rows, diags

@@ -1,0 +1,174 @@
+"""Tables whose rows carry labels (二 主动公开, 三 申请): anchor rows by their
+labels, read the values after each label, place them into cells.
+
+Rows are found by their labels from the grammar (exact, then fuzzy with a
+bounded error count), never by counting numbers. Labels found in the
+template's order anchor the table; a row whose label is elsewhere (a merged
+label cell printed after its values) gets values only when the values between
+two anchors number exactly what the rows between them need.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from ..arith import equations, row_equation
+from ..diagnostics import Diagnostic
+from ..grammar import TableGrammar
+from ..model import Cell
+from ..options import ParseOptions
+from .cells import Value, read_fields
+from .place import Placed, SpanOf, cell_from, empty_cells, place_row
+from .stream import Stream, find_all, find_fuzzy, label_pattern
+
+_DIGIT = regex.compile(r"\d")
+
+
+@dataclass
+class Anchor:
+    row: str
+    start: int
+    end: int
+
+
+def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
+            diags: list[Diagnostic]) -> dict[str, Anchor]:
+    found: dict[str, Anchor] = {}
+    cursor = 0
+    for row in t.rows:
+        occ = find_all(s, [label_pattern(m) for m in row.match])
+        if not occ:
+            for m in row.match:
+                hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
+                if hit and not _DIGIT.search(s.text[hit[0]:hit[1]]):
+                    occ = [(hit[0], hit[1])]
+                    diags.append(Diagnostic("TBL_ROW_FUZZY", f"label {row.label!r} matched {s.text[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(hit[0], hit[1]), f"tables.{t.key}.{row.id}"))
+                    break
+        if not occ:
+            continue
+        after = [o for o in occ if o[0] >= cursor]
+        start, end = after[0] if after else occ[0]
+        found[row.id] = Anchor(row.id, start, end)
+        if after:
+            cursor = end
+    return found
+
+
+def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:
+    """Longest run of found rows whose positions follow the template's order."""
+    ids = [r.id for r in t.rows if r.id in found]
+    best: list[list[str]] = []
+    for i, rid in enumerate(ids):
+        prev = [best[j] for j in range(i) if found[ids[j]].end <= found[rid].start]
+        chain = max(prev, key=len, default=[])
+        best.append(chain + [rid])
+    return max(best, key=len, default=[])
+
+
+def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
+                     span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
+    found = _locate(t, s, opts, span_of, diags)
+    anchored = _in_order(t, found)
+    order = [r.id for r in t.rows]
+    # segments: before the first anchor, then after each anchor up to the next
+    bounds = [found[a].start for a in anchored[1:]] + [len(s.text)]
+    segs: list[tuple[str | None, list[Value], bool]] = []
+    if anchored:
+        head_vals, head_tab = read_fields(s.text[:found[anchored[0]].start], 0, drop_first=False)
+        segs.append((None, head_vals, head_tab))
+    for a, b in zip(anchored, bounds, strict=True):
+        vals, tab = read_fields(s.text[found[a].end:b], found[a].end, drop_first=t.label_column)
+        segs.append((a, vals, tab))
+    _move_values_before_labels(t, segs, span_of, diags)
+    pending: dict[str, Placed] = {}
+    for k, (anchor, vals, tab) in enumerate(segs):
+        next_anchor = segs[k + 1][0] if k + 1 < len(segs) else None
+        lo = order.index(anchor) + 1 if anchor else 0
+        hi = order.index(next_anchor) if next_anchor else len(order)
+        between = [rid for rid in order[lo:hi] if rid not in anchored]
+        targets = ([anchor] if anchor else []) + between
+        if not targets or (anchor is None and not vals):
+            continue
+        nonblank = [v for v in vals if v.kind != "blank"]
+        need = [len(t.row(r).columns) for r in targets]
+        if between and len(nonblank) == sum(need) and not any(v.kind == "blank" for v in vals):
+            pos = 0
+            for rid, n in zip(targets, need, strict=True):
+                row = t.row(rid)
+                chunk = nonblank[pos:pos + n]
+                rows[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, chunk, strict=True)}
+                pos += n
+                if rid != anchor:
+                    diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
+            continue
+        if anchor is None:
+            if nonblank:
+                diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values before the first row label could not be placed", span_of(nonblank[0].start, nonblank[-1].end), f"tables.{t.key}"))
+            continue
+        row = t.row(anchor)
+        placed = place_row(row, t.columns, vals, tab, t.total_column, row_equation(t, anchor), span_of, f"tables.{t.key}.{anchor}")
+        rows[anchor] = placed.cells
+        diags.extend(placed.diagnostics)
+        if placed.candidates:
+            pending[anchor] = placed
+    for rid in order:
+        if rid not in found:
+            diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} was not found", None, f"tables.{t.key}.{rid}"))
+    if pending:
+        _resolve_splits(t, rows, pending, span_of, diags)
+    return rows, diags
+
+
+def _move_values_before_labels(t: TableGrammar, segs: list[tuple[str | None, list[Value], bool]],
+                               span_of: SpanOf, diags: list[Diagnostic]) -> None:
+    """A row with exactly one row's worth of extra values, followed by a row
+    with none: the extra values belong to the next label (merged-cell layouts
+    print a value before its label)."""
+    for k in range(len(segs) - 1):
+        a, vals, tab = segs[k]
+        b, nvals, ntab = segs[k + 1]
+        if a is None or b is None or tab or ntab or [v for v in nvals if v.kind != "blank"]:
+            continue
+        need_a, need_b = len(t.row(a).columns), len(t.row(b).columns)
+        if len(vals) == need_a + need_b:
+            moved = vals[need_a:]
+            segs[k] = (a, vals[:need_a], tab)
+            segs[k + 1] = (b, moved, ntab)
+            diags.append(Diagnostic("TBL_VALUE_BEFORE_LABEL", f"{' '.join(v.raw for v in moved)} printed before {t.row(b).label!r}", span_of(moved[0].start, moved[-1].end), f"tables.{t.key}.{b}"))
+
+
+def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],
+                    span_of: SpanOf, diags: list[Diagnostic]) -> None:
+    """Several rows of run-together digits: keep the one combination of splits
+    under which every rule that can be checked holds, if there is exactly one."""
+    eqs = equations(t)
+    base = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items() if cell.status == "read"}
+    ids = list(pending)
+    combos = 1
+    for rid in ids:
+        combos *= len(pending[rid].candidates)
+    winners: list[tuple[list[int], ...]] = []
+    if combos <= 20000:
+        for choice in itertools.product(*(pending[r].candidates for r in ids)):
+            values = dict(base)
+            for rid, sol in zip(ids, choice, strict=True):
+                values.update({(rid, c): v for c, v in zip(t.row(rid).columns, sol, strict=True)})
+            if all((res := eq.residual(values)) is None or res == 0 for eq in eqs):
+                winners.append(choice)
+                if len(winners) > 1:
+                    break
+    for i, rid in enumerate(ids):
+        placed = pending[rid]
+        span = next(iter(placed.cells.values())).span
+        raw = next(iter(placed.cells.values())).raw
+        if len(winners) == 1:
+            sol = winners[0][i]
+            rows[rid] = {c: Cell(v, raw, "read", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
+            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which the table's rules hold)", span, f"tables.{t.key}.{rid}"))
+        else:
+            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} can be split {len(placed.candidates)} ways that satisfy the rules; cells left empty", span, f"tables.{t.key}.{rid}"))

@@ -1,0 +1,92 @@
+"""Place the values read after one label into the cells of its row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..arith import Equation
+from ..diagnostics import Diagnostic
+from ..grammar import Column, Row
+from ..model import Cell
+from ..span import Span
+from .cells import Value, fit_positions
+from .split import splits
+
+SpanOf = Callable[[int, int], Span]
+
+
+@dataclass
+class Placed:
+    cells: dict[str, Cell]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    candidates: list[list[int]] = field(default_factory=list)  # ambiguous splits, for the caller
+    tokens: list[Value] = field(default_factory=list)
+
+
+def empty_cells(columns: tuple[str, ...]) -> dict[str, Cell]:
+    return {c: Cell() for c in columns}
+
+
+def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
+    span = span_of(v.start, v.end)
+    if v.kind == "blank":
+        return Cell(None, v.raw.strip(), "missing", span)
+    if v.kind == "unreadable":
+        return Cell(None, v.raw, "missing", span)
+    value = v.value
+    if value is not None and not col.decimal and isinstance(value, float):
+        if value.is_integer():
+            value = int(value)
+        else:
+            return Cell(None, v.raw, "missing", span)
+    return Cell(value, v.raw, "read", span)
+
+
+def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed: bool,
+              total_column: str | None, eq: Equation | None, span_of: SpanOf, path: str) -> Placed:
+    cols = row.columns
+    n = len(cols)
+    out = Placed(empty_cells(cols), tokens=values)
+    nonblank = [v for v in values if v.kind != "blank"]
+    for v in nonblank:
+        if v.kind == "ocr":
+            out.diagnostics.append(Diagnostic("CELL_OCR_DIGIT", f"{v.raw!r} read as {v.value}", span_of(v.start, v.end), path))
+        if v.kind == "unreadable":
+            out.diagnostics.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
+    fitted = fit_positions(values, n) if tabbed else (nonblank if len(nonblank) == n else None)
+    if fitted is not None:
+        out.cells = {c: cell_from(v, columns[c], span_of) for c, v in zip(cols, fitted, strict=True)}
+        return out
+    if not nonblank:
+        if values:
+            out.cells = {c: Cell(None, "", "missing", span_of(values[0].start, values[-1].end)) for c in cols}
+        return out
+    if len(nonblank) < n and all(v.digits_only for v in nonblank) and not any(
+            v.kind == "blank" for v in values if tabbed):
+        accept = None
+        if eq is not None:
+            def accept(acc: list[int]) -> bool:
+                vals = dict(zip(cols, acc, strict=True))
+                return sum(vals[c] for _, c in eq.lhs) == sum(vals[c] for _, c in eq.rhs)
+        sols, complete = splits([v.raw for v in nonblank], n, accept)
+        span = span_of(nonblank[0].start, nonblank[-1].end)
+        raw = " ".join(v.raw for v in nonblank)
+        if len(sols) == 1 and complete:
+            out.cells = {c: Cell(x, raw, "read", span) for c, x in zip(cols, sols[0], strict=True)}
+            out.diagnostics.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
+            return out
+        if len(sols) > 1 or not complete:
+            out.candidates = sols if complete else []
+            out.cells = {c: Cell(None, raw, "missing", span) for c in cols}
+            if not complete or not sols:
+                out.diagnostics.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits", span, path))
+            return out
+    if tabbed and len(values) < n and total_column in cols and values[-1].kind in ("number", "ocr"):
+        last = values[-1]
+        out.cells[total_column] = cell_from(last, columns[total_column], span_of)
+        out.diagnostics.append(Diagnostic("TBL_SHORT_ROW", f"{len(values)} cells for {n} columns; only the last ({total_column}) was placed", span_of(values[0].start, last.end), path))
+        return out
+    code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
+    out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
+    return out

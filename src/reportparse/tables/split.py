@@ -1,0 +1,62 @@
+"""Split digits run together (``713000074``) into cells, using the row-sum rule.
+
+Every token boundary is a cell boundary; a token may hold several cells. A
+cell of more than one digit never starts with 0. Where a row equation exists,
+a split must satisfy it. The caller gets every split that passes (capped), so
+it can refuse to choose between several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+MAX_SOLUTIONS = 64
+MAX_STEPS = 200_000
+
+
+def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | None = None,
+           max_digits: int = 7) -> tuple[list[list[int]], bool]:
+    """All ways to cut the digit tokens into ``ncols`` integers.
+
+    Returns ``(solutions, complete)``; ``complete`` is False when the search was cut short.
+    """
+    if not tokens or not all(t.isdigit() for t in tokens):
+        return [], True
+    total_digits = sum(len(t) for t in tokens)
+    if total_digits < ncols or len(tokens) > ncols or total_digits > ncols * max_digits:
+        return [], True
+    out: list[list[int]] = []
+    steps = 0
+    complete = True
+
+    def rec(ti: int, pos: int, acc: list[int]) -> None:
+        nonlocal steps, complete
+        steps += 1
+        if steps > MAX_STEPS or len(out) >= MAX_SOLUTIONS:
+            complete = False
+            return
+        if ti == len(tokens):
+            if len(acc) == ncols and (accept is None or accept(acc)):
+                out.append(list(acc))
+            return
+        tok = tokens[ti]
+        remaining_tokens_digits = sum(len(t) for t in tokens[ti + 1:]) + len(tok) - pos
+        slots = ncols - len(acc)
+        if slots <= 0 or remaining_tokens_digits < slots:
+            return
+        # cells still needed by later tokens: at least one each
+        later = len(tokens) - ti - 1
+        for length in range(1, min(max_digits, len(tok) - pos) + 1):
+            piece = tok[pos:pos + length]
+            if length > 1 and piece[0] == "0":
+                break
+            acc.append(int(piece))
+            if pos + length == len(tok):
+                if slots - 1 >= later:
+                    rec(ti + 1, 0, acc)
+            elif slots - 1 > later:
+                rec(ti, pos + length, acc)
+            acc.pop()
+
+    rec(0, 0, [])
+    return out, complete

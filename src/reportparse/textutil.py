@@ -1,0 +1,80 @@
+"""Small text helpers shared by the segmenters: canonical lines, numerals, dates, label keys."""
+
+from __future__ import annotations
+
+import regex
+
+_NUMERALS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
+_PUNCT_END = "。！？；：:;!?…）」』”"
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text[start:end]`` (without the newline)."""
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            out.append((pos, end))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def chinese_int(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 二〇二三 → 2023 (digit by digit); Arabic digits pass through."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if all(ch in _NUMERALS for ch in s) and len(s) >= 3:
+        return int("".join(str(_NUMERALS[ch]) for ch in s))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _NUMERALS.get(tens, None) if tens else 1
+        o = _NUMERALS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(s) == 1 and s in _NUMERALS:
+        return _NUMERALS[s]
+    return None
+
+
+def iso_date(s: str) -> str | None:
+    m = regex.match(r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日", s)
+    if not m:
+        return None
+    y, mo, d = (chinese_int(x) for x in m.groups())
+    if y is None or mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def label_key(s: str) -> str:
+    """A label reduced for comparison: no spaces, punctuation or symbols."""
+    return _KEY_DROP.sub("", s)
+
+
+def ends_sentence(s: str) -> bool:
+    s = s.rstrip()
+    return bool(s) and s[-1] in _PUNCT_END
+
+
+def join_lines(parts: list[str]) -> str:
+    """Rejoin lines broken mid-sentence; keep paragraph breaks at blank lines and sentence ends."""
+    out: list[str] = []
+    for part in parts:
+        p = part.strip()
+        if not p:
+            if out and out[-1] != "\n":
+                out.append("\n")
+            continue
+        if out and out[-1] != "\n" and ends_sentence(out[-1]):
+            out.append("\n")
+        out.append(p)
+    return "".join(out).strip("\n")
