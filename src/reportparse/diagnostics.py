@@ -34,7 +34,6 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ROW_NOT_FOUND": (ERROR, "a row label of a table was not found"),
     "TBL_ROW_FUZZY": (INFO, "a row label was matched with character errors"),
     "TBL_ROW_BY_ORDER": (INFO, "rows without their own label were placed by the template's row order between labelled rows"),
-    "TBL_VALUE_BEFORE_LABEL": (INFO, "a value printed before its label (merged-cell layout) was moved to that label's row"),
     "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),

@@ -56,7 +56,7 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
     pat = None
     if template is not None and not template.free_format:
         alts = "|".join(regex.escape(t) for s in template.sections for t in s.titles)
-        pat = regex.compile(rf"(?<=[。；！？\s）]|^)(?:[一二三四五六七八九十]{{1,2}}、(?:{alts})|（[一二三四五六七八九十]{{1,2}}）(?=\p{{Han}}{{2,16}}[。：:]))")
+        pat = regex.compile(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|(?<=[。；！？\s）]|^)（[一二三四五六七八九十]{{1,2}}）(?=\p{{Han}}{{2,16}}[。：:])")
     for s, e in lines_of(c.text, start, end):
         if pat is None or e - s < 60:
             out.append((s, e))
@@ -114,7 +114,11 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
     counters: dict[int, int] = {}
     in_table = False
     nodes: list[_Node] = []
-    for s, e in split_inline(c, start, end, template):
+    work = split_inline(c, start, end, template)
+    k = -1
+    while k + 1 < len(work):
+        k += 1
+        s, e = work[k]
         line = c.text[s:e]
         stripped = line.strip()
         heading = _match_heading(stripped, g) if stripped else None
@@ -142,6 +146,11 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
                 open_node.end = e
             continue
         level, num, title, body, skey = accepted
+        sub = _match_heading(body, g) if body else None
+        if sub and sub[0] > level:  # a sub-heading run into this heading's line
+            line_end = s + len(c.text[s:e].rstrip())
+            work.insert(k + 1, (line_end - len(body), e))
+            e, body = line_end - len(body), ""
         if free and level == 1 and template is not None:
             skey = _free_key(title, template)
         while stack and stack[-1].section.level >= level:

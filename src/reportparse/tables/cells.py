@@ -16,7 +16,7 @@ _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
 _GARBLE = regex.compile(r"^[“”\"'‘’`^~*·]{1,2}$")
-_FIELD = regex.compile(r"[^\t\n ]+|\t|\n| +")
+_RUNS = regex.compile(r"[-+]?\d+(?:\.\d+)?|[^\d]+")
 
 
 @dataclass
@@ -74,7 +74,11 @@ def segment_lines(text: str, offset: int) -> list[tuple[list[tuple[str, int]], b
                 p += len(cell) + 1
         else:
             for m in regex.finditer(r"\S+", line):
-                fields.append((m.group(), offset + pos + m.start()))
+                tok, at = m.group(), offset + pos + m.start()
+                if read_token(tok, at) is not None:
+                    fields.append((tok, at))
+                else:  # text with digits run into it: keep the digit runs apart
+                    fields.extend((p.group(), at + p.start()) for p in _RUNS.finditer(tok))
         out.append((fields, "\t" in line))
         pos += len(line) + 1
     return out

@@ -68,23 +68,31 @@ def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:
     return max(best, key=len, default=[])
 
 
+def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[list[Value], dict[str, tuple[list[Value], bool]]]:
+    """Values before the first label, and the values after each label up to the next label."""
+    ordered = sorted(found.values(), key=lambda a: a.start)
+    head: list[Value] = []
+    if ordered:
+        head, _ = read_fields(s.text[:ordered[0].start], 0, drop_first=False)
+    out = {}
+    for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
+        end = nxt.start if nxt else len(s.text)
+        out[a.row] = read_fields(s.text[a.end:max(end, a.end)], a.end, drop_first=t.label_column)
+    return head, out
+
+
 def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
                      span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
     found = _locate(t, s, opts, span_of, diags)
-    anchored = _in_order(t, found)
+    head, chunks = _chunks(t, s, found)
+    # a label followed by values anchors its row; a label with none (a merged
+    # label cell printed away from its values) does not
+    anchored = _in_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
     order = [r.id for r in t.rows]
-    # segments: before the first anchor, then after each anchor up to the next
-    bounds = [found[a].start for a in anchored[1:]] + [len(s.text)]
-    segs: list[tuple[str | None, list[Value], bool]] = []
-    if anchored:
-        head_vals, head_tab = read_fields(s.text[:found[anchored[0]].start], 0, drop_first=False)
-        segs.append((None, head_vals, head_tab))
-    for a, b in zip(anchored, bounds, strict=True):
-        vals, tab = read_fields(s.text[found[a].end:b], found[a].end, drop_first=t.label_column)
-        segs.append((a, vals, tab))
-    _move_values_before_labels(t, segs, span_of, diags)
+    segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
+    segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
     for k, (anchor, vals, tab) in enumerate(segs):
         next_anchor = segs[k + 1][0] if k + 1 < len(segs) else None
@@ -117,29 +125,12 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         if placed.candidates:
             pending[anchor] = placed
     for rid in order:
-        if rid not in found:
-            diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} was not found", None, f"tables.{t.key}.{rid}"))
+        if all(c.status == "missing" and c.value is None and c.span is None for c in rows[rid].values()):
+            what = "was not found" if rid not in found else "has no values next to it"
+            diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))
     if pending:
         _resolve_splits(t, rows, pending, span_of, diags)
     return rows, diags
-
-
-def _move_values_before_labels(t: TableGrammar, segs: list[tuple[str | None, list[Value], bool]],
-                               span_of: SpanOf, diags: list[Diagnostic]) -> None:
-    """A row with exactly one row's worth of extra values, followed by a row
-    with none: the extra values belong to the next label (merged-cell layouts
-    print a value before its label)."""
-    for k in range(len(segs) - 1):
-        a, vals, tab = segs[k]
-        b, nvals, ntab = segs[k + 1]
-        if a is None or b is None or tab or ntab or [v for v in nvals if v.kind != "blank"]:
-            continue
-        need_a, need_b = len(t.row(a).columns), len(t.row(b).columns)
-        if len(vals) == need_a + need_b:
-            moved = vals[need_a:]
-            segs[k] = (a, vals[:need_a], tab)
-            segs[k + 1] = (b, moved, ntab)
-            diags.append(Diagnostic("TBL_VALUE_BEFORE_LABEL", f"{' '.join(v.raw for v in moved)} printed before {t.row(b).label!r}", span_of(moved[0].start, moved[-1].end), f"tables.{t.key}.{b}"))
 
 
 def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],

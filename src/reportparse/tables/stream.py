@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-_DROP = regex.compile(r"(?<=[^\d\s])[ \n]+(?=[^\d\s])")
+_DROP = regex.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 
 
 @dataclass
@@ -38,7 +38,7 @@ def make_stream(canon_text: str, start: int, end: int) -> Stream:
     return Stream("".join(out), cmap)
 
 
-_PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|\d{1,2}[.、．])?"
+_PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|[1-9][.、．])?"
 
 
 def label_pattern(match: str) -> str:
@@ -53,7 +53,7 @@ def label_pattern(match: str) -> str:
 
 def find_all(stream: Stream, patterns: list[str], start: int = 0) -> list[tuple[int, int]]:
     """Every exact occurrence of any pattern (leftmost-longest per position)."""
-    pat = regex.compile("|".join(f"(?:{p})" for p in patterns))
+    pat = regex.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
     return [m.span() for m in pat.finditer(stream.text, start)]
 
 
