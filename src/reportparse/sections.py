@@ -20,6 +20,7 @@ from .textutil import chinese_int, join_lines, label_key, lines_of
 _TITLE_END = regex.compile(r"[。：:；;！？]")
 _TABLE_ROW = regex.compile(r"\t\s*-?\d")
 _MAX_TITLE = 40
+_TITLE_BEFORE_NUMBER = regex.compile(r"^(\p{Han}[\p{Han}、“”（）]{3,30}\p{Han})(?=\d)")
 
 
 @dataclass
@@ -35,7 +36,8 @@ def _standard_titles(template: Template | None) -> list[tuple[str, str, int | No
     """(label key of a title variant, section key, number), longest first."""
     if template is None:
         return []
-    out = [(label_key(t), s.key, s.number) for s in template.sections for t in s.titles]
+    out = [(label_key(t), s.key, s.number) for s in template.sections for t in s.titles
+           if not template.free_format or len(t) >= 2]
     return sorted(out, key=lambda x: -len(x[0]))
 
 
@@ -54,9 +56,12 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
     """Lines of the body, with standard headings run into a line (web scrapes) split off."""
     out: list[tuple[int, int]] = []
     pat = None
+    sub = r"(?<=[。；！？：:\s）]|^)（[一二三四五六七八九十]{1,2}）(?=\p{Han}{2,20})"
     if template is not None and not template.free_format:
         alts = "|".join(regex.escape(t) for s in template.sections for t in s.titles)
-        pat = regex.compile(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|(?<=[。；！？\s）]|^)（[一二三四五六七八九十]{{1,2}}）(?=\p{{Han}}{{2,16}}[。：:])")
+        pat = regex.compile(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|{sub}")
+    elif template is not None:  # free format: any 一、 after a sentence end
+        pat = regex.compile(rf"(?<=[。；！？\s]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
     for s, e in lines_of(c.text, start, end):
         if pat is None or e - s < 60:
             out.append((s, e))
@@ -85,6 +90,9 @@ def _split_title(rest: str, std: list[tuple[str, str, int | None]]) -> tuple[str
             remainder = rest[i:].lstrip("。：: \t")
             return title, remainder, skey, num
     m = _TITLE_END.search(rest)
+    n = _TITLE_BEFORE_NUMBER.match(rest)  # 主动公开政府信息的数量2018年…: the title ends at the number
+    if n and (not m or n.end(1) < m.start()):
+        return n.group(1), rest[n.end(1):].strip(), None, None
     if m and m.start() <= _MAX_TITLE:
         return rest[:m.start()].strip(), rest[m.end():].strip(), None, None
     if len(rest) <= _MAX_TITLE and not _TABLE_ROW.search(rest):

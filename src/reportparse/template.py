@@ -20,7 +20,8 @@ def detect_template(text: str, title: str | None, year: int | None, g: Grammars,
     scored = sorted(((sum(m in text for m in t.markers), t) for t in candidates),
                     key=lambda x: (-x[0], x[1].id))
     best_score, best = scored[0]
-    if best_score == 0 or (len(scored) > 1 and scored[1][0] == best_score):
+    out_of_years = year is not None and not best.years[0] <= year <= best.years[1]
+    if best_score == 0 or (len(scored) > 1 and scored[1][0] == best_score) or (out_of_years and best_score < 3):
         by_year = [t for t in candidates if year is not None and t.years[0] <= year <= t.years[1]]
         if not by_year:
             diags.append(Diagnostic("TPL_UNKNOWN", "no table markers and no report year to choose a template by"))

@@ -16,7 +16,7 @@ _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
 _GARBLE = regex.compile(r"^[“”\"'‘’`^~*·]{1,2}$")
-_RUNS = regex.compile(r"[-+]?\d+(?:\.\d+)?|[^\d]+")
+_RUNS = regex.compile(r"[-+]?\d+(?:\.\d+)?|[^\d+-]+|[+-]")
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Value:
         return self.kind == "number" and self.raw.isdigit()
 
 
-def read_token(raw: str, start: int, decimal_ok: bool = True) -> Value | None:
+def read_token(raw: str, start: int) -> Value | None:
     """A value field, or None for text."""
     tok = raw.strip()
     end = start + len(raw)
@@ -57,11 +57,15 @@ def read_token(raw: str, start: int, decimal_ok: bool = True) -> Value | None:
     return None
 
 
-def segment_lines(text: str, offset: int) -> list[tuple[list[tuple[str, int]], bool]]:
-    """Split a segment into lines of raw fields with their offsets.
+Positions = list[int] | range
+
+
+def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str, int]], bool]]:
+    """Split a segment into lines of raw fields with the stream offset of each.
 
     Tab-separated lines give one field per tab cell (empty cells included);
-    other lines give one field per whitespace-separated token.
+    other lines give one field per whitespace-separated token, with digit runs
+    inside text (``规章000行政…``) kept apart.
     """
     out: list[tuple[list[tuple[str, int]], bool]] = []
     pos = 0
@@ -70,21 +74,21 @@ def segment_lines(text: str, offset: int) -> list[tuple[list[tuple[str, int]], b
         if "\t" in line:
             p = 0
             for cell in line.split("\t"):
-                fields.append((cell, offset + pos + p))
+                fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
                 p += len(cell) + 1
         else:
             for m in regex.finditer(r"\S+", line):
-                tok, at = m.group(), offset + pos + m.start()
-                if read_token(tok, at) is not None:
-                    fields.append((tok, at))
-                else:  # text with digits run into it: keep the digit runs apart
-                    fields.extend((p.group(), at + p.start()) for p in _RUNS.finditer(tok))
+                tok, at = m.group(), pos + m.start()
+                if read_token(tok, 0) is not None:
+                    fields.append((tok, positions[at]))
+                else:  # text with digits run into it
+                    fields.extend((q.group(), positions[at + q.start()]) for q in _RUNS.finditer(tok))
         out.append((fields, "\t" in line))
         pos += len(line) + 1
     return out
 
 
-def read_fields(text: str, offset: int, *, drop_first: bool) -> tuple[list[Value], bool]:
+def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[list[Value], bool]:
     """Values of a segment and whether it is tab-separated.
 
     ``drop_first``: the segment starts right after a row label, so the first
@@ -94,7 +98,7 @@ def read_fields(text: str, offset: int, *, drop_first: bool) -> tuple[list[Value
     """
     tabbed = "\t" in text
     values: list[Value] = []
-    for i, (fields, tab_line) in enumerate(segment_lines(text, offset)):
+    for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
         if not fields:
             continue
         if drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == ""):

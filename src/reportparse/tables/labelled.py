@@ -30,8 +30,9 @@ _DIGIT = regex.compile(r"\d")
 @dataclass
 class Anchor:
     row: str
-    start: int
+    start: int  # compact offsets
     end: int
+    covered: frozenset[int]  # compact offsets of the label's own characters
 
 
 def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
@@ -43,15 +44,16 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
         if not occ:
             for m in row.match:
                 hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
-                if hit and not _DIGIT.search(s.text[hit[0]:hit[1]]):
+                if hit:
                     occ = [(hit[0], hit[1])]
-                    diags.append(Diagnostic("TBL_ROW_FUZZY", f"label {row.label!r} matched {s.text[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(hit[0], hit[1]), f"tables.{t.key}.{row.id}"))
+                    a, b, _ = s.label_span(hit[0], hit[1])
+                    diags.append(Diagnostic("TBL_ROW_FUZZY", f"label {row.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{row.id}"))
                     break
         if not occ:
             continue
         after = [o for o in occ if o[0] >= cursor]
         start, end = after[0] if after else occ[0]
-        found[row.id] = Anchor(row.id, start, end)
+        found[row.id] = Anchor(row.id, *s.label_span(start, end))
         if after:
             cursor = end
     return found
@@ -69,15 +71,18 @@ def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:
 
 
 def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[list[Value], dict[str, tuple[list[Value], bool]]]:
-    """Values before the first label, and the values after each label up to the next label."""
+    """Values before the first label, and for each label the values from its
+    start to the next label's start, its own characters left out (so values
+    printed inside a wrapped label belong to it)."""
     ordered = sorted(found.values(), key=lambda a: a.start)
-    head: list[Value] = []
-    if ordered:
-        head, _ = read_fields(s.text[:ordered[0].start], 0, drop_first=False)
+    if not ordered:
+        return [], {}
+    head, _ = read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False)
     out = {}
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)
-        out[a.row] = read_fields(s.text[a.end:max(end, a.end)], a.end, drop_first=t.label_column)
+        keep = [i for i in range(a.start, max(end, a.end)) if i not in a.covered]
+        out[a.row] = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column)
     return head, out
 
 

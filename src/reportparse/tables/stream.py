@@ -12,15 +12,27 @@ from dataclasses import dataclass
 import regex
 
 _DROP = regex.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
+_DIGIT = regex.compile(r"\d")
+
+
+_NUMERIC_LINE = regex.compile(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
 
 
 @dataclass
 class Stream:
     text: str
     cmap: list[int]  # compact index -> canonical offset
+    labels: str = ""  # the text without value-only lines, for finding labels
+    lmap: list[int] | None = None  # labels index -> compact index
 
     def canon(self, i: int) -> int:
         return self.cmap[min(max(i, 0), len(self.cmap) - 1)] if self.cmap else 0
+
+    def label_span(self, start: int, end: int) -> tuple[int, int, frozenset[int]]:
+        """A match in ``labels`` as (start, end, every compact index it covers)."""
+        assert self.lmap is not None
+        covered = frozenset(self.lmap[i] for i in range(start, end))
+        return self.lmap[start], self.lmap[end - 1] + 1, covered
 
 
 def make_stream(canon_text: str, start: int, end: int) -> Stream:
@@ -35,7 +47,35 @@ def make_stream(canon_text: str, start: int, end: int) -> Stream:
     out.append(src[last:])
     cmap.extend(range(start + last, start + len(src)))
     cmap.append(end)
-    return Stream("".join(out), cmap)
+    text = "".join(out)
+    labels, lmap = _label_view(text)
+    return Stream(text, cmap, labels, lmap)
+
+
+def _label_view(text: str) -> tuple[str, list[int]]:
+    """Drop value-only lines, then rejoin text split around them (a wrapped
+    label with its values printed on the middle line reads as one label)."""
+    chars: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        if not _NUMERIC_LINE.match(line):
+            chars.extend(line)
+            chars.append("\n")
+            idx.extend(range(pos, pos + len(line) + 1))
+        pos += len(line) + 1
+    joined = "".join(chars)
+    keep_text: list[str] = []
+    keep_idx: list[int] = []
+    last = 0
+    for m in _DROP.finditer(joined):
+        keep_text.append(joined[last:m.start()])
+        keep_idx.extend(idx[last:m.start()])
+        last = m.end()
+    keep_text.append(joined[last:])
+    keep_idx.extend(idx[last:])
+    keep_idx.append(len(text))
+    return "".join(keep_text), keep_idx
 
 
 _PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|[1-9][.、．])?"
@@ -51,23 +91,26 @@ def label_pattern(match: str) -> str:
     return _PREFIX + regex.escape(match)
 
 
-def find_all(stream: Stream, patterns: list[str], start: int = 0) -> list[tuple[int, int]]:
-    """Every exact occurrence of any pattern (leftmost-longest per position)."""
+def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
+    """Every exact occurrence of any pattern in the label view (longest pattern first)."""
     pat = regex.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
-    return [m.span() for m in pat.finditer(stream.text, start)]
+    return [m.span() for m in pat.finditer(stream.labels)]
 
 
 def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> tuple[int, int, int] | None:
-    """Best fuzzy occurrence ``(start, end, errors)`` of a long label, or None."""
+    """Best fuzzy occurrence ``(start, end, errors)`` of a long label in the label view.
+
+    The error count is bounded (at most one error per five characters) and the
+    search has a timeout, so no input can make it run away.
+    """
     if len(match) < 6 or max_errors <= 0:
         return None
     k = min(max_errors, len(match) // 5)
     pat = regex.compile(f"(?:{regex.escape(match)}){{e<={k}}}", regex.BESTMATCH)
     try:
-        m = pat.search(stream.text, timeout=timeout)
+        m = pat.search(stream.labels, timeout=timeout)
     except TimeoutError:
         return None
-    if not m:
+    if not m or _DIGIT.search(m.group()):
         return None
-    errors = sum(m.fuzzy_counts)
-    return m.start(), m.end(), errors
+    return m.start(), m.end(), sum(m.fuzzy_counts)

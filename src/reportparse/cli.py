@@ -1,0 +1,119 @@
+"""The ``reportparse`` command line: ``main(argv) -> int`` so it can be tested."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import ReportParseError
+from .options import TEMPLATES, ParseOptions
+
+EXIT_OK, EXIT_PARSED_WITH_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_GRAMMAR, EXIT_INTERNAL = 0, 1, 2, 3, 4, 70
+
+EPILOG = """\
+examples:
+  reportparse parse corpus/000_c93a36ffeb13c002.txt          JSON tree to stdout
+  reportparse parse report.txt --flat                         the 225 contract keys
+  cat report.txt | reportparse parse - -o report.json         stdin in, file out (atomic)
+  reportparse parse report.txt --template ogi-2019            force a template
+  reportparse schema > report.schema.json                     JSON Schema of the tree
+
+exit codes:
+  0  parsed, no error diagnostics
+  1  parsed, with error diagnostics (e.g. empty cells, failed rules: the JSON says which)
+  2  usage error (bad option or argument)
+  3  unreadable input (missing, binary, undecodable, empty, corrupt)
+  4  a grammar file is broken
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="reportparse", formatter_class=argparse.RawDescriptionHelpFormatter,
+                description="Parse Chinese government information-disclosure annual reports "
+                            "(政府信息公开工作年度报告) into a validated JSON tree.", epilog=EPILOG)
+    p.add_argument("--version", action="version", version=f"reportparse {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    pp = sub.add_parser("parse", help="parse one report to JSON", epilog=EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter,
+                        description="Parse one report (text in UTF-8, GB18030 or UTF-16; '-' reads stdin).")
+    pp.add_argument("file", help="the report file, or - for standard input")
+    pp.add_argument("--flat", action="store_true", help="print the flat contract keys instead of the tree")
+    pp.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    pp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
+    pp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
+    pp.add_argument("--compact", action="store_true", help="one-line JSON")
+    sub.add_parser("schema", help="print the JSON Schema of the tree")
+    return p
+
+
+def write_atomic(path: str, text: str) -> None:
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .pipeline import parse_bytes, parse_file
+
+    opts = ParseOptions(template=args.template, repair=not args.no_repair)
+    if args.file == "-":
+        report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
+    else:
+        report = parse_file(args.file, opts)
+    data: Any = report.flat() if args.flat else report.to_dict()
+    _emit(json.dumps(data, ensure_ascii=False, indent=None if args.compact else 2) + "\n", args.output)
+    return EXIT_PARSED_WITH_ERRORS if report.errors else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "schema":
+            from .schema import schema_text
+            _emit(schema_text(), None)
+            return EXIT_OK
+        parser.print_help()
+        return EXIT_USAGE
+    except ReportParseError as exc:
+        print(f"reportparse: error: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_code", EXIT_PARSED_WITH_ERRORS)
+    except KeyboardInterrupt:
+        print("reportparse: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for users; say what and where
+        print(f"reportparse: internal error: {type(exc).__name__}: {exc} (please report this with the input)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

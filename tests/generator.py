@@ -1,0 +1,238 @@
+"""Random consistent reports of the ogi-2021 and ogi-2019 templates, rendered
+as text in the layouts seen in real reports, plus a noise model.
+
+Used by the property tests and by ``bench/accuracy.py``; not part of the package.
+``make_report(seed, template, layout)`` returns ``(text, truth)`` where ``truth``
+maps every contract flat key of the template's tables to its value.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import reportparse  # noqa: F401  (grammars are loaded through the package)
+from reportparse.grammar import TableGrammar, Template, load_grammars
+
+LAYOUTS = ("tab", "lines", "layout", "pipes", "runtogether")
+PLACES = ["柱濮镇", "南岗区", "洪泽区", "淮安市", "平潭综合实验区", "兰溪市商务局", "青浦区", "雄县"]
+
+
+@dataclass
+class Generated:
+    text: str
+    truth: dict[str, int | float | None]
+    template: str
+    layout: str
+    issuer: str
+    year: int
+
+
+def _grid(t: TableGrammar, rng: random.Random, big: bool) -> dict[tuple[str, str], int | float]:
+    values: dict[tuple[str, str], int | float] = {}
+    if t.key == "applications":
+        six = [c for c in t.columns if c != "total"]
+        leaves = [r.id for r in t.rows if r.id.startswith("result.") and r.id != "result.total"]
+        for c in six:
+            scale = (300 if c == "natural_person" else 20) if big else 3
+            for rid in leaves:
+                values[(rid, c)] = rng.choice([0, 0, 0, rng.randint(0, scale)])
+            total = sum(values[(rid, c)] for rid in leaves)
+            values[("result.total", c)] = total
+            fwd = rng.choice([0, rng.randint(0, max(1, total // 3 + 1))])
+            carried = rng.randint(0, total + fwd)
+            values[("carried_forward", c)] = fwd
+            values[("carried_over", c)] = carried
+            values[("new", c)] = total + fwd - carried
+        for r in t.rows:
+            values[(r.id, "total")] = sum(values[(r.id, c)] for c in six)
+    elif t.key == "appeals":
+        for r in t.rows:
+            parts = [rng.choice([0, 0, rng.randint(0, 60 if big else 3)]) for _ in range(4)]
+            for c, v in zip(["upheld", "corrected", "other", "pending"], parts, strict=True):
+                values[(r.id, c)] = v
+            values[(r.id, "total")] = sum(parts)
+    else:
+        for r in t.rows:
+            for c in r.columns:
+                col = t.columns[c]
+                if col.decimal:
+                    values[(r.id, c)] = round(rng.uniform(0, 9000), 2) if rng.random() < 0.7 else 0
+                elif col.signed:
+                    values[(r.id, c)] = rng.randint(-20, 40)
+                else:
+                    values[(r.id, c)] = rng.choice([0, rng.randint(0, 5000 if big else 30)])
+    return values
+
+
+def _fmt(v: int | float) -> str:
+    if isinstance(v, float):
+        return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else str(int(v))
+    return str(v)
+
+
+def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random) -> list[str]:
+    out: list[str] = []
+    sep = {"tab": "\t", "pipes": " | ", "layout": "    "}.get(layout, "\t")
+    if t.key == "appeals":
+        header = [["行政复议", "", "", "", "", "行政诉讼"],
+                  ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+                  ["", "", "", "", ""] + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
+        cells = [_fmt(values[(r.id, c)]) for r in t.rows for c in t.row(r.id).columns]
+        if layout == "lines":
+            out += [h for row in header for h in row if h] + cells
+        elif layout == "runtogether":
+            out.append("".join(h for row in header for h in row) + "".join(cells))
+        else:
+            out += [sep.join(row) if layout == "tab" else sep.join(h for h in row if h) for row in header]
+            out.append(sep.join(cells))
+        return out
+    if t.key == "applications":
+        out.append("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" + ("\t申请人情况" if layout == "tab" else ""))
+        heads = ["自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+        out += heads if layout == "lines" else [sep.join(heads[:3]), sep.join(heads[3:])]
+    groups = {"result.withheld.state_secret": "（三）不予公开", "result.unavailable.not_held": "（四）无法提供",
+              "result.not_processed.petition": "（五）不予处理", "result.other.no_correction": "（六）其他处理"}
+    captions = {"rules": "第二十条第（一）项", "licensing": "第二十条第（五）项", "penalty": "第二十条第（六）项",
+                "fees": "第二十条第（八）项", "procurement": "第二十条第（九）项"}
+    run: list[str] = []
+    for r in t.rows:
+        cells = [_fmt(values[(r.id, c)]) for c in r.columns]
+        label = r.label
+        if r.id in captions:
+            heads = ["信息内容"] + [t.columns[c].labels[0] for c in r.columns]
+            if layout == "runtogether":
+                run.append(captions[r.id] + "".join(heads))
+            elif layout == "lines":
+                out += [captions[r.id]] + heads
+            else:
+                out += [captions[r.id], sep.join(heads)]
+        if r.id == "result.disclosed":
+            label = "三、本年度办理结果" + ("\t" if layout == "tab" else "") + label
+        if r.id in groups:
+            label = groups[r.id] + ("\t" if layout == "tab" else "") + label
+        if layout == "runtogether":
+            run.append(label + "".join(cells))
+        elif layout == "lines":
+            if len(label) > 14 and rng.random() < 0.5:  # a label wrapped over two lines
+                cut = _cut(label, rng)
+                out += [label[:cut], label[cut:]]
+            else:
+                out.append(label)
+            out += cells
+        elif layout == "layout" and len(label) > 16 and rng.random() < 0.5:
+            cut = _cut(label, rng)  # values on the middle line of a wrapped label
+            out += [label[:cut], "        " + sep.join(cells), label[cut:]]
+        else:
+            out.append(sep.join([label] + cells))
+    if run:
+        out.append("".join(run))
+    return out
+
+
+def _cut(label: str, rng: random.Random) -> int:
+    """Where a wrapped label breaks: between two Han characters, as typesetting does."""
+    spots = [i for i in range(4, len(label) - 3) if _is_han(label[i - 1]) and _is_han(label[i])]
+    return rng.choice(spots) if spots else len(label) // 2
+
+
+def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big: bool | None = None,
+                header: bool | None = None) -> Generated:
+    rng = random.Random(seed)
+    g = load_grammars()
+    tpl: Template = g.templates[template]
+    year = rng.randint(2021, 2025) if template == "ogi-2021" else rng.choice([2019, 2020])
+    place = rng.choice(PLACES)
+    issuer = place if place.endswith(("局", "区")) and "商务" in place else f"{place}人民政府"
+    big = rng.random() < 0.5 if big is None else big
+    header = rng.random() < 0.5 if header is None else header
+    lines: list[str] = []
+    if header:
+        code = place[0] + "政发"
+        lines += [f"{issuer}文件", "", f"{code}〔{year + 1}〕{rng.randint(1, 40)}号", ""]
+    lines += [f"{issuer}{year}年政府信息公开工作年度报告", "",
+              f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"]
+    truth: dict[str, int | float | None] = {}
+    bodies = {"overview": ["（一）主动公开", "全年主动公开政府信息若干条。", "（二）依申请公开", "依法办理政府信息公开申请。"],
+              "problems": ["（一）存在问题", "1.政策解读形式不够丰富。", "2.公开质量有待提高。", "（二）改进措施", "1.加强培训。"],
+              "other": ["本年度未收取信息处理费。"]}
+    for sec in tpl.sections:
+        lines += ["", f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}"]
+        lines += bodies.get(sec.key, [])
+        for tkey in sec.tables:
+            tg = tpl.tables[tkey]
+            values = _grid(tg, rng, big)
+            for (rid, cid), v in values.items():
+                truth[f"{tkey}.{rid}.{cid}"] = v
+            lines += _render_table(tg, values, layout, rng)
+    if header:
+        lines += ["", f"{issuer}", f"{year + 1}年1月{rng.randint(1, 28)}日", "", "（此件公开发布）",
+                  "抄送：各部门", f"{place}办公室    {year + 1}年1月{rng.randint(1, 28)}日印发"]
+    return Generated("\n".join(lines) + "\n", truth, template, layout, issuer, year)
+
+
+# ---- noise model -------------------------------------------------------------
+
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+_BRACKETS = [("（", "("), ("）", ")"), ("〔", "【"), ("〕", "]")]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def add_noise(text: str, seed: int, *, spaces: float = 0.05, breaks: float = 0.02, widths: float = 0.05,
+              ocr: float = 0.02, drop: float = 0.0, furniture: bool = True, misread: float = 0.0) -> str:
+    """Noise seen in real inputs. ``drop`` blanks value cells, ``misread`` changes a
+    digit of a multi-digit value (a wrong reading the rules must catch)."""
+    rng = random.Random(seed)
+    out_lines = []
+    for line in text.split("\n"):
+        chars = list(line)
+        buf: list[str] = []
+        for i, ch in enumerate(chars):
+            buf.append(ch)
+            nxt = chars[i + 1] if i + 1 < len(chars) else ""
+            if _is_han(ch) and _is_han(nxt):
+                r = rng.random()
+                if r < spaces:
+                    buf.append(" ")
+                elif r < spaces + breaks and "\t" not in line:
+                    buf.append("\n")
+        line = "".join(buf)
+        if rng.random() < widths:
+            line = line.translate(_FULL)
+        for a, b in _BRACKETS:
+            if a in line and rng.random() < widths * 4:
+                line = line.replace(a, b)
+        out_lines.append(line)
+    text = "\n".join(out_lines)
+    if ocr or drop or misread:
+        text = _noise_values(text, rng, ocr, drop, misread)
+    if furniture:
+        lines = text.split("\n")
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randint(1, max(1, len(lines) - 1))
+            lines.insert(at, f"\f- {rng.randint(1, 9)} -")
+        text = "\n".join(lines)
+    return text
+
+
+def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misread: float) -> str:
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            for i, cell in enumerate(cells):
+                if not cell.isdigit():
+                    continue
+                r = rng.random()
+                if r < ocr and cell in ("1", "0"):
+                    cells[i] = rng.choice(["工", "l"]) if cell == "1" else rng.choice(["O", "o"])
+                elif r < ocr + drop:
+                    cells[i] = ""
+                elif r < ocr + drop + misread and len(cell) > 1:
+                    cells[i] = cell[:-1]
+            line = "\t".join(cells)
+        out.append(line)
+    return "\n".join(out)
