@@ -24,6 +24,8 @@ _SPACE_IN_WORD = regex.compile(
     rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])"
 )
 _SPACE_RUN = regex.compile(r" {2,}")
+_HAN = regex.compile(r"\p{Han}")
+_HEADING_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = regex.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
 
 
@@ -179,7 +181,7 @@ def _drop_page_furniture(lines: list[_Line], g: Grammars, canon: Canonical) -> l
                 firsts[ln.page] = ln
         counts = Counter(ln.text for p, ln in firsts.items() if p > 1)
         running = {t for t, n in counts.items() if n >= 2 and n * 2 >= len(canon.page_starts) - 1
-                   and len(t) <= 40}
+                   and 4 <= len(t) <= 40 and _HAN.search(t) and not _HEADING_START.match(t)}
         if running:
             dropped = {id(ln) for p, ln in firsts.items() if p > 1 and ln.text in running}
             canon.removed["running_header"] += len(dropped)

@@ -23,8 +23,23 @@ def _path(t: TableGrammar, ref: CellRef) -> str:
     return f"tables.{t.key}.{ref[0]}.{ref[1]}"
 
 
+def _components(failing: list[Equation]) -> list[list[Equation]]:
+    """Failing equations grouped by shared cells (independent misreads apart)."""
+    groups: list[tuple[set[CellRef], list[Equation]]] = []
+    for eq in failing:
+        cells = set(eq.cells)
+        merged = [g for g in groups if g[0] & cells]
+        for g in merged:
+            groups.remove(g)
+            cells |= g[0]
+        groups.append((cells, [e for g in merged for e in g[1]] + [eq]))
+    return [g[1] for g in groups]
+
+
 def _correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
              diags: list[Diagnostic]) -> None:
+    """Correct a read value when every failing rule of its group runs through it
+    and at least two rules agree on the one value that makes them all hold."""
     failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
     if not failing:
         return
@@ -32,34 +47,35 @@ def _correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], v
     for eq in eqs:
         for ref in eq.cells:
             by_cell[ref].append(eq)
-    common = set(failing[0].cells)
-    for eq in failing[1:]:
-        common &= set(eq.cells)
-    fixes: list[tuple[CellRef, int]] = []
-    for ref in sorted(common):
-        if cells[ref].status != "read":
-            continue
-        implied = set()
-        assessable = 0
-        for eq in by_cell[ref]:
-            res = eq.residual(values)
-            if res is None:
+    for group in _components(failing):
+        common = set(group[0].cells)
+        for eq in group[1:]:
+            common &= set(eq.cells)
+        fixes: list[tuple[CellRef, int]] = []
+        for ref in sorted(common):
+            if cells[ref].status != "read":
                 continue
-            assessable += 1
-            implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
-        if assessable >= 2 and len(implied) == 1:
-            v = implied.pop()
-            if v >= 0 and float(v).is_integer():
-                trial = dict(values)
-                trial[ref] = int(v)
-                if all((r := eq.residual(trial)) is None or r == 0 for eq in eqs):
-                    fixes.append((ref, int(v)))
-    if len(fixes) == 1:
-        ref, v = fixes[0]
-        old = cells[ref]
-        cells[ref] = Cell(v, old.raw, "corrected", old.span)
-        values[ref] = v
-        diags.append(Diagnostic("RULE_CORRECTED", f"{ref[0]}.{ref[1]} read as {old.value} ({old.raw!r}); the rules agree on {v}", old.span, _path(t, ref)))
+            implied = set()
+            assessable = 0
+            for eq in by_cell[ref]:
+                res = eq.residual(values)
+                if res is None:
+                    continue
+                assessable += 1
+                implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
+            if assessable >= 2 and len(implied) == 1:
+                v = implied.pop()
+                if v >= 0 and float(v).is_integer():
+                    trial = dict(values)
+                    trial[ref] = int(v)
+                    if all((r := eq.residual(trial)) is None or r == 0 for eq in by_cell[ref]):
+                        fixes.append((ref, int(v)))
+        if len(fixes) == 1:
+            ref, v = fixes[0]
+            old = cells[ref]
+            cells[ref] = Cell(v, old.raw, "corrected", old.span)
+            values[ref] = v
+            diags.append(Diagnostic("RULE_CORRECTED", f"{ref[0]}.{ref[1]} read as {old.value} ({old.raw!r}); the rules agree on {v}", old.span, _path(t, ref)))
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,

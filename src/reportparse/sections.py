@@ -135,6 +135,11 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
             level, num, rest = heading
             if level == 1:
                 title, body, skey, snum = _split_title(rest, std)
+                if skey is None and std and len(rest) < _MAX_TITLE:
+                    joined = _join_broken_heading(c, rest, work, k, std)
+                    if joined:
+                        title, body, skey, snum, e = joined
+                        line = c.text[s:e]
                 lk = label_key(rest)
                 is_table_row = bool(_TABLE_ROW.search(rest)) or any(lk.startswith(k) for k in not_headings)
                 expected = (counters.get(1, 0) + 1) == num
@@ -197,6 +202,26 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         if node.section.key and node.section.key not in regions:
             regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
     return SectionTree([n.section for n in roots], diags, join_lines(preamble), regions)
+
+
+def _join_broken_heading(c: Canonical, rest: str, work: list[tuple[int, int]], k: int,
+                         std: list[tuple[str, str, int | None]]) -> tuple[str, str, str, int | None, int] | None:
+    """A standard heading broken over up to three lines: join while the text is
+    still the start of a standard title; consume the joined lines from ``work``."""
+    joined = rest
+    for j in range(1, 4):
+        if k + j >= len(work):
+            return None
+        ns, ne = work[k + j]
+        joined += c.text[ns:ne].strip()
+        title, body, skey, snum = _split_title(joined, std)
+        if skey is not None:
+            del work[k + 1:k + j + 1]
+            return title, body, skey, snum, ne
+        key = label_key(joined)
+        if not any(t.startswith(key) for t, _, _ in std):
+            return None
+    return None
 
 
 def _match_heading(line: str, g: Grammars) -> tuple[int, int, str] | None:

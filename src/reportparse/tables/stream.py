@@ -35,12 +35,28 @@ class Stream:
         return self.lmap[start], self.lmap[end - 1] + 1, covered
 
 
+_OCR_ALONE = regex.compile(r"(?:^|\s)[工lIoO〇○]{1,3}(?=\s|$)")
+
+
+def _joinable(text: str, m: regex.Match[str]) -> bool:
+    """Whitespace between two text characters is dropped, unless a cell
+    boundary (tab or newline) sits next to a lone OCR-digit token such as 工."""
+    ws = m.group()
+    if " " == ws or "\t" not in ws and "\n" not in ws:
+        return True
+    before = _OCR_ALONE.search(text, max(0, m.start() - 4), m.start() + 1)
+    after = _OCR_ALONE.match(text, m.end() - 1)
+    return not (before and before.end() == m.start()) and not after
+
+
 def make_stream(canon_text: str, start: int, end: int) -> Stream:
     src = canon_text[start:end]
     out: list[str] = []
     cmap: list[int] = []
     last = 0
     for m in _DROP.finditer(src):
+        if not _joinable(src, m):
+            continue
         out.append(src[last:m.start()])
         cmap.extend(range(start + last, start + m.start()))
         last = m.end()
