@@ -43,14 +43,16 @@ def _decode(data: bytes, encoding: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4000]
-    if len(sample) < 4:
+    """UTF-16 without a BOM: the NUL high bytes of ASCII characters (digits,
+    newlines) sit almost all at odd offsets (little-endian) or even ones (big-endian)."""
+    sample = data[:20000]
+    nul_odd = sample[1::2].count(0)
+    nul_even = sample[0::2].count(0)
+    if len(data) % 2 or nul_odd + nul_even < 4:
         return None
-    even_nul = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nul > 0.3 and even_nul < 0.05:
+    if nul_odd >= 0.8 * (nul_odd + nul_even):
         return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
+    if nul_even >= 0.8 * (nul_odd + nul_even):
         return "utf-16-be"
     return None
 

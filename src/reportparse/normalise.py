@@ -18,7 +18,7 @@ import regex
 from .grammar import Grammars
 from .span import Span
 
-_LINE = regex.compile(r"[^\r\n\f]*(?:\r\n|[\r\n\f]|$)")
+_LINE = regex.compile(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
 _CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》"
 _SPACE_IN_WORD = regex.compile(
     rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])"

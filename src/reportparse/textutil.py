@@ -66,15 +66,14 @@ def ends_sentence(s: str) -> bool:
 
 
 def join_lines(parts: list[str]) -> str:
-    """Rejoin lines broken mid-sentence; keep paragraph breaks at blank lines and sentence ends."""
+    """Rejoin lines broken mid-sentence; a new paragraph starts only after a
+    sentence end (blank lines between every line are common in converted text)."""
     out: list[str] = []
     for part in parts:
         p = part.strip()
         if not p:
-            if out and out[-1] != "\n":
-                out.append("\n")
             continue
-        if out and out[-1] != "\n" and ends_sentence(out[-1]):
+        if out and ends_sentence(out[-1]):
             out.append("\n")
         out.append(p)
-    return "".join(out).strip("\n")
+    return "".join(out)

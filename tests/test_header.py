@@ -1,0 +1,78 @@
+"""GB/T 9704 header and 版记."""
+
+from __future__ import annotations
+
+import reportparse
+
+
+def test_sample_header(sample_report):
+    h = sample_report.header
+    assert h.mark.value == "柱濮镇人民政府文件"
+    assert h.issuer.value == "柱濮镇人民政府"
+    assert h.doc_number.value == "柱政发〔2024〕3号"
+    assert h.title.value == "柱濮镇2023年政府信息公开工作年度报告"
+    assert h.year.value == 2023
+    assert h.cc.value == "镇党政领导班子成员"
+    assert h.printer.value == "柱濮镇党政综合办公室"
+    assert h.printed_date.value == "2024-01-24"
+    assert h.note.value == "（此件公开发布）"
+
+
+def test_header_spans_point_at_the_source(sample_report):
+    from conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    h = sample_report.header
+    assert text[h.doc_number.span.start:h.doc_number.span.end] == "柱政发〔2024〕3号"
+    assert text[h.printer.span.start:h.printer.span.end] == "柱濮镇党政综合办公室"
+    assert h.cc.span.line == text[:h.cc.span.start].count("\n") + 1
+
+
+DOC = """南册区人民政府文件
+
+南政发 【2024] 12号
+
+南岗区2023年政府信息公开工作
+年度报告
+
+一、总体情况
+正文。
+
+南岗区人民政府
+2024年1月20日
+
+（此件公开发布）
+
+抄送：区委办公室。
+南岗区人民政府办公室    2024年1月22日印发
+"""
+
+
+def test_ocr_damaged_issuer_loses_the_vote_and_brackets_are_repaired():
+    r = reportparse.parse_text(DOC)
+    h = r.header
+    assert h.issuer.value == "南岗区人民政府"
+    assert any(d.code == "HDR_ISSUER_CONFLICT" and "南册区" in d.message for d in r.diagnostics)
+    assert h.doc_number.value == "南政发〔2024〕12号"
+    assert any(d.code == "HDR_DOC_NUMBER_REPAIRED" for d in r.diagnostics)
+    assert h.title.value == "南岗区2023年政府信息公开工作年度报告"
+    assert h.signature.value == "南岗区人民政府"
+    assert h.issued_date.value == "2024-01-20"
+    assert h.printer.value == "南岗区人民政府办公室"
+    assert h.printed_date.value == "2024-01-22"
+    assert h.cc.value == "区委办公室"
+
+
+def test_web_report_without_banner_starts_with_title():
+    r = reportparse.parse_text("2019年上海市人民政府办公厅政府信息公开工作年度报告\n\n一、总体情况\n正文。\n")
+    assert r.header.title.value == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+    assert r.header.issuer.value == "上海市人民政府办公厅"
+    assert r.header.year.value == 2019
+    assert r.header.mark.value is None and r.header.doc_number.value is None
+
+
+def test_year_from_chinese_numerals_and_period():
+    r = reportparse.parse_text("某县二〇一七年政府信息公开工作年度报告\n正文。")
+    assert r.header.year.value == 2017
+    r = reportparse.parse_text("某县政府信息公开工作年度报告\n本报告统计期限自2016年1月1日起至2016年12月31日止。")
+    assert r.header.year.value == 2016

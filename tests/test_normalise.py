@@ -1,0 +1,60 @@
+"""Canonical text and the offset map back to the original."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportparse.grammar import load_grammars
+from reportparse.normalise import normalise
+
+
+def canon(text: str) -> str:
+    return normalise(text, load_grammars()).text
+
+
+def test_widths_brackets_and_spaces_in_words():
+    assert canon("商 业 企 业") == "商业企业"
+    assert canon("本年 度办 理结 果") == "本年度办理结果"
+    assert canon("柱政发 【2024] 3号") == "柱政发〔2024〕3号"
+    assert canon("(三) 不予公 开") == "（三）不予公开"
+    assert canon("２０２３年") == "2023年"
+    assert canon("规章            1          0        11") == "规章\t1\t0\t11"
+
+
+def test_page_furniture_removed():
+    text = "一、总体情况\n正文\n- 4 -\n\f— 2 —\n第3页\n下一页"
+    assert canon(text) == "一、总体情况\n正文\n下一页"
+
+
+def test_running_header_removed():
+    page = "某某县人民政府信息公开年报\n正文第{}页内容。\n"
+    text = "\f".join(page.format(i) for i in range(1, 5))
+    out = canon(text)
+    assert out.count("某某县人民政府信息公开年报") == 1
+
+
+def test_web_chrome_and_scrape_metadata_removed():
+    g = load_grammars()
+    text = "标题: X县2021年政府信息公开工作年度报告\n发布机构: X县人民政府\n==================== 正文 ====================\n当前位置：首页政务公开 X县2021年 来源：X 根据《条例》编制。\n附件下载"
+    c = normalise(text, g)
+    assert c.scrape["标题"].startswith("X县2021年")
+    assert "当前位置" not in c.text and "附件下载" not in c.text
+    assert c.text.startswith("根据《条例》")
+
+
+def test_span_points_back_to_original():
+    text = "抄 送：镇党政领导班子成员\n柱政发 【2024] 3号"
+    c = normalise(text, load_grammars())
+    i = c.text.index("柱政发")
+    span = c.span(i, i + len("柱政发〔2024〕3号"))
+    assert text[span.start:span.end] == "柱政发 【2024] 3号"
+    assert span.line == 2
+
+
+@given(st.text(alphabet=st.sampled_from("商业企 \t\n（）()【】[]０１2３-—第页\f一、1."), max_size=200))
+def test_every_canonical_char_maps_into_the_original(text):
+    c = normalise(text, load_grammars())
+    assert len(c.omap) == len(c.text) + 1
+    assert all(0 <= o <= len(text) for o in c.omap)
+    assert c.omap[:-1] == sorted(c.omap[:-1])  # the map never goes backwards

@@ -1,0 +1,72 @@
+"""The numbered section tree."""
+
+from __future__ import annotations
+
+import reportparse
+
+
+def test_sample_tree(sample_report):
+    top = sample_report.sections
+    assert [s.key for s in top] == ["overview", "proactive", "applications", "appeals", "problems", "other"]
+    assert [c.number for c in top[0].children] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    problems = top[4]
+    assert [c.title for c in problems.children] == ["存在问题", "改进计划"]
+    assert [i.number for i in problems.children[0].children] == ["1", "2", "3"]
+    assert [i.number for i in problems.children[1].children] == ["1", "2", "3", "4"]
+    assert problems.children[1].children[0].title == "持续加强队伍建设"
+
+
+def test_table_rows_are_not_sections(sample_report):
+    titles = [s.title for s in sample_report.sections]
+    assert "结转下年度继续办理" not in titles
+    appeals = sample_report.section("appeals")
+    assert appeals is not None and appeals.number == "四"
+    assert appeals.title == "政府信息公开行政复议、行政诉讼情况"
+
+
+def test_broken_lines_are_rejoined(sample_report):
+    item = sample_report.sections[4].children[1].children[0]
+    assert "政务公开业务培训" in item.text
+
+
+def test_section_spans_cover_their_text(sample_report):
+    from conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    other = sample_report.section("other")
+    assert text[other.span.start:other.span.end].startswith("六、其他需要报告的事项")
+    assert "未收取" in text[other.span.start:other.span.end]
+
+
+def test_variant_headings_from_the_grammar():
+    doc = ("某区2022年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开政府信息情况\n"
+           "三、收到和处理政府信息公开申请情况\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
+           "五、政府信息公开工作存在的主要问题及改进情况\n六、其他需要报告的事项\n无。\n")
+    r = reportparse.parse_text(doc)
+    assert [s.key for s in r.sections] == ["overview", "proactive", "applications", "appeals", "problems", "other"]
+
+
+def test_numbering_problems_are_diagnostics_not_crashes():
+    doc = ("某区2022年政府信息公开工作年度报告\n一、总体情况\n（一）甲\n（三）丙\n（三）丁\n"
+           "三、收到和处理政府信息公开申请情况\n二、主动公开政府信息情况\n")
+    r = reportparse.parse_text(doc)
+    codes = [d.code for d in r.diagnostics]
+    assert "SEC_NUMBER_GAP" in codes and "SEC_NUMBER_REPEAT" in codes
+    assert "SEC_OUT_OF_ORDER" in codes and "SEC_MISSING" in codes
+
+
+def test_heading_run_into_one_line_is_split():
+    doc = "某区2021年政府信息公开工作年度报告\n前言。一、总体情况2021年，我区推进公开。（一）主动公开方面。全年公开1条。二、主动公开政府信息情况 表格"
+    r = reportparse.parse_text(doc)
+    assert [s.key for s in r.sections[:2]] == ["overview", "proactive"]
+    assert r.sections[0].children[0].title == "主动公开方面"
+
+
+def test_not_a_report_still_gets_header_and_tree():
+    doc = "某县人民政府文件\n某政发〔2023〕8号\n关于加强安全生产工作的通知\n一、工作目标\n正文。\n二、工作措施\n（一）加强检查\n正文。\n"
+    r = reportparse.parse_text(doc)
+    assert r.template == "unknown"
+    assert r.header.issuer.value == "某县人民政府"
+    assert r.header.doc_number.value == "某政发〔2023〕8号"
+    assert [s.title for s in r.sections] == ["工作目标", "工作措施"]
+    assert r.sections[1].children[0].title == "加强检查"
