@@ -56,14 +56,14 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
     """Lines of the body, with standard headings run into a line (web scrapes) split off."""
     out: list[tuple[int, int]] = []
     pat = None
-    sub = r"(?<=[。；！？：:\s）]|^)（[一二三四五六七八九十]{1,2}）(?=\p{Han}{2,20})"
+    sub = r"(?<=[。；！？：: \n）]|^)（[一二三四五六七八九十]{1,2}）(?=\p{Han}{2,20})"
     if template is not None and not template.free_format:
         alts = "|".join(regex.escape(t) for s in template.sections for t in s.titles)
         pat = regex.compile(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|{sub}")
     elif template is not None:  # free format: any 一、 after a sentence end
-        pat = regex.compile(rf"(?<=[。；！？\s]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
+        pat = regex.compile(rf"(?<=[。；！？ \n]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
     for s, e in lines_of(c.text, start, end):
-        if pat is None or e - s < 60:
+        if pat is None or e - s < 8:
             out.append((s, e))
             continue
         cuts = [m.start() for m in pat.finditer(c.text, s, e) if m.start() > s]
