@@ -182,9 +182,11 @@ def _is_han(ch: str) -> bool:
 
 
 def add_noise(text: str, seed: int, *, spaces: float = 0.05, breaks: float = 0.02, widths: float = 0.05,
-              ocr: float = 0.02, drop: float = 0.0, furniture: bool = True, misread: float = 0.0) -> str:
-    """Noise seen in real inputs. ``drop`` blanks value cells, ``misread`` changes a
-    digit of a multi-digit value (a wrong reading the rules must catch)."""
+              ocr: float = 0.02, drop: float = 0.0, furniture: bool = True, misread: float = 0.0,
+              misread_tables: tuple[str, ...] = ("proactive", "applications", "appeals")) -> str:
+    """Noise seen in real inputs. ``drop`` blanks value cells, ``misread`` drops the
+    last digit of a multi-digit value (a wrong reading). Table 二 has no arithmetic,
+    so a misread there cannot be caught by any rule: ``misread_tables`` limits it."""
     rng = random.Random(seed)
     out_lines = []
     for line in text.split("\n"):
@@ -208,7 +210,7 @@ def add_noise(text: str, seed: int, *, spaces: float = 0.05, breaks: float = 0.0
         out_lines.append(line)
     text = "\n".join(out_lines)
     if ocr or drop or misread:
-        text = _noise_values(text, rng, ocr, drop, misread)
+        text = _noise_values(text, rng, ocr, drop, misread, misread_tables)
     if furniture:
         lines = text.split("\n")
         for _ in range(rng.randint(1, 3)):
@@ -218,9 +220,18 @@ def add_noise(text: str, seed: int, *, spaces: float = 0.05, breaks: float = 0.0
     return text
 
 
-def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misread: float) -> str:
+_TABLE_OF = {"二、": "proactive", "三、收到": "applications", "四、政府": "appeals", "五、": None}
+
+
+def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misread: float,
+                  misread_tables: tuple[str, ...]) -> str:
     out = []
+    table = None
     for line in text.split("\n"):
+        for head, key in _TABLE_OF.items():
+            if line.startswith(head):
+                table = key
+        mis = misread if table in misread_tables else 0.0
         if "\t" in line:
             cells = line.split("\t")
             for i, cell in enumerate(cells):
@@ -231,7 +242,7 @@ def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misrea
                     cells[i] = rng.choice(["工", "l"]) if cell == "1" else rng.choice(["O", "o"])
                 elif r < ocr + drop:
                     cells[i] = ""
-                elif r < ocr + drop + misread and len(cell) > 1:
+                elif r < ocr + drop + mis and len(cell) > 1:
                     cells[i] = cell[:-1]
             line = "\t".join(cells)
         out.append(line)

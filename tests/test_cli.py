@@ -1,0 +1,91 @@
+"""The command line: main(argv) in-process, and the installed script as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reportparse.cli import main
+
+from conftest import ROOT, SAMPLE
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "reportparse", *args], input=stdin, capture_output=True, cwd=ROOT)
+
+
+def test_parse_prints_utf8_json_tree(capsysbinary):
+    code = main(["parse", str(SAMPLE)])
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    tree = json.loads(out)
+    assert tree["header"]["issuer"]["value"] == "柱濮镇人民政府"
+    assert "柱濮镇" in out  # not \u-escaped
+    assert code == 1  # the sample has empty cells: parsed with errors
+
+
+def test_flat_prints_every_contract_key(capsysbinary):
+    main(["parse", str(SAMPLE), "--flat"])
+    flat = json.loads(capsysbinary.readouterr().out)
+    assert len(flat) == 225 and flat["header.doc_number"] == "柱政发〔2024〕3号"
+    assert flat["appeals.reconsideration.total"] is None and flat["appeals.litigation.total"] == 0
+
+
+def test_output_file_is_written_atomically(tmp_path, capsysbinary):
+    out = tmp_path / "r.json"
+    main(["parse", str(SAMPLE), "-o", str(out), "--compact"])
+    assert capsysbinary.readouterr().out == b""
+    assert json.loads(out.read_text(encoding="utf-8"))["template"] == "ogi-2021"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]  # no temp file left
+
+
+def test_stdin_dash():
+    proc = run("parse", "-", "--flat", stdin=SAMPLE.read_bytes())
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["header.issuer"] == "柱濮镇人民政府"
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["parse", "/no/such/file.txt"], 3, "No such file"),
+    (["parse", "-"], 3, "empty"),
+    (["parse", str(SAMPLE), "--template", "x"], 2, "invalid choice"),
+    (["frobnicate"], 2, "invalid choice"),
+])
+def test_errors_are_one_line_with_documented_exit_codes(args, code, message):
+    proc = run(*args, stdin=b"")
+    assert proc.returncode == code
+    err = proc.stderr.decode("utf-8")
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_binary_file_exit_3(tmp_path):
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(bytes(range(256)) * 10)
+    proc = run("parse", str(bad))
+    assert proc.returncode == 3 and b"Traceback" not in proc.stderr
+
+
+def test_help_teaches():
+    proc = run("parse", "--help")
+    text = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0
+    for needle in ("examples:", "--flat", "exit codes:", "reportparse parse -", "3  unreadable"):
+        assert needle in text
+
+
+def test_schema_command_prints_the_schema():
+    proc = run("schema")
+    schema = json.loads(proc.stdout)
+    assert schema["title"] == "reportparse Report tree"
+
+
+def test_console_script_installed():
+    import shutil
+
+    exe = shutil.which("reportparse")
+    assert exe, "pip install -e . installs the reportparse console script"
+    proc = subprocess.run([exe, "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("reportparse ")

@@ -1,0 +1,104 @@
+"""Properties over generated and arbitrary input (Hypothesis, ``ci`` profile)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reportparse
+from reportparse import ReportParseError
+
+from generator import LAYOUTS, add_noise, make_report
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+REPORTISH = st.lists(st.sampled_from([
+    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "（一）予以公开", "1.属于国家秘密",
+    "（七）总计", "四、结转下年度继续办理", "\t", "0", "12", "\n", "  ", "工", "【2024]", "抄送：", "2024年1月2日印发",
+    "某县2023年政府信息公开工作年度报告", "\f", "- 3 -", "行政复议", "复议后起诉", "９", "(", "）", "规章",
+]), max_size=60).map("".join)
+
+
+@given(st.one_of(TEXT, REPORTISH))
+def test_any_text_gives_a_report_or_a_typed_error(text):
+    try:
+        report = reportparse.parse_text(text)
+    except ReportParseError:
+        return
+    report.to_json()
+    assert len(report.flat()) == 225
+
+
+@given(st.binary(max_size=600))
+def test_any_bytes_through_parse_file(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("b") / "x.txt"
+    path.write_bytes(data)
+    try:
+        reportparse.parse_file(path)
+    except ReportParseError:
+        pass
+
+
+def _check(gen, report, exact: bool) -> None:
+    flat = report.flat()
+    cells = {f"{t}.{r}.{c}": cell for t, tab in report.tables.items() for r, cols in tab.rows.items() for c, cell in cols.items()}
+    wrong = []
+    for key, want in gen.truth.items():
+        got = flat[key]
+        if exact:
+            assert got == want, (key, got, want)
+        elif got is not None and got != want and cells[key].status == "read":
+            wrong.append((key, got, want))
+    assert not wrong, wrong
+    if report.valid:
+        assert all(flat[k] == v for k, v in gen.truth.items()), "valid report with a wrong value"
+
+
+@given(st.integers(0, 10_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from([x for x in LAYOUTS if x != "runtogether"]))
+def test_consistent_tables_parse_back_exactly(seed, template, layout):
+    gen = make_report(seed, template, layout)
+    report = reportparse.parse_text(gen.text)
+    assert report.template == template
+    _check(gen, report, exact=True)
+    assert report.valid
+
+
+@given(st.integers(0, 10_000), st.sampled_from(["ogi-2021", "ogi-2019"]))
+def test_run_together_cells_are_right_or_null(seed, template):
+    gen = make_report(seed, template, "runtogether")
+    report = reportparse.parse_text(gen.text)
+    flat = report.flat()
+    assert all(flat[k] is None or flat[k] == v for k, v in gen.truth.items())
+
+
+@settings(max_examples=60)
+@given(st.integers(0, 10_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from(LAYOUTS),
+       st.floats(0, 0.05), st.floats(0, 0.05), st.floats(0, 0.05))
+def test_noise_never_gives_a_valid_report_with_a_wrong_value(seed, template, layout, ocr, drop, misread):
+    gen = make_report(seed, template, layout)
+    noisy = add_noise(gen.text, seed, ocr=ocr, drop=drop, misread=misread, misread_tables=("applications", "appeals"))
+    report = reportparse.parse_text(noisy)
+    _check(gen, report, exact=False)
+
+
+@given(st.integers(0, 10_000), st.sampled_from(["ogi-2021", "ogi-2019"]))
+def test_a_dropped_cell_the_rules_force_comes_back_inferred(seed, template):
+    gen = make_report(seed, template, "tab")
+    lines = gen.text.split("\n")
+    i = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收"))
+    cells = lines[i].split("\t")
+    want = int(cells[1])
+    cells[1] = ""
+    lines[i] = "\t".join(cells)
+    report = reportparse.parse_text("\n".join(lines))
+    cell = report.tables["applications"].rows["new"]["natural_person"]
+    assert (cell.value, cell.status) == (want, "inferred")
+
+
+@given(st.integers(0, 10_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from(LAYOUTS))
+def test_section_tree_survives_noise(seed, template, layout):
+    gen = make_report(seed, template, layout)
+    clean = reportparse.parse_text(gen.text)
+    noisy = reportparse.parse_text(add_noise(gen.text, seed, breaks=0.0))
+    outline = lambda r: [(s.key, s.number, s.title, [(c.number, c.title) for c in s.children]) for s in r.sections]  # noqa: E731
+    assert outline(noisy) == outline(clean)
+    assert [s.key for s in clean.sections] == ["overview", "proactive", "applications", "appeals", "problems", "other"]

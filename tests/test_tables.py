@@ -1,0 +1,123 @@
+"""Tables from text: the sample's empties, forced values, run-together digits, OCR digits."""
+
+from __future__ import annotations
+
+import reportparse
+
+
+def test_sample_cells(sample_report):
+    apps = sample_report.tables["applications"].rows
+    assert all(c.value == 0 for row in apps.values() for c in row.values())
+    appeals = sample_report.tables["appeals"].rows
+    assert [c.value for c in appeals["reconsideration"].values()] == [None] * 5
+    assert [c.status for c in appeals["reconsideration"].values()] == ["missing"] * 5
+    assert [c.value for c in appeals["litigation"].values()] == [0] * 5
+    assert [c.value for c in appeals["litigation_after_reconsideration"].values()] == [0] * 5
+    assert sample_report.valid is False
+    empty = [d for d in sample_report.diagnostics if d.code == "CELL_EMPTY"]
+    assert empty and "reconsideration.upheld" in empty[0].message
+
+
+def test_sample_forced_zeros_are_marked_inferred(sample_report):
+    row = sample_report.tables["applications"].rows["result.disclosed"]
+    six = [c for k, c in row.items() if k != "total"]
+    assert all(c.value == 0 and c.status == "inferred" for c in six)
+    assert row["total"].status == "read"
+
+
+def test_cell_spans_point_at_their_text(sample_report):
+    from conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    cell = sample_report.tables["applications"].rows["new"]["total"]
+    assert text[cell.span.start:cell.span.end] == "0"
+    assert text.splitlines()[cell.span.line - 1].startswith("一、本年新收政府信息公开申请数量")
+
+
+def _report(rows: str, appeals: str = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0") -> str:
+    return ("某区2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + rows +
+            "\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n" + appeals + "\n五、存在的主要问题及改进情况\n无。\n")
+
+
+ROWS = [("一、本年新收政府信息公开申请数量", [40, 3, 0, 0, 0, 0, 43]), ("二、上年结转政府信息公开申请数量", [2, 0, 0, 0, 0, 0, 2]),
+        ("（一）予以公开", [30, 3, 0, 0, 0, 0, 33]), ("（二）部分公开", [5, 0, 0, 0, 0, 0, 5]),
+        ("1.属于国家秘密", [0] * 7), ("2.其他法律行政法规禁止公开", [0] * 7), ("3.危及“三安全一稳定”", [0] * 7),
+        ("4.保护第三方合法权益", [0] * 7), ("5.属于三类内部事务信息", [0] * 7), ("6.属于四类过程性信息", [0] * 7),
+        ("7.属于行政执法案卷", [0] * 7), ("8.属于行政查询事项", [0] * 7), ("1.本机关不掌握相关政府信息", [4, 0, 0, 0, 0, 0, 4]),
+        ("2.没有现成信息需要另行制作", [0] * 7), ("3.补正后申请内容仍不明确", [0] * 7), ("1.信访举报投诉类申请", [0] * 7),
+        ("2.重复申请", [0] * 7), ("3.要求提供公开出版物", [0] * 7), ("4.无正当理由大量反复申请", [0] * 7),
+        ("5.要求行政机关确认或重新出具已获取信息", [0] * 7), ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", [0] * 7),
+        ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [0] * 7), ("3.其他", [0] * 7),
+        ("（七）总计", [39, 3, 0, 0, 0, 0, 42]), ("四、结转下年度继续办理", [3, 0, 0, 0, 0, 0, 3])]
+
+
+def _rows(sep="\t", edit=None) -> str:
+    lines = []
+    for i, (label, vals) in enumerate(ROWS):
+        cells = [str(v) for v in vals]
+        if edit and i in edit:
+            cells = edit[i](cells)
+        lines.append(label + sep + sep.join(cells))
+    return "\n".join(lines)
+
+
+def test_a_consistent_table_is_valid_except_for_missing_tables():
+    r = reportparse.parse_text(_report(_rows()))
+    apps = r.tables["applications"].rows
+    assert apps["new"]["total"].value == 43 and apps["result.total"]["natural_person"].value == 39
+    assert all(x.status == "pass" for x in r.rules if x.table == "applications")
+
+
+def test_misread_value_is_corrected_and_keeps_its_raw_text():
+    r = reportparse.parse_text(_report(_rows(edit={0: lambda c: c[:6] + ["4"]})))  # 43 read as 4
+    cell = r.tables["applications"].rows["new"]["total"]
+    assert (cell.value, cell.status, cell.raw) == (43, "corrected", "4")
+    assert any(d.code == "RULE_CORRECTED" for d in r.diagnostics)
+
+
+def test_dropped_cell_forced_by_the_rules_is_inferred():
+    r = reportparse.parse_text(_report(_rows(edit={2: lambda c: [c[0], ""] + c[2:]})))
+    cell = r.tables["applications"].rows["result.disclosed"]["business"]
+    assert (cell.value, cell.status) == (3, "inferred")
+
+
+def test_undecidable_inconsistency_is_a_conflict_not_a_guess():
+    r = reportparse.parse_text(_report(_rows(), appeals="10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"))
+    rec = r.tables["appeals"].rows["reconsideration"]
+    assert [c.value for c in rec.values()] == [10, 1, 0, 0, 0]
+    assert {c.status for c in rec.values()} == {"conflict"}
+    assert not r.valid
+    assert any(x.status == "fail" and x.scope == "reconsideration" for x in r.rules)
+
+
+def test_ocr_digits_are_read_and_recorded():
+    r = reportparse.parse_text(_report(_rows(edit={4: lambda c: ["O"] + c[1:], 7: lambda c: c[:6] + ["o"]})))
+    assert r.tables["applications"].rows["result.withheld.state_secret"]["natural_person"].value == 0
+    assert any(d.code == "CELL_OCR_DIGIT" for d in r.diagnostics)
+
+
+def test_run_together_digits_split_by_the_row_sum():
+    text = _report(_rows(sep="").replace("\t", ""), appeals="10203120001200000")
+    r = reportparse.parse_text(text)
+    apps = r.tables["applications"].rows
+    assert [c.value for c in apps["new"].values()] == [40, 3, 0, 0, 0, 0, 43]
+    appeals = r.tables["appeals"].rows
+    assert [c.value for c in appeals["reconsideration"].values()] == [1, 0, 2, 0, 3]
+    assert [c.value for c in appeals["litigation"].values()] == [12, 0, 0, 0, 12]
+
+
+def test_ambiguous_split_stays_null_with_a_diagnostic():
+    text = ("某区2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+            "规章000行政规范性文件693665第二十条第（五）项\n三、收到和处理政府信息公开申请情况\n")
+    r = reportparse.parse_text(text)
+    row = r.tables["proactive"].rows["normative_docs"]
+    assert [c.value for c in row.values()] == [None, None, None]
+    assert [c.value for c in r.tables["proactive"].rows["rules"].values()] == [0, 0, 0]
+    assert any(d.code == "TBL_SPLIT_AMBIGUOUS" for d in r.diagnostics)
+
+
+def test_blank_is_never_zero_and_zero_never_blank():
+    text = _report(_rows(edit={4: lambda c: ["", "0"] + c[2:]}))
+    r = reportparse.parse_text(text, reportparse.ParseOptions(repair=False))
+    row = r.tables["applications"].rows["result.withheld.state_secret"]
+    assert row["natural_person"].value is None and row["business"].value == 0
