@@ -46,10 +46,15 @@ def extract_groups(t: TableGrammar, s: Stream, span_of: SpanOf) -> tuple[dict[st
         eqs = [row_equation(t, r) for r in order]
         cols = [(r, c) for r in order for c in t.row(r).columns]
 
-        def accept(acc: list[int]) -> bool:
-            values = dict(zip(cols, acc, strict=True))
-            return all(eq is None or eq.residual(values) == 0 for eq in eqs)
-        sols, complete = splits([v.raw for v in nonblank], need, accept)
+        ends = {sum(widths[:i + 1]): eq for i, eq in enumerate(eqs)}  # group boundaries
+
+        def group_ok(acc: list[int]) -> bool:
+            eq = ends.get(len(acc))
+            if eq is None:
+                return True
+            values = dict(zip(cols, acc, strict=False))
+            return eq.residual(values) == 0
+        sols, complete = splits([v.raw for v in nonblank], need, None, prune=group_ok)
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
         if len(sols) == 1 and complete:

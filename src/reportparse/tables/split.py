@@ -15,10 +15,12 @@ MAX_STEPS = 200_000
 
 
 def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | None = None,
-           max_digits: int = 7) -> tuple[list[list[int]], bool]:
+           max_digits: int = 7, prune: Callable[[list[int]], bool] | None = None) -> tuple[list[list[int]], bool]:
     """All ways to cut the digit tokens into ``ncols`` integers.
 
-    Returns ``(solutions, complete)``; ``complete`` is False when the search was cut short.
+    ``prune(prefix)`` may reject a partial split early (e.g. a finished group
+    whose total is wrong). Returns ``(solutions, complete)``; ``complete`` is
+    False when the search was cut short.
     """
     if not tokens or not all(t.isdigit() for t in tokens):
         return [], True
@@ -51,6 +53,9 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | 
             if length > 1 and piece[0] == "0":
                 break
             acc.append(int(piece))
+            if prune is not None and not prune(acc):
+                acc.pop()
+                continue
             if pos + length == len(tok):
                 if slots - 1 >= later:
                     rec(ti + 1, 0, acc)

@@ -1,0 +1,61 @@
+"""Parsing speed for text input: median and p90 ms per report on one core.
+
+    python bench/speed.py [--n 200]
+
+Prints the figures for the bundled real texts and for generated reports of
+both templates in every layout, the one-off grammar load, and the time to
+parse a 5 MB input (bounded: no catastrophic regex backtracking).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import reportparse  # noqa: E402
+from reportparse.grammar import load_grammars  # noqa: E402
+
+from generator import LAYOUTS, add_noise, make_report  # noqa: E402
+
+
+def timed(fn, *args) -> float:
+    t0 = time.perf_counter()
+    fn(*args)
+    return (time.perf_counter() - t0) * 1000
+
+
+def summary(name: str, ms: list[float]) -> None:
+    ms = sorted(ms)
+    p90 = ms[int(len(ms) * 0.9) - 1] if len(ms) >= 10 else ms[-1]
+    print(f"{name:<34} n={len(ms):<4} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   max {ms[-1]:7.2f} ms")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=200, help="generated reports per run")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    load_grammars()
+    print(f"grammar load (once per process): {(time.perf_counter() - t0) * 1000:.1f} ms")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").rglob("*.txt"))]
+    for t in texts:
+        reportparse.parse_text(t)  # warm up
+    summary("bundled real texts", [timed(reportparse.parse_text, t) for t in texts for _ in range(5)])
+    gen = [add_noise(make_report(i, ("ogi-2021", "ogi-2019")[i % 2], LAYOUTS[i % len(LAYOUTS)]).text, i)
+           for i in range(args.n)]
+    summary("generated + noise (5 layouts)", [timed(reportparse.parse_text, t) for t in gen])
+    big = (texts[0] + "\n") * (5_000_000 // len(texts[0].encode("utf-8")) + 1)
+    big += "（三）不予公开" * 2000 + "\t工\t" * 5000 + "0" * 20000
+    size = len(big.encode("utf-8")) / 1e6
+    ms = timed(reportparse.parse_text, big)
+    print(f"{size:.1f} MB input (sample repeated + adversarial runs): {ms / 1000:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
