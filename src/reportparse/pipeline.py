@@ -45,7 +45,7 @@ def parse_text(text: str, options: ParseOptions | None = None, *, source: Source
     diags.extend(hr.diagnostics)
     template, tdiags = detect_template(canon.text, hr.header.title.value, hr.header.year.value, g, opts.template)
     diags.extend(tdiags)
-    tree = build_sections(canon, hr.body_start, hr.body_end, g, template)
+    tree = build_sections(canon, hr.body_start, hr.body_end, g, template, (opts.fuzzy_errors, opts.regex_timeout))
     diags.extend(tree.diagnostics)
     tables, tbdiags = extract_tables(canon, tree.regions, template, opts)
     diags.extend(tbdiags)

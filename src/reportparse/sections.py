@@ -8,6 +8,7 @@ tables, lines that look like headings are table rows, not sections.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -75,7 +76,35 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
     return out
 
 
-def _split_title(rest: str, std: list[tuple[str, str, int | None]]) -> tuple[str, str, str | None, int | None]:
+def _fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: int,
+                 timeout: float) -> tuple[str, str, str, int | None] | None:
+    """An OCR-damaged standard title (收到和处理政府信息公开申请情; for …情况):
+    at most one error per six characters, never more than ``max_errors``."""
+    best = None
+    for key, skey, num in std:
+        k = min(max_errors, len(key) // 6)
+        if k == 0:
+            continue
+        pat = _fuzzy_pattern(key, k)
+        try:
+            m = pat.match(rest, timeout=timeout)
+        except TimeoutError:
+            continue
+        if m and (best is None or sum(m.fuzzy_counts) < best[0]):
+            best = (sum(m.fuzzy_counts), m.end(), skey, num)
+    if best is None:
+        return None
+    _, end, skey, num = best
+    return rest[:end].strip(), rest[end:].lstrip("。：:；; \t"), skey, num
+
+
+@lru_cache(maxsize=512)
+def _fuzzy_pattern(key: str, k: int) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{regex.escape(key)}){{e<={k}}}", regex.BESTMATCH)
+
+
+def _split_title(rest: str, std: list[tuple[str, str, int | None]],
+                 fuzzy: tuple[int, float] | None = None) -> tuple[str, str, str | None, int | None]:
     """(title, remaining body text, standard key, standard number)."""
     key_rest = label_key(rest)
     for k, skey, num in std:
@@ -89,6 +118,10 @@ def _split_title(rest: str, std: list[tuple[str, str, int | None]]) -> tuple[str
             title = rest[:i].strip()
             remainder = rest[i:].lstrip("。：: \t")
             return title, remainder, skey, num
+    if fuzzy is not None:
+        hit = _fuzzy_title(rest, std, *fuzzy)
+        if hit:
+            return hit
     m = _TITLE_END.search(rest)
     n = _TITLE_BEFORE_NUMBER.match(rest)  # 主动公开政府信息的数量2018年…: the title ends at the number
     if n and (not m or n.end(1) < m.start()):
@@ -109,7 +142,7 @@ class SectionTree:
 
 
 def build_sections(c: Canonical, start: int, end: int, g: Grammars,
-                   template: Template | None) -> SectionTree:
+                   template: Template | None, fuzzy: tuple[int, float] | None = (2, 0.5)) -> SectionTree:
     """Build the section tree of the body ``c.text[start:end]``."""
     std = _standard_titles(template)
     not_headings = _not_headings(template)
@@ -134,7 +167,7 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         if heading:
             level, num, rest = heading
             if level == 1:
-                title, body, skey, snum = _split_title(rest, std)
+                title, body, skey, snum = _split_title(rest, std, fuzzy)
                 if skey is None and std and len(rest) < _MAX_TITLE:
                     joined = _join_broken_heading(c, rest, work, k, std)
                     if joined:

@@ -103,11 +103,33 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             continue
         if drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == ""):
             fields = fields[1:]
-        line_vals = [v for raw, at in fields if (v := read_token(raw, at)) is not None]
-        if not any(v.kind != "blank" for v in line_vals):
+        line_vals: list[Value] = []
+        for raw, at in _split_tail_numbers(fields) if tab_line else fields:
+            v = read_token(raw, at)
+            if v is None and tab_line and any(x.kind in ("number", "ocr") for x in line_vals):
+                v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
+            if v is not None:
+                line_vals.append(v)
+        if not any(v.kind in ("number", "ocr") for v in line_vals):
             continue
         values.extend(v for v in line_vals if tabbed or v.kind != "blank")
     return values, tabbed
+
+
+_TAIL_NUMBER = regex.compile(r"^(.*\p{Han}[^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+
+
+def _split_tail_numbers(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``label | 0`` in one tab cell (OCR joins a label and the first value): two fields."""
+    out = []
+    for raw, at in fields:
+        m = _TAIL_NUMBER.match(raw)
+        if m:
+            out.append((m.group(1), at))
+            out.append((m.group(2), at + m.start(2)))
+        else:
+            out.append((raw, at))
+    return out
 
 
 def fit_positions(values: list[Value], ncols: int) -> list[Value] | None:

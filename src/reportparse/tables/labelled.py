@@ -40,7 +40,7 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     found: dict[str, Anchor] = {}
     cursor = 0
     for row in t.rows:
-        occ = find_all(s, [label_pattern(m) for m in row.match])
+        occ = find_all(s, [label_pattern(m, row.label) for m in row.match])
         if not occ:
             for m in row.match:
                 hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)

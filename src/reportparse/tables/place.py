@@ -82,7 +82,8 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
             if not complete or not sols:
                 out.diagnostics.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits", span, path))
             return out
-    if tabbed and len(values) < n and total_column in cols and values[-1].kind in ("number", "ocr"):
+    if (tabbed and len(values) < n and total_column in cols and values[-1].kind in ("number", "ocr")
+            and any(v.kind == "blank" for v in values)):  # blank cells: a merged label cell took one place
         last = values[-1]
         out.cells[total_column] = cell_from(last, columns[total_column], span_of)
         out.diagnostics.append(Diagnostic("TBL_SHORT_ROW", f"{len(values)} cells for {n} columns; only the last ({total_column}) was placed", span_of(values[0].start, last.end), path))

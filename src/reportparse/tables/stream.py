@@ -13,6 +13,7 @@ import regex
 
 _DROP = regex.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _DIGIT = regex.compile(r"\d")
+_ITEM_BEFORE = regex.compile(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
 
 
 _NUMERIC_LINE = regex.compile(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
@@ -97,14 +98,26 @@ def _label_view(text: str) -> tuple[str, list[int]]:
 _PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|[1-9][.、．])?"
 
 
-def label_pattern(match: str) -> str:
-    """A regex for one label form: item numbers keep their digit but accept 、 or ．."""
+def label_pattern(match: str, label: str = "") -> str:
+    """A regex for one label form.
+
+    An item number keeps its digit but accepts 、 or ． or (OCR) no dot; a
+    label form without its number may be preceded by the row's own number
+    (``label``'s), so the number is never read as a value of the row before.
+    """
     m = regex.match(r"^(\d{1,2})[.、．]", match)
     if m:
-        return regex.escape(m.group(1)) + r"[.、．]" + regex.escape(match[m.end():])
-    if match.startswith(("（", "一", "二", "三", "四")) and regex.match(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", match):
+        return _item_digit(m.group(1)) + r"[.、．]?" + regex.escape(match[m.end():])
+    if regex.match(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", match):
         return regex.escape(match)
-    return _PREFIX + regex.escape(match)
+    n = regex.match(r"^(\d{1,2})[.、．]", label)
+    prefix = rf"(?:{_item_digit(n.group(1))}[.、．]?)?" if n else _PREFIX
+    return prefix + regex.escape(match)
+
+
+def _item_digit(num: str) -> str:
+    """An item number as OCR may print it (1 as 工, l or I)."""
+    return "[1工lI]" if num == "1" else regex.escape(num)
 
 
 def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
@@ -129,4 +142,8 @@ def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> t
         return None
     if not m or _DIGIT.search(m.group()):
         return None
-    return m.start(), m.end(), sum(m.fuzzy_counts)
+    start = m.start()
+    item = _ITEM_BEFORE.search(stream.labels, max(0, start - 3), start)
+    if item:  # the row's item number printed just before the damaged label
+        start = item.start()
+    return start, m.end(), sum(m.fuzzy_counts)

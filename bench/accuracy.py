@@ -1,0 +1,83 @@
+"""Cell accuracy of the table parser on generated reports with known truth.
+
+    python bench/accuracy.py [--per-layout 40] [--ocr-dir bench/ocr]
+
+For each layout (tab, lines, layout, pipes, runtogether — with the noise
+model — and real tesseract OCR of rendered PDFs made by bench/make_ocr.py)
+prints: cells, cell accuracy (value equals the truth), wrong-value rate
+(a non-null value that differs), null rate, reports that came out valid, and
+reports that came out valid with a wrong value (must be 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from generator import LAYOUTS, add_noise, make_report  # noqa: E402
+
+import reportparse  # noqa: E402
+
+
+def score(report, truth: dict) -> tuple[int, int, int, int]:
+    flat = report.flat()
+    right = wrong = null = 0
+    for key, want in truth.items():
+        got = flat[key]
+        if got is None:
+            null += 1
+        elif got == want:
+            right += 1
+        else:
+            wrong += 1
+    return len(truth), right, wrong, null
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--per-layout", type=int, default=40, help="generated reports per text layout")
+    ap.add_argument("--ocr-dir", default=str(ROOT / "bench/ocr"))
+    args = ap.parse_args()
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])  # reports cells right wrong null valid vbw
+    for layout in LAYOUTS:
+        for i in range(args.per_layout):
+            seed = 10_000 + i
+            gen = make_report(seed, ("ogi-2021", "ogi-2019")[i % 2], layout)
+            text = add_noise(gen.text, seed, ocr=0.01, drop=0.005)
+            _add(stats[layout], reportparse.parse_text(text), gen.truth)
+    for truth_file in sorted(Path(args.ocr_dir).glob("*.truth.json")):
+        data = json.loads(truth_file.read_text(encoding="utf-8"))
+        text = truth_file.with_name(truth_file.name.replace(".truth.json", ".txt")).read_text(encoding="utf-8")
+        _add(stats["tesseract-ocr"], reportparse.parse_text(text), data["truth"])
+    print(f"{'layout':<15}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'valid':>7}{'valid-but-wrong':>17}")
+    total = [0] * 7
+    for layout, s in stats.items():
+        _row(layout, s)
+        total = [a + b for a, b in zip(total, s, strict=True)]
+    _row("all", total)
+
+
+def _add(s: list[int], report, truth: dict) -> None:
+    n, right, wrong, null = score(report, truth)
+    s[0] += 1
+    s[1] += n
+    s[2] += right
+    s[3] += wrong
+    s[4] += null
+    s[5] += report.valid
+    s[6] += bool(report.valid and wrong)
+
+
+def _row(name: str, s: list[int]) -> None:
+    reports, cells, right, wrong, null, valid, vbw = s
+    print(f"{name:<15}{reports:>8}{cells:>8}{right / cells:>10.2%}{wrong / cells:>8.2%}{null / cells:>8.2%}{valid:>7}{vbw:>17}")
+
+
+if __name__ == "__main__":
+    main()
