@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generator import LAYOUTS, add_noise, make_report  # noqa: E402
-
 import reportparse  # noqa: E402
+
+from generator import LAYOUTS, add_noise, make_report  # noqa: E402
 
 
 def score(report, truth: dict) -> tuple[int, int, int, int]:

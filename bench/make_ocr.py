@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generator import _fmt, make_report  # noqa: E402
-
 from reportparse.grammar import load_grammars  # noqa: E402
+
+from generator import _fmt, make_report  # noqa: E402
 
 
 def _pdf(gen, values_by_table, path: Path) -> None:
