@@ -69,6 +69,8 @@ def _pdf(gen, values_by_table, path: Path) -> None:
                     data.append([Paragraph("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", cell)]
                                 + [Paragraph(t.columns[c].labels[0], cell) for t in [tg] for c in tg.rows[0].columns])
                 for r in tg.rows:
+                    if r.optional:
+                        continue
                     if tkey == "proactive" and r.id in ("rules", "licensing", "penalty", "fees", "procurement"):
                         data.append([Paragraph("信息内容", cell)] + [Paragraph(tg.columns[c].labels[0], cell) for c in r.columns]
                                     + [""] * (ncols - len(r.columns)))

@@ -32,7 +32,7 @@ def _grid(t: TableGrammar, rng: random.Random, big: bool) -> dict[tuple[str, str
     values: dict[tuple[str, str], int | float] = {}
     if t.key == "applications":
         six = [c for c in t.columns if c != "total"]
-        leaves = [r.id for r in t.rows if r.id.startswith("result.") and r.id != "result.total"]
+        leaves = [r.id for r in t.rows if r.id.startswith("result.") and r.id != "result.total" and not r.optional]
         for c in six:
             scale = (300 if c == "natural_person" else 20) if big else 3
             for rid in leaves:
@@ -45,7 +45,8 @@ def _grid(t: TableGrammar, rng: random.Random, big: bool) -> dict[tuple[str, str
             values[("carried_over", c)] = carried
             values[("new", c)] = total + fwd - carried
         for r in t.rows:
-            values[(r.id, "total")] = sum(values[(r.id, c)] for c in six)
+            if not r.optional:
+                values[(r.id, "total")] = sum(values[(r.id, c)] for c in six)
     elif t.key == "appeals":
         for r in t.rows:
             parts = [rng.choice([0, 0, rng.randint(0, 60 if big else 3)]) for _ in range(4)]
@@ -54,6 +55,8 @@ def _grid(t: TableGrammar, rng: random.Random, big: bool) -> dict[tuple[str, str
             values[(r.id, "total")] = sum(parts)
     else:
         for r in t.rows:
+            if r.optional:
+                continue
             for c in r.columns:
                 col = t.columns[c]
                 if col.decimal:
@@ -97,8 +100,11 @@ def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random
                 "fees": "第二十条第（八）项", "procurement": "第二十条第（九）项"}
     run: list[str] = []
     for r in t.rows:
+        if r.optional:
+            continue
         cells = [_fmt(values[(r.id, c)]) for c in r.columns]
         label = r.label
+        own = len(label)  # wraps happen inside the row's own label cell
         if r.id in captions:
             heads = ["信息内容"] + [t.columns[c].labels[0] for c in r.columns]
             if layout == "runtogether":
@@ -114,14 +120,14 @@ def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random
         if layout == "runtogether":
             run.append(label + "".join(cells))
         elif layout == "lines":
-            if len(label) > 14 and rng.random() < 0.5:  # a label wrapped over two lines
-                cut = _cut(label, rng)
+            if own > 14 and rng.random() < 0.5:  # a label wrapped over two lines
+                cut = len(label) - own + _cut(label[len(label) - own:], rng)
                 out += [label[:cut], label[cut:]]
             else:
                 out.append(label)
             out += cells
-        elif layout == "layout" and len(label) > 16 and rng.random() < 0.5:
-            cut = _cut(label, rng)  # values on the middle line of a wrapped label
+        elif layout == "layout" and own > 16 and rng.random() < 0.5:
+            cut = len(label) - own + _cut(label[len(label) - own:], rng)  # values on the middle line of a wrapped label
             out += [label[:cut], "        " + sep.join(cells), label[cut:]]
         else:
             out.append(sep.join([label] + cells))

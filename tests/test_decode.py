@@ -6,7 +6,7 @@ import pytest
 
 import reportparse
 from reportparse import UnreadableInputError
-from reportparse.decode import decode_bytes
+from reportparse.ingest.text import decode_bytes
 
 from conftest import SAMPLE
 

@@ -31,7 +31,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TPL_UNKNOWN": (INFO, "the document does not follow a known report template"),
     "TPL_YEAR_MISMATCH": (INFO, "the template found is not the one normally used for the report year"),
     "TBL_NOT_FOUND": (ERROR, "a table of the template was not found"),
-    "TBL_ROW_NOT_FOUND": (ERROR, "a row label of a table was not found"),
+    "TBL_ROW_NOT_FOUND": (WARNING, "a row label of a table was not found"),
     "TBL_ROW_FUZZY": (INFO, "a row label was matched with character errors"),
     "TBL_ROW_BY_ORDER": (INFO, "rows without their own label were placed by the template's row order between labelled rows"),
     "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),

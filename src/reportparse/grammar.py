@@ -35,6 +35,7 @@ class Row:
     label: str
     match: tuple[str, ...]
     columns: tuple[str, ...]
+    optional: bool = False  # a variant row (e.g. a group printed as one row): not needed for validity
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class TableGrammar:
         return next(r for r in self.rows if r.id == row_id)
 
     def cell_keys(self) -> list[tuple[str, str]]:
-        return [(r.id, c) for r in self.rows for c in r.columns]
+        """The template's required cells (optional variant rows left out)."""
+        return [(r.id, c) for r in self.rows if not r.optional for c in r.columns]
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def _parse_terms(r: _Reader, side: str, entry: str) -> list[str]:
 
 
 def parse_rule(r: _Reader, data: dict[str, Any], entry: str, table_rows: list[str],
-               table_cols: list[str]) -> Rule:
+               table_cols: list[str], optional: frozenset[str] = frozenset()) -> Rule:
     rid = r.get(data, "id", str, entry)
     each = r.get(data, "each", str, entry)
     if each not in ("column", "row"):
@@ -178,9 +180,9 @@ def parse_rule(r: _Reader, data: dict[str, Any], entry: str, table_rows: list[st
         out: list[str] = []
         for term in _parse_terms(r, side, f"{entry}.expr"):
             m = regex.fullmatch(r"sum\(([\w.]+)\.\*\)", term)
-            if m:
+            if m:  # a glob sums the required rows under a prefix
                 prefix = m.group(1) + "."
-                out.extend(n for n in names if n.startswith(prefix) and n not in out)
+                out.extend(n for n in names if n.startswith(prefix) and n not in out and n not in optional)
             elif term in names:
                 out.append(term)
             else:
@@ -217,7 +219,8 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
         for c in cols:
             if c not in columns:
                 raise r.fail(f"{re_}.columns", f"unknown column {c!r}")
-        rows.append(Row(rid, r.get(rd, "label", str, re_), r.strings(rd, "match", re_), tuple(cols)))
+        rows.append(Row(rid, r.get(rd, "label", str, re_), r.strings(rd, "match", re_), tuple(cols),
+                        r.get(rd, "optional", bool, re_, False)))
     layout = r.get(data, "layout", str, entry)
     if layout not in ("labelled_rows", "header_groups"):
         raise r.fail(f"{entry}.layout", f"expected 'labelled_rows' or 'header_groups', got {layout!r}")
@@ -225,7 +228,8 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
     if total is not None and total not in columns:
         raise r.fail(f"{entry}.total_column", f"unknown column {total!r}")
     row_ids, col_ids = [x.id for x in rows], list(columns)
-    rules = tuple(parse_rule(r, rd, f"{entry}.rules[{i}]", row_ids, col_ids)
+    optional = frozenset(x.id for x in rows if x.optional)
+    rules = tuple(parse_rule(r, rd, f"{entry}.rules[{i}]", row_ids, col_ids, optional)
                   for i, rd in enumerate(r.get(data, "rules", list, entry, [])))
     return TableGrammar(key, r.get(data, "section", str, entry), r.get(data, "title", str, entry),
                         layout, r.get(data, "label_column", bool, entry), total, columns,

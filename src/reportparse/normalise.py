@@ -55,6 +55,7 @@ class Canonical:
     page_starts: list[int] = field(default_factory=lambda: [0])  # original offsets where pages start
     scrape: dict[str, str] = field(default_factory=dict)
     removed: Counter[str] = field(default_factory=Counter)
+    boxes: list | None = None  # per original character: (page, x0, y0, x1, y1) or None (PDF input)
 
     def orig(self, pos: int) -> int:
         if not self.omap:
@@ -67,7 +68,14 @@ class Canonical:
         o_end = self.orig(end - 1) + 1 if end > start else o_start
         line = bisect_right(self.line_starts, o_start)
         page = bisect_right(self.page_starts, o_start) if len(self.page_starts) > 1 else None
-        return Span(o_start, max(o_end, o_start), line, page)
+        bbox = None
+        if self.boxes is not None:
+            found = [b for b in self.boxes[o_start:max(o_end, o_start + 1)] if b is not None]
+            if found:
+                page = found[0][0]
+                same = [b for b in found if b[0] == page]
+                bbox = (min(b[1] for b in same), min(b[2] for b in same), max(b[3] for b in same), max(b[4] for b in same))
+        return Span(o_start, max(o_end, o_start), line, page, bbox)
 
 
 class _Line:
@@ -99,8 +107,8 @@ class _Line:
         return n
 
 
-def normalise(original: str, g: Grammars) -> Canonical:
-    """Produce the canonical text of a decoded document."""
+def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonical:
+    """Produce the canonical text of a decoded document (``boxes``: per-character geometry of a PDF)."""
     table = _width_table(g)
     lines: list[_Line] = []
     line_starts: list[int] = []
@@ -117,7 +125,7 @@ def normalise(original: str, g: Grammars) -> Canonical:
         if raw.endswith("\f"):
             page += 1
             page_starts.append(e)
-    canon = Canonical(original, "", [], line_starts, page_starts)
+    canon = Canonical(original, "", [], line_starts, page_starts, boxes=boxes)
     lines = _drop_scrape_metadata(lines, g, canon)
     for ln in lines:
         if ln.text:

@@ -9,11 +9,12 @@ import hashlib
 import os
 from pathlib import Path
 
-from .decode import decode_bytes
 from .diagnostics import Diagnostic
 from .errors import UnreadableInputError
 from .grammar import load_grammars
 from .header import read_header
+from .ingest import SourceText
+from .ingest.text import decode_bytes
 from .model import Report, Source
 from .normalise import normalise
 from .options import ParseOptions
@@ -27,13 +28,19 @@ def parse_text(text: str, options: ParseOptions | None = None, *, source: Source
     """Parse the text of one report."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text expects str, got {type(text).__name__}; use parse_bytes for bytes")
+    src = source or Source(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    return parse_source(SourceText(text, kind=src.kind, encoding=src.encoding), options, source=src)
+
+
+def parse_source(st: SourceText, options: ParseOptions | None = None, *, source: Source | None = None) -> Report:
+    """Parse ingested text (from any input kind)."""
     opts = options or ParseOptions()
     g = load_grammars()
-    src = source or Source(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
-    if not text.strip():
+    src = source or Source(kind=st.kind, encoding=st.encoding, pages=st.pages)
+    if not st.text.strip():
         raise UnreadableInputError("the input has no text")
-    canon = normalise(text, g)
-    diags: list[Diagnostic] = []
+    canon = normalise(st.text, g, st.boxes)
+    diags: list[Diagnostic] = [Diagnostic(code, msg) for code, msg in st.notes]
     if src.encoding and src.encoding not in ("utf-8", "utf-8-sig"):
         diags.append(Diagnostic("INPUT_ENCODING", f"decoded as {src.encoding}"))
     if canon.removed.get("web_chrome") or canon.removed.get("scrape_metadata"):
@@ -61,20 +68,58 @@ def parse_bytes(data: bytes, options: ParseOptions | None = None, *, path: str |
     opts = options or ParseOptions()
     if len(data) > opts.max_bytes:
         raise UnreadableInputError(f"the input is {len(data)} bytes, more than max_bytes={opts.max_bytes}")
+    if data.startswith(b"%PDF"):
+        raise UnreadableInputError("PDF input must be given as a file path (parse_file)")
     text, encoding = decode_bytes(data)
     src = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text", encoding=encoding)
+    if _looks_html(path, text):
+        from .ingest.html import read_html
+
+        st = read_html(text)
+        st.encoding = encoding
+        src.kind = "html"
+        return parse_source(st, opts, source=src)
     return parse_text(text, opts, source=src)
 
 
+def _looks_html(path: str | None, text: str) -> bool:
+    if path and Path(path).suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
+        return True
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<table" in text.lower() and "</td>" in text.lower())
+
+
 def parse_file(path: str | os.PathLike[str], options: ParseOptions | None = None) -> Report:
-    """Parse one report file (text in any supported encoding)."""
+    """Parse one report file: text in any supported encoding, HTML, or PDF."""
+    opts = options or ParseOptions()
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            head = fh.read(5)
+        size = p.stat().st_size
     except IsADirectoryError:
         raise UnreadableInputError(f"{p}: is a directory") from None
     except OSError as exc:
         raise UnreadableInputError(f"{p}: {exc.strerror or exc}") from None
-    if data.startswith(b"%PDF") or p.suffix.lower() == ".pdf":
-        raise UnreadableInputError(f"{p}: PDF input is not supported yet; convert it to text first (e.g. pdftotext -layout)")
-    return parse_bytes(data, options, path=str(p))
+    if size > opts.max_bytes:
+        raise UnreadableInputError(f"{p}: {size} bytes, more than max_bytes={opts.max_bytes}")
+    if head.startswith(b"%PDF") or p.suffix.lower() == ".pdf":
+        return _parse_pdf(p, opts)
+    return parse_bytes(p.read_bytes(), opts, path=str(p))
+
+
+def _parse_pdf(p: Path, opts: ParseOptions) -> Report:
+    from .ingest.pdf import read_pdf
+
+    data = p.read_bytes()
+    src = Source(path=str(p), sha256=hashlib.sha256(data).hexdigest(), kind="pdf")
+    try:
+        st = read_pdf(p)
+    except UnreadableInputError:
+        if not opts.ocr:
+            raise
+        from .ingest.ocr import ocr_pdf
+
+        st = ocr_pdf(p)
+    src.pages = st.pages
+    return parse_source(st, opts, source=src)

@@ -139,7 +139,8 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
             old = cells[ref]
             if old.status in ("read", "inferred", "corrected"):
                 cells[ref] = Cell(old.value, old.raw, "conflict", old.span)
-    empty = [f"{r}.{c}" for (r, c), v in values.items() if v is None]
+    required = set(t.cell_keys())
+    empty = [f"{r}.{c}" for (r, c), v in values.items() if v is None and (r, c) in required]
     if empty:
         ok = False
         shown = ", ".join(empty[:12]) + (f" and {len(empty) - 12} more" if len(empty) > 12 else "")

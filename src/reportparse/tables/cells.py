@@ -103,8 +103,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             continue
         if drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == ""):
             fields = fields[1:]
+        if tab_line:
+            fields = _after_label_cells(_split_tail_numbers(fields))
         line_vals: list[Value] = []
-        for raw, at in _split_tail_numbers(fields) if tab_line else fields:
+        for raw, at in fields:
             v = read_token(raw, at)
             if v is None and tab_line and any(x.kind in ("number", "ocr") for x in line_vals):
                 v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
@@ -117,6 +119,17 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
 
 
 _TAIL_NUMBER = regex.compile(r"^(.*\p{Han}[^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+
+
+def _after_label_cells(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Drop the label cells of a tab row: everything up to the last text cell
+    before the first value (blank cells after a label are empty values)."""
+    tokens = [read_token(raw, 0) for raw, _ in fields]
+    first = next((i for i, v in enumerate(tokens) if v is not None and v.kind in ("number", "ocr")), None)
+    if first is None:
+        return fields
+    last_text = max((i for i in range(first) if tokens[i] is None), default=-1)
+    return fields[last_text + 1:]
 
 
 def _split_tail_numbers(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:

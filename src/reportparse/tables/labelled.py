@@ -103,7 +103,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         next_anchor = segs[k + 1][0] if k + 1 < len(segs) else None
         lo = order.index(anchor) + 1 if anchor else 0
         hi = order.index(next_anchor) if next_anchor else len(order)
-        between = [rid for rid in order[lo:hi] if rid not in anchored]
+        between = [rid for rid in order[lo:hi] if rid not in anchored and not t.row(rid).optional]
         targets = ([anchor] if anchor else []) + between
         if not targets or (anchor is None and not vals):
             continue
@@ -130,6 +130,8 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         if placed.candidates:
             pending[anchor] = placed
     for rid in order:
+        if t.row(rid).optional:
+            continue
         if all(c.status == "missing" and c.value is None and c.span is None for c in rows[rid].values()):
             what = "was not found" if rid not in found else "has no values next to it"
             diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import UnreadableInputError
+from ..errors import UnreadableInputError
 
 _CONTROL_OK = set("\t\n\r\f\v")
 
