@@ -253,3 +253,132 @@ def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misrea
             line = "\t".join(cells)
         out.append(line)
     return "\n".join(out)
+
+
+def _values_by_table(gen: Generated) -> dict[str, dict[tuple[str, str], int | float]]:
+    values: dict[str, dict[tuple[str, str], int | float]] = {}
+    for key, v in gen.truth.items():
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        values.setdefault(tkey, {})[(rid, cid)] = v  # type: ignore[assignment]
+    return values
+
+
+def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False) -> None:
+    """The report as a PDF (reportlab, built-in CID font STSong-Light) with
+    ruled tables and merged cells like the official template; ``ruled=False``
+    draws the tables without lines (whitespace-aligned); ``split_table`` pushes
+    table 三 to the bottom of a page so that it continues on the next one."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("b", fontName="STSong-Light", fontSize=12, leading=18, wordWrap="CJK")
+    title = ParagraphStyle("t", parent=body, fontSize=18, leading=26, alignment=1)
+    cell = ParagraphStyle("c", parent=body, fontSize=9, leading=11)
+    tpl = load_grammars().templates[gen.template]
+    values_by_table = _values_by_table(gen)
+    story = [Paragraph(f"{gen.issuer}{gen.year}年政府信息公开工作年度报告", title), Spacer(1, 12),
+             Paragraph(f"本报告所列数据的统计期限自{gen.year}年1月1日起至{gen.year}年12月31日止。", body)]
+    grid = [("GRID", (0, 0), (-1, -1), 0.6, colors.black)] if ruled else []
+    style = TableStyle(grid + [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                        ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    for sec in tpl.sections:
+        story += [Spacer(1, 8), Paragraph(f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}", body)]
+        if not sec.tables:
+            story.append(Paragraph("本年度相关工作稳步推进。", body))
+        for tkey in sec.tables:
+            tg = tpl.tables[tkey]
+            vals = values_by_table[tkey]
+            if split_table and tkey == "applications":
+                story.append(Spacer(1, 480))
+            if tkey == "appeals":
+                head = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
+                        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+                        [""] * 5 + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
+                data = [[Paragraph(x, cell) for x in row] for row in head]
+                data.append([_fmt(vals[(r.id, c)]) for r in tg.rows for c in r.columns])
+                t = Table(data, colWidths=[32] * 15)
+                t.setStyle(style)
+                t.setStyle(TableStyle([("SPAN", (0, 0), (4, 0)), ("SPAN", (5, 0), (14, 0)), ("SPAN", (5, 1), (9, 1)),
+                                       ("SPAN", (10, 1), (14, 1))] + [("SPAN", (i, 1), (i, 2)) for i in range(5)]))
+            else:
+                ncols = max(len(r.columns) for r in tg.rows)
+                data = []
+                if tkey == "applications":
+                    data.append([Paragraph("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", cell)]
+                                + [Paragraph(t.columns[c].labels[0], cell) for t in [tg] for c in tg.rows[0].columns])
+                for r in tg.rows:
+                    if r.optional:
+                        continue
+                    if tkey == "proactive" and r.id in ("rules", "licensing", "penalty", "fees", "procurement"):
+                        data.append([Paragraph("信息内容", cell)] + [Paragraph(tg.columns[c].labels[0], cell) for c in r.columns]
+                                    + [""] * (ncols - len(r.columns)))
+                    data.append([Paragraph(r.label, cell)] + [_fmt(vals[(r.id, c)]) for c in r.columns]
+                                + [""] * (ncols - len(r.columns)))
+                widths = [150] + [(330 / ncols)] * ncols
+                t = Table(data, colWidths=widths, repeatRows=1 if tkey == "applications" else 0)
+                t.setStyle(style)
+            story.append(t)
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def render_html(gen: Generated) -> str:
+    """The same report as a web page: navigation around it, tables with rowspan/colspan."""
+    tpl = load_grammars().templates[gen.template]
+    values = _values_by_table(gen)
+    out = ['<!DOCTYPE html><html><head><title>x</title><script>var a=1;</script></head><body>',
+           '<div class="nav-menu"><a href="/">首页</a> 政务公开 信息公开年报</div>',
+           f"<h1>{gen.issuer}{gen.year}年政府信息公开工作年度报告</h1>",
+           f"<p>本报告所列数据的统计期限自{gen.year}年1月1日起至{gen.year}年12月31日止。</p>"]
+    for sec in tpl.sections:
+        out.append(f"<p>{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}</p>")
+        if not sec.tables:
+            out.append("<p>本年度相关工作稳步推进。</p>")
+        for tkey in sec.tables:
+            tg = tpl.tables[tkey]
+            vals = values[tkey]
+            rows = []
+            if tkey == "appeals":
+                rows.append('<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>')
+                rows.append("<tr>" + "".join(f'<td rowspan="2">{h}</td>' for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+                            + '<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>')
+                rows.append("<tr>" + "".join(f"<td>{h}</td>" for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + "</tr>")
+                rows.append("<tr>" + "".join(f"<td>{_fmt(vals[(r.id, c)])}</td>" for r in tg.rows for c in r.columns) + "</tr>")
+            elif tkey == "applications":
+                rows.append('<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>')
+                rows.append('<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>')
+                rows.append("<tr>" + "".join(f"<td>{h}</td>" for h in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]) + "</tr>")
+                leaves = [r for r in tg.rows if not r.optional]
+                groups = {"result.withheld.state_secret": ("（三）不予公开", 8), "result.unavailable.not_held": ("（四）无法提供", 3),
+                          "result.not_processed.petition": ("（五）不予处理", 5), "result.other.no_correction": ("（六）其他处理", 3)}
+                n_result = sum(1 for r in leaves if r.id.startswith("result."))
+                in_group = 0
+                for r in leaves:
+                    cells = "".join(f"<td>{_fmt(vals[(r.id, c)])}</td>" for c in r.columns)
+                    lead = ""
+                    if r.id == "result.disclosed":
+                        lead = f'<td rowspan="{n_result}">三、本年度办理结果</td>'
+                    if r.id in groups:
+                        name, span = groups[r.id]
+                        lead += f'<td rowspan="{span}">{name}</td>'
+                        in_group = span
+                    if not r.id.startswith("result."):
+                        label = f'<td colspan="3">{r.label}</td>'
+                    elif in_group > 0:
+                        label = f"<td>{r.label}</td>"
+                        in_group -= 1
+                    else:
+                        label = f'<td colspan="2">{r.label}</td>'
+                    rows.append(f"<tr>{lead}{label}{cells}</tr>")
+            else:
+                for r in tg.rows:
+                    cells = "".join(f'<td colspan="{3 // len(r.columns)}">{_fmt(vals[(r.id, c)])}</td>' for c in r.columns)
+                    rows.append(f"<tr><td>{r.label}</td>{cells}</tr>")
+            out.append('<table border="1">' + "".join(rows) + "</table>")
+    out.append('<div class="footer">版权所有 网站地图</div></body></html>')
+    return "\n".join(out)

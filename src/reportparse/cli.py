@@ -21,6 +21,9 @@ examples:
   reportparse parse corpus/000_c93a36ffeb13c002.txt          JSON tree to stdout
   reportparse parse report.txt --flat                         the 225 contract keys
   cat report.txt | reportparse parse - -o report.json         stdin in, file out (atomic)
+  reportparse parse report.pdf                                PDF: tables rebuilt from ruling lines
+  reportparse parse page.html                                 a saved web page
+  reportparse parse scan.pdf --ocr                            OCR a PDF without a text layer
   reportparse parse report.txt --template ogi-2019            force a template
   reportparse schema > report.schema.json                     JSON Schema of the tree
 
@@ -46,13 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     pp = sub.add_parser("parse", help="parse one report to JSON", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter,
-                        description="Parse one report (text in UTF-8, GB18030 or UTF-16; '-' reads stdin).")
+                        description="Parse one report: text (UTF-8, GB18030 or UTF-16), HTML or PDF; '-' reads stdin.")
     pp.add_argument("file", help="the report file, or - for standard input")
     pp.add_argument("--flat", action="store_true", help="print the flat contract keys instead of the tree")
     pp.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     pp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
     pp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     pp.add_argument("--compact", action="store_true", help="one-line JSON")
+    pp.add_argument("--ocr", action="store_true",
+                    help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim)")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
     return p
 
@@ -80,7 +85,7 @@ def _emit(text: str, output: str | None) -> None:
 def _parse(args: argparse.Namespace) -> int:
     from .pipeline import parse_bytes, parse_file
 
-    opts = ParseOptions(template=args.template, repair=not args.no_repair)
+    opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr)
     if args.file == "-":
         report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
     else:

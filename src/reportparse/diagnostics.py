@@ -17,6 +17,7 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 CODES: dict[str, tuple[str, str]] = {
     "INPUT_ENCODING": (INFO, "the input was not UTF-8; the encoding that was used is named"),
     "INPUT_WEB_CHROME": (INFO, "web-page navigation text or scraper metadata was removed"),
+    "INPUT_OCR": (WARNING, "the PDF had no usable text layer and was read by OCR: expect misread characters"),
     "INPUT_PAGE_FURNITURE": (INFO, "page numbers, form feeds or running headers were removed"),
     "HDR_NO_TITLE": (WARNING, "no report title was found"),
     "HDR_NO_YEAR": (WARNING, "the report year could not be read"),

@@ -35,6 +35,7 @@ class Cell:
     c1: int
     bbox: tuple[float, float, float, float]  # x0, y0, x1, y1
     chars: list = field(default_factory=list)
+    text: str = ""  # for cells that come with text (HTML)
 
 
 @dataclass
@@ -201,3 +202,20 @@ def find_grids(lines: Iterable[tuple[float, float, float, float]],
     """The whole pipeline for one page."""
     edges = join_edges(snap_edges(edges_from_graphics(lines, rects)))
     return [build_grid(g) for g in group_tables(edges)]
+
+
+def row_fields(nrows: int, ncols: int, owner: dict[tuple[int, int], Cell]) -> list[list[Cell | None]]:
+    """Each grid row as the fields a text rendering shows: a cell where it
+    starts, ``None`` (an empty field) where a cell from a row above continues,
+    nothing for the rest of a cell merged across columns."""
+    out: list[list[Cell | None]] = []
+    for r in range(nrows):
+        row: list[Cell | None] = []
+        for c in range(ncols):
+            cell = owner.get((r, c))
+            if cell is None:
+                row.append(None)
+            elif cell.c0 == c:
+                row.append(cell if cell.r0 == r else None)
+        out.append(row)
+    return out

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInputError
 from . import Box, SourceText
-from .grid import Grid, find_grids
+from .grid import Grid, find_grids, row_fields
 
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
 
@@ -168,17 +168,11 @@ def _emit_line(page: int, line: list[_Char], out: _Builder, columns: bool = True
 
 
 def _emit_grid(page: int, grid: Grid, out: _Builder) -> None:
-    nrows, ncols = len(grid.ys) - 1, len(grid.xs) - 1
-    for r in range(nrows):
-        first = True
-        for c in range(ncols):
-            cell = grid.owner[(r, c)]
-            if cell.c0 != c:
-                continue  # inside a cell merged across columns
-            if not first:
+    for fields in row_fields(len(grid.ys) - 1, len(grid.xs) - 1, grid.owner):
+        for k, cell in enumerate(fields):
+            if k:
                 out.add("\t", None)
-            first = False
-            if cell.r0 == r:
+            if cell is not None:
                 for line in _lines_of(cell.chars):
                     _emit_line(page, line, out, columns=False)
         out.add("\n", None)

@@ -1,0 +1,119 @@
+"""HTML ingest (standard library parser): prose in document order, and each
+``<table>`` rebuilt as a grid honouring ``rowspan``/``colspan``, rendered as
+tab-separated rows like PDF tables. Scripts, styles and navigation are dropped.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import regex
+
+from . import SourceText
+from .grid import Cell, row_fields
+
+_SKIP = {"script", "style", "noscript", "head", "nav", "select", "option", "button", "iframe", "svg", "form"}
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+          "header", "footer", "dd", "dt", "blockquote", "pre", "hr", "center"}
+_CHROME = regex.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|toolbar|topbar|footer|header|banner)(?:$|[\s_-])", regex.I)
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[str, int, int]]] = []  # (text, rowspan, colspan)
+
+    def grid(self) -> tuple[int, int, dict[tuple[int, int], Cell]]:
+        owner: dict[tuple[int, int], Cell] = {}
+        ncols = 0
+        for r, row in enumerate(self.rows):
+            c = 0
+            for text, rs, cs in row:
+                while (r, c) in owner:
+                    c += 1
+                cell = Cell(r, c, r + rs - 1, c + cs - 1, (0.0, 0.0, 0.0, 0.0), text=text)
+                for dr in range(rs):
+                    for dc in range(cs):
+                        owner[(r + dr, c + dc)] = cell
+                c += cs
+                ncols = max(ncols, c)
+        nrows = max((k[0] for k in owner), default=-1) + 1
+        return nrows, ncols, owner
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.skip_stack: list[str] = []
+        self.tables: list[_Table] = []
+        self.cell: list[str] | None = None
+        self.cell_span = (1, 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if self.skip or tag in _SKIP or _CHROME.search(f"{a.get('class') or ''} {a.get('id') or ''}") and tag not in ("table", "td", "tr"):
+            if tag not in ("br", "img", "meta", "link", "input", "hr"):
+                self.skip += 1
+                self.skip_stack.append(tag)
+            return
+        if tag == "table":
+            self.tables.append(_Table())
+        elif tag == "tr" and self.tables:
+            self.tables[-1].rows.append([])
+        elif tag in ("td", "th") and self.tables:
+            self.cell = []
+            self.cell_span = (_int(a.get("rowspan")), _int(a.get("colspan")))
+        elif tag in _BLOCK:
+            self._text("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if self.skip_stack and self.skip_stack[-1] == tag:
+                self.skip_stack.pop()
+                self.skip -= 1
+            return
+        if tag in ("td", "th") and self.tables and self.cell is not None:
+            text = regex.sub(r"\s+", " ", "".join(self.cell)).strip()
+            if not self.tables[-1].rows:
+                self.tables[-1].rows.append([])
+            self.tables[-1].rows[-1].append((text, *self.cell_span))
+            self.cell = None
+        elif tag == "table" and self.tables:
+            table = self.tables.pop()
+            nrows, ncols, owner = table.grid()
+            self._text("\n")
+            for fields in row_fields(nrows, ncols, owner):
+                self._text("\t".join(c.text if c is not None else "" for c in fields) + "\n")
+        elif tag in _BLOCK:
+            self._text("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        self._text(data.replace("\n", " ") if self.cell is not None else data)
+
+    def _text(self, s: str) -> None:
+        if self.cell is not None:
+            self.cell.append(s)
+        elif self.tables and s.strip():
+            self.out.append(s)  # text inside a table but outside cells: keep in order
+        else:
+            self.out.append(s)
+
+
+def _int(v: str | None) -> int:
+    try:
+        return max(1, min(int(v or 1), 200))
+    except ValueError:
+        return 1
+
+
+def read_html(markup: str) -> SourceText:
+    p = _Parser()
+    p.feed(markup)
+    p.close()
+    text = html.unescape("".join(p.out))
+    text = regex.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*\n+", "\n\n", text)
+    return SourceText(text.strip() + "\n", kind="html")

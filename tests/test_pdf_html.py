@@ -1,0 +1,142 @@
+"""PDF (real pdfminer on real and generated PDFs) and HTML input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import reportparse
+from reportparse import ParseOptions, UnreadableInputError
+
+from conftest import CORPUS, ROOT
+from generator import make_report, render_html, render_pdf
+
+
+def _outline(report):
+    return [(s.key, s.number, s.title, [(c.number, c.title) for c in s.children]) for s in report.sections]
+
+
+@pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_generated_pdf_every_cell_right(tmp_path, template, seed):
+    gen = make_report(seed, template, "tab", big=True)
+    path = tmp_path / "r.pdf"
+    render_pdf(gen, path, split_table=seed == 2)
+    report = reportparse.parse_file(path)
+    flat = report.flat()
+    assert {k: flat[k] for k in gen.truth} == gen.truth
+    assert report.valid and report.template == template
+    assert report.source.kind == "pdf" and report.source.pages >= 2
+
+
+def test_table_split_over_two_pages(tmp_path):
+    gen = make_report(5, "ogi-2021", "tab", big=True)
+    path = tmp_path / "r.pdf"
+    render_pdf(gen, path, split_table=True)
+    report = reportparse.parse_file(path)
+    pages = {c.span.page for row in report.tables["applications"].rows.values() for c in row.values() if c.span}
+    assert len(pages) == 2
+    assert report.valid
+
+
+def test_table_without_ruling_lines_is_right_or_null(tmp_path):
+    gen = make_report(3, "ogi-2021", "tab", big=True)
+    path = tmp_path / "r.pdf"
+    render_pdf(gen, path, ruled=False)
+    flat = reportparse.parse_file(path).flat()
+    assert all(flat[k] is None or flat[k] == v for k, v in gen.truth.items())
+    assert sum(flat[k] == v for k, v in gen.truth.items()) > 0.9 * len(gen.truth)
+
+
+def test_pdf_cells_know_page_and_box():
+    report = reportparse.parse_file(CORPUS / "real/huaian-2024.pdf")
+    cell = report.tables["applications"].rows["new"]["total"]
+    assert cell.value == 3119 and cell.span.page == 4
+    x0, y0, x1, y1 = cell.span.bbox
+    assert 0 < x0 < x1 < 595 and 0 < y0 < y1 < 842
+    assert report.header.title.span.page == 1
+
+
+@pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
+def test_html_with_merged_cells_gives_the_same_tree_as_the_pdf(tmp_path, template):
+    gen = make_report(7, template, "tab")
+    pdf, page = tmp_path / "r.pdf", tmp_path / "r.html"
+    render_pdf(gen, pdf)
+    page.write_text(render_html(gen), encoding="utf-8")
+    from_pdf, from_html = reportparse.parse_file(pdf), reportparse.parse_file(page)
+    assert from_html.source.kind == "html"
+    assert from_html.flat() == from_pdf.flat()
+    assert _outline(from_html) == _outline(from_pdf)
+    assert from_html.valid
+
+
+def test_html_chrome_dropped_and_nbsp_blank():
+    markup = ("<html><body><div class='breadcrumb'>首页 &gt; 政务公开</div><script>x=1</script>"
+              "<h1>某县2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+              "<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+              "<tr>" + "<td>&nbsp;</td>" * 5 + "<td>0</td>" * 10 + "</tr></table></body></html>")
+    report = reportparse.parse_bytes(markup.encode("utf-8"), path="x.html")
+    assert report.header.title.value == "某县2023年政府信息公开工作年度报告"
+    assert "首页" not in report.to_json()
+    rec = report.tables["appeals"].rows["reconsideration"]
+    assert [c.value for c in rec.values()] == [None] * 5
+    assert [c.value for c in report.tables["appeals"].rows["litigation"].values()] == [0] * 5
+
+
+def _bad_pdfs(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    data = (CORPUS / "real/huaian-2024.pdf").read_bytes()
+    (tmp_path / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    c = canvas.Canvas(str(tmp_path / "encrypted.pdf"), encrypt=pdfencrypt.StandardEncryption("secret"))
+    c.drawString(100, 700, "hello")
+    c.save()
+    c = canvas.Canvas(str(tmp_path / "scanned.pdf"))
+    c.rect(100, 100, 300, 300)
+    c.save()
+    (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 10)
+    return {"truncated.pdf": "corrupt or truncated", "encrypted.pdf": "encrypted", "scanned.pdf": "no text layer",
+            "junk.pdf": "corrupt", "garbled-font.pdf": "unreadable"}
+
+
+def test_bad_pdfs_are_typed_errors_and_exit_3(tmp_path):
+    cases = _bad_pdfs(tmp_path)
+    for name, message in cases.items():
+        path = CORPUS / "bad" / name if name == "garbled-font.pdf" else tmp_path / name
+        with pytest.raises(UnreadableInputError, match=message):
+            reportparse.parse_file(path)
+        proc = subprocess.run([sys.executable, "-m", "reportparse", "parse", str(path)], capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode == 3, name
+        assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_garbled_font_is_never_parsed_into_numbers():
+    with pytest.raises(UnreadableInputError, match="Unicode mapping"):
+        reportparse.parse_file(CORPUS / "bad/garbled-font.pdf")
+
+
+def test_ocr_of_a_pdf_without_text_layer(tmp_path):
+    from reportparse.ingest.ocr import ocr_available
+
+    missing = ocr_available()
+    if missing:
+        pytest.skip(f"OCR tools not installed here ({missing}); .ci/run installs them")
+    from reportlab.pdfgen import canvas
+
+    gen = make_report(11, "ogi-2021", "tab")
+    src = tmp_path / "r.pdf"
+    render_pdf(gen, src)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(src), str(tmp_path / "p")], check=True)
+    png = next(tmp_path.glob("p-*.png"))
+    scan = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(scan))
+    c.drawImage(str(png), 0, 0, width=595, height=842)
+    c.save()
+    with pytest.raises(UnreadableInputError, match="no text layer"):
+        reportparse.parse_file(scan)
+    report = reportparse.parse_file(scan, ParseOptions(ocr=True))
+    assert any(d.code == "INPUT_OCR" for d in report.diagnostics)
+    assert report.header.title.value == f"{gen.issuer}{gen.year}年政府信息公开工作年度报告"
