@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import ReportParseError
+from .errors import OptionsError, ReportParseError
+from .fileio import atomic_write
 from .options import TEMPLATES, ParseOptions
 
 EXIT_OK, EXIT_PARSED_WITH_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_GRAMMAR, EXIT_INTERNAL = 0, 1, 2, 3, 4, 70
@@ -59,19 +57,72 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--ocr", action="store_true",
                     help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim)")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
+    cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
+                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
+                        description="Parse every input (files, directories searched recursively, globs of "
+                                    ".txt/.pdf/.html) into OUTDIR: reports.jsonl, reports.csv, diagnostics.csv, "
+                                    "summary.json. Run the same command again to resume an interrupted run.")
+    cp.add_argument("inputs", nargs="+", metavar="INPUT")
+    cp.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if needed)")
+    cp.add_argument("--jobs", type=int, default=None, help="worker processes (default: the CPU count)")
+    cp.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
+    cp.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    cp.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                    help="parquet also writes reports.parquet (needs reportparse[parquet])")
+    cp.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    cp.add_argument("--quiet", action="store_true", help="no progress bar and no printed summary")
+    cp.add_argument("--text-features", action="store_true",
+                    help="add level/place/keywords columns and write sections.jsonl (loads jieba)")
+    cp.add_argument("--template", choices=TEMPLATES, default="auto")
+    cp.add_argument("--no-repair", action="store_true")
+    cp.add_argument("--ocr", action="store_true")
     return p
 
 
+CORPUS_EPILOG = """\
+examples:
+  reportparse corpus reports/ -o out                  every .txt/.pdf/.html below reports/
+  reportparse corpus 'crawl/**/*.html' -o out --jobs 8
+  reportparse corpus reports/ -o out --format parquet
+  reportparse corpus reports/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
+
+exit codes: 0 every input parsed (valid or not), 1 some inputs failed (rows with
+status=error, listed in summary.json), 2 usage error.
+"""
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import run_corpus
+
+    if args.jobs is not None and args.jobs < 1:
+        raise OptionsError("--jobs must be at least 1")
+    options = {"template": args.template, "repair": not args.no_repair, "ocr": args.ocr}
+    ParseOptions.from_mapping(options)  # validate before starting workers
+    show = sys.stderr.isatty() and not args.quiet
+    summary = run_corpus(args.inputs, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                         options=options, timeout=args.timeout, parquet=args.format == "parquet",
+                         text_features=args.text_features, progress=sys.stderr if show else None)
+    if not args.quiet:
+        _print_summary(summary, args.output)
+    return EXIT_PARSED_WITH_ERRORS if summary["by_status"].get("error") else EXIT_OK
+
+
+def _print_summary(s: dict[str, Any], outdir: str) -> None:
+    lines = [f"{s['inputs']} inputs → {outdir}  ({s.get('skipped_already_done', 0)} already done, "
+             f"{s.get('parse_seconds_total', 0):.1f} s of parsing)",
+             "status:    " + ", ".join(f"{k} {v}" for k, v in s["by_status"].items()),
+             "templates: " + ", ".join(f"{k} {v}" for k, v in s["by_template"].items()),
+             "years:     " + ", ".join(f"{k} {v}" for k, v in s["by_year"].items()),
+             "top diagnostics: " + ", ".join(f"{k} {v}" for k, v in list(s["top_diagnostics"].items())[:8])]
+    for f in s["failed"][:10]:
+        lines.append(f"failed: {f['path']}: {f['error']}")
+    if len(s["failed"]) > 10:
+        lines.append(f"... and {len(s['failed']) - 10} more failures (summary.json lists them all)")
+    print("\n".join(lines), file=sys.stderr)
+
+
 def write_atomic(path: str, text: str) -> None:
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -101,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _parse(args)
+        if args.command == "corpus":
+            return _corpus(args)
         if args.command == "schema":
             from .schema import schema_text
             _emit(schema_text(), None)

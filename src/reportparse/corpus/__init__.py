@@ -1,0 +1,106 @@
+"""Corpus runs: many reports into one table, in parallel, resumable.
+
+    from reportparse.corpus import run_corpus, load
+    summary = run_corpus(["reports/"], "out", jobs=2)
+    df = load("out")                       # pandas DataFrame (needs reportparse[parquet])
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import OptionsError
+from .engines import ENGINES
+from .outputs import assemble, read_part, write_part
+from .tabular import load
+from .worker import SUFFIXES, file_sha256
+
+__all__ = ["expand_inputs", "load", "run_corpus"]
+
+
+def expand_inputs(inputs: list[str], warn: TextIO | None = None) -> list[str]:
+    """Files, directories (recursive) and globs → a sorted list of report files.
+
+    A named file is kept whatever its suffix (it gets a row, even if it fails);
+    directories and globs contribute files with a known suffix.
+    """
+    found: set[str] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found.update(os.path.normpath(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        elif any(ch in item for ch in "*?["):
+            matches = [m for m in glob.glob(item, recursive=True) if Path(m).is_file()]
+            if not matches and warn:
+                print(f"reportparse: warning: {item!r} matches no file", file=warn)
+            found.update(os.path.normpath(m) for m in matches)
+        else:
+            found.add(os.path.normpath(item))
+    return sorted(found)
+
+
+class Progress:
+    """One status line on a terminal: done/total, rate, ETA and counts by status."""
+
+    def __init__(self, total: int, stream: TextIO | None) -> None:
+        self.total, self.stream, self.done = total, stream, 0
+        self.counts = {"ok": 0, "invalid": 0, "error": 0}
+        self.t0 = time.monotonic()
+        self.last = 0.0
+
+    def update(self, status: str) -> None:
+        self.done += 1
+        self.counts[status] = self.counts.get(status, 0) + 1
+        now = time.monotonic()
+        if self.stream and (now - self.last > 0.2 or self.done == self.total):
+            self.last = now
+            rate = self.done / max(now - self.t0, 1e-9)
+            eta = (self.total - self.done) / rate if rate else 0
+            c = self.counts
+            self.stream.write(f"\r[{self.done:>{len(str(self.total))}}/{self.total}] {rate:6.1f} files/s  ETA {int(eta) // 60}:{int(eta) % 60:02d}"
+                              f"  ok {c['ok']}  invalid {c['invalid']}  error {c['error']}  ")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream and self.total:
+            self.stream.write("\n")
+
+
+def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None, engine: str = "local",
+               scheduler: Any = None, options: dict[str, Any] | None = None, timeout: float | None = 120.0,
+               parquet: bool = False, text_features: bool = False, progress: TextIO | None = None,
+               warn: TextIO | None = sys.stderr) -> dict[str, Any]:
+    """Parse every input into ``outdir``; skip inputs already done (same path and
+    content). Returns the summary (also written to ``summary.json``)."""
+    if engine not in ENGINES:
+        raise OptionsError(f"engine: {engine!r} is not one of {', '.join(ENGINES)}")
+    if engine == "dask" and scheduler is None:
+        raise OptionsError("engine dask needs a scheduler address (--scheduler tcp://host:8786)")
+    jobs = jobs or os.cpu_count() or 1
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = expand_inputs(inputs, warn)
+    todo = []
+    for p in paths:
+        try:
+            sha = file_sha256(p)
+        except OSError:
+            sha = None
+        part = read_part(out, p)
+        if part is None or part.get("sha256") != sha or sha is None:
+            todo.append(p)
+    bar = Progress(len(todo), progress)
+    run = ENGINES[engine]
+    args = (todo, scheduler if engine == "dask" else jobs, options or {}, timeout, text_features)
+    for result in run(*args):
+        write_part(out, result)
+        bar.update(result["status"])
+    bar.close()
+    features = ("header.level", "header.place", "keywords") if text_features else ()
+    summary = assemble(out, paths, features, parquet=parquet, sections=text_features)
+    return {**summary, "skipped_already_done": len(paths) - len(todo)}

@@ -1,0 +1,86 @@
+"""The per-file work of a corpus run: one pure function, path → result.
+
+Every engine (in-process, process pool, Dask) calls :func:`process_file`; it
+never raises: a failure becomes a result with ``status = "error"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm")
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class FileTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """SIGALRM-based limit; only where it can work (main thread of a process on POSIX)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+    try:
+        old = signal.signal(signal.SIGALRM, _raise_timeout)
+    except ValueError:  # not the main thread (e.g. a Dask worker thread): no limit here
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _raise_timeout(signum, frame):  # noqa: ARG001
+    raise FileTimeout()
+
+
+def process_file(path: str, options: dict[str, Any] | None = None, timeout: float | None = None,
+                 text_features: bool = False) -> dict[str, Any]:
+    """Parse one file. Returns a JSON-able dict: path, sha256, status
+    (``ok``/``invalid``/``error``), error, flat, tree, diagnostics, seconds."""
+    import reportparse
+    from reportparse.options import ParseOptions
+
+    t0 = time.perf_counter()
+    result: dict[str, Any] = {"path": path, "sha256": None, "status": "error", "error": None,
+                              "flat": None, "tree": None, "diagnostics": [], "seconds": 0.0}
+    try:
+        result["sha256"] = file_sha256(path)
+        opts = ParseOptions.from_mapping(options or {})
+        with _time_limit(timeout):
+            report = reportparse.parse_file(path, opts)
+            tree = report.to_dict()
+            flat = report.flat()
+            if text_features:
+                from reportparse.features import feature_columns
+                flat.update(feature_columns(report))
+        tree["source"]["path"] = path
+        result.update(status="ok" if report.valid else "invalid", flat=flat, tree=tree,
+                      diagnostics=tree["diagnostics"])
+    except FileTimeout:
+        result["error"] = f"timed out after {timeout:g} s"
+    except reportparse.ReportParseError as exc:
+        result["error"] = str(exc)
+    except MemoryError:
+        result["error"] = "out of memory"
+    except Exception as exc:  # a bug: recorded, the run goes on
+        result["error"] = f"internal error: {type(exc).__name__}: {exc}"
+    result["seconds"] = round(time.perf_counter() - t0, 4)
+    return result

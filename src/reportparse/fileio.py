@@ -1,0 +1,29 @@
+"""Atomic file writes: a temporary file in the same folder, fsync, rename.
+A reader (or a re-run after a kill) never sees half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def atomic_write(target: str | Path, write: Callable[[IO[str]], object], *, newline: str | None = None,
+                 encoding: str = "utf-8") -> None:
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
