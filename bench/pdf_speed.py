@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generator import make_report, render_pdf  # noqa: E402
-
 import reportparse  # noqa: E402
+
+from generator import make_report, render_pdf  # noqa: E402
 
 
 def best_of(fn, path: Path, repeat: int) -> float:

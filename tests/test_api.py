@@ -30,8 +30,10 @@ def test_flat_has_every_contract_key_in_order(sample_report):
     from conftest import ROOT
 
     keys = (ROOT / "src/reportparse/flat_keys.txt").read_text(encoding="utf-8").split()
-    assert list(sample_report.flat()) == keys
     assert len(keys) == 225
+    assert list(sample_report.flat()) == keys + ["header.level", "header.place"]
+    assert sample_report.flat()["header.level"] == "township"
+    assert sample_report.flat()["header.place"] == "柱濮镇"
 
 
 def test_contract_keys_cover_every_grammar_cell():

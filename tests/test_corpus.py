@@ -57,7 +57,7 @@ def test_one_row_per_input_and_broken_files_are_error_rows(inputs, tmp_path):
     assert (out / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
     header = next(csv.reader(open(out / "reports.csv", encoding="utf-8-sig")))
     assert header[:225] == list(flat_keys())
-    assert header[225:] == ["source.path", "source.sha256", "status", "error", "n_diagnostics"]
+    assert header[225:] == ["header.level", "header.place", "source.path", "source.sha256", "status", "error", "n_diagnostics"]
     lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(rows)
     assert all(json.loads(line)["source"]["path"] == r["source.path"] for line, r in zip(lines, rows, strict=True))

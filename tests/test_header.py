@@ -76,3 +76,23 @@ def test_year_from_chinese_numerals_and_period():
     assert r.header.year.value == 2017
     r = reportparse.parse_text("某县政府信息公开工作年度报告\n本报告统计期限自2016年1月1日起至2016年12月31日止。")
     assert r.header.year.value == 2016
+
+
+def test_level_and_place_of_the_reporting_body(sample_report):
+    from reportparse.level import classify
+
+    assert (sample_report.header.level.value, sample_report.header.place.value) == ("township", "柱濮镇")
+    cases = {
+        "淮安市洪泽区人民政府": ("county", "淮安市洪泽区", None),
+        "平潭综合实验区管委会": ("special_zone", "平潭综合实验区", None),
+        "淮安市人民政府": ("city", "淮安市", None),
+        "江苏省人民政府": ("province", "江苏省", None),
+        "上海市人民政府办公厅": ("department", "上海市", "province"),
+        "淮安市洪泽区交通运输局": ("department", "淮安市洪泽区", "county"),
+        "某某街道办事处": ("township", "某某街道办事处", None),
+    }
+    for name, (level, place, gov) in cases.items():
+        lv = classify(name)
+        assert (lv.level, lv.place, lv.government_level) == (level, place, gov), name
+    assert classify(None).level == "unknown" and classify("某单位").level == "unknown"
+    assert classify(None, "平潭综合实验区2021年度政府信息公开工作年度报告").level == "special_zone"

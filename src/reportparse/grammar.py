@@ -18,6 +18,7 @@ import regex
 from .errors import GrammarError
 
 SHARED_FILES = ("common.toml", "gbt9704.toml")
+OTHER_DATA = ("admin.toml", "narrative.toml")  # read by level.py and features/, not templates
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,7 @@ def load_from_dir(folder: Path | Any) -> Grammars:
             raise GrammarError(need, "(file)", "is missing from the grammars folder")
     g = _parse_shared(_load_toml(files["common.toml"], "common.toml"), _load_toml(files["gbt9704.toml"], "gbt9704.toml"))
     for name in sorted(files):
-        if name in SHARED_FILES:
+        if name in SHARED_FILES or name in OTHER_DATA:
             continue
         t = parse_template(_load_toml(files[name], name), name)
         if t.id in g.templates:

@@ -8,6 +8,7 @@ import regex
 
 from .diagnostics import Diagnostic
 from .grammar import Grammars
+from .level import classify
 from .model import Field, Header
 from .normalise import Canonical
 from .textutil import chinese_int, iso_date, lines_of
@@ -118,6 +119,9 @@ def read_header(c: Canonical, g: Grammars) -> HeaderResult:
                     body_end = min(body_end, ps)
     _read_year(c, g, h, diags)
     _cross_check_issuer(c, h, diags)
+    lv = classify(h.issuer.value, h.title.value)
+    h.level = Field(lv.level, h.issuer.span, lv.government_level)
+    h.place = Field(lv.place, h.issuer.span, None)
     return HeaderResult(h, body_start, max(body_end, body_start), diags)
 
 

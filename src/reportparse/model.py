@@ -32,14 +32,18 @@ class Field:
 
 
 HEADER_FIELDS = ("mark", "issuer", "doc_number", "signer", "title", "year", "signature",
-                 "issued_date", "note", "cc", "printer", "printed_date")
+                 "issued_date", "note", "cc", "printer", "printed_date", "level", "place")
+EXTRA_FLAT_KEYS = ("header.level", "header.place")  # after the contract keys
 
 
 @dataclass(slots=True)
 class Header:
     """GB/T 9704 elements: 发文机关标志 (mark), issuer, 发文字号, 签发人, title, year,
     发文机关署名 (signature), 成文日期 (issued_date), 附注 (note), 抄送 (cc),
-    印发机关 (printer) and 印发日期 (printed_date)."""
+    印发机关 (printer) and 印发日期 (printed_date); and, derived from the issuer,
+    the level of government (``level``: province, city, county, township,
+    special_zone, department, unknown; for a department ``raw`` names its
+    government's level) and the place (``place``)."""
 
     mark: Field = field(default_factory=Field)
     issuer: Field = field(default_factory=Field)
@@ -53,6 +57,8 @@ class Header:
     cc: Field = field(default_factory=Field)
     printer: Field = field(default_factory=Field)
     printed_date: Field = field(default_factory=Field)
+    level: Field = field(default_factory=Field)
+    place: Field = field(default_factory=Field)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name).to_dict() for name in HEADER_FIELDS}
@@ -191,14 +197,17 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def flat(self) -> dict[str, Any]:
-        """Every contract key, in contract order; ``None`` where unknown."""
-        out: dict[str, Any] = dict.fromkeys(flat_keys())
+        """Every contract key, in contract order, then ``header.level`` and
+        ``header.place``; ``None`` where unknown."""
+        out: dict[str, Any] = dict.fromkeys(flat_keys() + EXTRA_FLAT_KEYS)
         out["header.issuer"] = self.header.issuer.value
         out["header.doc_number"] = self.header.doc_number.value
         out["header.title"] = self.header.title.value
         out["header.year"] = self.header.year.value
         out["template"] = self.template
         out["valid"] = self.valid
+        out["header.level"] = self.header.level.value
+        out["header.place"] = self.header.place.value
         for tkey, table in self.tables.items():
             for rid, cols in table.rows.items():
                 for cid, cell in cols.items():

@@ -101,6 +101,6 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         write_part(out, result)
         bar.update(result["status"])
     bar.close()
-    features = ("header.level", "header.place", "keywords") if text_features else ()
+    features = ("keywords",) if text_features else ()
     summary = assemble(out, paths, features, parquet=parquet, sections=text_features)
     return {**summary, "skipped_already_done": len(paths) - len(todo)}

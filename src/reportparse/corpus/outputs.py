@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import atomic_write
-from ..model import flat_keys
+from ..model import EXTRA_FLAT_KEYS, flat_keys
 
 EXTRA_COLUMNS = ("source.path", "source.sha256", "status", "error", "n_diagnostics")
 PARTS = ".parts"
@@ -44,7 +44,7 @@ def read_part(outdir: Path, path: str) -> dict[str, Any] | None:
 
 
 def csv_columns(extra_features: tuple[str, ...] = ()) -> list[str]:
-    return list(flat_keys()) + list(extra_features) + list(EXTRA_COLUMNS)
+    return list(flat_keys()) + list(EXTRA_FLAT_KEYS) + list(extra_features) + list(EXTRA_COLUMNS)
 
 
 def _parts(outdir: Path, inputs: list[str]) -> Iterator[dict[str, Any]]:
