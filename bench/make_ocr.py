@@ -35,7 +35,7 @@ def one(args: tuple[int, str]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "r.pdf"
         render_pdf(gen, pdf)
-        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(Path(tmp) / "p")], check=True)
+        subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(Path(tmp) / "p")], check=True)
         texts = []
         for png in sorted(Path(tmp).glob("p-*.png")):
             res = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim"], capture_output=True, text=True, check=True)

@@ -78,14 +78,27 @@ def _correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], v
             diags.append(Diagnostic("RULE_CORRECTED", f"{ref[0]}.{ref[1]} read as {old.value} ({old.raw!r}); the rules agree on {v}", old.span, _path(t, ref)))
 
 
+def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
+    """Cells that a complete equation which holds vouches for."""
+    out: set[CellRef] = set()
+    for eq in eqs:
+        if eq.residual(values) == 0:
+            out.update(eq.cells)
+    return out
+
+
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
            diags: list[Diagnostic]) -> None:
+    """Fill missing cells that an equation forces, using only values that some
+    complete, holding equation confirms (an unverified misread must not
+    propagate into inferred cells)."""
+    confirmed = _confirmed(eqs, values)
     changed = True
     while changed:
         changed = False
         for eq in eqs:
             unknown = [ref for ref in eq.cells if values.get(ref) is None]
-            if not unknown:
+            if not unknown or any(ref not in confirmed for ref in eq.cells if ref not in unknown):
                 continue
             known = sum(values[ref] * eq.coef(ref) for ref in eq.cells if ref not in unknown)  # type: ignore[operator]
             forced: dict[CellRef, int | float] = {}
@@ -102,6 +115,9 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                 values[ref] = v
                 diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {v}, forced by {eq.rule} ({eq.scope})", old.span, _path(t, ref)))
                 changed = True
+            if forced:
+                confirmed.update(eq.cells)
+                confirmed |= _confirmed(eqs, values)
 
 
 def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:

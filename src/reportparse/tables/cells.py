@@ -101,10 +101,13 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
     for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
         if not fields:
             continue
-        if drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == ""):
-            fields = fields[1:]
         if tab_line:
-            fields = _after_label_cells(_split_tail_numbers(fields))
+            fields = _split_tail_numbers(fields)
+        if (drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == "")
+                and read_token(fields[0][0], 0) is None or drop_first and tab_line and fields[0][0].strip() == ""):
+            fields = fields[1:]  # the rest of the label cell, or indentation
+        if tab_line:
+            fields = _after_label_cells(fields)
         line_vals: list[Value] = []
         for raw, at in fields:
             v = read_token(raw, at)
@@ -118,7 +121,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
     return values, tabbed
 
 
-_TAIL_NUMBER = regex.compile(r"^(.*\p{Han}[^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+_TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
 def _after_label_cells(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -26,9 +26,11 @@ def extract_groups(t: TableGrammar, s: Stream, span_of: SpanOf) -> tuple[dict[st
         if occ:
             positions[r.id] = occ[0][0]
     default = [r.id for r in t.rows]
-    order = sorted(default, key=lambda rid: (positions.get(rid, 10**9), default.index(rid)))
-    if order != default and len(positions) == len(default):
-        diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
+    order = default
+    if len(positions) == len(default):  # reorder only on complete header evidence
+        order = sorted(default, key=lambda rid: positions[rid])
+        if order != default:
+            diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
     header_end = max((s.label_span(*o)[1] for r in t.rows for o in find_all(s, [label_pattern(m) for m in r.match])), default=0)
     vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False)
     widths = [len(t.row(r).columns) for r in order]
