@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
     pp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     pp.add_argument("--compact", action="store_true", help="one-line JSON")
+    pp.add_argument("--text-features", action="store_true",
+                    help="read the figures stated in the prose and cross-check them with the tables (loads jieba)")
     pp.add_argument("--ocr", action="store_true",
                     help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim)")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
@@ -136,7 +138,7 @@ def _emit(text: str, output: str | None) -> None:
 def _parse(args: argparse.Namespace) -> int:
     from .pipeline import parse_bytes, parse_file
 
-    opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr)
+    opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features)
     if args.file == "-":
         report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
     else:

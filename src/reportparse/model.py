@@ -77,6 +77,12 @@ class Section:
     key: str | None = None
     children: list[Section] = field(default_factory=list)
 
+    def keywords(self, k: int = 10) -> list[str]:
+        """Top-k keywords of this section and its sub-sections (jieba TF-IDF, loaded on first use)."""
+        from .features import _section_text, keywords
+
+        return keywords(_section_text(self), k)
+
     def walk(self) -> list[Section]:
         out = [self]
         for c in self.children:
@@ -166,6 +172,7 @@ class Report:
     rules: list[RuleResult]
     diagnostics: list[Diagnostic]
     valid: bool
+    figures: list[Any] = field(default_factory=list)  # narrative figures (text_features=True)
 
     def section(self, key: str) -> Section | None:
         """The standard section with this key (``overview`` … ``other``), if found."""
@@ -191,6 +198,7 @@ class Report:
             "tables": {k: t.to_dict() for k, t in self.tables.items()},
             "rules": [r.to_dict() for r in self.rules],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "figures": [f.to_dict() for f in self.figures],
         }
 
     def to_json(self, indent: int | None = 2) -> str:

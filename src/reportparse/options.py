@@ -20,6 +20,8 @@ class ParseOptions:
     regex_timeout: seconds allowed to one fuzzy match (bounds pathological input).
     max_bytes: inputs larger than this are refused with a typed error.
     ocr: when a PDF has no usable text layer, OCR its pages with tesseract (chi_sim).
+    text_features: read the figures stated in the prose and cross-check them
+        against the tables (loads jieba).
     """
 
     template: str = "auto"
@@ -28,6 +30,7 @@ class ParseOptions:
     regex_timeout: float = 0.5
     max_bytes: int = 64 * 1024 * 1024
     ocr: bool = False
+    text_features: bool = False
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
@@ -38,6 +41,8 @@ class ParseOptions:
             raise OptionsError(f"fuzzy_errors: expected an integer from 0 to 5, got {self.fuzzy_errors!r}")
         if not isinstance(self.regex_timeout, int | float) or not 0 < self.regex_timeout <= 60:
             raise OptionsError(f"regex_timeout: expected seconds in (0, 60], got {self.regex_timeout!r}")
+        if not isinstance(self.text_features, bool):
+            raise OptionsError(f"text_features: expected true or false, got {self.text_features!r}")
         if not isinstance(self.ocr, bool):
             raise OptionsError(f"ocr: expected true or false, got {self.ocr!r}")
         if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:

@@ -58,9 +58,17 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
     diags.extend(tbdiags)
     rules, rdiags, valid = check_tables(tables, template, opts)
     diags.extend(rdiags)
+    figures = []
+    if opts.text_features:
+        from .features.figures import extract_figures
+
+        narrative = None if template is None or template.free_format else {s.key for s in template.sections if not s.tables}
+        figures, fdiags = extract_figures(canon, tree.ranges, tables, narrative)
+        diags.extend(fdiags)
     return Report(source=src, template=template.id if template else "unknown",
                   template_notice=template.notice if template else None, header=hr.header,
-                  sections=tree.sections, tables=tables, rules=rules, diagnostics=diags, valid=valid)
+                  sections=tree.sections, tables=tables, rules=rules, diagnostics=diags, valid=valid,
+                  figures=figures)
 
 
 def parse_bytes(data: bytes, options: ParseOptions | None = None, *, path: str | None = None) -> Report:

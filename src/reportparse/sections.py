@@ -139,6 +139,7 @@ class SectionTree:
     diagnostics: list[Diagnostic]
     preamble: str
     regions: dict[str, tuple[int, int]]  # standard key -> canonical (body start, end), heading excluded
+    ranges: list[tuple[Section, int, int]]  # every top-level section -> canonical (body start, end)
 
 
 def build_sections(c: Canonical, start: int, end: int, g: Grammars,
@@ -234,7 +235,8 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
     for node in roots:
         if node.section.key and node.section.key not in regions:
             regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
-    return SectionTree([n.section for n in roots], diags, join_lines(preamble), regions)
+    ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in roots]
+    return SectionTree([n.section for n in roots], diags, join_lines(preamble), regions, ranges)
 
 
 def _join_broken_heading(c: Canonical, rest: str, work: list[tuple[int, int]], k: int,

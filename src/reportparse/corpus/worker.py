@@ -63,14 +63,16 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
                               "flat": None, "tree": None, "diagnostics": [], "seconds": 0.0}
     try:
         result["sha256"] = file_sha256(path)
-        opts = ParseOptions.from_mapping(options or {})
+        opts = ParseOptions.from_mapping({**(options or {}), "text_features": text_features})
         with _time_limit(timeout):
             report = reportparse.parse_file(path, opts)
             tree = report.to_dict()
             flat = report.flat()
             if text_features:
-                from reportparse.features import feature_columns
+                from reportparse.features import feature_columns, section_rows
+
                 flat.update(feature_columns(report))
+                result["sections"] = section_rows(report)
         tree["source"]["path"] = path
         result.update(status="ok" if report.valid else "invalid", flat=flat, tree=tree,
                       diagnostics=tree["diagnostics"])
