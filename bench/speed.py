@@ -50,6 +50,20 @@ def main() -> None:
     gen = [add_noise(make_report(i, ("ogi-2021", "ogi-2019")[i % 2], LAYOUTS[i % len(LAYOUTS)]).text, i)
            for i in range(args.n)]
     summary("generated + noise (5 layouts)", [timed(reportparse.parse_text, t) for t in gen])
+    # text features: the one-off jieba load, then the extra cost per report
+    import subprocess
+    load = subprocess.run([sys.executable, "-c",
+                           "import time; t=time.perf_counter(); from reportparse.features import tokenizer; tokenizer(); "
+                           "print((time.perf_counter()-t)*1000)"], capture_output=True, text=True, check=True)
+    print(f"jieba load with the domain dictionary (once per process, cache warm): {float(load.stdout):.0f} ms")
+    tf = reportparse.ParseOptions(text_features=True)
+    reportparse.parse_text(texts[0], tf)  # load jieba here, outside the timing
+    plain = [timed(reportparse.parse_text, t) for t in texts for _ in range(3)]
+    feats = [timed(lambda t: (r := reportparse.parse_text(t, tf)) and [s.keywords(10) for s in r.sections], t)
+             for t in texts for _ in range(3)]
+    summary("bundled texts, text features off", plain)
+    summary("bundled texts, figures + keywords", feats)
+    print(f"extra cost of text features: {statistics.median(feats) - statistics.median(plain):.1f} ms per report (median)")
     big = (texts[0] + "\n") * (5_000_000 // len(texts[0].encode("utf-8")) + 1)
     big += "（三）不予公开" * 2000 + "\t工\t" * 5000 + "0" * 20000
     size = len(big.encode("utf-8")) / 1e6

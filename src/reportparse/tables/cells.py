@@ -103,9 +103,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             continue
         if tab_line:
             fields = _split_tail_numbers(fields)
-        if (drop_first and tab_line and len(fields) > 1 and (i == 0 or fields[0][0].strip() == "")
-                and read_token(fields[0][0], 0) is None or drop_first and tab_line and fields[0][0].strip() == ""):
-            fields = fields[1:]  # the rest of the label cell, or indentation
+        if drop_first and tab_line and fields:
+            first = fields[0][0]
+            if not first.strip() or (i == 0 and len(fields) > 1 and read_token(first, 0) is None):
+                fields = fields[1:]  # indentation, or (first line) the rest of the label cell
         if tab_line:
             fields = _after_label_cells(fields)
         line_vals: list[Value] = []
