@@ -121,3 +121,16 @@ def test_blank_is_never_zero_and_zero_never_blank():
     r = reportparse.parse_text(text, reportparse.ParseOptions(repair=False))
     row = r.tables["applications"].rows["result.withheld.state_secret"]
     assert row["natural_person"].value is None and row["business"].value == 0
+
+
+def test_vertical_headers_page_breaks_and_repeated_headers_inside_a_table():
+    rows = _rows().split("\n")
+    header = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n\t自然人\t法人或其他组织\t\t\t\t\t总计"
+    broken = "\n".join(rows[:10] + ["", "- 3 -", "\f" + header] + rows[10:])
+    appeals = "结\t结\t其\t尚\t总\n果\t果\t他\t未\t计\n维\t纠\t结\t审\n持\t正\t果\t结\n" + "\t".join(["0"] * 15)
+    r = reportparse.parse_text(_report(header + "\n" + broken, appeals=appeals))
+    apps = r.tables["applications"].rows
+    assert [c.value for c in apps["result.withheld.inquiry"].values()] == [0] * 7
+    assert [c.value for c in apps["result.total"].values()] == [39, 3, 0, 0, 0, 0, 42]
+    assert all(x.status == "pass" for x in r.rules if x.table == "applications" and x.rule != "applications.other_group")
+    assert [c.value for c in r.tables["appeals"].rows["litigation"].values()] == [0] * 5

@@ -89,16 +89,22 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
            diags: list[Diagnostic]) -> None:
-    """Fill missing cells that an equation forces, using only values that some
-    complete, holding equation confirms (an unverified misread must not
-    propagate into inferred cells)."""
+    """Fill missing cells that an equation forces.
+
+    A value forced from cells that some complete, holding equation vouches for
+    is kept. A value forced from unvouched cells (possibly a misread) is kept
+    only if another complete equation then holds with it; otherwise it is
+    taken back, so an unverified misread never propagates into inferred cells.
+    """
     confirmed = _confirmed(eqs, values)
+    tentative: dict[CellRef, Equation] = {}
+    inferred: dict[CellRef, Equation] = {}
     changed = True
     while changed:
         changed = False
         for eq in eqs:
             unknown = [ref for ref in eq.cells if values.get(ref) is None]
-            if not unknown or any(ref not in confirmed for ref in eq.cells if ref not in unknown):
+            if not unknown:
                 continue
             known = sum(values[ref] * eq.coef(ref) for ref in eq.cells if ref not in unknown)  # type: ignore[operator]
             forced: dict[CellRef, int | float] = {}
@@ -109,15 +115,29 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                     forced[ref] = int(v)
             elif len({eq.coef(r) for r in unknown}) == 1 and known == 0:
                 forced = dict.fromkeys(unknown, 0)  # non-negative cells that must sum to zero
+            trusted = all(ref in confirmed for ref in eq.cells if ref not in unknown)
             for ref, v in forced.items():
-                old = cells[ref]
-                cells[ref] = Cell(v, old.raw, "inferred", old.span)
                 values[ref] = v
-                diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {v}, forced by {eq.rule} ({eq.scope})", old.span, _path(t, ref)))
+                inferred[ref] = eq
+                if not trusted:
+                    tentative[ref] = eq
                 changed = True
-            if forced:
+            if forced and trusted:
                 confirmed.update(eq.cells)
-                confirmed |= _confirmed(eqs, values)
+    while True:  # take back tentative values that no other complete equation corroborates
+        dropped = [ref for ref, eq in tentative.items()
+                   if any(e.residual(values) not in (None, 0) for e in eqs if ref in e.cells)
+                   or not any(e is not eq and e.residual(values) == 0 for e in eqs if ref in e.cells)]
+        if not dropped:
+            break
+        for ref in dropped:
+            values[ref] = None
+            del tentative[ref]
+            del inferred[ref]
+    for ref, eq in inferred.items():
+        old = cells[ref]
+        cells[ref] = Cell(values[ref], old.raw, "inferred", old.span)
+        diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, _path(t, ref)))
 
 
 def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:

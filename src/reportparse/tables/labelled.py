@@ -53,10 +53,22 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
             continue
         after = [o for o in occ if o[0] >= cursor]
         start, end = after[0] if after else occ[0]
+        start = _line_start(s, start)
         found[row.id] = Anchor(row.id, *s.label_span(start, end))
         if after:
             cursor = end
     return found
+
+
+_LABEL_HEAD = regex.compile(r"[1-9工lI][.、．]?[\p{Han}“”]{0,10}")
+
+
+def _line_start(s: Stream, start: int) -> int:
+    """Take in the item number and the first characters of a label matched only
+    by its end (``2.申请人训期未按…`` matched at 未按…): they are not values."""
+    line_start = max(s.labels.rfind("\n", 0, start), s.labels.rfind("\t", 0, start)) + 1
+    head = _LABEL_HEAD.fullmatch(s.labels, line_start, start)
+    return line_start if head and start > line_start else start
 
 
 def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:

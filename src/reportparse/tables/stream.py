@@ -8,6 +8,7 @@ character maps back to its canonical offset.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -126,16 +127,22 @@ def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pat.finditer(stream.labels)]
 
 
+@lru_cache(maxsize=1024)
+def _fuzzy(core: str, k: int) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{regex.escape(core)}){{e<={k}}}", regex.BESTMATCH)
+
+
 def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> tuple[int, int, int] | None:
     """Best fuzzy occurrence ``(start, end, errors)`` of a long label in the label view.
 
     The error count is bounded (at most one error per five characters) and the
     search has a timeout, so no input can make it run away.
     """
-    if len(match) < 6 or max_errors <= 0:
+    core = regex.sub(r"^\d{1,2}[.、．]", "", match)  # the item number is found separately below
+    if len(core) < 4 or max_errors <= 0:
         return None
-    k = min(max_errors, len(match) // 5)
-    pat = regex.compile(f"(?:{regex.escape(match)}){{e<={k}}}", regex.BESTMATCH)
+    k = min(max_errors, max(1, len(core) // 5))
+    pat = _fuzzy(core, k)
     try:
         m = pat.search(stream.labels, timeout=timeout)
     except TimeoutError:
