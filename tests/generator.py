@@ -205,8 +205,8 @@ def add_noise(text: str, seed: int, *, spaces: float = 0.05, breaks: float = 0.0
                 r = rng.random()
                 if r < spaces:
                     buf.append(" ")
-                elif r < spaces + breaks and "\t" not in line:
-                    buf.append("\n")
+                elif r < spaces + breaks and "\t" not in line and len(line) > 16 and i >= 10:
+                    buf.append("\n")  # a long line wrapped, as PDF text extraction does
         line = "".join(buf)
         if rng.random() < widths:
             line = line.translate(_FULL)

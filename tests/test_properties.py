@@ -98,7 +98,20 @@ def test_a_dropped_cell_the_rules_force_comes_back_inferred(seed, template):
 def test_section_tree_survives_noise(seed, template, layout):
     gen = make_report(seed, template, layout)
     clean = reportparse.parse_text(gen.text)
-    noisy = reportparse.parse_text(add_noise(gen.text, seed, breaks=0.0))
+    noisy = reportparse.parse_text(add_noise(gen.text, seed, breaks=0.03))
     outline = lambda r: [(s.key, s.number, s.title, [(c.number, c.title) for c in s.children]) for s in r.sections]  # noqa: E731
     assert outline(noisy) == outline(clean)
     assert [s.key for s in clean.sections] == ["overview", "proactive", "applications", "appeals", "problems", "other"]
+
+
+def test_five_megabytes_of_adversarial_text_parse():
+    """No catastrophic backtracking: every fuzzy match has bounded errors and a timeout.
+    (The time itself is reported by bench/speed.py, not asserted here.)"""
+    from conftest import SAMPLE
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    big = (sample + "\n") * (5_000_000 // len(sample.encode("utf-8")) + 1)
+    big += "（三）不予公开" * 2000 + "\t工\t" * 5000 + "0" * 20000 + "其他法律行政法规禁止" * 3000
+    assert len(big.encode("utf-8")) > 5_000_000
+    report = reportparse.parse_text(big)
+    assert report.header.issuer.value == "柱濮镇人民政府"

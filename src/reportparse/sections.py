@@ -168,12 +168,14 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         if heading:
             level, num, rest = heading
             if level == 1:
-                title, body, skey, snum = _split_title(rest, std, fuzzy)
+                title, body, skey, snum = _split_title(rest, std)
                 if skey is None and std and len(rest) < _MAX_TITLE:
                     joined = _join_broken_heading(c, rest, work, k, std)
                     if joined:
                         title, body, skey, snum, e = joined
                         line = c.text[s:e]
+                if skey is None and fuzzy is not None:  # an OCR-damaged standard title
+                    title, body, skey, snum = _split_title(rest, std, fuzzy)
                 lk = label_key(rest)
                 is_table_row = bool(_TABLE_ROW.search(rest)) or any(lk.startswith(k) for k in not_headings)
                 expected = (counters.get(1, 0) + 1) == num
@@ -185,6 +187,12 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
                     accepted = (level, num, title, body, None)
             elif not in_table and stack:
                 title, body, _, _ = _split_title(rest, [])
+                if title and not body and len(rest) >= 12 and k + 1 < len(work):  # long enough to have wrapped
+                    more = _title_continuation(c, work[k + 1], g)
+                    if more and len(title) + len(more) <= _MAX_TITLE:  # a short heading broken over two lines
+                        title += more
+                        e = work[k + 1][1]
+                        del work[k + 1]
                 if not _TABLE_ROW.search(rest):
                     accepted = (level, num, title, body, None)
         if accepted is None:
@@ -237,6 +245,15 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
             regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in roots]
     return SectionTree([n.section for n in roots], diags, join_lines(preamble), regions, ranges)
+
+
+def _title_continuation(c: Canonical, nxt: tuple[int, int], g: Grammars) -> str | None:
+    """The next line continues a heading when it is a few characters with no
+    punctuation and not a heading itself (``（一）存在`` / ``问题``)."""
+    text = c.text[nxt[0]:nxt[1]].strip()
+    if 0 < len(text) <= 8 and regex.fullmatch(r"\p{Han}+", text) and not _match_heading(text, g):
+        return text
+    return None
 
 
 def _join_broken_heading(c: Canonical, rest: str, work: list[tuple[int, int]], k: int,
