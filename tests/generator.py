@@ -264,7 +264,7 @@ def _values_by_table(gen: Generated) -> dict[str, dict[tuple[str, str], int | fl
     return values
 
 
-def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False) -> None:
+def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9) -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with
     ruled tables and merged cells like the official template; ``ruled=False``
     draws the tables without lines (whitespace-aligned); ``split_table`` pushes
@@ -279,14 +279,14 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     body = ParagraphStyle("b", fontName="STSong-Light", fontSize=12, leading=18, wordWrap="CJK")
     title = ParagraphStyle("t", parent=body, fontSize=18, leading=26, alignment=1)
-    cell = ParagraphStyle("c", parent=body, fontSize=9, leading=11)
+    cell = ParagraphStyle("c", parent=body, fontSize=font_size, leading=font_size + 2)
     tpl = load_grammars().templates[gen.template]
     values_by_table = _values_by_table(gen)
     story = [Paragraph(f"{gen.issuer}{gen.year}年政府信息公开工作年度报告", title), Spacer(1, 12),
              Paragraph(f"本报告所列数据的统计期限自{gen.year}年1月1日起至{gen.year}年12月31日止。", body)]
     grid = [("GRID", (0, 0), (-1, -1), 0.6, colors.black)] if ruled else []
     style = TableStyle(grid + [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
-                        ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+                        ("FONTSIZE", (0, 0), (-1, -1), font_size), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     for sec in tpl.sections:
         story += [Spacer(1, 8), Paragraph(f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}", body)]
         if not sec.tables:

@@ -89,3 +89,9 @@ def test_console_script_installed():
     assert exe, "pip install -e . installs the reportparse console script"
     proc = subprocess.run([exe, "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("reportparse ")
+
+
+def test_pdf_on_stdin():
+    proc = run("parse", "-", "--flat", stdin=(ROOT / "corpus/real/hongze-2024.pdf").read_bytes())
+    flat = json.loads(proc.stdout)
+    assert flat["header.issuer"] == "淮安市洪泽区人民政府" and flat["applications.new.total"] == 95

@@ -76,8 +76,15 @@ def parse_bytes(data: bytes, options: ParseOptions | None = None, *, path: str |
     opts = options or ParseOptions()
     if len(data) > opts.max_bytes:
         raise UnreadableInputError(f"the input is {len(data)} bytes, more than max_bytes={opts.max_bytes}")
-    if data.startswith(b"%PDF"):
-        raise UnreadableInputError("PDF input must be given as a file path (parse_file)")
+    if data.startswith(b"%PDF"):  # e.g. a PDF on standard input: pdfminer reads files
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="reportparse-") as tmp:
+            pdf = Path(tmp) / "input.pdf"
+            pdf.write_bytes(data)
+            report = _parse_pdf(pdf, opts)
+        report.source.path = path
+        return report
     text, encoding = decode_bytes(data)
     src = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text", encoding=encoding)
     if _looks_html(path, text):
