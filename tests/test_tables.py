@@ -134,3 +134,16 @@ def test_vertical_headers_page_breaks_and_repeated_headers_inside_a_table():
     assert [c.value for c in apps["result.total"].values()] == [39, 3, 0, 0, 0, 0, 42]
     assert all(x.status == "pass" for x in r.rules if x.table == "applications" and x.rule != "applications.other_group")
     assert [c.value for c in r.tables["appeals"].rows["litigation"].values()] == [0] * 5
+
+
+def test_block_printed_column_by_column_before_its_labels():
+    """hongze-2023 through pdftotext: ten rows of table 三 come out column by column, then their labels."""
+    from conftest import CORPUS
+
+    r = reportparse.parse_file(CORPUS / "real/hongze-2023.pdftotext.txt")
+    rows = r.tables["applications"].rows
+    want = {"result.withheld.state_secret": 1, "result.withheld.prohibited_by_law": 0, "result.withheld.process_info": 1,
+            "result.withheld.enforcement_files": 1, "result.unavailable.not_held": 10, "result.unavailable.needs_creation": 3}
+    for rid, n in want.items():
+        assert [c.value for c in rows[rid].values()] == [n, 0, 0, 0, 0, 0, n], rid
+    assert any(d.code == "TBL_BLOCK_BEFORE_LABELS" for d in r.diagnostics)

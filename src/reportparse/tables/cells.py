@@ -16,7 +16,8 @@ _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
 _GARBLE = regex.compile(r"^[“”\"'‘’`^~*·]{1,2}$")
-_RUNS = regex.compile(r"[-+]?\d+(?:\.\d+)?|[^\d+-]+|[+-]")
+# in a token of text and digits: an item number (2.其他…) stays with its text
+_RUNS = regex.compile(r"[1-9][.、．]\p{Han}[^\d]*|[-+]?\d+(?:\.\d+)?|[^\d+-]+|[+-]")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Value:
     end: int
     value: int | float | None = None
     unit: str | None = None
+    block: int = 0  # values between blank lines share a block (one cell per line layouts)
 
     @property
     def digits_only(self) -> bool:
@@ -98,8 +100,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
     """
     tabbed = "\t" in text
     values: list[Value] = []
+    block = 0
     for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
         if not fields:
+            block += 1
             continue
         if tab_line:
             fields = _split_tail_numbers(fields)
@@ -118,6 +122,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
                 line_vals.append(v)
         if not any(v.kind in ("number", "ocr") for v in line_vals):
             continue
+        for v in line_vals:
+            v.block = block
         values.extend(v for v in line_vals if tabbed or v.kind != "blank")
     return values, tabbed
 

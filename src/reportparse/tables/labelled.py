@@ -108,6 +108,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
     # label cell printed away from its values) does not
     anchored = _in_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
     order = [r.id for r in t.rows]
+    blocks = _blocks_before_labels(t, found, chunks, anchored)
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
     segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
@@ -115,7 +116,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         next_anchor = segs[k + 1][0] if k + 1 < len(segs) else None
         lo = order.index(anchor) + 1 if anchor else 0
         hi = order.index(next_anchor) if next_anchor else len(order)
-        between = [rid for rid in order[lo:hi] if rid not in anchored and not t.row(rid).optional]
+        between = [rid for rid in order[lo:hi] if rid not in anchored and rid not in blocks and not t.row(rid).optional]
         targets = ([anchor] if anchor else []) + between
         if not targets or (anchor is None and not vals):
             continue
@@ -141,6 +142,9 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         diags.extend(placed.diagnostics)
         if placed.candidates:
             pending[anchor] = placed
+    for rid, vals in blocks.items():
+        rows[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(t.row(rid).columns, vals, strict=True)}
+        diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed before its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
     for rid in order:
         if t.row(rid).optional:
             continue
@@ -150,6 +154,59 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
     if pending:
         _resolve_splits(t, rows, pending, span_of, diags)
     return rows, diags
+
+
+def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dict[str, tuple[list[Value], bool]],
+                          anchored: list[str]) -> dict[str, list[Value]]:
+    """One cell per line, printed before the labels (pdftotext of merged cells):
+    a row's values run on into a block of m more rows, and the next m labels
+    in the document — label-only, consecutive in the template — are those rows.
+    The block is read column by column when it comes as one run per column
+    (blank lines between columns), row by row when every value stands alone.
+    Trimmed from the anchor's own chunk; returns the rows so filled."""
+    out: dict[str, list[Value]] = {}
+    order = [r.id for r in t.rows if not r.optional]
+    by_pos = sorted(found.values(), key=lambda a: a.start)
+    for a in anchored:
+        vals, tabbed = chunks[a]
+        n = len(t.row(a).columns)
+        extra = len(vals) - n
+        if tabbed or extra <= 0 or a not in order:
+            continue
+        start = order.index(a)
+        after = [x.row for x in by_pos if x.start > found[a].start]
+        run = []
+        for rid in after:
+            if rid in order and order.index(rid) < start:
+                continue  # a row placed earlier (its label printed late)
+            if rid in order and not chunks[rid][0] and rid not in out:
+                run.append(rid)
+            else:
+                break
+        if any(len(t.row(r).columns) != n for r in run) or extra % n:
+            continue
+        m = extra // n
+        rows = run[:m]
+        if len(rows) != m or rows != order[start + 1:start + 1 + m]:
+            continue
+        own, rest = vals[:n], vals[n:]
+        if len({v.block for v in own}) != n and len({v.block for v in own}) != 1:
+            continue
+        groups: dict[int, list[Value]] = {}
+        for v in rest:
+            groups.setdefault(v.block, []).append(v)
+        sizes = [len(g) for g in groups.values()]
+        if len(groups) == n and set(sizes) == {m}:  # column by column
+            cols = list(groups.values())
+            grid = [[cols[c][r] for c in range(n)] for r in range(m)]
+        elif set(sizes) == {1} or (len(groups) == m and set(sizes) == {n}):  # row by row
+            grid = [rest[r * n:(r + 1) * n] for r in range(m)]
+        else:
+            continue
+        chunks[a] = (own, tabbed)
+        for rid, row_vals in zip(rows, grid, strict=True):
+            out[rid] = row_vals
+    return out
 
 
 def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],
