@@ -115,3 +115,23 @@ def test_five_megabytes_of_adversarial_text_parse():
     assert len(big.encode("utf-8")) > 5_000_000
     report = reportparse.parse_text(big)
     assert report.header.issuer.value == "柱濮镇人民政府"
+
+
+@settings(max_examples=25)
+@given(st.one_of(st.text(max_size=300), REPORTISH.map(lambda t: f"<table><tr><td rowspan=3>{t}</td><td colspan=2>0</td></tr></table>")))
+def test_junk_html_gives_a_report_or_a_typed_error(markup):
+    try:
+        reportparse.parse_bytes(markup.encode("utf-8"), path="x.html")
+    except ReportParseError:
+        pass
+
+
+@settings(max_examples=25)
+@given(st.binary(max_size=2000))
+def test_junk_pdf_gives_a_typed_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("p") / "x.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + data)
+    try:
+        reportparse.parse_file(path)
+    except ReportParseError:
+        pass

@@ -149,6 +149,9 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged PDFs: our diagnostics say it once
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
