@@ -27,7 +27,7 @@ examples:
 
 exit codes:
   0  parsed, no error diagnostics
-  1  parsed, with error diagnostics (e.g. empty cells, failed rules: the JSON says which)
+  1  parsed, with error diagnostics (e.g. failed rules, tables not found: the JSON says which)
   2  usage error (bad option or argument)
   3  unreadable input (missing, binary, undecodable, empty, corrupt)
   4  a grammar file is broken

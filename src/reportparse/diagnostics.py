@@ -42,7 +42,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; the cells stay null"),
     "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
     "TBL_GROUP_ORDER": (INFO, "the table's column groups were printed in another order and were placed by their headers"),
-    "CELL_EMPTY": (ERROR, "cells of the template are empty in the source and no rule forces them"),
+    "CELL_EMPTY": (WARNING, "cells of the template are empty in the source and no rule forces them"),
     "CELL_OCR_DIGIT": (INFO, "a character that OCR confuses with a digit was read as that digit"),
     "CELL_UNREADABLE": (WARNING, "a cell's text is not a number"),
     "CELL_NEGATIVE": (ERROR, "a count is negative"),
