@@ -142,109 +142,131 @@ class SectionTree:
     ranges: list[tuple[Section, int, int]]  # every top-level section -> canonical (body start, end)
 
 
-def build_sections(c: Canonical, start: int, end: int, g: Grammars,
-                   template: Template | None, fuzzy: tuple[int, float] | None = (2, 0.5)) -> SectionTree:
-    """Build the section tree of the body ``c.text[start:end]``."""
-    std = _standard_titles(template)
-    not_headings = _not_headings(template)
-    table_keys = {s.key for s in template.sections if s.tables} if template and not template.free_format else set()
-    free = template is None or template.free_format
-    roots: list[_Node] = []
-    stack: list[_Node] = []
-    preamble: list[str] = []
-    diags: list[Diagnostic] = []
-    counters: dict[int, int] = {}
-    in_table = False
-    nodes: list[_Node] = []
-    work = split_inline(c, start, end, template)
-    k = -1
-    while k + 1 < len(work):
-        k += 1
-        s, e = work[k]
-        line = c.text[s:e]
-        stripped = line.strip()
-        heading = _match_heading(stripped, g) if stripped else None
-        accepted = None
-        if heading:
-            level, num, rest = heading
-            if level == 1:
-                title, body, skey, snum = _split_title(rest, std)
-                if skey is None and std and len(rest) < _MAX_TITLE:
-                    joined = _join_broken_heading(c, rest, work, k, std)
-                    if joined:
-                        title, body, skey, snum, e = joined
-                        line = c.text[s:e]
-                if skey is None and fuzzy is not None:  # an OCR-damaged standard title
-                    title, body, skey, snum = _split_title(rest, std, fuzzy)
-                lk = label_key(rest)
-                is_table_row = bool(_TABLE_ROW.search(rest)) or any(lk.startswith(k) for k in not_headings)
-                expected = (counters.get(1, 0) + 1) == num
-                if skey is not None and not is_table_row:
-                    accepted = (level, num, title, body, skey)
-                elif not is_table_row and title and (not in_table or expected) and not (std and in_table):
-                    accepted = (level, num, title, body, None)
-                elif free and not is_table_row and title:
-                    accepted = (level, num, title, body, None)
-            elif not in_table and stack:
-                title, body, _, _ = _split_title(rest, [])
-                if title and not body and len(rest) >= 12 and k + 1 < len(work):  # long enough to have wrapped
-                    more = _title_continuation(c, work[k + 1], g)
-                    if more and len(title) + len(more) <= _MAX_TITLE:  # a short heading broken over two lines
-                        title += more
-                        e = work[k + 1][1]
-                        del work[k + 1]
-                if not _TABLE_ROW.search(rest):
-                    accepted = (level, num, title, body, None)
-        if accepted is None:
-            (stack[-1].parts if stack else preamble).append(line)
-            for open_node in stack:
-                open_node.end = e
-            continue
+class _Builder:
+    """Walks the body's lines once, opening a node at each accepted heading."""
+
+    def __init__(self, c: Canonical, g: Grammars, template: Template | None,
+                 fuzzy: tuple[int, float] | None) -> None:
+        self.c, self.g, self.template, self.fuzzy = c, g, template, fuzzy
+        self.std = _standard_titles(template)
+        self.not_headings = _not_headings(template)
+        self.table_keys = ({s.key for s in template.sections if s.tables}
+                           if template and not template.free_format else set())
+        self.free = template is None or template.free_format
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.nodes: list[_Node] = []
+        self.preamble: list[str] = []
+        self.diags: list[Diagnostic] = []
+        self.counters: dict[int, int] = {}
+        self.in_table = False
+
+    def run(self, work: list[tuple[int, int]]) -> None:
+        k = -1
+        while k + 1 < len(work):
+            k += 1
+            s, e = work[k]
+            stripped = self.c.text[s:e].strip()
+            heading = _match_heading(stripped, self.g) if stripped else None
+            accepted = None
+            if heading and heading[0] == 1:
+                accepted, e = self._level_one(heading, work, k, s, e)
+            elif heading and not self.in_table and self.stack:
+                accepted, e = self._sub_level(heading, work, k, e)
+            if accepted is None:
+                (self.stack[-1].parts if self.stack else self.preamble).append(self.c.text[s:e])
+                for open_node in self.stack:
+                    open_node.end = e
+            else:
+                self._open(accepted, work, k, s, e, stripped)
+
+    def _level_one(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int, s: int,
+                   e: int) -> tuple[tuple | None, int]:
+        level, num, rest = heading
+        title, body, skey, _ = _split_title(rest, self.std)
+        if skey is None and self.std and len(rest) < _MAX_TITLE:
+            joined = _join_broken_heading(self.c, rest, work, k, self.std)
+            if joined:
+                title, body, skey, _, e = joined
+        if skey is None and self.fuzzy is not None:  # an OCR-damaged standard title
+            title, body, skey, _ = _split_title(rest, self.std, self.fuzzy)
+        rest_key = label_key(rest)
+        if _TABLE_ROW.search(rest) or any(rest_key.startswith(t) for t in self.not_headings):
+            return None, e  # a table row such as 四、结转下年度继续办理
+        expected = (self.counters.get(1, 0) + 1) == num
+        if skey is not None:
+            return (level, num, title, body, skey), e
+        if title and (self.free or (not self.in_table or expected) and not (self.std and self.in_table)):
+            return (level, num, title, body, None), e
+        return None, e
+
+    def _sub_level(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int,
+                   e: int) -> tuple[tuple | None, int]:
+        level, num, rest = heading
+        title, body, _, _ = _split_title(rest, [])
+        if title and not body and len(rest) >= 12 and k + 1 < len(work):  # long enough to have wrapped
+            more = _title_continuation(self.c, work[k + 1], self.g)
+            if more and len(title) + len(more) <= _MAX_TITLE:  # a short heading broken over two lines
+                title += more
+                e = work[k + 1][1]
+                del work[k + 1]
+        if _TABLE_ROW.search(rest):
+            return None, e
+        return (level, num, title, body, None), e
+
+    def _open(self, accepted: tuple, work: list[tuple[int, int]], k: int, s: int, e: int, stripped: str) -> None:
         level, num, title, body, skey = accepted
-        sub = _match_heading(body, g) if body else None
+        c = self.c
+        sub = _match_heading(body, self.g) if body else None
         if sub and sub[0] > level:  # a sub-heading run into this heading's line
             line_end = s + len(c.text[s:e].rstrip())
             work.insert(k + 1, (line_end - len(body), e))
             e, body = line_end - len(body), ""
-        if free and level == 1 and template is not None:
-            skey = _free_key(title, template)
-        while stack and stack[-1].section.level >= level:
-            stack.pop()
-        for open_node in stack:
+        if self.free and level == 1 and self.template is not None:
+            skey = _free_key(title, self.template)
+        while self.stack and self.stack[-1].section.level >= level:
+            self.stack.pop()
+        for open_node in self.stack:
             open_node.end = e
-        siblings = stack[-1].section.children if stack else [n.section for n in roots]
+        siblings = self.stack[-1].section.children if self.stack else [n.section for n in self.roots]
         prev_num = siblings[-1].index if siblings else 0
         span = c.span(s, e)
         if num != prev_num + 1:
             code = "SEC_NUMBER_GAP" if num > prev_num + 1 else "SEC_NUMBER_REPEAT"
-            diags.append(Diagnostic(code, f"heading {num} at level {level} follows {prev_num}", span))
+            self.diags.append(Diagnostic(code, f"heading {num} at level {level} follows {prev_num}", span))
         section = Section(level, _numeral(stripped), num, title, "", span, skey)
         line_end = s + len(c.text[s:e].rstrip())
         node = _Node(section, s, e, [body] if body else [], line_end - len(body) if body else e)
-        if stack:
-            stack[-1].section.children.append(section)
+        if self.stack:
+            self.stack[-1].section.children.append(section)
         else:
-            roots.append(node)
-        stack.append(node)
-        nodes.append(node)
-        counters[level] = num
-        for lv in list(counters):
-            if lv > level:
-                del counters[lv]
+            self.roots.append(node)
+        self.stack.append(node)
+        self.nodes.append(node)
+        self.counters = {lv: n for lv, n in self.counters.items() if lv < level}
+        self.counters[level] = num
         if level == 1:
-            in_table = skey in table_keys
-    for node in nodes:  # texts and spans, now that every node's extent is known
+            self.in_table = skey in self.table_keys
+
+
+def build_sections(c: Canonical, start: int, end: int, g: Grammars,
+                   template: Template | None, fuzzy: tuple[int, float] | None = (2, 0.5)) -> SectionTree:
+    """Build the section tree of the body ``c.text[start:end]``."""
+    b = _Builder(c, g, template, fuzzy)
+    b.run(split_inline(c, start, end, template))
+    for node in b.nodes:  # texts and spans, now that every node's extent is known
         sec = node.section
-        sec.text = "\n".join(p.strip() for p in node.parts if p.strip()) if sec.key in table_keys else join_lines(node.parts)
+        sec.text = ("\n".join(p.strip() for p in node.parts if p.strip()) if sec.key in b.table_keys
+                    else join_lines(node.parts))
         sec.span = c.span(node.start, node.end)
     if template is not None and not template.free_format:
-        diags.extend(_check_standard([n.section for n in roots], template))
-    regions = {}
-    for node in roots:
+        b.diags.extend(_check_standard([n.section for n in b.roots], template))
+    regions: dict[str, tuple[int, int]] = {}
+    for node in b.roots:
         if node.section.key and node.section.key not in regions:
             regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
-    ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in roots]
-    return SectionTree([n.section for n in roots], diags, join_lines(preamble), regions, ranges)
+    ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
+    return SectionTree([n.section for n in b.roots], b.diags, join_lines(b.preamble), regions, ranges)
 
 
 def _title_continuation(c: Canonical, nxt: tuple[int, int], g: Grammars) -> str | None:
