@@ -41,7 +41,20 @@ class Equation:
         return total
 
 
+_CACHE: dict[int, tuple[TableGrammar, list[Equation]]] = {}
+
+
 def equations(t: TableGrammar) -> list[Equation]:
+    """The table's rules expanded to equations (computed once per table grammar)."""
+    hit = _CACHE.get(id(t))
+    if hit is not None and hit[0] is t:
+        return hit[1]
+    out = _expand(t)
+    _CACHE[id(t)] = (t, out)
+    return out
+
+
+def _expand(t: TableGrammar) -> list[Equation]:
     out: list[Equation] = []
     for rule in t.rules:
         if rule.each == "column":

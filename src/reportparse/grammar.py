@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -62,8 +62,12 @@ class TableGrammar:
     rows: tuple[Row, ...]
     rules: tuple[Rule, ...]
 
+    @cached_property
+    def _rows_by_id(self) -> dict[str, Row]:
+        return {r.id: r for r in self.rows}
+
     def row(self, row_id: str) -> Row:
-        return next(r for r in self.rows if r.id == row_id)
+        return self._rows_by_id[row_id]
 
     def cell_keys(self) -> list[tuple[str, str]]:
         """The template's required cells (optional variant rows left out)."""

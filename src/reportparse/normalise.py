@@ -107,9 +107,19 @@ class _Line:
         return n
 
 
+_TABLES: dict[int, tuple[Grammars, dict[int, str]]] = {}
+
+
+def _table_for(g: Grammars) -> dict[int, str]:
+    hit = _TABLES.get(id(g))
+    if hit is None or hit[0] is not g:
+        hit = _TABLES[id(g)] = (g, _width_table(g))
+    return hit[1]
+
+
 def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonical:
     """Produce the canonical text of a decoded document (``boxes``: per-character geometry of a PDF)."""
-    table = _width_table(g)
+    table = _table_for(g)
     lines: list[_Line] = []
     line_starts: list[int] = []
     page_starts = [0]
@@ -127,6 +137,9 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
             page_starts.append(e)
     canon = Canonical(original, "", [], line_starts, page_starts, boxes=boxes)
     lines = _drop_scrape_metadata(lines, g, canon)
+    # web chrome patterns run per line, but only those that occur in the document at all
+    translated = original.translate(table)
+    chrome = [p for p in g.web_chrome if p.search(translated)]
     for ln in lines:
         if ln.text:
             translated = ln.text.translate(table)
@@ -134,11 +147,12 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                 keep = [i for i, ch in enumerate(ln.text) if ch.translate(table)]
                 ln.map = [ln.map[i] for i in keep]
             ln.text = translated
-            for pat in g.web_chrome:
+            for pat in chrome:
                 canon.removed["web_chrome"] += ln.sub(pat, "")
-            ln.sub(_SPACE_RUN, "\t")
-            ln.sub(_SPACE_IN_WORD, "")
-            _strip_spaces(ln)
+            if " " in ln.text:
+                ln.sub(_SPACE_RUN, "\t")
+                ln.sub(_SPACE_IN_WORD, "")
+                _strip_spaces(ln)
     lines = _drop_page_furniture(lines, g, canon)
     text_parts: list[str] = []
     omap: list[int] = []
