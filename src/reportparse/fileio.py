@@ -9,20 +9,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
+UMASK = os.umask(0)
+os.umask(UMASK)
 
 
 def atomic_write(target: str | Path, write: Callable[[IO[str]], object], *, newline: str | None = None,
-                 encoding: str = "utf-8") -> None:
+                 encoding: str = "utf-8", durable: bool = True) -> None:
+    """``durable=False`` skips the fsync: after a power loss the file may be
+    empty, which callers that can redo the work (corpus parts) detect."""
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
             write(fh)
             fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)
+            if durable:
+                os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~UMASK)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

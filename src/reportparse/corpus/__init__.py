@@ -92,14 +92,14 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         except OSError:
             sha = None
         part = read_part(out, p)
-        if part is None or part.get("sha256") != sha or sha is None:
+        if part is None or part[0].get("sha256") != sha or sha is None:
             todo.append(p)
     bar = Progress(len(todo), progress)
     run = ENGINES[engine]
     args = (todo, scheduler if engine == "dask" else jobs, options or {}, timeout, text_features)
-    for result in run(*args):
-        write_part(out, result)
-        bar.update(result["status"])
+    for path, status, text in run(*args):
+        write_part(out, path, text)
+        bar.update(status)
     bar.close()
     features = ("keywords",) if text_features else ()
     summary = assemble(out, paths, features, parquet=parquet, sections=text_features)

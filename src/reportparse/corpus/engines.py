@@ -7,16 +7,17 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any
 
-from .worker import process_file
+from .outputs import part_text
+from .worker import process_file_json
 
-Result = dict[str, Any]
+Result = tuple[str, str, str]  # (path, status, JSON text)
 
 
 def run_local(paths: list[str], jobs: int, options: dict, timeout: float | None,
               text_features: bool) -> Iterator[Result]:
     if jobs <= 1:
         for p in paths:
-            yield process_file(p, options, timeout, text_features)
+            yield process_file_json(p, options, timeout, text_features)
         return
     window = jobs * 4  # results stream out; at most this many are in flight
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(text_features,)) as pool:
@@ -25,7 +26,7 @@ def run_local(paths: list[str], jobs: int, options: dict, timeout: float | None,
 
         def fill() -> None:
             for p in it:
-                pending[pool.submit(process_file, p, options, timeout, text_features)] = p
+                pending[pool.submit(process_file_json, p, options, timeout, text_features)] = p
                 if len(pending) >= window:
                     break
 
@@ -41,8 +42,9 @@ def _result(fut: Any, path: str) -> Result:
     try:
         return fut.result()
     except Exception as exc:  # the worker process died (e.g. killed by the OOM killer)
-        return {"path": path, "sha256": None, "status": "error", "error": f"worker failed: {type(exc).__name__}: {exc}",
-                "flat": None, "tree": None, "diagnostics": []}
+        failed = {"path": path, "sha256": None, "status": "error", "error": f"worker failed: {type(exc).__name__}: {exc}",
+                  "flat": None, "tree": None, "diagnostics": []}
+        return path, "error", part_text(failed)
 
 
 def _warm(text_features: bool) -> None:
@@ -66,7 +68,7 @@ def run_dask(paths: list[str], scheduler: str | Any, options: dict, timeout: flo
         raise ReportParseError("dask is not installed: pip install 'reportparse[dask]'") from None
     client = scheduler if hasattr(scheduler, "submit") else Client(scheduler)
     try:
-        futures = client.map(process_file, paths, options=options, timeout=timeout, text_features=text_features,
+        futures = client.map(process_file_json, paths, options=options, timeout=timeout, text_features=text_features,
                              pure=False, batch_size=64)
         path_of = {f.key: p for f, p in zip(futures, paths, strict=True)}
         for fut in as_completed(futures):

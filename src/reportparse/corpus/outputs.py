@@ -13,12 +13,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from ..fileio import atomic_write
+from ..fileio import UMASK, atomic_write
 from ..model import EXTRA_FLAT_KEYS, flat_keys
 
 EXTRA_COLUMNS = ("source.path", "source.sha256", "status", "error", "n_diagnostics")
@@ -30,29 +33,44 @@ def part_path(outdir: Path, path: str) -> Path:
     return outdir / PARTS / f"{key}.json"
 
 
-def write_part(outdir: Path, result: dict[str, Any]) -> None:
-    target = part_path(outdir, result["path"])
+def part_text(result: dict[str, Any]) -> str:
+    """A part file: line 1 the row data (everything but the tree), line 2 the
+    tree's JSON as it goes into reports.jsonl (so assembly never re-encodes it)."""
+    meta = {k: v for k, v in result.items() if k != "tree"}
+    tree = result["tree"] if result["tree"] is not None else {
+        "source": {"path": result["path"], "sha256": result["sha256"]}, "status": "error", "error": result["error"]}
+    return json.dumps(meta, ensure_ascii=False) + "\n" + json.dumps(tree, ensure_ascii=False)
+
+
+def write_part(outdir: Path, path: str, text: str) -> None:
+    """One input's result. Not fsynced: a part lost to a power cut reads back
+    as unreadable and that input is simply parsed again."""
+    target = part_path(outdir, path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, lambda fh: json.dump(result, fh, ensure_ascii=False))
+    atomic_write(target, lambda fh: fh.write(text), durable=False)
 
 
-def read_part(outdir: Path, path: str) -> dict[str, Any] | None:
+def read_part(outdir: Path, path: str) -> tuple[dict[str, Any], str] | None:
+    """(row data, tree JSON text), or None when missing or unreadable."""
     try:
-        return json.loads(part_path(outdir, path).read_text(encoding="utf-8"))
+        meta_line, tree_line = part_path(outdir, path).read_text(encoding="utf-8").split("\n", 1)
+        meta = json.loads(meta_line)
     except (OSError, ValueError):
         return None
+    return (meta, tree_line) if tree_line.endswith("}") else None
 
 
 def csv_columns(extra_features: tuple[str, ...] = ()) -> list[str]:
     return list(flat_keys()) + list(EXTRA_FLAT_KEYS) + list(extra_features) + list(EXTRA_COLUMNS)
 
 
-def _parts(outdir: Path, inputs: list[str]) -> Iterator[dict[str, Any]]:
+def _parts(outdir: Path, inputs: list[str]) -> Iterator[tuple[dict[str, Any], str]]:
     for path in inputs:
         part = read_part(outdir, path)
         if part is None:  # cannot happen after a complete run; keep the row anyway
-            part = {"path": path, "sha256": None, "status": "error", "error": "no result recorded",
+            meta = {"path": path, "sha256": None, "status": "error", "error": "no result recorded",
                     "flat": None, "tree": None, "diagnostics": []}
+            part = (meta, part_text(meta).split("\n", 1)[1])
         yield part
 
 
@@ -66,9 +84,12 @@ def _cell(v: Any) -> Any:
     return v
 
 
+DIAG_COLUMNS = ["source.path", "code", "severity", "message", "line", "start", "end", "page", "path"]
+
+
 def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = (), parquet: bool = False,
              sections: bool = False) -> dict[str, Any]:
-    """Write every final output from the parts, in input order; return the summary."""
+    """Write every final output from the parts in one pass, in input order; return the summary."""
     columns = csv_columns(extra_features)
     by_status: Counter[str] = Counter()
     by_template: Counter[str] = Counter()
@@ -76,45 +97,34 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
     codes: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
     seconds = 0.0
-
-    def write_jsonl(fh) -> None:
-        for part in _parts(outdir, inputs):
-            record = part["tree"] if part["tree"] is not None else {
-                "source": {"path": part["path"], "sha256": part["sha256"]}, "status": "error", "error": part["error"]}
-            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
-
-    def write_csv(fh) -> None:
-        nonlocal seconds
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(columns)
-        for part in _parts(outdir, inputs):
-            flat = part["flat"] or {}
-            row = {**flat, "source.path": part["path"], "source.sha256": part["sha256"], "status": part["status"],
-                   "error": part["error"], "n_diagnostics": len(part["diagnostics"])}
-            w.writerow([_cell(row.get(c)) for c in columns])
-            by_status[part["status"]] += 1
+    with ExitStack() as stack:
+        # UTF-8 with BOM for the CSVs, so that Excel opens the Chinese correctly
+        jsonl = stack.enter_context(_Atomic(outdir / "reports.jsonl"))
+        rows = csv.writer(stack.enter_context(_Atomic(outdir / "reports.csv", "utf-8-sig")), lineterminator="\n")
+        diags = csv.writer(stack.enter_context(_Atomic(outdir / "diagnostics.csv", "utf-8-sig")), lineterminator="\n")
+        secs = stack.enter_context(_Atomic(outdir / "sections.jsonl")) if sections else None
+        rows.writerow(columns)
+        diags.writerow(DIAG_COLUMNS)
+        for meta, tree_json in _parts(outdir, inputs):
+            jsonl.write(tree_json + "\n")
+            flat = meta["flat"] or {}
+            row = {**flat, "source.path": meta["path"], "source.sha256": meta["sha256"], "status": meta["status"],
+                   "error": meta["error"], "n_diagnostics": len(meta["diagnostics"])}
+            rows.writerow([_cell(row.get(c)) for c in columns])
+            for d in meta["diagnostics"]:
+                loc = d.get("location") or {}
+                diags.writerow([meta["path"], d["code"], d["severity"], d["message"], loc.get("line", ""),
+                                loc.get("start", ""), loc.get("end", ""), loc.get("page", ""), d.get("path") or ""])
+            if secs is not None:
+                for srow in meta.get("sections") or []:
+                    secs.write(json.dumps({"source.path": meta["path"], **srow}, ensure_ascii=False) + "\n")
+            by_status[meta["status"]] += 1
             by_template[str(flat.get("template") or "error")] += 1
             by_year[str(flat.get("header.year") or "unknown")] += 1
-            codes.update(d["code"] for d in part["diagnostics"])
-            seconds += part.get("seconds") or 0.0
-            if part["status"] == "error":
-                failed.append({"path": part["path"], "error": part["error"] or ""})
-
-    def write_diags(fh) -> None:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["source.path", "code", "severity", "message", "line", "start", "end", "page", "path"])
-        for part in _parts(outdir, inputs):
-            for d in part["diagnostics"]:
-                loc = d.get("location") or {}
-                w.writerow([part["path"], d["code"], d["severity"], d["message"], loc.get("line", ""),
-                            loc.get("start", ""), loc.get("end", ""), loc.get("page", ""), d.get("path") or ""])
-
-    atomic_write(outdir / "reports.jsonl", write_jsonl)
-    # UTF-8 with BOM so that Excel opens the Chinese correctly
-    atomic_write(outdir / "reports.csv", write_csv, newline="", encoding="utf-8-sig")
-    atomic_write(outdir / "diagnostics.csv", write_diags, newline="", encoding="utf-8-sig")
-    if sections:
-        atomic_write(outdir / "sections.jsonl", lambda fh: _write_sections(fh, outdir, inputs))
+            codes.update(d["code"] for d in meta["diagnostics"])
+            seconds += meta.get("seconds") or 0.0
+            if meta["status"] == "error":
+                failed.append({"path": meta["path"], "error": meta["error"] or ""})
     if parquet:
         from .tabular import write_parquet
 
@@ -131,7 +141,26 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
     return {**summary, "parse_seconds_total": round(seconds, 2)}  # timing: printed, not in the (deterministic) file
 
 
-def _write_sections(fh, outdir: Path, inputs: list[str]) -> None:
-    for part in _parts(outdir, inputs):
-        for row in (part.get("sections") or []):
-            fh.write(json.dumps({"source.path": part["path"], **row}, ensure_ascii=False) + "\n")
+class _Atomic:
+    """A text file written to a temporary name and renamed into place on success."""
+
+    def __init__(self, target: Path, encoding: str = "utf-8") -> None:
+        self.target, self.encoding = target, encoding
+
+    def __enter__(self):
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=self.target.parent)
+        self.fh = os.fdopen(fd, "w", encoding=self.encoding, newline="")
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+        finally:
+            self.fh.close()
+        if exc_type is None:
+            os.chmod(self.tmp, 0o666 & ~UMASK)
+            os.replace(self.tmp, self.target)
+        else:
+            Path(self.tmp).unlink(missing_ok=True)

@@ -86,3 +86,13 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
         result["error"] = f"internal error: {type(exc).__name__}: {exc}"
     result["seconds"] = round(time.perf_counter() - t0, 4)
     return result
+
+
+def process_file_json(path: str, options: dict[str, Any] | None = None, timeout: float | None = None,
+                      text_features: bool = False) -> tuple[str, str, str]:
+    """:func:`process_file`, serialised where it ran: ``(path, status, JSON text)``
+    (engines ship one string back instead of a nested tree)."""
+    from .outputs import part_text
+
+    result = process_file(path, options, timeout, text_features)
+    return path, result["status"], part_text(result)
