@@ -26,103 +26,113 @@ class HeaderResult:
     diagnostics: list[Diagnostic]
 
 
-def read_header(c: Canonical, g: Grammars) -> HeaderResult:
-    text = c.text
-    lines = [(s, e) for s, e in lines_of(text) if text[s:e].strip()]
-    h = Header()
-    diags: list[Diagnostic] = []
-    el = g.elements
+class _Reader:
+    def __init__(self, c: Canonical, g: Grammars) -> None:
+        self.c, self.g, self.el = c, g, g.elements
+        self.text = c.text
+        self.lines = [(s, e) for s, e in lines_of(c.text) if c.text[s:e].strip()]
+        self.h = Header()
+        self.diags: list[Diagnostic] = []
 
-    def field_at(s: int, e: int, value: object, raw: str | None = None) -> Field:
-        return Field(value, c.span(s, e), raw if raw is not None else c.original[c.span(s, e).start:c.span(s, e).end])
+    def field(self, s: int, e: int, value: object) -> Field:
+        span = self.c.span(s, e)
+        return Field(value, span, self.c.original[span.start:span.end])
 
-    # ---- top: 发文机关标志, 发文字号, 签发人, title
-    body_start = 0
-    title_idx: int | None = None
-    for i, (s, e) in enumerate(lines[:_TOP_LINES]):
-        line = text[s:e].strip()
-        if _first_heading(line, g):
-            break
-        if (m := el["issuer_mark"].match(line)) and h.mark.value is None:
-            h.mark = field_at(s, e, line)
+    def top(self) -> tuple[int, int | None]:
+        """发文机关标志, 发文字号, 签发人; returns (body start, index of the title's last line)."""
+        h, el, body_start = self.h, self.el, 0
+        for i, (s, e) in enumerate(self.lines[:_TOP_LINES]):
+            line = self.text[s:e].strip()
+            if _first_heading(line, self.g):
+                break
+            if el["issuer_mark"].match(line) and h.mark.value is None:
+                h.mark = self.field(s, e, line)
+            elif (m := el["doc_number"].match(line)) and h.doc_number.value is None:
+                value = f"{m['code']}〔{m['year']}〕{int(m['seq'])}号"
+                h.doc_number = self.field(s, e, value)
+                if h.doc_number.raw and h.doc_number.raw.strip() != value:
+                    self.diags.append(Diagnostic("HDR_DOC_NUMBER_REPAIRED", f"发文字号 {h.doc_number.raw.strip()!r} read as {value!r}",
+                                                 h.doc_number.span, "header.doc_number"))
+            elif "signer" in el and (m := el["signer"].match(line)):
+                h.signer = self.field(s, e, m["signer"])
+            elif any(line.endswith(w) for w in self.g.title["endings"]) and len(line) <= self.g.title["max_chars"]:
+                return body_start, i
+            elif _SENTENCE.search(line) and len(line) > 30:
+                break
+            else:
+                continue
             body_start = e
-            continue
-        if (m := el["doc_number"].match(line)) and h.doc_number.value is None:
-            value = f"{m['code']}〔{m['year']}〕{int(m['seq'])}号"
-            h.doc_number = field_at(s, e, value)
-            if h.doc_number.raw and h.doc_number.raw.strip() != value:
-                diags.append(Diagnostic("HDR_DOC_NUMBER_REPAIRED", f"发文字号 {h.doc_number.raw.strip()!r} read as {value!r}", h.doc_number.span, "header.doc_number"))
-            body_start = e
-            continue
-        if (m := el.get("signer")) and (m := m.match(line)):
-            h.signer = field_at(s, e, m["signer"])
-            body_start = e
-            continue
-        if any(line.endswith(w) for w in g.title["endings"]) and len(line) <= g.title["max_chars"]:
-            title_idx = i
-            break
-        if _SENTENCE.search(line) and len(line) > 30:
-            break
-    if title_idx is not None:
-        first = title_idx
-        while (first > 0 and title_idx - first + 1 < g.title["max_lines"]):
+        return body_start, None
+
+    def title(self, body_start: int, last: int | None) -> int:
+        """The title (joined from up to ``max_lines`` short lines); returns the body start."""
+        h, el, text, lines = self.h, self.el, self.text, self.lines
+        if last is None:
+            if "标题" in self.c.scrape:
+                h.title = Field(regex.sub(r"\s+", "", self.c.scrape["标题"]), None, self.c.scrape["标题"])
+            else:
+                self.diags.append(Diagnostic("HDR_NO_TITLE", "no line ending in 报告 was found near the top"))
+            return body_start
+        first = last
+        while first > 0 and last - first + 1 < self.g.title["max_lines"]:
             s, e = lines[first - 1]
             prev = text[s:e].strip()
             if (len(prev) > 30 or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
                     or el["doc_number"].match(prev) or e <= body_start):
                 break
             first -= 1
-        s0, e1 = lines[first][0], lines[title_idx][1]
-        parts = [text[s:e].strip() for s, e in lines[first:title_idx + 1]]
-        title = "".join(parts).replace("\t", "")
-        h.title = field_at(s0, e1, title)
-        body_start = e1
-        nxt = title_idx + 1
-        if nxt < len(lines):  # a date line in brackets under the title, e.g. （2017年2月10日）
-            s, e = lines[nxt]
+        s0, e1 = lines[first][0], lines[last][1]
+        h.title = self.field(s0, e1, "".join(text[s:e].strip() for s, e in lines[first:last + 1]).replace("\t", ""))
+        if last + 1 < len(lines):  # a date line in brackets under the title, e.g. （2017年2月10日）
+            s, e = lines[last + 1]
             if regex.fullmatch(r"（[^（）]{4,16}日）", text[s:e].strip()):
-                body_start = e
-    elif "标题" in c.scrape:
-        h.title = Field(regex.sub(r"\s+", "", c.scrape["标题"]), None, c.scrape["标题"])
-    if h.title.value is None:
-        diags.append(Diagnostic("HDR_NO_TITLE", "no line ending in 报告 was found near the top"))
+                return e
+        return e1
 
-    # ---- bottom: 署名, 成文日期, 附注, 抄送, 印发机关和印发日期
-    body_end = len(text)
-    tail = [(s, e) for s, e in lines[-_BOTTOM_LINES:] if s >= body_start]
-    for j in range(len(tail) - 1, -1, -1):
-        s, e = tail[j]
-        line = text[s:e].strip()
-        if (m := el["printed"].match(line)) and h.printed_date.value is None:
-            h.printed_date = field_at(s, e, iso_date(m["date"]))
-            body_end = min(body_end, s)
-            if m["org"]:
-                h.printer = field_at(s, s + len(m["org"]), m["org"])
-            elif j > 0 and _is_org_line(text[tail[j - 1][0]:tail[j - 1][1]].strip(), g):
-                ps, pe = tail[j - 1]
-                h.printer = field_at(ps, pe, text[ps:pe].strip())
-                body_end = min(body_end, ps)
-        elif (m := el["cc"].match(line)) and h.cc.value is None:
-            h.cc = field_at(s, e, m["cc"].strip())
-            body_end = min(body_end, s)
-        elif (m := el["note"].match(line)) and h.note.value is None:
-            h.note = field_at(s, e, line)
-            body_end = min(body_end, s)
-        elif (m := el["date_line"].match(line)) and h.issued_date.value is None and s < body_end:
-            h.issued_date = field_at(s, e, iso_date(m["date"]))
-            body_end = min(body_end, s)
-            if j > 0:
-                ps, pe = tail[j - 1]
-                prev = text[ps:pe].strip()
-                if _is_org_line(prev, g) and ps >= body_start:
-                    h.signature = field_at(ps, pe, prev)
-                    body_end = min(body_end, ps)
-    _read_year(c, g, h, diags)
-    _cross_check_issuer(c, h, diags)
+    def bottom(self, body_start: int) -> int:
+        """署名, 成文日期, 附注, 抄送, 印发机关和印发日期, read upwards; returns the body end."""
+        h, el, text, g = self.h, self.el, self.text, self.g
+        body_end = len(text)
+        tail = [(s, e) for s, e in self.lines[-_BOTTOM_LINES:] if s >= body_start]
+        for j in range(len(tail) - 1, -1, -1):
+            s, e = tail[j]
+            line = text[s:e].strip()
+            prev = text[tail[j - 1][0]:tail[j - 1][1]].strip() if j > 0 else ""
+            if (m := el["printed"].match(line)) and h.printed_date.value is None:
+                h.printed_date = self.field(s, e, iso_date(m["date"]))
+                body_end = min(body_end, s)
+                if m["org"]:
+                    h.printer = self.field(s, s + len(m["org"]), m["org"])
+                elif _is_org_line(prev, g):
+                    h.printer = self.field(*tail[j - 1], prev)
+                    body_end = min(body_end, tail[j - 1][0])
+            elif (m := el["cc"].match(line)) and h.cc.value is None:
+                h.cc = self.field(s, e, m["cc"].strip())
+                body_end = min(body_end, s)
+            elif el["note"].match(line) and h.note.value is None:
+                h.note = self.field(s, e, line)
+                body_end = min(body_end, s)
+            elif (m := el["date_line"].match(line)) and h.issued_date.value is None and s < body_end:
+                h.issued_date = self.field(s, e, iso_date(m["date"]))
+                body_end = min(body_end, s)
+                if _is_org_line(prev, g) and tail[j - 1][0] >= body_start:
+                    h.signature = self.field(*tail[j - 1], prev)
+                    body_end = min(body_end, tail[j - 1][0])
+        return body_end
+
+
+def read_header(c: Canonical, g: Grammars) -> HeaderResult:
+    r = _Reader(c, g)
+    body_start, title_line = r.top()
+    body_start = r.title(body_start, title_line)
+    body_end = r.bottom(body_start)
+    h = r.h
+    _read_year(c, g, h, r.diags)
+    _cross_check_issuer(c, h, r.diags)
     lv = classify(h.issuer.value, h.title.value)
     h.level = Field(lv.level, h.issuer.span, lv.government_level)
     h.place = Field(lv.place, h.issuer.span, None)
-    return HeaderResult(h, body_start, max(body_end, body_start), diags)
+    return HeaderResult(h, body_start, max(body_end, body_start), r.diags)
 
 
 def _first_heading(line: str, g: Grammars) -> bool:
