@@ -147,3 +147,9 @@ def test_cli_corpus_prints_a_summary(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "inputs" in proc.stderr and "templates:" in proc.stderr
+
+
+def test_missing_named_input_gets_an_error_row(tmp_path):
+    summary = run_corpus([str(tmp_path / "nope.txt")], tmp_path / "out", jobs=1)
+    assert summary["by_status"] == {"error": 1}
+    assert "No such file" in summary["failed"][0]["error"]

@@ -63,6 +63,10 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
                               "flat": None, "tree": None, "diagnostics": [], "seconds": 0.0}
     try:
         result["sha256"] = file_sha256(path)
+    except OSError as exc:
+        result["error"] = f"{path}: {exc.strerror or exc}"
+        return result
+    try:
         opts = ParseOptions.from_mapping({**(options or {}), "text_features": text_features})
         with _time_limit(timeout):
             report = reportparse.parse_file(path, opts)
