@@ -129,7 +129,10 @@ def write_atomic(path: str, text: str) -> None:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        write_atomic(output, text)
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise OptionsError(f"cannot write -o {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
