@@ -83,7 +83,11 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         raise OptionsError("engine dask needs a scheduler address (--scheduler tcp://host:8786)")
     jobs = jobs or os.cpu_count() or 1
     out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / ".parts").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise OptionsError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     paths = expand_inputs(inputs, warn)
     todo = []
     for p in paths:
