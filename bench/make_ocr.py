@@ -38,7 +38,7 @@ def one(args: tuple[int, str]) -> str:
         subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(Path(tmp) / "p")], check=True)
         texts = []
         for png in sorted(Path(tmp).glob("p-*.png")):
-            res = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim"], capture_output=True, text=True, check=True)
+            res = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim", "--psm", "4"], capture_output=True, text=True, check=True)
             texts.append(res.stdout)
     (outdir / f"{seed:03d}.txt").write_text("\f".join(texts), encoding="utf-8")
     (outdir / f"{seed:03d}.truth.json").write_text(json.dumps(

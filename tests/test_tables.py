@@ -147,3 +147,21 @@ def test_block_printed_column_by_column_before_its_labels():
     for rid, n in want.items():
         assert [c.value for c in rows[rid].values()] == [n, 0, 0, 0, 0, 0, n], rid
     assert any(d.code == "TBL_BLOCK_BEFORE_LABELS" for d in r.diagnostics)
+
+
+def test_inferred_values_never_corroborate_each_other():
+    """Real tesseract output (tests/fixtures, made by bench/make_ocr.py): the 上年结转 label is
+    damaged and the 本年新收 digits are misread. Values inferred from the misread row must not
+    "confirm" one another through the template's dependent equations: the report is not valid."""
+    import json
+
+    from conftest import ROOT
+
+    text = (ROOT / "tests/fixtures/ocr-circular.txt").read_text(encoding="utf-8")
+    truth = json.loads((ROOT / "tests/fixtures/ocr-circular.truth.json").read_text(encoding="utf-8"))["truth"]
+    r = reportparse.parse_text(text)
+    assert not r.valid
+    flat = r.flat()
+    cells = {f"{t}.{a}.{b}": c for t, tab in r.tables.items() for a, cols in tab.rows.items() for b, c in cols.items()}
+    wrong_inferred = [k for k, v in truth.items() if flat[k] is not None and flat[k] != v and cells[k].status == "inferred"]
+    assert not wrong_inferred

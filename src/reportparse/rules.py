@@ -124,10 +124,15 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                 changed = True
             if forced and trusted:
                 confirmed.update(eq.cells)
-    while True:  # take back tentative values that no other complete equation corroborates
+    def corroborated(ref: CellRef, forcing: Equation) -> bool:
+        # another complete equation holds with it, built from cells that are not tentative themselves
+        return any(e is not forcing and e.residual(values) == 0 and not any(o in tentative for o in e.cells if o != ref)
+                   for e in eqs if ref in e.cells)
+
+    while True:  # take back tentative values that no independent complete equation corroborates
         dropped = [ref for ref, eq in tentative.items()
                    if any(e.residual(values) not in (None, 0) for e in eqs if ref in e.cells)
-                   or not any(e is not eq and e.residual(values) == 0 for e in eqs if ref in e.cells)]
+                   or not corroborated(ref, eq)]
         if not dropped:
             break
         for ref in dropped:

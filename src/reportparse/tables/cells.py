@@ -109,6 +109,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             fields = _split_tail_numbers(fields)
         if drop_first and tab_line and fields:
             first = fields[0][0]
+            if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
+                break  # a line of another row whose label was not recognised: never borrow its values
             if not first.strip() or (i == 0 and len(fields) > 1 and read_token(first, 0) is None):
                 fields = fields[1:]  # indentation, or (first line) the rest of the label cell
         if tab_line:
@@ -129,6 +131,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
 
 
 _TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+
+
+def _has_value(fields: list[tuple[str, int]]) -> bool:
+    return any((v := read_token(raw, 0)) is not None and v.kind in ("number", "ocr") for raw, _ in fields)
 
 
 def _after_label_cells(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
