@@ -70,3 +70,12 @@ def test_not_a_report_still_gets_header_and_tree():
     assert r.header.doc_number.value == "某政发〔2023〕8号"
     assert [s.title for s in r.sections] == ["工作目标", "工作措施"]
     assert r.sections[1].children[0].title == "加强检查"
+
+
+def test_ocr_damaged_headings():
+    doc = ("某区2021年政府信息公开工作年度报告\n人人、    总体情;\n正文。\n二、主动公开政府信息情况\n"
+           "三、收到和处理政府信息公开申请情;\n四、政府信息公开行政复议、行政拆讼情;\n五、存在的主要问题及改进情况\n")
+    r = reportparse.parse_text(doc)
+    assert [(s.key, s.number) for s in r.sections] == [
+        ("overview", "一"), ("proactive", "二"), ("applications", "三"), ("appeals", "四"), ("problems", "五")]
+    assert any(d.code == "SEC_NUMERAL_OCR" for d in r.diagnostics)

@@ -28,6 +28,7 @@ CODES: dict[str, tuple[str, str]] = {
     "SEC_MISSING": (WARNING, "a standard section of the template was not found"),
     "SEC_NUMBER_GAP": (WARNING, "a heading number skips one or more numbers"),
     "SEC_NUMBER_REPEAT": (WARNING, "a heading number repeats or goes backwards"),
+    "SEC_NUMERAL_OCR": (INFO, "a standard heading whose number OCR damaged was numbered from the template"),
     "SEC_OUT_OF_ORDER": (WARNING, "a standard section appears out of the template's order"),
     "TPL_UNKNOWN": (INFO, "the document does not follow a known report template"),
     "TPL_YEAR_MISMATCH": (INFO, "the template found is not the one normally used for the report year"),

@@ -21,6 +21,8 @@ from .textutil import chinese_int, join_lines, label_key, lines_of
 _TITLE_END = regex.compile(r"[。：:；;！？]")
 _TABLE_ROW = regex.compile(r"\t\s*-?\d")
 _MAX_TITLE = 40
+_CN = dict(enumerate("〇一二三四五六七八九十"))
+_DAMAGED_NUMERAL = regex.compile(r"^(\S{1,3}?)\s*[、，,]\s*(\p{Han}.*)$")
 _TITLE_BEFORE_NUMBER = regex.compile(r"^(\p{Han}[\p{Han}、“”（）]{3,30}\p{Han})(?=\d)")
 
 
@@ -77,25 +79,29 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
 
 
 def _fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: int,
-                 timeout: float) -> tuple[str, str, str, int | None] | None:
+                 timeout: float, short_ok: bool = False) -> tuple[str, str, str, int | None] | None:
     """An OCR-damaged standard title (收到和处理政府信息公开申请情; for …情况):
-    at most one error per six characters, never more than ``max_errors``."""
+    at most one error per six characters, never more than ``max_errors``
+    (``short_ok``: one error in titles of four or five characters too)."""
+    keep = [i for i, ch in enumerate(rest) if label_key(ch)]  # compare without punctuation, as the keys are
+    key_rest = "".join(rest[i] for i in keep)
     best = None
     for key, skey, num in std:
-        k = min(max_errors, len(key) // 6)
+        k = min(max_errors, len(key) // 6 or (1 if short_ok and len(key) >= 4 else 0))
         if k == 0:
             continue
         pat = _fuzzy_pattern(key, k)
         try:
-            m = pat.match(rest, timeout=timeout)
+            m = pat.match(key_rest, timeout=timeout)
         except TimeoutError:
             continue
-        if m and (best is None or sum(m.fuzzy_counts) < best[0]):
+        if m and m.end() and (best is None or sum(m.fuzzy_counts) < best[0]):
             best = (sum(m.fuzzy_counts), m.end(), skey, num)
     if best is None:
         return None
     _, end, skey, num = best
-    return rest[:end].strip(), rest[end:].lstrip("。：:；; \t"), skey, num
+    cut = keep[end - 1] + 1
+    return rest[:cut].strip(), rest[cut:].lstrip("。：:；; \t"), skey, num
 
 
 @lru_cache(maxsize=512)
@@ -168,7 +174,10 @@ class _Builder:
             s, e = work[k]
             stripped = self.c.text[s:e].strip()
             heading = _match_heading(stripped, self.g) if stripped else None
-            accepted = None
+            accepted = self._damaged_numeral(stripped, s, e) if heading is None and stripped else None
+            if accepted:
+                self._open(accepted, work, k, s, e, _CN[accepted[1]])
+                continue
             if heading and heading[0] == 1:
                 accepted, e = self._level_one(heading, work, k, s, e)
             elif heading and not self.in_table and self.stack:
@@ -178,7 +187,24 @@ class _Builder:
                 for open_node in self.stack:
                     open_node.end = e
             else:
-                self._open(accepted, work, k, s, e, stripped)
+                self._open(accepted, work, k, s, e, _numeral(stripped))
+
+    def _damaged_numeral(self, line: str, s: int, e: int) -> tuple | None:
+        """``人人、 总体情况``: OCR damaged the number of a standard heading. Taken only
+        when the title is a standard one and its number is the one expected next."""
+        m = _DAMAGED_NUMERAL.match(line)
+        if not m or not self.std or self.in_table and not self.stack:
+            return None
+        title, _, skey, num = _split_title(m.group(2), self.std)
+        if skey is None and self.fuzzy is not None:
+            hit = _fuzzy_title(m.group(2), self.std, self.fuzzy[0], self.fuzzy[1], short_ok=True)
+            if hit:
+                title, _, skey, num = hit
+        if skey is None or num != self.counters.get(1, 0) + 1:
+            return None
+        self.diags.append(Diagnostic("SEC_NUMERAL_OCR", f"heading {m.group(1)!r} read as {_CN[num]}、{title}", self.c.span(s, e)))
+        body = m.group(2)[len(title):].lstrip("。：:；; \t") if m.group(2).startswith(title) else ""
+        return 1, num, title, body, skey
 
     def _level_one(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int, s: int,
                    e: int) -> tuple[tuple | None, int]:
@@ -214,7 +240,7 @@ class _Builder:
             return None, e
         return (level, num, title, body, None), e
 
-    def _open(self, accepted: tuple, work: list[tuple[int, int]], k: int, s: int, e: int, stripped: str) -> None:
+    def _open(self, accepted: tuple, work: list[tuple[int, int]], k: int, s: int, e: int, number: str) -> None:
         level, num, title, body, skey = accepted
         c = self.c
         sub = _match_heading(body, self.g) if body else None
@@ -234,7 +260,7 @@ class _Builder:
         if num != prev_num + 1:
             code = "SEC_NUMBER_GAP" if num > prev_num + 1 else "SEC_NUMBER_REPEAT"
             self.diags.append(Diagnostic(code, f"heading {num} at level {level} follows {prev_num}", span))
-        section = Section(level, _numeral(stripped), num, title, "", span, skey)
+        section = Section(level, number, num, title, "", span, skey)
         line_end = s + len(c.text[s:e].rstrip())
         node = _Node(section, s, e, [body] if body else [], line_end - len(body) if body else e)
         if self.stack:
