@@ -62,8 +62,8 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         if values:
             out.cells = {c: Cell(None, "", "missing", span_of(values[0].start, values[-1].end)) for c in cols}
         return out
-    if len(nonblank) < n and all(v.digits_only for v in nonblank) and not any(
-            v.kind == "blank" for v in values if tabbed):
+    if len(nonblank) < n and all(v.digits_only for v in nonblank) and not tabbed:
+        # digits run together (平潭 scrapes); tab-separated cells are cells, never split
         accept = None
         if eq is not None:
             def accept(acc: list[int]) -> bool:
