@@ -17,7 +17,7 @@ EXIT_OK, EXIT_PARSED_WITH_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_GRAMMAR, EXI
 EPILOG = """\
 examples:
   reportparse parse corpus/000_c93a36ffeb13c002.txt          JSON tree to stdout
-  reportparse parse report.txt --flat                         the 225 contract keys
+  reportparse parse report.txt --flat                         the 225 contract keys + level, place
   cat report.txt | reportparse parse - -o report.json         stdin in, file out (atomic)
   reportparse parse report.pdf                                PDF: tables rebuilt from ruling lines
   reportparse parse page.html                                 a saved web page
@@ -75,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--quiet", action="store_true", help="no progress bar and no printed summary")
     cp.add_argument("--text-features", action="store_true",
                     help="add level/place/keywords columns and write sections.jsonl (loads jieba)")
-    cp.add_argument("--template", choices=TEMPLATES, default="auto")
-    cp.add_argument("--no-repair", action="store_true")
-    cp.add_argument("--ocr", action="store_true")
+    cp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
+    cp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
+    cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer")
     return p
 
 
@@ -86,6 +86,7 @@ examples:
   reportparse corpus reports/ -o out                  every .txt/.pdf/.html below reports/
   reportparse corpus 'crawl/**/*.html' -o out --jobs 8
   reportparse corpus reports/ -o out --format parquet
+  reportparse corpus reports/ -o out --text-features      keywords column + sections.jsonl
   reportparse corpus reports/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
 
 exit codes: 0 every input parsed (valid or not), 1 some inputs failed (rows with
