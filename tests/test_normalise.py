@@ -58,3 +58,18 @@ def test_every_canonical_char_maps_into_the_original(text):
     assert len(c.omap) == len(c.text) + 1
     assert all(0 <= o <= len(text) for o in c.omap)
     assert c.omap[:-1] == sorted(c.omap[:-1])  # the map never goes backwards
+
+
+def test_traditional_mirror_pages_read_like_simplified():
+    import reportparse
+
+    from conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    trad = text.translate(str.maketrans("开务关况处复国发计请数办结转总类机议讼维纠审规现条报", "開務關況處復國發計請數辦結轉總類機議訟維糾審規現條報"))
+    assert trad != text
+    a, b = reportparse.parse_text(text), reportparse.parse_text(trad)
+    assert a.flat() == b.flat()
+    assert [(s.key, s.title) for s in a.sections] == [(s.key, s.title) for s in b.sections]
+    assert b.header.printer.value == "柱濮镇党政综合办公室"
+    assert canon("本機關規範性檔案在入口網站公開") == "本机关规范性文件在门户网站公开"

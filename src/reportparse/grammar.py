@@ -107,8 +107,9 @@ class HeadingLevel:
 class Grammars:
     """Everything the parser reads from ``grammars/``."""
 
-    brackets: dict[int, str]
+    brackets: dict[int, str]  # one-to-one rewrites: bracket forms and traditional characters
     blanks: str
+    phrases: tuple[tuple[str, str], ...]
     page_furniture: tuple[Any, ...]
     web_chrome: tuple[Any, ...]
     scrape: dict[str, Any]
@@ -274,6 +275,13 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
     src, dst = rc.get(norm, "brackets_from", str, "normalise"), rc.get(norm, "brackets_to", str, "normalise")
     if len(src) != len(dst):
         raise rc.fail("normalise.brackets_to", "must have as many characters as brackets_from")
+    tsrc, tdst = rc.get(norm, "traditional_from", str, "normalise", ""), rc.get(norm, "traditional_to", str, "normalise", "")
+    if len(tsrc) != len(tdst):
+        raise rc.fail("normalise.traditional_to", "must have as many characters as traditional_from")
+    phrases = rc.get(norm, "phrases", list, "normalise", [])
+    for i, pair in enumerate(phrases):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) and len(pair[0]) == len(pair[1])):
+            raise rc.fail(f"normalise.phrases[{i}]", "expected [from, to] of the same length")
 
     def patterns(r: _Reader, data: dict[str, Any], key: str) -> tuple[Any, ...]:
         return tuple(r.pattern(r.get(p, "pattern", str, f"{key}[{i}]"), f"{key}[{i}].pattern")
@@ -291,7 +299,8 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         e = f"headings[{i}]"
         headings.append(HeadingLevel(rg.get(h, "level", int, e), rg.pattern(rg.get(h, "pattern", str, e), f"{e}.pattern")))
     return Grammars(
-        brackets=str.maketrans(src, dst), blanks=rc.get(norm, "blanks", str, "normalise"),
+        brackets={**str.maketrans(tsrc, tdst), **str.maketrans(src, dst)}, blanks=rc.get(norm, "blanks", str, "normalise"),
+        phrases=tuple((a, b) for a, b in phrases),
         page_furniture=patterns(rc, common, "page_furniture"), web_chrome=patterns(rc, common, "web_chrome"),
         scrape=scrape, elements=elements, title=rg.get(gbt, "title", dict, "title"), year=year,
         headings=tuple(sorted(headings, key=lambda h: h.level)),

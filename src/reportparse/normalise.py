@@ -147,6 +147,9 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                 keep = [i for i, ch in enumerate(ln.text) if ch.translate(table)]
                 ln.map = [ln.map[i] for i in keep]
             ln.text = translated
+            for a, b in g.phrases:
+                if a in ln.text:
+                    ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
             for pat in chrome:
                 canon.removed["web_chrome"] += ln.sub(pat, "")
             if " " in ln.text:
