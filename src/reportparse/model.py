@@ -12,7 +12,6 @@ from .diagnostics import ERROR, Diagnostic
 from .span import Span
 
 SCHEMA_VERSION = "1.0"
-CELL_STATUSES = ("read", "inferred", "corrected", "missing", "conflict")
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .errors import UnreadableInputError
+from .fileio import file_sha256
 from .grammar import load_grammars
 from .header import read_header
 from .ingest import SourceText
@@ -126,8 +127,7 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | None = None
 def _parse_pdf(p: Path, opts: ParseOptions) -> Report:
     from .ingest.pdf import read_pdf
 
-    data = p.read_bytes()
-    src = Source(path=str(p), sha256=hashlib.sha256(data).hexdigest(), kind="pdf")
+    src = Source(path=str(p), sha256=file_sha256(p), kind="pdf")
     try:
         st = read_pdf(p)
     except UnreadableInputError:

@@ -6,6 +6,7 @@ import regex
 
 _NUMERALS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
 _PUNCT_END = "。！？；：:;!?…）」』”"
 
@@ -26,23 +27,24 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def chinese_int(s: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 二〇二三 → 2023 (digit by digit); Arabic digits pass through."""
+    """一 → 1, 十二 → 12, 二十 → 20, 三千零五 → 3005, 二〇二三 → 2023 (digit by digit);
+    Arabic digits pass through."""
     if not s:
         return None
     if s.isdigit():
         return int(s)
-    if all(ch in _NUMERALS for ch in s) and len(s) >= 3:
+    if len(s) >= 3 and all(ch in _NUMERALS for ch in s):
         return int("".join(str(_NUMERALS[ch]) for ch in s))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _NUMERALS.get(tens, None) if tens else 1
-        o = _NUMERALS.get(ones, None) if ones else 0
-        if t is None or o is None:
+    total, current = 0, None
+    for ch in s.replace("两", "二"):
+        if ch in _NUMERALS:
+            current = _NUMERALS[ch]
+        elif ch in _UNITS:
+            total += (1 if current is None else current) * _UNITS[ch]
+            current = None
+        else:
             return None
-        return t * 10 + o
-    if len(s) == 1 and s in _NUMERALS:
-        return _NUMERALS[s]
-    return None
+    return total + (current or 0)
 
 
 def iso_date(s: str) -> str | None:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import OptionsError
+from ..fileio import file_sha256
 from .engines import ENGINES
 from .outputs import assemble, read_part, write_part
 from .tabular import load
-from .worker import SUFFIXES, file_sha256
+from .worker import SUFFIXES
 
 __all__ = ["expand_inputs", "load", "run_corpus"]
 

@@ -13,15 +13,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from ..fileio import UMASK, atomic_write
+from ..fileio import atomic_open, atomic_write
 from ..model import EXTRA_FLAT_KEYS, flat_keys
 
 EXTRA_COLUMNS = ("source.path", "source.sha256", "status", "error", "n_diagnostics")
@@ -99,10 +97,10 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
     seconds = 0.0
     with ExitStack() as stack:
         # UTF-8 with BOM for the CSVs, so that Excel opens the Chinese correctly
-        jsonl = stack.enter_context(_Atomic(outdir / "reports.jsonl"))
-        rows = csv.writer(stack.enter_context(_Atomic(outdir / "reports.csv", "utf-8-sig")), lineterminator="\n")
-        diags = csv.writer(stack.enter_context(_Atomic(outdir / "diagnostics.csv", "utf-8-sig")), lineterminator="\n")
-        secs = stack.enter_context(_Atomic(outdir / "sections.jsonl")) if sections else None
+        jsonl = stack.enter_context(atomic_open(outdir / "reports.jsonl"))
+        rows = csv.writer(stack.enter_context(atomic_open(outdir / "reports.csv", encoding="utf-8-sig", newline="")), lineterminator="\n")
+        diags = csv.writer(stack.enter_context(atomic_open(outdir / "diagnostics.csv", encoding="utf-8-sig", newline="")), lineterminator="\n")
+        secs = stack.enter_context(atomic_open(outdir / "sections.jsonl")) if sections else None
         rows.writerow(columns)
         diags.writerow(DIAG_COLUMNS)
         for meta, tree_json in _parts(outdir, inputs):
@@ -139,28 +137,3 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
     }
     atomic_write(outdir / "summary.json", lambda fh: json.dump(summary, fh, ensure_ascii=False, indent=2))
     return {**summary, "parse_seconds_total": round(seconds, 2)}  # timing: printed, not in the (deterministic) file
-
-
-class _Atomic:
-    """A text file written to a temporary name and renamed into place on success."""
-
-    def __init__(self, target: Path, encoding: str = "utf-8") -> None:
-        self.target, self.encoding = target, encoding
-
-    def __enter__(self):
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=self.target.parent)
-        self.fh = os.fdopen(fd, "w", encoding=self.encoding, newline="")
-        return self.fh
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            if exc_type is None:
-                self.fh.flush()
-                os.fsync(self.fh.fileno())
-        finally:
-            self.fh.close()
-        if exc_type is None:
-            os.chmod(self.tmp, 0o666 & ~UMASK)
-            os.replace(self.tmp, self.target)
-        else:
-            Path(self.tmp).unlink(missing_ok=True)

@@ -6,22 +6,14 @@ never raises: a failure becomes a result with ``status = "error"``.
 
 from __future__ import annotations
 
-import hashlib
 import signal
 import time
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
+from ..fileio import file_sha256
+
 SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm")
-
-
-def file_sha256(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class FileTimeout(Exception):

@@ -64,24 +64,7 @@ def _number(text: str) -> int | float | None:
         return None
     if len(text) > 1 and all(ch in "零〇一二三四五六七八九" for ch in text):
         return None  # 二〇二三: a year spelled digit by digit, not a count
-    if "百" in text or "千" in text:
-        return _big_chinese(text)
-    return chinese_int(text.replace("两", "二"))
-
-
-def _big_chinese(text: str) -> int | None:
-    total, current = 0, 0
-    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch in ("十", "百", "千"):
-            mult = {"十": 10, "百": 100, "千": 1000}[ch]
-            total += (current or 1) * mult
-            current = 0
-        else:
-            return None
-    return total + current
+    return chinese_int(text)
 
 
 def _rule_for(clause_tokens: list[str], clause: str, sentence_before: str) -> dict | None:

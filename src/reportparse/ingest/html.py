@@ -95,12 +95,7 @@ class _Parser(HTMLParser):
         self._text(data.replace("\n", " ") if self.cell is not None else data)
 
     def _text(self, s: str) -> None:
-        if self.cell is not None:
-            self.cell.append(s)
-        elif self.tables and s.strip():
-            self.out.append(s)  # text inside a table but outside cells: keep in order
-        else:
-            self.out.append(s)
+        (self.cell if self.cell is not None else self.out).append(s)
 
 
 def _int(v: str | None) -> int:

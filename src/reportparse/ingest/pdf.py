@@ -1,5 +1,6 @@
 """PDF ingest with pdfminer.six: characters and ruling lines in one pass, no
-layout analysis. Tables become tab-separated rows rebuilt from the ruling
+layout analysis. (This module is imported only when a PDF is parsed, which
+keeps ``import reportparse`` light.) Tables become tab-separated rows rebuilt from the ruling
 lines (merged cells included); prose becomes lines in reading order. Every
 character keeps its page and bounding box.
 """
@@ -9,24 +10,19 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTLine, LTRect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.psexceptions import PSException
+
 from ..errors import UnreadableInputError
 from . import Box, SourceText
 from .grid import Grid, find_grids, row_fields
 
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
-
-
-def _pdfminer():
-    # imported here so that ``import reportparse`` stays light
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTLine, LTRect
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-
-    return (PDFPageAggregator, LTChar, LTCurve, LTFigure, LTLine, LTRect, PDFDocument,
-            PDFPageInterpreter, PDFResourceManager, PDFPage, PDFParser)
 
 
 class _Char:
@@ -44,8 +40,7 @@ class _Char:
         return (self.y0 + self.y1) / 2
 
 
-def _collect(layout, kinds) -> tuple[list[_Char], list, list]:
-    LTChar, LTCurve, LTFigure, LTLine, LTRect = kinds
+def _collect(layout) -> tuple[list[_Char], list, list]:
     chars: list[_Char] = []
     lines: list[tuple[float, float, float, float]] = []
     rects: list[tuple[float, float, float, float]] = []
@@ -70,24 +65,18 @@ def _collect(layout, kinds) -> tuple[list[_Char], list, list]:
 
 def read_pdf(path: str | Path) -> SourceText:
     """Text and geometry of a PDF, or :class:`UnreadableInputError`."""
-    (Aggregator, LTChar, LTCurve, LTFigure, LTLine, LTRect, PDFDocument, Interpreter, ResourceManager,
-     PDFPage, PDFParser) = _pdfminer()
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
-
     name = Path(path).name
     out = _Builder()
     pages = 0
     try:
         with open(path, "rb") as fh:
             doc = PDFDocument(PDFParser(fh))
-            rsrc = ResourceManager(caching=True)
-            device = Aggregator(rsrc, laparams=None)
-            interp = Interpreter(rsrc, device)
+            rsrc = PDFResourceManager(caching=True)
+            device = PDFPageAggregator(rsrc, laparams=None)
+            interp = PDFPageInterpreter(rsrc, device)
             for pageno, page in enumerate(PDFPage.create_pages(doc), 1):
                 interp.process_page(page)
-                chars, lines, rects = _collect(device.get_result(), (LTChar, LTCurve, LTFigure, LTLine, LTRect))
+                chars, lines, rects = _collect(device.get_result())
                 if pageno > 1:
                     out.add("\f", None)
                 _layout_page(pageno, chars, lines, rects, out)

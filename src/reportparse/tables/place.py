@@ -21,7 +21,6 @@ class Placed:
     cells: dict[str, Cell]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     candidates: list[list[int]] = field(default_factory=list)  # ambiguous splits, for the caller
-    tokens: list[Value] = field(default_factory=list)
 
 
 def empty_cells(columns: tuple[str, ...]) -> dict[str, Cell]:
@@ -47,7 +46,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
               total_column: str | None, eq: Equation | None, span_of: SpanOf, path: str) -> Placed:
     cols = row.columns
     n = len(cols)
-    out = Placed(empty_cells(cols), tokens=values)
+    out = Placed(empty_cells(cols))
     nonblank = [v for v in values if v.kind != "blank"]
     for v in nonblank:
         if v.kind == "ocr":
