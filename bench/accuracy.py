@@ -3,8 +3,9 @@
     python bench/accuracy.py [--per-layout 40] [--ocr-dir bench/ocr]
 
 For each layout (tab, lines, layout, pipes, runtogether — with the noise
-model — and real tesseract OCR of rendered PDFs made by bench/make_ocr.py)
-prints: cells, cell accuracy (value equals the truth), wrong-value rate
+model — and real tesseract OCR of rendered PDFs made by bench/make_ocr.py:
+``tesseract-page`` is whole-page tesseract text as other tools give it,
+``tesseract-cells`` the text of reportparse's own ``--ocr`` ingest) prints: cells, cell accuracy (value equals the truth), wrong-value rate
 (a non-null value that differs), null rate, reports that came out valid, and
 reports that came out valid with a wrong value (must be 0).
 """
@@ -53,8 +54,10 @@ def main() -> None:
             _add(stats[layout], reportparse.parse_text(text), gen.truth)
     for truth_file in sorted(Path(args.ocr_dir).glob("*.truth.json")):
         data = json.loads(truth_file.read_text(encoding="utf-8"))
-        text = truth_file.with_name(truth_file.name.replace(".truth.json", ".txt")).read_text(encoding="utf-8")
-        _add(stats["tesseract-ocr"], reportparse.parse_text(text), data["truth"])
+        for kind, suffix in (("tesseract-page", ".txt"), ("tesseract-cells", ".cells.txt")):
+            path = truth_file.with_name(truth_file.name.replace(".truth.json", suffix))
+            if path.exists():
+                _add(stats[kind], reportparse.parse_text(path.read_text(encoding="utf-8")), data["truth"])
     print(f"{'layout':<15}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'valid':>7}{'valid-but-wrong':>17}")
     total = [0] * 7
     for layout, s in stats.items():

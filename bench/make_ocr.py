@@ -1,7 +1,14 @@
 """Make realistic OCR inputs: generated reports → PDF with ruled tables →
 page images → tesseract chi_sim text, with the truth beside each.
 
-    python bench/make_ocr.py --n 50 --out bench/ocr
+    python bench/make_ocr.py --n 60 --out bench/ocr
+
+Two texts per report, from the same 300 dpi page images:
+``NNN.txt`` — whole-page tesseract (``--psm 4``), OCR text as users get it
+from other tools; ``NNN.cells.txt`` — the text reportparse's own ``--ocr``
+ingest makes (tables read cell by cell, value cells voted on; see
+``reportparse/ingest/ocr.py``). Existing ``NNN.txt`` files are kept
+(``--redo`` remakes them).
 
 Needs reportlab (dev/bench only; its built-in CID font STSong-Light, so no
 font download), poppler's pdftoppm and tesseract with chi_sim
@@ -24,25 +31,30 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
+from reportparse.ingest.ocr import ocr_pdf  # noqa: E402
+
 from generator import make_report, render_pdf  # noqa: E402
 
 
-def one(args: tuple[int, str]) -> str:
-    seed, out = args
+def one(args: tuple[int, str, bool]) -> str:
+    seed, out, redo = args
     template = ("ogi-2021", "ogi-2019")[seed % 2]
     gen = make_report(seed, template, "tab")
     outdir = Path(out)
+    (outdir / f"{seed:03d}.truth.json").write_text(json.dumps(
+        {"template": template, "layout": "tesseract", "truth": gen.truth}, ensure_ascii=False), encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "r.pdf"
         render_pdf(gen, pdf)
+        (outdir / f"{seed:03d}.cells.txt").write_text(ocr_pdf(pdf).text, encoding="utf-8")
+        if (outdir / f"{seed:03d}.txt").exists() and not redo:
+            return f"{seed:03d}"
         subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(Path(tmp) / "p")], check=True)
         texts = []
-        for png in sorted(Path(tmp).glob("p-*.png")):
+        for png in sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
             res = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim", "--psm", "4"], capture_output=True, text=True, check=True)
             texts.append(res.stdout)
-    (outdir / f"{seed:03d}.txt").write_text("\f".join(texts), encoding="utf-8")
-    (outdir / f"{seed:03d}.truth.json").write_text(json.dumps(
-        {"template": template, "layout": "tesseract", "truth": gen.truth}, ensure_ascii=False), encoding="utf-8")
+        (outdir / f"{seed:03d}.txt").write_text("\f".join(texts), encoding="utf-8")
     return f"{seed:03d}"
 
 
@@ -51,10 +63,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--out", default=str(ROOT / "bench/ocr"))
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--redo", action="store_true", help="remake the whole-page OCR texts too")
     args = ap.parse_args()
     Path(args.out).mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(args.jobs) as pool:
-        for name in pool.map(one, [(i, args.out) for i in range(args.n)]):
+        for name in pool.map(one, [(i, args.out, args.redo) for i in range(args.n)]):
             print("made", name, flush=True)
 
 

@@ -15,7 +15,7 @@ _NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
-_GARBLE = regex.compile(r"^[“”\"'‘’`^~*·]{1,2}$")
+_GARBLE = regex.compile(r"^[“”\"'‘’`^~*·?？]{1,2}$")  # ? is also how OCR marks a cell it could not read
 # in a token of text and digits: an item number (2.其他…) stays with its text
 _RUNS = regex.compile(r"[1-9][.、．]\p{Han}[^\d]*|[-+]?\d+(?:\.\d+)?|[^\d+-]+|[+-]")
 
@@ -111,7 +111,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             first = fields[0][0]
             if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
                 break  # a line of another row whose label was not recognised: never borrow its values
-            if not first.strip() or (i == 0 and len(fields) > 1 and read_token(first, 0) is None):
+            rest = read_token(first, 0)
+            if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")):
                 fields = fields[1:]  # indentation, or (first line) the rest of the label cell
         if tab_line:
             fields = _after_label_cells(fields)

@@ -60,12 +60,13 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     return found
 
 
-_LABEL_HEAD = regex.compile(r"[1-9工lI][.、．]?[\p{Han}“”]{0,10}")
+_LABEL_HEAD = regex.compile(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
 
 
 def _line_start(s: Stream, start: int) -> int:
     """Take in the item number and the first characters of a label matched only
-    by its end (``2.申请人训期未按…`` matched at 未按…): they are not values."""
+    by its end (``2.申请人训期未按…`` matched at 未按…, ``7了.属于…`` at 属于…):
+    they are not values."""
     line_start = max(s.labels.rfind("\n", 0, start), s.labels.rfind("\t", 0, start)) + 1
     head = _LABEL_HEAD.fullmatch(s.labels, line_start, start)
     return line_start if head and start > line_start else start

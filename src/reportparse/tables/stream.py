@@ -37,7 +37,7 @@ class Stream:
         return self.lmap[start], self.lmap[end - 1] + 1, covered
 
 
-_OCR_ALONE = regex.compile(r"(?:^|\s)[工lIoO〇○]{1,3}(?=\s|$)")
+_OCR_ALONE = regex.compile(r"(?:^|\s)(?:[工lIoO〇○]{1,3}|[?？])(?=\s|$)")
 
 
 def _joinable(text: str, m: regex.Match[str]) -> bool:

@@ -1,0 +1,71 @@
+"""OCR of real reports: each bundled real PDF that has a hand-checked golden
+file is rasterised at 300 dpi into an image-only PDF (what a scanner gives),
+then parsed with ``--ocr``; every table cell is compared with the golden values.
+
+    python bench/ocr_real.py [--dpi 300]
+
+Needs reportlab (dev extra), poppler-utils and tesseract with chi_sim.
+Prints per report: cells, right, wrong, null, valid, seconds per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import reportparse
+from reportparse import ParseOptions
+from reportparse.grammar import load_grammars
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def scan(src: Path, out: Path, dpi: int) -> None:
+    from reportlab.pdfgen import canvas
+
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(src), str(out.parent / "p")], check=True)
+    c = canvas.Canvas(str(out))
+    for png in sorted(out.parent.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
+        c.setPageSize((595, 842))
+        c.drawImage(str(png), 0, 0, width=595, height=842)
+        c.showPage()
+    c.save()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dpi", type=int, default=300)
+    args = ap.parse_args()
+    print(f"{'report':<16}{'cells':>6}{'right':>7}{'wrong':>7}{'null':>6}{'valid':>7}{'s/page':>8}")
+    total = [0, 0, 0, 0]
+    for golden in sorted((ROOT / "tests/golden").glob("*.pdf.expected.json")):
+        exp = json.loads(golden.read_text(encoding="utf-8"))
+        name = golden.name.removesuffix(".pdf.expected.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "scan.pdf"
+            scan(ROOT / exp["source"], path, args.dpi)
+            t0 = time.perf_counter()
+            report = reportparse.parse_file(path, ParseOptions(ocr=True))
+            secs = time.perf_counter() - t0
+        tpl = load_grammars().templates[report.template]
+        n = right = wrong = null = 0
+        for tkey, rows in exp["tables"].items():
+            for rid, values in rows.items():
+                for col, want in zip(tpl.tables[tkey].row(rid).columns, values, strict=True):
+                    got = report.tables[tkey].rows[rid][col].value
+                    n += 1
+                    right += got == want
+                    wrong += got is not None and got != want
+                    null += got is None and want is not None
+        total = [a + b for a, b in zip(total, (n, right, wrong, null), strict=True)]
+        print(f"{name:<16}{n:>6}{right:>7}{wrong:>7}{null:>6}{report.valid!s:>7}{secs / report.source.pages:>8.1f}")
+    n, right, wrong, null = total
+    print(f"{'all':<16}{n:>6}{right:>7}{wrong:>7}{null:>6}   accuracy {right / n:.2%}, wrong {wrong / n:.2%}, null {null / n:.2%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Greyscale page images for OCR, in pure Python over ``bytes``: read the PGM
+files pdftoppm writes, find the ruling lines of tables, crop and enlarge cells.
+
+Every step is a C-speed ``bytes`` operation (translate, slicing, regex over a
+row or a column), so a 300 dpi A4 page takes a fraction of a second and no
+imaging library is needed. Coordinates given out are PDF points with the
+origin at the bottom left, like the PDF text path, so the same
+:mod:`~reportparse.ingest.grid` pipeline turns the lines into table grids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_DARK = 160  # grey values below this are ink
+_BINARY = bytes(0 if v < _DARK else 255 for v in range(256))
+_PGM = re.compile(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s")
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in points
+
+
+@dataclass(frozen=True)
+class Image:
+    width: int
+    height: int
+    pixels: bytes  # one byte per pixel, rows top to bottom
+    dpi: int = 300
+
+    @classmethod
+    def read_pgm(cls, path: str | Path, dpi: int = 300) -> Image:
+        data = Path(path).read_bytes()
+        m = _PGM.match(data)
+        if not m or int(m[3]) > 255:
+            raise ValueError(f"{Path(path).name}: not an 8-bit binary PGM image")
+        w, h = int(m[1]), int(m[2])
+        px = data[m.end():m.end() + w * h]
+        if len(px) != w * h:
+            raise ValueError(f"{Path(path).name}: truncated PGM image")
+        return cls(w, h, px, dpi)
+
+    def to_pgm(self) -> bytes:
+        return b"P5 %d %d 255\n" % (self.width, self.height) + self.pixels
+
+    # geometry: pixels <-> points
+    def pt(self, px: float) -> float:
+        return px * 72 / self.dpi
+
+    def px(self, pt: float) -> int:
+        return round(pt * self.dpi / 72)
+
+    def crop_points(self, box: tuple[float, float, float, float], inset_pt: float = 0.0) -> Image | None:
+        """The part of the page inside ``box`` (points), ``inset_pt`` in from each side."""
+        x0, y0, x1, y1 = box
+        left, right = self.px(x0 + inset_pt), self.px(x1 - inset_pt)
+        top, bottom = self.px(self.pt(self.height) - y1 + inset_pt), self.px(self.pt(self.height) - y0 - inset_pt)
+        left, top = max(0, left), max(0, top)
+        right, bottom = min(self.width, right), min(self.height, bottom)
+        if right - left < 2 or bottom - top < 2:
+            return None
+        w = self.width
+        rows = b"".join(self.pixels[y * w + left:y * w + right] for y in range(top, bottom))
+        return Image(right - left, bottom - top, rows, self.dpi)
+
+    def ink(self) -> int:
+        """Number of dark pixels."""
+        return self.pixels.translate(_BINARY).count(0)
+
+    def ink_height(self) -> int:
+        """Height in pixels of the rows that carry ink (0 when blank)."""
+        w = self.width
+        binary = self.pixels.translate(_BINARY)
+        rows = [y for y in range(self.height) if binary.find(0, y * w, (y + 1) * w) >= 0]
+        return rows[-1] - rows[0] + 1 if rows else 0
+
+    def padded(self, pad: int) -> Image:
+        """White margin around the image (tesseract reads a glyph touching the edge badly)."""
+        w = self.width + 2 * pad
+        white = b"\xff" * pad
+        body = b"".join(white + self.pixels[y * self.width:(y + 1) * self.width] + white for y in range(self.height))
+        blank = b"\xff" * (w * pad)
+        return Image(w, self.height + 2 * pad, blank + body + blank, self.dpi)
+
+    def enlarged(self, k: int) -> Image:
+        """Nearest-neighbour ``k``-times enlargement: small digits at table
+        font sizes are read far better by tesseract at twice the size."""
+        if k == 1:
+            return self
+        out = []
+        for y in range(self.height):
+            row = self.pixels[y * self.width:(y + 1) * self.width]
+            wide = bytearray(self.width * k)
+            for i in range(k):
+                wide[i::k] = row
+            out.append(bytes(wide) * k)
+        return Image(self.width * k, self.height * k, b"".join(out), self.dpi * k)
+
+
+def ruling_segments(img: Image, min_len_pt: float = 18.0) -> list[Segment]:
+    """Horizontal and vertical runs of ink at least ``min_len_pt`` long: table
+    rules. (A run of text is broken by the gaps between glyphs; the longest
+    stroke of a CJK glyph at body size is about 10 pt.) A rule several pixels
+    thick gives one segment per pixel row or column; the grid pipeline snaps
+    them together."""
+    w, h = img.width, img.height
+    binary = img.pixels.translate(_BINARY)
+    run = re.compile(rb"\x00{%d,}" % max(8, img.px(min_len_pt)))
+    out: list[Segment] = []
+    prev: list[tuple[int, int]] = []
+    for y in range(h):
+        spans = [(m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)]
+        if spans != prev:  # a thick rule repeats the same spans row after row: keep one
+            ypt = img.pt(h - y)
+            out += [(img.pt(a), ypt, img.pt(b), ypt) for a, b in spans]
+        prev = spans
+    prev_v: list[tuple[int, int]] = []
+    for x in range(w):
+        col = binary[x::w]
+        spans = [m.span() for m in run.finditer(col)]
+        if spans != prev_v:
+            xpt = img.pt(x)
+            out += [(xpt, img.pt(h - b), xpt, img.pt(h - a)) for a, b in spans]
+        prev_v = spans
+    return out

@@ -1,0 +1,70 @@
+"""Page images for OCR: ruling lines found in pixels become the same grids as
+the PDF path's vector lines; crops and enlargements keep the pixels."""
+
+from __future__ import annotations
+
+from reportparse.ingest.grid import find_grids, row_fields
+from reportparse.ingest.raster import Image, ruling_segments
+
+
+def _page(width: int, height: int, hlines: list[tuple[int, int, int]], vlines: list[tuple[int, int, int]],
+          blobs: list[tuple[int, int]] = (), thick: int = 3) -> Image:
+    """A white page with rules (y, x0, x1) / (x, y0, y1) ``thick`` pixels wide and small ink blobs."""
+    px = bytearray(b"\xff" * (width * height))
+    for y, x0, x1 in hlines:
+        for t in range(thick):
+            px[(y + t) * width + x0:(y + t) * width + x1] = b"\x00" * (x1 - x0)
+    for x, y0, y1 in vlines:
+        for y in range(y0, y1):
+            px[y * width + x:y * width + x + thick] = b"\x00" * thick
+    for x, y in blobs:  # a 10x14 "glyph": far shorter than a rule
+        for yy in range(y, y + 14):
+            px[yy * width + x:yy * width + x + 10] = b"\x20" * 10
+    return Image(width, height, bytes(px), dpi=300)
+
+
+def test_rules_in_pixels_make_a_grid_with_a_merged_cell():
+    # 3 rows x 3 columns, 300 px per column, 100 px per row; the top row is one merged cell
+    xs, ys = [100, 400, 700, 1000], [100, 200, 300, 400]
+    hl = [(y, 100, 1003) for y in ys]
+    vl = [(x, 100, 403) if x in (100, 1000) else (x, 200, 403) for x in xs]
+    img = _page(1200, 600, hl, vl, blobs=[(150, 230), (450, 330), (760, 120)])
+    grids = find_grids(ruling_segments(img), [])
+    assert len(grids) == 1
+    g = grids[0]
+    assert (len(g.xs) - 1, len(g.ys) - 1) == (3, 3)
+    rows = row_fields(3, 3, g.owner)
+    assert [len(r) for r in rows] == [1, 3, 3]  # the merged top row is one field
+    # grid geometry in points matches the pixels (300 dpi: 1 px = 0.24 pt)
+    assert abs(g.xs[0] - 100 * 0.24) < 1 and abs(g.xs[-1] - 1000 * 0.24) < 2
+    # glyph-sized ink never becomes a rule
+    assert all(abs(x1 - x0) > 17 or abs(y1 - y0) > 17 for x0, y0, x1, y1 in ruling_segments(img))
+
+
+def test_crop_blank_and_inked_cells_and_enlarge():
+    img = _page(400, 300, [(50, 50, 353), (150, 50, 353)], [(50, 50, 153), (350, 50, 153)], blobs=[(100, 90)])
+    g = find_grids(ruling_segments(img), [])[0]
+    cell = g.cells[0]
+    crop = img.crop_points(cell.bbox, inset_pt=2.0)
+    assert crop is not None and crop.ink() == 10 * 14  # the blob, none of the rules
+    big = crop.padded(5).enlarged(2)
+    assert (big.width, big.height) == ((crop.width + 10) * 2, (crop.height + 10) * 2)
+    assert big.ink() == 4 * 10 * 14
+    empty = _page(400, 300, [(50, 50, 353), (150, 50, 353)], [(50, 50, 153), (350, 50, 153)])
+    g2 = find_grids(ruling_segments(empty), [])[0]
+    assert empty.crop_points(g2.cells[0].bbox, inset_pt=2.0).ink() == 0
+
+
+def test_pgm_round_trip(tmp_path):
+    img = _page(64, 32, [(10, 2, 60)], [])
+    path = tmp_path / "p.pgm"
+    path.write_bytes(img.to_pgm())
+    back = Image.read_pgm(path)
+    assert (back.width, back.height, back.pixels) == (img.width, img.height, img.pixels)
+    path.write_bytes(img.to_pgm()[:-10])
+    try:
+        Image.read_pgm(path)
+    except ValueError as exc:
+        assert "truncated" in str(exc)
+    else:
+        raise AssertionError("a truncated image must be refused")
