@@ -149,6 +149,27 @@ def test_block_printed_column_by_column_before_its_labels():
     assert any(d.code == "TBL_BLOCK_BEFORE_LABELS" for d in r.diagnostics)
 
 
+def test_block_after_one_label_whose_other_labels_come_later():
+    """hongze-2023 through pdftotext: 3.要求提供公开出版物, then the values of the
+    four rows 3.补正后… 1.信访… 2.重复… 3.要求提供… column by column, and the other
+    three labels only after 四、结转下年度; likewise （七）总计 before the values of
+    （六）其他处理 and （七）总计. Exactly one run of template rows fits each block."""
+    from conftest import CORPUS
+
+    text = (CORPUS / "real/hongze-2023.pdftotext.txt").read_text(encoding="utf-8")
+    rows = reportparse.parse_text(text).tables["applications"].rows
+    assert [c.value for c in rows["result.not_processed.petition"].values()] == [1, 0, 0, 0, 0, 0, 1]
+    for rid in ("result.unavailable.unclear", "result.not_processed.repeated", "result.not_processed.publication"):
+        assert [c.value for c in rows[rid].values()] == [0] * 7, rid
+    assert [c.value for c in rows["result.total"].values()] == [21, 0, 0, 0, 0, 0, 21]
+    # without the label 1.信访… no run of rows fits the four-row block: it is not placed (the
+    # rules still force the columns that sum to 0), and the 1 of 信访 is never put in another row
+    damaged = reportparse.parse_text(text.replace("1.信访举报投诉类申请", "")).tables["applications"].rows
+    for rid in ("result.unavailable.unclear", "result.not_processed.petition", "result.not_processed.repeated",
+                "result.not_processed.publication"):
+        assert [c.value for c in damaged[rid].values()] == [None, 0, 0, 0, 0, 0, None], rid
+
+
 def test_inferred_values_never_corroborate_each_other():
     """Real tesseract output (tests/fixtures, made by bench/make_ocr.py): the 上年结转 label is
     damaged and the 本年新收 digits are misread. Values inferred from the misread row must not

@@ -36,7 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ROW_NOT_FOUND": (WARNING, "a row label of a table was not found"),
     "TBL_ROW_FUZZY": (INFO, "a row label was matched with character errors"),
     "TBL_ROW_BY_ORDER": (INFO, "rows without their own label were placed by the template's row order between labelled rows"),
-    "TBL_BLOCK_BEFORE_LABELS": (INFO, "a block of values printed before the labels of its rows (one cell per line) was placed by those labels"),
+    "TBL_BLOCK_BEFORE_LABELS": (INFO, "a block of values printed one cell per line apart from the labels of its rows (before them, or after one of them with the others elsewhere) was placed by those labels"),
     "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),

@@ -110,10 +110,13 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
     anchored = _in_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
     order = [r.id for r in t.rows]
     blocks = _blocks_before_labels(t, found, chunks, anchored)
+    blocks.update(_blocks_around_label(t, found, chunks, anchored, blocks))
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
     segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
     for k, (anchor, vals, tab) in enumerate(segs):
+        if anchor in blocks and not vals:
+            continue  # its values came in a block (_blocks_around_label)
         next_anchor = segs[k + 1][0] if k + 1 < len(segs) else None
         lo = order.index(anchor) + 1 if anchor else 0
         hi = order.index(next_anchor) if next_anchor else len(order)
@@ -145,7 +148,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
             pending[anchor] = placed
     for rid, vals in blocks.items():
         rows[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(t.row(rid).columns, vals, strict=True)}
-        diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed before its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
+        diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed apart from its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
     for rid in order:
         if t.row(rid).optional:
             continue
@@ -208,6 +211,52 @@ def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dic
         for rid, row_vals in zip(rows, grid, strict=True):
             out[rid] = row_vals
     return out
+
+
+def _blocks_around_label(t: TableGrammar, found: dict[str, Anchor], chunks: dict[str, tuple[list[Value], bool]],
+                         anchored: list[str], taken: dict[str, list[Value]]) -> dict[str, list[Value]]:
+    """One cell per line, k rows' worth of values after one label and the
+    other k-1 labels printed elsewhere without values (pdftotext of a column of
+    merged cells: hongze-2023 prints 3.要求提供公开出版物 before the values of
+    the four rows 3.补正后… to 3.要求提供…). The k rows are taken only when
+    exactly one run of k consecutive rows of the template (among the rows
+    whose labels are in the document) holds the label and otherwise only
+    label-only rows; the values must group as k per column, or n per row, or
+    (one per line) read the same both ways. Returns the rows so filled."""
+    out: dict[str, list[Value]] = {}
+    present = [r.id for r in t.rows if r.id in found]
+    for a in anchored:
+        vals, tabbed = chunks[a]
+        n = len(t.row(a).columns)
+        if tabbed or a in taken or len(vals) <= n or len(vals) % n or a not in present:
+            continue
+        k, i = len(vals) // n, present.index(a)
+        windows = [w for s0 in range(max(0, i - k + 1), i + 1) if len(w := present[s0:s0 + k]) == k
+                   and all(r == a or (not chunks[r][0] and r not in taken and r not in out) for r in w)
+                   and all(len(t.row(r).columns) == n for r in w)]
+        grid = _block_grid(vals, k, n) if len(windows) == 1 else None
+        if grid is None:
+            continue
+        chunks[a] = ([], tabbed)
+        out.update(zip(windows[0], grid, strict=True))
+    return out
+
+
+def _block_grid(vals: list[Value], k: int, n: int) -> list[list[Value]] | None:
+    """k rows of n values: column by column (n runs of k), row by row (k runs
+    of n), or one value per run when both readings give the same numbers."""
+    groups: dict[int, list[Value]] = {}
+    for v in vals:
+        groups.setdefault(v.block, []).append(v)
+    runs = list(groups.values())
+    by_col = [[vals[c * k + r] for c in range(n)] for r in range(k)]
+    by_row = [vals[r * n:(r + 1) * n] for r in range(k)]
+    if len(runs) == n and {len(g) for g in runs} == {k}:
+        return by_col
+    if len(runs) == k and {len(g) for g in runs} == {n}:
+        return by_row
+    same = all(x.value == y.value for rc, rr in zip(by_col, by_row, strict=True) for x, y in zip(rc, rr, strict=True))
+    return by_row if len(runs) == len(vals) and same else None
 
 
 def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],
