@@ -7,15 +7,15 @@ lines and tesseract's line finder mixes them), so the ruling lines are found
 in the image (:mod:`.raster`), the grid is rebuilt with the same pipeline as
 the PDF text path (:mod:`.grid`) and each non-blank cell is read on its own.
 A value cell is then read by three voters (:class:`Reader`: chi_sim+eng and
-eng as one line, at twice and at the original size: sizes fail on different
-cells); the cell gets the number every voter that saw a number agrees on (two
-at least), and ``?`` when they disagree: unreadable, so the template's rules may infer
-it, never a guess. Prose between tables is read a band at a time with page
-segmentation mode 4. Every character keeps its page and the box of its cell
-or band.
+eng as one line, enlarged to a readable height and at the original size:
+sizes fail on different cells); the cell gets the number every voter that saw
+a number agrees on (two at least), and ``?`` when they disagree: unreadable,
+so the template's rules may infer it, never a guess. Prose between tables is
+read a band at a time with page segmentation mode 4. Every character keeps
+its page and the box of its cell or band.
 
 Both programs are optional system tools (Debian: poppler-utils,
-tesseract-ocr, tesseract-ocr-chi-sim).
+tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-eng).
 """
 
 from __future__ import annotations
@@ -66,7 +66,6 @@ FIRST = Reader("chi_sim", PSM_CELL, 0)  # every non-blank cell: labels, and whic
 # the value cells' voters (measured on bench/make_ocr.py pages: this trio and
 # two agreeing readers gave the most right values with no wrong one)
 VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("eng", "7", 1))
-CHI_SIM_ONLY = (Reader("chi_sim", "7", 0), Reader("chi_sim", "7", 1))  # without tesseract's English data
 
 _VALUE_LIKE = regex.compile(r"^[\s\d.,\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
@@ -78,8 +77,11 @@ def ocr_available() -> str | None:
     for tool in ("pdftoppm", "tesseract"):
         if shutil.which(tool) is None:
             return f"{tool} is not installed"
-    if "chi_sim" not in _languages():
-        return "tesseract has no chi_sim language data"
+    langs = _languages()
+    for lang, package in (("chi_sim", "tesseract-ocr-chi-sim"), ("eng", "tesseract-ocr-eng")):
+        if lang not in langs:
+            # eng reads the digits of table cells: chi_sim alone drops decimal points (1711.87 -> 171187)
+            return f"tesseract has no {lang} language data ({package})"
     return None
 
 
@@ -94,8 +96,9 @@ class _Piece:
 
     page: int
     box: tuple[float, float, float, float]  # points
-    image: Image  # padded, at 1x
+    image: Image | None  # padded, at 1x (cells: small, kept in memory)
     ink_height: int = 0
+    file: Path | None = None  # prose bands: written once, at 1x (a page's worth of pixels)
     text: str = ""
     readings: list[str] = field(default_factory=list)
 
@@ -107,12 +110,14 @@ class _Table:
     cells: dict[int, _Piece]  # id(grid cell) -> its piece; blank cells have none
 
 
-def ocr_pdf(path: str | Path, timeout: float = 600) -> SourceText:
+def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] | None = None) -> SourceText:
+    """The PDF's pages read by tesseract. ``readers``: the value cells' voters
+    (default :data:`VALUE_READERS`)."""
     missing = ocr_available()
     name = Path(path).name
     if missing:
-        raise UnreadableInputError(f"{name}: cannot OCR: {missing} (Debian: apt-get install poppler-utils tesseract-ocr tesseract-ocr-chi-sim)")
-    readers = VALUE_READERS if "eng" in _languages() else CHI_SIM_ONLY
+        raise UnreadableInputError(f"{name}: cannot OCR: {missing} (Debian: apt-get install poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)")
+    readers = readers or VALUE_READERS
     with tempfile.TemporaryDirectory(prefix="reportparse-ocr-") as tmp:
         try:
             subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", str(path), f"{tmp}/p"],
@@ -120,7 +125,10 @@ def ocr_pdf(path: str | Path, timeout: float = 600) -> SourceText:
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
             raise UnreadableInputError(f"{name}: pdftoppm could not render the pages ({type(exc).__name__})") from None
         files = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
-        pages = [_page_layout(n, Image.read_pgm(f, DPI)) for n, f in enumerate(files, 1)]
+        pages = []
+        for n, f in enumerate(files, 1):
+            pages.append(_page_layout(n, Image.read_pgm(f, DPI), Path(tmp)))
+            f.unlink()  # one page image in memory at a time
         run = _Tesseract(name, Path(tmp), timeout)
         bands = [b for page in pages for b in page if isinstance(b, _Piece)]
         cells = [c for page in pages for t in page if isinstance(t, _Table) for c in t.cells.values()]
@@ -167,7 +175,7 @@ def _vote(readings: list[str]) -> str:
     return UNSURE
 
 
-def _page_layout(page: int, img: Image) -> list[_Piece | _Table]:
+def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
     """The page top to bottom: prose bands and tables."""
     grids = [g for g in find_grids(ruling_segments(img), []) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
     height, width = img.pt(img.height), img.pt(img.width)
@@ -175,27 +183,29 @@ def _page_layout(page: int, img: Image) -> list[_Piece | _Table]:
     top = height
     for g in sorted(grids, key=lambda g: -g.ys[0]):
         x0, y0, x1, y1 = g.bbox
-        if y1 > top:  # overlaps the table before it: its text is read with the page
+        if y1 > top:  # beside the table before it: read as the prose beside that one
             continue
-        out += _bands(page, img, [(0, y1, width, top)])
+        out += _bands(page, img, [(0, y1, width, top)], tmp)
         cells = {}
         for cell in g.cells:
             crop = img.crop_points(cell.bbox, CELL_INSET)
             if crop is not None and crop.ink() >= MIN_INK:
                 cells[id(cell)] = _Piece(page, cell.bbox, crop.padded(12), crop.ink_height())
         out.append(_Table(page, g, cells))
-        out += _bands(page, img, [(0, y0, x0, y1), (x1, y0, width, y1)])  # text beside the table
+        out += _bands(page, img, [(0, y0, x0, y1), (x1, y0, width, y1)], tmp)  # text beside the table
         top = y0
-    out += _bands(page, img, [(0, 0, width, top)])
+    out += _bands(page, img, [(0, 0, width, top)], tmp)
     return out
 
 
-def _bands(page: int, img: Image, boxes: list[tuple[float, float, float, float]]) -> list[_Piece | _Table]:
+def _bands(page: int, img: Image, boxes: list[tuple[float, float, float, float]], tmp: Path) -> list[_Piece | _Table]:
     out: list[_Piece | _Table] = []
     for box in boxes:
         crop = img.crop_points(box)
         if crop is not None and crop.ink() >= MIN_INK:
-            out.append(_Piece(page, box, crop.padded(12)))
+            f = tmp / f"band-{page}-{'-'.join(f'{v:.0f}' for v in box)}.pgm"  # boxes never repeat on a page
+            f.write_bytes(crop.padded(12).to_pgm())
+            out.append(_Piece(page, box, None, file=f))
     return out
 
 
@@ -219,11 +229,15 @@ class _Tesseract:
         if not pieces:
             return []
         tag = f"{reader.lang}-{reader.psm}-{reader.scale}"
-        paths = []
+        paths, written = [], []
         for i, p in enumerate(pieces):
+            if p.image is None:  # a band, already on disk
+                paths.append(str(p.file))
+                continue
             f = self.tmp / f"{tag}-{i}.pgm"
             f.write_bytes(p.image.enlarged(reader.enlargement(p.ink_height)).to_pgm())
             paths.append(str(f))
+            written.append(f)
         listing = self.tmp / f"{tag}.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
@@ -234,8 +248,8 @@ class _Tesseract:
             raise UnreadableInputError(f"{self.name}: tesseract took longer than {self.timeout:.0f} s") from None
         if res.returncode != 0:
             raise UnreadableInputError(f"{self.name}: tesseract failed: {res.stderr.strip()[:200]}")
-        for f in paths:
-            Path(f).unlink()
+        for f in written:
+            f.unlink()
         texts = res.stdout.split("\f")
         return [texts[i].strip() if i < len(texts) else "" for i in range(len(pieces))]
 
