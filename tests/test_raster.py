@@ -3,6 +3,9 @@ the PDF path's vector lines; crops and enlargements keep the pixels."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportparse.ingest.grid import find_grids, row_fields
 from reportparse.ingest.raster import Image, ruling_segments
 
@@ -68,3 +71,31 @@ def test_pgm_round_trip(tmp_path):
         assert "truncated" in str(exc)
     else:
         raise AssertionError("a truncated image must be refused")
+
+
+@given(st.lists(st.integers(80, 160), min_size=1, max_size=5), st.lists(st.integers(40, 120), min_size=1, max_size=6),
+       st.integers(1, 5))
+def test_any_ruled_grid_is_found_with_its_rows_and_columns(widths, heights, thick):
+    """Columns at least 80 px (19 pt at 300 dpi) wide: rules shorter than 18 pt are taken for glyph strokes."""
+    xs = [50]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [50]
+    for h in heights:
+        ys.append(ys[-1] + h)
+    img = _page(xs[-1] + 60, ys[-1] + 60, [(y, xs[0], xs[-1] + thick) for y in ys],
+                [(x, ys[0], ys[-1] + thick) for x in xs], thick=thick)
+    grids = [g for g in find_grids(ruling_segments(img), []) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
+    if len(widths) * len(heights) >= 2:
+        assert len(grids) == 1
+        assert (len(grids[0].xs) - 1, len(grids[0].ys) - 1) == (len(widths), len(heights))
+
+
+@given(st.integers(1, 40), st.integers(1, 40), st.binary(min_size=1600, max_size=1600))
+def test_any_pixels_give_segments_inside_the_page(w, h, noise):
+    img = Image(w, h, noise[:w * h].ljust(w * h, b"\x00"), dpi=300)
+    for x0, y0, x1, y1 in ruling_segments(img, min_len_pt=2):
+        assert 0 <= x0 <= x1 <= img.pt(w) + 0.01 and 0 <= y0 <= y1 <= img.pt(h) + 0.01
+    find_grids(ruling_segments(img, min_len_pt=2), [])
+    crop = img.crop_points((0, 0, img.pt(w), img.pt(h)), inset_pt=0.5)
+    assert crop is None or crop.ink() <= img.ink()

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--text-features", action="store_true",
                     help="read the figures stated in the prose and cross-check them with the tables (loads jieba)")
     pp.add_argument("--ocr", action="store_true",
-                    help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim)")
+                    help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim and eng; tables are read cell by cell)")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
     cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
                         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,

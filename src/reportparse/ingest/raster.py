@@ -10,6 +10,7 @@ origin at the bottom left, like the PDF text path, so the same
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,29 +98,38 @@ class Image:
         return Image(self.width * k, self.height * k, b"".join(out), self.dpi * k)
 
 
-def ruling_segments(img: Image, min_len_pt: float = 18.0) -> list[Segment]:
-    """Horizontal and vertical runs of ink at least ``min_len_pt`` long: table
-    rules. (A run of text is broken by the gaps between glyphs; the longest
-    stroke of a CJK glyph at body size is about 10 pt.) A rule several pixels
-    thick gives one segment per pixel row or column; the grid pipeline snaps
-    them together."""
+def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6.0) -> list[Segment]:
+    """Table rules as segments (points): horizontal runs of ink at least
+    ``min_len_pt`` long (a run of text is broken by the gaps between glyphs;
+    the longest stroke of a CJK glyph at body size is about 10 pt), and
+    vertical runs as long, or at least ``min_cell_pt`` long with both ends on
+    a horizontal rule (the borders of a one-row table fragment after a page
+    break). A rule several pixels thick repeats the same run row after row (or
+    column after column): one segment is kept; the grid pipeline snaps the rest."""
     w, h = img.width, img.height
     binary = img.pixels.translate(_BINARY)
-    run = re.compile(rb"\x00{%d,}" % max(8, img.px(min_len_pt)))
-    out: list[Segment] = []
-    prev: list[tuple[int, int]] = []
+    long_px, tol = max(8, img.px(min_len_pt)), img.px(3.0)
+    run = re.compile(rb"\x00{%d,}" % long_px)
+    rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom
     for y in range(h):
-        spans = [(m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)]
-        if spans != prev:  # a thick rule repeats the same spans row after row: keep one
-            ypt = img.pt(h - y)
-            out += [(img.pt(a), ypt, img.pt(b), ypt) for a, b in spans]
-        prev = spans
+        rules += [(y, m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)]
+    rule_ys = [r[0] for r in rules]
+
+    def on_rule(y: int, x: int) -> bool:
+        lo = bisect.bisect_left(rule_ys, y - tol)
+        return any(x0 - tol <= x <= x1 + tol for _, x0, x1 in rules[lo:bisect.bisect_right(rule_ys, y + tol)])
+
+    out: list[Segment] = []
+    seen = {(y, x0, x1) for y, x0, x1 in rules}
+    for y, x0, x1 in rules:
+        if (y - 1, x0, x1) not in seen:  # not the same rule one pixel row further down
+            out.append((img.pt(x0), img.pt(h - y), img.pt(x1), img.pt(h - y)))
+    short = re.compile(rb"\x00{%d,}" % max(4, img.px(min_cell_pt)))
     prev_v: list[tuple[int, int]] = []
     for x in range(w):
-        col = binary[x::w]
-        spans = [m.span() for m in run.finditer(col)]
+        spans = [(a, b) for a, b in (m.span() for m in short.finditer(binary[x::w]))
+                 if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))]
         if spans != prev_v:
-            xpt = img.pt(x)
-            out += [(xpt, img.pt(h - b), xpt, img.pt(h - a)) for a, b in spans]
+            out += [(img.pt(x), img.pt(h - b), img.pt(x), img.pt(h - a)) for a, b in spans]
         prev_v = spans
     return out
