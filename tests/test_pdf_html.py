@@ -187,3 +187,17 @@ def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path):
     assert right >= cells - 6, (right, cells)
     assert report.template == "ogi-2021" and not report.valid  # its 复议 totals are printed 0: flagged
     assert any(d.code == "RULE_FAIL" for d in report.diagnostics)
+
+
+def test_value_cells_need_two_agreeing_voters():
+    """The vote over a value cell's readings (first reading, then the voters'):
+    a number only when every voter that saw a number saw the same one, twice at
+    least; ``?`` (unreadable, never a guess) otherwise; text cells keep their text."""
+    from reportparse.ingest.ocr import UNSURE, _vote
+
+    assert _vote(["]7", "17", "17", "1/"]) == "17"  # 1/ is no number: two voters agree
+    assert _vote(["218", "2/8", "218", "278"]) == UNSURE  # two numbers disagree
+    assert _vote(["5", "5", "fs)", "fs)"]) == UNSURE  # one voter is not enough
+    assert _vote(["工0", "1 0", "10", "1O"]) == "10"  # spaces and OCR digits normalised
+    assert _vote(["总计", "Sit", "tT", "ai"]) == "总计"  # no voter saw a number: the text stays
+    assert _vote(["8386.62", "8386.62", "8386.62", "838662"]) == UNSURE
