@@ -127,7 +127,11 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
         files = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
         pages = []
         for n, f in enumerate(files, 1):
-            pages.append(_page_layout(n, Image.read_pgm(f, DPI), Path(tmp)))
+            try:
+                img = Image.read_pgm(f, DPI)
+            except ValueError as exc:
+                raise UnreadableInputError(f"{name}: page {n} could not be rendered ({exc})") from None
+            pages.append(_page_layout(n, img, Path(tmp)))
             f.unlink()  # one page image in memory at a time
         run = _Tesseract(name, Path(tmp), timeout)
         bands = [b for page in pages for b in page if isinstance(b, _Piece)]
