@@ -90,6 +90,38 @@ def test_undecidable_inconsistency_is_a_conflict_not_a_guess():
     assert any(x.status == "fail" and x.scope == "reconsideration" for x in r.rules)
 
 
+def test_a_rule_with_empty_cells_still_fails_when_the_known_cells_exceed_the_total():
+    """Counts are never negative: 10 + 1 read as parts of a total read as 5 cannot be
+    right whatever the empty cells hold, so the rule fails and the cells are flagged."""
+    r = reportparse.parse_text(_report(_rows(), appeals="10\t1\t\t0\t5\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"))
+    rec = r.tables["appeals"].rows["reconsideration"]
+    assert [c.value for c in rec.values()] == [10, 1, None, 0, 5]
+    assert rec["total"].status == "conflict" and rec["other"].status == "missing"
+    fail = [x for x in r.rules if x.scope == "reconsideration"]
+    assert [(x.status, x.lhs, x.rhs) for x in fail] == [("fail", 5, 11)]
+    assert any(d.code == "RULE_FAIL" and "cannot be negative" in d.message for d in r.diagnostics)
+    # with the parts below the total the same rule is simply not assessable
+    ok = reportparse.parse_text(_report(_rows(), appeals="1\t1\t\t0\t5\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"))
+    assert [x.status for x in ok.rules if x.scope == "reconsideration"] == ["not_assessable"]
+
+
+def test_a_row_with_text_in_two_value_cells_is_not_trusted():
+    """Whole-page OCR garbles a line at once (new row: 40 3 0 0 0 0 43 read as
+    1 ， 0 0 轴 0 1): its digits are no better than its junk, so none is kept;
+    the rules then fill the row from the rest of the table. One ? (a cell an OCR
+    reader could not read) does not make a row damaged."""
+    garbled = {0: lambda c: ["1", "，", "0", "0", "轴", "0", "1"]}
+    r = reportparse.parse_text(_report(_rows(edit=garbled)))
+    new = r.tables["applications"].rows["new"]
+    assert all(c.status != "read" for c in new.values())
+    assert all(c.value in (None, want) for c, want in zip(new.values(), ROWS[0][1], strict=True))
+    assert any(d.code == "TBL_ROW_DAMAGED" for d in r.diagnostics)
+    unsure = {0: lambda c: ["40", "?", "0", "0", "0", "?", "43"]}
+    r = reportparse.parse_text(_report(_rows(edit=unsure)))
+    assert [c.value for c in r.tables["applications"].rows["new"].values()] == ROWS[0][1]  # the two ? inferred
+    assert not any(d.code == "TBL_ROW_DAMAGED" for d in r.diagnostics)
+
+
 def test_ocr_digits_are_read_and_recorded():
     r = reportparse.parse_text(_report(_rows(edit={4: lambda c: ["O"] + c[1:], 7: lambda c: c[:6] + ["o"]})))
     assert r.tables["applications"].rows["result.withheld.state_secret"]["natural_person"].value == 0

@@ -38,6 +38,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ROW_BY_ORDER": (INFO, "rows without their own label were placed by the template's row order between labelled rows"),
     "TBL_BLOCK_BEFORE_LABELS": (INFO, "a block of values printed one cell per line apart from the labels of its rows (before them, or after one of them with the others elsewhere) was placed by those labels"),
     "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),
+    "TBL_ROW_DAMAGED": (WARNING, "two or more value cells of a row are text (OCR garbled the line): none of the row's values is trusted, its cells are empty"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),
     "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; the cells stay null"),

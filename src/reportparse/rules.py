@@ -145,6 +145,21 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, _path(t, ref)))
 
 
+def _bound_violated(t: TableGrammar, eq: Equation, values: Values) -> tuple[int | float, int | float, str] | None:
+    """An equation with empty cells all on one side still fails when that
+    side's known cells already exceed the other, complete side (counts are
+    never negative): ``(known lhs sum, known rhs sum, side)``, else None."""
+    unknown = [r for r in eq.cells if values[r] is None]
+    if len({eq.coef(r) for r in unknown}) != 1 or any(t.columns[c].signed for _, c in eq.cells):
+        return None
+    lsum = sum(values[r] for r in eq.lhs if values[r] is not None)  # type: ignore[misc]
+    rsum = sum(values[r] for r in eq.rhs if values[r] is not None)  # type: ignore[misc]
+    open_lhs = eq.coef(unknown[0]) == 1
+    if (lsum > rsum) if open_lhs else (rsum > lsum):
+        return lsum, rsum, "left" if open_lhs else "right"
+    return None
+
+
 def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     diags: list[Diagnostic] = []
     cells: dict[CellRef, Cell] = {(r, c): cell for r, cols in table.rows.items() for c, cell in cols.items()}
@@ -165,7 +180,15 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         lhs = [values[r] for r in eq.lhs]
         rhs = [values[r] for r in eq.rhs]
         if any(v is None for v in lhs + rhs):
-            results.append(RuleResult(eq.rule, t.key, eq.scope, "not_assessable", None, None, eq.text))
+            bound = _bound_violated(t, eq, values)
+            if bound is None:
+                results.append(RuleResult(eq.rule, t.key, eq.scope, "not_assessable", None, None, eq.text))
+                continue
+            lsum, rsum, side = bound
+            ok = False
+            conflicted.update(r for r in eq.cells if values[r] is not None)
+            results.append(RuleResult(eq.rule, t.key, eq.scope, "fail", lsum, rsum, eq.text))
+            diags.append(Diagnostic("RULE_FAIL", f"{eq.rule} ({eq.scope}): the known cells of the {side} side already sum to more than the other side ({lsum} vs {rsum}); its empty cells cannot be negative", cells[eq.lhs[0]].span, f"tables.{t.key}"))
             continue
         lsum, rsum = sum(lhs), sum(rhs)  # type: ignore[arg-type]
         status = "pass" if lsum == rsum else "fail"

@@ -14,6 +14,8 @@ from .cells import Value, fit_positions
 from .split import splits
 
 SpanOf = Callable[[int, int], Span]
+DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
+UNSURE_MARKS = ("?", "？")  # a cell an OCR reader marked unreadable: its neighbours were read fine
 
 
 @dataclass
@@ -54,6 +56,12 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         if v.kind == "unreadable":
             out.diagnostics.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
     fitted = fit_positions(values, n) if tabbed else (nonblank if len(nonblank) == n else None)
+    junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw not in UNSURE_MARKS]
+    if fitted is not None and len(junk) >= DAMAGED:
+        # OCR garbles a whole line (a baseline between two label lines): its digits are no better than its junk
+        out.cells = {c: Cell(None, v.raw.strip(), "missing", span_of(v.start, v.end)) for c, v in zip(cols, fitted, strict=True)}
+        out.diagnostics.append(Diagnostic("TBL_ROW_DAMAGED", f"{len(junk)} of {n} cells are not numbers ({' '.join(v.raw for v in junk)[:40]}): the row's values are not trusted", span_of(values[0].start, values[-1].end), path))
+        return out
     if fitted is not None:
         out.cells = {c: cell_from(v, columns[c], span_of) for c, v in zip(cols, fitted, strict=True)}
         return out
