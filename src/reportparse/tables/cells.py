@@ -15,7 +15,8 @@ _NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
-_GARBLE = regex.compile(r"^[“”\"'‘’`^~*·?？]{1,2}$")  # ? is also how OCR marks a cell it could not read
+UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
+_GARBLE = regex.compile(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # in a token of text and digits: an item number (2.其他…) stays with its text
 _RUNS = regex.compile(r"[1-9][.、．]\p{Han}[^\d]*|[-+]?\d+(?:\.\d+)?|[^\d+-]+|[+-]")
 

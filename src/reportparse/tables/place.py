@@ -10,12 +10,11 @@ from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
 from ..model import Cell
 from ..span import Span
-from .cells import Value, fit_positions
+from .cells import UNREAD_MARKS, Value, fit_positions
 from .split import splits
 
 SpanOf = Callable[[int, int], Span]
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
-UNSURE_MARKS = ("?", "？")  # a cell an OCR reader marked unreadable: its neighbours were read fine
 
 
 @dataclass
@@ -56,7 +55,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         if v.kind == "unreadable":
             out.diagnostics.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
     fitted = fit_positions(values, n) if tabbed else (nonblank if len(nonblank) == n else None)
-    junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw not in UNSURE_MARKS]
+    junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw.strip() not in UNREAD_MARKS]  # ?: only that cell was unreadable
     if fitted is not None and len(junk) >= DAMAGED:
         # OCR garbles a whole line (a baseline between two label lines): its digits are no better than its junk
         out.cells = {c: Cell(None, v.raw.strip(), "missing", span_of(v.start, v.end)) for c, v in zip(cols, fitted, strict=True)}

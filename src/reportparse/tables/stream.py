@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import regex
 
+from .cells import UNREAD_MARKS
+
 _DROP = regex.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _DIGIT = regex.compile(r"\d")
 _ITEM_BEFORE = regex.compile(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
@@ -37,7 +39,7 @@ class Stream:
         return self.lmap[start], self.lmap[end - 1] + 1, covered
 
 
-_OCR_ALONE = regex.compile(r"(?:^|\s)(?:[工lIoO〇○]{1,3}|[?？])(?=\s|$)")
+_OCR_ALONE = regex.compile(rf"(?:^|\s)(?:[工lIoO〇○]{{1,3}}|[{UNREAD_MARKS}])(?=\s|$)")
 
 
 def _joinable(text: str, m: regex.Match[str]) -> bool:
