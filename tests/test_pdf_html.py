@@ -190,14 +190,21 @@ def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path):
 
 
 def test_value_cells_need_two_agreeing_voters():
-    """The vote over a value cell's readings (first reading, then the voters'):
-    a number only when every voter that saw a number saw the same one, twice at
-    least; ``?`` (unreadable, never a guess) otherwise; text cells keep their text."""
+    """The vote over a value cell's readings (first reading, three voters, then a
+    tie-breaker's): a number only when every voter that saw a number saw the same
+    one, twice at least, or, for a disputed cell, three readings of five agree with
+    at most one other number; ``?`` (unreadable, never a guess) otherwise; text
+    cells keep their text."""
     from reportparse.ingest.ocr import UNSURE, _vote
 
-    assert _vote(["]7", "17", "17", "1/"]) == "17"  # 1/ is no number: two voters agree
-    assert _vote(["218", "2/8", "218", "278"]) == UNSURE  # two numbers disagree
-    assert _vote(["5", "5", "fs)", "fs)"]) == UNSURE  # one voter is not enough
-    assert _vote(["工0", "1 0", "10", "1O"]) == "10"  # spaces and OCR digits normalised
-    assert _vote(["总计", "Sit", "tT", "ai"]) == "总计"  # no voter saw a number: the text stays
-    assert _vote(["8386.62", "8386.62", "8386.62", "838662"]) == UNSURE
+    assert _vote(["]7", "17", "17", "1/"], 3) == "17"  # 1/ is no number: two voters agree
+    assert _vote(["218", "2/8", "218", "278"], 3) == UNSURE  # two numbers disagree
+    assert _vote(["5", "5", "fs)", "fs)"], 3) == UNSURE  # one voter is not enough
+    assert _vote(["工0", "1 0", "10", "1O"], 3) == "10"  # spaces and OCR digits normalised
+    assert _vote(["总计", "Sit", "tT", "ai"], 3) == "总计"  # no voter saw a number: the text stays
+    assert _vote(["8386.62", "8386.62", "8386.62", "838662"], 3) == UNSURE  # a dropped decimal point disagrees
+    # disputed, then the tie-breaker
+    assert _vote(["17", "17", "1", "17", "17"], 3) == "17"  # 17 four times, one other number
+    assert _vote(["17", "17", "1", "1", "17"], 3) == UNSURE  # 17 three times, but two others
+    assert _vote(["218", "2/8", "218", "278", "2/8"], 3) == UNSURE  # 218 only twice
+    assert _vote(["171187", "171187", "171187", "1711.87", "171187"], 3) == UNSURE  # a decimal point dropped

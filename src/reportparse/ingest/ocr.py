@@ -9,10 +9,11 @@ the PDF text path (:mod:`.grid`) and each non-blank cell is read on its own.
 A value cell is then read by three voters (:class:`Reader`: chi_sim+eng and
 eng as one line, enlarged to a readable height and at the original size:
 sizes fail on different cells); the cell gets the number every voter that saw
-a number agrees on (two at least), and ``?`` when they disagree: unreadable,
-so the template's rules may infer it, never a guess. Prose between tables is
-read a band at a time with page segmentation mode 4. Every character keeps
-its page and the box of its cell or band.
+a number agrees on (two at least). A disputed cell is read once more (chi_sim)
+and gets a number read three times of five with at most one other number
+read, else ``?``: unreadable, so the template's rules may infer it, never a
+guess. Prose between tables is read a band at a time with page segmentation
+mode 4. Every character keeps its page and the box of its cell or band.
 
 Both programs are optional system tools (Debian: poppler-utils,
 tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-eng).
@@ -24,6 +25,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +68,9 @@ FIRST = Reader("chi_sim", PSM_CELL, 0)  # every non-blank cell: labels, and whic
 # the value cells' voters (measured on bench/make_ocr.py pages: this trio and
 # two agreeing readers gave the most right values with no wrong one)
 VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("eng", "7", 1))
+# cells the voters disagree on get one more reading; then three of all five
+# readings must agree, with at most one other number among them
+TIE_BREAKER = Reader("chi_sim", "7", 1)
 
 _VALUE_LIKE = regex.compile(r"^[\s\d.,\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
@@ -144,11 +149,14 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
         for texts in run.read_all([(values, reader) for reader in readers]):
             for p, text in zip(values, texts, strict=True):
                 p.readings.append(text)
+        disputed = [c for c in values if _vote(c.readings, len(readers)) == UNSURE]
+        for c, text in zip(disputed, run.read_all([(disputed, TIE_BREAKER)])[0], strict=True):
+            c.readings.append(text)
     unsure = 0
     for b in bands:
         b.text = b.readings[0]
     for c in cells:
-        c.text = _vote(c.readings) if id(c) in is_value else c.readings[0]
+        c.text = _vote(c.readings, len(readers)) if id(c) in is_value else c.readings[0]
         unsure += c.text == UNSURE
     out = _Assembler()
     for n, page in enumerate(pages, 1):
@@ -163,20 +171,41 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
     if not text.replace(UNSURE, "").strip():
         raise UnreadableInputError(f"{name}: OCR found no text")
     note = (f"no usable text layer: {len(pages)} page(s) read by tesseract at {DPI} dpi; tables cell by cell, "
-            f"{len(values)} value cells read {1 + len(readers)} ways, {unsure} without agreement given as {UNSURE}")
+            f"{len(values)} value cells read {1 + len(readers)} ways ({len(disputed)} disputed, read once more), "
+            f"{unsure} without agreement given as {UNSURE}")
     return SourceText(text, kind="pdf", pages=len(pages), boxes=out.boxes, notes=[("INPUT_OCR", note)])
 
 
-def _vote(readings: list[str]) -> str:
-    """A value cell's text from its readings (the first reading, then the
-    voters'): the number every voter that saw a number agrees on (at least two
-    of them), the first reading when no voter saw a number, else ``?``."""
-    numbers = [t for t in ("".join(r.translate(_DIGITS).split()) for r in readings[1:]) if _NUMBER.match(t)]
-    if not numbers:
+def _vote(readings: list[str], voters: int) -> str:
+    """A value cell's text from its readings (the first reading, the
+    ``voters``' readings, then any tie-breaker's): the number every voter that
+    saw a number agrees on (at least two of them); the first reading when no
+    voter saw a number; else, with a tie-breaker, a number read at least three
+    times with at most one other number read; else ``?``. A whole number is
+    never taken while any reading shows a decimal point between its digits:
+    readers drop the point (1711.87 -> 171187), they hardly invent one."""
+    numbers = [_number(r) for r in readings]
+    seen = [t for t in numbers[1:1 + voters] if t]
+    if not seen:
         return readings[0]
-    if len(numbers) >= 2 and len(set(numbers)) == 1:
-        return numbers[0]
-    return UNSURE
+    winner = None
+    if len(seen) >= 2 and len(set(seen)) == 1:
+        winner = seen[0]
+    elif len(readings) > 1 + voters:
+        counts = Counter(t for t in numbers if t).most_common()
+        if counts[0][1] >= 3 and sum(n for _, n in counts[1:]) <= 1:
+            winner = counts[0][0]
+    if winner is None or ("." not in winner and any(_POINT.search(r) for r in readings)):
+        return UNSURE
+    return winner
+
+
+_POINT = regex.compile(r"\d\s*[.,·]\s*\d")
+
+
+def _number(reading: str) -> str | None:
+    t = "".join(reading.translate(_DIGITS).split())
+    return t if _NUMBER.match(t) else None
 
 
 def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
