@@ -124,40 +124,8 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
         raise UnreadableInputError(f"{name}: cannot OCR: {missing} (Debian: apt-get install poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)")
     readers = readers or VALUE_READERS
     with tempfile.TemporaryDirectory(prefix="reportparse-ocr-") as tmp:
-        try:
-            subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", str(path), f"{tmp}/p"],
-                           check=True, capture_output=True, timeout=timeout)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise UnreadableInputError(f"{name}: pdftoppm could not render the pages ({type(exc).__name__})") from None
-        files = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
-        pages = []
-        for n, f in enumerate(files, 1):
-            try:
-                img = Image.read_pgm(f, DPI)
-            except ValueError as exc:
-                raise UnreadableInputError(f"{name}: page {n} could not be rendered ({exc})") from None
-            pages.append(_page_layout(n, img, Path(tmp)))
-            f.unlink()  # one page image in memory at a time
-        run = _Tesseract(name, Path(tmp), timeout)
-        bands = [b for page in pages for b in page if isinstance(b, _Piece)]
-        cells = [c for page in pages for t in page if isinstance(t, _Table) for c in t.cells.values()]
-        for texts, pieces in zip(run.read_all([(bands, PROSE), (cells, FIRST)]), (bands, cells), strict=True):
-            for p, text in zip(pieces, texts, strict=True):
-                p.readings.append(text)
-        values = [c for c in cells if _VALUE_LIKE.match(c.readings[0])]
-        is_value = {id(c) for c in values}
-        for texts in run.read_all([(values, reader) for reader in readers]):
-            for p, text in zip(values, texts, strict=True):
-                p.readings.append(text)
-        disputed = [c for c in values if _vote(c.readings, len(readers)) == UNSURE]
-        for c, text in zip(disputed, run.read_all([(disputed, TIE_BREAKER)])[0], strict=True):
-            c.readings.append(text)
-    unsure = 0
-    for b in bands:
-        b.text = b.readings[0]
-    for c in cells:
-        c.text = _vote(c.readings, len(readers)) if id(c) in is_value else c.readings[0]
-        unsure += c.text == UNSURE
+        pages = _render(path, name, Path(tmp), timeout)
+        counts = _read(pages, readers, _Tesseract(name, Path(tmp), timeout))
     out = _Assembler()
     for n, page in enumerate(pages, 1):
         if n > 1:
@@ -170,10 +138,51 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
     text = "".join(out.parts)
     if not text.replace(UNSURE, "").strip():
         raise UnreadableInputError(f"{name}: OCR found no text")
+    values, disputed, unsure = counts
     note = (f"no usable text layer: {len(pages)} page(s) read by tesseract at {DPI} dpi; tables cell by cell, "
-            f"{len(values)} value cells read {1 + len(readers)} ways ({len(disputed)} disputed, read once more), "
+            f"{values} value cells read {1 + len(readers)} ways ({disputed} disputed, read once more), "
             f"{unsure} without agreement given as {UNSURE}")
     return SourceText(text, kind="pdf", pages=len(pages), boxes=out.boxes, notes=[("INPUT_OCR", note)])
+
+
+def _render(path: str | Path, name: str, tmp: Path, timeout: float) -> list[list[_Piece | _Table]]:
+    """Each page rendered and laid out (bands and tables), one page image in memory at a time."""
+    try:
+        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", str(path), f"{tmp}/p"],
+                       check=True, capture_output=True, timeout=timeout)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        raise UnreadableInputError(f"{name}: pdftoppm could not render the pages ({type(exc).__name__})") from None
+    pages = []
+    for n, f in enumerate(sorted(tmp.glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1])), 1):
+        try:
+            img = Image.read_pgm(f, DPI)
+        except ValueError as exc:
+            raise UnreadableInputError(f"{name}: page {n} could not be rendered ({exc})") from None
+        pages.append(_page_layout(n, img, tmp))
+        f.unlink()
+    return pages
+
+
+def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: _Tesseract) -> tuple[int, int, int]:
+    """Read every band and cell and set its text: bands and cells first, then
+    the value cells' voters, then the tie-breaker on disputed cells.
+    Returns (value cells, disputed cells, cells given as ``?``)."""
+    bands = [b for page in pages for b in page if isinstance(b, _Piece)]
+    cells = [c for page in pages for t in page if isinstance(t, _Table) for c in t.cells.values()]
+    for texts, pieces in zip(run.read_all([(bands, PROSE), (cells, FIRST)]), (bands, cells), strict=True):
+        for p, text in zip(pieces, texts, strict=True):
+            p.readings.append(text)
+            p.text = text
+    values = [c for c in cells if _VALUE_LIKE.match(c.readings[0])]
+    for texts in run.read_all([(values, reader) for reader in readers]):
+        for p, text in zip(values, texts, strict=True):
+            p.readings.append(text)
+    disputed = [c for c in values if _vote(c.readings, len(readers)) == UNSURE]
+    for c, text in zip(disputed, run.read_all([(disputed, TIE_BREAKER)])[0], strict=True):
+        c.readings.append(text)
+    for c in values:
+        c.text = _vote(c.readings, len(readers))
+    return len(values), len(disputed), sum(c.text == UNSURE for c in values)
 
 
 def _vote(readings: list[str], voters: int) -> str:
