@@ -12,28 +12,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import reportparse
-from reportparse import ParseOptions
-from reportparse.grammar import load_grammars
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
 
+import reportparse  # noqa: E402
+from reportparse import ParseOptions  # noqa: E402
+from reportparse.grammar import load_grammars  # noqa: E402
 
-def scan(src: Path, out: Path, dpi: int) -> None:
-    from reportlab.pdfgen import canvas
-
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(src), str(out.parent / "p")], check=True)
-    c = canvas.Canvas(str(out))
-    for png in sorted(out.parent.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
-        c.setPageSize((595, 842))
-        c.drawImage(str(png), 0, 0, width=595, height=842)
-        c.showPage()
-    c.save()
+from generator import scan_pdf  # noqa: E402
 
 
 def main() -> None:
@@ -47,7 +38,7 @@ def main() -> None:
         name = golden.name.removesuffix(".pdf.expected.json")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "scan.pdf"
-            scan(ROOT / exp["source"], path, args.dpi)
+            scan_pdf(ROOT / exp["source"], path, args.dpi)
             t0 = time.perf_counter()
             report = reportparse.parse_file(path, ParseOptions(ocr=True))
             secs = time.perf_counter() - t0

@@ -264,6 +264,29 @@ def _values_by_table(gen: Generated) -> dict[str, dict[tuple[str, str], int | fl
     return values
 
 
+def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | None = None):
+    """An image-only PDF of ``src``, as a scanner makes it: its pages (or
+    ``first``..``last``) rasterised at ``dpi`` by pdftoppm, one image per A4 page."""
+    import subprocess
+    from pathlib import Path
+
+    from reportlab.pdfgen import canvas
+
+    out = Path(out)
+    args = ["pdftoppm", "-r", str(dpi), "-gray", "-png"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    subprocess.run([*args, str(src), str(out.parent / "scan-page")], check=True)
+    c = canvas.Canvas(str(out))
+    for png in sorted(out.parent.glob("scan-page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
+        c.setPageSize((595, 842))
+        c.drawImage(str(png), 0, 0, width=595, height=842)
+        c.showPage()
+        png.unlink()
+    c.save()
+    return out
+
+
 def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9) -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with
     ruled tables and merged cells like the official template; ``ruled=False``

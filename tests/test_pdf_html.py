@@ -13,7 +13,7 @@ from reportparse import ParseOptions, UnreadableInputError
 from reportparse.grammar import load_grammars
 
 from conftest import CORPUS, ROOT
-from generator import make_report, render_html, render_pdf
+from generator import make_report, render_html, render_pdf, scan_pdf
 
 
 def _outline(report):
@@ -128,29 +128,12 @@ def _needs_ocr() -> None:
         pytest.skip(f"OCR tools not installed here ({missing}); .ci/run installs them")
 
 
-def _scan(src, out, dpi: int, first: int | None = None, last: int | None = None):
-    """An image-only PDF of ``src``, as a scanner makes it: pages rasterised at ``dpi``."""
-    from reportlab.pdfgen import canvas
-
-    args = ["pdftoppm", "-r", str(dpi), "-gray", "-png"]
-    if first:
-        args += ["-f", str(first), "-l", str(last or first)]
-    subprocess.run([*args, str(src), str(out.parent / "p")], check=True)
-    c = canvas.Canvas(str(out))
-    for png in sorted(out.parent.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
-        c.setPageSize((595, 842))
-        c.drawImage(str(png), 0, 0, width=595, height=842)
-        c.showPage()
-    c.save()
-    return out
-
-
 def test_ocr_of_a_pdf_without_text_layer(tmp_path):
     _needs_ocr()
     gen = make_report(11, "ogi-2021", "tab")
     src = tmp_path / "r.pdf"
     render_pdf(gen, src)
-    scan = _scan(src, tmp_path / "scan.pdf", 150, 1)
+    scan = scan_pdf(src, tmp_path / "scan.pdf", 150, 1)
     with pytest.raises(UnreadableInputError, match="no text layer"):
         reportparse.parse_file(scan)
     report = reportparse.parse_file(scan, ParseOptions(ocr=True))
@@ -167,7 +150,7 @@ def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path):
     ruling lines in the image and read cell by cell; against the hand-checked
     golden values every cell is right or null, and nearly all are right."""
     _needs_ocr()
-    scan = _scan(CORPUS / "real/hongze-2023.pdf", tmp_path / "scan.pdf", 300)
+    scan = scan_pdf(CORPUS / "real/hongze-2023.pdf", tmp_path / "scan.pdf", 300)
     report = reportparse.parse_file(scan, ParseOptions(ocr=True))
     exp = json.loads((ROOT / "tests/golden/hongze-2023.pdf.expected.json").read_text(encoding="utf-8"))
     tpl = load_grammars().templates[report.template]
