@@ -1,10 +1,11 @@
 """OCR of real reports: each bundled real PDF that has a hand-checked golden
-file is rasterised at 300 dpi into an image-only PDF (what a scanner gives),
-then parsed with ``--ocr``; every table cell is compared with the golden values.
+file is rasterised at 300 dpi into an image-only PDF (what a scanner gives;
+with ``--angle``, fed in askew), then parsed with ``--ocr``; every table cell
+is compared with the golden values.
 
-    python bench/ocr_real.py [--dpi 300]
+    python bench/ocr_real.py [--dpi 300] [--angle 1.5]
 
-Needs reportlab (dev extra), poppler-utils and tesseract with chi_sim.
+Needs reportlab (dev extra), poppler-utils and tesseract with chi_sim and eng.
 Prints per report: cells, right, wrong, null, valid, seconds per page.
 """
 
@@ -30,6 +31,7 @@ from generator import scan_pdf  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dpi", type=int, default=300)
+    ap.add_argument("--angle", type=float, default=0.0, help="turn each scanned page this many degrees (askew)")
     args = ap.parse_args()
     print(f"{'report':<16}{'cells':>6}{'right':>7}{'wrong':>7}{'null':>6}{'valid':>7}{'s/page':>8}")
     total = [0, 0, 0, 0]
@@ -38,7 +40,7 @@ def main() -> None:
         name = golden.name.removesuffix(".pdf.expected.json")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "scan.pdf"
-            scan_pdf(ROOT / exp["source"], path, args.dpi)
+            scan_pdf(ROOT / exp["source"], path, args.dpi, angle=args.angle)
             t0 = time.perf_counter()
             report = reportparse.parse_file(path, ParseOptions(ocr=True))
             secs = time.perf_counter() - t0

@@ -264,9 +264,10 @@ def _values_by_table(gen: Generated) -> dict[str, dict[tuple[str, str], int | fl
     return values
 
 
-def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | None = None):
+def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | None = None, angle: float = 0.0):
     """An image-only PDF of ``src``, as a scanner makes it: its pages (or
-    ``first``..``last``) rasterised at ``dpi`` by pdftoppm, one image per A4 page."""
+    ``first``..``last``) rasterised at ``dpi`` by pdftoppm, one image per A4
+    page, turned ``angle`` degrees (a page fed in askew)."""
     import subprocess
     from pathlib import Path
 
@@ -280,7 +281,11 @@ def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | Non
     c = canvas.Canvas(str(out))
     for png in sorted(out.parent.glob("scan-page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
         c.setPageSize((595, 842))
-        c.drawImage(str(png), 0, 0, width=595, height=842)
+        c.saveState()
+        c.translate(297.5, 421)
+        c.rotate(angle)
+        c.drawImage(str(png), -297.5, -421, width=595, height=842)
+        c.restoreState()
         c.showPage()
         png.unlink()
     c.save()

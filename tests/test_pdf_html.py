@@ -145,12 +145,15 @@ def test_ocr_of_a_pdf_without_text_layer(tmp_path):
     assert sum(flat[k] == v for k, v in proactive.items()) >= len(proactive) - 3
 
 
-def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path):
-    """hongze-2023.pdf rasterised at 300 dpi (a scan): tables are found by their
-    ruling lines in the image and read cell by cell; against the hand-checked
-    golden values every cell is right or null, and nearly all are right."""
+@pytest.mark.parametrize(("angle", "at_least"), [(0.0, 194), (1.5, 160)])
+def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path, angle, at_least):
+    """hongze-2023.pdf rasterised at 300 dpi (a scan; also fed in 1.5° askew):
+    tables are found by their ruling lines in the image (a skewed page is
+    straightened first) and read cell by cell. Against the hand-checked golden
+    values nearly all cells are right; a straight scan has no wrong value, and
+    on the askew one a wrong value is only ever one that the rules flag."""
     _needs_ocr()
-    scan = scan_pdf(CORPUS / "real/hongze-2023.pdf", tmp_path / "scan.pdf", 300)
+    scan = scan_pdf(CORPUS / "real/hongze-2023.pdf", tmp_path / "scan.pdf", 300, angle=angle)
     report = reportparse.parse_file(scan, ParseOptions(ocr=True))
     exp = json.loads((ROOT / "tests/golden/hongze-2023.pdf.expected.json").read_text(encoding="utf-8"))
     tpl = load_grammars().templates[report.template]
@@ -165,9 +168,9 @@ def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path):
                     if cell.status == "read":  # OCR'd values point at their cell on the page
                         assert cell.span is not None and cell.span.page in (2, 3, 4) and cell.span.bbox
                 elif cell.value is not None:
-                    wrong.append((tkey, rid, col, cell.value, want))
-    assert not wrong
-    assert right >= cells - 6, (right, cells)
+                    wrong.append((tkey, rid, col, cell.value, want, cell.status))
+    assert not wrong if angle == 0 else all(w[-1] == "conflict" for w in wrong), wrong
+    assert right >= at_least, (right, cells)
     assert report.template == "ogi-2021" and not report.valid  # its 复议 totals are printed 0: flagged
     assert any(d.code == "RULE_FAIL" for d in report.diagnostics)
 
@@ -185,6 +188,7 @@ def test_value_cells_need_two_agreeing_voters():
     assert _vote(["5", "5", "fs)", "fs)"], 3) == UNSURE  # one voter is not enough
     assert _vote(["工0", "1 0", "10", "1O"], 3) == "10"  # spaces and OCR digits normalised
     assert _vote(["总计", "Sit", "tT", "ai"], 3) == "总计"  # no voter saw a number: the text stays
+    assert _vote(["7", "(71", "(71", "Ti"], 3) == UNSURE  # only the first reader saw a number (771 clipped)
     assert _vote(["8386.62", "8386.62", "8386.62", "838662"], 3) == UNSURE  # a dropped decimal point disagrees
     # disputed, then the tie-breaker
     assert _vote(["17", "17", "1", "17", "17"], 3) == "17"  # 17 four times, one other number

@@ -3,11 +3,12 @@ the PDF path's vector lines; crops and enlargements keep the pixels."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reportparse.ingest.grid import find_grids, row_fields
-from reportparse.ingest.raster import Image, ruling_segments
+from reportparse.ingest.raster import Image, ruling_segments, skew
 
 
 def _page(width: int, height: int, hlines: list[tuple[int, int, int]], vlines: list[tuple[int, int, int]],
@@ -99,3 +100,39 @@ def test_any_pixels_give_segments_inside_the_page(w, h, noise):
     find_grids(ruling_segments(img, min_len_pt=2), [])
     crop = img.crop_points((0, 0, img.pt(w), img.pt(h)), inset_pt=0.5)
     assert crop is None or crop.ink() <= img.ink()
+
+
+def _tilted_grid(slope: float) -> Image:
+    """A 3x4 ruled grid drawn tilted: rules y = y0 + slope*x and x = x0 - slope*y (pixels, rows downwards)."""
+    w, h = 1400, 900
+    px = bytearray(b"\xff" * (w * h))
+    xs, ys = [200, 500, 800, 1100], [200, 350, 500, 650, 800]
+    def crossing(x0: int, y0: int) -> int:  # x where rule y = y0 + slope*x meets rule x = x0 - slope*y
+        return round((x0 - slope * y0) / (1 + slope * slope))
+
+    for y0 in ys:
+        for x in range(crossing(xs[0], y0), crossing(xs[-1], y0) + 3):
+            y = round(y0 + slope * x)
+            for t in range(3):
+                px[(y + t) * w + x] = 0
+    for x0 in xs:  # from the top rule to the bottom rule where they cross it
+        for y in range(round(ys[0] + slope * x0) - 2, round(ys[-1] + slope * x0) + 4):
+            x = round(x0 - slope * y)
+            px[y * w + x:y * w + x + 3] = b"\x00" * 3
+    return Image(w, h, bytes(px), dpi=300)
+
+
+@pytest.mark.parametrize("slope", [0.0, 0.012, -0.021, 0.035])
+def test_a_tilted_grid_is_measured_and_straightened(slope):
+    img = _tilted_grid(slope)
+    found = skew(img)
+    assert abs(found - slope) < 0.002
+    level = img.sheared(found) if found else img
+    assert skew(level) == 0.0
+    grids = [g for g in find_grids(ruling_segments(level), []) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
+    assert [(len(g.xs) - 1, len(g.ys) - 1) for g in grids] == [(3, 4)]
+    # a box of the straightened page maps back onto the same cell of the page as scanned
+    cell = grids[0].cells[0]
+    x0, y0, x1, y1 = level.unsheared_box(cell.bbox, found) if found else cell.bbox
+    cx, cy = img.px((x0 + x1) / 2), img.height - img.px((y0 + y1) / 2)
+    assert 200 < cx < 500 and round(200 + slope * cx) < cy < round(350 + slope * cx)

@@ -35,13 +35,14 @@ import regex
 from ..errors import UnreadableInputError
 from . import Box, SourceText
 from .grid import Grid, find_grids, row_fields
-from .raster import Image, ruling_segments
+from .raster import Image, ruling_segments, skew
 
 DPI = 300
 PSM_PROSE = "4"  # one column of variable-size text
 PSM_CELL = "6"  # one block (label cells wrap over lines)
 CELL_INSET = 2.0  # points cut from each side of a cell: the rule itself
 MIN_INK = 12  # dark pixels below which a cell (or band) is blank
+BAND_INSET = 3.0  # points cut from the top and bottom of a band of prose
 UNSURE = "?"
 TEXT_HEIGHT = 45  # pixels: digits much smaller than this are misread, and so are much larger ones
 
@@ -189,14 +190,14 @@ def _vote(readings: list[str], voters: int) -> str:
     """A value cell's text from its readings (the first reading, the
     ``voters``' readings, then any tie-breaker's): the number every voter that
     saw a number agrees on (at least two of them); the first reading when no
-    voter saw a number; else, with a tie-breaker, a number read at least three
+    voter saw a number and it is no number either; else, with a tie-breaker, a number read at least three
     times with at most one other number read; else ``?``. A whole number is
     never taken while any reading shows a decimal point between its digits:
     readers drop the point (1711.87 -> 171187), they hardly invent one."""
     numbers = [_number(r) for r in readings]
     seen = [t for t in numbers[1:1 + voters] if t]
-    if not seen:
-        return readings[0]
+    if not seen:  # a text cell; but a number only the first reader saw is no number yet
+        return UNSURE if numbers[0] else readings[0]
     winner = None
     if len(seen) >= 2 and len(set(seen)) == 1:
         winner = seen[0]
@@ -218,7 +219,12 @@ def _number(reading: str) -> str | None:
 
 
 def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
-    """The page top to bottom: prose bands and tables."""
+    """The page top to bottom: prose bands and tables. The rules of a skewed
+    scan are found on the page straightened by two shears; its cells are cut
+    from the page as scanned."""
+    page_img, slope = img, skew(img)
+    if slope:
+        img = img.sheared(slope)
     grids = [g for g in find_grids(ruling_segments(img), []) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
     height, width = img.pt(img.height), img.pt(img.width)
     out: list[_Piece | _Table] = []
@@ -230,7 +236,11 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
         out += _bands(page, img, [(0, y1, width, top)], tmp)
         cells = {}
         for cell in g.cells:
-            crop = img.crop_points(cell.bbox, CELL_INSET)
+            # cells are cut from the page as scanned (shearing pixels blurs digits), a little
+            # further in by the tilt of their own width
+            box = img.unsheared_box(cell.bbox, slope) if slope else cell.bbox
+            tilt = abs(slope) / 2  # a tilted border comes this far in per point of the cell's other side
+            crop = page_img.crop_points(box, CELL_INSET + tilt * (box[3] - box[1]), CELL_INSET + tilt * (box[2] - box[0]))
             if crop is not None and crop.ink() >= MIN_INK:
                 cells[id(cell)] = _Piece(page, cell.bbox, crop.padded(12), crop.ink_height())
         out.append(_Table(page, g, cells))
@@ -243,7 +253,7 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
 def _bands(page: int, img: Image, boxes: list[tuple[float, float, float, float]], tmp: Path) -> list[_Piece | _Table]:
     out: list[_Piece | _Table] = []
     for box in boxes:
-        crop = img.crop_points(box)
+        crop = img.crop_points(box, 0.0, BAND_INSET)  # not the rules of the tables above and below
         if crop is not None and crop.ink() >= MIN_INK:
             f = tmp / f"band-{page}-{'-'.join(f'{v:.0f}' for v in box)}.pgm"  # boxes never repeat on a page
             f.write_bytes(crop.padded(12).to_pgm())
@@ -316,7 +326,11 @@ class _Assembler:
                 piece = t.cells.get(id(cell)) if cell is not None else None
                 if piece is not None:
                     text = piece.text
-                    self.add("".join(text.split()) if _is_cjk(text) else " ".join(text.split()), (t.page, *cell.bbox))
+                    if _is_cjk(text):  # a label: | is a piece of a rule, never a column separator inside a cell
+                        text = "".join(text.replace("|", "").replace("｜", "").split())
+                    else:
+                        text = " ".join(text.split())
+                    self.add(text, (t.page, *cell.bbox))
             self.add("\n", None)
 
 

@@ -51,11 +51,14 @@ class Image:
     def px(self, pt: float) -> int:
         return round(pt * self.dpi / 72)
 
-    def crop_points(self, box: tuple[float, float, float, float], inset_pt: float = 0.0) -> Image | None:
-        """The part of the page inside ``box`` (points), ``inset_pt`` in from each side."""
+    def crop_points(self, box: tuple[float, float, float, float], inset_pt: float = 0.0,
+                    inset_y_pt: float | None = None) -> Image | None:
+        """The part of the page inside ``box`` (points), ``inset_pt`` in from
+        each side (``inset_y_pt`` from the top and bottom, if given)."""
         x0, y0, x1, y1 = box
+        iy = inset_pt if inset_y_pt is None else inset_y_pt
         left, right = self.px(x0 + inset_pt), self.px(x1 - inset_pt)
-        top, bottom = self.px(self.pt(self.height) - y1 + inset_pt), self.px(self.pt(self.height) - y0 - inset_pt)
+        top, bottom = self.px(self.pt(self.height) - y1 + iy), self.px(self.pt(self.height) - y0 - iy)
         left, top = max(0, left), max(0, top)
         right, bottom = min(self.width, right), min(self.height, bottom)
         if right - left < 2 or bottom - top < 2:
@@ -83,6 +86,37 @@ class Image:
         blank = b"\xff" * (w * pad)
         return Image(w, self.height + 2 * pad, blank + body + blank, self.dpi)
 
+    def sheared(self, slope: float) -> Image:
+        """The page turned back by a small skew (``slope`` = dy/dx of its rules,
+        pixel rows counted downwards), as two shears: each column moved up or
+        down (rules become level), then each row moved sideways (cell borders
+        become upright). Both are slice assignments; no pixel is visited in Python."""
+        w, h = self.width, self.height
+        cx, cy = w / 2, h / 2
+        white = b"\xff"
+        cols = bytearray(white * (w * h))
+        for x in range(w):
+            k = round(slope * (x - cx))  # this column's content moves up by k rows
+            col = self.pixels[x::w]
+            cols[x::w] = col[k:] + white * k if k >= 0 else white * -k + col[:h + k]
+        rows = []
+        for y in range(h):
+            k = round(slope * (y - cy))  # this row's content moves right by k pixels
+            row = bytes(cols[y * w:(y + 1) * w])
+            rows.append(white * k + row[:w - k] if k >= 0 else row[-k:] + white * -k)
+        return Image(w, h, b"".join(rows), self.dpi)
+
+    def unsheared_box(self, box: tuple[float, float, float, float], slope: float) -> tuple[float, float, float, float]:
+        """Where a box (points) of :meth:`sheared` lies on the page before the
+        shears: the same size around its centre mapped back."""
+        x0, y0, x1, y1 = box
+        cx, cy = self.width / 2, self.height / 2
+        xs, ys = self.px((x0 + x1) / 2), self.height - self.px((y0 + y1) / 2)  # pixels, rows downwards
+        x = xs - slope * (ys - cy)
+        y = ys + slope * (x - cx)
+        mx, my = self.pt(x), self.pt(self.height - y)
+        return mx - (x1 - x0) / 2, my - (y1 - y0) / 2, mx + (x1 - x0) / 2, my + (y1 - y0) / 2
+
     def enlarged(self, k: int) -> Image:
         """Nearest-neighbour ``k``-times enlargement: small digits at table
         font sizes are read far better by tesseract at twice the size."""
@@ -96,6 +130,33 @@ class Image:
                 wide[i::k] = row
             out.append(bytes(wide) * k)
         return Image(self.width * k, self.height * k, b"".join(out), self.dpi * k)
+
+
+def skew(img: Image, min_votes: int = 20) -> float:
+    """The slope (dy/dx, pixel rows counted downwards) of the page's long
+    horizontal rules, 0.0 when there are none or they are level.
+
+    A rule tilted by a small angle shows in each pixel row as a run of ink
+    that the next row repeats shifted sideways by the same amount at both
+    ends (1/slope pixels); the median of those shifts over all long runs is
+    the slope."""
+    w, h = img.width, img.height
+    binary = img.pixels.translate(_BINARY)
+    run = re.compile(rb"\x00{%d,}" % max(8, img.px(10.0)))
+    prev: list[tuple[int, int]] = []
+    shifts: list[int] = []
+    for y in range(h):
+        spans = [(m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)]
+        for a, b in spans:
+            for pa, pb in prev:
+                d = a - pa
+                if 4 <= abs(d) <= w // 4 and abs((b - pb) - d) <= 2 and pa < b and a < pb:
+                    shifts.append(d)
+        prev = spans
+    if len(shifts) < min_votes:
+        return 0.0
+    shifts.sort()
+    return 1.0 / shifts[len(shifts) // 2]
 
 
 def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6.0) -> list[Segment]:
