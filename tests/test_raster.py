@@ -136,3 +136,15 @@ def test_a_tilted_grid_is_measured_and_straightened(slope):
     x0, y0, x1, y1 = level.unsheared_box(cell.bbox, found) if found else cell.bbox
     cx, cy = img.px((x0 + x1) / 2), img.height - img.px((y0 + y1) / 2)
     assert 200 < cx < 500 and round(200 + slope * cx) < cy < round(350 + slope * cx)
+
+
+def test_a_table_running_on_over_a_page_break_is_closed_by_its_outer_rules():
+    """The last row before a page break often has no bottom rule: the outer
+    vertical rules running on to the same end close it; a lone rule doesn't."""
+    hs = [(100, 700, 400, 700), (100, 680, 400, 680), (100, 660, 400, 660)]
+    vs = [(100, 630, 100, 700), (250, 630, 250, 700), (400, 630, 400, 700)]
+    g = find_grids(hs + vs, [])[0]
+    assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 3) and g.ys[-1] == 630
+    uneven = [(100, 630, 100, 700), (250, 660, 250, 700), (400, 650, 400, 700)]
+    g = find_grids(hs + uneven, [])[0]
+    assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 2)

@@ -155,9 +155,26 @@ def _covered(edges: list[Edge], pos: float, at: float, tol: float = SNAP) -> boo
 def build_grid(group: list[Edge]) -> Grid:
     hs = [e for e in group if e.orient == "h"]
     vs = [e for e in group if e.orient == "v"]
+    hs += _open_ends(hs, vs)
     xs = sorted({e.pos for e in vs})
     ys = sorted({e.pos for e in hs}, reverse=True)
     return merge_cells(xs, ys, hs, vs)
+
+
+def _open_ends(hs: list[Edge], vs: list[Edge], tol: float = SNAP) -> list[Edge]:
+    """A closing rule where a table runs on over a page break without one:
+    when the outer vertical rules both run on past the last (or first)
+    horizontal rule to the same end, that end closes the table."""
+    if not hs or len(vs) < 2:
+        return []
+    left, right = min(vs, key=lambda e: e.pos), max(vs, key=lambda e: e.pos)
+    bottom, top = min(e.pos for e in hs), max(e.pos for e in hs)
+    out = []
+    if left.start < bottom - 2 * tol and abs(left.start - right.start) <= tol:
+        out.append(Edge("h", min(left.start, right.start), left.pos, right.pos))
+    if left.end > top + 2 * tol and abs(left.end - right.end) <= tol:
+        out.append(Edge("h", max(left.end, right.end), left.pos, right.pos))
+    return out
 
 
 def merge_cells(xs: list[float], ys: list[float], hs: list[Edge], vs: list[Edge]) -> Grid:
