@@ -100,6 +100,10 @@ def test_any_pixels_give_segments_inside_the_page(w, h, noise):
     find_grids(ruling_segments(img, min_len_pt=2), [])
     crop = img.crop_points((0, 0, img.pt(w), img.pt(h)), inset_pt=0.5)
     assert crop is None or crop.ink() <= img.ink()
+    slope = skew(img, min_votes=1)
+    assert abs(slope) <= 0.25
+    level = img.sheared(slope)
+    assert (level.width, level.height, len(level.pixels)) == (w, h, w * h)
 
 
 def _tilted_grid(slope: float) -> Image:
