@@ -19,3 +19,19 @@ class SourceText:
     pages: int | None = None
     boxes: list[Box | None] | None = None  # per character of ``text``, for PDFs
     notes: list[tuple[str, str]] = field(default_factory=list)  # (diagnostic code, message) from ingest
+
+
+class TextBuilder:
+    """Text assembled piece by piece with one box (or None) per character."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.boxes: list[Box | None] = []
+
+    def add(self, text: str, box: Box | None) -> None:
+        self.parts.append(text)
+        self.boxes.extend([box] * len(text))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)

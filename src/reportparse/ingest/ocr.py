@@ -33,7 +33,7 @@ from pathlib import Path
 import regex
 
 from ..errors import UnreadableInputError
-from . import Box, SourceText
+from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
 from .raster import Image, ruling_segments, skew
 
@@ -75,6 +75,7 @@ TIE_BREAKER = Reader("chi_sim", "7", 1)
 
 _VALUE_LIKE = regex.compile(r"^[\s\d.,\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
+_POINT = regex.compile(r"\d\s*[.,·]\s*\d")  # a decimal point between digits, in any reading
 _DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0", "，": ",", "－": "-"})
 
 
@@ -136,7 +137,7 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
                 out.add(block.text.strip("\n") + "\n", (block.page, *block.box))
             else:
                 out.table(block)
-    text = "".join(out.parts)
+    text = out.text
     if not text.replace(UNSURE, "").strip():
         raise UnreadableInputError(f"{name}: OCR found no text")
     values, disputed, unsure = counts
@@ -190,8 +191,9 @@ def _vote(readings: list[str], voters: int) -> str:
     """A value cell's text from its readings (the first reading, the
     ``voters``' readings, then any tie-breaker's): the number every voter that
     saw a number agrees on (at least two of them); the first reading when no
-    voter saw a number and it is no number either; else, with a tie-breaker, a number read at least three
-    times with at most one other number read; else ``?``. A whole number is
+    voter saw a number and it is no number either; else, with a tie-breaker,
+    a number read at least three times with at most one other number read;
+    else ``?``. A whole number is
     never taken while any reading shows a decimal point between its digits:
     readers drop the point (1711.87 -> 171187), they hardly invent one."""
     numbers = [_number(r) for r in readings]
@@ -208,9 +210,6 @@ def _vote(readings: list[str], voters: int) -> str:
     if winner is None or ("." not in winner and any(_POINT.search(r) for r in readings)):
         return UNSURE
     return winner
-
-
-_POINT = regex.compile(r"\d\s*[.,·]\s*\d")
 
 
 def _number(reading: str) -> str | None:
@@ -306,16 +305,8 @@ class _Tesseract:
         return [texts[i].strip() if i < len(texts) else "" for i in range(len(pieces))]
 
 
-class _Assembler:
-    """Text with one box (or None) per character, tables as tab-separated rows."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.boxes: list[Box | None] = []
-
-    def add(self, text: str, box: Box | None) -> None:
-        self.parts.append(text)
-        self.boxes.extend([box] * len(text))
+class _Assembler(TextBuilder):
+    """The OCR text: bands as read, tables as tab-separated rows."""
 
     def table(self, t: _Table) -> None:
         g = t.grid

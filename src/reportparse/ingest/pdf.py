@@ -19,7 +19,7 @@ from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from ..errors import UnreadableInputError
-from . import Box, SourceText
+from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
 
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
@@ -88,7 +88,7 @@ def read_pdf(path: str | Path) -> SourceText:
         raise UnreadableInputError(f"{name}: the PDF is corrupt or truncated ({type(exc).__name__}: {exc})"[:300]) from None
     if pages == 0:
         raise UnreadableInputError(f"{name}: the PDF has no pages")
-    text = "".join(out.parts)
+    text = out.text
     _check_text_layer(name, out.n_chars, out.n_bad)
     return SourceText(text, kind="pdf", pages=pages, boxes=out.boxes)
 
@@ -102,18 +102,13 @@ def _check_text_layer(name: str, n: int, bad: int) -> None:
             "a font without a usable Unicode mapping); try --ocr")
 
 
-class _Builder:
-    """Accumulates text with one box (or None) per character."""
+class _Builder(TextBuilder):
+    """Text with boxes, counting the characters a font left unmapped."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.boxes: list[Box | None] = []
+        super().__init__()
         self.n_chars = 0
         self.n_bad = 0
-
-    def add(self, text: str, box: Box | None) -> None:
-        self.parts.append(text)
-        self.boxes.extend([box] * len(text))
 
     def char(self, page: int, ch: _Char) -> None:
         self.n_chars += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 _DARK = 160  # grey values below this are ink
@@ -67,14 +68,18 @@ class Image:
         rows = b"".join(self.pixels[y * w + left:y * w + right] for y in range(top, bottom))
         return Image(right - left, bottom - top, rows, self.dpi)
 
+    @cached_property
+    def binary(self) -> bytes:
+        """The pixels as ink (0) or paper (255), computed once."""
+        return self.pixels.translate(_BINARY)
+
     def ink(self) -> int:
         """Number of dark pixels."""
-        return self.pixels.translate(_BINARY).count(0)
+        return self.binary.count(0)
 
     def ink_height(self) -> int:
         """Height in pixels of the rows that carry ink (0 when blank)."""
-        w = self.width
-        binary = self.pixels.translate(_BINARY)
+        w, binary = self.width, self.binary
         rows = [y for y in range(self.height) if binary.find(0, y * w, (y + 1) * w) >= 0]
         return rows[-1] - rows[0] + 1 if rows else 0
 
@@ -140,8 +145,7 @@ def skew(img: Image, min_votes: int = 20) -> float:
     that the next row repeats shifted sideways by the same amount at both
     ends (1/slope pixels); the median of those shifts over all long runs is
     the slope."""
-    w, h = img.width, img.height
-    binary = img.pixels.translate(_BINARY)
+    w, h, binary = img.width, img.height, img.binary
     run = re.compile(rb"\x00{%d,}" % max(8, img.px(10.0)))
     prev: list[tuple[int, int]] = []
     shifts: list[int] = []
@@ -167,8 +171,7 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     a horizontal rule (the borders of a one-row table fragment after a page
     break). A rule several pixels thick repeats the same run row after row (or
     column after column): one segment is kept; the grid pipeline snaps the rest."""
-    w, h = img.width, img.height
-    binary = img.pixels.translate(_BINARY)
+    w, h, binary = img.width, img.height, img.binary
     long_px, tol = max(8, img.px(min_len_pt)), img.px(3.0)
     run = re.compile(rb"\x00{%d,}" % long_px)
     rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom

@@ -196,16 +196,10 @@ def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dic
         own, rest = vals[:n], vals[n:]
         if len({v.block for v in own}) != n and len({v.block for v in own}) != 1:
             continue
-        groups: dict[int, list[Value]] = {}
-        for v in rest:
-            groups.setdefault(v.block, []).append(v)
-        sizes = [len(g) for g in groups.values()]
-        if len(groups) == n and set(sizes) == {m}:  # column by column
-            cols = list(groups.values())
-            grid = [[cols[c][r] for c in range(n)] for r in range(m)]
-        elif set(sizes) == {1} or (len(groups) == m and set(sizes) == {n}):  # row by row
+        grid = _block_grid(rest, m, n)
+        if grid is None and len({v.block for v in rest}) == len(rest):  # one value per line: row by row
             grid = [rest[r * n:(r + 1) * n] for r in range(m)]
-        else:
+        if grid is None:
             continue
         chunks[a] = (own, tabbed)
         for rid, row_vals in zip(rows, grid, strict=True):
