@@ -148,6 +148,27 @@ def test_ambiguous_split_stays_null_with_a_diagnostic():
     assert any(d.code == "TBL_SPLIT_AMBIGUOUS" for d in r.diagnostics)
 
 
+def test_cells_every_split_agrees_on_are_read_the_others_stay_null():
+    """0230244725200545500055 splits two ways under the group sums:
+    … 5 50 0 0 55 or … 55 0 0 0 55. The first two groups and the last group's
+    cells 3–5 are the same in both: they are read; the two that differ stay null."""
+    r = reportparse.parse_text(_report(_rows(), appeals="0230244725200545500055"))
+    appeals = r.tables["appeals"].rows
+    assert [c.value for c in appeals["reconsideration"].values()] == [0, 23, 0, 24, 47]
+    assert [c.value for c in appeals["litigation"].values()] == [2, 52, 0, 0, 54]
+    after = appeals["litigation_after_reconsideration"]
+    assert [c.value for c in after.values()] == [None, None, 0, 0, 55]
+    assert after["upheld"].raw == "0230244725200545500055" and after["upheld"].status == "missing"
+    msg = next(d.message for d in r.diagnostics if d.code == "TBL_SPLIT_AMBIGUOUS")
+    assert "2 ways" in msg and "litigation_after_reconsideration.total=55" in msg
+    assert not r.valid
+    # a table-二 row (no rule): 0120 is 0 1 20 or 0 12 0, so only the first cell is read
+    text = ("某区2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+            "规章0120行政规范性文件000第二十条第（五）项\n三、收到和处理政府信息公开申请情况\n")
+    rules = reportparse.parse_text(text).tables["proactive"].rows["rules"]
+    assert [c.value for c in rules.values()] == [0, None, None]
+
+
 def test_blank_is_never_zero_and_zero_never_blank():
     text = _report(_rows(edit={4: lambda c: ["", "0"] + c[2:]}))
     r = reportparse.parse_text(text, reportparse.ParseOptions(repair=False))

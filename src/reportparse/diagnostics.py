@@ -41,7 +41,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ROW_DAMAGED": (WARNING, "two or more value cells of a row are text (OCR garbled the line): none of the row's values is trusted, its cells are empty"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),
-    "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; the cells stay null"),
+    "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; cells on which the splits differ stay null"),
     "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
     "TBL_GROUP_ORDER": (INFO, "the table's column groups were printed in another order and were placed by their headers"),
     "CELL_EMPTY": (WARNING, "cells of the template are empty in the source and no rule forces them"),

@@ -12,7 +12,7 @@ from ..grammar import TableGrammar
 from ..model import Cell
 from .cells import read_fields
 from .place import SpanOf, cell_from, empty_cells
-from .split import splits
+from .split import agreed, ambiguous, splits
 from .stream import Stream, find_all, label_pattern
 
 
@@ -62,9 +62,13 @@ def extract_groups(t: TableGrammar, s: Stream, span_of: SpanOf) -> tuple[dict[st
         if len(sols) == 1 and complete:
             flat = [Cell(x, raw, "read", span) for x in sols[0]]
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
-        elif sols or not complete:
-            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} can be split {len(sols)}{'+' if not complete else ''} ways that satisfy the rules; cells left empty", span, path))
+        elif not complete:
+            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits; cells left empty", span, path))
             return rows, diags
+        elif sols:  # the cells every split agrees on are read, the rest stay empty
+            kept = agreed(sols)
+            flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span) for x in kept]
+            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), [f"{r}.{c}" for r, c in cols], kept), span, path))
     if flat is None:
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))

@@ -22,6 +22,7 @@ from ..model import Cell
 from ..options import ParseOptions
 from .cells import Value, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
+from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 _DIGIT = regex.compile(r"\d")
@@ -263,23 +264,29 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
     combos = 1
     for rid in ids:
         combos *= len(pending[rid].candidates)
-    winners: list[tuple[list[int], ...]] = []
+    winners: list[tuple[list[int], ...]] | None = None  # None: too many combinations to try
     if combos <= 20000:
+        winners = []
         for choice in itertools.product(*(pending[r].candidates for r in ids)):
             values = dict(base)
             for rid, sol in zip(ids, choice, strict=True):
                 values.update({(rid, c): v for c, v in zip(t.row(rid).columns, sol, strict=True)})
             if all((res := eq.residual(values)) is None or res == 0 for eq in eqs):
                 winners.append(choice)
-                if len(winners) > 1:
-                    break
     for i, rid in enumerate(ids):
         placed = pending[rid]
         span = next(iter(placed.cells.values())).span
         raw = next(iter(placed.cells.values())).raw
-        if len(winners) == 1:
+        path = f"tables.{t.key}.{rid}"
+        if winners is not None and len(winners) == 1:
             sol = winners[0][i]
             rows[rid] = {c: Cell(v, raw, "read", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
-            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which the table's rules hold)", span, f"tables.{t.key}.{rid}"))
-        else:
-            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} can be split {len(placed.candidates)} ways that satisfy the rules; cells left empty", span, f"tables.{t.key}.{rid}"))
+            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which the table's rules hold)", span, path))
+            continue
+        # cells on which every split that the rules allow agrees are read; the rest stay empty
+        sols = [w[i] for w in winners] if winners is not None else placed.candidates
+        kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
+        for c, v in zip(t.row(rid).columns, kept, strict=True):
+            if v is not None:
+                rows[rid][c] = Cell(v, raw, "read", span)
+        diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))

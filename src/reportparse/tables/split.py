@@ -3,7 +3,8 @@
 Every token boundary is a cell boundary; a token may hold several cells. A
 cell of more than one digit never starts with 0. Where a row equation exists,
 a split must satisfy it. The caller gets every split that passes (capped), so
-it can refuse to choose between several.
+it can refuse to choose between several — and still read the cells on which
+all of them agree.
 """
 
 from __future__ import annotations
@@ -65,3 +66,17 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | 
 
     rec(0, 0, [])
     return out, complete
+
+
+def agreed(solutions: list[list[int]]) -> list[int | None]:
+    """Per cell, the value every solution gives it, or None where they differ."""
+    if not solutions:
+        return []
+    return [v if all(s[i] == v for s in solutions[1:]) else None for i, v in enumerate(solutions[0])]
+
+
+def ambiguous(raw: str, n: int, columns: tuple[str, ...] | list[str], kept: list[int | None]) -> str:
+    """The TBL_SPLIT_AMBIGUOUS message: how many splits, which cells every one agrees on."""
+    same = [f"{c}={v}" for c, v in zip(columns, kept, strict=False) if v is not None]
+    tail = f"; every split gives {', '.join(same)}, the other cells are left empty" if same else "; cells left empty"
+    return f"{raw!r} can be split {n} ways that satisfy the rules{tail}"
