@@ -87,6 +87,21 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
     return out
 
 
+def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
+    """The values an equation forces on its empty cells: the one empty cell's
+    value, or 0 for several empty cells on one side of a zero balance."""
+    unknown = [ref for ref in eq.cells if values.get(ref) is None]
+    if not unknown:
+        return {}
+    known = sum(values[ref] * eq.coef(ref) for ref in eq.cells if ref not in unknown)  # type: ignore[operator]
+    if len(unknown) == 1:
+        v = -known * eq.coef(unknown[0])
+        return {unknown[0]: int(v)} if v >= 0 and float(v).is_integer() else {}
+    if len({eq.coef(r) for r in unknown}) == 1 and known == 0:
+        return dict.fromkeys(unknown, 0)  # non-negative cells that must sum to zero
+    return {}
+
+
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
            diags: list[Diagnostic]) -> None:
     """Fill missing cells that an equation forces.
@@ -102,28 +117,28 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     changed = True
     while changed:
         changed = False
-        for eq in eqs:
-            unknown = [ref for ref in eq.cells if values.get(ref) is None]
-            if not unknown:
-                continue
-            known = sum(values[ref] * eq.coef(ref) for ref in eq.cells if ref not in unknown)  # type: ignore[operator]
-            forced: dict[CellRef, int | float] = {}
-            if len(unknown) == 1:
-                ref = unknown[0]
-                v = -known * eq.coef(ref)
-                if v >= 0 and float(v).is_integer():
-                    forced[ref] = int(v)
-            elif len({eq.coef(r) for r in unknown}) == 1 and known == 0:
-                forced = dict.fromkeys(unknown, 0)  # non-negative cells that must sum to zero
-            trusted = all(ref in confirmed for ref in eq.cells if ref not in unknown)
-            for ref, v in forced.items():
-                values[ref] = v
-                inferred[ref] = eq
-                if not trusted:
-                    tentative[ref] = eq
+        # forcings from vouched-for cells first: a cell that a trusted equation
+        # forces must not be taken first (tentatively) by an untrusted one
+        for want_trusted in (True, False):
+            for eq in eqs:
+                forced = _forced(eq, values)
+                if not forced:
+                    continue
+                trusted = all(ref in confirmed for ref in eq.cells if ref not in forced)
+                if trusted != want_trusted:
+                    continue
+                for ref, v in forced.items():
+                    values[ref] = v
+                    inferred[ref] = eq
+                    if not trusted:
+                        tentative[ref] = eq
                 changed = True
-            if forced and trusted:
-                confirmed.update(eq.cells)
+                if trusted:
+                    confirmed.update(eq.cells)
+                else:
+                    break  # one untrusted forcing at a time, then trusted ones again
+            if changed:
+                break
     def corroborated(ref: CellRef, forcing: Equation) -> bool:
         # another complete equation holds with it, built from cells that are not tentative themselves
         return any(e is not forcing and e.residual(values) == 0 and not any(o in tentative for o in e.cells if o != ref)
