@@ -152,3 +152,43 @@ def test_a_table_running_on_over_a_page_break_is_closed_by_its_outer_rules():
     uneven = [(100, 630, 100, 700), (250, 660, 250, 700), (400, 650, 400, 700)]
     g = find_grids(hs + uneven, [])[0]
     assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 2)
+
+
+def test_a_one_pixel_rule_that_steps_sideways_is_still_one_rule():
+    """A thin rule of a straightened scan moves one pixel sideways part-way down
+    (huaian-2024 tilted 1.5°: 64 and 178 came out as one cell). Pieces that
+    overlap when a pixel and its right neighbour are taken together are one rule."""
+    ys = [100, 300, 500]  # rows; columns at x = 100, 400 (the stepping rule), 700
+    hl = [(y, 100, 703) for y in ys]
+    steps = [(400 + i % 2, y, y + 50) for i, y in enumerate(range(100, 500, 50))]  # 50 px (12 pt) each
+    vl = [(100, 100, 503), (700, 100, 503), *steps]
+    img = _page(800, 600, hl, vl, thick=1)
+    g = find_grids(ruling_segments(img), [])[0]
+    assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 2)
+    assert [len(r) for r in row_fields(2, 2, g.owner)] == [2, 2]
+
+
+def test_slivers_of_a_border_at_a_crop_edge_are_cleared_and_glyphs_kept():
+    """A cell cut from a tilted scan keeps a sliver of its border along one edge,
+    read as | or 1 (hongze-2024 tilted: `| 2`). Long ink runs hugging an edge
+    are whitened; a glyph a few pixels in, however tall, is not touched."""
+    w, h = 60, 40
+    px = bytearray(b"\xff" * (w * h))
+    for y in range(4, 40):  # the sliver: column 0, then column 1, down to the bottom edge
+        px[y * w + (0 if y < 20 else 1)] = 0
+    for x in range(3, 60):  # a piece of the bottom rule along the bottom edge
+        px[39 * w + x] = 0
+    for y in range(8, 30):  # a "1" five pixels in from the right edge, 22 of 40 pixels tall
+        px[y * w + 54] = px[y * w + 55] = 0
+    for y in range(10, 24):  # a glyph in the middle
+        px[y * w + 25:y * w + 33] = b"\x00" * 8
+    img = Image(w, h, bytes(px))
+    clean = img.without_edge_rules()
+    assert clean.ink() == 22 * 2 + 14 * 8  # the "1" and the glyph, nothing of the border
+    assert all(clean.pixels[y * w] == 255 and clean.pixels[y * w + 1] == 255 for y in range(h))
+    assert clean.without_edge_rules() is clean  # nothing left to clear: the same image
+    # a digit at the very edge is kept when it is shorter than the cut-off (0.4 of the height)
+    edge = bytearray(b"\xff" * (w * h))
+    for y in range(12, 26):
+        edge[y * w] = 0
+    assert Image(w, h, bytes(edge)).without_edge_rules().ink() == 14

@@ -240,6 +240,7 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
             box = img.unsheared_box(cell.bbox, slope) if slope else cell.bbox
             tilt = abs(slope) / 2  # a tilted border comes this far in per point of the cell's other side
             crop = page_img.crop_points(box, CELL_INSET + tilt * (box[3] - box[1]), CELL_INSET + tilt * (box[2] - box[0]))
+            crop = crop and crop.without_edge_rules()  # a sliver of a tilted border reads as | or 1
             if crop is not None and crop.ink() >= MIN_INK:
                 cells[id(cell)] = _Piece(page, cell.bbox, crop.padded(12), crop.ink_height())
         out.append(_Table(page, g, cells))

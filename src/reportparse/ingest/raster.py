@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -83,6 +84,27 @@ class Image:
         rows = [y for y in range(self.height) if binary.find(0, y * w, (y + 1) * w) >= 0]
         return rows[-1] - rows[0] + 1 if rows else 0
 
+    def without_edge_rules(self, frac: float = 0.4) -> Image:
+        """The image with pieces of ruling line along its edges whitened: a
+        column (row) at the left or right (top or bottom) edge, and the ones
+        next to it inwards, whose longest ink run covers ``frac`` of the
+        image's height (width). A cell cut from a tilted scan keeps a sliver of
+        its border, which readers take for | or 1; a glyph at the edge of a
+        cell crop would already be clipped."""
+        w, h, binary = self.width, self.height, self.binary
+        cols = [x for edge in (range(w), range(w - 1, -1, -1))
+                for x in _rule_lines(((x, binary[x::w]) for x in edge[:max(1, w // 4)]), frac * h)]
+        rows = [y for edge in (range(h), range(h - 1, -1, -1))
+                for y in _rule_lines(((y, binary[y * w:(y + 1) * w]) for y in edge[:max(1, h // 4)]), frac * w)]
+        if not cols and not rows:
+            return self
+        px = bytearray(self.pixels)
+        for x in cols:
+            px[x::w] = b"\xff" * h
+        for y in rows:
+            px[y * w:(y + 1) * w] = b"\xff" * w
+        return Image(w, h, bytes(px), self.dpi)
+
     def padded(self, pad: int) -> Image:
         """White margin around the image (tesseract reads a glyph touching the edge badly)."""
         w = self.width + 2 * pad
@@ -135,6 +157,23 @@ class Image:
                 wide[i::k] = row
             out.append(bytes(wide) * k)
         return Image(self.width * k, self.height * k, b"".join(out), self.dpi * k)
+
+
+_INK_RUN = re.compile(rb"\x00+")
+
+
+def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
+    """From an image edge inwards: the lines (pixel columns or rows) whose
+    longest ink run is ``long`` or more. Blank lines right at the edge are
+    passed over; a line of anything else ends the search."""
+    out: list[int] = []
+    for i, (at, line) in enumerate(lines):
+        run = max((len(m) for m in _INK_RUN.findall(line)), default=0)
+        if run >= long:
+            out.append(at)
+        elif run or out or i >= 3:
+            break
+    return out
 
 
 def skew(img: Image, min_votes: int = 20) -> float:
@@ -190,8 +229,11 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
             out.append((img.pt(x0), img.pt(h - y), img.pt(x1), img.pt(h - y)))
     short = re.compile(rb"\x00{%d,}" % max(4, img.px(min_cell_pt)))
     prev_v: list[tuple[int, int]] = []
+    # a one-pixel rule of a straightened scan steps sideways now and then: a pixel
+    # counts as ink where it or its right neighbour is (AND of 0 = ink, 255 = paper)
+    wide = (int.from_bytes(binary, "big") & int.from_bytes(binary[1:] + b"\xff", "big")).to_bytes(len(binary), "big")
     for x in range(w):
-        spans = [(a, b) for a, b in (m.span() for m in short.finditer(binary[x::w]))
+        spans = [(a, b) for a, b in (m.span() for m in short.finditer(wide[x::w]))
                  if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))]
         if spans != prev_v:
             out += [(img.pt(x), img.pt(h - b), img.pt(x), img.pt(h - a)) for a, b in spans]
