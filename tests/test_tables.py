@@ -261,3 +261,27 @@ def test_inferred_values_never_corroborate_each_other():
     cells = {f"{t}.{a}.{b}": c for t, tab in r.tables.items() for a, cols in tab.rows.items() for b, c in cols.items()}
     wrong_inferred = [k for k, v in truth.items() if flat[k] is not None and flat[k] != v and cells[k].status == "inferred"]
     assert not wrong_inferred
+
+
+def test_every_table_layout_has_a_kind_that_matches_extracts_and_validates():
+    from reportparse.grammar import TABLE_LAYOUTS, load_grammars
+    from reportparse.tables import REGISTRY, TableKind
+
+    assert set(REGISTRY) == set(TABLE_LAYOUTS)
+    assert all(isinstance(kind, TableKind) for kind in REGISTRY.values())
+    used = {t.layout for tpl in load_grammars().templates.values() for t in tpl.tables.values()}
+    assert used and used <= set(REGISTRY)
+
+
+def test_a_section_that_holds_no_table_gives_one_diagnostic_and_no_numbers():
+    """Section 三 told in prose only: the table is not there (no label or
+    header of it, exact or fuzzy), so its cells stay empty — the 12 of the
+    prose is never placed by counting — and one TBL_NOT_FOUND says so."""
+    text = ("某区2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n本年度共收到申请12件，均已按时答复。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n" + "\t".join(["0"] * 15) + "\n五、存在的主要问题及改进情况\n无。\n")
+    r = reportparse.parse_text(text)
+    apps = r.tables["applications"]
+    assert not apps.found and all(c.value is None for row in apps.rows.values() for c in row.values())
+    codes = [d.code for d in r.diagnostics if (d.path or "").startswith("tables.applications")]
+    assert codes.count("TBL_NOT_FOUND") == 1 and "TBL_ROW_NOT_FOUND" not in codes
+    assert r.tables["appeals"].found  # the table that is there is read

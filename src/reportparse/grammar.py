@@ -19,6 +19,7 @@ from .errors import GrammarError
 
 SHARED_FILES = ("common.toml", "gbt9704.toml")
 OTHER_DATA = ("admin.toml", "narrative.toml")  # read by level.py and features/, not templates
+TABLE_LAYOUTS = ("labelled_rows", "header_groups")  # the kinds in tables/kinds.py REGISTRY
 
 
 @dataclass(frozen=True)
@@ -228,8 +229,8 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
         rows.append(Row(rid, r.get(rd, "label", str, re_), r.strings(rd, "match", re_), tuple(cols),
                         r.get(rd, "optional", bool, re_, False)))
     layout = r.get(data, "layout", str, entry)
-    if layout not in ("labelled_rows", "header_groups"):
-        raise r.fail(f"{entry}.layout", f"expected 'labelled_rows' or 'header_groups', got {layout!r}")
+    if layout not in TABLE_LAYOUTS:
+        raise r.fail(f"{entry}.layout", f"expected one of {', '.join(map(repr, TABLE_LAYOUTS))}, got {layout!r}")
     total = r.get(data, "total_column", str, entry, None)
     if total is not None and total not in columns:
         raise r.fail(f"{entry}.total_column", f"unknown column {total!r}")

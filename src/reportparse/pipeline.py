@@ -19,9 +19,8 @@ from .ingest.text import decode_bytes
 from .model import Report, Source
 from .normalise import normalise
 from .options import ParseOptions
-from .rules import check_tables
 from .sections import build_sections
-from .tables import extract_tables
+from .tables import extract_tables, validate_tables
 from .template import detect_template
 
 
@@ -57,7 +56,7 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
     diags.extend(tree.diagnostics)
     tables, tbdiags = extract_tables(canon, tree.regions, template, opts)
     diags.extend(tbdiags)
-    rules, rdiags, valid = check_tables(tables, template, opts)
+    rules, rdiags, valid = validate_tables(tables, template, opts)
     diags.extend(rdiags)
     figures = []
     if opts.text_features:

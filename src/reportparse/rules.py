@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from .arith import CellRef, Equation, equations
 from .diagnostics import Diagnostic
-from .grammar import TableGrammar, Template
+from .grammar import TableGrammar
 from .model import Cell, RuleResult, Table
 from .options import ParseOptions
 
@@ -228,17 +228,3 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         table.rows[r][c] = cell
     return results, diags, ok
 
-
-def check_tables(tables: dict[str, Table], template: Template | None,
-                 opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
-    if template is None or template.free_format or not template.tables:
-        return [], [], False
-    results: list[RuleResult] = []
-    diags: list[Diagnostic] = []
-    valid = True
-    for key, tg in template.tables.items():
-        r, d, ok = check_table(tg, tables[key], opts)
-        results.extend(r)
-        diags.extend(d)
-        valid = valid and ok
-    return results, diags, valid

@@ -1,30 +1,24 @@
-"""Fixed tables: find each table of the template in its section and read its cells.
+"""Fixed tables: find each table of the template in its section, read its
+cells, and validate them against the template's rules.
 
-The registry maps a grammar layout to the extractor that reads it; every table
-is read through the same interface ``(grammar, stream, options, span_of) -> (rows, diagnostics)``.
+Each table goes through the kind its grammar ``layout`` names
+(:data:`.kinds.REGISTRY`): ``match`` (is the table there at all),
+``extract`` (the cells) and ``validate`` (the arithmetic).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from ..diagnostics import Diagnostic
-from ..grammar import TableGrammar, Template
-from ..model import Cell, Table
+from ..grammar import Template
+from ..model import RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
-from .groups import extract_groups
-from .labelled import extract_labelled
+from ..span import Span
+from .kinds import REGISTRY, TableKind
 from .place import empty_cells
 from .stream import Stream, make_stream
 
-Extractor = Callable[[TableGrammar, Stream, ParseOptions, Any], tuple[dict[str, dict[str, Cell]], list[Diagnostic]]]
-
-REGISTRY: dict[str, Extractor] = {
-    "labelled_rows": extract_labelled,
-    "header_groups": lambda t, s, o, span_of: extract_groups(t, s, span_of),
-}
+__all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
 
 
 def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: Template | None,
@@ -35,19 +29,41 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         return out, diags
     for key, tg in template.tables.items():
         units = {cid: col.unit for cid, col in tg.columns.items() if col.unit}
+        empty = {r.id: empty_cells(r.columns) for r in tg.rows}
         region = regions.get(tg.section)
         if region is None:
-            out[key] = Table(key, tg.title, False, {r.id: empty_cells(r.columns) for r in tg.rows}, None, units)
+            out[key] = Table(key, tg.title, False, empty, None, units)
             diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: its section was not found", None, f"tables.{key}"))
             continue
         start, end = region
         stream = make_stream(c.text, start, end)
+        kind = REGISTRY[tg.layout]
+        if not kind.match(tg, stream, opts):
+            out[key] = Table(key, tg.title, False, empty, c.span(start, end), units)
+            diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: none of its row labels or headers is in its section", c.span(start, end), f"tables.{key}"))
+            continue
 
-        def span_of(a: int, b: int, s: Stream = stream) -> Any:
+        def span_of(a: int, b: int, s: Stream = stream) -> Span:
             return c.span(s.canon(a), s.canon(b - 1) + 1)
 
-        rows, tdiags = REGISTRY[tg.layout](tg, stream, opts, span_of)
+        rows, tdiags = kind.extract(tg, stream, opts, span_of)
         diags.extend(tdiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units)
     return out, diags
+
+
+def validate_tables(tables: dict[str, Table], template: Template | None,
+                    opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+    """Every table's rules, through its kind; ``valid`` only when every table is."""
+    if template is None or template.free_format or not template.tables:
+        return [], [], False
+    results: list[RuleResult] = []
+    diags: list[Diagnostic] = []
+    valid = True
+    for key, tg in template.tables.items():
+        r, d, ok = REGISTRY[tg.layout].validate(tg, tables[key], opts)
+        results.extend(r)
+        diags.extend(d)
+        valid = valid and ok
+    return results, diags, valid

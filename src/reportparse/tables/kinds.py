@@ -1,0 +1,64 @@
+"""Table kinds: how each grammar ``layout`` is matched, extracted and validated.
+
+Every kind offers the same three calls, and :data:`REGISTRY` maps the layout
+name used in the ``grammars/`` files to its kind. The tables of a template
+are data; a new way of printing a table is one class here and one entry in
+the registry (and in :data:`reportparse.grammar.TABLE_LAYOUTS`).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from ..diagnostics import Diagnostic
+from ..grammar import TableGrammar
+from ..model import Cell, RuleResult, Table
+from ..options import ParseOptions
+from ..rules import check_table
+from .groups import extract_groups
+from .labelled import extract_labelled
+from .place import SpanOf
+from .stream import Stream, find_all, find_fuzzy, label_pattern
+
+Rows = dict[str, dict[str, Cell]]
+
+
+@runtime_checkable
+class TableKind(Protocol):
+    def match(self, t: TableGrammar, s: Stream, opts: ParseOptions) -> bool:
+        """Does the text of the table's section hold the table (any of its labels or headers)?"""
+
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
+        """The cells, read from the text."""
+
+    def validate(self, t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+        """The template's rules applied (forced values filled, misreads corrected), and whether all hold."""
+
+
+class _Kind:
+    def match(self, t: TableGrammar, s: Stream, opts: ParseOptions) -> bool:
+        """Any label or header of the table, exact (item numbers as OCR prints
+        them), else fuzzy with the same bounded error count rows are found with."""
+        if any(find_all(s, [label_pattern(m, r.label) for m in r.match]) for r in t.rows):
+            return True
+        return any(find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout) for r in t.rows for m in r.match)
+
+    def validate(self, t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+        return check_table(t, table, opts)  # the arithmetic is grammar data: the same for every kind
+
+
+class LabelledRows(_Kind):
+    """Rows with labels (二 主动公开, 三 申请): rows anchored by their labels."""
+
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
+        return extract_labelled(t, s, opts, span_of)
+
+
+class HeaderGroups(_Kind):
+    """One data row under grouped column headers (四 复议/诉讼): groups placed by their headers."""
+
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
+        return extract_groups(t, s, span_of)
+
+
+REGISTRY: dict[str, TableKind] = {"labelled_rows": LabelledRows(), "header_groups": HeaderGroups()}
