@@ -285,3 +285,20 @@ def test_a_section_that_holds_no_table_gives_one_diagnostic_and_no_numbers():
     codes = [d.code for d in r.diagnostics if (d.path or "").startswith("tables.applications")]
     assert codes.count("TBL_NOT_FOUND") == 1 and "TBL_ROW_NOT_FOUND" not in codes
     assert r.tables["appeals"].found  # the table that is there is read
+
+
+def test_appeal_groups_are_placed_by_their_headers_also_when_ocr_damaged_them():
+    """Groups printed 复议, 复议后起诉, 未经复议直接起诉 (the order of huaian-2024's
+    text): the headers decide, not the order. OCR damage to a header (复议后起拆)
+    is matched fuzzily; with a header missing, nothing is reordered."""
+    values = "1\t0\t2\t0\t3\t5\t0\t0\t0\t5\t12\t0\t0\t0\t12"
+    for after in ("复议后起诉", "复议后起拆"):
+        header = f"\t{after}\t未经复议直接起诉\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"  # after 行政复议 行政诉讼
+        r = reportparse.parse_text(_report(_rows(), appeals=header + values))
+        appeals = r.tables["appeals"].rows
+        assert [c.value for c in appeals["reconsideration"].values()] == [1, 0, 2, 0, 3]
+        assert [c.value for c in appeals["litigation"].values()] == [12, 0, 0, 0, 12]
+        assert [c.value for c in appeals["litigation_after_reconsideration"].values()] == [5, 0, 0, 0, 5]
+        assert any(d.code == "TBL_GROUP_ORDER" for d in r.diagnostics)
+    r = reportparse.parse_text(_report(_rows(), appeals="\t起诉\t未经复议直接起诉\n" + values))
+    assert not any(d.code == "TBL_GROUP_ORDER" for d in r.diagnostics)

@@ -10,21 +10,40 @@ from ..arith import row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
+from ..options import ParseOptions
 from .cells import read_fields
 from .place import SpanOf, cell_from, empty_cells
 from .split import agreed, ambiguous, splits
-from .stream import Stream, find_all, label_pattern
+from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 
-def extract_groups(t: TableGrammar, s: Stream, span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
-    diags: list[Diagnostic] = []
-    rows = {r.id: empty_cells(r.columns) for r in t.rows}
-    path = f"tables.{t.key}"
-    positions = {}
+def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
+             diags: list[Diagnostic]) -> dict[str, tuple[int, int]]:
+    """Where each group's header is (label-view offsets): exact, else fuzzy
+    with a bounded error count (OCR: 8议后起诉 for 复议后起诉)."""
+    out: dict[str, tuple[int, int]] = {}
     for r in t.rows:
         occ = find_all(s, [label_pattern(m) for m in r.match])
         if occ:
-            positions[r.id] = occ[0][0]
+            out[r.id] = occ[0]
+            continue
+        for m in r.match:
+            hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
+            if hit:
+                out[r.id] = hit[:2]
+                a, b, _ = s.label_span(*hit[:2])
+                diags.append(Diagnostic("TBL_ROW_FUZZY", f"header {r.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{r.id}"))
+                break
+    return out
+
+
+def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
+                   span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    rows = {r.id: empty_cells(r.columns) for r in t.rows}
+    path = f"tables.{t.key}"
+    headers = _headers(t, s, opts, span_of, diags)
+    positions = {rid: at[0] for rid, at in headers.items()}
     default = [r.id for r in t.rows]
     order = default
     if len(positions) == len(default):  # reorder only on complete header evidence
@@ -32,6 +51,7 @@ def extract_groups(t: TableGrammar, s: Stream, span_of: SpanOf) -> tuple[dict[st
         if order != default:
             diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
     header_end = max((s.label_span(*o)[1] for r in t.rows for o in find_all(s, [label_pattern(m) for m in r.match])), default=0)
+    header_end = max([header_end] + [s.label_span(*at)[1] for at in headers.values()])
     vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)

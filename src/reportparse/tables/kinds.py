@@ -58,7 +58,7 @@ class HeaderGroups(_Kind):
     """One data row under grouped column headers (四 复议/诉讼): groups placed by their headers."""
 
     def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
-        return extract_groups(t, s, span_of)
+        return extract_groups(t, s, opts, span_of)
 
 
 REGISTRY: dict[str, TableKind] = {"labelled_rows": LabelledRows(), "header_groups": HeaderGroups()}
