@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import reportparse  # noqa: E402
+from reportparse.arith import row_equation  # noqa: E402
+from reportparse.grammar import load_grammars  # noqa: E402
+from reportparse.tables.split import agreed, splits  # noqa: E402
 
-from generator import LAYOUTS, add_noise, make_report  # noqa: E402
+from generator import LAYOUTS, _fmt, add_noise, make_report  # noqa: E402
 
 TABLES = ("proactive", "applications", "appeals")
 
@@ -53,12 +58,16 @@ def main() -> None:
     args = ap.parse_args()
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])  # reports cells right wrong null valid vbw
     by_table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0, 0, 0, 0] for t in TABLES})
+    decidable = [0, 0, 0, 0]  # run-together cells: all, decidable, right among decidable, wrong anywhere
     for layout in LAYOUTS:
         for i in range(args.per_layout):
             seed = 10_000 + i
             gen = make_report(seed, ("ogi-2021", "ogi-2019")[i % 2], layout)
             text = add_noise(gen.text, seed, ocr=0.01, drop=0.005)
-            _add(stats[layout], by_table[layout], reportparse.parse_text(text), gen.truth)
+            report = reportparse.parse_text(text)
+            _add(stats[layout], by_table[layout], report, gen.truth)
+            if layout == "runtogether":
+                _add_decidable(decidable, report, gen)
     for truth_file in sorted(Path(args.ocr_dir).glob("*.truth.json")):
         data = json.loads(truth_file.read_text(encoding="utf-8"))
         for kind, suffix in (("tesseract-page", ".txt"), ("tesseract-cells", ".cells.txt")):
@@ -75,6 +84,91 @@ def main() -> None:
     print(f"{'layout':<15}" + "".join(f"{t:>22}" for t in TABLES))
     for layout, tables in by_table.items():
         print(f"{layout:<15}" + "".join(f"{c[1] / c[0]:>14.2%} / {c[2] / c[0]:>5.2%}" for c in tables.values()))
+    n, d, right, wrong = decidable
+    if n:
+        print(f"\nruntogether: {d} of {n} cells ({d / n:.2%}) are decidable from the digits (every split that the"
+              f" row's or group's rule allows gives them the same value); accuracy on those {right / d:.2%};"
+              f" wrong values anywhere {wrong}")
+
+
+def _add_decidable(acc: list[int], report, gen) -> None:
+    """Which cells of a run-together report the digits decide at all: a row's
+    (group's, table 四) digits are cut every way the printed numbers allow,
+    kept where the row sum (三) or group sums (四) hold — table 二 has no rule,
+    and there an empty cell would print nothing, so cuts with empty cells count;
+    a cell is decidable when every cut gives it the same value. (Column rules,
+    which the parser also uses, are left out: a lower bound.)"""
+    tpl = load_grammars().templates[gen.template]
+    flat = report.flat()
+    for key, want in gen.truth.items():
+        acc[0] += 1
+        acc[3] += flat[key] is not None and flat[key] != want
+    for tkey, t in tpl.tables.items():
+        if t.key == "appeals":
+            cells = [(r.id, c) for r in t.rows for c in r.columns]
+            digits = "".join(_fmt(gen.truth[f"{tkey}.{r}.{c}"]) for r, c in cells)
+            eqs = {5 * (i + 1): row_equation(t, r.id) for i, r in enumerate(t.rows)}
+
+            def group_ok(vals: list[int], cells=cells, eqs=eqs) -> bool:
+                eq = eqs.get(len(vals))
+                return eq is None or eq.residual(dict(zip(cells, vals, strict=False))) == 0
+            sols, complete = splits([digits], len(cells), None, prune=group_ok)
+            _count(acc, report, gen, tkey, cells, sols if complete else [])
+            continue
+        for r in t.rows:
+            if r.optional:
+                continue
+            cells = [(r.id, c) for c in r.columns]
+            printed = "".join(_fmt(gen.truth[f"{tkey}.{r.id}.{c}"]) for c in r.columns)
+            eq = row_equation(t, r.id)
+            cols = [t.columns[c] for c in r.columns]
+            if eq is not None:
+                reads = [v for v in _readings(printed, cols) if eq.residual(dict(zip(cells, v, strict=True))) == 0]
+            else:  # no rule: an empty cell would print nothing, so readings with empty cells count too
+                reads = []
+                for k in range(1, len(cols) + 1):
+                    for present in combinations(range(len(cols)), k):
+                        for v in _readings(printed, [cols[i] for i in present]):
+                            full = [None] * len(cols)
+                            for i, x in zip(present, v, strict=True):
+                                full[i] = x
+                            reads.append(full)
+            _count(acc, report, gen, tkey, cells, reads)
+
+
+def _count(acc: list[int], report, gen, tkey: str, cells: list[tuple[str, str]], sols: list[list]) -> None:
+    flat = report.flat()
+    for (rid, c), v in zip(cells, agreed(sols) if sols else [None] * len(cells), strict=True):
+        if v is not None:
+            key = f"{tkey}.{rid}.{c}"
+            acc[1] += 1
+            acc[2] += flat[key] == gen.truth[key]
+
+
+def _readings(printed: str, cols: list, limit: int = 512) -> list[list[int | float]]:
+    """Every way to cut ``printed`` into ``len(cols)`` numbers as they are
+    printed: no leading zeros, a sign only in a signed column, a decimal point
+    (one or two places) only in a decimal one."""
+    out: list[list[int | float]] = []
+
+    def rec(i: int, got: list[int | float]) -> None:
+        if len(out) > limit:
+            return
+        if len(got) == len(cols):
+            if i == len(printed):
+                out.append(list(got))
+            return
+        col = cols[len(got)]
+        pat = ("-?" if col.signed else "") + r"(?:0|[1-9]\d*)" + (r"(?:\.\d{1,2})?" if col.decimal else "")
+        for j in range(i + 1, len(printed) + 1):
+            piece = printed[i:j]
+            if re.fullmatch(pat, piece):
+                got.append(float(piece) if "." in piece else int(piece))
+                rec(j, got)
+                got.pop()
+
+    rec(0, [])
+    return out if len(out) <= limit else []
 
 
 def _add(s: list[int], tables: dict[str, list[int]], report, truth: dict) -> None:

@@ -184,11 +184,17 @@ def test_cells_every_split_agrees_on_are_read_the_others_stay_null():
     msg = next(d.message for d in r.diagnostics if d.code == "TBL_SPLIT_AMBIGUOUS")
     assert "2 ways" in msg and "litigation_after_reconsideration.total=55" in msg
     assert not r.valid
-    # a table-二 row (no rule): 0120 is 0 1 20 or 0 12 0, so only the first cell is read
-    text = ("某区2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
-            "规章0120行政规范性文件000第二十条第（五）项\n三、收到和处理政府信息公开申请情况\n")
-    rules = reportparse.parse_text(text).tables["proactive"].rows["rules"]
-    assert [c.value for c in rules.values()] == [0, None, None]
+    # table 二 has no rule, and an empty cell prints nothing: 行政处罚 2648-18538 (平潭 2020)
+    # is 2648 -185 38, 2648 -18 538, … or 2648 -18538 and an empty cell; every reading
+    # gives 上一年项目数量 2648 (a sign only starts 本年增/减); 007 can only be 0 0 7
+    text = ("某区2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量"
+            "规章007第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538\n三、收到和处理政府信息公开申请情况\n")
+    proactive = reportparse.parse_text(text).tables["proactive"].rows
+    assert [c.value for c in proactive["rules"].values()] == [0, 0, 7]
+    assert [c.value for c in proactive["penalty"].values()] == [2648, None, None]
+    # 512 in three cells: 5 1 2, or 5 and 12 with an empty cell between, …: nothing is read
+    text = text.replace("规章007", "规章512")
+    assert [c.value for c in reportparse.parse_text(text).tables["proactive"].rows["rules"].values()] == [None] * 3
 
 
 def test_blank_is_never_zero_and_zero_never_blank():

@@ -264,7 +264,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
     combos = 1
     for rid in ids:
         combos *= len(pending[rid].candidates)
-    winners: list[tuple[list[int], ...]] | None = None  # None: too many combinations to try
+    winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
     if combos <= 20000:
         winners = []
         for choice in itertools.product(*(pending[r].candidates for r in ids)):
@@ -280,7 +280,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         path = f"tables.{t.key}.{rid}"
         if winners is not None and len(winners) == 1:
             sol = winners[0][i]
-            rows[rid] = {c: Cell(v, raw, "read", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
+            rows[rid] = {c: Cell(v, raw, "read" if v is not None else "missing", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which the table's rules hold)", span, path))
             continue
         # cells on which every split that the rules allow agrees are read; the rest stay empty

@@ -11,7 +11,7 @@ from ..grammar import Column, Row
 from ..model import Cell
 from ..span import Span
 from .cells import UNREAD_MARKS, Value, fit_positions
-from .split import splits
+from .split import readings, splits
 
 SpanOf = Callable[[int, int], Span]
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
@@ -68,24 +68,27 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         if values:
             out.cells = {c: Cell(None, "", "missing", span_of(values[0].start, values[-1].end)) for c in cols}
         return out
-    if len(nonblank) < n and all(v.digits_only for v in nonblank) and not tabbed:
+    if len(nonblank) < n and all(v.kind == "number" and not v.unit for v in nonblank) and not tabbed:
         # digits run together (平潭 scrapes); tab-separated cells are cells, never split
-        accept = None
+        tokens = [v.raw for v in nonblank]
+        kinds = [(columns[c].signed, columns[c].decimal) for c in cols]
         if eq is not None:
-            def accept(acc: list[int]) -> bool:
+            def accept(acc: list) -> bool:
                 vals = dict(zip(cols, acc, strict=True))
                 return sum(vals[c] for _, c in eq.lhs) == sum(vals[c] for _, c in eq.rhs)
-        sols, complete = splits([v.raw for v in nonblank], n, accept)
+            sols, complete = splits(tokens, n, accept, kinds=kinds)
+        else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
+            sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)
-        raw = " ".join(v.raw for v in nonblank)
-        if len(sols) == 1 and complete:
+        raw = " ".join(tokens)
+        if len(sols) == 1 and complete and None not in sols[0]:
             out.cells = {c: Cell(x, raw, "read", span) for c, x in zip(cols, sols[0], strict=True)}
             out.diagnostics.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
             return out
-        if len(sols) > 1 or not complete:
+        if sols or not complete:
             out.candidates = sols if complete else []
             out.cells = {c: Cell(None, raw, "missing", span) for c in cols}
-            if not complete or not sols:
+            if not complete:
                 out.diagnostics.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits", span, path))
             return out
     if (tabbed and len(values) < n and total_column in cols and values[-1].kind in ("number", "ocr")

@@ -1,38 +1,58 @@
 """Split digits run together (``713000074``) into cells, using the row-sum rule.
 
 Every token boundary is a cell boundary; a token may hold several cells. A
-cell of more than one digit never starts with 0. Where a row equation exists,
-a split must satisfy it. The caller gets every split that passes (capped), so
+cell of more than one digit never starts with 0; a sign or a decimal point
+goes only into a column that can hold one. Where a row equation exists, a
+split must satisfy it; where none does (table 二), an empty cell would print
+nothing, so every choice of empty cells is a reading too. The caller gets every split that passes (capped), so
 it can refuse to choose between several — and still read the cells on which
 all of them agree.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from itertools import combinations
 
 MAX_SOLUTIONS = 64
 MAX_STEPS = 200_000
+Kind = tuple[bool, bool]  # a column's (signed, decimal)
+_PIECE = re.compile(r"([-+]?)(?:0|[1-9]\d*)(\.\d+)?")
+_TOKEN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
-def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | None = None,
-           max_digits: int = 7, prune: Callable[[list[int]], bool] | None = None) -> tuple[list[list[int]], bool]:
-    """All ways to cut the digit tokens into ``ncols`` integers.
+def _value(piece: str, kind: Kind) -> int | float | None:
+    """A cut piece as the number a cell prints, or None: no leading zero, a
+    sign only in a signed column, a decimal point only in a decimal one."""
+    m = _PIECE.fullmatch(piece)
+    if not m or (m[1] and not kind[0]) or (m[2] and not kind[1]):
+        return None
+    return float(piece) if m[2] else int(piece)
 
-    ``prune(prefix)`` may reject a partial split early (e.g. a finished group
-    whose total is wrong). Returns ``(solutions, complete)``; ``complete`` is
-    False when the search was cut short.
+
+def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None = None,
+           max_digits: int = 7, prune: Callable[[list], bool] | None = None,
+           kinds: list[Kind] | None = None) -> tuple[list[list], bool]:
+    """All ways to cut the tokens into ``ncols`` numbers.
+
+    Tokens are digit runs, or (with ``kinds``, each column's (signed, decimal))
+    numbers with a sign or a decimal point, which only a column of that kind
+    takes. ``prune(prefix)`` may reject a partial split early (e.g. a finished
+    group whose total is wrong). Returns ``(solutions, complete)``;
+    ``complete`` is False when the search was cut short.
     """
-    if not tokens or not all(t.isdigit() for t in tokens):
+    kinds = kinds or [(False, False)] * ncols
+    if not tokens or not all(_TOKEN.fullmatch(t) for t in tokens) or len(kinds) != ncols:
         return [], True
-    total_digits = sum(len(t) for t in tokens)
-    if total_digits < ncols or len(tokens) > ncols or total_digits > ncols * max_digits:
+    total = sum(len(t) for t in tokens)
+    if total < ncols or len(tokens) > ncols or total > ncols * (max_digits + 2):
         return [], True
-    out: list[list[int]] = []
+    out: list[list] = []
     steps = 0
     complete = True
 
-    def rec(ti: int, pos: int, acc: list[int]) -> None:
+    def rec(ti: int, pos: int, acc: list) -> None:
         nonlocal steps, complete
         steps += 1
         if steps > MAX_STEPS or len(out) >= MAX_SOLUTIONS:
@@ -43,17 +63,18 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | 
                 out.append(list(acc))
             return
         tok = tokens[ti]
-        remaining_tokens_digits = sum(len(t) for t in tokens[ti + 1:]) + len(tok) - pos
         slots = ncols - len(acc)
-        if slots <= 0 or remaining_tokens_digits < slots:
+        if slots <= 0 or sum(len(t) for t in tokens[ti + 1:]) + len(tok) - pos < slots:
             return
-        # cells still needed by later tokens: at least one each
-        later = len(tokens) - ti - 1
-        for length in range(1, min(max_digits, len(tok) - pos) + 1):
+        later = len(tokens) - ti - 1  # cells still needed by later tokens: at least one each
+        for length in range(1, len(tok) - pos + 1):
             piece = tok[pos:pos + length]
-            if length > 1 and piece[0] == "0":
+            if sum(ch.isdigit() for ch in piece) > max_digits:
                 break
-            acc.append(int(piece))
+            v = _value(piece, kinds[len(acc)])
+            if v is None:
+                continue
+            acc.append(v)
             if prune is not None and not prune(acc):
                 acc.pop()
                 continue
@@ -68,7 +89,27 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list[int]], bool] | 
     return out, complete
 
 
-def agreed(solutions: list[list[int]]) -> list[int | None]:
+def readings(tokens: list[str], kinds: list[Kind]) -> tuple[list[list], bool]:
+    """Every reading of a row that no rule checks, where an empty cell prints
+    nothing: each choice of cells holding the tokens' numbers, cut every way
+    (None for an empty cell). Returns ``(readings, complete)``."""
+    n = len(kinds)
+    out: list[list] = []
+    complete = True
+    for k in range(len(tokens), n + 1):
+        for present in combinations(range(n), k):
+            sols, done = splits(tokens, k, kinds=[kinds[i] for i in present])
+            complete = complete and done
+            for sol in sols:
+                full: list = [None] * n
+                for i, v in zip(present, sol, strict=True):
+                    full[i] = v
+                out.append(full)
+            if len(out) > MAX_SOLUTIONS:
+                return out, False
+    return out, complete
+
+def agreed(solutions: list[list]) -> list:
     """Per cell, the value every solution gives it, or None where they differ."""
     if not solutions:
         return []
