@@ -308,3 +308,20 @@ def test_appeal_groups_are_placed_by_their_headers_also_when_ocr_damaged_them():
         assert any(d.code == "TBL_GROUP_ORDER" for d in r.diagnostics)
     r = reportparse.parse_text(_report(_rows(), appeals="\t起诉\t未经复议直接起诉\n" + values))
     assert not any(d.code == "TBL_GROUP_ORDER" for d in r.diagnostics)
+
+
+def test_markdown_tables_from_a_pdf_converter():
+    """A report as a PDF-to-Markdown converter writes it (沭阳 2025): pipe
+    tables, separator rows, ## headings, table 四 as three tables each under
+    its own heading. Every cell is read, spans point at the Markdown source."""
+    from conftest import CORPUS
+
+    path = CORPUS / "real/shuyang-2025.md"
+    r = reportparse.parse_file(path)
+    source = path.read_text(encoding="utf-8")
+    cell = r.tables["proactive"].rows["licensing"]["decisions"]
+    assert cell.value == 517645 and source[cell.span.start:cell.span.end] == "517645"
+    assert [c.value for c in r.tables["appeals"].rows["litigation"].values()] == [3, 0, 0, 0, 3]
+    assert r.sections[0].title == "总体情况" and not any("#" in s.title for s in r.sections)
+    assert {"INPUT_MARKDOWN", "TBL_GROUPS_APART"} <= {d.code for d in r.diagnostics}
+    assert r.valid

@@ -27,6 +27,13 @@ _SPACE_RUN = regex.compile(r" {2,}")
 _HAN = regex.compile(r"\p{Han}")
 _HEADING_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = regex.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
+# Markdown, as PDF-to-Markdown converters write reports: table rows | a | b |,
+# separator rows |---|---|, heading marks ##, bold **
+_MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_MD_EDGE = regex.compile(r"^\s*\|\s*|\s*\|\s*$")
+_MD_CELL = regex.compile(r"\s*\|\s*")
+_MD_MARK = regex.compile(r"^\s*#{1,6}\s+|\*\*")
 
 
 def _width_table(g: Grammars) -> dict[int, str]:
@@ -140,6 +147,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
     # web chrome patterns run per line, but only those that occur in the document at all
     translated = original.translate(table)
     chrome = [p for p in g.web_chrome if p.search(translated)]
+    markdown = any(_MD_RULE.match(ln.text) for ln in lines)  # a Markdown table: the document is Markdown
     for ln in lines:
         if ln.text:
             translated = ln.text.translate(table)
@@ -152,6 +160,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                     ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
             for pat in chrome:
                 canon.removed["web_chrome"] += ln.sub(pat, "")
+            if markdown:
+                _markdown(ln, canon)
             if " " in ln.text:
                 ln.sub(_SPACE_RUN, "\t")
                 ln.sub(_SPACE_IN_WORD, "")
@@ -169,6 +179,20 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
     canon.text = "".join(text_parts)
     canon.omap = omap
     return canon
+
+
+def _markdown(ln: _Line, canon: Canonical) -> None:
+    """A Markdown line as plain text: a table row's cells tab-separated, a
+    separator row dropped, heading and bold marks removed."""
+    if _MD_RULE.match(ln.text):
+        ln.text, ln.map = "", []
+        canon.removed["markup"] += 1
+        return
+    if _MD_ROW.match(ln.text):
+        ln.sub(_MD_EDGE, "")
+        ln.sub(_MD_CELL, "\t")
+        canon.removed["markup"] += 1
+    canon.removed["markup"] += ln.sub(_MD_MARK, "")
 
 
 def _strip_spaces(ln: _Line) -> None:

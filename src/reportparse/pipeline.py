@@ -45,6 +45,8 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
         diags.append(Diagnostic("INPUT_ENCODING", f"decoded as {src.encoding}"))
     if canon.removed.get("web_chrome") or canon.removed.get("scrape_metadata"):
         diags.append(Diagnostic("INPUT_WEB_CHROME", f"removed {canon.removed['scrape_metadata']} metadata lines and {canon.removed['web_chrome']} navigation fragments"))
+    if canon.removed.get("markup"):
+        diags.append(Diagnostic("INPUT_MARKDOWN", f"Markdown: {canon.removed['markup']} table rows, separator rows and heading or bold marks read as plain text"))
     furniture = canon.removed.get("page_number", 0) + canon.removed.get("running_header", 0)
     if furniture:
         diags.append(Diagnostic("INPUT_PAGE_FURNITURE", f"removed {canon.removed['page_number']} page numbers and {canon.removed['running_header']} running headers"))

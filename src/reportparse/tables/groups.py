@@ -50,6 +50,10 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         order = sorted(default, key=lambda rid: positions[rid])
         if order != default:
             diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
+    apart = _under_own_headers(t, s, headers, span_of) if len(headers) == len(default) else None
+    if apart is not None:  # each group printed under its own header (a table per group)
+        diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
+        return apart, diags
     header_end = max((s.label_span(*o)[1] for r in t.rows for o in find_all(s, [label_pattern(m) for m in r.match])), default=0)
     header_end = max([header_end] + [s.label_span(*at)[1] for at in headers.values()])
     vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False)
@@ -98,3 +102,24 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         rows[rid] = dict(zip(t.row(rid).columns, flat[k:k + w], strict=True))
         k += w
     return rows, diags
+
+
+def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int, int]],
+                       span_of: SpanOf) -> dict[str, dict[str, Cell]] | None:
+    """Groups printed one after another, each under its own header
+    (行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）, as
+    PDF-to-Markdown converters and some web pages give them): the values
+    between a header and the next are that group's, when every group gets
+    exactly its own number of values."""
+    ordered = sorted(headers, key=lambda rid: headers[rid][0])
+    ends = [s.label_span(*headers[rid])[1] for rid in ordered]
+    starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
+    out: dict[str, dict[str, Cell]] = {}
+    for rid, a, b in zip(ordered, ends, starts, strict=True):
+        vals, tab = read_fields(s.text[a:b], range(a, b), drop_first=False)
+        row = t.row(rid)
+        nonblank = [v for v in vals if v.kind != "blank"]
+        if len(nonblank) != len(row.columns) or any(v.kind not in ("number", "ocr") for v in nonblank):
+            return None
+        out[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, nonblank, strict=True)}
+    return out
