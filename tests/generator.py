@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import reportparse  # noqa: F401  (grammars are loaded through the package)
 from reportparse.grammar import TableGrammar, Template, load_grammars
 
-LAYOUTS = ("tab", "lines", "layout", "pipes", "runtogether")
+LAYOUTS = ("tab", "lines", "layout", "pipes", "runtogether", "markdown")
 PLACES = ["柱濮镇", "南岗区", "洪泽区", "淮安市", "平潭综合实验区", "兰溪市商务局", "青浦区", "雄县"]
 
 
@@ -74,7 +74,46 @@ def _fmt(v: int | float) -> str:
     return str(v)
 
 
+def _md(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _render_markdown(t: TableGrammar, values: dict) -> list[str]:
+    """As PDF-to-Markdown converters write the tables: pipe tables with a
+    separator row; 二 one table per 第二十条 item under a ### heading; 三 one
+    table, group labels in a cell of their own; 四 one table per group, each
+    under its own ### heading."""
+    out: list[str] = []
+    if t.key == "appeals":
+        heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        for r, title in zip(t.rows, ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"], strict=True):
+            out += ["", f"### {title}", _md(heads), _md(["---"] * 5), _md([_fmt(values[(r.id, c)]) for c in r.columns])]
+        return out
+    if t.key == "applications":
+        out += ["", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "",
+                _md(["", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]), _md(["---"] * 9)]
+        groups = {"result.disclosed": "三、本年度办理结果", "result.withheld.state_secret": "（三）不予公开",
+                  "result.unavailable.not_held": "（四）无法提供", "result.not_processed.petition": "（五）不予处理",
+                  "result.other.no_correction": "（六）其他处理"}
+        for r in t.rows:
+            if not r.optional:
+                out.append(_md([groups.get(r.id, ""), r.label] + [_fmt(values[(r.id, c)]) for c in r.columns]))
+        return out
+    captions = {"rules": "第二十条第（一）项", "licensing": "第二十条第（五）项", "penalty": "第二十条第（六）项",
+                "fees": "第二十条第（八）项", "procurement": "第二十条第（九）项"}
+    for r in t.rows:
+        if r.optional:
+            continue
+        if r.id in captions:
+            heads = ["信息内容"] + [t.columns[c].labels[0] for c in r.columns]
+            out += ["", f"### {captions[r.id]}", _md(heads), _md(["---"] * len(heads))]
+        out.append(_md([r.label] + [_fmt(values[(r.id, c)]) for c in r.columns]))
+    return out
+
+
 def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random) -> list[str]:
+    if layout == "markdown":
+        return _render_markdown(t, values)
     out: list[str] = []
     sep = {"tab": "\t", "pipes": " | ", "layout": "    "}.get(layout, "\t")
     if t.key == "appeals":
@@ -163,7 +202,7 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
               "problems": ["（一）存在问题", "1.政策解读形式不够丰富。", "2.公开质量有待提高。", "（二）改进措施", "1.加强培训。"],
               "other": ["本年度未收取信息处理费。"]}
     for sec in tpl.sections:
-        lines += ["", f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}"]
+        lines += ["", ("## " if layout == "markdown" else "") + f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}"]
         lines += bodies.get(sec.key, [])
         for tkey in sec.tables:
             tg = tpl.tables[tkey]
@@ -205,8 +244,8 @@ def add_noise(text: str, seed: int, *, spaces: float = 0.05, breaks: float = 0.0
                 r = rng.random()
                 if r < spaces:
                     buf.append(" ")
-                elif r < spaces + breaks and "\t" not in line and len(line) > 16 and i >= 10:
-                    buf.append("\n")  # a long line wrapped, as PDF text extraction does
+                elif r < spaces + breaks and "\t" not in line and not line.startswith("|") and len(line) > 16 and i >= 10:
+                    buf.append("\n")  # a long line wrapped, as PDF text extraction does (not a cell row, nor a Markdown one)
         line = "".join(buf)
         if rng.random() < widths:
             line = line.translate(_FULL)
@@ -238,8 +277,9 @@ def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misrea
             if line.startswith(head):
                 table = key
         mis = misread if table in misread_tables else 0.0
-        if "\t" in line:
-            cells = line.split("\t")
+        md = line.startswith("| ") and line.endswith(" |") and "---" not in line
+        if "\t" in line or md:
+            cells = line[2:-2].split(" | ") if md else line.split("\t")
             for i, cell in enumerate(cells):
                 if not cell.isdigit():
                     continue
@@ -250,7 +290,7 @@ def _noise_values(text: str, rng: random.Random, ocr: float, drop: float, misrea
                     cells[i] = ""
                 elif r < ocr + drop + mis and len(cell) > 1:
                     cells[i] = cell[:-1]
-            line = "\t".join(cells)
+            line = _md(cells) if md else "\t".join(cells)
         out.append(line)
     return "\n".join(out)
 

@@ -11,7 +11,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
-from .cells import read_fields
+from .cells import fit_positions, read_fields
 from .place import SpanOf, cell_from, empty_cells
 from .split import agreed, ambiguous, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -118,8 +118,9 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     for rid, a, b in zip(ordered, ends, starts, strict=True):
         vals, tab = read_fields(s.text[a:b], range(a, b), drop_first=False)
         row = t.row(rid)
-        nonblank = [v for v in vals if v.kind != "blank"]
-        if len(nonblank) != len(row.columns) or any(v.kind not in ("number", "ocr") for v in nonblank):
+        n = len(row.columns)
+        fitted = fit_positions(vals, n) if tab else [v for v in vals if v.kind != "blank"]
+        if not fitted or len(fitted) != n or any(v.kind not in ("number", "ocr", "blank") for v in fitted):
             return None
-        out[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, nonblank, strict=True)}
+        out[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, fitted, strict=True)}
     return out
