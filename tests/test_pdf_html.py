@@ -87,6 +87,28 @@ def test_html_chrome_dropped_and_nbsp_blank():
     assert [c.value for c in report.tables["appeals"].rows["litigation"].values()] == [0] * 5
 
 
+def test_a_real_html_report_page_with_empty_cells():
+    """上海市人民政府办公厅 2019 (tests/fixtures/shanghai-2019.html: the tables'
+    structure and every number of the published page, styling dropped, prose
+    shortened). Most cells are left empty (&nbsp;): they stay null, never 0;
+    the row whose blanks its own 总计 forces to 0 gets them inferred; the
+    trailing empty cells of table 四's one row keep their places; a value
+    printed with its unit (251000元) is read in its column's unit."""
+    from conftest import ROOT as root
+
+    r = reportparse.parse_file(root / "tests/fixtures/shanghai-2019.html")
+    assert (r.template, r.header.issuer.value, r.header.year.value, r.source.kind) == ("ogi-2019", "上海市人民政府办公厅", 2019, "html")
+    assert [c.value for c in r.tables["proactive"].rows["procurement"].values()] == [6, 251000]
+    apps = r.tables["applications"].rows
+    assert [c.value for c in apps["new"].values()] == [821, 35, None, None, 2, 1, 859]
+    assert apps["new"]["research"].status == "missing"
+    assert [(c.value, c.status) for c in apps["carried_over"].values()][1:6] == [(0, "inferred")] * 5
+    appeals = r.tables["appeals"].rows
+    assert [c.value for c in appeals["litigation"].values()] == [8, None, None, 1, 9]
+    assert [c.value for c in appeals["litigation_after_reconsideration"].values()] == [None] * 5
+    assert not r.valid
+
+
 def _bad_pdfs(tmp_path):
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas

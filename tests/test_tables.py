@@ -325,3 +325,10 @@ def test_markdown_tables_from_a_pdf_converter():
     assert r.sections[0].title == "总体情况" and not any("#" in s.title for s in r.sections)
     assert {"INPUT_MARKDOWN", "TBL_GROUPS_APART"} <= {d.code for d in r.diagnostics}
     assert r.valid
+
+
+def test_a_value_printed_with_another_money_unit_is_read_in_its_columns_unit():
+    text = ("某区2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\n"
+            "信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t961716000元\n三、收到和处理政府信息公开申请情况\n")
+    cell = reportparse.parse_text(text).tables["proactive"].rows["fees"]["amount"]
+    assert (cell.value, cell.raw, cell.status) == (96171.6, "961716000元", "read")

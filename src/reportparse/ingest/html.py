@@ -110,5 +110,6 @@ def read_html(markup: str) -> SourceText:
     p.feed(markup)
     p.close()
     text = html.unescape("".join(p.out))
-    text = regex.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*\n+", "\n\n", text)
+    # blank lines collapse; tabs stay (a table row's trailing empty cells are cells)
+    text = regex.sub(r"[ \u00a0]*\n[ \u00a0]*\n+", "\n\n", text)
     return SourceText(text.strip() + "\n", kind="html")
