@@ -49,7 +49,7 @@ def main() -> None:
     summary("bundled real texts", [timed(reportparse.parse_text, t) for t in texts for _ in range(5)])
     gen = [add_noise(make_report(i, ("ogi-2021", "ogi-2019")[i % 2], LAYOUTS[i % len(LAYOUTS)]).text, i)
            for i in range(args.n)]
-    summary("generated + noise (5 layouts)", [timed(reportparse.parse_text, t) for t in gen])
+    summary(f"generated + noise ({len(LAYOUTS)} layouts)", [timed(reportparse.parse_text, t) for t in gen])
     # text features: the one-off jieba load, then the extra cost per report
     import subprocess
     load = subprocess.run([sys.executable, "-c",

@@ -80,7 +80,8 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
             def accept(acc: list) -> bool:
                 vals = dict(zip(cols, acc, strict=True))
                 return sum(vals[c] for _, c in eq.lhs) == sum(vals[c] for _, c in eq.rhs)
-            sols, complete = splits(tokens, n, accept, kinds=kinds)
+            last = eq.lhs == ((eq.lhs[0][0], cols[-1]),) and {c for _, c in eq.rhs} == set(cols[:-1])
+            sols, complete = splits(tokens, n, accept, kinds=kinds, total_last=last)
         else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
             sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)

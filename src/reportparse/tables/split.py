@@ -33,14 +33,16 @@ def _value(piece: str, kind: Kind) -> int | float | None:
 
 def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None = None,
            max_digits: int = 7, prune: Callable[[list], bool] | None = None,
-           kinds: list[Kind] | None = None) -> tuple[list[list], bool]:
+           kinds: list[Kind] | None = None, total_last: bool = False) -> tuple[list[list], bool]:
     """All ways to cut the tokens into ``ncols`` numbers.
 
     Tokens are digit runs, or (with ``kinds``, each column's (signed, decimal))
     numbers with a sign or a decimal point, which only a column of that kind
     takes. ``prune(prefix)`` may reject a partial split early (e.g. a finished
-    group whose total is wrong). Returns ``(solutions, complete)``;
-    ``complete`` is False when the search was cut short.
+    group whose total is wrong); ``total_last``: the last cell is the sum of
+    the others (a row's 总计), which cuts the search short — a prefix whose
+    sum no number in the digits left could equal is given up. Returns
+    ``(solutions, complete)``; ``complete`` is False when the search was cut short.
     """
     kinds = kinds or [(False, False)] * ncols
     if not tokens or not all(_TOKEN.fullmatch(t) for t in tokens) or len(kinds) != ncols:
@@ -48,11 +50,13 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
     total = sum(len(t) for t in tokens)
     if total < ncols or len(tokens) > ncols or total > ncols * (max_digits + 2):
         return [], True
+    after = [sum(len(t) for t in tokens[i + 1:]) for i in range(len(tokens))]  # characters in later tokens
+    plain = [t.isdigit() for t in tokens]
     out: list[list] = []
     steps = 0
     complete = True
 
-    def rec(ti: int, pos: int, acc: list) -> None:
+    def rec(ti: int, pos: int, acc: list, acc_sum: float) -> None:
         nonlocal steps, complete
         steps += 1
         if steps > MAX_STEPS or len(out) >= MAX_SOLUTIONS:
@@ -64,28 +68,37 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
             return
         tok = tokens[ti]
         slots = ncols - len(acc)
-        if slots <= 0 or sum(len(t) for t in tokens[ti + 1:]) + len(tok) - pos < slots:
+        left = after[ti] + len(tok) - pos  # characters still to cut
+        if slots <= 0 or left < slots:
             return
+        if total_last and acc_sum >= 10 ** (left - slots + 1):
+            return  # the 总计 is one of the last pieces: no piece that short is this large
         later = len(tokens) - ti - 1  # cells still needed by later tokens: at least one each
+        kind = kinds[len(acc)]
         for length in range(1, len(tok) - pos + 1):
             piece = tok[pos:pos + length]
-            if sum(ch.isdigit() for ch in piece) > max_digits:
-                break
-            v = _value(piece, kinds[len(acc)])
-            if v is None:
-                continue
+            if plain[ti] and kind == (False, False):
+                if length > max_digits or (length > 1 and piece[0] == "0"):
+                    break
+                v: int | float | None = int(piece)
+            else:
+                if sum(ch.isdigit() for ch in piece) > max_digits:
+                    break
+                v = _value(piece, kind)
+                if v is None:
+                    continue
             acc.append(v)
             if prune is not None and not prune(acc):
                 acc.pop()
                 continue
             if pos + length == len(tok):
                 if slots - 1 >= later:
-                    rec(ti + 1, 0, acc)
+                    rec(ti + 1, 0, acc, acc_sum + v)
             elif slots - 1 > later:
-                rec(ti, pos + length, acc)
+                rec(ti, pos + length, acc, acc_sum + v)
             acc.pop()
 
-    rec(0, 0, [])
+    rec(0, 0, [], 0)
     return out, complete
 
 
