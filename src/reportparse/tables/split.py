@@ -52,6 +52,7 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
         return [], True
     after = [sum(len(t) for t in tokens[i + 1:]) for i in range(len(tokens))]  # characters in later tokens
     plain = [t.isdigit() for t in tokens]
+    limit = [10 ** k for k in range(total + 2)]  # the smallest number of k + 1 digits
     out: list[list] = []
     steps = 0
     complete = True
@@ -71,7 +72,7 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
         left = after[ti] + len(tok) - pos  # characters still to cut
         if slots <= 0 or left < slots:
             return
-        if total_last and acc_sum >= 10 ** (left - slots + 1):
+        if total_last and acc_sum >= limit[left - slots + 1]:
             return  # the 总计 is one of the last pieces: no piece that short is this large
         later = len(tokens) - ti - 1  # cells still needed by later tokens: at least one each
         kind = kinds[len(acc)]
