@@ -198,10 +198,10 @@ def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path, angle, at_least)
 
 
 def test_value_cells_need_two_agreeing_voters():
-    """The vote over a value cell's readings (first reading, three voters, then a
-    tie-breaker's): a number only when every voter that saw a number saw the same
-    one, twice at least, or, for a disputed cell, three readings of five agree with
-    at most one other number; ``?`` (unreadable, never a guess) otherwise; text
+    """The vote over a value cell's readings (first reading, three voters, then the
+    tie-breakers'): a number only when every voter that saw a number saw the same
+    one, twice at least, or, for a disputed cell, three readings agree with at
+    most one other number; ``?`` (unreadable, never a guess) otherwise; text
     cells keep their text."""
     from reportparse.ingest.ocr import UNSURE, _vote
 
@@ -217,3 +217,7 @@ def test_value_cells_need_two_agreeing_voters():
     assert _vote(["17", "17", "1", "1", "17"], 3) == UNSURE  # 17 three times, but two others
     assert _vote(["218", "2/8", "218", "278", "2/8"], 3) == UNSURE  # 218 only twice
     assert _vote(["171187", "171187", "171187", "1711.87", "171187"], 3) == UNSURE  # a decimal point dropped
+    # two tie-breakers at the original size (the enlarged readers take a 7 for /)
+    assert _vote(["21", "2/", "2/", "27", "27", "27"], 3) == "27"  # 27 three times of six, one other number
+    assert _vote(["34", "34", "34", "4", "4", "4"], 3) == UNSURE  # three against three
+    assert _vote(["212", "212", "2/2", "272", "272", "22"], 3) == UNSURE  # 272 only twice

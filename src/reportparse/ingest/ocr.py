@@ -9,8 +9,9 @@ the PDF text path (:mod:`.grid`) and each non-blank cell is read on its own.
 A value cell is then read by three voters (:class:`Reader`: chi_sim+eng and
 eng as one line, enlarged to a readable height and at the original size:
 sizes fail on different cells); the cell gets the number every voter that saw
-a number agrees on (two at least). A disputed cell is read once more (chi_sim)
-and gets a number read three times of five with at most one other number
+a number agrees on (two at least). A disputed cell is read twice more at its
+original size (chi_sim, and eng allowed only digits) and gets a number read
+three times of six with at most one other number
 read, else ``?``: unreadable, so the template's rules may infer it, never a
 guess. Prose between tables is read a band at a time with page segmentation
 mode 4. Every character keeps its page and the box of its cell or band.
@@ -57,6 +58,7 @@ class Reader:
     lang: str
     psm: str
     scale: int  # 0: enlarge small text to about TEXT_HEIGHT pixels
+    digits_only: bool = False  # tesseract may only answer digits, point and minus
 
     def enlargement(self, ink_height: int) -> int:
         if self.scale:
@@ -69,9 +71,11 @@ FIRST = Reader("chi_sim", PSM_CELL, 0)  # every non-blank cell: labels, and whic
 # the value cells' voters (measured on bench/make_ocr.py pages: this trio and
 # two agreeing readers gave the most right values with no wrong one)
 VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("eng", "7", 1))
-# cells the voters disagree on get one more reading; then three of all five
-# readings must agree, with at most one other number among them
-TIE_BREAKER = Reader("chi_sim", "7", 1)
+# cells the voters disagree on get two more readings at the original size (the
+# enlarged readers take a table font's 7 for /: measured on bench/make_ocr.py
+# pages); then three of all six readings must agree, with at most one other
+# number among them
+TIE_BREAKERS = (Reader("chi_sim", "7", 1), Reader("eng", "7", 1, digits_only=True))
 
 _VALUE_LIKE = regex.compile(r"^[\s\d.,\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
@@ -142,7 +146,7 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
         raise UnreadableInputError(f"{name}: OCR found no text")
     values, disputed, unsure = counts
     note = (f"no usable text layer: {len(pages)} page(s) read by tesseract at {DPI} dpi; tables cell by cell, "
-            f"{values} value cells read {1 + len(readers)} ways ({disputed} disputed, read once more), "
+            f"{values} value cells read {1 + len(readers)} ways ({disputed} disputed, read {len(TIE_BREAKERS)} more times), "
             f"{unsure} without agreement given as {UNSURE}")
     return SourceText(text, kind="pdf", pages=len(pages), boxes=out.boxes, notes=[("INPUT_OCR", note)])
 
@@ -167,7 +171,7 @@ def _render(path: str | Path, name: str, tmp: Path, timeout: float) -> list[list
 
 def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: _Tesseract) -> tuple[int, int, int]:
     """Read every band and cell and set its text: bands and cells first, then
-    the value cells' voters, then the tie-breaker on disputed cells.
+    the value cells' voters, then the tie-breakers on disputed cells.
     Returns (value cells, disputed cells, cells given as ``?``)."""
     bands = [b for page in pages for b in page if isinstance(b, _Piece)]
     cells = [c for page in pages for t in page if isinstance(t, _Table) for c in t.cells.values()]
@@ -180,8 +184,9 @@ def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: 
         for p, text in zip(values, texts, strict=True):
             p.readings.append(text)
     disputed = [c for c in values if _vote(c.readings, len(readers)) == UNSURE]
-    for c, text in zip(disputed, run.read_all([(disputed, TIE_BREAKER)])[0], strict=True):
-        c.readings.append(text)
+    for texts in run.read_all([(disputed, reader) for reader in TIE_BREAKERS]):
+        for c, text in zip(disputed, texts, strict=True):
+            c.readings.append(text)
     for c in values:
         c.text = _vote(c.readings, len(readers))
     return len(values), len(disputed), sum(c.text == UNSURE for c in values)
@@ -189,9 +194,9 @@ def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: 
 
 def _vote(readings: list[str], voters: int) -> str:
     """A value cell's text from its readings (the first reading, the
-    ``voters``' readings, then any tie-breaker's): the number every voter that
+    ``voters``' readings, then any tie-breakers'): the number every voter that
     saw a number agrees on (at least two of them); the first reading when no
-    voter saw a number and it is no number either; else, with a tie-breaker,
+    voter saw a number and it is no number either; else, with tie-breakers,
     a number read at least three times with at most one other number read;
     else ``?``. A whole number is
     never taken while any reading shows a decimal point between its digits:
@@ -280,7 +285,7 @@ class _Tesseract:
     def _read(self, pieces: list[_Piece], reader: Reader) -> list[str]:
         if not pieces:
             return []
-        tag = f"{reader.lang}-{reader.psm}-{reader.scale}"
+        tag = f"{reader.lang}-{reader.psm}-{reader.scale}-{int(reader.digits_only)}"
         paths, written = [], []
         for i, p in enumerate(pieces):
             if p.image is None:  # a band, already on disk
@@ -294,7 +299,8 @@ class _Tesseract:
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
         try:
-            res = subprocess.run(["tesseract", str(listing), "-", "-l", reader.lang, "--psm", reader.psm],
+            extra = ["-c", "tessedit_char_whitelist=0123456789.-"] if reader.digits_only else []
+            res = subprocess.run(["tesseract", str(listing), "-", "-l", reader.lang, "--psm", reader.psm, *extra],
                                  capture_output=True, text=True, timeout=self.timeout, env=env)
         except subprocess.TimeoutExpired:
             raise UnreadableInputError(f"{self.name}: tesseract took longer than {self.timeout:.0f} s") from None

@@ -1,7 +1,9 @@
 """Tables with one unlabelled data row under grouped headers (四 复议/诉讼).
 
-The groups (行政复议, 未经复议直接起诉, 复议后起诉) are placed in the order
-their headers appear, not in the order the template lists them.
+The groups (行政复议, 未经复议直接起诉, 复议后起诉) are placed by their
+headers (exact, else fuzzy): in the order the headers appear, not the order
+the template lists them; or, when each group is printed apart under its own
+header (a table per group), from the values under each header.
 """
 
 from __future__ import annotations
