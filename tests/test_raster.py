@@ -154,7 +154,7 @@ def test_a_table_running_on_over_a_page_break_is_closed_by_its_outer_rules():
     assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 2)
 
 
-def test_a_one_pixel_rule_that_steps_sideways_is_still_one_rule():
+def test_a_one_pixel_rule_that_steps_aside_is_still_one_rule():
     """A thin rule of a straightened scan moves one pixel sideways part-way down
     (huaian-2024 tilted 1.5°: 64 and 178 came out as one cell). Pieces that
     overlap when a pixel and its right neighbour are taken together are one rule."""
@@ -163,6 +163,13 @@ def test_a_one_pixel_rule_that_steps_sideways_is_still_one_rule():
     steps = [(400 + i % 2, y, y + 50) for i, y in enumerate(range(100, 500, 50))]  # 50 px (12 pt) each
     vl = [(100, 100, 503), (700, 100, 503), *steps]
     img = _page(800, 600, hl, vl, thick=1)
+    g = find_grids(ruling_segments(img), [])[0]
+    assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 2)
+    assert [len(r) for r in row_fields(2, 2, g.owner)] == [2, 2]
+    # the same for a horizontal rule stepping up and down (hongze-2023 tilted 3°: two rows
+    # of a column came out as one cell, and its two 0s were read as 7)
+    middle = [(300 + i % 2, x, x + 50) for i, x in enumerate(range(100, 700, 50))]
+    img = _page(800, 600, [(100, 100, 703), (500, 100, 703), *middle], [(x, 100, 503) for x in (100, 400, 700)], thick=1)
     g = find_grids(ruling_segments(img), [])[0]
     assert (len(g.xs) - 1, len(g.ys) - 1) == (2, 2)
     assert [len(r) for r in row_fields(2, 2, g.owner)] == [2, 2]

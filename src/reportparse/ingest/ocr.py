@@ -59,6 +59,8 @@ class Reader:
     psm: str
     scale: int  # 0: enlarge small text to about TEXT_HEIGHT pixels
     digits_only: bool = False  # tesseract may only answer digits, point and minus
+    straightened: bool = False  # read the cell cut from the straightened page (askew scans)
+    binarised: bool = False  # read ink and paper only (tesseract's own thresholding fails on some crops)
 
     def enlargement(self, ink_height: int) -> int:
         if self.scale:
@@ -67,7 +69,12 @@ class Reader:
 
 
 PROSE = Reader("chi_sim", PSM_PROSE, 1)  # bands of text between tables
-FIRST = Reader("chi_sim", PSM_CELL, 0)  # every non-blank cell: labels, and which cells hold values
+# every non-blank cell: labels, and which cells hold values; a tilted label is
+# read from the straightened page (at 3° tesseract garbles it), digits from the
+# page as scanned (shearing blurs them)
+FIRST = Reader("chi_sim", PSM_CELL, 0, straightened=True)
+# a cell with ink that FIRST read as nothing: tesseract's thresholding lost a grey line of text
+FIRST_AGAIN = Reader("chi_sim", PSM_CELL, 1, straightened=True, binarised=True)
 # the value cells' voters (measured on bench/make_ocr.py pages: this trio and
 # two agreeing readers gave the most right values with no wrong one)
 VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("eng", "7", 1))
@@ -77,7 +84,7 @@ VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("e
 # number among them
 TIE_BREAKERS = (Reader("chi_sim", "7", 1), Reader("eng", "7", 1, digits_only=True))
 
-_VALUE_LIKE = regex.compile(r"^[\s\d.,\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
+_VALUE_LIKE = regex.compile(r"^[\s\d.,，\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
 _POINT = regex.compile(r"\d\s*[.,·]\s*\d")  # a decimal point between digits, in any reading
 _DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0", "，": ",", "－": "-"})
@@ -112,6 +119,7 @@ class _Piece:
     file: Path | None = None  # prose bands: written once, at 1x (a page's worth of pixels)
     text: str = ""
     readings: list[str] = field(default_factory=list)
+    straight: Image | None = None  # the cell cut from the straightened page, when the scan is askew
 
 
 @dataclass
@@ -179,6 +187,9 @@ def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: 
         for p, text in zip(pieces, texts, strict=True):
             p.readings.append(text)
             p.text = text
+    empty = [c for c in cells if not c.readings[0]]
+    for c, text in zip(empty, run.read_all([(empty, FIRST_AGAIN)])[0], strict=True):
+        c.readings[0] = c.text = text
     values = [c for c in cells if _VALUE_LIKE.match(c.readings[0])]
     for texts in run.read_all([(values, reader) for reader in readers]):
         for p, text in zip(values, texts, strict=True):
@@ -218,7 +229,8 @@ def _vote(readings: list[str], voters: int) -> str:
 
 
 def _number(reading: str) -> str | None:
-    t = "".join(reading.translate(_DIGITS).split())
+    t = "".join(reading.translate(_DIGITS).split()).replace("()", "0")  # a narrow 0 read as ()
+    t = t.rstrip(",")  # a speck of a rule's corner after the digits (not a quote: “ is often a lost digit)
     return t if _NUMBER.match(t) else None
 
 
@@ -247,7 +259,9 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
             crop = page_img.crop_points(box, CELL_INSET + tilt * (box[3] - box[1]), CELL_INSET + tilt * (box[2] - box[0]))
             crop = crop and crop.without_edge_rules()  # a sliver of a tilted border reads as | or 1
             if crop is not None and crop.ink() >= MIN_INK:
-                cells[id(cell)] = _Piece(page, cell.bbox, crop.padded(12), crop.ink_height())
+                straight = img.crop_points(cell.bbox, CELL_INSET) if slope else None
+                straight = straight and straight.without_edge_rules().padded(12)
+                cells[id(cell)] = _Piece(page, cell.bbox, crop.padded(12), crop.ink_height(), straight=straight)
         out.append(_Table(page, g, cells))
         out += _bands(page, img, [(0, y0, x0, y1), (x1, y0, width, y1)], tmp)  # text beside the table
         top = y0
@@ -285,14 +299,17 @@ class _Tesseract:
     def _read(self, pieces: list[_Piece], reader: Reader) -> list[str]:
         if not pieces:
             return []
-        tag = f"{reader.lang}-{reader.psm}-{reader.scale}-{int(reader.digits_only)}"
+        tag = "-".join(map(str, (reader.lang, reader.psm, reader.scale, int(reader.digits_only), int(reader.straightened), int(reader.binarised))))
         paths, written = [], []
         for i, p in enumerate(pieces):
             if p.image is None:  # a band, already on disk
                 paths.append(str(p.file))
                 continue
             f = self.tmp / f"{tag}-{i}.pgm"
-            f.write_bytes(p.image.enlarged(reader.enlargement(p.ink_height)).to_pgm())
+            image = p.straight if reader.straightened and p.straight is not None else p.image
+            if reader.binarised:
+                image = Image(image.width, image.height, image.binary, image.dpi)
+            f.write_bytes(image.enlarged(reader.enlargement(p.ink_height)).to_pgm())
             paths.append(str(f))
             written.append(f)
         listing = self.tmp / f"{tag}.txt"

@@ -213,9 +213,20 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     w, h, binary = img.width, img.height, img.binary
     long_px, tol = max(8, img.px(min_len_pt)), img.px(3.0)
     run = re.compile(rb"\x00{%d,}" % long_px)
+    # a one-pixel rule of a straightened scan steps sideways (up or down) now and then:
+    # a pixel counts as ink where it or its neighbour to the right (below) is
+    # (AND of 0 = ink, 255 = paper)
+    as_int = int.from_bytes(binary, "big")
+    tall = (as_int & int.from_bytes(binary[w:] + b"\xff" * w, "big")).to_bytes(len(binary), "big")
+    wide = (as_int & int.from_bytes(binary[1:] + b"\xff", "big")).to_bytes(len(binary), "big")
+    # taken together with the row below, strokes of neighbouring glyphs can chain up:
+    # a run found only that way must be twice as long to be a rule
+    run_tall = re.compile(rb"\x00{%d,}" % (2 * long_px))
     rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom
     for y in range(h):
-        rules += [(y, m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)]
+        row = {(m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)}
+        row |= {(m.start() - y * w, m.end() - y * w) for m in run_tall.finditer(tall, y * w, (y + 1) * w)}
+        rules += [(y, x0, x1) for x0, x1 in sorted(row)]
     rule_ys = [r[0] for r in rules]
 
     def on_rule(y: int, x: int) -> bool:
@@ -229,9 +240,6 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
             out.append((img.pt(x0), img.pt(h - y), img.pt(x1), img.pt(h - y)))
     short = re.compile(rb"\x00{%d,}" % max(4, img.px(min_cell_pt)))
     prev_v: list[tuple[int, int]] = []
-    # a one-pixel rule of a straightened scan steps sideways now and then: a pixel
-    # counts as ink where it or its right neighbour is (AND of 0 = ink, 255 = paper)
-    wide = (int.from_bytes(binary, "big") & int.from_bytes(binary[1:] + b"\xff", "big")).to_bytes(len(binary), "big")
     for x in range(w):
         spans = [(a, b) for a, b in (m.span() for m in short.finditer(wide[x::w]))
                  if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))]
