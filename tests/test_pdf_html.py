@@ -204,24 +204,24 @@ def test_value_cells_need_two_agreeing_voters():
     one, twice at least, or, for a disputed cell, three readings agree with at
     most one other number; ``?`` (unreadable, never a guess) otherwise; text
     cells keep their text."""
-    from reportparse.ingest.ocr import UNSURE, _vote
+    from reportparse.ingest.readers import UNSURE, vote
 
-    assert _vote(["]7", "17", "17", "1/"], 3) == "17"  # 1/ is no number: two voters agree
-    assert _vote(["218", "2/8", "218", "278"], 3) == UNSURE  # two numbers disagree
-    assert _vote(["5", "5", "fs)", "fs)"], 3) == UNSURE  # one voter is not enough
-    assert _vote(["工0", "1 0", "10", "1O"], 3) == "10"  # spaces and OCR digits normalised
-    assert _vote(["总计", "Sit", "tT", "ai"], 3) == "总计"  # no voter saw a number: the text stays
-    assert _vote(["7", "(71", "(71", "Ti"], 3) == UNSURE  # only the first reader saw a number (771 clipped)
-    assert _vote(["8386.62", "8386.62", "8386.62", "838662"], 3) == UNSURE  # a dropped decimal point disagrees
+    assert vote(["]7", "17", "17", "1/"], 3) == "17"  # 1/ is no number: two voters agree
+    assert vote(["218", "2/8", "218", "278"], 3) == UNSURE  # two numbers disagree
+    assert vote(["5", "5", "fs)", "fs)"], 3) == UNSURE  # one voter is not enough
+    assert vote(["工0", "1 0", "10", "1O"], 3) == "10"  # spaces and OCR digits normalised
+    assert vote(["总计", "Sit", "tT", "ai"], 3) == "总计"  # no voter saw a number: the text stays
+    assert vote(["7", "(71", "(71", "Ti"], 3) == UNSURE  # only the first reader saw a number (771 clipped)
+    assert vote(["8386.62", "8386.62", "8386.62", "838662"], 3) == UNSURE  # a dropped decimal point disagrees
     # disputed, then the tie-breaker
-    assert _vote(["17", "17", "1", "17", "17"], 3) == "17"  # 17 four times, one other number
-    assert _vote(["17", "17", "1", "1", "17"], 3) == UNSURE  # 17 three times, but two others
-    assert _vote(["218", "2/8", "218", "278", "2/8"], 3) == UNSURE  # 218 only twice
-    assert _vote(["171187", "171187", "171187", "1711.87", "171187"], 3) == UNSURE  # a decimal point dropped
+    assert vote(["17", "17", "1", "17", "17"], 3) == "17"  # 17 four times, one other number
+    assert vote(["17", "17", "1", "1", "17"], 3) == UNSURE  # 17 three times, but two others
+    assert vote(["218", "2/8", "218", "278", "2/8"], 3) == UNSURE  # 218 only twice
+    assert vote(["171187", "171187", "171187", "1711.87", "171187"], 3) == UNSURE  # a decimal point dropped
     # two tie-breakers at the original size (the enlarged readers take a 7 for /)
-    assert _vote(["21", "2/", "2/", "27", "27", "27"], 3) == "27"  # 27 three times of six, one other number
-    assert _vote(["34", "34", "34", "4", "4", "4"], 3) == UNSURE  # three against three
-    assert _vote(["212", "212", "2/2", "272", "272", "22"], 3) == UNSURE  # 272 only twice
-    assert _vote(["0", "()", "()", "()"], 3) == "0"  # a narrow 0 read as ()
-    assert _vote(["0 ，", "0,", "0,", "0"], 3) == "0"  # a speck of a rule's corner after the digit
-    assert _vote(["15", "“5", "“5", "5"], 3) == UNSURE  # a quote is often a lost digit: never dropped
+    assert vote(["21", "2/", "2/", "27", "27", "27"], 3) == "27"  # 27 three times of six, one other number
+    assert vote(["34", "34", "34", "4", "4", "4"], 3) == UNSURE  # three against three
+    assert vote(["212", "212", "2/2", "272", "272", "22"], 3) == UNSURE  # 272 only twice
+    assert vote(["0", "()", "()", "()"], 3) == "0"  # a narrow 0 read as ()
+    assert vote(["0 ，", "0,", "0,", "0"], 3) == "0"  # a speck of a rule's corner after the digit
+    assert vote(["15", "“5", "“5", "5"], 3) == UNSURE  # a quote is often a lost digit: never dropped
