@@ -105,13 +105,17 @@ def label_pattern(match: str, label: str = "") -> str:
     """A regex for one label form.
 
     An item number keeps its digit but accepts 、 or ． or (OCR) no dot; a
+    bracketed number （六） accepts OCR's 《六》, 〈六〉 and a lost closing bracket; a
     label form without its number may be preceded by the row's own number
     (``label``'s), so the number is never read as a value of the row before.
     """
     m = regex.match(r"^(\d{1,2})[.、．]", match)
     if m:
         return _item_digit(m.group(1)) + r"[.、．]?" + regex.escape(match[m.end():])
-    if regex.match(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", match):
+    g = regex.match(r"^（([一二三四五六七八九十]+)）", match)
+    if g:  # OCR prints the brackets of （六） as 《 〈 and drops the closing one
+        return rf"[（《〈]{g.group(1)}[）》〉]?" + regex.escape(match[g.end():])
+    if regex.match(r"^[一二三四五六七八九十]+、", match):
         return regex.escape(match)
     n = regex.match(r"^(\d{1,2})[.、．]", label)
     prefix = rf"(?:{_item_digit(n.group(1))}[.、．]?)?" if n else _PREFIX
