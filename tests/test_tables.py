@@ -348,3 +348,30 @@ def test_bracketed_row_numbers_as_ocr_prints_them():
         group = r.tables["applications"].rows["result.other"]
         assert [(c.value, c.status) for c in group.values()] == [(2, "read")] + [(0, "read")] * 5 + [(2, "read")], label
         assert {x.status for x in r.rules if x.table == "applications"} <= {"pass", "not_assessable"}
+
+
+def test_markdown_with_html_tables_as_some_converters_write_it():
+    """The same report with its tables as HTML inside the Markdown (the way
+    MinerU-like converters write them): read as HTML, the heading marks still
+    dropped, every cell the same as from the pipe tables."""
+    import re
+
+    from conftest import CORPUS
+
+    md = (CORPUS / "real/shuyang-2025.md").read_text(encoding="utf-8")
+    out: list[str] = []
+    rows: list[list[str]] = []
+    for line in md.split("\n") + [""]:
+        if line.startswith("|"):
+            if not re.match(r"^\|[-| ]+\|$", line):
+                rows.append([c.strip() for c in line.strip().strip("|").split("|")])
+            continue
+        if rows:
+            out.append("<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>")
+            rows = []
+        out.append(line)
+    r = reportparse.parse_bytes("\n".join(out).encode("utf-8"), path="report.md")
+    assert r.source.kind == "html" and r.valid
+    assert r.header.title.value == "沐阳县人民政府2025年政府信息公开工作年度报告"
+    assert "HDR_ISSUER_CONFLICT" not in {d.code for d in r.diagnostics}
+    assert r.flat() == {**reportparse.parse_file(CORPUS / "real/shuyang-2025.md").flat()}

@@ -34,6 +34,7 @@ _MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _MD_EDGE = regex.compile(r"^\s*\|\s*|\s*\|\s*$")
 _MD_CELL = regex.compile(r"\s*\|\s*")
 _MD_MARK = regex.compile(r"^\s*#{1,6}\s+|\*\*")
+_MD_HEADING = regex.compile(r"^\s*#{1,6}\s+\S")
 
 
 def _width_table(g: Grammars) -> dict[int, str]:
@@ -147,7 +148,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
     # web chrome patterns run per line, but only those that occur in the document at all
     translated = original.translate(table)
     chrome = [p for p in g.web_chrome if p.search(translated)]
-    markdown = any(_MD_RULE.match(ln.text) for ln in lines)  # a Markdown table: the document is Markdown
+    # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
+    markdown = any(_MD_RULE.match(ln.text) for ln in lines) or sum(bool(_MD_HEADING.match(ln.text)) for ln in lines) >= 2
     for ln in lines:
         if ln.text:
             translated = ln.text.translate(table)
