@@ -4,9 +4,9 @@ Every token boundary is a cell boundary; a token may hold several cells. A
 cell of more than one digit never starts with 0; a sign or a decimal point
 goes only into a column that can hold one. Where a row equation exists, a
 split must satisfy it; where none does (table 二), an empty cell would print
-nothing, so every choice of empty cells is a reading too. The caller gets every split that passes (capped), so
-it can refuse to choose between several — and still read the cells on which
-all of them agree.
+nothing, so every choice of empty cells is a reading too. The caller gets
+every split that passes (capped), so it can refuse to choose between several
+— and still read the cells on which all of them agree.
 """
 
 from __future__ import annotations
