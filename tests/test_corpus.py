@@ -147,6 +147,8 @@ def test_cli_corpus_prints_a_summary(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "inputs" in proc.stderr and "templates:" in proc.stderr
+    paths = {Path(r["source.path"]).name for r in _rows(tmp_path / "o")}
+    assert {"huaian-2024.pdf", "pingtan-010.txt", "shuyang-2025.md"} <= paths  # Markdown files are reports too
 
 
 def test_missing_named_input_gets_an_error_row(tmp_path):

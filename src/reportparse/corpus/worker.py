@@ -13,7 +13,7 @@ from typing import Any
 
 from ..fileio import file_sha256
 
-SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm")
 
 
 class FileTimeout(Exception):
