@@ -21,6 +21,7 @@ examples:
   cat report.txt | reportparse parse - -o report.json         stdin in, file out (atomic)
   reportparse parse report.pdf                                PDF: tables rebuilt from ruling lines
   reportparse parse page.html                                 a saved web page
+  reportparse parse report.md                                 a PDF-to-Markdown converter's output
   reportparse parse scan.pdf --ocr                            OCR a PDF without a text layer
   reportparse parse report.txt --template ogi-2019            force a template
   reportparse schema > report.schema.json                     JSON Schema of the tree
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
                         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
                         description="Parse every input (files, directories searched recursively, globs of "
-                                    ".txt/.pdf/.html) into OUTDIR: reports.jsonl, reports.csv, diagnostics.csv, "
+                                    ".txt/.md/.pdf/.html) into OUTDIR: reports.jsonl, reports.csv, diagnostics.csv, "
                                     "summary.json. Run the same command again to resume an interrupted run.")
     cp.add_argument("inputs", nargs="+", metavar="INPUT")
     cp.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if needed)")
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 CORPUS_EPILOG = """\
 examples:
-  reportparse corpus reports/ -o out                  every .txt/.pdf/.html below reports/
+  reportparse corpus reports/ -o out                  every .txt/.md/.pdf/.html below reports/
   reportparse corpus 'crawl/**/*.html' -o out --jobs 8
   reportparse corpus reports/ -o out --format parquet
   reportparse corpus reports/ -o out --text-features      keywords column + sections.jsonl
