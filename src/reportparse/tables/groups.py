@@ -20,23 +20,27 @@ from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 
 def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
-             diags: list[Diagnostic]) -> dict[str, tuple[int, int]]:
+             diags: list[Diagnostic]) -> tuple[dict[str, tuple[int, int]], int]:
     """Where each group's header is (label-view offsets): exact, else fuzzy
-    with a bounded error count (OCR: 8议后起诉 for 复议后起诉)."""
+    with a bounded error count (OCR: 8议后起诉 for 复议后起诉); and where the
+    last header occurrence ends (compact offset: the values come after it)."""
     out: dict[str, tuple[int, int]] = {}
+    end = 0
     for r in t.rows:
         occ = find_all(s, [label_pattern(m) for m in r.match])
         if occ:
             out[r.id] = occ[0]
+            end = max([end] + [s.label_span(*o)[1] for o in occ])
             continue
         for m in r.match:
             hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
             if hit:
                 out[r.id] = hit[:2]
                 a, b, _ = s.label_span(*hit[:2])
+                end = max(end, b)
                 diags.append(Diagnostic("TBL_ROW_FUZZY", f"header {r.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{r.id}"))
                 break
-    return out
+    return out, end
 
 
 def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
@@ -44,7 +48,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     diags: list[Diagnostic] = []
     rows = {r.id: empty_cells(r.columns) for r in t.rows}
     path = f"tables.{t.key}"
-    headers = _headers(t, s, opts, span_of, diags)
+    headers, header_end = _headers(t, s, opts, span_of, diags)
     positions = {rid: at[0] for rid, at in headers.items()}
     default = [r.id for r in t.rows]
     order = default
@@ -56,8 +60,6 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    header_end = max((s.label_span(*o)[1] for r in t.rows for o in find_all(s, [label_pattern(m) for m in r.match])), default=0)
-    header_end = max([header_end] + [s.label_span(*at)[1] for at in headers.values()])
     vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
