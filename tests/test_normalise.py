@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+import reportparse
 from reportparse.grammar import load_grammars
 from reportparse.normalise import normalise
 
@@ -23,8 +24,8 @@ def test_widths_brackets_and_spaces_in_words():
 
 
 def test_page_furniture_removed():
-    text = "一、总体情况\n正文\n- 4 -\n\f— 2 —\n第3页\n下一页"
-    assert canon(text) == "一、总体情况\n正文\n下一页"
+    text = "一、总体情况\n正文内容\n- 4 -\n\f— 2 —\n第3页\n下一页"
+    assert canon(text) == "一、总体情况\n正文内容\n下一页"
 
 
 def test_running_header_removed():
@@ -41,6 +42,17 @@ def test_web_chrome_and_scrape_metadata_removed():
     assert c.scrape["标题"].startswith("X县2021年")
     assert "当前位置" not in c.text and "附件下载" not in c.text
     assert c.text.startswith("根据《条例》")
+
+
+def test_font_size_controls_and_body_marker_removed():
+    """Page chrome a converter keeps: a lone 正文 line before the title (it
+    would be read as the start of the title) and 【字体：大 中 小】."""
+    text = "正文\n宿迁市 2025 年政府信息公开工作年度报告\n【字体：大 中 小】 打印本页\n一、总体情况\n正文内容。"
+    c = normalise(text, load_grammars())
+    assert c.text.split()[0] == "宿迁市2025年政府信息公开工作年度报告"
+    assert "字体" not in c.text and "打印本页" not in c.text and "正文内容。" in c.text
+    r = reportparse.parse_text(text)
+    assert (r.header.title.value, r.header.issuer.value) == ("宿迁市2025年政府信息公开工作年度报告", "宿迁市")
 
 
 def test_span_points_back_to_original():

@@ -11,6 +11,7 @@ import pytest
 import reportparse
 from reportparse import ParseOptions, UnreadableInputError
 from reportparse.grammar import load_grammars
+from reportparse.ingest.html import read_html
 
 from conftest import CORPUS, ROOT
 from generator import make_report, render_html, render_pdf, scan_pdf
@@ -85,6 +86,25 @@ def test_html_chrome_dropped_and_nbsp_blank():
     rec = report.tables["appeals"].rows["reconsideration"]
     assert [c.value for c in rec.values()] == [None] * 5
     assert [c.value for c in report.tables["appeals"].rows["litigation"].values()] == [0] * 5
+
+
+def test_html_title_element_names_the_report_when_the_body_does_not():
+    """Some pages print the report's title only in ``<title>`` (site name after
+    ``_``); the body's own headings still number the sections, and section 五
+    may be titled 存在问题及改进情况 (a grammar variant)."""
+    body = ("<p>一、总体情况</p><p>正文。</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+            "<table><tr><td colspan=5>行政复议</td></tr><tr>" + "<td>0</td>" * 5 + "</tr></table>"
+            "<p>五、存在问题及改进情况</p><p>短板。</p><p>六、其他需要报告的事项</p><p>无。</p>")
+    page = "<html><head><title>{}</title></head><body>{}</body></html>"
+    only_head = reportparse.parse_bytes(page.format("某市2025年政府信息公开工作年度报告_某市人民政府", body).encode(), path="x.html")
+    assert (only_head.header.title.value, only_head.header.year.value) == ("某市2025年政府信息公开工作年度报告", 2025)
+    assert only_head.section("problems").title == "存在问题及改进情况"
+    assert [d.message for d in only_head.diagnostics if d.code == "SEC_MISSING"] == [
+        "section 2、主动公开政府信息情况 (proactive) was not found", "section 3、收到和处理政府信息公开申请情况 (applications) was not found"]
+    title = "某市2025年政府信息公开工作年度报告"
+    assert read_html(page.format(title, f"<h1>{title}</h1>" + body)).text.count(title) == 1  # never twice
+    not_a_report = reportparse.parse_bytes(page.format("政务公开_某市人民政府", body).encode(), path="x.html")
+    assert not_a_report.header.title.value is None
 
 
 def test_a_real_html_report_page_with_empty_cells():

@@ -50,9 +50,13 @@ class _Parser(HTMLParser):
         self.tables: list[_Table] = []
         self.cell: list[str] | None = None
         self.cell_span = (1, 1)
+        self.title: list[str] | None = None  # the page's <title>, collected while it is open
+        self.page_title = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
+        if tag == "title":
+            self.title = []
         if self.skip or tag in _SKIP or _CHROME.search(f"{a.get('class') or ''} {a.get('id') or ''}") and tag not in ("table", "td", "tr"):
             if tag not in ("br", "img", "meta", "link", "input", "hr"):
                 self.skip += 1
@@ -69,6 +73,8 @@ class _Parser(HTMLParser):
             self._text("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title is not None:
+            self.page_title, self.title = "".join(self.title), None
         if self.skip:
             if self.skip_stack and self.skip_stack[-1] == tag:
                 self.skip_stack.pop()
@@ -90,6 +96,8 @@ class _Parser(HTMLParser):
             self._text("\n")
 
     def handle_data(self, data: str) -> None:
+        if self.title is not None:
+            self.title.append(data)
         if self.skip:
             return
         self._text(data.replace("\n", " ") if self.cell is not None else data)
@@ -112,4 +120,21 @@ def read_html(markup: str) -> SourceText:
     text = html.unescape("".join(p.out))
     # blank lines collapse; tabs stay (a table row's trailing empty cells are cells)
     text = regex.sub(r"[ \u00a0]*\n[ \u00a0]*\n+", "\n\n", text)
+    title = _report_title(html.unescape(p.page_title))
+    if title and _compact(title) not in _compact(text[:4000]):
+        text = f"{title}\n\n{text.strip()}"  # a page whose body does not repeat its <title>
     return SourceText(text.strip() + "\n", kind="html")
+
+
+_SITE_SUFFIX = regex.compile(r"\s*(?:[_|｜]|\s[-—–]\s|——).*$")
+
+
+def _report_title(title: str) -> str | None:
+    """The report's title from the page's ``<title>`` (``…年度报告_某市人民政府``),
+    if it names a report."""
+    t = _SITE_SUFFIX.sub("", regex.sub(r"\s+", " ", title).strip())
+    return t if t.endswith("报告") and len(t) <= 80 else None
+
+
+def _compact(s: str) -> str:
+    return regex.sub(r"\s+", "", s)
