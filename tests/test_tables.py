@@ -75,6 +75,34 @@ def test_misread_value_is_corrected_and_keeps_its_raw_text():
     assert any(d.code == "RULE_CORRECTED" for d in r.diagnostics)
 
 
+def test_two_misreads_in_one_row_are_corrected_together():
+    """30 and 33 of （一）予以公开 both read as 3: the row's rule fails by two
+    misreads, so it names no one value; each cell's column rule does, and
+    exactly one combination of those values makes every rule hold."""
+    r = reportparse.parse_text(_report(_rows(edit={2: lambda c: ["3"] + c[1:6] + ["3"]})))
+    row = r.tables["applications"].rows["result.disclosed"]
+    assert [(row[c].value, row[c].status, row[c].raw) for c in ("natural_person", "total")] == [(30, "corrected", "3"), (33, "corrected", "3")]
+    assert all(x.status == "pass" for x in r.rules if x.table == "applications")
+
+
+def test_a_misread_is_corrected_once_an_inferred_value_lets_a_second_rule_check_it():
+    """40 read as 4 while 上年结转's 2 beside it was dropped: only the row's rule
+    can check the 4 until the 2 is inferred; then the column's rule agrees."""
+    r = reportparse.parse_text(_report(_rows(edit={0: lambda c: ["4"] + c[1:], 1: lambda c: [""] + c[1:]})))
+    apps = r.tables["applications"].rows
+    assert (apps["carried_over"]["natural_person"].value, apps["carried_over"]["natural_person"].status) == (2, "inferred")
+    assert (apps["new"]["natural_person"].value, apps["new"]["natural_person"].status) == (40, "corrected")
+
+
+def test_a_cell_only_one_rule_checks_is_never_corrected():
+    """An appeal group has one rule: 45 0 44 0 89 read as 45 0 4 0 8 could be
+    'fixed' by changing the right 45 to 4 (4 + 4 = 8). Nothing is changed."""
+    r = reportparse.parse_text(_report(_rows(), appeals="0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t45\t0\t4\t0\t8"))
+    group = r.tables["appeals"].rows["litigation_after_reconsideration"]
+    assert [(c.value, c.status) for c in group.values()] == [(45, "conflict"), (0, "conflict"), (4, "conflict"), (0, "conflict"), (8, "conflict")]
+    assert not r.valid
+
+
 def test_dropped_cell_forced_by_the_rules_is_inferred():
     r = reportparse.parse_text(_report(_rows(edit={2: lambda c: [c[0], ""] + c[2:]})))
     cell = r.tables["applications"].rows["result.disclosed"]["business"]

@@ -1,81 +1,23 @@
 """Check: apply the template's arithmetic to the tables, fill forced values,
 correct a value the rules agree is misread, flag what cannot be decided.
 
-Order: correct single misreads among read values, then infer forced values,
-then report every equation as pass / fail / not_assessable. Nothing is guessed:
-a value is changed only when the rules leave exactly one possibility.
+Order: correct misreads among read values (:mod:`reportparse.corrections`),
+infer forced values, and again while an inferred value lets a rule check a
+misread it could not before; then report every equation as pass / fail /
+not_assessable. Nothing is guessed: a value is changed only when the rules
+leave exactly one possibility.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .arith import CellRef, Equation, equations
+from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
 from .model import Cell, RuleResult, Table
 from .options import ParseOptions
 
 Values = dict[CellRef, int | float | None]
-
-
-def _path(t: TableGrammar, ref: CellRef) -> str:
-    return f"tables.{t.key}.{ref[0]}.{ref[1]}"
-
-
-def _components(failing: list[Equation]) -> list[list[Equation]]:
-    """Failing equations grouped by shared cells (independent misreads apart)."""
-    groups: list[tuple[set[CellRef], list[Equation]]] = []
-    for eq in failing:
-        cells = set(eq.cells)
-        merged = [g for g in groups if g[0] & cells]
-        for g in merged:
-            groups.remove(g)
-            cells |= g[0]
-        groups.append((cells, [e for g in merged for e in g[1]] + [eq]))
-    return [g[1] for g in groups]
-
-
-def _correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-             diags: list[Diagnostic]) -> None:
-    """Correct a read value when every failing rule of its group runs through it
-    and at least two rules agree on the one value that makes them all hold."""
-    failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
-    if not failing:
-        return
-    by_cell: dict[CellRef, list[Equation]] = defaultdict(list)
-    for eq in eqs:
-        for ref in eq.cells:
-            by_cell[ref].append(eq)
-    for group in _components(failing):
-        common = set(group[0].cells)
-        for eq in group[1:]:
-            common &= set(eq.cells)
-        fixes: list[tuple[CellRef, int]] = []
-        for ref in sorted(common):
-            if cells[ref].status != "read":
-                continue
-            implied = set()
-            assessable = 0
-            for eq in by_cell[ref]:
-                res = eq.residual(values)
-                if res is None:
-                    continue
-                assessable += 1
-                implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
-            if assessable >= 2 and len(implied) == 1:
-                v = implied.pop()
-                if v >= 0 and float(v).is_integer():
-                    trial = dict(values)
-                    trial[ref] = int(v)
-                    if all((r := eq.residual(trial)) is None or r == 0 for eq in by_cell[ref]):
-                        fixes.append((ref, int(v)))
-        if len(fixes) == 1:
-            ref, v = fixes[0]
-            old = cells[ref]
-            cells[ref] = Cell(v, old.raw, "corrected", old.span)
-            values[ref] = v
-            diags.append(Diagnostic("RULE_CORRECTED", f"{ref[0]}.{ref[1]} read as {old.value} ({old.raw!r}); the rules agree on {v}", old.span, _path(t, ref)))
 
 
 def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
@@ -103,8 +45,8 @@ def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-           diags: list[Diagnostic]) -> None:
-    """Fill missing cells that an equation forces.
+           diags: list[Diagnostic]) -> int:
+    """Fill missing cells that an equation forces; returns how many.
 
     A value forced from cells that some complete, holding equation vouches for
     is kept. A value forced from unvouched cells (possibly a misread) is kept
@@ -157,7 +99,8 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     for ref, eq in inferred.items():
         old = cells[ref]
         cells[ref] = Cell(values[ref], old.raw, "inferred", old.span)
-        diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, _path(t, ref)))
+        diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
+    return len(inferred)
 
 
 def _bound_violated(t: TableGrammar, eq: Equation, values: Values) -> tuple[int | float, int | float, str] | None:
@@ -182,13 +125,15 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     for ref, cell in cells.items():
         col = t.columns[ref[1]]
         if cell.value is not None and cell.value < 0 and not col.signed:
-            diags.append(Diagnostic("CELL_NEGATIVE", f"{ref[0]}.{ref[1]} is {cell.value}", cell.span, _path(t, ref)))
+            diags.append(Diagnostic("CELL_NEGATIVE", f"{ref[0]}.{ref[1]} is {cell.value}", cell.span, path(t, ref)))
             ok = False
     values: Values = {ref: cell.value for ref, cell in cells.items()}
     eqs = equations(t)
     if opts.repair and eqs:
-        _correct(t, eqs, cells, values, diags)
-        _infer(t, eqs, cells, values, diags)
+        for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
+            correct(t, eqs, cells, values, diags)
+            if not _infer(t, eqs, cells, values, diags):
+                break
     results: list[RuleResult] = []
     conflicted: set[CellRef] = set()
     for eq in eqs:

@@ -1,0 +1,148 @@
+"""Correct misread values: a read value that the template's rules agree is
+wrong is replaced by the one value they allow, marked ``corrected`` with the
+text it was read from kept. Used by :mod:`reportparse.rules` before and
+between inference passes; nothing here guesses — a value changes only when
+exactly one correction fits every rule that can check it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from .arith import CellRef, Equation
+from .diagnostics import Diagnostic
+from .grammar import TableGrammar
+from .model import Cell
+
+Values = dict[CellRef, int | float | None]
+
+
+def path(t: TableGrammar, ref: CellRef) -> str:
+    return f"tables.{t.key}.{ref[0]}.{ref[1]}"
+
+
+def _components(failing: list[Equation]) -> list[list[Equation]]:
+    """Failing equations grouped by shared cells (independent misreads apart)."""
+    groups: list[tuple[set[CellRef], list[Equation]]] = []
+    for eq in failing:
+        cells = set(eq.cells)
+        merged = [g for g in groups if g[0] & cells]
+        for g in merged:
+            groups.remove(g)
+            cells |= g[0]
+        groups.append((cells, [e for g in merged for e in g[1]] + [eq]))
+    return [g[1] for g in groups]
+
+
+def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
+             diags: list[Diagnostic]) -> None:
+    """Correct a read value when every failing rule of its group runs through it
+    and at least two rules agree on the one value that makes them all hold."""
+    failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
+    if not failing:
+        return
+    by_cell: dict[CellRef, list[Equation]] = defaultdict(list)
+    for eq in eqs:
+        for ref in eq.cells:
+            by_cell[ref].append(eq)
+    for group in _components(failing):
+        common = set(group[0].cells)
+        for eq in group[1:]:
+            common &= set(eq.cells)
+        fixes: list[tuple[CellRef, int]] = []
+        for ref in sorted(common):
+            if cells[ref].status != "read":
+                continue
+            implied = set()
+            assessable = 0
+            for eq in by_cell[ref]:
+                res = eq.residual(values)
+                if res is None:
+                    continue
+                assessable += 1
+                implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
+            if assessable >= 2 and len(implied) == 1:
+                v = implied.pop()
+                if v >= 0 and float(v).is_integer():
+                    trial = dict(values)
+                    trial[ref] = int(v)
+                    if all((r := eq.residual(trial)) is None or r == 0 for eq in by_cell[ref]):
+                        fixes.append((ref, int(v)))
+        if len(fixes) == 1:
+            _fix(t, fixes[0][0], fixes[0][1], cells, values, diags)
+    _correct_jointly(t, eqs, by_cell, cells, values, diags)
+
+
+_MAX_FAILING = 3  # two misreads in one rule fail it and one more rule each
+
+
+def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef, list[Equation]],
+                     cells: dict[CellRef, Cell], values: Values, diags: list[Diagnostic]) -> None:
+    """Two misreads that share a rule (two cells of one row read short).
+    A read cell that at least two rules can check, none of them holding, gets
+    candidate values: the one value two of its failing rules agree on, else
+    each value a failing rule names that is one digit away from what was read.
+    One candidate, or two in one rule, are taken only when exactly one such
+    choice makes every failing rule of the group hold without breaking another
+    rule, and only in a group of at most three failing rules: two misreads in
+    different rows and columns (four failing rules) can be mimicked by the
+    other corners of their rectangle, and more misreads by other pairs."""
+    failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
+    for group in _components(failing):
+        if len(group) > _MAX_FAILING:
+            continue
+        cand = {ref: alts for ref in sorted({ref for eq in group for ref in eq.cells})
+                if (alts := _candidates(ref, by_cell[ref], cells[ref], values))}
+        found: list[dict[CellRef, int]] = []
+        for k in (1, 2):
+            for chosen in itertools.combinations(sorted(cand), k):
+                if k == 2 and not set(by_cell[chosen[0]]) & set(by_cell[chosen[1]]):
+                    continue
+                touched = {eq for ref in chosen for eq in by_cell[ref]} | set(group)
+                for vals in itertools.product(*(cand[r] for r in chosen)):
+                    trial = dict(values)
+                    trial.update(zip(chosen, vals, strict=True))
+                    if all(eq.residual(trial) in (None, 0) for eq in touched):
+                        found.append(dict(zip(chosen, vals, strict=True)))
+        if len(found) == 1:
+            for ref, v in found[0].items():
+                _fix(t, ref, v, cells, values, diags)
+
+
+def _candidates(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values) -> list[int]:
+    if cell.status != "read":
+        return []
+    residuals = [(eq, eq.residual(values)) for eq in eqs]
+    if sum(res is not None for _, res in residuals) < 2 or any(res == 0 for _, res in residuals):
+        return []  # a cell only one rule can check, or one a rule that holds vouches for, is never changed
+    votes: dict[int | float, int] = defaultdict(int)
+    for eq, res in residuals:
+        if res:  # a failing rule through this cell names the value that would make it hold
+            votes[values[ref] - res * eq.coef(ref)] += 1  # type: ignore[operator]
+    ok = {v: n for v, n in votes.items() if v >= 0 and float(v).is_integer()}
+    agreed = [int(v) for v, n in ok.items() if n >= 2]
+    if len(agreed) == 1:
+        return agreed
+    # one rule's word: only values OCR could have misread by one digit
+    return sorted(int(v) for v in ok if _one_digit_apart(str(cell.raw or ""), str(int(v))))
+
+
+def _one_digit_apart(raw: str, want: str) -> bool:
+    """``want`` is ``raw``'s digits with one digit dropped, added or changed
+    (the misreads OCR makes: 72 read as 7, 174 as 114)."""
+    got = "".join(ch for ch in raw if ch.isdigit())
+    if not got or got == want:
+        return False
+    if len(got) == len(want):
+        return sum(a != b for a, b in zip(got, want, strict=True)) == 1
+    short, long_ = sorted((got, want), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _fix(t: TableGrammar, ref: CellRef, v: int, cells: dict[CellRef, Cell], values: Values,
+         diags: list[Diagnostic]) -> None:
+    old = cells[ref]
+    cells[ref] = Cell(v, old.raw, "corrected", old.span)
+    values[ref] = v
+    diags.append(Diagnostic("RULE_CORRECTED", f"{ref[0]}.{ref[1]} read as {old.value} ({old.raw!r}); the rules agree on {v}", old.span, path(t, ref)))
