@@ -51,10 +51,10 @@ ROWS = [("一、本年新收政府信息公开申请数量", [40, 3, 0, 0, 0, 0,
         ("（七）总计", [39, 3, 0, 0, 0, 0, 42]), ("四、结转下年度继续办理", [3, 0, 0, 0, 0, 0, 3])]
 
 
-def _rows(sep="\t", edit=None) -> str:
+def _rows(sep="\t", edit=None, scale=1) -> str:
     lines = []
     for i, (label, vals) in enumerate(ROWS):
-        cells = [str(v) for v in vals]
+        cells = [str(v * scale) for v in vals]
         if edit and i in edit:
             cells = edit[i](cells)
         lines.append(label + sep + sep.join(cells))
@@ -76,13 +76,18 @@ def test_misread_value_is_corrected_and_keeps_its_raw_text():
 
 
 def test_two_misreads_in_one_row_are_corrected_together():
-    """30 and 33 of （一）予以公开 both read as 3: the row's rule fails by two
-    misreads, so it names no one value; each cell's column rule does, and
-    exactly one combination of those values makes every rule hold."""
+    """本年新收 480 36 … 516 read as 48 3 … 516: the row's rule fails by both
+    misreads, so it names no right value; each cell's column rule names one a
+    digit away from what was read, and only that pair makes every rule hold."""
+    r = reportparse.parse_text(_report(_rows(edit={0: lambda c: ["48", "3"] + c[2:]}, scale=12)))
+    row = r.tables["applications"].rows["new"]
+    assert [(row[c].value, row[c].status, row[c].raw) for c in ("natural_person", "business")] == [(480, "corrected", "48"), (36, "corrected", "3")]
+    assert all(x.status == "pass" for x in r.rules if x.table == "applications")
+    # 30 and 33 read as 3 and 3: each cell's rules name two values a digit away (0 or 30; 6 or 33),
+    # so neither reading is trusted, even though only one pair would make every rule hold
     r = reportparse.parse_text(_report(_rows(edit={2: lambda c: ["3"] + c[1:6] + ["3"]})))
     row = r.tables["applications"].rows["result.disclosed"]
-    assert [(row[c].value, row[c].status, row[c].raw) for c in ("natural_person", "total")] == [(30, "corrected", "3"), (33, "corrected", "3")]
-    assert all(x.status == "pass" for x in r.rules if x.table == "applications")
+    assert [(row[c].value, row[c].status) for c in ("natural_person", "total")] == [(3, "conflict"), (3, "conflict")]
 
 
 def test_a_misread_is_corrected_once_an_inferred_value_lets_a_second_rule_check_it():

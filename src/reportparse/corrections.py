@@ -81,11 +81,12 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
                      cells: dict[CellRef, Cell], values: Values, diags: list[Diagnostic]) -> None:
     """Two misreads that share a rule (two cells of one row read short).
     A read cell that at least two rules can check, none of them holding, gets
-    candidate values: the one value two of its failing rules agree on, else
-    each value a failing rule names that is one digit away from what was read.
-    One candidate, or two in one rule, are taken only when exactly one such
-    choice makes every failing rule of the group hold without breaking another
-    rule, and only in a group of at most three failing rules: two misreads in
+    a candidate value: the one value two of its failing rules agree on, else
+    the one value a failing rule names that is one digit away from what was
+    read (a cell whose rules name two such values is left alone). One
+    candidate, or two in one rule, are taken only when exactly one such choice
+    makes every failing rule of the group hold without breaking another rule,
+    and only in a group of at most three failing rules: two misreads in
     different rows and columns (four failing rules) can be mimicked by the
     other corners of their rectangle, and more misreads by other pairs."""
     failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
@@ -125,7 +126,8 @@ def _candidates(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values) -
     if len(agreed) == 1:
         return agreed
     # one rule's word: only values OCR could have misread by one digit
-    return sorted(int(v) for v in ok if _one_digit_apart(str(cell.raw or ""), str(int(v))))
+    near = [int(v) for v in ok if _one_digit_apart(str(cell.raw or ""), str(int(v)))]
+    return near if len(near) == 1 else []  # two plausible readings: the cell's own rules disagree
 
 
 def _one_digit_apart(raw: str, want: str) -> bool:
