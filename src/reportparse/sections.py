@@ -8,22 +8,29 @@ tables, lines that look like headings are table rows, not sections.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from .diagnostics import Diagnostic
 from .grammar import Grammars, Template
+from .headings import (
+    MAX_TITLE,
+    TABLE_ROW,
+    free_key,
+    fuzzy_title,
+    join_broken_heading,
+    match_heading,
+    numeral,
+    split_title,
+    standard_titles,
+    title_continuation,
+)
 from .model import Section
 from .normalise import Canonical
-from .textutil import chinese_int, join_lines, label_key, lines_of
+from .textutil import join_lines, label_key, lines_of
 
-_TITLE_END = regex.compile(r"[。：:；;！？]")
-_TABLE_ROW = regex.compile(r"\t\s*-?\d")
-_MAX_TITLE = 40
 _CN = dict(enumerate("〇一二三四五六七八九十"))
 _DAMAGED_NUMERAL = regex.compile(r"^(\S{1,3}?)\s*[、，,]\s*(\p{Han}.*)$")
-_TITLE_BEFORE_NUMBER = regex.compile(r"^(\p{Han}[\p{Han}、“”（）]{3,30}\p{Han})(?=\d)")
 
 
 @dataclass
@@ -33,15 +40,6 @@ class _Node:
     end: int
     parts: list[str]
     body_start: int = 0
-
-
-def _standard_titles(template: Template | None) -> list[tuple[str, str, int | None]]:
-    """(label key of a title variant, section key, number), longest first."""
-    if template is None:
-        return []
-    out = [(label_key(t), s.key, s.number) for s in template.sections for t in s.titles
-           if not template.free_format or len(t) >= 2]
-    return sorted(out, key=lambda x: -len(x[0]))
 
 
 def _not_headings(template: Template | None) -> list[str]:
@@ -78,67 +76,6 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
     return out
 
 
-def _fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: int,
-                 timeout: float, short_ok: bool = False) -> tuple[str, str, str, int | None] | None:
-    """An OCR-damaged standard title (收到和处理政府信息公开申请情; for …情况):
-    at most one error per six characters, never more than ``max_errors``
-    (``short_ok``: one error in titles of four or five characters too)."""
-    keep = [i for i, ch in enumerate(rest) if label_key(ch)]  # compare without punctuation, as the keys are
-    key_rest = "".join(rest[i] for i in keep)
-    best = None
-    for key, skey, num in std:
-        k = min(max_errors, len(key) // 6 or (1 if short_ok and len(key) >= 4 else 0))
-        if k == 0:
-            continue
-        pat = _fuzzy_pattern(key, k)
-        try:
-            m = pat.match(key_rest, timeout=timeout)
-        except TimeoutError:
-            continue
-        if m and m.end() and (best is None or sum(m.fuzzy_counts) < best[0]):
-            best = (sum(m.fuzzy_counts), m.end(), skey, num)
-    if best is None:
-        return None
-    _, end, skey, num = best
-    cut = keep[end - 1] + 1
-    return rest[:cut].strip(), rest[cut:].lstrip("。：:；; \t"), skey, num
-
-
-@lru_cache(maxsize=512)
-def _fuzzy_pattern(key: str, k: int) -> regex.Pattern[str]:
-    return regex.compile(f"(?:{regex.escape(key)}){{e<={k}}}", regex.BESTMATCH)
-
-
-def _split_title(rest: str, std: list[tuple[str, str, int | None]],
-                 fuzzy: tuple[int, float] | None = None) -> tuple[str, str, str | None, int | None]:
-    """(title, remaining body text, standard key, standard number)."""
-    key_rest = label_key(rest)
-    for k, skey, num in std:
-        if key_rest.startswith(k):
-            # walk rest until k's characters are consumed
-            consumed, i = 0, 0
-            while i < len(rest) and consumed < len(k):
-                if label_key(rest[i]):
-                    consumed += 1
-                i += 1
-            title = rest[:i].strip()
-            remainder = rest[i:].lstrip("。：: \t")
-            return title, remainder, skey, num
-    if fuzzy is not None:
-        hit = _fuzzy_title(rest, std, *fuzzy)
-        if hit:
-            return hit
-    m = _TITLE_END.search(rest)
-    n = _TITLE_BEFORE_NUMBER.match(rest)  # 主动公开政府信息的数量2018年…: the title ends at the number
-    if n and (not m or n.end(1) < m.start()):
-        return n.group(1), rest[n.end(1):].strip(), None, None
-    if m and m.start() <= _MAX_TITLE:
-        return rest[:m.start()].strip(), rest[m.end():].strip(), None, None
-    if len(rest) <= _MAX_TITLE and not _TABLE_ROW.search(rest):
-        return rest.strip(), "", None, None
-    return "", rest.strip(), None, None
-
-
 @dataclass
 class SectionTree:
     sections: list[Section]
@@ -154,7 +91,7 @@ class _Builder:
     def __init__(self, c: Canonical, g: Grammars, template: Template | None,
                  fuzzy: tuple[int, float] | None) -> None:
         self.c, self.g, self.template, self.fuzzy = c, g, template, fuzzy
-        self.std = _standard_titles(template)
+        self.std = standard_titles(template)
         self.not_headings = _not_headings(template)
         self.table_keys = ({s.key for s in template.sections if s.tables}
                            if template and not template.free_format else set())
@@ -173,7 +110,7 @@ class _Builder:
             k += 1
             s, e = work[k]
             stripped = self.c.text[s:e].strip()
-            heading = _match_heading(stripped, self.g) if stripped else None
+            heading = match_heading(stripped, self.g) if stripped else None
             accepted = self._damaged_numeral(stripped, s, e) if heading is None and stripped else None
             if accepted:
                 self._open(accepted, work, k, s, e, _CN[accepted[1]])
@@ -187,7 +124,7 @@ class _Builder:
                 for open_node in self.stack:
                     open_node.end = e
             else:
-                self._open(accepted, work, k, s, e, _numeral(stripped))
+                self._open(accepted, work, k, s, e, numeral(stripped))
 
     def _damaged_numeral(self, line: str, s: int, e: int) -> tuple | None:
         """``人人、 总体情况``: OCR damaged the number of a standard heading. Taken only
@@ -195,9 +132,9 @@ class _Builder:
         m = _DAMAGED_NUMERAL.match(line)
         if not m or not self.std or self.in_table and not self.stack:
             return None
-        title, _, skey, num = _split_title(m.group(2), self.std)
+        title, _, skey, num = split_title(m.group(2), self.std)
         if skey is None and self.fuzzy is not None:
-            hit = _fuzzy_title(m.group(2), self.std, self.fuzzy[0], self.fuzzy[1], short_ok=True)
+            hit = fuzzy_title(m.group(2), self.std, self.fuzzy[0], self.fuzzy[1], short_ok=True)
             if hit:
                 title, _, skey, num = hit
         if skey is None or num != self.counters.get(1, 0) + 1:
@@ -209,15 +146,15 @@ class _Builder:
     def _level_one(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int, s: int,
                    e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
-        title, body, skey, _ = _split_title(rest, self.std)
-        if skey is None and self.std and len(rest) < _MAX_TITLE:
-            joined = _join_broken_heading(self.c, rest, work, k, self.std)
+        title, body, skey, _ = split_title(rest, self.std)
+        if skey is None and self.std and len(rest) < MAX_TITLE:
+            joined = join_broken_heading(self.c, rest, work, k, self.std)
             if joined:
                 title, body, skey, _, e = joined
         if skey is None and self.fuzzy is not None:  # an OCR-damaged standard title
-            title, body, skey, _ = _split_title(rest, self.std, self.fuzzy)
+            title, body, skey, _ = split_title(rest, self.std, self.fuzzy)
         rest_key = label_key(rest)
-        if _TABLE_ROW.search(rest) or any(rest_key.startswith(t) for t in self.not_headings):
+        if TABLE_ROW.search(rest) or any(rest_key.startswith(t) for t in self.not_headings):
             return None, e  # a table row such as 四、结转下年度继续办理
         expected = (self.counters.get(1, 0) + 1) == num
         if skey is not None:
@@ -229,27 +166,27 @@ class _Builder:
     def _sub_level(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int,
                    e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
-        title, body, _, _ = _split_title(rest, [])
+        title, body, _, _ = split_title(rest, [])
         if title and not body and len(rest) >= 12 and k + 1 < len(work):  # long enough to have wrapped
-            more = _title_continuation(self.c, work[k + 1], self.g)
-            if more and len(title) + len(more) <= _MAX_TITLE:  # a short heading broken over two lines
+            more = title_continuation(self.c, work[k + 1], self.g)
+            if more and len(title) + len(more) <= MAX_TITLE:  # a short heading broken over two lines
                 title += more
                 e = work[k + 1][1]
                 del work[k + 1]
-        if _TABLE_ROW.search(rest):
+        if TABLE_ROW.search(rest):
             return None, e
         return (level, num, title, body, None), e
 
     def _open(self, accepted: tuple, work: list[tuple[int, int]], k: int, s: int, e: int, number: str) -> None:
         level, num, title, body, skey = accepted
         c = self.c
-        sub = _match_heading(body, self.g) if body else None
+        sub = match_heading(body, self.g) if body else None
         if sub and sub[0] > level:  # a sub-heading run into this heading's line
             line_end = s + len(c.text[s:e].rstrip())
             work.insert(k + 1, (line_end - len(body), e))
             e, body = line_end - len(body), ""
         if self.free and level == 1 and self.template is not None:
-            skey = _free_key(title, self.template)
+            skey = free_key(title, self.template)
         while self.stack and self.stack[-1].section.level >= level:
             self.stack.pop()
         for open_node in self.stack:
@@ -293,58 +230,6 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
             regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
     return SectionTree([n.section for n in b.roots], b.diags, join_lines(b.preamble), regions, ranges)
-
-
-def _title_continuation(c: Canonical, nxt: tuple[int, int], g: Grammars) -> str | None:
-    """The next line continues a heading when it is a few characters with no
-    punctuation and not a heading itself (``（一）存在`` / ``问题``)."""
-    text = c.text[nxt[0]:nxt[1]].strip()
-    if 0 < len(text) <= 8 and regex.fullmatch(r"\p{Han}+", text) and not _match_heading(text, g):
-        return text
-    return None
-
-
-def _join_broken_heading(c: Canonical, rest: str, work: list[tuple[int, int]], k: int,
-                         std: list[tuple[str, str, int | None]]) -> tuple[str, str, str, int | None, int] | None:
-    """A standard heading broken over up to three lines: join while the text is
-    still the start of a standard title; consume the joined lines from ``work``."""
-    joined = rest
-    for j in range(1, 4):
-        if k + j >= len(work):
-            return None
-        ns, ne = work[k + j]
-        joined += c.text[ns:ne].strip()
-        title, body, skey, snum = _split_title(joined, std)
-        if skey is not None:
-            del work[k + 1:k + j + 1]
-            return title, body, skey, snum, ne
-        key = label_key(joined)
-        if not any(t.startswith(key) for t, _, _ in std):
-            return None
-    return None
-
-
-def _match_heading(line: str, g: Grammars) -> tuple[int, int, str] | None:
-    for h in g.headings:
-        m = h.pattern.match(line)
-        if m:
-            num = chinese_int(m["num"])
-            if num is None or num == 0:
-                return None
-            return h.level, num, m["rest"]
-    return None
-
-
-def _numeral(line: str) -> str:
-    m = regex.match(r"^(（?\s*[一二三四五六七八九十\d]{1,3}\s*）?)", line)
-    return regex.sub(r"\s", "", m.group(1)) if m else ""
-
-
-def _free_key(title: str, template: Template) -> str | None:
-    for s in template.sections:
-        if any(t in title for t in s.titles):
-            return s.key
-    return None
 
 
 def _check_standard(roots: list[Section], template: Template) -> list[Diagnostic]:
