@@ -6,7 +6,8 @@ is compared with the golden values.
     python bench/ocr_real.py [--dpi 300] [--angle 1.5]
 
 Needs reportlab (dev extra), poppler-utils and tesseract with chi_sim and eng.
-Prints per report: cells, right, wrong, null, valid, seconds per page.
+Prints per report: cells, right, wrong, null, valid, seconds per page; then
+every wrong value with the text it was read from and its status.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def main() -> None:
     args = ap.parse_args()
     print(f"{'report':<16}{'cells':>6}{'right':>7}{'wrong':>7}{'null':>6}{'valid':>7}{'s/page':>8}")
     total = [0, 0, 0, 0]
+    wrongs: list[str] = []
     for golden in sorted((ROOT / "tests/golden").glob("*.pdf.expected.json")):
         exp = json.loads(golden.read_text(encoding="utf-8"))
         name = golden.name.removesuffix(".pdf.expected.json")
@@ -49,15 +51,20 @@ def main() -> None:
         for tkey, rows in exp["tables"].items():
             for rid, values in rows.items():
                 for col, want in zip(tpl.tables[tkey].row(rid).columns, values, strict=True):
-                    got = report.tables[tkey].rows[rid][col].value
+                    cell = report.tables[tkey].rows[rid][col]
+                    got = cell.value
                     n += 1
                     right += got == want
                     wrong += got is not None and got != want
+                    if got is not None and got != want:
+                        wrongs.append(f"{name} {tkey}.{rid}.{col}: {got} (read from {cell.raw!r}, {cell.status}), printed {want}")
                     null += got is None and want is not None
         total = [a + b for a, b in zip(total, (n, right, wrong, null), strict=True)]
         print(f"{name:<16}{n:>6}{right:>7}{wrong:>7}{null:>6}{report.valid!s:>7}{secs / report.source.pages:>8.1f}")
     n, right, wrong, null = total
     print(f"{'all':<16}{n:>6}{right:>7}{wrong:>7}{null:>6}   accuracy {right / n:.2%}, wrong {wrong / n:.2%}, null {null / n:.2%}")
+    for line in wrongs:
+        print("wrong:", line)
 
 
 if __name__ == "__main__":
