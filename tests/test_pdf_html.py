@@ -221,6 +221,23 @@ def test_ocr_reads_a_real_scanned_report_cell_by_cell(tmp_path, angle, at_least)
     assert any(d.code == "RULE_FAIL" for d in report.diagnostics)
 
 
+def test_long_numbers_in_wide_cells_of_an_askew_scan(tmp_path):
+    """huaian-2024's table 二 (pages 3-4) scanned 3° askew: in its wide cells
+    the tilted seven-digit numbers defeat the voters reading the page as
+    scanned; they are read again from the straightened crop, and taken only
+    when those readers agree (table 二 has no rule: right or null, never wrong)."""
+    _needs_ocr()
+    scan = scan_pdf(CORPUS / "real/huaian-2024.pdf", tmp_path / "scan.pdf", 300, first=3, last=4, angle=3.0)
+    report = reportparse.parse_file(scan, ParseOptions(ocr=True))
+    rows = report.tables["proactive"].rows
+    assert (rows["licensing"]["decisions"].value, rows["penalty"]["decisions"].value) == (447228, 3985758)
+    exp = json.loads((ROOT / "tests/golden/huaian-2024.pdf.expected.json").read_text(encoding="utf-8"))["tables"]["proactive"]
+    tpl = load_grammars().templates[report.template].tables["proactive"]
+    got = {(rid, col): rows[rid][col].value for rid in exp for col in tpl.row(rid).columns}
+    want = {(rid, col): v for rid, vals in exp.items() for col, v in zip(tpl.row(rid).columns, vals, strict=True)}
+    assert all(got[k] in (None, want[k]) for k in want), {k: (got[k], want[k]) for k in want if got[k] != want[k]}
+
+
 def test_value_cells_need_two_agreeing_voters():
     """The vote over a value cell's readings (first reading, three voters, then the
     tie-breakers'): a number only when every voter that saw a number saw the same

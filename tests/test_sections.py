@@ -79,3 +79,17 @@ def test_ocr_damaged_headings():
     assert [(s.key, s.number) for s in r.sections] == [
         ("overview", "一"), ("proactive", "二"), ("applications", "三"), ("appeals", "四"), ("problems", "五")]
     assert any(d.code == "SEC_NUMERAL_OCR" for d in r.diagnostics)
+
+
+def test_a_sub_heading_whose_brackets_ocr_lost_is_not_the_next_section():
+    """（一）主动公开情况。… OCR'd as 一，主动公开情况。… (hongze-2024 scanned
+    2.5° askew): its mark is a numeral of its own, so it is not a damaged 二、
+    and section 二 (which holds table 二) is the real heading below it."""
+    doc = ("某区2024年政府信息公开工作年度报告\n一、总体情况\n一，主动公开情况。主要通过政府门户网站主动公开。\n"
+           "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+           "三、收到和处理政府信息公开申请情况\n")
+    r = reportparse.parse_text(doc)
+    assert [(s.key, s.number) for s in r.sections] == [("overview", "一"), ("proactive", "二"), ("applications", "三")]
+    assert not any(d.code in ("SEC_NUMERAL_OCR", "SEC_NUMBER_REPEAT") for d in r.diagnostics)
+    assert [c.value for c in r.tables["proactive"].rows["rules"].values()] == [0, 0, 0]
+

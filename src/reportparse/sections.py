@@ -137,7 +137,7 @@ class _Builder:
             hit = fuzzy_title(m.group(2), self.std, self.fuzzy[0], self.fuzzy[1], short_ok=True)
             if hit:
                 title, _, skey, num = hit
-        if skey is None or num != self.counters.get(1, 0) + 1:
+        if skey is None or num != self.counters.get(1, 0) + 1 or _other_numeral(m.group(1), num):
             return None
         self.diags.append(Diagnostic("SEC_NUMERAL_OCR", f"heading {m.group(1)!r} read as {_CN[num]}、{title}", self.c.span(s, e)))
         body = m.group(2)[len(title):].lstrip("。：:；; \t") if m.group(2).startswith(title) else ""
@@ -210,6 +210,15 @@ class _Builder:
         self.counters[level] = num
         if level == 1:
             self.in_table = skey in self.table_keys
+
+
+def _other_numeral(mark: str, num: int) -> bool:
+    """The damaged mark is a numeral of its own (``一，主动公开情况`` for the
+    sub-heading （一）主动公开情况, not section 二), or bracketed like one."""
+    if regex.search(r"[（(〔【\[）)〕】\]]", mark):
+        return True
+    digits = "".join(ch for ch in mark if ch in "一二三四五六七八九十")
+    return bool(digits) and _CN.get(num) != digits
 
 
 def build_sections(c: Canonical, start: int, end: int, g: Grammars,

@@ -40,11 +40,13 @@ from .readers import (
     FIRST,
     FIRST_AGAIN,
     PROSE,
+    STRAIGHT_VOTERS,
     TIE_BREAKERS,
     UNSURE,
     VALUE_LIKE,
     VALUE_READERS,
     Reader,
+    number,
     vote,
 )
 
@@ -160,6 +162,13 @@ def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: 
     for texts in run.read_all([(values, reader) for reader in readers]):
         for p, text in zip(values, texts, strict=True):
             p.readings.append(text)
+    tilted = [c for c in values if c.straight is not None and number(c.readings[0])
+              and not any(number(r) for r in c.readings[1:])]
+    for texts in run.read_all([(tilted, reader) for reader in STRAIGHT_VOTERS]):
+        for c, text in zip(tilted, texts, strict=True):
+            c.readings.append(text)
+    for c in tilted:  # the straightened crop's readings stand in for the tilted crop's
+        c.readings = [c.readings[0], *c.readings[1 + len(readers):]]
     disputed = [c for c in values if vote(c.readings, len(readers)) == UNSURE]
     for texts in run.read_all([(disputed, reader) for reader in TIE_BREAKERS]):
         for c, text in zip(disputed, texts, strict=True):

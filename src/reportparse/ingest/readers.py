@@ -4,7 +4,8 @@ Each :class:`Reader` is one way of running tesseract on a cell image
 (language, page segmentation mode, size, and which crop). Every non-blank
 cell is read by :data:`FIRST`; a value cell then by three voters
 (:data:`VALUE_READERS`) and, when they disagree, by two tie-breakers
-(:data:`TIE_BREAKERS`). :func:`vote` turns the readings into the cell's text:
+(:data:`TIE_BREAKERS`); on an askew page, a cell in which only FIRST saw a
+number is read again by :data:`STRAIGHT_VOTERS`. :func:`vote` turns the readings into the cell's text:
 a number the readers agree on, or ``?`` (unreadable: the template's rules
 may infer it, never a guess).
 """
@@ -57,6 +58,10 @@ VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("e
 # pages); then three of all six readings must agree, with at most one other
 # number among them
 TIE_BREAKERS = (Reader("chi_sim", "7", 1), Reader("eng", "7", 1, digits_only=True))
+# an askew page's cell in which no voter saw a number but FIRST (reading the
+# straightened crop) did: thin tilted digits of a wide cell. The voters read
+# the straightened crop instead, and are counted in place of their first readings
+STRAIGHT_VOTERS = tuple(Reader(r.lang, r.psm, r.scale, r.digits_only, straightened=True) for r in VALUE_READERS)
 
 VALUE_LIKE = regex.compile(r"^[\s\d.,，\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")

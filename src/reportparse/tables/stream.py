@@ -105,7 +105,7 @@ def label_pattern(match: str, label: str = "") -> str:
     """A regex for one label form.
 
     An item number keeps its digit but accepts 、 or ． or (OCR) no dot; a
-    bracketed number （六） accepts OCR's 《六》, 〈六〉 and a lost closing bracket; a
+    bracketed number （六） accepts OCR's 《六》, 〈六〉, 《六）》 and a lost closing bracket; a
     label form without its number may be preceded by the row's own number
     (``label``'s), so the number is never read as a value of the row before.
     """
@@ -114,7 +114,7 @@ def label_pattern(match: str, label: str = "") -> str:
         return _item_digit(m.group(1)) + r"[.、．]?" + regex.escape(match[m.end():])
     g = regex.match(r"^（([一二三四五六七八九十]+)）", match)
     if g:  # OCR prints the brackets of （六） as 《 〈 and drops the closing one
-        return rf"[（《〈]{g.group(1)}[）》〉]?" + regex.escape(match[g.end():])
+        return rf"[（《〈]{g.group(1)}[）》〉]{{0,2}}" + regex.escape(match[g.end():])  # 《六）》: both
     if regex.match(r"^[一二三四五六七八九十]+、", match):
         return regex.escape(match)
     n = regex.match(r"^(\d{1,2})[.、．]", label)
