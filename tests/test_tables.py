@@ -123,6 +123,20 @@ def test_undecidable_inconsistency_is_a_conflict_not_a_guess():
     assert any(x.status == "fail" and x.scope == "reconsideration" for x in r.rules)
 
 
+def test_an_unreadable_first_value_of_the_appeals_row_keeps_its_place():
+    """hongze-2024 scanned 3° askew: the first value cell (1) comes out as
+    ``[`` and a later one as nothing. The row has no label cell, so the mark is
+    a value cell that could not be read: the other 13 values keep their
+    columns, and the two cells stay empty."""
+    for appeals in ("[\t1\t0\t0\t2\t\t0\t0\t0\t1\t2\t0\t1\t0\t3",
+                    "结果维持\t结果纠正\t其他结果\t尚未审结\t总计[\t1\t0\t0\t2\t\t0\t0\t0\t1\t2\t0\t1\t0\t3"):
+        r = reportparse.parse_text(_report(_rows(), appeals=appeals))
+        rows = r.tables["appeals"].rows
+        assert [c.value for c in rows["reconsideration"].values()] == [None, 1, 0, 0, 2], appeals
+        assert [c.value for c in rows["litigation"].values()] == [None, 0, 0, 0, 1]
+        assert [c.value for c in rows["litigation_after_reconsideration"].values()] == [2, 0, 1, 0, 3]
+
+
 def test_a_rule_with_empty_cells_still_fails_when_the_known_cells_exceed_the_total():
     """Counts are never negative: 10 + 1 read as parts of a total read as 5 cannot be
     right whatever the empty cells hold, so the rule fails and the cells are flagged."""

@@ -30,7 +30,7 @@ from .normalise import Canonical
 from .textutil import join_lines, label_key, lines_of
 
 _CN = dict(enumerate("〇一二三四五六七八九十"))
-_DAMAGED_NUMERAL = regex.compile(r"^(\S{1,3}?)\s*[、，,]\s*(\p{Han}.*)$")
+_DAMAGED_NUMERAL = regex.compile(r"^(\S{0,3}?)\s*[、，,]\s*(\p{Han}.*)$")  # the mark damaged, or lost
 
 
 @dataclass

@@ -108,6 +108,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             continue
         if tab_line:
             fields = _split_tail_numbers(fields)
+            if not drop_first and fields:
+                fields = _split_tail_speck(fields[0]) + fields[1:]
         if drop_first and tab_line and fields:
             first = fields[0][0]
             if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
@@ -116,11 +118,12 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
             if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")):
                 fields = fields[1:]  # indentation, or (first line) the rest of the label cell
         if tab_line:
-            fields = _after_label_cells(fields)
+            fields = _after_label_cells(fields, specks=not drop_first)
         line_vals: list[Value] = []
         for raw, at in fields:
             v = read_token(raw, at)
-            if v is None and tab_line and any(x.kind in ("number", "ocr") for x in line_vals):
+            if v is None and tab_line and (any(x.kind in ("number", "ocr") for x in line_vals)
+                                           or not drop_first and _speck(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
@@ -135,18 +138,36 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
 _TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
+def _speck(raw: str) -> bool:
+    """One or two marks that are no word (``[`` for a 1 at a tilted cell's
+    edge): in a row without a label cell, a value cell OCR could not read."""
+    t = raw.strip()
+    return 0 < len(t) <= 2 and not regex.search(r"[\p{Han}A-Za-z]", t)
+
+
+_TAIL_SPECK = regex.compile(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")
+
+
+def _split_tail_speck(field: tuple[str, int]) -> list[tuple[str, int]]:
+    """``…总计〔`` (a header's last word, then an unreadable first value cell
+    joined to it): two fields."""
+    m = _TAIL_SPECK.match(field[0])
+    return [(m.group(1), field[1]), (m.group(2), field[1] + m.start(2))] if m else [field]
+
+
 def _has_value(fields: list[tuple[str, int]]) -> bool:
     return any((v := read_token(raw, 0)) is not None and v.kind in ("number", "ocr") for raw, _ in fields)
 
 
-def _after_label_cells(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _after_label_cells(fields: list[tuple[str, int]], specks: bool = False) -> list[tuple[str, int]]:
     """Drop the label cells of a tab row: everything up to the last text cell
-    before the first value (blank cells after a label are empty values)."""
+    before the first value (blank cells after a label are empty values;
+    ``specks``: so are unreadable marks, in a row without a label cell)."""
     tokens = [read_token(raw, 0) for raw, _ in fields]
     first = next((i for i, v in enumerate(tokens) if v is not None and v.kind in ("number", "ocr")), None)
     if first is None:
         return fields
-    last_text = max((i for i in range(first) if tokens[i] is None), default=-1)
+    last_text = max((i for i in range(first) if tokens[i] is None and not (specks and _speck(fields[i][0]))), default=-1)
     return fields[last_text + 1:]
 
 
