@@ -384,8 +384,9 @@ def test_a_value_printed_with_another_money_unit_is_read_in_its_columns_unit():
 def test_bracketed_row_numbers_as_ocr_prints_them():
     """OCR prints （六） as 《六》, 〈六〉, 《六)》 or with the closing bracket lost
     (《六其他处理: hongze-2024 scanned 3° askew; 《六)》其他处理: 2.5° the other
-    way); the row is still found by its label."""
-    for label in ("《六其他处理", "〈六〉其他处理", "（六其他处理", "《六)》其他处理"):
+    way), or garbles the number (CN)其他处理: hongze-2023 at -3°); the row is
+    still found by its label."""
+    for label in ("《六其他处理", "〈六〉其他处理", "（六其他处理", "《六)》其他处理", "CN)其他处理"):
         rows = [r for r in ROWS if not r[0].startswith(("1.申请人", "2.申请人", "3.其他"))]
         at = next(i for i, r in enumerate(rows) if r[0] == "（七）总计")
         rows.insert(at, (label, [2, 0, 0, 0, 0, 0, 2]))

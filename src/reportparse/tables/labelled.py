@@ -44,6 +44,8 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
         occ = find_all(s, [label_pattern(m, row.label) for m in row.match])
         if not occ:
             for m in row.match:
+                if len(m) < 5 and m != row.label:
+                    continue  # a short variant (其他处理 of （六）其他处理) is only ever taken exactly
                 hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
                 if hit:
                     occ = [(hit[0], hit[1])]
