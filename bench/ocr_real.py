@@ -6,8 +6,9 @@ is compared with the golden values.
     python bench/ocr_real.py [--dpi 300] [--angle 1.5]
 
 Needs reportlab (dev extra), poppler-utils and tesseract with chi_sim and eng.
-Prints per report: cells, right, wrong, null, valid, seconds per page; then
-every wrong value with the text it was read from and its status.
+Prints per report: cells, right, wrong, null, valid, the golden header fields
+(issuer, 发文字号, title, year) read right, seconds per page; then every wrong
+value with the text it was read from and its status.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=300)
     ap.add_argument("--angle", type=float, default=0.0, help="turn each scanned page this many degrees (askew)")
     args = ap.parse_args()
-    print(f"{'report':<16}{'cells':>6}{'right':>7}{'wrong':>7}{'null':>6}{'valid':>7}{'s/page':>8}")
+    print(f"{'report':<16}{'cells':>6}{'right':>7}{'wrong':>7}{'null':>6}{'valid':>7}{'header':>8}{'s/page':>8}")
     total = [0, 0, 0, 0]
     wrongs: list[str] = []
+    headers = [0, 0]
     for golden in sorted((ROOT / "tests/golden").glob("*.pdf.expected.json")):
         exp = json.loads(golden.read_text(encoding="utf-8"))
         name = golden.name.removesuffix(".pdf.expected.json")
@@ -60,9 +62,13 @@ def main() -> None:
                         wrongs.append(f"{name} {tkey}.{rid}.{col}: {got} (read from {cell.raw!r}, {cell.status}), printed {want}")
                     null += got is None and want is not None
         total = [a + b for a, b in zip(total, (n, right, wrong, null), strict=True)]
-        print(f"{name:<16}{n:>6}{right:>7}{wrong:>7}{null:>6}{report.valid!s:>7}{secs / report.source.pages:>8.1f}")
+        header = sum(getattr(report.header, k).value == v for k, v in exp["header"].items())
+        headers = [a + b for a, b in zip(headers, (header, len(exp["header"])), strict=True)]
+        fields = f"{header}/{len(exp['header'])}"
+        print(f"{name:<16}{n:>6}{right:>7}{wrong:>7}{null:>6}{report.valid!s:>7}{fields:>8}{secs / report.source.pages:>8.1f}")
     n, right, wrong, null = total
-    print(f"{'all':<16}{n:>6}{right:>7}{wrong:>7}{null:>6}   accuracy {right / n:.2%}, wrong {wrong / n:.2%}, null {null / n:.2%}")
+    print(f"{'all':<16}{n:>6}{right:>7}{wrong:>7}{null:>6}   accuracy {right / n:.2%}, wrong {wrong / n:.2%}, "
+          f"null {null / n:.2%}; header fields {headers[0]}/{headers[1]}")
     for line in wrongs:
         print("wrong:", line)
 

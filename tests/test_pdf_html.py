@@ -238,6 +238,19 @@ def test_long_numbers_in_wide_cells_of_an_askew_scan(tmp_path):
     assert all(got[k] in (None, want[k]) for k in want), {k: (got[k], want[k]) for k in want if got[k] != want[k]}
 
 
+@pytest.mark.parametrize("angle", [3.0, -3.0])
+def test_the_title_page_of_an_askew_scan_is_straightened_by_its_text(tmp_path, angle):
+    """huaian-2024's title page scanned 3° askew either way has no table
+    rules to measure the tilt by: its lines of text give it, the page is read
+    straightened, and the strokes of its large bold title (level once
+    straightened) are not taken for a table."""
+    _needs_ocr()
+    scan = scan_pdf(CORPUS / "real/huaian-2024.pdf", tmp_path / "scan.pdf", 300, first=1, last=1, angle=angle)
+    report = reportparse.parse_file(scan, ParseOptions(ocr=True))
+    h = report.header
+    assert (h.issuer.value, h.title.value, h.year.value) == ("淮安市人民政府", "淮安市人民政府2024年政府信息公开工作年度报告", 2024)
+
+
 def test_value_cells_need_two_agreeing_voters():
     """The vote over a value cell's readings (first reading, three voters, then the
     tie-breakers'): a number only when every voter that saw a number saw the same

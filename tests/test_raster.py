@@ -3,12 +3,14 @@ the PDF path's vector lines; crops and enlargements keep the pixels."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reportparse.ingest.grid import find_grids, row_fields
-from reportparse.ingest.raster import Image, ruling_segments, skew
+from reportparse.ingest.raster import Image, ruling_segments, skew, text_skew
 
 
 def _page(width: int, height: int, hlines: list[tuple[int, int, int]], vlines: list[tuple[int, int, int]],
@@ -199,3 +201,30 @@ def test_slivers_of_a_border_at_a_crop_edge_are_cleared_and_glyphs_kept():
     for y in range(12, 26):
         edge[y * w] = 0
     assert Image(w, h, bytes(edge)).without_edge_rules().ink() == 14
+
+
+def _text_page(slope: float, lines: int = 30) -> Image:
+    """A page of prose without rules: lines of glyph-sized blobs along baselines of ``slope``."""
+    w, h = 2400, 3300
+    px = bytearray(b"\xff" * (w * h))
+    for n in range(lines):
+        base = 300 + n * 90
+        for x in range(250, 2150, 48):  # a glyph every 48 px (12 pt at 300 dpi), 36 px square
+            y = round(base + slope * (x - w / 2))
+            for yy in range(y, y + 36, 3):  # strokes, not a filled square
+                px[yy * w + x:yy * w + x + 36] = b"\x00" * 36
+    return Image(w, h, bytes(px), dpi=300)
+
+
+@pytest.mark.parametrize("degrees", [-3.0, -1.2, 2.0, 3.0])
+def test_a_page_without_rules_is_measured_by_its_lines_of_text(degrees):
+    """The title page of a scan has no table rules to measure its tilt by: the
+    slope at which the ink gathers into lines of text gives it."""
+    found = math.degrees(math.atan(text_skew(_text_page(math.tan(math.radians(degrees))))))
+    assert abs(found - degrees) <= 0.15
+
+
+def test_a_level_or_empty_page_is_left_as_it_is():
+    assert text_skew(_text_page(0.0)) == 0.0
+    assert text_skew(Image(2400, 3300, b"\xff" * (2400 * 3300), dpi=300)) == 0.0
+

@@ -35,7 +35,7 @@ import regex
 from ..errors import UnreadableInputError
 from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
-from .raster import Image, ruling_segments, skew
+from .raster import Image, ruling_segments, skew, text_skew
 from .readers import (
     FIRST,
     FIRST_AGAIN,
@@ -54,6 +54,7 @@ DPI = 300
 CELL_INSET = 2.0  # points cut from each side of a cell: the rule itself
 MIN_INK = 12  # dark pixels below which a cell (or band) is blank
 BAND_INSET = 3.0  # points cut from the top and bottom of a band of prose
+MIN_TABLE_WIDTH = 60.0  # points
 
 
 
@@ -179,13 +180,17 @@ def _read(pages: list[list[_Piece | _Table]], readers: tuple[Reader, ...], run: 
 
 
 def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
-    """The page top to bottom: prose bands and tables. The rules of a skewed
-    scan are found on the page straightened by two shears; its cells are cut
-    from the page as scanned."""
-    page_img, slope = img, skew(img)
+    """The page top to bottom: prose bands and tables. A skewed scan (measured
+    by its rules, or by its lines of text when it has none) is straightened by
+    two shears; the rules are found and the prose read on the straightened
+    page, the cells cut from the page as scanned."""
+    page_img, slope = img, skew(img) or text_skew(img)  # a page without rules: by its lines of text
     if slope:
         img = img.sheared(slope)
-    grids = [g for g in find_grids(ruling_segments(img), []) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
+    # a table has two cells or more and is wider than a character: the strokes of a large bold
+    # title's character, level on a straightened page, can close a tiny grid
+    grids = [g for g in find_grids(ruling_segments(img), [])
+             if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2 and g.bbox[2] - g.bbox[0] >= MIN_TABLE_WIDTH]
     height, width = img.pt(img.height), img.pt(img.width)
     out: list[_Piece | _Table] = []
     top = height

@@ -11,6 +11,7 @@ origin at the bottom left, like the PDF text path, so the same
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -200,6 +201,45 @@ def skew(img: Image, min_votes: int = 20) -> float:
         return 0.0
     shifts.sort()
     return 1.0 / shifts[len(shifts) // 2]
+
+
+_STRIPS = 24  # vertical strips whose ink per pixel row is shifted as a whole
+
+
+def text_skew(img: Image, max_degrees: float = 5.0, step: int = 2) -> float:
+    """The slope of a page's lines of text (dy/dx, pixel rows counted
+    downwards), for a page with no ruling lines to measure: the slope at which
+    the page's ink, summed along lines of that slope, is most concentrated
+    into rows (lines of text and the gaps between them). 0.0 for a page that
+    is level, or has too little text to tell."""
+    w, h, binary = img.width, img.height, img.binary
+    strip = w // _STRIPS
+    if strip < 8 or h < 200:
+        return 0.0
+    rows = range(0, h, step)
+    counts = [[binary.count(0, y * w + k * strip, y * w + (k + 1) * strip) for y in rows] for k in range(_STRIPS)]
+    if sum(map(sum, counts)) < 2000:
+        return 0.0
+    centres = [(k + 0.5) * strip - w / 2 for k in range(_STRIPS)]
+    pad = int(abs(max_degrees) / 57.3 * w / 2 / step) + 2
+
+    def score(slope: float) -> int:
+        profile = [0] * (len(rows) + 2 * pad)
+        for k, col in enumerate(counts):
+            at = pad - round(slope * centres[k] / step)
+            profile[at:at + len(col)] = [a + b for a, b in zip(profile[at:at + len(col)], col, strict=True)]
+        return sum(v * v for v in profile)
+
+    def best(slopes: list[float]) -> tuple[int, float]:
+        return max((score(sl), -abs(sl), sl) for sl in slopes)[::2]  # ties: the smaller slope
+
+    coarse = [math.tan(math.radians(d / 2)) for d in range(-int(2 * max_degrees), int(2 * max_degrees) + 1)]
+    _, around = best(coarse)
+    fine = [around + math.tan(math.radians(d / 10)) for d in range(-5, 6)]
+    top, slope = best(fine)
+    level = score(0.0)
+    # a level page, or no clear text lines: keep the page as it is
+    return slope if abs(slope) >= math.tan(math.radians(0.3)) and top > 1.1 * level else 0.0
 
 
 def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6.0) -> list[Segment]:
