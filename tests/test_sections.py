@@ -93,3 +93,14 @@ def test_a_sub_heading_whose_brackets_ocr_lost_is_not_the_next_section():
     assert not any(d.code in ("SEC_NUMERAL_OCR", "SEC_NUMBER_REPEAT") for d in r.diagnostics)
     assert [c.value for c in r.tables["proactive"].rows["rules"].values()] == [0, 0, 0]
 
+
+def test_a_heading_whose_numeral_ocr_lost_entirely():
+    """、收到和处理政府信息公开申请情况 (hongze-2024 scanned 3° askew: the 三 gone)
+    is section 三 when 三 is the number expected next; a line of prose that
+    starts with a comma before a standard title is not a heading."""
+    doc = ("某区2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作\n，主动公开政府信息情况良好。\n"
+           "二、主动公开政府信息情况\n正文。\n、收到和处理政府信息公开申请情况\n正文。\n")
+    r = reportparse.parse_text(doc)
+    assert [(s.key, s.number) for s in r.sections] == [("overview", "一"), ("proactive", "二"), ("applications", "三")]
+    assert "主动公开政府信息情况良好" in r.sections[0].text
+

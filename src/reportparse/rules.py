@@ -11,13 +11,11 @@ leave exactly one possibility.
 from __future__ import annotations
 
 from .arith import CellRef, Equation, equations
-from .corrections import correct, path
+from .corrections import Values, correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
 from .model import Cell, RuleResult, Table
 from .options import ParseOptions
-
-Values = dict[CellRef, int | float | None]
 
 
 def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:

@@ -130,8 +130,8 @@ class _Builder:
         """``人人、 总体情况``: OCR damaged the number of a standard heading. Taken only
         when the title is a standard one and its number is the one expected next."""
         m = _DAMAGED_NUMERAL.match(line)
-        if not m or not self.std or self.in_table and not self.stack:
-            return None
+        if not m or not self.std or self.in_table and not self.stack or not m.group(1) and not line.startswith("、"):
+            return None  # (a lost mark: only before 、, never a line of prose starting with a comma)
         title, _, skey, num = split_title(m.group(2), self.std)
         if skey is None and self.fuzzy is not None:
             hit = fuzzy_title(m.group(2), self.std, self.fuzzy[0], self.fuzzy[1], short_ok=True)

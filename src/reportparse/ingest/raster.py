@@ -221,7 +221,7 @@ def text_skew(img: Image, max_degrees: float = 5.0, step: int = 2) -> float:
     if sum(map(sum, counts)) < 2000:
         return 0.0
     centres = [(k + 0.5) * strip - w / 2 for k in range(_STRIPS)]
-    pad = int(abs(max_degrees) / 57.3 * w / 2 / step) + 2
+    pad = int(math.tan(math.radians(abs(max_degrees))) * w / 2 / step) + 2
 
     def score(slope: float) -> int:
         profile = [0] * (len(rows) + 2 * pad)

@@ -5,9 +5,9 @@ Each :class:`Reader` is one way of running tesseract on a cell image
 cell is read by :data:`FIRST`; a value cell then by three voters
 (:data:`VALUE_READERS`) and, when they disagree, by two tie-breakers
 (:data:`TIE_BREAKERS`); on an askew page, a cell in which only FIRST saw a
-number is read again by :data:`STRAIGHT_VOTERS`. :func:`vote` turns the readings into the cell's text:
-a number the readers agree on, or ``?`` (unreadable: the template's rules
-may infer it, never a guess).
+number is read again by :data:`STRAIGHT_VOTERS`. :func:`vote` turns the
+readings into the cell's text: a number the readers agree on, or ``?``
+(unreadable: the template's rules may infer it, never a guess).
 """
 
 from __future__ import annotations
