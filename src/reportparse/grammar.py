@@ -38,6 +38,7 @@ class Row:
     match: tuple[str, ...]
     columns: tuple[str, ...]
     optional: bool = False  # a variant row (e.g. a group printed as one row): not needed for validity
+    exact: tuple[str, ...] = ()  # label forms matched only exactly, never fuzzily (short, common words)
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
             if c not in columns:
                 raise r.fail(f"{re_}.columns", f"unknown column {c!r}")
         rows.append(Row(rid, r.get(rd, "label", str, re_), r.strings(rd, "match", re_), tuple(cols),
-                        r.get(rd, "optional", bool, re_, False)))
+                        r.get(rd, "optional", bool, re_, False), r.strings(rd, "exact", re_, ())))
     layout = r.get(data, "layout", str, entry)
     if layout not in TABLE_LAYOUTS:
         raise r.fail(f"{entry}.layout", f"expected one of {', '.join(map(repr, TABLE_LAYOUTS))}, got {layout!r}")

@@ -39,7 +39,7 @@ class _Kind:
     def match(self, t: TableGrammar, s: Stream, opts: ParseOptions) -> bool:
         """Any label or header of the table, exact (item numbers as OCR prints
         them), else fuzzy with the same bounded error count rows are found with."""
-        if any(find_all(s, [label_pattern(m, r.label) for m in r.match]) for r in t.rows):
+        if any(find_all(s, [label_pattern(m, r.label) for m in r.match + r.exact]) for r in t.rows):
             return True
         return any(find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout) for r in t.rows for m in r.match)
 

@@ -41,11 +41,9 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     found: dict[str, Anchor] = {}
     cursor = 0
     for row in t.rows:
-        occ = find_all(s, [label_pattern(m, row.label) for m in row.match])
+        occ = find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])
         if not occ:
-            for m in row.match:
-                if len(m) < 5 and m != row.label:
-                    continue  # a short variant (其他处理 of （六）其他处理) is only ever taken exactly
+            for m in row.match:  # never the exact-only forms (其他处理 took 要他处理 in a wrapped line)
                 hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
                 if hit:
                     occ = [(hit[0], hit[1])]
