@@ -93,41 +93,39 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
     for group in _components(failing):
         if len(group) > _MAX_FAILING:
             continue
-        cand = {ref: alts for ref in sorted({ref for eq in group for ref in eq.cells})
-                if (alts := _candidates(ref, by_cell[ref], cells[ref], values))}
-        found: list[dict[CellRef, int]] = []
+        cand = {ref: v for ref in sorted({ref for eq in group for ref in eq.cells})
+                if (v := _candidate(ref, by_cell[ref], cells[ref], values)) is not None}
+        found: list[tuple[CellRef, ...]] = []
         for k in (1, 2):
             for chosen in itertools.combinations(sorted(cand), k):
                 if k == 2 and not set(by_cell[chosen[0]]) & set(by_cell[chosen[1]]):
                     continue
                 touched = {eq for ref in chosen for eq in by_cell[ref]} | set(group)
-                for vals in itertools.product(*(cand[r] for r in chosen)):
-                    trial = dict(values)
-                    trial.update(zip(chosen, vals, strict=True))
-                    if all(eq.residual(trial) in (None, 0) for eq in touched):
-                        found.append(dict(zip(chosen, vals, strict=True)))
+                trial = dict(values)
+                trial.update((ref, cand[ref]) for ref in chosen)
+                if all(eq.residual(trial) in (None, 0) for eq in touched):
+                    found.append(chosen)
         if len(found) == 1:
-            for ref, v in found[0].items():
-                _fix(t, ref, v, cells, values, diags)
+            for ref in found[0]:
+                _fix(t, ref, cand[ref], cells, values, diags)
 
 
-def _candidates(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values) -> list[int]:
+def _candidate(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values) -> int | None:
+    """The one value the cell's failing rules name for it (see :func:`_correct_jointly`), or None."""
     if cell.status != "read":
-        return []
+        return None
     residuals = [(eq, eq.residual(values)) for eq in eqs]
     if sum(res is not None for _, res in residuals) < 2 or any(res == 0 for _, res in residuals):
-        return []  # a cell only one rule can check, or one a rule that holds vouches for, is never changed
+        return None  # a cell only one rule can check, or one a rule that holds vouches for, is never changed
     votes: dict[int | float, int] = defaultdict(int)
     for eq, res in residuals:
         if res:  # a failing rule through this cell names the value that would make it hold
             votes[values[ref] - res * eq.coef(ref)] += 1  # type: ignore[operator]
     ok = {v: n for v, n in votes.items() if v >= 0 and float(v).is_integer()}
     agreed = [int(v) for v, n in ok.items() if n >= 2]
-    if len(agreed) == 1:
-        return agreed
-    # one rule's word: only values OCR could have misread by one digit
-    near = [int(v) for v in ok if _one_digit_apart(str(cell.raw or ""), str(int(v)))]
-    return near if len(near) == 1 else []  # two plausible readings: the cell's own rules disagree
+    # else one rule's word: only a value OCR could have misread by one digit
+    near = agreed or [int(v) for v in ok if _one_digit_apart(str(cell.raw or ""), str(int(v)))]
+    return near[0] if len(near) == 1 else None  # two plausible values: the cell's own rules disagree
 
 
 def _one_digit_apart(raw: str, want: str) -> bool:
