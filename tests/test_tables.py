@@ -137,6 +137,38 @@ def test_an_unreadable_first_value_of_the_appeals_row_keeps_its_place():
         assert [c.value for c in rows["litigation_after_reconsideration"].values()] == [2, 0, 1, 0, 3]
 
 
+def test_a_garbled_first_value_after_a_label_keeps_its_place_unless_it_is_a_word_of_the_label():
+    """huaian-2024 scanned 3° askew: the 本年新收 row's first value (40) comes out
+    as ``王呆``. Its row has exactly one cell per column only if the mark is taken
+    as a value cell, and the mark shares no character with the label, so it is an
+    unreadable value: the other six keep their columns and the rule brings the
+    40 back. ``量`` (the label's last word, cut off by OCR) before seven values is
+    the label's, and before six it is not taken for a value either (the row is
+    short, and the rules fill it)."""
+    r = reportparse.parse_text(_report(_rows(edit={0: lambda c: ["王呆"] + c[1:]})))
+    new = r.tables["applications"].rows["new"]
+    assert [(c.value, c.status) for c in new.values()][:2] == [(40, "inferred"), (3, "read")]
+    assert any(d.code == "CELL_UNREADABLE" and "王呆" in d.message for d in r.diagnostics)
+    wrapped = ROWS[0][0][:-1] + "\t量"
+    for cells, status in ((ROWS[0][1], "read"), (ROWS[0][1][1:], "inferred")):
+        text = _report(_rows()).replace(ROWS[0][0] + "\t" + "\t".join(map(str, ROWS[0][1])),
+                                        wrapped + "\t" + "\t".join(map(str, cells)))
+        r = reportparse.parse_text(text)
+        new = r.tables["applications"].rows["new"]
+        assert [(c.value, c.status) for c in new.values()] == [(v, status) for v in ROWS[0][1]]
+        assert not any("量" in d.message for d in r.diagnostics if d.code == "CELL_UNREADABLE")
+
+
+def test_a_number_with_a_letter_in_it_is_an_unreadable_cell():
+    """``8S8283`` (OCR of 868283) where a value stands: the cell is unreadable
+    and says so, not 'no values next to it'."""
+    r = reportparse.parse_text(_report(_rows(edit={2: lambda c: [c[0], "3S", *c[2:]]})).replace(
+        "3S", "8S8283"))
+    cell = r.tables["applications"].rows["result.disclosed"]["business"]
+    assert cell.raw == "8S8283" and cell.status != "read"
+    assert any(d.code == "CELL_UNREADABLE" and "8S8283" in d.message for d in r.diagnostics)
+
+
 def test_a_rule_with_empty_cells_still_fails_when_the_known_cells_exceed_the_total():
     """Counts are never negative: 10 + 1 read as parts of a total read as 5 cannot be
     right whatever the empty cells hold, so the rule fails and the cells are flagged."""

@@ -32,6 +32,8 @@ class Value:
     value: int | float | None = None
     unit: str | None = None
     block: int = 0  # values between blank lines share a block (one cell per line layouts)
+    label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
+
 
     @property
     def digits_only(self) -> bool:
@@ -103,6 +105,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
     values: list[Value] = []
     block = 0
     for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
+        tail: tuple[str, int] | None = None  # the last text field before the values
         if not fields:
             block += 1
             continue
@@ -116,18 +119,25 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
                 break  # a line of another row whose label was not recognised: never borrow its values
             rest = read_token(first, 0)
             if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")):
+                tail = fields[0] if first.strip() else None
                 fields = fields[1:]  # indentation, or (first line) the rest of the label cell
         if tab_line:
-            fields = _after_label_cells(fields, specks=not drop_first)
+            kept = _after_label_cells(fields, specks=not drop_first)
+            if len(kept) < len(fields):
+                tail = fields[-len(kept) - 1]
+            fields = kept
         line_vals: list[Value] = []
+        if drop_first and i == 0 and tail is not None and _speck(tail[0], han=True) and fields:
+            # place_row decides whether it is the label's last word or a value cell OCR garbled
+            line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         for raw, at in fields:
             v = read_token(raw, at)
             if v is None and tab_line and (any(x.kind in ("number", "ocr") for x in line_vals)
-                                           or not drop_first and _speck(raw)):
+                                           or not drop_first and _speck(raw) or _digitish(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
-        if not any(v.kind in ("number", "ocr") for v in line_vals):
+        if not any(v.kind in ("number", "ocr") or _digitish(v.raw) for v in line_vals):
             continue
         for v in line_vals:
             v.block = block
@@ -138,11 +148,20 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
 _TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
-def _speck(raw: str) -> bool:
+def _speck(raw: str, han: bool = False) -> bool:
     """One or two marks that are no word (``[`` for a 1 at a tilted cell's
-    edge): in a row without a label cell, a value cell OCR could not read."""
+    edge): in a row without a label cell, a value cell OCR could not read.
+    ``han``: one or two Han characters count too (``王呆`` for a 5)."""
     t = raw.strip()
-    return 0 < len(t) <= 2 and not regex.search(r"[\p{Han}A-Za-z]", t)
+    return 0 < len(t) <= 2 and not regex.search(r"[A-Za-z\d]" if han else r"[\p{Han}A-Za-z]", t)
+
+
+def _digitish(raw: str) -> bool:
+    """Mostly digits with a letter or mark among them (``8S8283``): a number
+    OCR damaged, never a label."""
+    t = raw.strip()
+    digits = sum(ch.isdigit() for ch in t)
+    return digits >= 3 and 3 * digits >= 2 * len(t) and not regex.search(r"\p{Han}", t) and read_token(t, 0) is None
 
 
 _TAIL_SPECK = regex.compile(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")

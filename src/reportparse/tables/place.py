@@ -52,6 +52,9 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     cols = row.columns
     n = len(cols)
     out = Placed(empty_cells(cols))
+    if values and values[0].label_tail and not (
+            tabbed and fit_positions(values, n) and not set(values[0].raw) & set("".join((row.label, *row.match)))):
+        values = values[1:]  # the speck after the label is its last word, unless it is the row's missing cell
     nonblank = [v for v in values if v.kind != "blank"]
     for v in nonblank:
         if v.kind == "ocr":
