@@ -48,6 +48,24 @@ DOC = """南册区人民政府文件
 """
 
 
+def test_an_issuer_name_the_body_never_uses_takes_the_bodys_spelling():
+    """hongze-2023 scanned: tesseract reads the title's 洪泽区 as 潜泽区; the body
+    names 洪泽区人民政府 three times. Read as the body spells it, with the printed
+    text kept and a diagnostic; a body that names it once, or names two
+    different one-character variants, changes nothing."""
+    def doc(body: str) -> str:
+        return f"潜泽区人民政府\n2023年政府信息公开工作年度报告\n\n本报告由{body}编制。\n一、总体情况\n正文。\n"
+
+    r = reportparse.parse_text(doc("洪泽区人民政府办公室根据要求，请与洪泽区人民政府办公室联系"))
+    assert (r.header.issuer.value, r.header.title.value) == ("洪泽区人民政府", "洪泽区人民政府2023年政府信息公开工作年度报告")
+    assert r.header.issuer.raw.startswith("潜泽区人民政府")
+    assert any(d.code == "HDR_NAME_FROM_BODY" and "潜泽区" in d.message for d in r.diagnostics)
+    for body in ("洪泽区人民政府办公室", "洪泽区人民政府和宏泽区人民政府、洪泽区人民政府"):
+        r = reportparse.parse_text(doc(body))
+        assert r.header.issuer.value == "潜泽区人民政府"
+        assert not any(d.code == "HDR_NAME_FROM_BODY" for d in r.diagnostics)
+
+
 def test_ocr_damaged_issuer_loses_the_vote_and_brackets_are_repaired():
     r = reportparse.parse_text(DOC)
     h = r.header

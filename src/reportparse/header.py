@@ -129,6 +129,7 @@ def read_header(c: Canonical, g: Grammars) -> HeaderResult:
     h = r.h
     _read_year(c, g, h, r.diags)
     _cross_check_issuer(c, h, r.diags)
+    _name_from_body(c.text[body_start:], h, r.diags)
     lv = classify(h.issuer.value, h.title.value)
     h.level = Field(lv.level, h.issuer.span, lv.government_level)
     h.place = Field(lv.place, h.issuer.span, None)
@@ -201,3 +202,30 @@ def _cross_check_issuer(c: Canonical, h: Header, diags: list[Diagnostic]) -> Non
     if others:
         said = "; ".join(f"{s}: {n}" for s, n, _ in cands)
         diags.append(Diagnostic("HDR_ISSUER_CONFLICT", f"issuer differs between sources ({said}); kept {name!r} from {src}", fld.span, "header.issuer"))
+
+
+def _name_from_body(body: str, h: Header, diags: list[Diagnostic]) -> None:
+    """An issuer name the body never uses, where the body names one other body
+    two or more times that differs in one character (OCR read 洪泽区 as 潜泽区
+    in a title's large type): the body's spelling, in the issuer and the title,
+    with a diagnostic; the printed text stays in ``raw``."""
+    name = h.issuer.value
+    flat = regex.sub(r"\s+", "", body)
+    if not name or len(name) < 4 or name in flat:
+        return
+    seen: dict[str, int] = {}
+    for i, ch in enumerate(name):
+        if not regex.match(r"\p{Han}", ch):
+            continue
+        pattern = regex.escape(name[:i]) + r"\p{Han}" + regex.escape(name[i + 1:])
+        for m in regex.finditer(pattern, flat):
+            seen[m.group()] = seen.get(m.group(), 0) + 1
+    if len(seen) != 1 or max(seen.values()) < 2:
+        return
+    (better, n), = seen.items()
+    raw = h.issuer.raw if h.issuer.raw is not None else name
+    h.issuer = Field(better, h.issuer.span, raw)
+    if h.title.value and name in h.title.value:
+        title_raw = h.title.raw if h.title.raw is not None else h.title.value
+        h.title = Field(h.title.value.replace(name, better), h.title.span, title_raw)
+    diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"issuer {name!r} is nowhere in the body, which names {better!r} {n} times: read as {better!r}", h.issuer.span, "header.issuer"))
