@@ -278,3 +278,9 @@ def test_value_cells_need_two_agreeing_voters():
     assert vote(["0", "()", "()", "()"], 3) == "0"  # a narrow 0 read as ()
     assert vote(["0 ，", "0,", "0,", "0"], 3) == "0"  # a speck of a rule's corner after the digit
     assert vote(["15", "“5", "“5", "5"], 3) == UNSURE  # a quote is often a lost digit: never dropped
+    # no voter saw a number (huaian-2024's 11 as 1] three times): the first reader and both
+    # tie-breakers read 11, and every voter saw its digits in their places
+    assert vote(["11", "1]", "1]", "1]", "11", "11"], 3) == "11"
+    assert vote(["11", "1]", "]", "1]", "11", "11"], 3) == UNSURE  # one voter saw one mark only
+    assert vote(["11", "1]", "1]", "1]", "11", "1"], 3) == UNSURE  # a tie-breaker read 1
+    assert vote(["9", "BHR OO", "BHR OO", "BHR OO", "4", ""], 3) == UNSURE

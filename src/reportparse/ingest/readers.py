@@ -74,24 +74,34 @@ def vote(readings: list[str], voters: int) -> str:
     ``voters``' readings, then any tie-breakers'): the number every voter that
     saw a number agrees on (at least two of them); the first reading when no
     voter saw a number and it is no number either; else, with tie-breakers,
-    a number read at least three times with at most one other number read;
-    else ``?``. A whole number is
+    a number read at least three times with at most one other number read
+    (when no voter saw a number: only if every voter's reading shows its
+    digits in their places, ``1]`` for 11); else ``?``. A whole number is
     never taken while any reading shows a decimal point between its digits:
     readers drop the point (1711.87 -> 171187), they hardly invent one."""
     numbers = [number(r) for r in readings]
     seen = [t for t in numbers[1:1 + voters] if t]
-    if not seen:  # a text cell; but a number only the first reader saw is no number yet
-        return UNSURE if numbers[0] else readings[0]
     winner = None
     if len(seen) >= 2 and len(set(seen)) == 1:
         winner = seen[0]
-    elif len(readings) > 1 + voters:
+    elif len(readings) > 1 + voters and any(numbers):
         counts = Counter(t for t in numbers if t).most_common()
         if counts[0][1] >= 3 and sum(n for _, n in counts[1:]) <= 1:
             winner = counts[0][0]
+    if not seen and not (winner and all(_fits(r, winner) for r in readings[1:1 + voters])):
+        # a text cell; but a number only the first reader saw is no number yet,
+        # unless the tie-breakers read it too and every voter saw its digits in place (11 as 1])
+        return UNSURE if numbers[0] else readings[0]
     if winner is None or ("." not in winner and any(_POINT.search(r) for r in readings)):
         return UNSURE
     return winner
+
+
+def _fits(reading: str, winner: str) -> bool:
+    """``reading`` has ``winner``'s length and its digits where it has digits (``1]`` for 11)."""
+    t = "".join(reading.split())
+    return len(t) == len(winner) and all(a == b or not a.isdigit() for a, b in zip(t, winner, strict=True)) \
+        and any(a.isdigit() for a in t)
 
 
 def number(reading: str) -> str | None:
