@@ -34,7 +34,6 @@ class Value:
     block: int = 0  # values between blank lines share a block (one cell per line layouts)
     label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
 
-
     @property
     def digits_only(self) -> bool:
         return self.kind == "number" and self.raw.isdigit()
@@ -130,14 +129,16 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
         if drop_first and i == 0 and tail is not None and _speck(tail[0], han=True) and fields:
             # place_row decides whether it is the label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
+        digits = False  # the line carries a number, or one OCR damaged
         for raw, at in fields:
             v = read_token(raw, at)
-            if v is None and tab_line and (any(x.kind in ("number", "ocr") for x in line_vals)
-                                           or not drop_first and _speck(raw) or _digitish(raw)):
+            damaged = v is None and tab_line and _digitish(raw)
+            if v is None and tab_line and (digits or damaged or not drop_first and _speck(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
-        if not any(v.kind in ("number", "ocr") or _digitish(v.raw) for v in line_vals):
+                digits = digits or damaged or v.kind in ("number", "ocr")
+        if not digits:
             continue
         for v in line_vals:
             v.block = block
@@ -161,7 +162,7 @@ def _digitish(raw: str) -> bool:
     OCR damaged, never a label."""
     t = raw.strip()
     digits = sum(ch.isdigit() for ch in t)
-    return digits >= 3 and 3 * digits >= 2 * len(t) and not regex.search(r"\p{Han}", t) and read_token(t, 0) is None
+    return digits >= 3 and 3 * digits >= 2 * len(t) and not regex.search(r"\p{Han}", t)
 
 
 _TAIL_SPECK = regex.compile(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")
