@@ -52,9 +52,12 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     cols = row.columns
     n = len(cols)
     out = Placed(empty_cells(cols))
-    if values and values[0].label_tail and not (
-            tabbed and fit_positions(values, n) and not set(values[0].raw) & set("".join((row.label, *row.match)))):
-        values = values[1:]  # the speck after the label is its last word, unless it is the row's missing cell
+    if values and values[0].label_tail:
+        # the speck after the label is its last word, unless it is the row's missing cell:
+        # only with it does every column get a field, and it shares no character with the label
+        label_chars = set("".join((row.label, *row.match, *row.exact)))
+        if not (tabbed and fit_positions(values, n) is not None) or set(values[0].raw) & label_chars:
+            values = values[1:]
     nonblank = [v for v in values if v.kind != "blank"]
     for v in nonblank:
         if v.kind == "ocr":
