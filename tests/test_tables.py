@@ -456,3 +456,38 @@ def test_markdown_with_html_tables_as_some_converters_write_it():
     assert r.header.title.value == "沐阳县人民政府2025年政府信息公开工作年度报告"
     assert "HDR_ISSUER_CONFLICT" not in {d.code for d in r.diagnostics}
     assert r.flat() == {**reportparse.parse_file(CORPUS / "real/shuyang-2025.md").flat()}
+
+
+def test_a_number_with_marks_glued_to_it_is_unreadable():
+    """Whole-page OCR glues a table rule or a misread 1 to a number (``〕4`` and
+    ``IT7`` for 14 and 17, space-aligned, not tabbed). The digits left are not
+    the number: the cell is unreadable, never 4 or 7."""
+    from conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("行政处罚\t0", "行政处罚      ]4").replace("行政强制\t0", "行政强制      IT7")
+    rows = reportparse.parse_text(text).tables["proactive"].rows
+    for rid, raw in (("penalty", "〕4"), ("coercion", "IT7")):
+        cell = rows[rid]["decisions"]
+        assert (cell.value, cell.raw, cell.status) == (None, raw, "missing")
+    # the same number without the mark is read
+    plain = reportparse.parse_text(text.replace("]4", "14"))
+    assert plain.tables["proactive"].rows["penalty"]["decisions"].value == 14
+
+
+def test_an_ocr_readers_unreadable_marks_keep_their_cells():
+    """reportparse's own OCR writes ``?`` for a cell it could not read, and a
+    vote can leave a letter in a number (``2D85``). The ``?`` is reported as that
+    cell's unreadable text, not as a row without values; ``2D85`` is a damaged
+    first value, not the end of the label, so the values after it keep their columns."""
+    from conftest import SAMPLE
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("行政事业性收费\t0", "行政事业性收费\t?\t\t").replace("规章\t0\t0\t0", "规章\t2D85\t3\t1947")
+    r = reportparse.parse_text(text)
+    rows = r.tables["proactive"].rows
+    fee = rows["fees"]["amount"]
+    assert (fee.value, fee.raw, fee.status) == (None, "?", "missing")
+    assert not any(d.code == "TBL_ROW_NOT_FOUND" and d.path == "tables.proactive.fees" for d in r.diagnostics)
+    assert [(c.value, c.raw) for c in rows["rules"].values()] == [(None, "2D85"), (3, "3"), (1947, "1947")]
+    assert any(d.code == "CELL_UNREADABLE" and "2D85" in d.message for d in r.diagnostics)

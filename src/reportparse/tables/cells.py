@@ -17,8 +17,13 @@ _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0",
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
 _GARBLE = regex.compile(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
-# in a token of text and digits: an item number (2.其他…) stays with its text
-_RUNS = regex.compile(r"[1-9][.、．]\p{Han}[^\d]*|[-+]?\d+(?:\.\d+)?|[^\d+-]+|[+-]")
+# marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14, ``IT7`` for 17)
+_JUNK = r"[A-Za-z\[\]〔〕【】]"
+_GLUED = regex.compile(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}})$")
+# in a token of text and digits: an item number (2.其他…) stays with its text, and
+# a number keeps the marks glued to it (so it reads as damaged, not as a number)
+_RUNS = regex.compile(rf"[1-9][.、．]\p{{Han}}[^\d]*|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
+                      rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|$)|[+-]")
 
 
 @dataclass
@@ -132,12 +137,13 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
         digits = False  # the line carries a number, or one OCR damaged
         for raw, at in fields:
             v = read_token(raw, at)
-            damaged = v is None and tab_line and _digitish(raw)
-            if v is None and tab_line and (digits or damaged or not drop_first and _speck(raw)):
+            damaged = v is None and (tab_line and _digitish(raw) or _glued(raw))
+            if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw))):
                 v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
-                digits = digits or damaged or v.kind in ("number", "ocr")
+                marked = tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS  # an OCR reader's "could not read"
+                digits = digits or damaged or marked or v.kind in ("number", "ocr")
         if not digits:
             continue
         for v in line_vals:
@@ -165,6 +171,11 @@ def _digitish(raw: str) -> bool:
     return digits >= 3 and 3 * digits >= 2 * len(t) and not regex.search(r"\p{Han}", t)
 
 
+def _glued(raw: str) -> bool:
+    """A number with a mark or a letter or two glued to it (``〕4``, ``IT7``)."""
+    return bool(_GLUED.match(raw.strip()))
+
+
 _TAIL_SPECK = regex.compile(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")
 
 
@@ -187,7 +198,8 @@ def _after_label_cells(fields: list[tuple[str, int]], specks: bool = False) -> l
     first = next((i for i, v in enumerate(tokens) if v is not None and v.kind in ("number", "ocr")), None)
     if first is None:
         return fields
-    last_text = max((i for i in range(first) if tokens[i] is None and not (specks and _speck(fields[i][0]))), default=-1)
+    last_text = max((i for i in range(first) if tokens[i] is None and not (specks and _speck(fields[i][0]))
+                     and not _digitish(fields[i][0]) and not _glued(fields[i][0])), default=-1)
     return fields[last_text + 1:]
 
 
