@@ -491,3 +491,15 @@ def test_an_ocr_readers_unreadable_marks_keep_their_cells():
     assert not any(d.code == "TBL_ROW_NOT_FOUND" and d.path == "tables.proactive.fees" for d in r.diagnostics)
     assert [(c.value, c.raw) for c in rows["rules"].values()] == [(None, "2D85"), (3, "3"), (1947, "1947")]
     assert any(d.code == "CELL_UNREADABLE" and "2D85" in d.message for d in r.diagnostics)
+
+
+def test_a_wrapped_label_whose_item_number_ocr_garbled_is_found_by_its_wording():
+    """Whole-page OCR prints （二）部分公开（区分处理的，只 / 计这一情形… as
+    ``全) 部分公开《区分处理的，只`` on one line and the rest with the values on
+    the next: the item number is gone, so the row is found by the grammar's
+    longer wording of its label, within the bounded error count."""
+    rows = _rows("      ").replace(
+        "（二）部分公开      5", "全) 部分公开《区分处理的，只\n\n计这一情形，不计其他情形)      5")
+    r = reportparse.parse_text(_report(rows))
+    assert [c.value for c in r.tables["applications"].rows["result.partly_disclosed"].values()] == [5, 0, 0, 0, 0, 0, 5]
+    assert any(d.code == "TBL_ROW_FUZZY" and "部分公开" in d.message for d in r.diagnostics)
