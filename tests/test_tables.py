@@ -503,3 +503,43 @@ def test_a_wrapped_label_whose_item_number_ocr_garbled_is_found_by_its_wording()
     r = reportparse.parse_text(_report(rows))
     assert [c.value for c in r.tables["applications"].rows["result.partly_disclosed"].values()] == [5, 0, 0, 0, 0, 0, 5]
     assert any(d.code == "TBL_ROW_FUZZY" and "部分公开" in d.message for d in r.diagnostics)
+
+
+APPEALS = [12, 49, 50, 0, 111, 0, 16, 50, 47, 113, 55, 21, 5, 38, 119]
+
+
+def _appeal_values(r: reportparse.Report) -> list:
+    return [c.value for row in r.tables["appeals"].rows.values() for c in row.values()]
+
+
+def test_two_values_one_space_apart_in_a_tab_line_are_two_cells():
+    """Space-aligned OCR text becomes tab-separated; where OCR left one space
+    between two values (``113 55``), they are still two cells."""
+    line = "\t".join(map(str, APPEALS)).replace("113\t55", "113 55")
+    assert _appeal_values(reportparse.parse_text(_report(_rows(), appeals=line))) == APPEALS
+
+
+def test_a_garbled_first_value_joined_to_the_header_keeps_the_values_in_place():
+    """Table 四 from whole-page OCR: its first value (12) came out as 了, which
+    the stream joins to the header word before it (``总计了``). With it the
+    line has a field for each of the 15 cells, so it is that cell, unreadable;
+    a header's own last word (总计) never is."""
+    line = "\t".join(map(str, APPEALS[1:]))
+    r = reportparse.parse_text(_report(_rows(), appeals="总计了\t" + line))
+    got = _appeal_values(r)
+    assert got[0] is None and got[1:] == APPEALS[1:]
+    assert r.tables["appeals"].rows["reconsideration"]["upheld"].raw == "了"
+    assert any(d.code == "CELL_UNREADABLE" and "了" in d.message for d in r.diagnostics)
+    # one value short without a speck: nothing is placed by guessing
+    short = reportparse.parse_text(_report(_rows(), appeals="总计\t" + line))
+    assert _appeal_values(short) == [None] * 15
+    assert any(d.code == "TBL_UNALIGNED" for d in short.diagnostics)
+
+
+def test_a_header_cell_an_ocr_reader_could_not_read_stays_a_header():
+    """reportparse's ``--ocr`` gives a header cell it could not read as ``?``
+    (hongze-2023 scanned 3° askew: 结果维持 under 复议后起诉). The header row
+    stays a header row, and the values below it keep their places."""
+    header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2 + ["?", "结果纠正", "其他结果", "尚未审结", "总计"])
+    r = reportparse.parse_text(_report(_rows(), appeals=header + "\n" + "\t".join(map(str, APPEALS))))
+    assert _appeal_values(r) == APPEALS

@@ -15,6 +15,7 @@ _NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
+_SPACED_NUMBERS = regex.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?: [-+]?\d+(?:\.\d+)?)+\s*$")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
 _GARBLE = regex.compile(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14, ``IT7`` for 17)
@@ -83,7 +84,10 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
         if "\t" in line:
             p = 0
             for cell in line.split("\t"):
-                fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
+                if _SPACED_NUMBERS.match(cell):  # 128 9: two cells OCR printed one space apart
+                    fields.extend((m.group(), positions[pos + p + m.start()]) for m in regex.finditer(r"\S+", cell))
+                else:
+                    fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
                 p += len(cell) + 1
         else:
             for m in regex.finditer(r"\S+", line):
@@ -97,7 +101,7 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
     return out
 
 
-def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[list[Value], bool]:
+def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str = "") -> tuple[list[Value], bool]:
     """Values of a segment and whether it is tab-separated.
 
     ``drop_first``: the segment starts right after a row label, so the first
@@ -116,7 +120,9 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
         if tab_line:
             fields = _split_tail_numbers(fields)
             if not drop_first and fields:
-                fields = _split_tail_speck(fields[0]) + fields[1:]
+                at = next((k for k, (raw, _) in enumerate(fields) if _is_value(raw)), 0)
+                if at:  # the text right before the values
+                    fields = fields[:at - 1] + _split_tail_speck(fields[at - 1], words) + fields[at:]
         if drop_first and tab_line and fields:
             first = fields[0][0]
             if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
@@ -131,7 +137,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
                 tail = fields[-len(kept) - 1]
             fields = kept
         line_vals: list[Value] = []
-        if drop_first and i == 0 and tail is not None and _speck(tail[0], han=True) and fields:
+        if (i == 0 or not drop_first) and tail is not None and _speck(tail[0], han=True) and fields:
             # place_row decides whether it is the label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         digits = False  # the line carries a number, or one OCR damaged
@@ -142,7 +148,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool) -> tuple[l
                 v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
-                marked = tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS  # an OCR reader's "could not read"
+                # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)
+                marked = drop_first and i == 0 and tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS
                 digits = digits or damaged or marked or v.kind in ("number", "ocr")
         if not digits:
             continue
@@ -179,15 +186,30 @@ def _glued(raw: str) -> bool:
 _TAIL_SPECK = regex.compile(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")
 
 
-def _split_tail_speck(field: tuple[str, int]) -> list[tuple[str, int]]:
+def _split_tail_speck(field: tuple[str, int], words: str = "") -> list[tuple[str, int]]:
     """``…总计〔`` (a header's last word, then an unreadable first value cell
-    joined to it): two fields."""
-    m = _TAIL_SPECK.match(field[0])
-    return [(m.group(1), field[1]), (m.group(2), field[1] + m.start(2))] if m else [field]
+    joined to it): two fields. With the table's ``words``, one or two Han
+    characters that are in none of them count too (``总计了``: the header
+    总计, then a value OCR read as 了)."""
+    raw, at = field
+    m = _TAIL_SPECK.match(raw)
+    if m:
+        return [(m.group(1), at), (m.group(2), at + m.start(2))]
+    t = raw.rstrip()
+    for k in (2, 1) if words else ():
+        word, speck = t[-k - 2:-k], t[-k:]  # the end of a header word, then the speck
+        if len(t) > k + 1 and regex.fullmatch(r"\p{Han}+", word + speck) and set(word) <= set(words) \
+                and not set(speck) & set(words):
+            return [(t[:-k], at), (speck, at + len(t) - k)]
+    return [field]
+
+
+def _is_value(raw: str) -> bool:
+    return (v := read_token(raw, 0)) is not None and v.kind in ("number", "ocr")
 
 
 def _has_value(fields: list[tuple[str, int]]) -> bool:
-    return any((v := read_token(raw, 0)) is not None and v.kind in ("number", "ocr") for raw, _ in fields)
+    return any(_is_value(raw) for raw, _ in fields)
 
 
 def _after_label_cells(fields: list[tuple[str, int]], specks: bool = False) -> list[tuple[str, int]]:
@@ -214,6 +236,17 @@ def _split_tail_numbers(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
         else:
             out.append((raw, at))
     return out
+
+
+def settle_speck(values: list[Value], n: int, tabbed: bool, words: str) -> list[Value]:
+    """A speck read before the values (``label_tail``) is a value cell OCR
+    garbled only when with it each of the ``n`` places gets a field and it
+    shares no character with ``words`` (the labels around it: their last word
+    cut off by OCR); otherwise it is dropped."""
+    if values and values[0].label_tail:
+        if not (tabbed and fit_positions(values, n) is not None) or set(values[0].raw) & set(words):
+            return values[1:]
+    return values
 
 
 def fit_positions(values: list[Value], ncols: int) -> list[Value] | None:

@@ -13,8 +13,8 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
-from .cells import fit_positions, read_fields
-from .place import SpanOf, cell_from, empty_cells
+from .cells import fit_positions, read_fields, settle_speck
+from .place import SpanOf, cell_from, empty_cells, value_notes
 from .split import agreed, ambiguous, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -60,13 +60,15 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False)
+    vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=_words(t))
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
     if tab:
         while len(vals) > need and vals[-1].kind == "blank":
             vals.pop()
+    vals = settle_speck(vals, need, tab, _words(t))  # a header's last word, or the first value OCR garbled
     nonblank = [v for v in vals if v.kind != "blank"]
+    diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
     if tab and len(vals) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
@@ -120,11 +122,17 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
     out: dict[str, dict[str, Cell]] = {}
     for rid, a, b in zip(ordered, ends, starts, strict=True):
-        vals, tab = read_fields(s.text[a:b], range(a, b), drop_first=False)
+        vals, tab = read_fields(s.text[a:b], range(a, b), drop_first=False, words=_words(t))
         row = t.row(rid)
         n = len(row.columns)
+        vals = settle_speck(vals, n, tab, _words(t))
         fitted = fit_positions(vals, n) if tab else [v for v in vals if v.kind != "blank"]
         if not fitted or len(fitted) != n or any(v.kind not in ("number", "ocr", "blank") for v in fitted):
             return None
         out[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, fitted, strict=True)}
     return out
+
+
+def _words(t: TableGrammar) -> str:
+    """Every label and header word of the table."""
+    return "".join([*(lab for c in t.columns.values() for lab in c.labels), *(w for r in t.rows for w in (r.label, *r.match, *r.exact))])

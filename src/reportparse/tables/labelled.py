@@ -92,6 +92,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[list[
     if not ordered:
         return [], {}
     head, _ = read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False)
+    head = [v for v in head if not v.label_tail]  # text before the first label is never a value
     out = {}
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)

@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
 from ..model import Cell
 from ..span import Span
-from .cells import UNREAD_MARKS, Value, fit_positions
+from .cells import UNREAD_MARKS, Value, fit_positions, settle_speck
 from .split import readings, splits
 
 SpanOf = Callable[[int, int], Span]
@@ -47,23 +47,25 @@ def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
     return Cell(value, v.raw, "read", span)
 
 
+def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnostic]:
+    """What reading the values took: OCR digits read as digits, text where a value stands."""
+    out = []
+    for v in values:
+        if v.kind == "ocr":
+            out.append(Diagnostic("CELL_OCR_DIGIT", f"{v.raw!r} read as {v.value}", span_of(v.start, v.end), path))
+        if v.kind == "unreadable":
+            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
+    return out
+
+
 def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed: bool,
               total_column: str | None, eq: Equation | None, span_of: SpanOf, path: str) -> Placed:
     cols = row.columns
     n = len(cols)
     out = Placed(empty_cells(cols))
-    if values and values[0].label_tail:
-        # the speck after the label is its last word, unless it is the row's missing cell:
-        # only with it does every column get a field, and it shares no character with the label
-        label_chars = set("".join((row.label, *row.match, *row.exact)))
-        if not (tabbed and fit_positions(values, n) is not None) or set(values[0].raw) & label_chars:
-            values = values[1:]
+    values = settle_speck(values, n, tabbed, "".join((row.label, *row.match, *row.exact)))  # its last word, or its missing cell
     nonblank = [v for v in values if v.kind != "blank"]
-    for v in nonblank:
-        if v.kind == "ocr":
-            out.diagnostics.append(Diagnostic("CELL_OCR_DIGIT", f"{v.raw!r} read as {v.value}", span_of(v.start, v.end), path))
-        if v.kind == "unreadable":
-            out.diagnostics.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
+    out.diagnostics += value_notes(nonblank, span_of, path)
     fitted = fit_positions(values, n) if tabbed else (nonblank if len(nonblank) == n else None)
     junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw.strip() not in UNREAD_MARKS]  # ?: only that cell was unreadable
     if fitted is not None and len(junk) >= DAMAGED:
