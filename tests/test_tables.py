@@ -543,3 +543,11 @@ def test_a_header_cell_an_ocr_reader_could_not_read_stays_a_header():
     header = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2 + ["?", "结果纠正", "其他结果", "尚未审结", "总计"])
     r = reportparse.parse_text(_report(_rows(), appeals=header + "\n" + "\t".join(map(str, APPEALS))))
     assert _appeal_values(r) == APPEALS
+
+
+def test_a_header_word_before_a_later_line_of_values_is_never_a_value():
+    """Only a speck before the first values can be a garbled value; 总计 in
+    front of the second line of table 四's values stays a header word."""
+    first, rest = "\t".join(map(str, APPEALS[:5])), "\t".join(map(str, APPEALS[5:]))
+    r = reportparse.parse_text(_report(_rows(), appeals=first + "\n总计\t" + rest))
+    assert _appeal_values(r) == APPEALS

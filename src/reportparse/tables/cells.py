@@ -108,6 +108,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     tab field of the first line is what is left of the label cell; later lines
     lose a leading blank field (indentation). Lines without any number add
     nothing, so blank fields only count on lines that carry values.
+    ``words``: the labels around a segment without a row label (table 四's
+    headers), to tell a speck joined to their last word (``总计了``).
+    One or two characters before a line's values come back as ``label_tail``
+    values: :func:`settle_speck` keeps them or drops them.
     """
     tabbed = "\t" in text
     values: list[Value] = []
@@ -242,7 +246,9 @@ def settle_speck(values: list[Value], n: int, tabbed: bool, words: str) -> list[
     """A speck read before the values (``label_tail``) is a value cell OCR
     garbled only when with it each of the ``n`` places gets a field and it
     shares no character with ``words`` (the labels around it: their last word
-    cut off by OCR); otherwise it is dropped."""
+    cut off by OCR); otherwise it is dropped, and so is every speck read
+    before a later line's values."""
+    values = values[:1] + [v for v in values[1:] if not v.label_tail]
     if values and values[0].label_tail:
         if not (tabbed and fit_positions(values, n) is not None) or set(values[0].raw) & set(words):
             return values[1:]
