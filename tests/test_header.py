@@ -66,6 +66,24 @@ def test_an_issuer_name_the_body_never_uses_takes_the_bodys_spelling():
         assert not any(d.code == "HDR_NAME_FROM_BODY" for d in r.diagnostics)
 
 
+def test_a_misread_word_in_a_long_issuer_name_takes_the_bodys_spelling():
+    """Askew scans of hongze-2023: the title's 洪泽区 comes out as 潜译区, two
+    characters side by side. In a name of six characters or more a misread
+    word counts like a misread character; two misread characters apart, or
+    a short name, change nothing."""
+    def doc(title: str, body: str) -> str:
+        return f"{title}\n2023年政府信息公开工作年度报告\n\n本报告由{body}编制。\n一、总体情况\n正文。\n"
+
+    twice = "洪泽区人民政府办公室根据要求，请与洪泽区人民政府办公室联系"
+    r = reportparse.parse_text(doc("潜译区人民政府", twice))
+    assert r.header.issuer.value == "洪泽区人民政府" and r.header.issuer.raw.startswith("潜译区人民政府")
+    assert any(d.code == "HDR_NAME_FROM_BODY" and "潜译区" in d.message for d in r.diagnostics)
+    for title, body in (("潜泽区人民政冇", twice), ("潜译区", "洪泽区根据要求，请与洪泽区联系")):
+        r = reportparse.parse_text(doc(title, body))
+        assert r.header.issuer.value == title
+        assert not any(d.code == "HDR_NAME_FROM_BODY" for d in r.diagnostics)
+
+
 def test_ocr_damaged_issuer_loses_the_vote_and_brackets_are_repaired():
     r = reportparse.parse_text(DOC)
     h = r.header

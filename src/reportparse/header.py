@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -206,20 +207,24 @@ def _cross_check_issuer(c: Canonical, h: Header, diags: list[Diagnostic]) -> Non
 
 def _name_from_body(body: str, h: Header, diags: list[Diagnostic]) -> None:
     """An issuer name the body never uses, where the body names one other body
-    two or more times that differs in one character (OCR read 洪泽区 as 潜泽区
-    in a title's large type): the body's spelling, in the issuer and the title,
+    two or more times that differs in one character, or in two side by side in
+    a name of six characters or more (OCR read 洪泽区 as 潜泽区 or 潜译区 in a
+    title's large type): the body's spelling, in the issuer and the title,
     with a diagnostic; the printed text stays in ``raw``."""
     name = h.issuer.value
     flat = regex.sub(r"\s+", "", body)
     if not name or len(name) < 4 or name in flat:
         return
-    seen: dict[str, int] = {}
-    for i, ch in enumerate(name):
-        if not regex.match(r"\p{Han}", ch):
-            continue
-        pattern = regex.escape(name[:i]) + r"\p{Han}" + regex.escape(name[i + 1:])
-        for m in regex.finditer(pattern, flat):
-            seen[m.group()] = seen.get(m.group(), 0) + 1
+    # one character, or two side by side in a name of six or more (a word: 洪泽区 read as 潜译区)
+    widths = (1, 2) if len(name) >= 6 else (1,)
+    found: set[tuple[int, str]] = set()
+    for k in widths:
+        for i in range(len(name) - k + 1):
+            if not regex.fullmatch(r"\p{Han}+", name[i:i + k]):
+                continue
+            pattern = regex.escape(name[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(name[i + k:])
+            found.update((m.start(), m.group()) for m in regex.finditer(pattern, flat))
+    seen = Counter(text for _, text in found)
     if len(seen) != 1 or max(seen.values()) < 2:
         return
     (better, n), = seen.items()
