@@ -551,3 +551,15 @@ def test_a_header_word_before_a_later_line_of_values_is_never_a_value():
     first, rest = "\t".join(map(str, APPEALS[:5])), "\t".join(map(str, APPEALS[5:]))
     r = reportparse.parse_text(_report(_rows(), appeals=first + "\n总计\t" + rest))
     assert _appeal_values(r) == APPEALS
+
+
+def test_a_damaged_first_value_joined_to_its_label_keeps_its_place():
+    """Whole-page OCR: ``(七) 总计   ]1453   2 …``: the stream joins 〕1453 to
+    the label, so it stands where the rest of a label cell would. It is a
+    number OCR damaged, not label text: an unreadable first cell, and the
+    others keep their columns."""
+    rows = _rows("   ").replace("（七）总计   39", "（七）总计   ]39")
+    r = reportparse.parse_text(_report(rows))
+    total = r.tables["applications"].rows["result.total"]
+    assert total["natural_person"].raw == "〕39" and total["natural_person"].status != "read"
+    assert [c.value for c in list(total.values())[1:]] == [3, 0, 0, 0, 0, 42]

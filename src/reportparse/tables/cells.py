@@ -132,7 +132,9 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
                 break  # a line of another row whose label was not recognised: never borrow its values
             rest = read_token(first, 0)
-            if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")):
+            broken_number = _digitish(first) or _glued(first)  # 〕1453: the first value, OCR damaged, never label text
+            if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")
+                                     and not broken_number):
                 tail = fields[0] if first.strip() else None
                 fields = fields[1:]  # indentation, or (first line) the rest of the label cell
         if tab_line:
