@@ -563,3 +563,14 @@ def test_a_damaged_first_value_joined_to_its_label_keeps_its_place():
     total = r.tables["applications"].rows["result.total"]
     assert total["natural_person"].raw == "〕39" and total["natural_person"].status != "read"
     assert [c.value for c in list(total.values())[1:]] == [3, 0, 0, 0, 0, 42]
+
+
+def test_a_negative_value_after_a_garbled_cell_is_not_joined_to_it():
+    """Space-aligned OCR text of the 2019 table 二: ``行政许可   色   -16   0``
+    (29 read as 色). The minus sign starts a number: -16 and 0 keep their
+    columns, and 色 is the first cell, unreadable."""
+    from generator import make_report
+
+    text = make_report(1, "ogi-2019", "tab").text.replace("行政许可\t0\t37\t0", "行政许可      色      -16      0")
+    cells = reportparse.parse_text(text).tables["proactive"].rows["licensing"]
+    assert [(c.value, c.raw) for c in cells.values()] == [(None, "色"), (-16, "-16"), (0, "0")]

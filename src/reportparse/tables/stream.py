@@ -14,7 +14,7 @@ import regex
 
 from .cells import UNREAD_MARKS
 
-_DROP = regex.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
+_DROP = regex.compile(r"(?<=[^\d\s])\s+(?=(?![-+]\d)[^\d\s])")  # not before a signed number (-16)
 _DIGIT = regex.compile(r"\d")
 _ITEM_BEFORE = regex.compile(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
 
