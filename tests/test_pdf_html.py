@@ -255,7 +255,7 @@ def test_value_cells_need_two_agreeing_voters():
     """The vote over a value cell's readings (first reading, three voters, then the
     tie-breakers'): a number only when every voter that saw a number saw the same
     one, twice at least, or, for a disputed cell, three readings agree with at
-    most one other number; ``?`` (unreadable, never a guess) otherwise; text
+    most one other number (four with at most two); ``?`` (unreadable, never a guess) otherwise; text
     cells keep their text."""
     from reportparse.ingest.readers import UNSURE, vote
 
@@ -274,6 +274,8 @@ def test_value_cells_need_two_agreeing_voters():
     # two tie-breakers at the original size (the enlarged readers take a 7 for /)
     assert vote(["21", "2/", "2/", "27", "27", "27"], 3) == "27"  # 27 three times of six, one other number
     assert vote(["34", "34", "34", "4", "4", "4"], 3) == UNSURE  # three against three
+    assert vote(["795", "195", "195", "795", "795", "795"], 3) == "795"  # four against two
+    assert vote(["795", "195", "195", "795", "795", "7"], 3) == UNSURE  # three against three numbers
     assert vote(["212", "212", "2/2", "272", "272", "22"], 3) == UNSURE  # 272 only twice
     assert vote(["0", "()", "()", "()"], 3) == "0"  # a narrow 0 read as ()
     assert vote(["0 ，", "0,", "0,", "0"], 3) == "0"  # a speck of a rule's corner after the digit

@@ -55,8 +55,8 @@ FIRST_AGAIN = Reader("chi_sim", PSM_CELL, 1, straightened=True, binarised=True)
 VALUE_READERS = (Reader("chi_sim+eng", "7", 0), Reader("eng", "7", 0), Reader("eng", "7", 1))
 # cells the voters disagree on get two more readings at the original size (the
 # enlarged readers take a table font's 7 for /: measured on bench/make_ocr.py
-# pages); then three of all six readings must agree, with at most one other
-# number among them
+# pages); then three of all six readings must agree with at most one other
+# number among them, or four with at most two
 TIE_BREAKERS = (Reader("chi_sim", "7", 1), Reader("eng", "7", 1, digits_only=True))
 # an askew page's cell in which no voter saw a number but FIRST (reading the
 # straightened crop) did: thin tilted digits of a wide cell. The voters read
@@ -74,11 +74,12 @@ def vote(readings: list[str], voters: int) -> str:
     ``voters``' readings, then any tie-breakers'): the number every voter that
     saw a number agrees on (at least two of them); the first reading when no
     voter saw a number and it is no number either; else, with tie-breakers,
-    a number read at least three times with at most one other number read
-    (when no voter saw a number: only if every voter's reading shows its
-    digits in their places, ``1]`` for 11); else ``?``. A whole number is
-    never taken while any reading shows a decimal point between its digits:
-    readers drop the point (1711.87 -> 171187), they hardly invent one."""
+    a number read three times with at most one other number read, or four
+    times with at most two (when no voter saw a number: only if every
+    voter's reading shows its digits in their places, ``1]`` for 11); else
+    ``?``. A whole number is never taken while any reading shows a decimal
+    point between its digits: readers drop the point (1711.87 -> 171187),
+    they hardly invent one."""
     numbers = [number(r) for r in readings]
     seen = [t for t in numbers[1:1 + voters] if t]
     winner = None
@@ -86,7 +87,7 @@ def vote(readings: list[str], voters: int) -> str:
         winner = seen[0]
     elif len(readings) > 1 + voters and any(numbers):
         counts = Counter(t for t in numbers if t).most_common()
-        if counts[0][1] >= 3 and sum(n for _, n in counts[1:]) <= 1:
+        if counts[0][1] >= 3 and sum(n for _, n in counts[1:]) <= counts[0][1] - 2:
             winner = counts[0][0]
     if not seen and not (winner and all(_fits(r, winner) for r in readings[1:1 + voters])):
         # a text cell; but a number only the first reader saw is no number yet,
