@@ -117,34 +117,17 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     values: list[Value] = []
     block = 0
     for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
-        tail: tuple[str, int] | None = None  # the last text field before the values
         if not fields:
             block += 1
             continue
+        tail: tuple[str, int] | None = None  # the last text field before the values
         if tab_line:
-            fields = _split_tail_numbers(fields)
-            if not drop_first and fields:
-                at = next((k for k, (raw, _) in enumerate(fields) if _is_value(raw)), 0)
-                if at:  # the text right before the values
-                    fields = fields[:at - 1] + _split_tail_speck(fields[at - 1], words) + fields[at:]
-        if drop_first and tab_line and fields:
-            first = fields[0][0]
-            if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
+            fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words)
+            if other_row:
                 break  # a line of another row whose label was not recognised: never borrow its values
-            rest = read_token(first, 0)
-            broken_number = _digitish(first) or _glued(first)  # 〕1453: the first value, OCR damaged, never label text
-            if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")
-                                     and not broken_number):
-                tail = fields[0] if first.strip() else None
-                fields = fields[1:]  # indentation, or (first line) the rest of the label cell
-        if tab_line:
-            kept = _after_label_cells(fields, specks=not drop_first)
-            if len(kept) < len(fields):
-                tail = fields[-len(kept) - 1]
-            fields = kept
         line_vals: list[Value] = []
         if (i == 0 or not drop_first) and tail is not None and _speck(tail[0], han=True) and fields:
-            # place_row decides whether it is the label's last word or a value cell OCR garbled
+            # settle_speck decides whether it is a label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         digits = False  # the line carries a number, or one OCR damaged
         for raw, at in fields:
@@ -166,6 +149,32 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
 
 
 _TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+
+
+def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
+                      words: str) -> tuple[list[tuple[str, int]], tuple[str, int] | None, bool]:
+    """Line ``i`` of a segment, tab-separated: its value fields, the last text
+    field before them, and whether it is a line of another row."""
+    tail = None
+    fields = _split_tail_numbers(fields)
+    if not drop_first and fields:
+        at = next((k for k, (raw, _) in enumerate(fields) if _is_value(raw)), 0)
+        if at:  # the text right before the values
+            fields = fields[:at - 1] + _split_tail_speck(fields[at - 1], words) + fields[at:]
+    if drop_first and fields:
+        first = fields[0][0]
+        if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
+            return fields, None, True
+        rest = read_token(first, 0)
+        broken_number = _digitish(first) or _glued(first)  # 〕1453: the first value, OCR damaged, never label text
+        if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")
+                                 and not broken_number):
+            tail = fields[0] if first.strip() else None
+            fields = fields[1:]  # indentation, or (first line) the rest of the label cell
+    kept = _after_label_cells(fields, specks=not drop_first)
+    if len(kept) < len(fields):
+        tail = fields[-len(kept) - 1]
+    return kept, tail, False
 
 
 def _speck(raw: str, han: bool = False) -> bool:
