@@ -574,3 +574,19 @@ def test_a_negative_value_after_a_garbled_cell_is_not_joined_to_it():
     text = make_report(1, "ogi-2019", "tab").text.replace("行政许可\t0\t37\t0", "行政许可      色      -16      0")
     cells = reportparse.parse_text(text).tables["proactive"].rows["licensing"]
     assert [(c.value, c.raw) for c in cells.values()] == [(None, "色"), (-16, "-16"), (0, "0")]
+
+
+def test_a_row_the_template_does_not_have_is_left_out_and_said_so():
+    """武汉 added 其他主动公开文件 to its 2019 table 二: its values belong to no
+    row of the template, so they are never borrowed by the row above; the line
+    is named in a diagnostic, so nothing is dropped silently."""
+    from generator import make_report
+
+    gen = make_report(1, "ogi-2019", "tab")
+    line = next(ln for ln in gen.text.split("\n") if ln.startswith("规范性文件"))
+    r = reportparse.parse_text(gen.text.replace(line, line + "\n其他主动公开文件\t5\t3\t8"))
+    got = [c.value for c in r.tables["proactive"].rows["normative_docs"].values()]
+    assert got == [gen.truth[f"proactive.normative_docs.{c}"] for c in ("made", "published", "total_public")]
+    assert [d.message for d in r.diagnostics if d.code == "TBL_UNKNOWN_ROW"] == [
+        "a line that is no row of the template was left out: '其他主动公开文件 5 3 8'"]
+    assert not any(d.code == "TBL_UNKNOWN_ROW" for d in reportparse.parse_text(gen.text).diagnostics)

@@ -163,7 +163,7 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
             fields = fields[:at - 1] + _split_tail_speck(fields[at - 1], words) + fields[at:]
     if drop_first and fields:
         first = fields[0][0]
-        if i > 0 and first.strip() and read_token(first, 0) is None and _has_value(fields):
+        if i > 0 and _foreign(fields):
             return fields, None, True
         rest = read_token(first, 0)
         broken_number = _digitish(first) or _glued(first)  # 〕1453: the first value, OCR damaged, never label text
@@ -175,6 +175,23 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
     if len(kept) < len(fields):
         tail = fields[-len(kept) - 1]
     return kept, tail, False
+
+
+def _foreign(fields: list[tuple[str, int]]) -> bool:
+    """A line that starts with text and carries values: a row of its own."""
+    first = fields[0][0]
+    return bool(first.strip()) and read_token(first, 0) is None and _has_value(fields)
+
+
+def foreign_line(text: str, positions: Positions) -> tuple[str, int, int] | None:
+    """In a segment after a row label, the first later tab line of a row of
+    its own (a label the template does not have, or one not found): its text
+    and its stream span. :func:`read_fields` stops there."""
+    for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
+        fields = _split_tail_numbers(fields) if tab_line else fields
+        if i > 0 and tab_line and fields and _foreign(fields):
+            return " ".join(raw.strip() for raw, _ in fields if raw.strip()), fields[0][1], fields[-1][1] + len(fields[-1][0])
+    return None
 
 
 def _speck(raw: str, han: bool = False) -> bool:

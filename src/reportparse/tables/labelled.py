@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
-from .cells import Value, read_fields
+from .cells import Value, foreign_line, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -84,21 +84,27 @@ def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:
     return max(best, key=len, default=[])
 
 
-def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[list[Value], dict[str, tuple[list[Value], bool]]]:
+def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
+            ) -> tuple[list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]]]:
     """Values before the first label, and for each label the values from its
     start to the next label's start, its own characters left out (so values
-    printed inside a wrapped label belong to it)."""
+    printed inside a wrapped label belong to it); and the lines of rows
+    without a known label (left out: a row's values are never borrowed)."""
     ordered = sorted(found.values(), key=lambda a: a.start)
     if not ordered:
-        return [], {}
+        return [], {}, []
     head, _ = read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False)
     head = [v for v in head if not v.label_tail]  # text before the first label is never a value
     out = {}
+    foreign = []
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)
         keep = [i for i in range(a.start, max(end, a.end)) if i not in a.covered]
-        out[a.row] = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column)
-    return head, out
+        text = "".join(s.text[i] for i in keep)
+        out[a.row] = read_fields(text, keep, drop_first=t.label_column)
+        if t.label_column and (line := foreign_line(text, keep)):
+            foreign.append(line)
+    return head, out, foreign
 
 
 def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
@@ -106,7 +112,9 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
     found = _locate(t, s, opts, span_of, diags)
-    head, chunks = _chunks(t, s, found)
+    head, chunks, foreign = _chunks(t, s, found)
+    for text, a, b in foreign:
+        diags.append(Diagnostic("TBL_UNKNOWN_ROW", f"a line that is no row of the template was left out: {text[:60]!r}", span_of(a, b), f"tables.{t.key}"))
     # a label followed by values anchors its row; a label with none (a merged
     # label cell printed away from its values) does not
     anchored = _in_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
