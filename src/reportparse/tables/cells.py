@@ -8,6 +8,7 @@ or text (a wrapped label fragment, dropped). Positions are compact-string offset
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -101,8 +102,16 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
     return out
 
 
-def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str = "") -> tuple[list[Value], bool]:
-    """Values of a segment and whether it is tab-separated.
+class Fields(NamedTuple):
+    values: list[Value]
+    tabbed: bool
+    foreign: tuple[str, int, int] | None = None  # the line of another row it stopped at: text, start, end
+
+
+def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str = "") -> Fields:
+    """Values of a segment, whether it is tab-separated, and the line of
+    another row (a label the template does not have, or one not found) that
+    ends it.
 
     ``drop_first``: the segment starts right after a row label, so the first
     tab field of the first line is what is left of the label cell; later lines
@@ -123,8 +132,9 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         tail: tuple[str, int] | None = None  # the last text field before the values
         if tab_line:
             fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words)
-            if other_row:
-                break  # a line of another row whose label was not recognised: never borrow its values
+            if other_row:  # a line of another row whose label was not recognised: never borrow its values
+                line = " ".join(raw.strip() for raw, _ in fields if raw.strip())
+                return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
         line_vals: list[Value] = []
         if (i == 0 or not drop_first) and tail is not None and _speck(tail[0], han=True) and fields:
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
@@ -145,7 +155,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         for v in line_vals:
             v.block = block
         values.extend(v for v in line_vals if tabbed or v.kind != "blank")
-    return values, tabbed
+    return Fields(values, tabbed)
 
 
 _TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
@@ -181,17 +191,6 @@ def _foreign(fields: list[tuple[str, int]]) -> bool:
     """A line that starts with text and carries values: a row of its own."""
     first = fields[0][0]
     return bool(first.strip()) and read_token(first, 0) is None and _has_value(fields)
-
-
-def foreign_line(text: str, positions: Positions) -> tuple[str, int, int] | None:
-    """In a segment after a row label, the first later tab line of a row of
-    its own (a label the template does not have, or one not found): its text
-    and its stream span. :func:`read_fields` stops there."""
-    for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
-        fields = _split_tail_numbers(fields) if tab_line else fields
-        if i > 0 and tab_line and fields and _foreign(fields):
-            return " ".join(raw.strip() for raw, _ in fields if raw.strip()), fields[0][1], fields[-1][1] + len(fields[-1][0])
-    return None
 
 
 def _speck(raw: str, han: bool = False) -> bool:

@@ -60,7 +60,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    vals, tab = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=_words(t))
+    vals, tab, _ = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=_words(t))
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
     if tab:
@@ -122,7 +122,7 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
     out: dict[str, dict[str, Cell]] = {}
     for rid, a, b in zip(ordered, ends, starts, strict=True):
-        vals, tab = read_fields(s.text[a:b], range(a, b), drop_first=False, words=_words(t))
+        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=_words(t))
         row = t.row(rid)
         n = len(row.columns)
         vals = settle_speck(vals, n, tab, _words(t))

@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
-from .cells import Value, foreign_line, read_fields
+from .cells import Value, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -93,17 +93,17 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     ordered = sorted(found.values(), key=lambda a: a.start)
     if not ordered:
         return [], {}, []
-    head, _ = read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False)
-    head = [v for v in head if not v.label_tail]  # text before the first label is never a value
+    head = [v for v in read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False).values
+            if not v.label_tail]  # text before the first label is never a value
     out = {}
     foreign = []
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)
         keep = [i for i in range(a.start, max(end, a.end)) if i not in a.covered]
-        text = "".join(s.text[i] for i in keep)
-        out[a.row] = read_fields(text, keep, drop_first=t.label_column)
-        if t.label_column and (line := foreign_line(text, keep)):
-            foreign.append(line)
+        got = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column)
+        out[a.row] = (got.values, got.tabbed)
+        if got.foreign:
+            foreign.append(got.foreign)
     return head, out, foreign
 
 
