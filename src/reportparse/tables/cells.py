@@ -119,8 +119,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     nothing, so blank fields only count on lines that carry values.
     ``words``: the labels around a segment without a row label (table 四's
     headers), to tell a speck joined to their last word (``总计了``).
-    One or two characters before a line's values come back as ``label_tail``
-    values: :func:`settle_speck` keeps them or drops them.
+    One or two characters before the segment's first values come back as a
+    ``label_tail`` value: :func:`settle_speck` keeps it or drops it.
     """
     tabbed = "\t" in text
     values: list[Value] = []
@@ -136,7 +136,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 line = " ".join(raw.strip() for raw, _ in fields if raw.strip())
                 return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
         line_vals: list[Value] = []
-        if (i == 0 or not drop_first) and tail is not None and _speck(tail[0], han=True) and fields:
+        if (i == 0 if drop_first else not values) and tail is not None and _speck(tail[0], han=True) and fields:
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         digits = False  # the line carries a number, or one OCR damaged
@@ -176,9 +176,8 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
         if i > 0 and _foreign(fields):
             return fields, None, True
         rest = read_token(first, 0)
-        broken_number = _digitish(first) or _glued(first)  # 〕1453: the first value, OCR damaged, never label text
         if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")
-                                 and not broken_number):
+                                 and not _broken_number(first)):
             tail = fields[0] if first.strip() else None
             fields = fields[1:]  # indentation, or (first line) the rest of the label cell
     kept = _after_label_cells(fields, specks=not drop_first)
@@ -207,6 +206,11 @@ def _digitish(raw: str) -> bool:
     t = raw.strip()
     digits = sum(ch.isdigit() for ch in t)
     return digits >= 3 and 3 * digits >= 2 * len(t) and not regex.search(r"\p{Han}", t)
+
+
+def _broken_number(raw: str) -> bool:
+    """A number OCR damaged (``8S8283``, ``〕1453``): never label text."""
+    return _digitish(raw) or _glued(raw)
 
 
 def _glued(raw: str) -> bool:
@@ -252,7 +256,7 @@ def _after_label_cells(fields: list[tuple[str, int]], specks: bool = False) -> l
     if first is None:
         return fields
     last_text = max((i for i in range(first) if tokens[i] is None and not (specks and _speck(fields[i][0]))
-                     and not _digitish(fields[i][0]) and not _glued(fields[i][0])), default=-1)
+                     and not _broken_number(fields[i][0])), default=-1)
     return fields[last_text + 1:]
 
 
@@ -273,9 +277,7 @@ def settle_speck(values: list[Value], n: int, tabbed: bool, words: str) -> list[
     """A speck read before the values (``label_tail``) is a value cell OCR
     garbled only when with it each of the ``n`` places gets a field and it
     shares no character with ``words`` (the labels around it: their last word
-    cut off by OCR); otherwise it is dropped, and so is every speck read
-    before a later line's values."""
-    values = values[:1] + [v for v in values[1:] if not v.label_tail]
+    cut off by OCR); otherwise it is dropped."""
     if values and values[0].label_tail:
         if not (tabbed and fit_positions(values, n) is not None) or set(values[0].raw) & set(words):
             return values[1:]

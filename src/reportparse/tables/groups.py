@@ -60,13 +60,14 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    vals, tab, _ = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=_words(t))
+    words = _words(t)
+    vals, tab, _ = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
     if tab:
         while len(vals) > need and vals[-1].kind == "blank":
             vals.pop()
-    vals = settle_speck(vals, need, tab, _words(t))  # a header's last word, or the first value OCR garbled
+    vals = settle_speck(vals, need, tab, words)  # a header's last word, or the first value OCR garbled
     nonblank = [v for v in vals if v.kind != "blank"]
     diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
@@ -121,11 +122,12 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     ends = [s.label_span(*headers[rid])[1] for rid in ordered]
     starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
     out: dict[str, dict[str, Cell]] = {}
+    words = _words(t)
     for rid, a, b in zip(ordered, ends, starts, strict=True):
-        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=_words(t))
+        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=words)
         row = t.row(rid)
         n = len(row.columns)
-        vals = settle_speck(vals, n, tab, _words(t))
+        vals = settle_speck(vals, n, tab, words)
         fitted = fit_positions(vals, n) if tab else [v for v in vals if v.kind != "blank"]
         if not fitted or len(fitted) != n or any(v.kind not in ("number", "ocr", "blank") for v in fitted):
             return None
