@@ -277,6 +277,10 @@ def test_value_cells_need_two_agreeing_voters():
     assert vote(["795", "195", "195", "795", "795", "795"], 3) == "795"  # four against two
     assert vote(["795", "195", "195", "795", "795", "7"], 3) == UNSURE  # three against three numbers
     assert vote(["212", "212", "2/2", "272", "272", "22"], 3) == UNSURE  # 272 only twice
+    # the enlarged readers' / counts for the number read most often with a 7 there
+    assert vote(["3816", "3816", "38/6", "3876", "3876", "3876"], 3) == "3876"  # 3876 three times, 38/6 once
+    assert vote(["272", "2/2", "2/2", "272", "212", "212"], 3) == UNSURE  # 272 and 212 tie: / breaks no tie
+    assert vote(["17", "1/", "1/", "1/", "1", "1"], 3) == UNSURE  # 1 read most often has no 7 for the /
     assert vote(["0", "()", "()", "()"], 3) == "0"  # a narrow 0 read as ()
     assert vote(["0 ，", "0,", "0,", "0"], 3) == "0"  # a speck of a rule's corner after the digit
     assert vote(["15", "“5", "“5", "5"], 3) == UNSURE  # a quote is often a lost digit: never dropped

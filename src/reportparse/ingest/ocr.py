@@ -12,7 +12,7 @@ sizes fail on different cells); the cell gets the number every voter that saw
 a number agrees on (two at least). A disputed cell is read twice more at its
 original size (chi_sim, and eng allowed only digits) and gets a number read
 three times of six with at most one other number read (four times: two
-others), else ``?``: unreadable, so the template's rules may infer it, never a
+others; an enlarged reading's ``/`` for a 7 counts), else ``?``: unreadable, so the template's rules may infer it, never a
 guess. Prose between tables is read a band at a time with page segmentation
 mode 4. Every character keeps its page and the box of its cell or band.
 

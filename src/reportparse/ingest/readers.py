@@ -75,7 +75,8 @@ def vote(readings: list[str], voters: int) -> str:
     saw a number agrees on (at least two of them); the first reading when no
     voter saw a number and it is no number either; else, with tie-breakers,
     a number read three times with at most one other number read, or four
-    times with at most two (when no voter saw a number: only if every
+    times with at most two (an enlarged reader's ``/`` for a 7 counting for
+    the number read most often; when no voter saw a number: only if every
     voter's reading shows its digits in their places, ``1]`` for 11); else
     ``?``. A whole number is never taken while any reading shows a decimal
     point between its digits: readers drop the point (1711.87 -> 171187),
@@ -86,7 +87,7 @@ def vote(readings: list[str], voters: int) -> str:
     if len(seen) >= 2 and len(set(seen)) == 1:
         winner = seen[0]
     elif len(readings) > 1 + voters and any(numbers):
-        counts = Counter(t for t in numbers if t).most_common()
+        counts = Counter(t for t in _with_slashed_sevens(readings, numbers) if t).most_common()
         if counts[0][1] >= 3 and sum(n for _, n in counts[1:]) <= counts[0][1] - 2:
             winner = counts[0][0]
     if not seen and not (winner and all(_fits(r, winner) for r in readings[1:1 + voters])):
@@ -96,6 +97,20 @@ def vote(readings: list[str], voters: int) -> str:
     if winner is None or ("." not in winner and any(_POINT.search(r) for r in readings)):
         return UNSURE
     return winner
+
+
+def _with_slashed_sevens(readings: list[str], numbers: list[str | None]) -> list[str | None]:
+    """``numbers``, where a reading with ``/`` for a digit (enlarged, a table
+    font's 7 looks like ``/``: ``38/6``) also counts for the number read most
+    often, if that has a 7 there (3876) and no other number was read as often.
+    Only when counting all readings: a ``/`` never makes the voters' first
+    agreement, nor breaks a tie."""
+    counts = Counter(t for t in numbers if t).most_common(2)
+    if not counts or (len(counts) == 2 and counts[1][1] == counts[0][1]):
+        return numbers
+    top = counts[0][0]
+    return [top if t is None and "/" in r and number(r.replace("/", "7")) == top else t
+            for r, t in zip(readings, numbers, strict=True)]
 
 
 def _fits(reading: str, winner: str) -> bool:
