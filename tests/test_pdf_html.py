@@ -251,6 +251,19 @@ def test_the_title_page_of_an_askew_scan_is_straightened_by_its_text(tmp_path, a
     assert (h.issuer.value, h.title.value, h.year.value) == ("淮安市人民政府", "淮安市人民政府2024年政府信息公开工作年度报告", 2024)
 
 
+def test_cells_read_as_digits_with_one_misread_character_are_voted_on():
+    """Which cells the voters read, by the first reading: digits and OCR's
+    stand-ins for them, or digits with one letter or one Han character between
+    them (the font's 5 read as D, 7 as 人: bench/make_ocr.py pages); never a
+    label, nor a number with its unit."""
+    from reportparse.ingest.readers import VALUE_LIKE
+
+    for first in ("2585", "1 0", "工7", "-15", "2D85", "29人1", "D1720.22"):
+        assert VALUE_LIKE.match(first), first
+    for first in ("2021年", "1.属于国家秘密", "（七）总计", "PM2.5", "本年新收政府信息公开申请数量"):
+        assert not VALUE_LIKE.match(first), first
+
+
 def test_value_cells_need_two_agreeing_voters():
     """The vote over a value cell's readings (first reading, three voters, then the
     tie-breakers'): a number only when every voter that saw a number saw the same

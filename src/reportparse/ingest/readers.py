@@ -63,7 +63,12 @@ TIE_BREAKERS = (Reader("chi_sim", "7", 1), Reader("eng", "7", 1, digits_only=Tru
 # the straightened crop instead, and are counted in place of their first readings
 STRAIGHT_VOTERS = tuple(Reader(r.lang, r.psm, r.scale, r.digits_only, straightened=True) for r in VALUE_READERS)
 
-VALUE_LIKE = regex.compile(r"^[\s\d.,，\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$")
+# what the first reading of a value cell looks like: digits, OCR's stand-ins
+# for them and specks; three characters at most; or digits with one letter
+# anywhere or one Han character between them (2D85, 29人1: a misread digit,
+# not a unit, which follows the number)
+VALUE_LIKE = regex.compile(r"^[\s\d.,，\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$"
+                           r"|^(?=(?:\D*\d){2})[\d.,\-]*(?:\p{Latin}|(?<=\d)\p{Han}(?=\d))[\d.,\-]*$")
 _NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
 _POINT = regex.compile(r"\d\s*[.,·]\s*\d")  # a decimal point between digits, in any reading
 _DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0", "，": ",", "－": "-"})
