@@ -460,8 +460,9 @@ def test_markdown_with_html_tables_as_some_converters_write_it():
 
 def test_a_number_with_marks_glued_to_it_is_unreadable():
     """Whole-page OCR glues a table rule or a misread 1 to a number (``〕4`` and
-    ``IT7`` for 14 and 17, space-aligned, not tabbed). The digits left are not
-    the number: the cell is unreadable, never 4 or 7."""
+    ``IT7`` for 14 and 17, space-aligned, not tabbed), or puts a letter in
+    place of a digit (``1T7``). The digits left are not the number: the cell is
+    unreadable, never 4 or 7, and it is no label text either."""
     from conftest import SAMPLE
 
     text = SAMPLE.read_text(encoding="utf-8")
@@ -473,6 +474,12 @@ def test_a_number_with_marks_glued_to_it_is_unreadable():
     # the same number without the mark is read
     plain = reportparse.parse_text(text.replace("]4", "14"))
     assert plain.tables["proactive"].rows["penalty"]["decisions"].value == 14
+    # a letter in place of a digit (1T7 for 117): unreadable, and the cells after it keep their columns
+    line = "7.属于行政执法案卷      1T7      0      2      0      0      0      19"
+    row = reportparse.parse_text(text.replace("7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0", line)) \
+        .tables["applications"].rows["result.withheld.enforcement_files"]
+    assert [c.raw for c in row.values()] == ["1T7", "0", "2", "0", "0", "0", "19"]
+    assert row["natural_person"].status != "read" and row["research"].value == 2
 
 
 def test_an_ocr_readers_unreadable_marks_keep_their_cells():

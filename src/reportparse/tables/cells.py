@@ -19,9 +19,11 @@ _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
 _SPACED_NUMBERS = regex.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?: [-+]?\d+(?:\.\d+)?)+\s*$")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
 _GARBLE = regex.compile(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
-# marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14, ``IT7`` for 17)
+# marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
+# ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``)
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
-_GLUED = regex.compile(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}})$")
+_GLUED = regex.compile(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
+                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?)$")
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
 _RUNS = regex.compile(rf"[1-9][.、．]\p{{Han}}[^\d]*|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
