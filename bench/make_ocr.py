@@ -4,7 +4,7 @@ page images → tesseract chi_sim text, with the truth beside each.
     python bench/make_ocr.py --n 60 --out bench/ocr
 
 Two texts per report, from the same 300 dpi page images:
-``NNN.txt`` — whole-page tesseract (``--psm 4``), OCR text as users get it
+``NNN.txt`` — whole-page tesseract (``--psm 4``; ``--psm`` to change), OCR text as users get it
 from other tools; ``NNN.cells.txt`` — the text reportparse's own ``--ocr``
 ingest makes (tables read cell by cell, value cells voted on; see
 ``reportparse/ingest/ocr.py``). Existing ``NNN.txt`` files are kept
@@ -36,8 +36,8 @@ from reportparse.ingest.ocr import ocr_pdf  # noqa: E402
 from generator import make_report, render_pdf  # noqa: E402
 
 
-def one(args: tuple[int, str, bool]) -> str:
-    seed, out, redo = args
+def one(args: tuple[int, str, bool, str]) -> str:
+    seed, out, redo, psm = args
     template = ("ogi-2021", "ogi-2019")[seed % 2]
     gen = make_report(seed, template, "tab")
     outdir = Path(out)
@@ -52,7 +52,7 @@ def one(args: tuple[int, str, bool]) -> str:
         subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(Path(tmp) / "p")], check=True)
         texts = []
         for png in sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
-            res = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim", "--psm", "4"], capture_output=True, text=True, check=True)
+            res = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim", "--psm", psm], capture_output=True, text=True, check=True)
             texts.append(res.stdout)
         (outdir / f"{seed:03d}.txt").write_text("\f".join(texts), encoding="utf-8")
     return f"{seed:03d}"
@@ -64,10 +64,12 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "bench/ocr"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--redo", action="store_true", help="remake the whole-page OCR texts too")
+    ap.add_argument("--psm", default="4", help="tesseract's page segmentation mode for the whole-page texts "
+                    "(4: one column of text of variable sizes; tesseract's default 3 splits the tables into blocks)")
     args = ap.parse_args()
     Path(args.out).mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(args.jobs) as pool:
-        for name in pool.map(one, [(i, args.out, args.redo) for i in range(args.n)]):
+        for name in pool.map(one, [(i, args.out, args.redo, args.psm) for i in range(args.n)]):
             print("made", name, flush=True)
 
 
