@@ -137,6 +137,25 @@ def test_an_unreadable_first_value_of_the_appeals_row_keeps_its_place():
         assert [c.value for c in rows["litigation_after_reconsideration"].values()] == [2, 0, 1, 0, 3]
 
 
+def test_a_lost_cell_of_the_appeals_row_leaves_only_the_groups_the_rules_place_empty():
+    """Whole-page OCR of a space-aligned table 四 can drop a cell (``… 0  0  3    3``:
+    14 values for 15 cells, nothing blank to say which). Every place of the lost
+    cell is tried: only places in the last group leave the first two groups
+    balanced, and there every try puts their ten values in the same cells. They
+    are read; the last group, whose values could sit in several cells, stays empty."""
+    appeals = "35  0  0  27  62  0  0  40  12  52  0  0  3    3"
+    r = reportparse.parse_text(_report(_rows(), appeals=appeals))
+    rows = r.tables["appeals"].rows
+    assert [c.value for c in rows["reconsideration"].values()] == [35, 0, 0, 27, 62]
+    assert [c.value for c in rows["litigation"].values()] == [0, 0, 40, 12, 52]
+    assert [c.value for c in rows["litigation_after_reconsideration"].values()] == [None] * 5
+    assert {c.status for c in rows["reconsideration"].values()} == {"read"}
+    assert any(d.code == "TBL_CELL_LOST" and "10 values placed" in d.message for d in r.diagnostics)
+    # when the lost cell could be in any group (all zeros), nothing is placed
+    r = reportparse.parse_text(_report(_rows(), appeals="  ".join(["0"] * 14)))
+    assert all(c.value is None for row in r.tables["appeals"].rows.values() for c in row.values())
+
+
 def test_a_garbled_first_value_after_a_label_keeps_its_place_unless_it_is_a_word_of_the_label():
     """huaian-2024 scanned 3° askew: the 本年新收 row's first value (40) comes out
     as ``王呆``. Its row has exactly one cell per column only if the mark is taken
@@ -537,10 +556,11 @@ def test_a_garbled_first_value_joined_to_the_header_keeps_the_values_in_place():
     assert got[0] is None and got[1:] == APPEALS[1:]
     assert r.tables["appeals"].rows["reconsideration"]["upheld"].raw == "了"
     assert any(d.code == "CELL_UNREADABLE" and "了" in d.message for d in r.diagnostics)
-    # one value short without a speck: nothing is placed by guessing
+    # one value short without a speck: a lost cell, never the header word; only
+    # the groups that balance wherever the lost cell was are placed
     short = reportparse.parse_text(_report(_rows(), appeals="总计\t" + line))
-    assert _appeal_values(short) == [None] * 15
-    assert any(d.code == "TBL_UNALIGNED" for d in short.diagnostics)
+    assert _appeal_values(short) == [None] * 5 + APPEALS[5:]
+    assert any(d.code == "TBL_CELL_LOST" for d in short.diagnostics)
 
 
 def test_a_header_cell_an_ocr_reader_could_not_read_stays_a_header():

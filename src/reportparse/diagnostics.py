@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),
     "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; cells on which the splits differ stay null"),
     "TBL_UNKNOWN_ROW": (WARNING, "a line of values under a label that matches no row of the template (a locally added row, or a label OCR garbled) was left out"),
+    "TBL_CELL_LOST": (WARNING, "table 四 has one value fewer than cells and nothing shows which was lost: values are placed only where every place of the lost cell that the rules allow puts them"),
     "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
     "TBL_GROUPS_APART": (INFO, "the column groups of table 四 were printed apart, each under its own header, and read that way"),
     "TBL_GROUP_ORDER": (INFO, "the table's column groups were printed in another order and were placed by their headers"),

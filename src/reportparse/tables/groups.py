@@ -13,7 +13,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
-from .cells import fit_positions, read_fields, settle_speck
+from .cells import Value, fit_positions, read_fields, settle_speck
 from .place import SpanOf, cell_from, empty_cells, value_notes
 from .split import agreed, ambiguous, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -100,6 +100,8 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
             kept = agreed(sols)
             flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span) for x in kept]
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), [f"{r}.{c}" for r, c in cols], kept), span, path))
+    if flat is None and len(nonblank) == need - 1 and not any(v.kind == "blank" for v in vals):
+        flat = _one_cell_lost(t, order, nonblank, span_of, diags, path)  # no cut of the digits balances: a cell was lost
     if flat is None:
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
@@ -109,6 +111,33 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         rows[rid] = dict(zip(t.row(rid).columns, flat[k:k + w], strict=True))
         k += w
     return rows, diags
+
+
+def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], span_of: SpanOf,
+                   diags: list[Diagnostic], path: str) -> list[Cell] | None:
+    """One value fewer than cells, and no blank to say which (OCR lost a cell
+    of a space-aligned line): every place the lost cell could have been is
+    tried, and kept when each group whose cells are all read then balances.
+    A value is placed where every kept try puts it; the other cells stay
+    empty. None when no try is kept."""
+    cols = [(r, c) for r in order for c in t.row(r).columns]
+    eqs = [row_equation(t, r) for r in order]
+    kept: list[list[Value | None]] = []
+    for lost in range(len(cols)):
+        seq: list[Value | None] = [*nonblank[:lost], None, *nonblank[lost:]]
+        values = {ref: v.value if v is not None and v.kind in ("number", "ocr") else None
+                  for ref, v in zip(cols, seq, strict=True)}
+        if all(eq is None or eq.residual(values) in (None, 0) for eq in eqs):
+            kept.append(seq)
+    if not kept:
+        return None
+    flat = [cell_from(v, t.columns[c], span_of) if (v := kept[0][k]) is not None and all(seq[k] is v for seq in kept)
+            else Cell() for k, (_, c) in enumerate(cols)]
+    placed = sum(cell.span is not None for cell in flat)
+    diags.append(Diagnostic("TBL_CELL_LOST", f"{len(nonblank)} values for {len(cols)} cells: one cell was lost; "
+                            f"{placed} values placed where each of the {len(kept)} places the rules allow for it puts them",
+                            span_of(nonblank[0].start, nonblank[-1].end), path))
+    return flat
 
 
 def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int, int]],
