@@ -3,7 +3,10 @@
 The groups (行政复议, 未经复议直接起诉, 复议后起诉) are placed by their
 headers (exact, else fuzzy): in the order the headers appear, not the order
 the template lists them; or, when each group is printed apart under its own
-header (a table per group), from the values under each header.
+header (a table per group), from the values under each header. Digits run
+together are cut by the groups' rules; a cell lost from the line is looked
+for the same way (only values every possible place of it leaves in the same
+cell are read).
 """
 
 from __future__ import annotations
