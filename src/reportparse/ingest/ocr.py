@@ -108,7 +108,8 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
     readers = readers or VALUE_READERS
     with tempfile.TemporaryDirectory(prefix="reportparse-ocr-") as tmp:
         pages = _render(path, name, Path(tmp), timeout)
-        counts = _read(pages, readers, _Tesseract(name, Path(tmp), timeout))
+        run = _Tesseract(name, Path(tmp), timeout)
+        counts = _read(pages, readers, run)
     out = _Assembler()
     for n, page in enumerate(pages, 1):
         if n > 1:
@@ -125,6 +126,8 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
     note = (f"no usable text layer: {len(pages)} page(s) read by tesseract at {DPI} dpi; tables cell by cell, "
             f"{values} value cells read {1 + len(readers)} ways ({disputed} disputed, read {len(TIE_BREAKERS)} more times), "
             f"{unsure} without agreement given as {UNSURE}")
+    if run.crashed:
+        note += f"; tesseract died on {len(run.crashed)} reading(s) of an image, which count as blank"
     return SourceText(text, kind="pdf", pages=len(pages), boxes=out.boxes, notes=[("INPUT_OCR", note)])
 
 
@@ -239,6 +242,7 @@ class _Tesseract:
     name: str
     tmp: Path
     timeout: float
+    crashed: list[str] = field(default_factory=list)  # images tesseract died on, read as blank
 
     def read_all(self, jobs: list[tuple[list[_Piece], Reader]]) -> list[list[str]]:
         """The texts each reader read from its pieces, in job order."""
@@ -261,6 +265,16 @@ class _Tesseract:
             f.write_bytes(image.enlarged(reader.enlargement(p.ink_height)).to_pgm())
             paths.append(str(f))
             written.append(f)
+        texts = self._run(paths, reader, tag)
+        for f in written:
+            f.unlink()
+        return texts
+
+    def _run(self, paths: list[str], reader: Reader, tag: str) -> list[str]:
+        """One tesseract over ``paths``. Tesseract killed by a signal (5.3
+        dies of a floating-point exception on some speckled crops) is run again
+        on each half, so that only the images it cannot read come back blank
+        (and are counted in :attr:`crashed`); any other failure is an error."""
         listing = self.tmp / f"{tag}.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
@@ -270,12 +284,16 @@ class _Tesseract:
                                  capture_output=True, text=True, timeout=self.timeout, env=env)
         except subprocess.TimeoutExpired:
             raise UnreadableInputError(f"{self.name}: tesseract took longer than {self.timeout:.0f} s") from None
+        if res.returncode < 0:  # killed by a signal: one of the images crashed it
+            if len(paths) == 1:
+                self.crashed.append(paths[0])
+                return [""]
+            half = len(paths) // 2
+            return self._run(paths[:half], reader, tag + "a") + self._run(paths[half:], reader, tag + "b")
         if res.returncode != 0:
             raise UnreadableInputError(f"{self.name}: tesseract failed: {res.stderr.strip()[:200]}")
-        for f in written:
-            f.unlink()
         texts = res.stdout.split("\f")
-        return [texts[i].strip() if i < len(texts) else "" for i in range(len(pieces))]
+        return [texts[i].strip() if i < len(texts) else "" for i in range(len(paths))]
 
 
 class _Assembler(TextBuilder):
