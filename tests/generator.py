@@ -304,10 +304,14 @@ def _values_by_table(gen: Generated) -> dict[str, dict[tuple[str, str], int | fl
     return values
 
 
-def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | None = None, angle: float = 0.0):
+def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | None = None, angle: float = 0.0,
+             paper: int = 255, ink: int = 0, jpeg: int | None = None):
     """An image-only PDF of ``src``, as a scanner makes it: its pages (or
     ``first``..``last``) rasterised at ``dpi`` by pdftoppm, one image per A4
-    page, turned ``angle`` degrees (a page fed in askew)."""
+    page, turned ``angle`` degrees (a page fed in askew); ``paper`` and
+    ``ink``: the grey levels white and black come out as (a grey or faded
+    scan); ``jpeg``: the page stored as a JPEG of that quality, as most
+    scanners store it (else losslessly)."""
     import subprocess
     from pathlib import Path
 
@@ -320,6 +324,13 @@ def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | Non
     subprocess.run([*args, str(src), str(out.parent / "scan-page")], check=True)
     c = canvas.Canvas(str(out))
     for png in sorted(out.parent.glob("scan-page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
+        if (paper, ink) != (255, 0) or jpeg:
+            from PIL import Image
+
+            page = Image.open(png).point(lambda v: ink + v * (paper - ink) // 255)
+            png.unlink()
+            png = png.with_suffix(".jpg" if jpeg else ".png")
+            page.save(png, quality=jpeg) if jpeg else page.save(png)
         c.setPageSize((595, 842))
         c.saveState()
         c.translate(297.5, 421)

@@ -61,6 +61,15 @@ def test_crop_blank_and_inked_cells_and_enlarge():
     assert empty.crop_points(g2.cells[0].bbox, inset_pt=2.0).ink() == 0
 
 
+def test_a_grey_page_is_whitened_and_a_white_one_left_as_it_is():
+    """The commonest light level (grey paper, 229) becomes white; ink stays dark."""
+    grey = Image(10, 10, bytes([229] * 90 + [30] * 10))
+    out = grey.whitened()
+    assert set(out.pixels[:90]) == {255} and set(out.pixels[90:]) == {33}
+    white = Image(10, 10, bytes([255] * 90 + [0] * 10))
+    assert white.whitened() is white
+
+
 def test_pgm_round_trip(tmp_path):
     img = _page(64, 32, [(10, 2, 60)], [])
     path = tmp_path / "p.pgm"

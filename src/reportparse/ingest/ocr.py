@@ -141,7 +141,7 @@ def _render(path: str | Path, name: str, tmp: Path, timeout: float) -> list[list
     pages = []
     for n, f in enumerate(sorted(tmp.glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1])), 1):
         try:
-            img = Image.read_pgm(f, DPI)
+            img = Image.read_pgm(f, DPI).whitened()
         except ValueError as exc:
             raise UnreadableInputError(f"{name}: page {n} could not be rendered ({exc})") from None
         pages.append(_page_layout(n, img, tmp))
