@@ -1,10 +1,10 @@
 """OCR of real reports: each bundled real PDF that has a hand-checked golden
 file is rasterised at 300 dpi into an image-only PDF (what a scanner gives;
 with ``--angle``, fed in askew; ``--paper``/``--ink``/``--jpeg``: grey paper,
-faded ink, stored as JPEG), then parsed with ``--ocr``; every table cell
+faded ink, stored as JPEG; ``--speckle``: dust), then parsed with ``--ocr``; every table cell
 is compared with the golden values.
 
-    python bench/ocr_real.py [--dpi 300] [--angle 1.5] [--paper 229 --ink 30 --jpeg 75]
+    python bench/ocr_real.py [--dpi 300] [--angle 1.5] [--paper 229 --ink 30 --jpeg 75] [--speckle 0.005]
 
 Needs reportlab (dev extra), poppler-utils and tesseract with chi_sim and eng.
 Prints per report: cells, right, wrong, null, valid, the golden header fields
@@ -38,6 +38,7 @@ def main() -> None:
     ap.add_argument("--paper", type=int, default=255, help="grey level of the scanned paper (255: white)")
     ap.add_argument("--ink", type=int, default=0, help="grey level of the scanned ink (0: black)")
     ap.add_argument("--jpeg", type=int, default=None, help="store each page as a JPEG of this quality")
+    ap.add_argument("--speckle", type=float, default=0.0, help="turn this share of the pixels black or white at random")
     args = ap.parse_args()
     print(f"{'report':<16}{'cells':>6}{'right':>7}{'wrong':>7}{'null':>6}{'valid':>7}{'header':>8}{'s/page':>8}")
     total = [0, 0, 0, 0]
@@ -48,7 +49,8 @@ def main() -> None:
         name = golden.name.removesuffix(".pdf.expected.json")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "scan.pdf"
-            scan_pdf(ROOT / exp["source"], path, args.dpi, angle=args.angle, paper=args.paper, ink=args.ink, jpeg=args.jpeg)
+            scan_pdf(ROOT / exp["source"], path, args.dpi, angle=args.angle, paper=args.paper, ink=args.ink, jpeg=args.jpeg,
+                     speckle=args.speckle)
             t0 = time.perf_counter()
             report = reportparse.parse_file(path, ParseOptions(ocr=True))
             secs = time.perf_counter() - t0

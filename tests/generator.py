@@ -305,13 +305,14 @@ def _values_by_table(gen: Generated) -> dict[str, dict[tuple[str, str], int | fl
 
 
 def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | None = None, angle: float = 0.0,
-             paper: int = 255, ink: int = 0, jpeg: int | None = None):
+             paper: int = 255, ink: int = 0, jpeg: int | None = None, speckle: float = 0.0):
     """An image-only PDF of ``src``, as a scanner makes it: its pages (or
     ``first``..``last``) rasterised at ``dpi`` by pdftoppm, one image per A4
     page, turned ``angle`` degrees (a page fed in askew); ``paper`` and
     ``ink``: the grey levels white and black come out as (a grey or faded
     scan); ``jpeg``: the page stored as a JPEG of that quality, as most
-    scanners store it (else losslessly)."""
+    scanners store it (else losslessly); ``speckle``: that share of the
+    pixels turned black or white at random (dust, a photocopy's grain)."""
     import subprocess
     from pathlib import Path
 
@@ -324,10 +325,16 @@ def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | Non
     subprocess.run([*args, str(src), str(out.parent / "scan-page")], check=True)
     c = canvas.Canvas(str(out))
     for png in sorted(out.parent.glob("scan-page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
-        if (paper, ink) != (255, 0) or jpeg:
+        if (paper, ink) != (255, 0) or jpeg or speckle:
+            import random
+
             from PIL import Image
 
             page = Image.open(png).point(lambda v: ink + v * (paper - ink) // 255)
+            if speckle:
+                rng, px = random.Random(png.name), page.load()
+                for _ in range(int(page.width * page.height * speckle)):
+                    px[rng.randrange(page.width), rng.randrange(page.height)] = rng.choice((ink, paper))
             png.unlink()
             png = png.with_suffix(".jpg" if jpeg else ".png")
             page.save(png, quality=jpeg) if jpeg else page.save(png)
