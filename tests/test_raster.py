@@ -70,6 +70,25 @@ def test_a_grey_page_is_whitened_and_a_white_one_left_as_it_is():
     assert white.whitened() is white
 
 
+def test_specks_are_whitened_and_strokes_and_points_kept():
+    """Groups of four ink pixels or fewer (dust; diagonal neighbours touch)
+    are whitened; a stroke, and a point of 3x3 pixels, are kept."""
+    w, h = 20, 12
+    px = bytearray([255] * (w * h))
+    for y, x in ((1, 1), (1, 2), (2, 3), (9, 18), (10, 17)):  # two specks, one touching diagonally
+        px[y * w + x] = 0
+    for y in range(4, 8):  # a stroke
+        px[y * w + 10] = px[y * w + 11] = 0
+    for y in range(8, 11):  # a point
+        for x in range(2, 5):
+            px[y * w + x] = 40
+    out = Image(w, h, bytes(px)).without_specks()
+    assert out.ink() == 8 + 9
+    assert all(out.pixels[y * w + x] == 255 for y, x in ((1, 1), (1, 2), (2, 3), (9, 18), (10, 17)))
+    clean = Image(w, h, bytes([255] * (w * h)))
+    assert clean.without_specks() is clean
+
+
 def test_pgm_round_trip(tmp_path):
     img = _page(64, 32, [(10, 2, 60)], [])
     path = tmp_path / "p.pgm"

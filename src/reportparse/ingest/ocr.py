@@ -209,10 +209,10 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
             box = img.unsheared_box(cell.bbox, slope) if slope else cell.bbox
             tilt = abs(slope) / 2  # a tilted border comes this far in per point of the cell's other side
             crop = page_img.crop_points(box, CELL_INSET + tilt * (box[3] - box[1]), CELL_INSET + tilt * (box[2] - box[0]))
-            crop = crop and crop.without_edge_rules()  # a sliver of a tilted border reads as | or 1
+            crop = crop and crop.without_edge_rules().without_specks()  # a sliver of a tilted border reads as | or 1
             if crop is not None and crop.ink() >= MIN_INK:
                 straight = img.crop_points(cell.bbox, CELL_INSET) if slope else None
-                straight = straight and straight.without_edge_rules().padded(12)
+                straight = straight and straight.without_edge_rules().without_specks().padded(12)
                 cells[id(cell)] = _Piece(page, cell.bbox, crop.padded(12), crop.ink_height(), straight=straight)
         out.append(_Table(page, g, cells))
         out += _bands(page, img, [(0, y0, x0, y1), (x1, y0, width, y1)], tmp)  # text beside the table

@@ -119,6 +119,43 @@ class Image:
             px[y * w:(y + 1) * w] = b"\xff" * w
         return Image(w, h, bytes(px), self.dpi)
 
+    def without_specks(self, most: int = 4) -> Image:
+        """The image with its specks whitened: groups of touching ink pixels
+        (diagonals touch) of ``most`` pixels or fewer, which readers take for
+        points, signs and digits (dust; a point of a number at 300 dpi is
+        larger). Groups are found from the runs of ink of each row."""
+        w, binary = self.width, self.binary
+        runs: list[tuple[int, int, int]] = []  # row, first, end
+        parent: list[int] = []
+
+        def root(a: int) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+        prev: list[int] = []
+        for y in range(self.height):
+            cur = []
+            for m in _INK_RUN.finditer(binary, y * w, (y + 1) * w):
+                i = len(runs)
+                runs.append((y, m.start() - y * w, m.end() - y * w))
+                parent.append(i)
+                for j in prev:
+                    if runs[j][1] <= runs[i][2] and runs[i][1] <= runs[j][2]:
+                        parent[root(j)] = root(i)
+                cur.append(i)
+            prev = cur
+        size: dict[int, int] = {}
+        for i, (_, a, b) in enumerate(runs):
+            size[root(i)] = size.get(root(i), 0) + b - a
+        small = [runs[i] for i in range(len(runs)) if size[root(i)] <= most]
+        if not small:
+            return self
+        px = bytearray(self.pixels)
+        for y, a, b in small:
+            px[y * w + a:y * w + b] = b"\xff" * (b - a)
+        return Image(w, self.height, bytes(px), self.dpi)
+
     def padded(self, pad: int) -> Image:
         """White margin around the image (tesseract reads a glyph touching the edge badly)."""
         w = self.width + 2 * pad
