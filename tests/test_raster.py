@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportparse.ingest.grid import find_grids, row_fields
-from reportparse.ingest.raster import Image, ruling_segments, skew, text_skew
+from reportparse.ingest.page_rules import ruling_segments, skew, text_skew
+from reportparse.ingest.raster import Image
 
 
 def _page(width: int, height: int, hlines: list[tuple[int, int, int]], vlines: list[tuple[int, int, int]],

@@ -35,7 +35,8 @@ import regex
 from ..errors import UnreadableInputError
 from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
-from .raster import Image, ruling_segments, skew, text_skew
+from .page_rules import ruling_segments, skew, text_skew
+from .raster import Image
 from .readers import (
     FIRST,
     FIRST_AGAIN,
