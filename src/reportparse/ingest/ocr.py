@@ -12,8 +12,8 @@ sizes fail on different cells); the cell gets the number every voter that saw
 a number agrees on (two at least). A disputed cell is read twice more at its
 original size (chi_sim, and eng allowed only digits) and gets a number read
 three times of six with at most one other number read (four times: two
-others; an enlarged reading's ``/`` for a 7 counts), else ``?``: unreadable, so the template's rules may infer it, never a
-guess. Prose between tables is read a band at a time with page segmentation
+others; an enlarged reading's ``/`` for a 7 counts), else ``?``: unreadable,
+so the template's rules may infer it, never a guess. Prose between tables is read a band at a time with page segmentation
 mode 4. Every character keeps its page and the box of its cell or band.
 
 Both programs are optional system tools (Debian: poppler-utils,
@@ -210,7 +210,8 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
             box = img.unsheared_box(cell.bbox, slope) if slope else cell.bbox
             tilt = abs(slope) / 2  # a tilted border comes this far in per point of the cell's other side
             crop = page_img.crop_points(box, CELL_INSET + tilt * (box[3] - box[1]), CELL_INSET + tilt * (box[2] - box[0]))
-            crop = crop and crop.without_edge_rules().without_specks()  # a sliver of a tilted border reads as | or 1
+            # a sliver of a tilted border reads as | or 1, a speck of dust as a point or a sign
+            crop = crop and crop.without_edge_rules().without_specks()
             if crop is not None and crop.ink() >= MIN_INK:
                 straight = img.crop_points(cell.bbox, CELL_INSET) if slope else None
                 straight = straight and straight.without_edge_rules().without_specks().padded(12)

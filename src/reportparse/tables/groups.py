@@ -59,11 +59,11 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         order = sorted(default, key=lambda rid: positions[rid])
         if order != default:
             diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
-    apart = _under_own_headers(t, s, headers, span_of) if len(headers) == len(default) else None
+    words = _words(t)
+    apart = _under_own_headers(t, s, headers, words, span_of) if len(headers) == len(default) else None
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    words = _words(t)
     vals, tab, _ = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
@@ -143,7 +143,7 @@ def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], spa
     return flat
 
 
-def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int, int]],
+def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int, int]], words: str,
                        span_of: SpanOf) -> dict[str, dict[str, Cell]] | None:
     """Groups printed one after another, each under its own header
     (行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）, as
@@ -154,7 +154,6 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     ends = [s.label_span(*headers[rid])[1] for rid in ordered]
     starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
     out: dict[str, dict[str, Cell]] = {}
-    words = _words(t)
     for rid, a, b in zip(ordered, ends, starts, strict=True):
         vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=words)
         row = t.row(rid)
