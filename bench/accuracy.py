@@ -5,7 +5,9 @@
 For each layout (tab, lines, layout, pipes, runtogether — with the noise
 model — and real tesseract OCR of rendered PDFs made by bench/make_ocr.py:
 ``tesseract-page`` is whole-page tesseract text as other tools give it,
-``tesseract-cells`` the text of reportparse's own ``--ocr`` ingest) prints: cells, cell accuracy (value equals the truth), wrong-value rate
+``tesseract-cells`` the text of reportparse's own ``--ocr`` ingest; ``/template``:
+the PDFs drew tables 二 and 三 as the official template does, see
+``bench/make_ocr.py --look``) prints: cells, cell accuracy (value equals the truth), wrong-value rate
 (a non-null value that differs), null rate, reports that came out valid, and
 reports that came out valid with a wrong value (must be 0).
 """
@@ -70,20 +72,21 @@ def main() -> None:
                 _add_decidable(decidable, report, gen)
     for truth_file in sorted(Path(args.ocr_dir).glob("*.truth.json")):
         data = json.loads(truth_file.read_text(encoding="utf-8"))
-        for kind, suffix in (("tesseract-page", ".txt"), ("tesseract-cells", ".cells.txt")):
+        look = "" if data.get("look", "simple") == "simple" else f"/{data['look']}"
+        for kind, suffix in ((f"tesseract-page{look}", ".txt"), (f"tesseract-cells{look}", ".cells.txt")):
             path = truth_file.with_name(truth_file.name.replace(".truth.json", suffix))
             if path.exists():
                 _add(stats[kind], by_table[kind], reportparse.parse_text(path.read_text(encoding="utf-8")), data["truth"])
-    print(f"{'layout':<15}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'valid':>7}{'valid-but-wrong':>17}")
+    print(f"{'layout':<24}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'valid':>7}{'valid-but-wrong':>17}")
     total = [0] * 7
     for layout, s in stats.items():
         _row(layout, s)
         total = [a + b for a, b in zip(total, s, strict=True)]
     _row("all", total)
     print("\naccuracy / wrong per table (二 proactive has no arithmetic rule; 三 and 四 do)")
-    print(f"{'layout':<15}" + "".join(f"{t:>22}" for t in TABLES))
+    print(f"{'layout':<24}" + "".join(f"{t:>22}" for t in TABLES))
     for layout, tables in by_table.items():
-        print(f"{layout:<15}" + "".join(f"{c[1] / c[0]:>14.2%} / {c[2] / c[0]:>5.2%}" for c in tables.values()))
+        print(f"{layout:<24}" + "".join(f"{c[1] / c[0]:>14.2%} / {c[2] / c[0]:>5.2%}" for c in tables.values()))
     n, d, right, wrong = decidable
     if n:
         print(f"\nruntogether: {d} of {n} cells ({d / n:.2%}) are decidable from the digits (every split that the"
@@ -187,7 +190,7 @@ def _add(s: list[int], tables: dict[str, list[int]], report, truth: dict) -> Non
 
 def _row(name: str, s: list[int]) -> None:
     reports, cells, right, wrong, null, valid, vbw = s
-    print(f"{name:<15}{reports:>8}{cells:>8}{right / cells:>10.2%}{wrong / cells:>8.2%}{null / cells:>8.2%}{valid:>7}{vbw:>17}")
+    print(f"{name:<24}{reports:>8}{cells:>8}{right / cells:>10.2%}{wrong / cells:>8.2%}{null / cells:>8.2%}{valid:>7}{vbw:>17}")
 
 
 if __name__ == "__main__":

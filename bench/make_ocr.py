@@ -2,6 +2,12 @@
 page images → tesseract chi_sim text, with the truth beside each.
 
     python bench/make_ocr.py --n 60 --out bench/ocr
+    python bench/make_ocr.py --start 60 --n 20 --look template --out bench/ocr
+
+``--look``: how the PDF draws tables 二 and 三 (``tests/generator.render_pdf``):
+``simple`` (one narrow label column) or ``template`` (as the State Council
+template and the real PDFs draw them: bands, the two-level applicant header,
+the vertical 三、本年度办理结果 and merged group cells).
 
 Two texts per report, from the same 300 dpi page images:
 ``NNN.txt`` — whole-page tesseract (``--psm 4``; ``--psm`` to change), OCR text as users get it
@@ -36,16 +42,16 @@ from reportparse.ingest.ocr import ocr_pdf  # noqa: E402
 from generator import make_report, render_pdf  # noqa: E402
 
 
-def one(args: tuple[int, str, bool, str]) -> str:
-    seed, out, redo, psm = args
+def one(args: tuple[int, str, bool, str, str]) -> str:
+    seed, out, redo, psm, look = args
     template = ("ogi-2021", "ogi-2019")[seed % 2]
     gen = make_report(seed, template, "tab")
     outdir = Path(out)
     (outdir / f"{seed:03d}.truth.json").write_text(json.dumps(
-        {"template": template, "layout": "tesseract", "truth": gen.truth}, ensure_ascii=False), encoding="utf-8")
+        {"template": template, "layout": "tesseract", "look": look, "truth": gen.truth}, ensure_ascii=False), encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "r.pdf"
-        render_pdf(gen, pdf)
+        render_pdf(gen, pdf, look=look)
         (outdir / f"{seed:03d}.cells.txt").write_text(ocr_pdf(pdf).text, encoding="utf-8")
         if (outdir / f"{seed:03d}.txt").exists() and not redo:
             return f"{seed:03d}"
@@ -60,7 +66,9 @@ def one(args: tuple[int, str, bool, str]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--n", type=int, default=50, help="how many reports")
+    ap.add_argument("--start", type=int, default=0, help="the first report's seed")
+    ap.add_argument("--look", choices=("simple", "template"), default="simple", help="how the tables are drawn")
     ap.add_argument("--out", default=str(ROOT / "bench/ocr"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--redo", action="store_true", help="remake the whole-page OCR texts too")
@@ -69,7 +77,8 @@ def main() -> None:
     args = ap.parse_args()
     Path(args.out).mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(args.jobs) as pool:
-        for name in pool.map(one, [(i, args.out, args.redo, args.psm) for i in range(args.n)]):
+        for name in pool.map(one, [(i, args.out, args.redo, args.psm, args.look)
+                                       for i in range(args.start, args.start + args.n)]):
             print("made", name, flush=True)
 
 

@@ -350,11 +350,21 @@ def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | Non
     return out
 
 
-def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9) -> None:
+def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9,
+               look: str = "simple") -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with
     ruled tables and merged cells like the official template; ``ruled=False``
     draws the tables without lines (whitespace-aligned); ``split_table`` pushes
-    table 三 to the bottom of a page so that it continues on the next one."""
+    table 三 to the bottom of a page so that it continues on the next one.
+
+    ``look="simple"``: tables 二 and 三 drawn as one label column and value
+    columns (the label column is narrow, so long labels wrap). ``"template"``:
+    drawn as the State Council template and the real PDFs draw them: table 二
+    with its 第二十条第（…）项 bands, table 三 with the two-level applicant
+    header, the vertical 三、本年度办理结果 and the merged （三）…（六） group
+    cells, so that every row label fits on one line or two."""
+    if look not in ("simple", "template"):
+        raise ValueError(f"look: simple or template, not {look!r}")
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -392,6 +402,8 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
                 t.setStyle(style)
                 t.setStyle(TableStyle([("SPAN", (0, 0), (4, 0)), ("SPAN", (5, 0), (14, 0)), ("SPAN", (5, 1), (9, 1)),
                                        ("SPAN", (10, 1), (14, 1))] + [("SPAN", (i, 1), (i, 2)) for i in range(5)]))
+            elif look == "template":
+                t = (_template_applications if tkey == "applications" else _template_proactive)(tg, vals, cell, style)
             else:
                 ncols = max(len(r.columns) for r in tg.rows)
                 data = []
@@ -411,6 +423,82 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
                 t.setStyle(style)
             story.append(t)
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+_BANDS = {"rules": "（一）", "licensing": "（五）", "penalty": "（六）", "fees": "（八）", "procurement": "（九）"}
+_GROUPS = {"withheld": "（三）不予公开", "unavailable": "（四）无法提供", "not_processed": "（五）不予处理", "other": "（六）其他处理"}
+
+
+def _template_proactive(tg: TableGrammar, vals: dict, cell, style):
+    """Table 二 as the template draws it: a 第二十条第（…）项 band over each
+    group of rows, then 信息内容 and the group's column labels; a row with
+    fewer values than the table has columns spreads its last value."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    ncols = max(len(r.columns) for r in tg.rows)
+    data: list[list] = []
+    spans = []
+    for r in tg.rows:
+        if r.optional:
+            continue
+        n = len(r.columns)
+        if r.id in _BANDS:
+            spans.append(("SPAN", (0, len(data)), (ncols, len(data))))
+            data.append([Paragraph(f"第二十条第{_BANDS[r.id]}项", cell)] + [""] * ncols)
+            data.append([Paragraph("信息内容", cell)] + [Paragraph(tg.columns[c].labels[0], cell) for c in r.columns]
+                        + [""] * (ncols - n))
+            if n < ncols:
+                spans.append(("SPAN", (n, len(data) - 1), (ncols, len(data) - 1)))
+        data.append([Paragraph(r.label, cell)] + [_fmt(vals[(r.id, c)]) for c in r.columns] + [""] * (ncols - n))
+        if n < ncols:
+            spans.append(("SPAN", (n, len(data) - 1), (ncols, len(data) - 1)))
+    t = Table(data, colWidths=[120] + [330 / ncols] * ncols)
+    t.setStyle(style)
+    t.setStyle(TableStyle(spans))
+    return t
+
+
+def _template_applications(tg: TableGrammar, vals: dict, cell, style):
+    """Table 三 as the template draws it: three label columns (the vertical
+    三、本年度办理结果, the group, the item) under the 勾稽 note, and the
+    申请人情况 / 法人或其他组织 header over the seven value columns."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cols = tg.rows[0].columns
+    lab = [Paragraph(tg.columns[c].labels[0], cell) for c in cols]
+    data: list[list] = [
+        [Paragraph("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", cell), "", "",
+         Paragraph("申请人情况", cell)] + [""] * 6,
+        ["", "", "", lab[0], Paragraph("法人或其他组织", cell), "", "", "", "", lab[6]],
+        ["", "", ""] + [""] + lab[1:6] + [""],
+    ]
+    spans = [("SPAN", (0, 0), (2, 2)), ("SPAN", (3, 0), (9, 0)), ("SPAN", (3, 1), (3, 2)),
+             ("SPAN", (4, 1), (8, 1)), ("SPAN", (9, 1), (9, 2))]
+    rows = [r for r in tg.rows if not r.optional]
+    result = [i for i, r in enumerate(rows) if r.id.startswith("result.")]
+    first = len(data) + result[0]
+    spans.append(("SPAN", (0, first), (0, first + len(result) - 1)))
+    groups: dict[str, list[int]] = {}
+    for r in rows:
+        y = len(data)
+        parts = r.id.split(".")
+        if not r.id.startswith("result."):
+            label = [Paragraph(r.label, cell), "", ""]
+            spans.append(("SPAN", (0, y), (2, y)))
+        elif len(parts) == 3:
+            groups.setdefault(parts[1], []).append(y)
+            label = ["", Paragraph(_GROUPS[parts[1]], cell), Paragraph(r.label, cell)]
+        else:
+            label = ["", Paragraph(r.label, cell), ""]
+            spans.append(("SPAN", (1, y), (2, y)))
+        if y == first:
+            label[0] = Paragraph("<br/>".join("三、本年度办理结果"), cell)
+        data.append(label + [_fmt(vals[(r.id, c)]) for c in cols])
+    spans += [("SPAN", (1, ys[0]), (1, ys[-1])) for ys in groups.values()]
+    t = Table(data, colWidths=[18, 52, 150] + [37] * 7, repeatRows=3)
+    t.setStyle(style)
+    t.setStyle(TableStyle(spans))
+    return t
 
 
 def render_html(gen: Generated) -> str:

@@ -21,6 +21,8 @@ def test_widths_brackets_and_spaces_in_words():
     assert canon("(三) 不予公 开") == "（三）不予公开"
     assert canon("２０２３年") == "2023年"
     assert canon("规章            1          0        11") == "规章\t1\t0\t11"
+    assert canon("2 .其他法律行政法规禁止公开  0") == "2.其他法律行政法规禁止公开\t0"  # OCR: a space before the dot
+    assert canon("0 .5万元") == "0 .5万元"
 
 
 def test_page_furniture_removed():

@@ -22,11 +22,14 @@ def _outline(report):
 
 
 @pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_generated_pdf_every_cell_right(tmp_path, template, seed):
+@pytest.mark.parametrize(("seed", "look"), [(0, "simple"), (1, "simple"), (2, "simple"), (3, "template"), (4, "template")])
+def test_generated_pdf_every_cell_right(tmp_path, template, seed, look):
+    """Tables drawn simply, or as the template draws them (bands over table 二,
+    the two-level applicant header, the vertical 三、本年度办理结果 and the
+    merged group cells of table 三, its header repeated on the next page)."""
     gen = make_report(seed, template, "tab", big=True)
     path = tmp_path / "r.pdf"
-    render_pdf(gen, path, split_table=seed == 2)
+    render_pdf(gen, path, split_table=seed in (2, 4), look=look)
     report = reportparse.parse_file(path)
     flat = report.flat()
     assert {k: flat[k] for k in gen.truth} == gen.truth

@@ -545,6 +545,12 @@ def test_two_values_one_space_apart_in_a_tab_line_are_two_cells():
     assert _appeal_values(reportparse.parse_text(_report(_rows(), appeals=line))) == APPEALS
 
 
+def test_two_values_with_the_cells_rule_between_them_are_two_cells():
+    """OCR reads the rule between two cells as ``|``: ``113 |55`` is two cells."""
+    line = "\t".join(map(str, APPEALS)).replace("113\t55", "113 |55")
+    assert _appeal_values(reportparse.parse_text(_report(_rows(), appeals=line))) == APPEALS
+
+
 def test_a_garbled_first_value_joined_to_the_header_keeps_the_values_in_place():
     """Table 四 from whole-page OCR: its first value (12) came out as 了, which
     the stream joins to the header word before it (``总计了``). With it the
@@ -617,3 +623,22 @@ def test_a_row_the_template_does_not_have_is_left_out_and_said_so():
     assert [d.message for d in r.diagnostics if d.code == "TBL_UNKNOWN_ROW"] == [
         "a line that is no row of the template was left out: '其他主动公开文件 5 3 8'"]
     assert not any(d.code == "TBL_UNKNOWN_ROW" for d in reportparse.parse_text(gen.text).diagnostics)
+
+
+def test_a_line_of_values_after_a_label_ocr_garbled_is_never_borrowed_by_the_row_above():
+    """Whole-page OCR of the template's table 三: a row's label comes out
+    garbled beyond matching (``5要下机关…``, its item number's dot lost) and
+    its line, without tabs, carries values. Those values are not the row
+    above's (which would then have too many values and be lost); the line is
+    named in a diagnostic."""
+    from generator import make_report
+
+    gen = make_report(3, "ogi-2021", "tab")
+    lines = gen.text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.startswith("5.要求行政机关"))
+    lines[k] = "5要下机关确认或重gitRe |0 | 0 |5 | | |a"
+    r = reportparse.parse_text("\n".join(lines))
+    above = r.tables["applications"].rows["result.not_processed.excessive"]
+    assert [c.value for c in above.values()] == [gen.truth[f"applications.result.not_processed.excessive.{c}"] for c in above]
+    assert [d.message for d in r.diagnostics if d.code == "TBL_UNKNOWN_ROW"] == [
+        "a line that is no row of the template was left out: '5 要下机关确认或重gitRe| 0 | 0 | 5 |||a'"]

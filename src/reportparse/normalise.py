@@ -20,8 +20,9 @@ from .span import Span
 
 _LINE = regex.compile(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
 _CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》"
+# a space inside Chinese words, or between an item number and its dot (``2 .其他``, OCR)
 _SPACE_IN_WORD = regex.compile(
-    rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])"
+    rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])|(?<=(?:^|[\t |])\d{{1,2}}) (?=[.、]\p{{Han}})"
 )
 _SPACE_RUN = regex.compile(r" {2,}")
 _HAN = regex.compile(r"\p{Han}")

@@ -16,7 +16,10 @@ _NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
-_SPACED_NUMBERS = regex.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?: [-+]?\d+(?:\.\d+)?)+\s*$")
+# numbers one space or a rule apart in one tab cell (``128 9``, ``211 |0``): OCR
+# printed two cells too close for a tab, or read the cells' rule as ``|``
+_SPACED_NUMBERS = regex.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+(?:\.\d+)?)+\s*$")
+_NUMBER_RUN = regex.compile(r"[-+]?\d+(?:\.\d+)?")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
 _GARBLE = regex.compile(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
@@ -87,8 +90,8 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
         if "\t" in line:
             p = 0
             for cell in line.split("\t"):
-                if _SPACED_NUMBERS.match(cell):  # 128 9: two cells OCR printed one space apart
-                    fields.extend((m.group(), positions[pos + p + m.start()]) for m in regex.finditer(r"\S+", cell))
+                if _SPACED_NUMBERS.match(cell):
+                    fields.extend((m.group(), positions[pos + p + m.start()]) for m in _NUMBER_RUN.finditer(cell))
                 else:
                     fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
                 p += len(cell) + 1
@@ -127,6 +130,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     tabbed = "\t" in text
     values: list[Value] = []
     block = 0
+    lines = text.split("\n")
     for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
         if not fields:
             block += 1
@@ -137,6 +141,9 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             if other_row:  # a line of another row whose label was not recognised: never borrow its values
                 line = " ".join(raw.strip() for raw, _ in fields if raw.strip())
                 return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
+        elif drop_first and i > 0 and _has_value(fields) and _LABEL_START.match(lines[i]):
+            line = " ".join(raw for raw, _ in fields)
+            return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
         line_vals: list[Value] = []
         if (i == 0 if drop_first else not values) and tail is not None and _speck(tail[0], han=True) and fields:
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
@@ -160,6 +167,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     return Fields(values, tabbed)
 
 
+# a line that starts as a row label does (a mark or two OCR made of the merged
+# cells on its left, an item number, words): without tabs, when it carries
+# values it is a row of its own whose label OCR garbled, not more of the row above
+_LABEL_START = regex.compile(r"^[^\d\s]{0,3}\s*\d{0,2}[.、]?\p{Han}{2}")
 _TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
