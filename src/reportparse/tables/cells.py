@@ -138,11 +138,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         tail: tuple[str, int] | None = None  # the last text field before the values
         if tab_line:
             fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words)
-            if other_row:  # a line of another row whose label was not recognised: never borrow its values
-                line = " ".join(raw.strip() for raw, _ in fields if raw.strip())
-                return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
-        elif drop_first and i > 0 and _has_value(fields) and _LABEL_START.match(lines[i]):
-            line = " ".join(raw for raw, _ in fields)
+        else:
+            other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(lines[i]))
+        if other_row:  # a line of another row whose label was not recognised: never borrow its values
+            line = " ".join(raw.strip() for raw, _ in fields if raw.strip())
             return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
         line_vals: list[Value] = []
         if (i == 0 if drop_first else not values) and tail is not None and _speck(tail[0], han=True) and fields:
