@@ -438,20 +438,20 @@ def _template_proactive(tg: TableGrammar, vals: dict, cell, style):
     ncols = max(len(r.columns) for r in tg.rows)
     data: list[list] = []
     spans = []
+
+    def add(first, rest: list) -> None:  # a row; its last cell spreads over the columns it lacks
+        data.append([first] + rest + [""] * (ncols - len(rest)))
+        if len(rest) < ncols:
+            spans.append(("SPAN", (len(rest), len(data) - 1), (ncols, len(data) - 1)))
+
     for r in tg.rows:
         if r.optional:
             continue
-        n = len(r.columns)
         if r.id in _BANDS:
             spans.append(("SPAN", (0, len(data)), (ncols, len(data))))
             data.append([Paragraph(f"第二十条第{_BANDS[r.id]}项", cell)] + [""] * ncols)
-            data.append([Paragraph("信息内容", cell)] + [Paragraph(tg.columns[c].labels[0], cell) for c in r.columns]
-                        + [""] * (ncols - n))
-            if n < ncols:
-                spans.append(("SPAN", (n, len(data) - 1), (ncols, len(data) - 1)))
-        data.append([Paragraph(r.label, cell)] + [_fmt(vals[(r.id, c)]) for c in r.columns] + [""] * (ncols - n))
-        if n < ncols:
-            spans.append(("SPAN", (n, len(data) - 1), (ncols, len(data) - 1)))
+            add(Paragraph("信息内容", cell), [Paragraph(tg.columns[c].labels[0], cell) for c in r.columns])
+        add(Paragraph(r.label, cell), [_fmt(vals[(r.id, c)]) for c in r.columns])
     t = Table(data, colWidths=[120] + [330 / ncols] * ncols)
     t.setStyle(style)
     t.setStyle(TableStyle(spans))
@@ -470,7 +470,7 @@ def _template_applications(tg: TableGrammar, vals: dict, cell, style):
         [Paragraph("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", cell), "", "",
          Paragraph("申请人情况", cell)] + [""] * 6,
         ["", "", "", lab[0], Paragraph("法人或其他组织", cell), "", "", "", "", lab[6]],
-        ["", "", ""] + [""] + lab[1:6] + [""],
+        [""] * 4 + lab[1:6] + [""],
     ]
     spans = [("SPAN", (0, 0), (2, 2)), ("SPAN", (3, 0), (9, 0)), ("SPAN", (3, 1), (3, 2)),
              ("SPAN", (4, 1), (8, 1)), ("SPAN", (9, 1), (9, 2))]

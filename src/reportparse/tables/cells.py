@@ -76,14 +76,15 @@ def read_token(raw: str, start: int) -> Value | None:
 Positions = list[int] | range
 
 
-def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str, int]], bool]]:
+def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str, int]], bool, str]]:
     """Split a segment into lines of raw fields with the stream offset of each.
 
     Tab-separated lines give one field per tab cell (empty cells included);
     other lines give one field per whitespace-separated token, with digit runs
-    inside text (``规章000行政…``) kept apart.
+    inside text (``规章000行政…``) kept apart. Each line comes with whether it
+    has tabs, and its text.
     """
-    out: list[tuple[list[tuple[str, int]], bool]] = []
+    out: list[tuple[list[tuple[str, int]], bool, str]] = []
     pos = 0
     for line in text.split("\n"):
         fields: list[tuple[str, int]] = []
@@ -102,7 +103,7 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
                     fields.append((tok, positions[at]))
                 else:  # text with digits run into it
                     fields.extend((q.group(), positions[at + q.start()]) for q in _RUNS.finditer(tok))
-        out.append((fields, "\t" in line))
+        out.append((fields, "\t" in line, line))
         pos += len(line) + 1
     return out
 
@@ -130,8 +131,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     tabbed = "\t" in text
     values: list[Value] = []
     block = 0
-    lines = text.split("\n")
-    for i, (fields, tab_line) in enumerate(segment_lines(text, positions)):
+    for i, (fields, tab_line, line) in enumerate(segment_lines(text, positions)):
         if not fields:
             block += 1
             continue
@@ -139,10 +139,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         if tab_line:
             fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words)
         else:
-            other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(lines[i]))
+            other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(line))
         if other_row:  # a line of another row whose label was not recognised: never borrow its values
-            line = " ".join(raw.strip() for raw, _ in fields if raw.strip())
-            return Fields(values, tabbed, (line, fields[0][1], fields[-1][1] + len(fields[-1][0])))
+            shown = " ".join(raw.strip() for raw, _ in fields if raw.strip())
+            return Fields(values, tabbed, (shown, fields[0][1], fields[-1][1] + len(fields[-1][0])))
         line_vals: list[Value] = []
         if (i == 0 if drop_first else not values) and tail is not None and _speck(tail[0], han=True) and fields:
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
