@@ -13,7 +13,8 @@ Two kinds of input, each over generated reports of both templates:
                digit) or by a random number — misreads no rule was built for.
 
 Prints per kind: reports, exceptions, wrong values, cells ``corrected`` right
-and wrong, and reports that came out valid with a wrong value. Misreads that
+and wrong, reports that came out valid with a wrong value, and tables that
+did (each table has its own ``valid``). Misreads that
 agree with each other pass every rule — a group's only item and its total
 both 57 and both printed ``5``, or ``2``→``62`` in both — and no checker can
 see them: ``valid-but-wrong`` counts those too. ``corrected wrong`` counts
@@ -74,7 +75,7 @@ def _corrupt(p: float):
 
 
 def run(name: str, make, n: int, base: int) -> None:
-    exc = wrong = right_fix = wrong_fix = vbw = 0
+    exc = wrong = right_fix = wrong_fix = vbw = tvbw = 0
     for i in range(n):
         text, truth = make(base + i, i)
         try:
@@ -84,17 +85,20 @@ def run(name: str, make, n: int, base: int) -> None:
             traceback.print_exc()
             continue
         bad = False
+        bad_tables: set[str] = set()
         for key, want in truth.items():
             tkey, rest = key.split(".", 1)
             rid, cid = rest.rsplit(".", 1)
             cell = report.tables[tkey].rows[rid][cid]
             if cell.value is not None and cell.value != want:
                 wrong, bad = wrong + 1, True
+                bad_tables.add(tkey)
                 wrong_fix += cell.status == "corrected"
             else:
                 right_fix += cell.status == "corrected"
         vbw += bad and report.valid
-    print(f"{name:<14}{n:>8}{exc:>11}{wrong:>8}{right_fix:>18}{wrong_fix:>18}{vbw:>17}")
+        tvbw += sum(report.tables[t].valid for t in bad_tables)
+    print(f"{name:<14}{n:>8}{exc:>11}{wrong:>8}{right_fix:>18}{wrong_fix:>18}{vbw:>17}{tvbw:>24}")
 
 
 def main() -> None:
@@ -102,7 +106,7 @@ def main() -> None:
     ap.add_argument("--reports", type=int, default=600, help="reports per kind")
     ap.add_argument("--seed", type=int, default=50_000)
     args = ap.parse_args()
-    print(f"{'kind':<14}{'reports':>8}{'exceptions':>11}{'wrong':>8}{'corrected right':>18}{'corrected wrong':>18}{'valid-but-wrong':>17}")
+    print(f"{'kind':<14}{'reports':>8}{'exceptions':>11}{'wrong':>8}{'corrected right':>18}{'corrected wrong':>18}{'valid-but-wrong':>17}{'tables valid-but-wrong':>24}")
     run("noise", _noise, args.reports, args.seed)
     for p in (0.01, 0.02, 0.05):
         run(f"corrupt-{p}", _corrupt(p), args.reports, args.seed + 100_000)

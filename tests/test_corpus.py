@@ -57,7 +57,10 @@ def test_one_row_per_input_and_broken_files_are_error_rows(inputs, tmp_path):
     assert (out / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
     header = next(csv.reader(open(out / "reports.csv", encoding="utf-8-sig")))
     assert header[:225] == list(flat_keys())
-    assert header[225:] == ["header.level", "header.place", "source.path", "source.sha256", "status", "error", "n_diagnostics"]
+    assert header[225:] == ["header.level", "header.place", "source.path", "source.sha256", "status", "error", "n_diagnostics",
+                            "source.origin", "proactive.valid", "applications.valid", "appeals.valid"]
+    ok = next(r for r in rows if r["status"] == "ok")  # a valid report: every table valid, typed text
+    assert (ok["source.origin"], ok["proactive.valid"], ok["applications.valid"], ok["appeals.valid"]) == ("digital", "true", "true", "true")
     lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(rows)
     assert all(json.loads(line)["source"]["path"] == r["source.path"] for line, r in zip(lines, rows, strict=True))
@@ -131,7 +134,8 @@ def test_parquet_and_load(inputs, tmp_path):
     assert len(df) == len(_rows(out))
     assert str(df["applications.new.total"].dtype) == "Int64"
     assert str(df["proactive.fees.amount"].dtype) == "Float64"
-    assert str(df["valid"].dtype) == "boolean"
+    assert str(df["valid"].dtype) == "boolean" and str(df["appeals.valid"].dtype) == "boolean"
+    assert str(df["source.origin"].dtype) == "string"
     assert pd.isna(df["appeals.reconsideration.total"]).sum() >= 0
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from . import __version__
 from .errors import OptionsError, ReportParseError
 from .fileio import atomic_write
-from .options import TEMPLATES, ParseOptions
+from .options import TEMPLATES, TEXT_ORIGINS, ParseOptions
 
 EXIT_OK, EXIT_PARSED_WITH_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_GRAMMAR, EXIT_INTERNAL = 0, 1, 2, 3, 4, 70
 
@@ -23,6 +23,7 @@ examples:
   reportparse parse page.html                                 a saved web page
   reportparse parse report.md                                 a PDF-to-Markdown converter's output
   reportparse parse scan.pdf --ocr                            OCR a PDF without a text layer
+  reportparse parse tesseract.txt --text-origin ocr           OCR output from another tool
   reportparse parse report.txt --template ogi-2019            force a template
   reportparse schema > report.schema.json                     JSON Schema of the tree
 
@@ -33,6 +34,10 @@ exit codes:
   3  unreadable input (missing, binary, undecodable, empty, corrupt)
   4  a grammar file is broken
 """
+
+
+ORIGIN_HELP = ("where the text came from (default auto: OCR when reportparse OCR'd the PDF or the text shows OCR damage). "
+               "In OCR output a value no rule checks (table 二) cannot be confirmed, so the report is not valid")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="read the figures stated in the prose and cross-check them with the tables (loads jieba)")
     pp.add_argument("--ocr", action="store_true",
                     help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim and eng; tables are read cell by cell)")
+    pp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
     sub.add_parser("schema", help="print the JSON Schema of the tree")
     cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
                         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
@@ -79,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
     cp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer")
+    cp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
     return p
 
 
@@ -100,7 +107,7 @@ def _corpus(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise OptionsError("--jobs must be at least 1")
-    options = {"template": args.template, "repair": not args.no_repair, "ocr": args.ocr}
+    options = {"template": args.template, "repair": not args.no_repair, "ocr": args.ocr, "text_origin": args.text_origin}
     ParseOptions.from_mapping(options)  # validate before starting workers
     show = sys.stderr.isatty() and not args.quiet
     summary = run_corpus(args.inputs, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
@@ -143,7 +150,8 @@ def _emit(text: str, output: str | None) -> None:
 def _parse(args: argparse.Namespace) -> int:
     from .pipeline import parse_bytes, parse_file
 
-    opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features)
+    opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features,
+                        text_origin=args.text_origin)
     if args.file == "-":
         report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
     else:

@@ -113,13 +113,14 @@ class Table:
     rows: dict[str, dict[str, Cell]]
     span: Span | None = None
     units: dict[str, str] = field(default_factory=dict)
+    valid: bool = False  # every cell has a value, every rule holds (OCR text: and checks every value)
 
     def cell(self, row: str, col: str) -> Cell:
         return self.rows[row][col]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "title": self.title, "found": self.found, "span": _span(self.span),
-                "units": self.units,
+        return {"key": self.key, "title": self.title, "found": self.found, "valid": self.valid,
+                "span": _span(self.span), "units": self.units,
                 "rows": {r: {c: cell.to_dict() for c, cell in cols.items()} for r, cols in self.rows.items()}}
 
 
@@ -147,10 +148,11 @@ class Source:
     kind: str = "text"
     encoding: str | None = None
     pages: int | None = None
+    origin: str = "digital"  # or "ocr": see reportparse.origin
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "sha256": self.sha256, "kind": self.kind,
-                "encoding": self.encoding, "pages": self.pages}
+                "encoding": self.encoding, "pages": self.pages, "origin": self.origin}
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 from .errors import OptionsError
 
 TEMPLATES = ("auto", "ogi-2021", "ogi-2019", "ogi-2008", "unknown")
+TEXT_ORIGINS = ("auto", "digital", "ocr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,11 @@ class ParseOptions:
     ocr: when a PDF has no usable text layer, OCR its pages with tesseract (chi_sim).
     text_features: read the figures stated in the prose and cross-check them
         against the tables (loads jieba).
+    text_origin: where the text came from. ``ocr``: OCR output, so a value that
+        no rule of the template checks (every cell of table 二) cannot make the
+        report valid; ``digital``: a text layer or a typed document; ``auto``:
+        ``ocr`` when reportparse OCR'd the PDF itself or the text shows OCR
+        damage (see :mod:`reportparse.origin`), else ``digital``.
     """
 
     template: str = "auto"
@@ -31,6 +37,7 @@ class ParseOptions:
     max_bytes: int = 64 * 1024 * 1024
     ocr: bool = False
     text_features: bool = False
+    text_origin: str = "auto"
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
@@ -43,6 +50,8 @@ class ParseOptions:
             raise OptionsError(f"regex_timeout: expected seconds in (0, 60], got {self.regex_timeout!r}")
         if not isinstance(self.text_features, bool):
             raise OptionsError(f"text_features: expected true or false, got {self.text_features!r}")
+        if self.text_origin not in TEXT_ORIGINS:
+            raise OptionsError(f"text_origin: {self.text_origin!r} is not one of {', '.join(TEXT_ORIGINS)}")
         if not isinstance(self.ocr, bool):
             raise OptionsError(f"ocr: expected true or false, got {self.ocr!r}")
         if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic
@@ -19,6 +20,7 @@ from .ingest.text import decode_bytes
 from .model import Report, Source
 from .normalise import normalise
 from .options import ParseOptions
+from .origin import resolve_origin
 from .sections import build_sections
 from .tables import extract_tables, validate_tables
 from .template import detect_template
@@ -58,7 +60,11 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
     diags.extend(tree.diagnostics)
     tables, tbdiags = extract_tables(canon, tree.regions, template, opts)
     diags.extend(tbdiags)
-    rules, rdiags, valid = validate_tables(tables, template, opts)
+    origin, odiag = resolve_origin(opts.text_origin, diags)
+    src.origin = origin
+    if odiag:
+        diags.append(odiag)
+    rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin))
     diags.extend(rdiags)
     figures = []
     if opts.text_features:

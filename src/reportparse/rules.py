@@ -5,7 +5,9 @@ Order: correct misreads among read values (:mod:`reportparse.corrections`),
 infer forced values, and again while an inferred value lets a rule check a
 misread it could not before; then report every equation as pass / fail /
 not_assessable. Nothing is guessed: a value is changed only when the rules
-leave exactly one possibility.
+leave exactly one possibility. A table is valid when every cell has a value
+and every rule holds; in OCR output (:mod:`reportparse.origin`) also only
+when every value is one that a rule checks.
 """
 
 from __future__ import annotations
@@ -167,6 +169,13 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         ok = False
         shown = ", ".join(empty[:12]) + (f" and {len(empty) - 12} more" if len(empty) > 12 else "")
         diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {shown}", table.span, f"tables.{t.key}"))
+    if opts.text_origin == "ocr" and table.found:
+        ruled = {ref for eq in eqs for ref in eq.cells}
+        unchecked = [f"{r}.{c}" for (r, c), v in values.items() if v is not None and (r, c) in required and (r, c) not in ruled]
+        if unchecked:
+            ok = False
+            shown = ", ".join(unchecked[:12]) + (f" and {len(unchecked) - 12} more" if len(unchecked) > 12 else "")
+            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and no rule checks {len(unchecked)} of its values ({shown}): compare them with the source", table.span, f"tables.{t.key}"))
     for (r, c), cell in cells.items():
         table.rows[r][c] = cell
     return results, diags, ok

@@ -23,6 +23,9 @@ from ..fileio import atomic_open, atomic_write
 from ..model import EXTRA_FLAT_KEYS, flat_keys
 
 EXTRA_COLUMNS = ("source.path", "source.sha256", "status", "error", "n_diagnostics")
+# where the text came from, and each table's own ``valid`` (OCR output: tables 三 and 四 can be valid
+# when the report is not)
+REPORT_COLUMNS = ("source.origin", "proactive.valid", "applications.valid", "appeals.valid")
 PARTS = ".parts"
 
 
@@ -59,7 +62,7 @@ def read_part(outdir: Path, path: str) -> tuple[dict[str, Any], str] | None:
 
 
 def csv_columns(extra_features: tuple[str, ...] = ()) -> list[str]:
-    return list(flat_keys()) + list(EXTRA_FLAT_KEYS) + list(extra_features) + list(EXTRA_COLUMNS)
+    return list(flat_keys()) + list(EXTRA_FLAT_KEYS) + list(extra_features) + list(EXTRA_COLUMNS) + list(REPORT_COLUMNS)
 
 
 def _parts(outdir: Path, inputs: list[str]) -> Iterator[tuple[dict[str, Any], str]]:

@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import ReportParseError
 
 _TEXT = {"header.issuer", "header.doc_number", "header.title", "template", "source.path", "source.sha256",
-         "status", "error", "header.level", "header.place", "keywords"}
+         "status", "error", "header.level", "header.place", "keywords", "source.origin"}
 _DECIMAL_SUFFIXES = (".amount",)
 
 
@@ -28,7 +28,7 @@ def read_csv(outdir: str | Path):
         values = df[col].replace("", None)
         if col in _TEXT:
             df[col] = values.astype("string")
-        elif col == "valid":
+        elif col == "valid" or col.endswith(".valid"):
             df[col] = values.map({"true": True, "false": False}).astype("boolean")
         elif col.endswith(_DECIMAL_SUFFIXES) or col == "proactive.fees.amount":
             df[col] = pd.to_numeric(values).astype("Float64")

@@ -64,6 +64,8 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
             report = reportparse.parse_file(path, opts)
             tree = report.to_dict()
             flat = report.flat()
+            flat["source.origin"] = report.source.origin
+            flat.update({f"{key}.valid": table.valid for key, table in report.tables.items()})
             if text_features:
                 from reportparse.features import feature_columns, section_rows
 

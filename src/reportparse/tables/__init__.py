@@ -55,7 +55,8 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
 
 def validate_tables(tables: dict[str, Table], template: Template | None,
                     opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
-    """Every table's rules, through its kind; ``valid`` only when every table is."""
+    """Every table's rules, through its kind, and each table's ``valid``;
+    the report is valid only when every table is."""
     if template is None or template.free_format or not template.tables:
         return [], [], False
     results: list[RuleResult] = []
@@ -65,5 +66,6 @@ def validate_tables(tables: dict[str, Table], template: Template | None,
         r, d, ok = REGISTRY[tg.layout].validate(tg, tables[key], opts)
         results.extend(r)
         diags.extend(d)
+        tables[key].valid = ok
         valid = valid and ok
     return results, diags, valid
