@@ -118,6 +118,10 @@ def _bound_violated(t: TableGrammar, eq: Equation, values: Values) -> tuple[int 
     return None
 
 
+def _listed(keys: list[str], most: int = 12) -> str:
+    return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
+
+
 def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     diags: list[Diagnostic] = []
     cells: dict[CellRef, Cell] = {(r, c): cell for r, cols in table.rows.items() for c, cell in cols.items()}
@@ -167,15 +171,13 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     empty = [f"{r}.{c}" for (r, c), v in values.items() if v is None and (r, c) in required]
     if empty:
         ok = False
-        shown = ", ".join(empty[:12]) + (f" and {len(empty) - 12} more" if len(empty) > 12 else "")
-        diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {shown}", table.span, f"tables.{t.key}"))
+        diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {_listed(empty)}", table.span, f"tables.{t.key}"))
     if opts.text_origin == "ocr" and table.found:
         ruled = {ref for eq in eqs for ref in eq.cells}
         unchecked = [f"{r}.{c}" for (r, c), v in values.items() if v is not None and (r, c) in required and (r, c) not in ruled]
         if unchecked:
             ok = False
-            shown = ", ".join(unchecked[:12]) + (f" and {len(unchecked) - 12} more" if len(unchecked) > 12 else "")
-            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and no rule checks {len(unchecked)} of its values ({shown}): compare them with the source", table.span, f"tables.{t.key}"))
+            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))
     for (r, c), cell in cells.items():
         table.rows[r][c] = cell
     return results, diags, ok
