@@ -34,7 +34,7 @@ def test_generated_pdf_every_cell_right(tmp_path, template, seed, look):
     flat = report.flat()
     assert {k: flat[k] for k in gen.truth} == gen.truth
     assert report.valid and report.template == template
-    assert report.source.kind == "pdf" and report.source.pages >= 2
+    assert report.source.kind == "pdf" and report.source.pages >= 2 and report.source.origin == "digital"
 
 
 def test_table_split_over_two_pages(tmp_path):
@@ -191,6 +191,43 @@ def test_ocr_of_a_pdf_without_text_layer(tmp_path):
     proactive = {k: v for k, v in gen.truth.items() if k.startswith("proactive.")}
     assert all(flat[k] in (None, v) for k, v in proactive.items())  # table 二 has no rules: right or null
     assert sum(flat[k] == v for k, v in proactive.items()) >= len(proactive) - 3
+
+
+def _searchable_scan(src, tmp_path):
+    """What ocrmypdf or Acrobat's "recognise text" make of a scan: the page
+    images with tesseract's whole-page OCR laid over them as invisible text
+    (tesseract's own PDF output: text render mode 3)."""
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(src), str(tmp_path / "p")], check=True)
+    listing = tmp_path / "pages.txt"
+    listing.write_text("\n".join(str(p) for p in sorted(tmp_path.glob("p-*.png"))) + "\n", encoding="utf-8")
+    subprocess.run(["tesseract", str(listing), str(tmp_path / "searchable"), "-l", "chi_sim", "pdf"], check=True, capture_output=True)
+    return tmp_path / "searchable.pdf"
+
+
+def test_a_scans_ocr_text_layer_is_ocr_output_and_ocr_reads_the_scan_again(tmp_path):
+    """A PDF whose text layer is invisible text over page images is a scan
+    with another engine's whole-page OCR: read as it is, its text is OCR
+    output (never valid: table 二 has no rule; a table that is valid is
+    right); with --ocr the scan is read again, cell by cell."""
+    _needs_ocr()
+    gen = make_report(11, "ogi-2021", "tab")
+    src = tmp_path / "r.pdf"
+    render_pdf(gen, src)
+    searchable = _searchable_scan(src, tmp_path)
+    report = reportparse.parse_file(searchable)
+    note = next(d for d in report.diagnostics if d.code == "INPUT_OCR_LAYER")
+    assert "invisible text over the images of 2 of 2 page(s)" in note.message
+    assert report.source.origin == "ocr" and not report.valid and not report.tables["proactive"].valid
+    flat = report.flat()
+    for key, table in report.tables.items():
+        if table.valid:
+            assert all(flat[k] == v for k, v in gen.truth.items() if k.startswith(key + "."))
+    again = reportparse.parse_file(searchable, ParseOptions(ocr=True))
+    assert {d.code for d in again.diagnostics} >= {"INPUT_OCR_LAYER", "INPUT_OCR"}
+    flat = again.flat()
+    assert all(flat[k] in (None, v) for k, v in gen.truth.items())
+    assert sum(flat[k] == v for k, v in gen.truth.items()) >= len(gen.truth) - 3
+    assert again.tables["applications"].valid and again.tables["appeals"].valid
 
 
 @pytest.mark.parametrize(("angle", "at_least"), [(0.0, 194), (1.5, 190), (3.0, 185)])

@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--text-features", action="store_true",
                     help="read the figures stated in the prose and cross-check them with the tables (loads jieba)")
     pp.add_argument("--ocr", action="store_true",
-                    help="OCR a PDF that has no usable text layer (needs pdftoppm and tesseract with chi_sim and eng; tables are read cell by cell)")
+                    help="OCR a PDF that has no usable text layer, or whose text layer is a scan's OCR (needs pdftoppm and tesseract with chi_sim and eng; tables are read cell by cell)")
     pp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
     sub.add_parser("schema", help="print the JSON Schema of the tree")
     cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="add level/place/keywords columns and write sections.jsonl (loads jieba)")
     cp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
     cp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
-    cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer")
+    cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer, or a scan's OCR layer")
     cp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
     return p
 

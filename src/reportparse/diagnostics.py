@@ -17,7 +17,8 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 CODES: dict[str, tuple[str, str]] = {
     "INPUT_ENCODING": (INFO, "the input was not UTF-8; the encoding that was used is named"),
     "INPUT_WEB_CHROME": (INFO, "web-page navigation text or scraper metadata was removed"),
-    "INPUT_OCR": (WARNING, "the PDF had no usable text layer and was read by OCR: expect misread characters"),
+    "INPUT_OCR": (WARNING, "the PDF was read by reportparse's OCR (it had no usable text layer, or --ocr was given for a scan's OCR layer): expect misread characters"),
+    "INPUT_OCR_LAYER": (WARNING, "the PDF's text layer is invisible text over page images (a scan's OCR layer): read as OCR output"),
     "INPUT_OCR_TEXT": (INFO, "the text shows damage only OCR makes (digits read from look-alike characters, heading numerals damaged, rows of garbled values): it is taken as OCR output"),
     "INPUT_MARKDOWN": (INFO, "the input is Markdown (a PDF-to-Markdown converter's output): its tables were read as table rows and its marks removed"),
     "INPUT_PAGE_FURNITURE": (INFO, "page numbers, form feeds or running headers were removed"),

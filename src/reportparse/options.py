@@ -20,7 +20,8 @@ class ParseOptions:
     fuzzy_errors: the most character errors allowed when matching a label fuzzily.
     regex_timeout: seconds allowed to one fuzzy match (bounds pathological input).
     max_bytes: inputs larger than this are refused with a typed error.
-    ocr: when a PDF has no usable text layer, OCR its pages with tesseract (chi_sim).
+    ocr: when a PDF has no usable text layer, or its text layer is a scan's OCR
+        (invisible text over page images), OCR its pages with tesseract (chi_sim).
     text_features: read the figures stated in the prose and cross-check them
         against the tables (loads jieba).
     text_origin: where the text came from. ``ocr``: OCR output, so a value that

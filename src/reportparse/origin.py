@@ -8,7 +8,8 @@ output such cells cannot be trusted to make a report valid
 (:func:`reportparse.rules.check_table`, ``TBL_UNCHECKED``).
 
 With ``text_origin="auto"`` the text is OCR output when reportparse OCR'd
-the PDF itself (``INPUT_OCR``) or when the parse met damage that only OCR
+the PDF itself (``INPUT_OCR``), when the PDF's text layer is invisible text
+over page images — a scan's OCR layer (``INPUT_OCR_LAYER``) — or when the parse met damage that only OCR
 makes (:data:`OCR_DAMAGE`): a character OCR confuses with a digit in a
 table cell, a heading numeral OCR damaged, a row whose value cells are text.
 A text file that shows none of these is taken as digital; declare
@@ -35,7 +36,7 @@ def resolve_origin(requested: str, diags: list[Diagnostic]) -> tuple[str, Diagno
     if requested != "auto":
         return requested, None
     codes = Counter(d.code for d in diags)
-    if codes["INPUT_OCR"]:
+    if codes["INPUT_OCR"] or codes["INPUT_OCR_LAYER"]:
         return "ocr", None
     seen = [f"{codes[code]} {what}" for code, what in OCR_DAMAGE.items() if codes[code]]
     if not seen:

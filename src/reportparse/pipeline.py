@@ -140,8 +140,13 @@ def _parse_pdf(p: Path, opts: ParseOptions) -> Report:
     except UnreadableInputError:
         if not opts.ocr:
             raise
+        st = None
+    if st is None or opts.ocr and any(code == "INPUT_OCR_LAYER" for code, _ in st.notes):
+        # no usable text layer, or a scan's OCR layer (whole-page OCR by an unknown engine): read the scan here
         from .ingest.ocr import ocr_pdf
 
+        layer = st.notes if st is not None else []
         st = ocr_pdf(p)
+        st.notes = layer + st.notes
     src.pages = st.pages
     return parse_source(st, opts, source=src)

@@ -124,7 +124,7 @@ def ocr_pdf(path: str | Path, timeout: float = 600, readers: tuple[Reader, ...] 
     if not text.replace(UNSURE, "").strip():
         raise UnreadableInputError(f"{name}: OCR found no text")
     values, disputed, unsure = counts
-    note = (f"no usable text layer: {len(pages)} page(s) read by tesseract at {DPI} dpi; tables cell by cell, "
+    note = (f"{len(pages)} page(s) read by tesseract at {DPI} dpi; tables cell by cell, "
             f"{values} value cells read {1 + len(readers)} ways ({disputed} disputed, read {len(TIE_BREAKERS)} more times), "
             f"{unsure} without agreement given as {UNSURE}")
     if run.crashed:

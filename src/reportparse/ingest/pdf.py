@@ -11,7 +11,7 @@ import statistics
 from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTCurve, LTFigure, LTLine, LTRect
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -23,6 +23,23 @@ from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
 
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
+INVISIBLE = 3  # text render mode 3: neither filled nor stroked (the OCR layer of a scan)
+
+
+class _Aggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, also counting the characters drawn
+    invisible: a scan's OCR text layer (ocrmypdf, tesseract's PDF output,
+    Acrobat's "recognise text") is invisible text laid over the page images."""
+
+    drawn = invisible = 0
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # type: ignore[no-untyped-def]
+        before = len(self.cur_item)
+        super().render_string(textstate, seq, ncs, graphicstate)
+        n = len(self.cur_item) - before
+        self.drawn += n
+        if textstate.render == INVISIBLE:
+            self.invisible += n
 
 
 class _Char:
@@ -40,8 +57,10 @@ class _Char:
         return (self.y0 + self.y1) / 2
 
 
-def _collect(layout) -> tuple[list[_Char], list, list]:
+def _collect(layout) -> tuple[list[_Char], list, list, bool]:
+    """Characters, ruling lines, rectangles, and whether the page has an image."""
     chars: list[_Char] = []
+    image = False
     lines: list[tuple[float, float, float, float]] = []
     rects: list[tuple[float, float, float, float]] = []
     stack = [layout]
@@ -60,23 +79,26 @@ def _collect(layout) -> tuple[list[_Char], list, list]:
                         lines.append((ax, ay, bx, by))
             elif isinstance(obj, LTFigure):
                 stack.append(obj)
-    return chars, lines, rects
+            elif isinstance(obj, LTImage):
+                image = True
+    return chars, lines, rects, image
 
 
 def read_pdf(path: str | Path) -> SourceText:
     """Text and geometry of a PDF, or :class:`UnreadableInputError`."""
     name = Path(path).name
     out = _Builder()
-    pages = 0
+    pages = images = 0
     try:
         with open(path, "rb") as fh:
             doc = PDFDocument(PDFParser(fh))
             rsrc = PDFResourceManager(caching=True)
-            device = PDFPageAggregator(rsrc, laparams=None)
+            device = _Aggregator(rsrc, laparams=None)
             interp = PDFPageInterpreter(rsrc, device)
             for pageno, page in enumerate(PDFPage.create_pages(doc), 1):
                 interp.process_page(page)
-                chars, lines, rects = _collect(device.get_result())
+                chars, lines, rects, image = _collect(device.get_result())
+                images += image
                 if pageno > 1:
                     out.add("\f", None)
                 _layout_page(pageno, chars, lines, rects, out)
@@ -90,7 +112,12 @@ def read_pdf(path: str | Path) -> SourceText:
         raise UnreadableInputError(f"{name}: the PDF has no pages")
     text = out.text
     _check_text_layer(name, out.n_chars, out.n_bad)
-    return SourceText(text, kind="pdf", pages=pages, boxes=out.boxes)
+    notes = []
+    if images and device.invisible > device.drawn / 2:
+        notes.append(("INPUT_OCR_LAYER", f"{device.invisible} of {device.drawn} characters are invisible text over the images "
+                      f"of {images} of {pages} page(s): the text layer is a scan's OCR (--ocr reads the scan again, "
+                      "tables cell by cell)"))
+    return SourceText(text, kind="pdf", pages=pages, boxes=out.boxes, notes=notes)
 
 
 def _check_text_layer(name: str, n: int, bad: int) -> None:
