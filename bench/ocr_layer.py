@@ -14,7 +14,6 @@ reportlab (dev extra), poppler-utils and tesseract with chi_sim and eng.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,16 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import reportparse  # noqa: E402
 from reportparse import ParseOptions  # noqa: E402
 
-from generator import make_report, render_pdf  # noqa: E402
-
-
-def searchable(gen, look: str, tmp: Path) -> Path:
-    render_pdf(gen, tmp / "r.pdf", look=look)
-    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(tmp / "r.pdf"), str(tmp / "p")], check=True)
-    listing = tmp / "pages.txt"
-    listing.write_text("\n".join(str(p) for p in sorted(tmp.glob("p-*.png"))) + "\n", encoding="utf-8")
-    subprocess.run(["tesseract", str(listing), str(tmp / "s"), "-l", "chi_sim", "pdf"], check=True, capture_output=True)
-    return tmp / "s.pdf"
+from generator import make_report, render_pdf, searchable_scan  # noqa: E402
 
 
 def main() -> None:
@@ -48,7 +38,8 @@ def main() -> None:
     for seed in range(args.start, args.start + args.n):
         gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
         with tempfile.TemporaryDirectory() as tmp:
-            pdf = searchable(gen, args.look, Path(tmp))
+            render_pdf(gen, Path(tmp) / "r.pdf", look=args.look)
+            pdf = searchable_scan(Path(tmp) / "r.pdf", Path(tmp) / "s.pdf")
             for way, opts in ways.items():
                 report = reportparse.parse_file(pdf, opts)
                 flat, s = report.flat(), stats[way]

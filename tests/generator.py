@@ -350,6 +350,25 @@ def scan_pdf(src, out, dpi: int = 300, first: int | None = None, last: int | Non
     return out
 
 
+def searchable_scan(src, out, dpi: int = 300):
+    """What ocrmypdf or Acrobat's "recognise text" make of a scan: ``src``'s
+    pages rasterised at ``dpi`` with tesseract's whole-page OCR (chi_sim)
+    laid over them as invisible text (tesseract's own PDF output: text
+    render mode 3)."""
+    import subprocess
+    from pathlib import Path
+
+    out = Path(out)
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(src), str(out.parent / "ocr-page")], check=True)
+    pages = sorted(out.parent.glob("ocr-page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+    listing = out.parent / "ocr-pages.txt"
+    listing.write_text("\n".join(map(str, pages)) + "\n", encoding="utf-8")
+    subprocess.run(["tesseract", str(listing), str(out.with_suffix("")), "-l", "chi_sim", "pdf"], check=True, capture_output=True)
+    for f in [*pages, listing]:
+        f.unlink()
+    return out
+
+
 def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9,
                look: str = "simple") -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with

@@ -14,7 +14,7 @@ from reportparse.grammar import load_grammars
 from reportparse.ingest.html import read_html
 
 from conftest import CORPUS, ROOT
-from generator import make_report, render_html, render_pdf, scan_pdf
+from generator import make_report, render_html, render_pdf, scan_pdf, searchable_scan
 
 
 def _outline(report):
@@ -193,17 +193,6 @@ def test_ocr_of_a_pdf_without_text_layer(tmp_path):
     assert sum(flat[k] == v for k, v in proactive.items()) >= len(proactive) - 3
 
 
-def _searchable_scan(src, tmp_path):
-    """What ocrmypdf or Acrobat's "recognise text" make of a scan: the page
-    images with tesseract's whole-page OCR laid over them as invisible text
-    (tesseract's own PDF output: text render mode 3)."""
-    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(src), str(tmp_path / "p")], check=True)
-    listing = tmp_path / "pages.txt"
-    listing.write_text("\n".join(str(p) for p in sorted(tmp_path.glob("p-*.png"))) + "\n", encoding="utf-8")
-    subprocess.run(["tesseract", str(listing), str(tmp_path / "searchable"), "-l", "chi_sim", "pdf"], check=True, capture_output=True)
-    return tmp_path / "searchable.pdf"
-
-
 def test_a_scans_ocr_text_layer_is_ocr_output_and_ocr_reads_the_scan_again(tmp_path):
     """A PDF whose text layer is invisible text over page images is a scan
     with another engine's whole-page OCR: read as it is, its text is OCR
@@ -213,7 +202,7 @@ def test_a_scans_ocr_text_layer_is_ocr_output_and_ocr_reads_the_scan_again(tmp_p
     gen = make_report(11, "ogi-2021", "tab")
     src = tmp_path / "r.pdf"
     render_pdf(gen, src)
-    searchable = _searchable_scan(src, tmp_path)
+    searchable = searchable_scan(src, tmp_path / "searchable.pdf")
     report = reportparse.parse_file(searchable)
     note = next(d for d in report.diagnostics if d.code == "INPUT_OCR_LAYER")
     assert "invisible text over the images of 2 of 2 page(s)" in note.message
