@@ -22,12 +22,22 @@ class FileTimeout(Exception):
 
 @contextmanager
 def _time_limit(seconds: float | None):
-    """SIGALRM-based limit; only where it can work (main thread of a process on POSIX)."""
+    """SIGALRM-based limit; only where it can work (main thread of a process on POSIX).
+
+    The alarm raises :class:`FileTimeout` where the parse is; an exception
+    raised inside a garbage-collector callback is swallowed by Python, so the
+    block also fails once it ends if the alarm went off during it."""
     if not seconds or not hasattr(signal, "setitimer"):
         yield
         return
+    fired: list[bool] = []
+
+    def on_alarm(signum, frame):  # noqa: ARG001
+        fired.append(True)
+        raise FileTimeout()
+
     try:
-        old = signal.signal(signal.SIGALRM, _raise_timeout)
+        old = signal.signal(signal.SIGALRM, on_alarm)
     except ValueError:  # not the main thread (e.g. a Dask worker thread): no limit here
         yield
         return
@@ -37,10 +47,8 @@ def _time_limit(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-
-
-def _raise_timeout(signum, frame):  # noqa: ARG001
-    raise FileTimeout()
+    if fired:
+        raise FileTimeout()
 
 
 def process_file(path: str, options: dict[str, Any] | None = None, timeout: float | None = None,
