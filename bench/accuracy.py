@@ -1,25 +1,39 @@
 """Cell accuracy of the table parser on generated reports with known truth.
 
-    python bench/accuracy.py [--per-layout 40] [--ocr-dir bench/ocr]
+    python bench/accuracy.py [--per-layout 40] [--fresh-seed N] [--ocr-dir bench/ocr]
+                             [--heldout-dir bench/ocr-heldout]
 
-For each layout (tab, lines, layout, pipes, runtogether — with the noise
-model — and real tesseract OCR of rendered PDFs made by bench/make_ocr.py:
-``tesseract-page`` is whole-page tesseract text as other tools give it,
-``tesseract-cells`` the text of reportparse's own ``--ocr`` ingest; ``/template``:
-the PDFs drew tables 二 and 三 as the official template does, see
-``bench/make_ocr.py --look``) prints: cells, cell accuracy (value equals the truth), wrong-value rate
-(a non-null value that differs), null rate, reports that came out valid, and
-reports that came out valid with a wrong value (must be 0). Per table: accuracy,
-wrong-value rate, and how many times the table came out valid (its own
-``valid`` in the tree) and valid with a wrong value. ``tesseract-cells`` texts
-are parsed as ``--ocr`` parses them (``text_origin="ocr"``); whole-page texts
-with the default ``auto``, as a user would pass them.
+Two kinds of input, each reported twice — on what the rules were tuned on,
+and on what they were not:
+
+* **Text layouts** (tab, lines, layout, pipes, runtogether, markdown): generated
+  reports with value noise on every layout (``CellNoise``: OCR look-alikes 1%,
+  blank cells 0.5%, printed as each layout prints a blank) and text noise
+  (spaces in words, wrapped lines, full-width digits, bracket variants, page
+  numbers). ``tuning seeds`` are seeds 10000+ (the ones earlier rules were
+  tuned on); ``fresh seeds`` are drawn at run time (``--fresh-seed``; the base
+  is printed, so a run can be repeated).
+* **Real tesseract OCR** of rendered PDFs made by ``bench/make_ocr.py``:
+  ``tesseract-page`` is whole-page tesseract text as other tools give it,
+  ``tesseract-cells`` the text of reportparse's own ``--ocr`` ingest;
+  ``/template``: the PDFs drew tables 二 and 三 as the official template does.
+  ``bench/ocr`` holds the pages the OCR rules were tuned on;
+  ``bench/ocr-heldout`` (seeds 100–139) pages no rule was tuned on.
+  ``tesseract-cells`` texts are parsed as ``--ocr`` parses them
+  (``text_origin="ocr"``); whole-page texts with the default ``auto``.
+
+Prints per set: cells, cell accuracy (value equals the truth), wrong-value
+rate (a non-null value that differs), null rate, reports that came out valid,
+and reports that came out valid with a wrong value (must be 0); per table:
+accuracy, wrong-value rate, and how many times the table came out valid (its
+own ``valid``) and valid with a wrong value (must be 0).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from collections import defaultdict
@@ -35,7 +49,7 @@ from reportparse.grammar import load_grammars  # noqa: E402
 from reportparse.options import ParseOptions  # noqa: E402
 from reportparse.tables.split import agreed, splits  # noqa: E402
 
-from generator import LAYOUTS, _fmt, add_noise, make_report  # noqa: E402
+from generator import LAYOUTS, CellNoise, _fmt, add_noise, make_report  # noqa: E402
 
 TABLES = ("proactive", "applications", "appeals")
 
@@ -58,24 +72,25 @@ def score(report, truth: dict, table: str | None = None) -> tuple[int, int, int,
     return n, right, wrong, null
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--per-layout", type=int, default=40, help="generated reports per text layout")
-    ap.add_argument("--ocr-dir", default=str(ROOT / "bench/ocr"))
-    args = ap.parse_args()
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])  # reports cells right wrong null valid vbw
-    by_table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0] * 6 for t in TABLES})  # cells right wrong null valid vbw
-    decidable = [0, 0, 0, 0]  # run-together cells: all, decidable, right among decidable, wrong anywhere
+def _layouts(base: int, per_layout: int, decidable: list[int] | None):
+    """Stats of the text layouts for seeds ``base``.. (noise on every layout)."""
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    by_table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0] * 6 for t in TABLES})
     for layout in LAYOUTS:
-        for i in range(args.per_layout):
-            seed = 10_000 + i
-            gen = make_report(seed, ("ogi-2021", "ogi-2019")[i % 2], layout)
-            text = add_noise(gen.text, seed, ocr=0.01, drop=0.005)
-            report = reportparse.parse_text(text)
+        for i in range(per_layout):
+            seed = base + i
+            gen = make_report(seed, ("ogi-2021", "ogi-2019")[i % 2], layout, noise=CellNoise(seed, ocr=0.01, drop=0.005))
+            report = reportparse.parse_text(add_noise(gen.text, seed))
             _add(stats[layout], by_table[layout], report, gen.truth)
-            if layout == "runtogether":
+            if layout == "runtogether" and decidable is not None:
                 _add_decidable(decidable, report, gen)
-    for truth_file in sorted(Path(args.ocr_dir).glob("*.truth.json")):
+    return stats, by_table
+
+
+def _ocr(folder: Path):
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    by_table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0] * 6 for t in TABLES})
+    for truth_file in sorted(folder.glob("*.truth.json")):
         data = json.loads(truth_file.read_text(encoding="utf-8"))
         look = "" if data.get("look", "simple") == "simple" else f"/{data['look']}"
         for kind, suffix, origin in ((f"tesseract-page{look}", ".txt", "auto"), (f"tesseract-cells{look}", ".cells.txt", "ocr")):
@@ -83,19 +98,41 @@ def main() -> None:
             if path.exists():
                 report = reportparse.parse_text(path.read_text(encoding="utf-8"), ParseOptions(text_origin=origin))
                 _add(stats[kind], by_table[kind], report, data["truth"])
+    return stats, by_table
+
+
+def _print(title: str, stats: dict[str, list[int]], by_table: dict[str, dict[str, list[int]]]) -> None:
+    if not stats:
+        return
+    print(f"\n== {title}")
     print(f"{'layout':<24}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'valid':>7}{'valid-but-wrong':>17}")
     total = [0] * 7
     for layout, s in stats.items():
         _row(layout, s)
         total = [a + b for a, b in zip(total, s, strict=True)]
     _row("all", total)
-    print("\nper table: accuracy / wrong, times valid (valid-but-wrong)   (二 proactive has no arithmetic rule; 三 and 四 do)")
+    print("per table: accuracy / wrong, times valid (valid-but-wrong)   (二 proactive has no arithmetic rule; 三 and 四 do)")
     print(f"{'layout':<24}" + "".join(f"{t:>30}" for t in TABLES))
     for layout, tables in by_table.items():
         print(f"{layout:<24}" + "".join(f"{c[1] / c[0]:>13.2%} / {c[2] / c[0]:>5.2%}{c[4]:>5} ({c[5]})" for c in tables.values()))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--per-layout", type=int, default=40, help="generated reports per text layout and seed set")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--ocr-dir", default=str(ROOT / "bench/ocr"))
+    ap.add_argument("--heldout-dir", default=str(ROOT / "bench/ocr-heldout"))
+    args = ap.parse_args()
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(1_000_000, 100_000_000)
+    decidable = [0, 0, 0, 0]  # run-together cells: all, decidable, right among decidable, wrong anywhere
+    _print("text layouts, tuning seeds 10000+", *_layouts(10_000, args.per_layout, decidable))
+    _print(f"text layouts, fresh seeds {fresh}+ (--fresh-seed {fresh} repeats them)", *_layouts(fresh, args.per_layout, None))
+    _print(f"tesseract OCR, pages the rules were tuned on ({args.ocr_dir})", *_ocr(Path(args.ocr_dir)))
+    _print(f"tesseract OCR, held-out pages no rule was tuned on ({args.heldout_dir})", *_ocr(Path(args.heldout_dir)))
     n, d, right, wrong = decidable
     if n:
-        print(f"\nruntogether: {d} of {n} cells ({d / n:.2%}) are decidable from the digits (every split that the"
+        print(f"\nruntogether (tuning seeds): {d} of {n} cells ({d / n:.2%}) are decidable from the digits (every split that the"
               f" row's or group's rule allows gives them the same value); accuracy on those {right / d:.2%};"
               f" wrong values anywhere {wrong}")
 

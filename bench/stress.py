@@ -1,11 +1,15 @@
 """Safety under heavy noise: does a wrong value ever come out of a report that
 claims to be valid, or out of a correction?
 
-    python bench/stress.py [--reports 600] [--seed 50000]
+    python bench/stress.py [--reports 600] [--seed 50000] [--fresh-seed N]
 
-Two kinds of input, each over generated reports of both templates:
+Each kind is run twice: on the tuning seeds (``--seed``, the ones earlier
+rules were tuned on) and on fresh seeds drawn at run time (printed;
+``--fresh-seed`` repeats a run). Two kinds of input, each over generated
+reports of both templates:
 
-``noise``      every text layout with the noise model turned up: OCR digit
+``noise``      every text layout with the noise model turned up, the value
+               noise on every layout alike (``CellNoise``): OCR digit
                confusions, dropped cells and misreads (a multi-digit value
                printed without its last digit) in tables 三 and 四;
 ``corrupt-P``  tab layout; each number of tables 三 and 四 is replaced with
@@ -34,17 +38,17 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import reportparse  # noqa: E402
 
-from generator import LAYOUTS, add_noise, make_report  # noqa: E402
+from generator import LAYOUTS, CellNoise, add_noise, make_report  # noqa: E402
 
 TEMPLATES = ("ogi-2021", "ogi-2019")
 
 
 def _noise(seed: int, i: int) -> tuple[str, dict]:
     rng = random.Random(seed)
-    gen = make_report(seed, TEMPLATES[i % 2], LAYOUTS[i % len(LAYOUTS)], big=rng.random() < 0.5)
-    text = add_noise(gen.text, seed, ocr=rng.choice([0, 0.01, 0.03]), drop=rng.choice([0, 0.01, 0.03]),
-                     misread=rng.choice([0.02, 0.05, 0.1, 0.2]), misread_tables=("applications", "appeals"))
-    return text, gen.truth
+    noise = CellNoise(seed, ocr=rng.choice([0, 0.01, 0.03]), drop=rng.choice([0, 0.01, 0.03]),
+                      misread=rng.choice([0.02, 0.05, 0.1, 0.2]), misread_tables=("applications", "appeals"))
+    gen = make_report(seed, TEMPLATES[i % 2], LAYOUTS[i % len(LAYOUTS)], big=rng.random() < 0.5, noise=noise)
+    return add_noise(gen.text, seed), gen.truth
 
 
 def _edit(tok: str, rng: random.Random) -> str:
@@ -104,12 +108,16 @@ def run(name: str, make, n: int, base: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=600, help="reports per kind")
-    ap.add_argument("--seed", type=int, default=50_000)
+    ap.add_argument("--seed", type=int, default=50_000, help="base of the tuning seeds")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
     args = ap.parse_args()
-    print(f"{'kind':<14}{'reports':>8}{'exceptions':>11}{'wrong':>8}{'corrected right':>18}{'corrected wrong':>18}{'valid-but-wrong':>17}{'tables valid-but-wrong':>24}")
-    run("noise", _noise, args.reports, args.seed)
-    for p in (0.01, 0.02, 0.05):
-        run(f"corrupt-{p}", _corrupt(p), args.reports, args.seed + 100_000)
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(1_000_000, 100_000_000)
+    for title, base in (("tuning seeds", args.seed), (f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats them)", fresh)):
+        print(f"\n== {title}")
+        print(f"{'kind':<14}{'reports':>8}{'exceptions':>11}{'wrong':>8}{'corrected right':>18}{'corrected wrong':>18}{'valid-but-wrong':>17}{'tables valid-but-wrong':>24}")
+        run("noise", _noise, args.reports, base)
+        for p in (0.01, 0.02, 0.05):
+            run(f"corrupt-{p}", _corrupt(p), args.reports, base + 100_000)
 
 
 if __name__ == "__main__":

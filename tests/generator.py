@@ -9,7 +9,7 @@ maps every contract flat key of the template's tables to its value.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reportparse  # noqa: F401  (grammars are loaded through the package)
 from reportparse.grammar import TableGrammar, Template, load_grammars
@@ -68,7 +68,9 @@ def _grid(t: TableGrammar, rng: random.Random, big: bool) -> dict[tuple[str, str
     return values
 
 
-def _fmt(v: int | float) -> str:
+def _fmt(v: int | float | str) -> str:
+    if isinstance(v, str):  # a cell as printed (value noise applied)
+        return v
     if isinstance(v, float):
         return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else str(int(v))
     return str(v)
@@ -122,7 +124,7 @@ def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random
                   ["", "", "", "", ""] + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
         cells = [_fmt(values[(r.id, c)]) for r in t.rows for c in t.row(r.id).columns]
         if layout == "lines":
-            out += [h for row in header for h in row if h] + cells
+            out += [h for row in header for h in row if h] + [c for c in cells if c]
         elif layout == "runtogether":
             out.append("".join(h for row in header for h in row) + "".join(cells))
         else:
@@ -164,7 +166,7 @@ def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random
                 out += [label[:cut], label[cut:]]
             else:
                 out.append(label)
-            out += cells
+            out += [c for c in cells if c]  # an empty cell prints no line
         elif layout == "layout" and own > 16 and rng.random() < 0.5:
             cut = len(label) - own + _cut(label[len(label) - own:], rng)  # values on the middle line of a wrapped label
             out += [label[:cut], "        " + sep.join(cells), label[cut:]]
@@ -181,8 +183,41 @@ def _cut(label: str, rng: random.Random) -> int:
     return rng.choice(spots) if spots else len(label) // 2
 
 
+@dataclass(frozen=True)
+class CellNoise:
+    """Value noise applied to each cell as it is printed, so it reaches every
+    layout alike (a dropped cell prints as nothing: an empty tab or pipe field,
+    extra spaces, no line in one-cell-per-line text, no digits in run-together
+    text). ``ocr``: a 1 or 0 printed as an OCR look-alike (工 l, O o);
+    ``drop``: the cell printed empty; ``misread``: a multi-digit value printed
+    without its last digit, only in ``misread_tables`` (table 二 has no rule
+    that could catch it)."""
+
+    seed: int
+    ocr: float = 0.0
+    drop: float = 0.0
+    misread: float = 0.0
+    misread_tables: tuple[str, ...] = field(default=("applications", "appeals"))
+
+    def printed(self, table: str, values: dict) -> dict:
+        rng = random.Random(f"{self.seed}:{table}")
+        out = {}
+        for ref, v in values.items():
+            cell = _fmt(v)
+            r = rng.random()
+            if r < self.ocr and cell in ("1", "0"):
+                cell = rng.choice(["工", "l"]) if cell == "1" else rng.choice(["O", "o"])
+            elif r < self.ocr + self.drop:
+                cell = ""
+            elif r < self.ocr + self.drop + self.misread and table in self.misread_tables and cell.isdigit() and len(cell) > 1:
+                cell = cell[:-1]
+            out[ref] = cell
+        return out
+
+
 def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big: bool | None = None,
-                header: bool | None = None) -> Generated:
+                header: bool | None = None, noise: CellNoise | None = None) -> Generated:
+    """A consistent report printed in ``layout``; ``noise``: value noise on its cells."""
     rng = random.Random(seed)
     g = load_grammars()
     tpl: Template = g.templates[template]
@@ -209,7 +244,7 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
             values = _grid(tg, rng, big)
             for (rid, cid), v in values.items():
                 truth[f"{tkey}.{rid}.{cid}"] = v
-            lines += _render_table(tg, values, layout, rng)
+            lines += _render_table(tg, noise.printed(tkey, values) if noise else values, layout, rng)
     if header:
         lines += ["", f"{issuer}", f"{year + 1}年1月{rng.randint(1, 28)}日", "", "（此件公开发布）",
                   "抄送：各部门", f"{place}办公室    {year + 1}年1月{rng.randint(1, 28)}日印发"]

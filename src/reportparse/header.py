@@ -54,6 +54,9 @@ class _Reader:
                 if h.doc_number.raw and h.doc_number.raw.strip() != value:
                     self.diags.append(Diagnostic("HDR_DOC_NUMBER_REPAIRED", f"发文字号 {h.doc_number.raw.strip()!r} read as {value!r}",
                                                  h.doc_number.span, "header.doc_number"))
+                    if not _brackets_pair(h.doc_number.raw):
+                        self.diags.append(Diagnostic("HDR_DOC_NUMBER_OCR", f"发文字号 {h.doc_number.raw.strip()!r}: its brackets do not pair",
+                                                     h.doc_number.span, "header.doc_number"))
             elif "signer" in el and (m := el["signer"].match(line)):
                 h.signer = self.field(s, e, m["signer"])
             elif any(line.endswith(w) for w in self.g.title["endings"]) and len(line) <= self.g.title["max_chars"]:
@@ -234,3 +237,13 @@ def _name_from_body(body: str, h: Header, diags: list[Diagnostic]) -> None:
         title_raw = h.title.raw if h.title.raw is not None else h.title.value
         h.title = Field(h.title.value.replace(name, better), h.title.span, title_raw)
     diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"issuer {name!r} is nowhere in the body, which names {better!r} {n} times: read as {better!r}", h.issuer.span, "header.issuer"))
+
+
+_PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "］", "｛": "｝", "{": "}", "〖": "〗"}
+
+
+def _brackets_pair(raw: str) -> bool:
+    """Does the year of a 发文字号 stand between two brackets of one pair
+    (``〔2023〕``, ``[2023]``)? OCR prints ``【2023]`` or ``〔2023】``."""
+    m = regex.search(r"(\S)\s*\d{4}\s*(\S)", raw)
+    return not m or _PAIRS.get(m.group(1)) == m.group(2) or m.group(1) not in _PAIRS and m.group(2) not in _PAIRS.values()

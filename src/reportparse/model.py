@@ -100,6 +100,9 @@ class Cell:
     raw: str | None = None
     status: str = "missing"
     span: Span | None = None
+    # why the value's placement rested on a choice (see README, "Anchored values"):
+    # such a value keeps its table from being valid (TBL_UNANCHORED); not in the JSON
+    unanchored: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "raw": self.raw, "status": self.status, "span": _span(self.span)}

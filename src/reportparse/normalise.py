@@ -36,6 +36,11 @@ _MD_EDGE = regex.compile(r"^\s*\|\s*|\s*\|\s*$")
 _MD_CELL = regex.compile(r"\s*\|\s*")
 _MD_MARK = regex.compile(r"^\s*#{1,6}\s+|\*\*")
 _MD_HEADING = regex.compile(r"^\s*#{1,6}\s+\S")
+# a text table whose cells are set apart by pipes (``label | 3 |  | 55``): a pipe
+# with white space (or the line's edge) on both sides is a cell boundary, so an
+# empty cell stays a field of its own instead of vanishing between two spaces
+_PIPE_SEP = regex.compile(r"(?:^|(?<=\s))\|(?=\s|$)")
+_PIPE_CELL = regex.compile(r"[ \t]*\|[ \t]*")
 
 
 def _width_table(g: Grammars) -> dict[int, str]:
@@ -165,6 +170,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                 canon.removed["web_chrome"] += ln.sub(pat, "")
             if markdown:
                 _markdown(ln, canon)
+            elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
+                ln.sub(_PIPE_CELL, "\t")
             if " " in ln.text:
                 ln.sub(_SPACE_RUN, "\t")
                 ln.sub(_SPACE_IN_WORD, "")

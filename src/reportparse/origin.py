@@ -11,7 +11,10 @@ With ``text_origin="auto"`` the text is OCR output when reportparse OCR'd
 the PDF itself (``INPUT_OCR``), when the PDF's text layer is invisible text
 over page images — a scan's OCR layer (``INPUT_OCR_LAYER``) — or when the parse met damage that only OCR
 makes (:data:`OCR_DAMAGE`): a character OCR confuses with a digit in a
-table cell, a heading numeral OCR damaged, a row whose value cells are text.
+table cell, a number with a letter in it, a heading numeral or heading words
+OCR damaged, a row label found only with character errors, a 发文字号 whose
+brackets do not pair, a row whose value cells are text. No clean real text
+in ``corpus/`` shows any of these (``tests/test_origin.py``).
 A text file that shows none of these is taken as digital; declare
 ``text_origin="ocr"`` (``--text-origin ocr``) for OCR output from elsewhere.
 """
@@ -20,13 +23,36 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from .diagnostics import Diagnostic
+from .normalise import Canonical
 
 OCR_DAMAGE = {
     "CELL_OCR_DIGIT": "character(s) OCR confuses with a digit in table cells",
+    "CELL_DAMAGED_NUMBER": "number(s) with letters or marks in them",
     "SEC_NUMERAL_OCR": "heading numeral(s) OCR damaged",
+    "SEC_TITLE_FUZZY": "standard heading word(s) found only with character errors",
+    "TBL_ROW_FUZZY": "table row label(s) found only with character errors",
+    "HDR_DOC_NUMBER_OCR": "a 发文字号 whose brackets do not pair",
     "TBL_ROW_DAMAGED": "table row(s) whose values are text",
+    "TBL_GARBLED_TEXT": "table section(s) with Latin letters run into digits or into long runs",
 }
+
+# in a table's section of a Chinese report: Latin letters run into digits
+# (``5019loolololelo``, ``[Rs 11101000101``) or a long run of capitals
+# (``ZTCTINNIENEIEKIE``): what OCR makes of ruled cells, never typed text
+_GARBLE = regex.compile(r"(?<![A-Za-z\d])(?:(?=[A-Za-z\d|\[\]]*[A-Za-z])(?=[A-Za-z\d|\[\]]*\d)[A-Za-z\d|\[\]]{6,}|[A-Z]{8,})(?![A-Za-z\d])")
+
+
+def garbled_tables(c: Canonical, regions: dict[str, tuple[int, int]], table_sections: list[str]) -> Diagnostic | None:
+    """A warning when the sections that hold the tables show OCR garbage."""
+    hits = [m for key in table_sections if key in regions for m in _GARBLE.finditer(c.text, *regions[key])]
+    if not hits:
+        return None
+    shown = ", ".join(m.group() for m in hits[:5])
+    return Diagnostic("TBL_GARBLED_TEXT", f"{len(hits)} run(s) of Latin letters and digits in the tables' sections ({shown}): OCR garbled them",
+                      c.span(hits[0].start(), hits[0].end()))
 
 
 def resolve_origin(requested: str, diags: list[Diagnostic]) -> tuple[str, Diagnostic | None]:

@@ -20,7 +20,7 @@ from .ingest.text import decode_bytes
 from .model import Report, Source
 from .normalise import normalise
 from .options import ParseOptions
-from .origin import resolve_origin
+from .origin import garbled_tables, resolve_origin
 from .sections import build_sections
 from .tables import extract_tables, validate_tables
 from .template import detect_template
@@ -60,6 +60,8 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
     diags.extend(tree.diagnostics)
     tables, tbdiags = extract_tables(canon, tree.regions, template, opts)
     diags.extend(tbdiags)
+    if template is not None and (garbled := garbled_tables(canon, tree.regions, [t.section for t in template.tables.values()])):
+        diags.append(garbled)
     origin, odiag = resolve_origin(opts.text_origin, diags)
     src.origin = origin
     if odiag:

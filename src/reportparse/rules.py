@@ -132,6 +132,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
             diags.append(Diagnostic("CELL_NEGATIVE", f"{ref[0]}.{ref[1]} is {cell.value}", cell.span, path(t, ref)))
             ok = False
     values: Values = {ref: cell.value for ref, cell in cells.items()}
+    unanchored = {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}
     eqs = equations(t)
     if opts.repair and eqs:
         for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
@@ -172,6 +173,14 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     if empty:
         ok = False
         diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {_listed(empty)}", table.span, f"tables.{t.key}"))
+    # a value placed by a choice the text does not decide, or forced into a cell whose printed digits
+    # were cut several ways (the forced value may not be the one printed); a correction is the rules' own
+    chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"}
+    if chosen:
+        ok = False
+        whys = sorted(set(chosen.values()))
+        diags.append(Diagnostic("TBL_UNANCHORED", f"table {t.key}: {len(chosen)} value(s) placed by a choice the text does not decide "
+                                f"({'; '.join(whys)[:200]}): {_listed([f'{r}.{c}' for r, c in chosen])}", table.span, f"tables.{t.key}"))
     if opts.text_origin == "ocr" and table.found:
         ruled = {ref for eq in eqs for ref in eq.cells}
         unchecked = [f"{r}.{c}" for (r, c), v in values.items() if v is not None and (r, c) in required and (r, c) not in ruled]

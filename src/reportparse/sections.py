@@ -137,6 +137,7 @@ class _Builder:
             hit = fuzzy_title(m.group(2), self.std, self.fuzzy[0], self.fuzzy[1], short_ok=True)
             if hit:
                 title, _, skey, num = hit
+                self.diags.append(Diagnostic("SEC_TITLE_FUZZY", f"heading {m.group(2)[:30]!r} read as {title}", self.c.span(s, e)))
         if skey is None or num != self.counters.get(1, 0) + 1 or _other_numeral(m.group(1), num):
             return None
         self.diags.append(Diagnostic("SEC_NUMERAL_OCR", f"heading {m.group(1)!r} read as {_CN[num]}、{title}", self.c.span(s, e)))
@@ -153,6 +154,8 @@ class _Builder:
                 title, body, skey, _, e = joined
         if skey is None and self.fuzzy is not None:  # an OCR-damaged standard title
             title, body, skey, _ = split_title(rest, self.std, self.fuzzy)
+            if skey is not None:
+                self.diags.append(Diagnostic("SEC_TITLE_FUZZY", f"heading {rest[:30]!r} read as {_CN.get(num, num)}、{title}", self.c.span(s, e)))
         rest_key = label_key(rest)
         if TABLE_ROW.search(rest) or any(rest_key.startswith(t) for t in self.not_headings):
             return None, e  # a table row such as 四、结转下年度继续办理

@@ -45,6 +45,7 @@ class Value:
     unit: str | None = None
     block: int = 0  # values between blank lines share a block (one cell per line layouts)
     label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
+    damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
 
     @property
     def digits_only(self) -> bool:
@@ -152,7 +153,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             v = read_token(raw, at)
             damaged = v is None and (tab_line and _digitish(raw) or _glued(raw))
             if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw))):
-                v = Value("unreadable", raw.strip(), at, at + len(raw))  # text where a value stands: keep its place
+                v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=damaged)  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
                 # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)

@@ -11,7 +11,7 @@ two anchors number exactly what the rows between them need.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -34,6 +34,7 @@ class Anchor:
     start: int  # compact offsets
     end: int
     covered: frozenset[int]  # compact offsets of the label's own characters
+    fuzzy: bool = False  # found only with character errors
 
 
 def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
@@ -42,6 +43,7 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     cursor = 0
     for row in t.rows:
         occ = find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])
+        fuzzy = not occ
         if not occ:
             for m in row.match:  # never the exact-only forms (其他处理 took 要他处理 in a wrapped line)
                 hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
@@ -55,7 +57,7 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
         after = [o for o in occ if o[0] >= cursor]
         start, end = after[0] if after else occ[0]
         start = _line_start(s, start)
-        found[row.id] = Anchor(row.id, *s.label_span(start, end))
+        found[row.id] = Anchor(row.id, *s.label_span(start, end), fuzzy=fuzzy)
         if after:
             cursor = end
     return found
@@ -124,6 +126,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
     segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
+    own: dict[str, tuple[list[Value], str | None]] = {}  # rows placed from their own label's chunk
     for k, (anchor, vals, tab) in enumerate(segs):
         if anchor in blocks and not vals:
             continue  # its values came in a block (_blocks_around_label)
@@ -154,6 +157,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         placed = place_row(row, t.columns, vals, tab, t.total_column, row_equation(t, anchor), span_of, f"tables.{t.key}.{anchor}")
         rows[anchor] = placed.cells
         diags.extend(placed.diagnostics)
+        own[anchor] = (vals, next_anchor)
         if placed.candidates:
             pending[anchor] = placed
     for rid, vals in blocks.items():
@@ -167,7 +171,36 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
             diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))
     if pending:
         _resolve_splits(t, rows, pending, span_of, diags)
+    _mark_unanchored(t, s, rows, found, own)
     return rows, diags
+
+
+def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
+                     own: dict[str, tuple[list[Value], str | None]]) -> None:
+    """A row read from its own label's chunk whose values stand on no line of
+    its label, when the label was found only fuzzily or the next row of the
+    template is missing altogether, and the chunk does not end at that next
+    row's own label: the values may be the next row's (its label lost or not
+    recognised), so their place rests on a choice (``Cell.unanchored``)."""
+    order = [r.id for r in t.rows if not t.row(r.id).optional]
+    for rid, (vals, next_anchor) in own.items():
+        if rid not in order or not vals:
+            continue
+        i = order.index(rid)
+        succ = order[i + 1] if i + 1 < len(order) else None
+        missing = succ is not None and all(c.status == "missing" and c.span is None for c in rows[succ].values())
+        a = found[rid]
+        if not (a.fuzzy or missing) or (succ is not None and next_anchor == succ):
+            continue
+        first = s.text.count("\n", 0, a.start)
+        last = first + s.text.count("\n", a.start, a.end)
+        if all(first <= s.text.count("\n", 0, v.start) <= last for v in vals):
+            continue  # on its label's own lines
+        why = (f"label {t.row(rid).label[:12]!r} found only fuzzily" if a.fuzzy else
+               f"the row after {t.row(rid).label[:12]!r} is missing") + ", its values stand on another line"
+        for c, cell in rows[rid].items():
+            if cell.value is not None:
+                rows[rid][c] = replace(cell, unanchored=why)
 
 
 def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dict[str, tuple[list[Value], bool]],

@@ -11,9 +11,10 @@ from ..grammar import Column, Row
 from ..model import Cell
 from ..span import Span
 from .cells import UNREAD_MARKS, Value, fit_positions, settle_speck
-from .split import readings, splits
+from .split import Kind, readings, splits, value_of
 
 SpanOf = Callable[[int, int], Span]
+CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
 _MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
 
@@ -53,7 +54,9 @@ def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnos
     for v in values:
         if v.kind == "ocr":
             out.append(Diagnostic("CELL_OCR_DIGIT", f"{v.raw!r} read as {v.value}", span_of(v.start, v.end), path))
-        if v.kind == "unreadable":
+        if v.kind == "unreadable" and v.damaged:
+            out.append(Diagnostic("CELL_DAMAGED_NUMBER", f"{v.raw!r} is a number with letters or marks in it", span_of(v.start, v.end), path))
+        elif v.kind == "unreadable":
             out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
     return out
 
@@ -90,6 +93,10 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
                 return sum(vals[c] for _, c in eq.lhs) == sum(vals[c] for _, c in eq.rhs)
             last = eq.lhs == ((eq.lhs[0][0], cols[-1]),) and {c for _, c in eq.rhs} == set(cols[:-1])
             sols, complete = splits(tokens, n, accept, kinds=kinds, total_last=last)
+            if len(tokens) == n - 1 > 1:
+                # one value short in text with separators: a lost separator (two cells in one
+                # token) or a blank cell printed as nothing (space-aligned or pipe text) — both count
+                sols += [sol for sol in _one_blank(tokens, kinds) if _may_hold(eq, dict(zip(cols, sol, strict=True)))]
         else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
             sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)
@@ -100,7 +107,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
             return out
         if sols or not complete:
             out.candidates = sols if complete else []
-            out.cells = {c: Cell(None, raw, "missing", span) for c in cols}
+            out.cells = {c: Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS) for c in cols}
             if not complete:
                 out.diagnostics.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits", span, path))
             return out
@@ -113,3 +120,23 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
     return out
+
+
+def _one_blank(tokens: list[str], kinds: list[Kind]) -> list[list]:
+    """Each token one cell, one cell printed as nothing: every place of the blank."""
+    out = []
+    for gap in range(len(kinds)):
+        sol = [*tokens[:gap], None, *tokens[gap:]]
+        vals = [None if t is None else value_of(t, k) for t, k in zip(sol, kinds, strict=True)]
+        if all(v is not None for i, v in enumerate(vals) if i != gap):
+            out.append(vals)
+    return out
+
+
+def _may_hold(eq: Equation, vals: dict) -> bool:
+    """Can the row's rule hold for a reading (empty cells: any count, never negative)?"""
+    known = sum(vals[ref[1]] * eq.coef(ref) for ref in eq.cells if vals[ref[1]] is not None)
+    empty = {eq.coef(ref) for ref in eq.cells if vals[ref[1]] is None}
+    if not empty:
+        return known == 0
+    return len(empty) == 2 or (known <= 0 if empty == {1} else known >= 0)

@@ -22,7 +22,7 @@ _PIECE = re.compile(r"([-+]?)(?:0|[1-9]\d*)(\.\d+)?")
 _TOKEN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
-def _value(piece: str, kind: Kind) -> int | float | None:
+def value_of(piece: str, kind: Kind) -> int | float | None:
     """A cut piece as the number a cell prints, or None: no leading zero, a
     sign only in a signed column, a decimal point only in a decimal one."""
     m = _PIECE.fullmatch(piece)
@@ -85,7 +85,7 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
             else:
                 if sum(ch.isdigit() for ch in piece) > max_digits:
                     break
-                v = _value(piece, kind)
+                v = value_of(piece, kind)
                 if v is None:
                     continue
             acc.append(v)

@@ -1,0 +1,103 @@
+"""Does one deleted or duplicated line ever make a table valid with a wrong value?
+
+    python bench/mutation.py [--files corpus/real/*.txt ...] [--kinds delete,duplicate]
+
+The exhaustive one-line sweep over every real text in ``corpus/`` (and the
+test fixtures): each line is deleted once, then duplicated once, and the text
+is parsed again. A table that comes out ``valid`` with a value different from
+the same table in the unmutated parse is counted as valid-but-wrong (must be
+0): deleting or duplicating a line never changes a printed number, so a valid
+table must hold the same numbers or not be valid. Prints per file and in all:
+parses, exceptions, tables valid, tables valid-but-wrong, and the slowest
+parse; ``--show`` lists every valid-but-wrong case (file, line, kind, cells).
+No rule of the parser was tuned on this sweep's output before issue 17; the
+fixes it led to are listed in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+import reportparse  # noqa: E402
+from reportparse.errors import ReportParseError  # noqa: E402
+
+TABLES = ("proactive", "applications", "appeals")
+
+
+def real_texts() -> list[Path]:
+    """Every text report bundled with the project: ``corpus/`` and the test fixtures."""
+    files = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "corpus/real").glob("*.txt"))
+    files += sorted((ROOT / "corpus/real").glob("*.md"))
+    files += [p for p in sorted((ROOT / "tests/fixtures").glob("*.txt")) if p.stat().st_size > 2000]
+    return files
+
+
+def table_values(report) -> dict[str, dict[str, object]]:
+    flat = report.flat()
+    return {t: {k: v for k, v in flat.items() if k.startswith(t + ".")} for t in TABLES}
+
+
+def mutants(lines: list[str], kinds: tuple[str, ...]):
+    for i in range(len(lines)):
+        if "delete" in kinds:
+            yield i, "delete", lines[:i] + lines[i + 1:]
+        if "duplicate" in kinds:
+            yield i, "duplicate", lines[:i + 1] + lines[i:]
+
+
+def sweep(path: Path, kinds: tuple[str, ...], show: bool) -> list[int | float]:
+    text = path.read_text(encoding="utf-8")
+    base = table_values(reportparse.parse_text(text))
+    lines = text.split("\n")
+    parses = exc = valid = vbw = 0
+    slowest = 0.0
+    for i, kind, mutated in mutants(lines, kinds):
+        parses += 1
+        t0 = time.perf_counter()
+        try:
+            report = reportparse.parse_text("\n".join(mutated))
+        except ReportParseError:
+            continue  # a typed error is an allowed answer
+        except Exception as e:  # noqa: BLE001 - counted and shown: never a traceback
+            exc += 1
+            print(f"  exception {path.name}:{i + 1} {kind}: {e!r}", file=sys.stderr)
+            continue
+        slowest = max(slowest, time.perf_counter() - t0)
+        got = table_values(report)
+        for t in TABLES:
+            if t not in report.tables or not report.tables[t].valid:
+                continue
+            valid += 1
+            diff = [k for k, v in got[t].items() if v != base[t][k]]
+            if diff:
+                vbw += 1
+                if show:
+                    cells = ", ".join(f"{k}={got[t][k]} (was {base[t][k]})" for k in diff[:6])
+                    print(f"  valid-but-wrong {path.name}:{i + 1} {kind} {t}: {cells}")
+    return [parses, exc, valid, vbw, slowest]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", nargs="*", type=Path, help="texts to sweep (default: every real text bundled)")
+    ap.add_argument("--kinds", default="delete,duplicate")
+    ap.add_argument("--show", action="store_true", help="list every valid-but-wrong table")
+    args = ap.parse_args()
+    kinds = tuple(args.kinds.split(","))
+    files = args.files or real_texts()
+    print(f"{'file':<40}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}{'slowest':>10}")
+    total: list[int | float] = [0, 0, 0, 0, 0.0]
+    for p in files:
+        row = sweep(p, kinds, args.show)
+        print(f"{p.name:<40}{row[0]:>8}{row[1]:>11}{row[2]:>14}{row[3]:>17}{row[4]:>9.3f}s")
+        total = [a + b for a, b in zip(total[:4], row[:4], strict=True)] + [max(total[4], row[4])]
+    print(f"{'all':<40}{total[0]:>8}{total[1]:>11}{total[2]:>14}{total[3]:>17}{total[4]:>9.3f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,248 @@
+"""``valid`` on input this project did not make (issue 17).
+
+A table is valid only when every value in it is read where it belongs or
+forced by the rules: the regressions below were tables that came out valid
+with a wrong number; the properties mutate real texts and generated ones the
+way other tools and hands damage them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reportparse
+from reportparse import ParseOptions
+from reportparse.errors import ReportParseError
+
+from conftest import CORPUS, ROOT
+from generator import LAYOUTS, CellNoise, add_noise, make_report
+
+TABLES = ("proactive", "applications", "appeals")
+REAL = sorted([*CORPUS.glob("*.txt"), *(CORPUS / "real").glob("*.txt"), *(CORPUS / "real").glob("*.md")])
+FIXTURE_TEXTS = [ROOT / "tests/fixtures/ocr-circular.txt"]
+CLEAN_REAL = [p for p in REAL if "tesseract" not in p.name]
+
+
+def _tables(report) -> dict[str, dict[str, object]]:
+    flat = report.flat()
+    return {t: {k: v for k, v in flat.items() if k.startswith(t + ".")} for t in TABLES}
+
+
+def _wrong_valid(report, want: dict[str, dict[str, object]], allowed: set[str] = frozenset()) -> list[str]:
+    """Tables valid with a value that differs from ``want`` (keys in ``allowed`` may differ)."""
+    got = _tables(report)
+    return [f"{t}: {k}={got[t][k]} (want {want[t][k]})" for t in TABLES
+            if t in report.tables and report.tables[t].valid
+            for k in got[t] if got[t][k] != want[t][k] and k not in allowed]
+
+
+# ---- the three reproducers of issue 17 -----------------------------------------
+
+def _single_spaced(gen, blank: tuple[str, int] | None = None) -> str:
+    """Table 三 as scraped web text prints it: cells one space apart, a blank
+    cell as nothing (``blank``: the row label's start and the column index)."""
+    out = []
+    in_table = False
+    for line in gen.text.split("\n"):
+        in_table = (in_table or line.startswith("三、收到")) and not line.startswith("四、")
+        cells = line.split("\t")
+        if in_table and len(cells) >= 8 and all(c.isdigit() for c in cells[-7:]):
+            vals = cells[-7:]
+            if blank and line.startswith(blank[0]):
+                vals = vals[:blank[1]] + vals[blank[1] + 1:]
+            line = "".join(cells[:-7]) + " " + " ".join(vals)
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_2a_a_blank_cell_printed_as_nothing_is_not_cut_out_of_a_neighbour():
+    """``0 ⎵ 0 0 0 0 11`` (the 11 of 商业企业 blank) once came out as
+    ``0 0 0 0 0 1 1``: the 11 cut in two because that satisfied the row sum.
+    A blank cell printed as nothing is a reading too; here the table's column
+    rules leave only the blank one, so the blank is forced back to 11."""
+    gen = make_report(1, "ogi-2021", "tab")
+    row = next(ln for ln in gen.text.split("\n") if ln.startswith("（二）部分公开"))
+    assert row.split("\t")[1:] == ["0", "11", "0", "0", "0", "0", "11"]
+    report = reportparse.parse_text(_single_spaced(gen, ("（二）部分公开", 1)))
+    cells = report.tables["applications"].rows["result.partly_disclosed"]
+    assert [c.value for c in cells.values()] == [0, 11, 0, 0, 0, 0, 11]
+    assert cells["business"].status == "inferred"
+    assert not _wrong_valid(report, _truth_tables(gen))
+
+
+def _truth_tables(gen) -> dict[str, dict[str, object]]:
+    want = {t: {} for t in TABLES}
+    flat = reportparse.parse_text(gen.text).flat()  # keys of the template, None where it has none
+    for k, v in flat.items():
+        t = k.split(".", 1)[0]
+        if t in want:
+            want[t][k] = gen.truth.get(k, v)
+    return want
+
+
+@settings(max_examples=60)
+@given(st.integers(0, 5_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.integers(0, 30), st.integers(0, 6))
+def test_a_blank_cell_in_single_spaced_rows_never_makes_a_wrong_table_valid(seed, template, row, col):
+    gen = make_report(seed, template, "tab")
+    rows = [ln for ln in gen.text.split("\n") if ln.count("\t") >= 7 and all(c.isdigit() for c in ln.split("\t")[-7:])]
+    label = rows[row % len(rows)].split("\t")[0]
+    report = reportparse.parse_text(_single_spaced(gen, (label, col)))
+    assert not _wrong_valid(report, _truth_tables(gen))
+
+
+HUAIAN_LAYOUT = CORPUS / "real/huaian-2024.pdftotext-layout.txt"
+
+
+def test_2b_a_deleted_line_does_not_let_a_fuzzy_label_take_the_next_rows_values():
+    """Line 182 of the ``pdftotext -layout`` text holds row （六）1.'s values and
+    the middle of its label. Without it the label is found only fuzzily and its
+    chunk runs on to row 2.'s values (row 2.'s own label, wrapped round them, is
+    not found): row 1. once took row 2.'s values and the table came out valid."""
+    lines = HUAIAN_LAYOUT.read_text(encoding="utf-8").split("\n")
+    assert "67" in lines[181] and "71" in lines[181]
+    report = reportparse.parse_text("\n".join(lines[:181] + lines[182:]))
+    assert not report.tables["applications"].valid and not report.valid
+    d = next(d for d in report.diagnostics if d.code == "TBL_UNANCHORED")
+    assert "result.other.no_correction.natural_person" in d.message and "fuzzily" in d.message
+    assert report.tables["appeals"].valid  # the damage stays where it is (table 二: the fuzzy label made the text OCR)
+
+
+def _heading_fixed(text: str) -> str:
+    """Whole-page OCR text with its heading damage mended (``人人、``, ``情;``),
+    so only other damage can tell it is OCR output."""
+    text = re.sub(r"^人人、\s*", "一、", text, flags=re.M)
+    return re.sub(r"情;$", "情况", text, flags=re.M)
+
+
+OCR_PAGE = ROOT / "tests/fixtures/ocr-page-009.txt"
+
+
+def test_2c_ocr_text_whose_headings_are_clean_is_still_known_by_its_damage():
+    """Whole-page tesseract text (``tests/fixtures/ocr-page-009.txt``) with its
+    heading damage mended: row labels found only fuzzily (``7属于行政执法案逢``)
+    and numbers with letters in them still say it is OCR output, so table 二,
+    which no rule checks, is not valid."""
+    report = reportparse.parse_text(_heading_fixed(OCR_PAGE.read_text(encoding="utf-8")))
+    assert not any(d.code in ("SEC_NUMERAL_OCR", "SEC_TITLE_FUZZY") for d in report.diagnostics)
+    assert report.source.origin == "ocr"
+    note = next(d for d in report.diagnostics if d.code == "INPUT_OCR_TEXT")
+    assert "row label(s) found only with character errors" in note.message
+    assert not report.tables["proactive"].valid and not report.valid
+
+
+@pytest.mark.parametrize("damage, evidence", [
+    (lambda t: t.replace("7.属于行政执法案卷", "7属于行政执法案逢"), "TBL_ROW_FUZZY"),
+    (lambda t: re.sub(r"〔(\d{4})〕", r"【\1]", t), "HDR_DOC_NUMBER_OCR"),
+    (lambda t: t.replace("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政拆讼情况"), "SEC_TITLE_FUZZY"),
+])
+def test_each_kind_of_ocr_damage_alone_makes_the_text_ocr(damage, evidence):
+    gen = make_report(4, "ogi-2021", "tab", header=True)
+    text = damage(gen.text)
+    assert text != gen.text
+    report = reportparse.parse_text(text)
+    assert evidence in {d.code for d in report.diagnostics}
+    assert report.source.origin == "ocr" and not report.tables["proactive"].valid
+    assert reportparse.parse_text(text, ParseOptions(text_origin="digital")).source.origin == "digital"
+
+
+def test_plain_tesseract_garbage_is_ocr_output():
+    """``hongze-2023.tesseract.txt``: its tables destroyed into Latin runs (``5019loolololelo``)."""
+    report = reportparse.parse_file(CORPUS / "real/hongze-2023.tesseract.txt")
+    assert report.source.origin == "ocr"
+    assert any(d.code == "TBL_GARBLED_TEXT" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("path", CLEAN_REAL + [ROOT / "tests/fixtures/shanghai-2019.html"], ids=lambda p: p.name)
+def test_no_clean_real_text_is_taken_for_ocr_output(path):
+    report = reportparse.parse_file(path)
+    assert report.source.origin == "digital", [d.message for d in report.diagnostics if d.code == "INPUT_OCR_TEXT"]
+
+
+# ---- mutations of real texts ----------------------------------------------------
+
+_BASE: dict[Path, dict] = {}
+
+
+def _base(path: Path) -> dict:
+    if path not in _BASE:
+        _BASE[path] = _tables(reportparse.parse_text(path.read_text(encoding="utf-8")))
+    return _BASE[path]
+
+
+def _parse_in_time(text: str):
+    t0 = time.perf_counter()
+    try:
+        report = reportparse.parse_text(text)
+    except ReportParseError:
+        return None
+    assert time.perf_counter() - t0 < 1.0, "a parse took over 1 s"
+    return report
+
+
+@settings(max_examples=80)
+@given(st.sampled_from(REAL + FIXTURE_TEXTS), st.data())
+def test_line_mutations_of_real_texts_never_make_a_wrong_table_valid(path, data):
+    """Random deletions, duplications and swaps of lines never print a new
+    number, so a valid table must hold the unmutated parse's numbers."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        kind = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
+        if kind == "delete":
+            del lines[i]
+        elif kind == "duplicate":
+            lines.insert(i, lines[i])
+        else:
+            j = data.draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        if not lines:
+            return
+    report = _parse_in_time("\n".join(lines))
+    if report is not None:
+        assert not _wrong_valid(report, _base(path))
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(REAL + FIXTURE_TEXTS), st.data())
+def test_digit_and_label_damage_in_real_texts_never_makes_a_wrong_table_valid(path, data):
+    """A digit replaced (the cell printed it, so that cell may change) or a
+    character inserted inside a label: no other value of a valid table moves."""
+    text = path.read_text(encoding="utf-8")
+    base = reportparse.parse_text(text)
+    changed: set[str] = set()
+    if data.draw(st.booleans()):
+        digits = [m.start() for m in re.finditer(r"\d", text)]
+        at = data.draw(st.sampled_from(digits))
+        text = text[:at] + str((int(text[at]) + data.draw(st.integers(1, 9))) % 10) + text[at + 1:]
+        for t, table in base.tables.items():  # the cells whose printed text held that digit
+            for rid, cols in table.rows.items():
+                for cid, cell in cols.items():
+                    if cell.span is not None and cell.span.start <= at < max(cell.span.end, cell.span.start + 1):
+                        changed.add(f"{t}.{rid}.{cid}")
+    else:
+        han = [m.start() for m in re.finditer(r"[\u4e00-\u9fff]{6,}", text)]
+        at = data.draw(st.sampled_from(han)) + data.draw(st.integers(1, 4))
+        text = text[:at] + data.draw(st.sampled_from("的了是在和与及之口日")) + text[at:]
+    report = _parse_in_time(text)
+    if report is not None:
+        # a changed cell of a row split by its rule may move its row's other cells: allow the row
+        rows = {k.rsplit(".", 1)[0] for k in changed}
+        allowed = {k for t in TABLES for k in _base(path)[t] if k.rsplit(".", 1)[0] in rows}
+        assert not _wrong_valid(report, _base(path), allowed)
+
+
+# ---- value noise on every layout --------------------------------------------------
+
+@settings(max_examples=80)
+@given(st.integers(0, 10_000_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from(LAYOUTS),
+       st.floats(0, 0.05), st.floats(0, 0.05), st.floats(0, 0.05))
+def test_value_noise_on_every_layout_never_makes_a_wrong_table_valid(seed, template, layout, ocr, drop, misread):
+    gen = make_report(seed, template, layout, noise=CellNoise(seed, ocr=ocr, drop=drop, misread=misread))
+    report = reportparse.parse_text(add_noise(gen.text, seed))
+    assert not _wrong_valid(report, _truth_tables(make_report(seed, template, layout)))
