@@ -166,13 +166,23 @@ def test_no_clean_real_text_is_taken_for_ocr_output(path):
 
 # ---- mutations of real texts ----------------------------------------------------
 
-_BASE: dict[Path, dict] = {}
+_BASE: dict[Path, object] = {}
+
+
+def _base_report(path: Path):
+    if path not in _BASE:
+        _BASE[path] = reportparse.parse_text(path.read_text(encoding="utf-8"))
+    return _BASE[path]
 
 
 def _base(path: Path) -> dict:
-    if path not in _BASE:
-        _BASE[path] = _tables(reportparse.parse_text(path.read_text(encoding="utf-8")))
-    return _BASE[path]
+    return _tables(_base_report(path))
+
+
+def _cells_on(report, where) -> set[str]:
+    """Flat keys of the cells whose printed text ``where(span)`` holds."""
+    return {f"{t}.{rid}.{cid}" for t, table in report.tables.items() for rid, cols in table.rows.items()
+            for cid, cell in cols.items() if cell.span is not None and where(cell.span)}
 
 
 def _parse_in_time(text: str):
@@ -188,10 +198,15 @@ def _parse_in_time(text: str):
 @settings(max_examples=80)
 @given(st.sampled_from(REAL + FIXTURE_TEXTS), st.data())
 def test_line_mutations_of_real_texts_never_make_a_wrong_table_valid(path, data):
-    """Random deletions, duplications and swaps of lines never print a new
-    number, so a valid table must hold the unmutated parse's numbers."""
-    lines = path.read_text(encoding="utf-8").split("\n")
+    """Random deletions, duplications and swaps of lines. Deleting or
+    duplicating a line prints no new number, so a valid table must hold the
+    unmutated parse's numbers; a swap moves printed numbers, so a table whose
+    text a swapped line was in may change (and no other)."""
+    lines = list(enumerate(path.read_text(encoding="utf-8").split("\n")))
+    swapped: set[int] = set()
     for _ in range(data.draw(st.integers(1, 3))):
+        if not lines:
+            return
         i = data.draw(st.integers(0, len(lines) - 1))
         kind = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
         if kind == "delete":
@@ -200,12 +215,27 @@ def test_line_mutations_of_real_texts_never_make_a_wrong_table_valid(path, data)
             lines.insert(i, lines[i])
         else:
             j = data.draw(st.integers(0, len(lines) - 1))
+            swapped |= {lines[i][0], lines[j][0]}
             lines[i], lines[j] = lines[j], lines[i]
-        if not lines:
-            return
-    report = _parse_in_time("\n".join(lines))
+    report = _parse_in_time("\n".join(text for _, text in lines))
     if report is not None:
-        assert not _wrong_valid(report, _base(path))
+        assert not _wrong_valid(report, _base(path), _swapped_tables(path, swapped))
+
+
+def _swapped_tables(path: Path, swapped: set[int]) -> set[str]:
+    """Every cell of a table whose text a swap reached (0-based line numbers):
+    a swapped line takes its numbers out of the table or brings others in, so
+    what the table prints is no longer what it printed."""
+    base = _base_report(path)
+    text = path.read_text(encoding="utf-8")
+    out: set[str] = set()
+    for t, table in base.tables.items():
+        if table.span is None:
+            continue
+        first, last = table.span.line - 1, text.count("\n", 0, table.span.end)
+        if any(first <= i <= last for i in swapped):
+            out |= {f"{t}.{rid}.{cid}" for rid, cols in table.rows.items() for cid in cols}
+    return out
 
 
 @settings(max_examples=60)
@@ -214,17 +244,12 @@ def test_digit_and_label_damage_in_real_texts_never_makes_a_wrong_table_valid(pa
     """A digit replaced (the cell printed it, so that cell may change) or a
     character inserted inside a label: no other value of a valid table moves."""
     text = path.read_text(encoding="utf-8")
-    base = reportparse.parse_text(text)
     changed: set[str] = set()
     if data.draw(st.booleans()):
         digits = [m.start() for m in re.finditer(r"\d", text)]
         at = data.draw(st.sampled_from(digits))
         text = text[:at] + str((int(text[at]) + data.draw(st.integers(1, 9))) % 10) + text[at + 1:]
-        for t, table in base.tables.items():  # the cells whose printed text held that digit
-            for rid, cols in table.rows.items():
-                for cid, cell in cols.items():
-                    if cell.span is not None and cell.span.start <= at < max(cell.span.end, cell.span.start + 1):
-                        changed.add(f"{t}.{rid}.{cid}")
+        changed = _cells_on(_base_report(path), lambda span: span.start <= at < max(span.end, span.start + 1))
     else:
         han = [m.start() for m in re.finditer(r"[\u4e00-\u9fff]{6,}", text)]
         at = data.draw(st.sampled_from(han)) + data.draw(st.integers(1, 4))
@@ -246,3 +271,33 @@ def test_value_noise_on_every_layout_never_makes_a_wrong_table_valid(seed, templ
     gen = make_report(seed, template, layout, noise=CellNoise(seed, ocr=ocr, drop=drop, misread=misread))
     report = reportparse.parse_text(add_noise(gen.text, seed))
     assert not _wrong_valid(report, _truth_tables(make_report(seed, template, layout)))
+
+
+# ---- cases the random sweeps found ---------------------------------------------
+
+def _mutated(path: Path, swap: tuple[int, int], dup: int | None = None) -> str:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i, j = swap
+    lines[i], lines[j] = lines[j], lines[i]
+    if dup is not None:
+        lines.insert(dup, lines[dup])
+    return "\n".join(lines)
+
+
+def test_values_moved_below_a_fuzzy_label_are_not_placed_by_order_as_valid():
+    """Row （六）1.'s value line moved below row 2.'s (whose label is not
+    found): the fuzzy row 1.'s chunk holds both rows' values, and template
+    order gave row 2. row 1.'s numbers. The order rests on the fuzzy label."""
+    report = reportparse.parse_text(_mutated(HUAIAN_LAYOUT, (181, 189)))
+    assert not report.tables["applications"].valid
+    assert any(d.code == "TBL_UNANCHORED" and "result.other.no_fee" in d.message for d in report.diagnostics)
+
+
+def test_groups_placed_in_their_headers_printed_order_are_not_valid():
+    """Each group of table 四 balances in any order, so no rule can check an
+    order taken from where the headers are printed (a moved header line once
+    put 复议 values under 诉讼 in a valid table)."""
+    report = reportparse.parse_text(_mutated(FIXTURE_TEXTS[0], (79, 74), 81))
+    assert any(d.code == "TBL_GROUP_ORDER" for d in report.diagnostics)
+    assert not report.tables["appeals"].valid
+    assert any(d.code == "TBL_UNANCHORED" and "headers are printed" in d.message for d in report.diagnostics)

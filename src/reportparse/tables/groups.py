@@ -11,13 +11,15 @@ cell are read).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
 from .cells import Value, fit_positions, read_fields, settle_speck
-from .place import SpanOf, cell_from, empty_cells, value_notes
+from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, empty_cells, value_notes
 from .split import agreed, ambiguous, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -91,29 +93,50 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
             values = dict(zip(cols, acc, strict=False))
             return eq.residual(values) == 0
         sols, complete = splits([v.raw for v in nonblank], need, None, prune=group_ok)
+        # one value short on a line with separators: a cell may have been lost (printed as nothing) too
+        lost = _lost_tries(t, order, nonblank) if len(nonblank) == need - 1 > 1 else []
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
-        if len(sols) == 1 and complete:
+        if len(sols) == 1 and complete and not lost:
             flat = [Cell(x, raw, "read", span) for x in sols[0]]
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
         elif not complete:
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits; cells left empty", span, path))
             return rows, diags
-        elif sols:  # the cells every split agrees on are read, the rest stay empty
-            kept = agreed(sols)
-            flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span) for x in kept]
-            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), [f"{r}.{c}" for r, c in cols], kept), span, path))
+        elif sols:  # the cells every reading agrees on are read, the rest stay empty
+            kept = agreed(sols + [[v.value if v is not None else None for v in seq] for seq in lost])
+            flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS)
+                    for x in kept]
+            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols) + len(lost), [f"{r}.{c}" for r, c in cols], kept), span, path))
     if flat is None and len(nonblank) == need - 1 and not any(v.kind == "blank" for v in vals):
         flat = _one_cell_lost(t, order, nonblank, span_of, diags, path)  # no cut of the digits balances: a cell was lost
     if flat is None:
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
+    if order != default:  # each group balances in any order: no rule can check which group is which
+        why = "the column groups were placed in the order their headers are printed, which no rule can check"
+        flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
     k = 0
     for rid, w in zip(order, widths, strict=True):
         rows[rid] = dict(zip(t.row(rid).columns, flat[k:k + w], strict=True))
         k += w
     return rows, diags
+
+
+def _lost_tries(t: TableGrammar, order: list[str], nonblank: list[Value]) -> list[list[Value | None]]:
+    """Every place a lost cell could have been (None there) under which each
+    group whose cells are all read balances."""
+    cols = [(r, c) for r in order for c in t.row(r).columns]
+    eqs = [row_equation(t, r) for r in order]
+    kept: list[list[Value | None]] = []
+    for lost in range(len(cols)):
+        seq: list[Value | None] = [*nonblank[:lost], None, *nonblank[lost:]]
+        values = {ref: v.value if v is not None and v.kind in ("number", "ocr") else None
+                  for ref, v in zip(cols, seq, strict=True)}
+        if all(eq is None or eq.residual(values) in (None, 0) for eq in eqs):
+            kept.append(seq)
+    return kept
 
 
 def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], span_of: SpanOf,
@@ -124,14 +147,7 @@ def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], spa
     A value is placed where every kept try puts it; the other cells stay
     empty. None when no try is kept."""
     cols = [(r, c) for r in order for c in t.row(r).columns]
-    eqs = [row_equation(t, r) for r in order]
-    kept: list[list[Value | None]] = []
-    for lost in range(len(cols)):
-        seq: list[Value | None] = [*nonblank[:lost], None, *nonblank[lost:]]
-        values = {ref: v.value if v is not None and v.kind in ("number", "ocr") else None
-                  for ref, v in zip(cols, seq, strict=True)}
-        if all(eq is None or eq.residual(values) in (None, 0) for eq in eqs):
-            kept.append(seq)
+    kept = _lost_tries(t, order, nonblank)
     if not kept:
         return None
     flat = [cell_from(v, t.columns[c], span_of) if (v := kept[0][k]) is not None and all(seq[k] is v for seq in kept)

@@ -126,7 +126,8 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
     segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
-    own: dict[str, tuple[list[Value], str | None]] = {}  # rows placed from their own label's chunk
+    # rows placed from their own label's chunk: its values, the next anchor, the rows it filled
+    own: dict[str, tuple[list[Value], str | None, list[str]]] = {}
     for k, (anchor, vals, tab) in enumerate(segs):
         if anchor in blocks and not vals:
             continue  # its values came in a block (_blocks_around_label)
@@ -148,6 +149,8 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
                 pos += n
                 if rid != anchor:
                     diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
+            if anchor:
+                own[anchor] = (nonblank[:need[0]], next_anchor, targets)
             continue
         if anchor is None:
             if nonblank:
@@ -157,7 +160,7 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
         placed = place_row(row, t.columns, vals, tab, t.total_column, row_equation(t, anchor), span_of, f"tables.{t.key}.{anchor}")
         rows[anchor] = placed.cells
         diags.extend(placed.diagnostics)
-        own[anchor] = (vals, next_anchor)
+        own[anchor] = (vals, next_anchor, [anchor])
         if placed.candidates:
             pending[anchor] = placed
     for rid, vals in blocks.items():
@@ -176,14 +179,15 @@ def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
 
 
 def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
-                     own: dict[str, tuple[list[Value], str | None]]) -> None:
+                     own: dict[str, tuple[list[Value], str | None, list[str]]]) -> None:
     """A row read from its own label's chunk whose values stand on no line of
     its label, when the label was found only fuzzily or the next row of the
     template is missing altogether, and the chunk does not end at that next
     row's own label: the values may be the next row's (its label lost or not
-    recognised), so their place rests on a choice (``Cell.unanchored``)."""
+    recognised), so their place rests on a choice (``Cell.unanchored``) — and
+    so does the place of the rows after it that the chunk filled by order."""
     order = [r.id for r in t.rows if not t.row(r.id).optional]
-    for rid, (vals, next_anchor) in own.items():
+    for rid, (vals, next_anchor, filled) in own.items():
         if rid not in order or not vals:
             continue
         i = order.index(rid)
@@ -198,9 +202,10 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
             continue  # on its label's own lines
         why = (f"label {t.row(rid).label[:12]!r} found only fuzzily" if a.fuzzy else
                f"the row after {t.row(rid).label[:12]!r} is missing") + ", its values stand on another line"
-        for c, cell in rows[rid].items():
-            if cell.value is not None:
-                rows[rid][c] = replace(cell, unanchored=why)
+        for row_id in filled:
+            for c, cell in rows[row_id].items():
+                if cell.value is not None:
+                    rows[row_id][c] = replace(cell, unanchored=why)
 
 
 def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dict[str, tuple[list[Value], bool]],
