@@ -117,6 +117,11 @@ def _print(title: str, stats: dict[str, list[int]], by_table: dict[str, dict[str
         print(f"{layout:<24}" + "".join(f"{c[1] / c[0]:>13.2%} / {c[2] / c[0]:>5.2%}{c[4]:>5} ({c[5]})" for c in tables.values()))
 
 
+def _shown(folder: str) -> str:
+    p = Path(folder).resolve()
+    return str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--per-layout", type=int, default=40, help="generated reports per text layout and seed set")
@@ -128,8 +133,8 @@ def main() -> None:
     decidable = [0, 0, 0, 0]  # run-together cells: all, decidable, right among decidable, wrong anywhere
     _print("text layouts, tuning seeds 10000+", *_layouts(10_000, args.per_layout, decidable))
     _print(f"text layouts, fresh seeds {fresh}+ (--fresh-seed {fresh} repeats them)", *_layouts(fresh, args.per_layout, None))
-    _print(f"tesseract OCR, pages the rules were tuned on ({args.ocr_dir})", *_ocr(Path(args.ocr_dir)))
-    _print(f"tesseract OCR, held-out pages no rule was tuned on ({args.heldout_dir})", *_ocr(Path(args.heldout_dir)))
+    _print(f"tesseract OCR, pages the rules were tuned on ({_shown(args.ocr_dir)})", *_ocr(Path(args.ocr_dir)))
+    _print(f"tesseract OCR, held-out pages no rule was tuned on ({_shown(args.heldout_dir)})", *_ocr(Path(args.heldout_dir)))
     n, d, right, wrong = decidable
     if n:
         print(f"\nruntogether (tuning seeds): {d} of {n} cells ({d / n:.2%}) are decidable from the digits (every split that the"
