@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from typing import Any
 
 from . import __version__
-from .errors import OptionsError, ReportParseError
+from .errors import OptionsError, OutputError, ReportParseError
 from .fileio import atomic_write
 from .options import TEMPLATES, TEXT_ORIGINS, ParseOptions
 
@@ -31,8 +33,15 @@ exit codes:
   0  parsed, no error diagnostics
   1  parsed, with error diagnostics (e.g. failed rules, tables not found: the JSON says which)
   2  usage error (bad option or argument)
-  3  unreadable input (missing, binary, undecodable, empty, corrupt)
+  3  unreadable input (missing, binary, undecodable, empty, corrupt, over --max-size)
   4  a grammar file is broken
+  69 an engine is unavailable (an unreachable Dask scheduler)
+  70 internal error (a bug: please report it with the input)
+  74 the output cannot be written (a full disk, a failing device)
+  130 interrupted
+  A text with no report title, standard heading or table exits 1 (NOT_A_REPORT).
+  -o writes a regular file or a new path atomically, follows a symlink to its
+  target, and writes straight into a character device or FIFO (/dev/null).
 """
 
 
@@ -98,7 +107,13 @@ examples:
   reportparse corpus reports/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
 
 exit codes: 0 every input parsed (valid or not), 1 some inputs failed (rows with
-status=error, listed in summary.json), 2 usage error.
+status=error, listed in summary.json), 2 usage error, 69 the Dask scheduler cannot
+be reached, 74 the output folder cannot be written, 70 internal error.
+An existing path is always taken literally; a pattern is a glob only when no
+such file exists. In a scanned folder, a file with no report title, standard
+heading or table (a README) is skipped and listed in summary.json; a dangling
+or looping link gets an error row. A worker process that dies (the OOM killer)
+costs only the file it was parsing (an error row, "worker died").
 """
 
 
@@ -125,6 +140,9 @@ def _print_summary(s: dict[str, Any], outdir: str) -> None:
              "templates: " + ", ".join(f"{k} {v}" for k, v in s["by_template"].items()),
              "years:     " + ", ".join(f"{k} {v}" for k, v in s["by_year"].items()),
              "top diagnostics: " + ", ".join(f"{k} {v}" for k, v in list(s["top_diagnostics"].items())[:8])]
+    if s.get("skipped"):
+        lines.append(f"skipped (no report title, heading or table): {', '.join(s['skipped'][:5])}"
+                     + (f" and {len(s['skipped']) - 5} more" if len(s["skipped"]) > 5 else ""))
     for f in s["failed"][:10]:
         lines.append(f"failed: {f['path']}: {f['error']}")
     if len(s["failed"]) > 10:
@@ -137,14 +155,36 @@ def write_atomic(path: str, text: str) -> None:
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
+    """Standard output, or ``-o``: a regular file or a new path is written
+    atomically (a symlink: its target), a character device or FIFO straight
+    into; anything else is refused (exit 2). A failed write exits 74."""
+    data = text.encode("utf-8")
+    if not output or output == "-":
         try:
-            write_atomic(output, text)
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
         except OSError as exc:
-            raise OptionsError(f"cannot write -o {output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+            raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        return
+    target = os.path.realpath(output)  # a symlink is followed to what it names
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OptionsError(f"-o {output}: {exc.strerror or exc}") from None
+    try:
+        if mode is None or stat.S_ISREG(mode):
+            write_atomic(target, text)
+        elif stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+            with open(target, "wb") as fh:  # /dev/null, /dev/stdout, a named pipe: never replaced
+                fh.write(data)
+        else:
+            raise OptionsError(f"-o {output}: not a regular file, character device or FIFO")
+    except OSError as exc:
+        raise OutputError(f"cannot write -o {output}: {exc.strerror or exc}") from None
 
 
 def _parse(args: argparse.Namespace) -> int:

@@ -29,3 +29,15 @@ class OptionsError(ReportParseError, ValueError):
     """An option passed to a parse call has a bad name or value."""
 
     exit_code = 2
+
+
+class OutputError(ReportParseError):
+    """The output cannot be written (a full disk, a closed or failing device)."""
+
+    exit_code = 74
+
+
+class EngineError(ReportParseError):
+    """A parallel engine cannot be reached or started (an unreachable Dask scheduler)."""
+
+    exit_code = 69

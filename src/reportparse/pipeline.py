@@ -62,6 +62,8 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
     diags.extend(tbdiags)
     if template is not None and (garbled := garbled_tables(canon, tree.regions, [t.section for t in template.tables.values()])):
         diags.append(garbled)
+    if hr.header.title.value is None and not tree.regions and not any(t.found for t in tables.values()):
+        diags.append(Diagnostic("NOT_A_REPORT", "no report title, standard heading or table was found: this is not an annual report"))
     origin, odiag = resolve_origin(opts.text_origin, diags)
     src.origin = origin
     if odiag:

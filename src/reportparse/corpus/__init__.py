@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import OptionsError
+from ..errors import OptionsError, OutputError
 from ..fileio import file_sha256
 from .engines import ENGINES
 from .outputs import assemble, read_part, write_part
@@ -27,22 +27,37 @@ __all__ = ["expand_inputs", "load", "run_corpus"]
 def expand_inputs(inputs: list[str], warn: TextIO | None = None) -> list[str]:
     """Files, directories (recursive) and globs → a sorted list of report files.
 
-    A named file is kept whatever its suffix (it gets a row, even if it fails);
-    directories and globs contribute files with a known suffix.
+    An existing path is always literal (``r[12].txt`` that exists is that
+    file); a pattern is a glob only when no such path exists. A named file is
+    kept whatever its suffix (it gets a row, even if it fails); directories and
+    globs contribute files with a known suffix, and links among them that
+    lead nowhere (dangling or looping) too, so they get an error row.
     """
+    return sorted(_expand(inputs, warn)[0])
+
+
+def _expand(inputs: list[str], warn: TextIO | None) -> tuple[set[str], set[str]]:
+    """(every input found, the ones named on their own)."""
     found: set[str] = set()
+    named: set[str] = set()
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found.update(os.path.normpath(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        elif any(ch in item for ch in "*?["):
-            matches = [m for m in glob.glob(item, recursive=True) if Path(m).is_file()]
+            found.update(os.path.normpath(f) for f in p.rglob("*") if _listed(f))
+        elif os.path.lexists(item) or not any(ch in item for ch in "*?["):
+            named.add(os.path.normpath(item))
+        else:
+            matches = [m for m in glob.glob(item, recursive=True) if _listed(Path(m))]
             if not matches and warn:
                 print(f"reportparse: warning: {item!r} matches no file", file=warn)
             found.update(os.path.normpath(m) for m in matches)
-        else:
-            found.add(os.path.normpath(item))
-    return sorted(found)
+    return found | named, named
+
+
+def _listed(f: Path) -> bool:
+    """A file a folder scan or a glob takes: a known suffix, and a regular
+    file or a link (a broken link gets an error row)."""
+    return f.suffix.lower() in SUFFIXES and (f.is_file() or f.is_symlink())
 
 
 class Progress:
@@ -88,8 +103,9 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         out.mkdir(parents=True, exist_ok=True)
         (out / ".parts").mkdir(exist_ok=True)
     except OSError as exc:
-        raise OptionsError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
-    paths = expand_inputs(inputs, warn)
+        raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+    found, named = _expand(inputs, warn)
+    paths = sorted(found)
     todo = []
     for p in paths:
         try:
@@ -102,10 +118,13 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
     bar = Progress(len(todo), progress)
     run = ENGINES[engine]
     args = (todo, scheduler if engine == "dask" else jobs, options or {}, timeout, text_features)
-    for path, status, text in run(*args):
-        write_part(out, path, text)
-        bar.update(status)
-    bar.close()
-    features = ("keywords",) if text_features else ()
-    summary = assemble(out, paths, features, parquet=parquet, sections=text_features)
+    try:
+        for path, status, text in run(*args):
+            write_part(out, path, text)
+            bar.update(status)
+        bar.close()
+        features = ("keywords",) if text_features else ()
+        summary = assemble(out, paths, features, parquet=parquet, sections=text_features, named=named)
+    except OSError as exc:  # the output folder: a full disk, a lost mount
+        raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
     return {**summary, "skipped_already_done": len(paths) - len(todo)}

@@ -3,8 +3,13 @@ in-process (``--jobs 1``), a local process pool, or a Dask cluster."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .outputs import part_text
@@ -15,47 +20,83 @@ Result = tuple[str, str, str]  # (path, status, JSON text)
 
 def run_local(paths: list[str], jobs: int, options: dict, timeout: float | None,
               text_features: bool) -> Iterator[Result]:
+    """In-process for one job; else a process pool. A worker that dies (the
+    OOM killer, a crash) breaks the pool: the files it had in flight are run
+    again one at a time in a fresh pool, so only the file that kills its
+    worker again gets an error row ("worker died"), and the run goes on."""
     if jobs <= 1:
         for p in paths:
             yield process_file_json(p, options, timeout, text_features)
         return
+    queue = deque(paths)
+    while queue:
+        suspects = yield from _pool_run(queue, jobs, options, timeout, text_features)
+        for p in suspects:  # each alone: the one that breaks its own pool is the one that kills workers
+            alone = deque([p])
+            if (yield from _pool_run(alone, 1, options, timeout, text_features)):
+                yield p, "error", part_text(_failed(p, "worker died (killed or crashed) while parsing this file"))
+
+
+def _pool_run(queue: deque[str], jobs: int, options: dict, timeout: float | None,
+              text_features: bool) -> Generator[Result, None, list[str]]:
+    """Run ``queue`` (consumed) in one pool; returns the files in flight when the pool broke."""
     window = jobs * 4  # results stream out; at most this many are in flight
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(text_features,)) as pool:
-        pending: dict[Any, str] = {}
-        it = iter(paths)
-
-        def fill() -> None:
-            for p in it:
-                pending[pool.submit(process_file_json, p, options, timeout, text_features)] = p
-                if len(pending) >= window:
-                    break
-
-        fill()
-        while pending:
+    pending: dict[Any, str] = {}
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(text_features, os.getpid()))
+    try:
+        while queue or pending:
+            while queue and len(pending) < window:
+                p = queue.popleft()
+                try:
+                    pending[pool.submit(process_file_json, p, options, timeout, text_features)] = p
+                except BrokenProcessPool:
+                    queue.appendleft(p)
+                    return _broken(pending)
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
+                if isinstance(fut.exception(), BrokenProcessPool):
+                    return _broken(pending)
                 yield _result(fut, pending.pop(fut))
-            fill()
+        return []
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _broken(pending: dict[Any, str]) -> list[str]:
+    """The files a broken pool had in flight (none of them has a result)."""
+    return sorted(pending.values())
+
+
+def _failed(path: str, error: str) -> dict[str, Any]:
+    return {"path": path, "sha256": None, "status": "error", "error": error, "flat": None, "tree": None, "diagnostics": []}
 
 
 def _result(fut: Any, path: str) -> Result:
     try:
         return fut.result()
-    except Exception as exc:  # the worker process died (e.g. killed by the OOM killer)
-        failed = {"path": path, "sha256": None, "status": "error", "error": f"worker failed: {type(exc).__name__}: {exc}",
-                  "flat": None, "tree": None, "diagnostics": []}
-        return path, "error", part_text(failed)
+    except Exception as exc:  # the task failed outside process_file (it never raises itself)
+        return path, "error", part_text(_failed(path, f"worker failed: {type(exc).__name__}: {exc}"))
 
 
-def _warm(text_features: bool) -> None:
-    """Load grammars (and jieba, when needed) once per worker process."""
+def _warm(text_features: bool, parent: int | None = None) -> None:
+    """Load grammars (and jieba, when needed) once per worker process, and
+    end the worker when its parent dies (``kill -9`` of a corpus run)."""
     from reportparse.grammar import load_grammars
+
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
     load_grammars()
     if text_features:
         from reportparse.features import tokenizer
 
         tokenizer()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)  # the parent is gone: a reparented worker has no one to report to
 
 
 def run_dask(paths: list[str], scheduler: str | Any, options: dict, timeout: float | None,
@@ -66,7 +107,12 @@ def run_dask(paths: list[str], scheduler: str | Any, options: dict, timeout: flo
         from ..errors import ReportParseError
 
         raise ReportParseError("dask is not installed: pip install 'reportparse[dask]'") from None
-    client = scheduler if hasattr(scheduler, "submit") else Client(scheduler)
+    try:
+        client = scheduler if hasattr(scheduler, "submit") else Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        from ..errors import EngineError
+
+        raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
     try:
         futures = client.map(process_file_json, paths, options=options, timeout=timeout, text_features=text_features,
                              pure=False, batch_size=64)

@@ -89,14 +89,19 @@ DIAG_COLUMNS = ["source.path", "code", "severity", "message", "line", "start", "
 
 
 def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = (), parquet: bool = False,
-             sections: bool = False) -> dict[str, Any]:
-    """Write every final output from the parts in one pass, in input order; return the summary."""
+             sections: bool = False, named: set[str] | None = None) -> dict[str, Any]:
+    """Write every final output from the parts in one pass, in input order; return the summary.
+
+    An input that a folder scan or a glob found (not in ``named``) and that
+    is no report at all (``NOT_A_REPORT``: a README beside the reports) is
+    skipped: no row, listed under ``skipped`` in the summary."""
     columns = csv_columns(extra_features)
     by_status: Counter[str] = Counter()
     by_template: Counter[str] = Counter()
     by_year: Counter[str] = Counter()
     codes: Counter[str] = Counter()
     failed: list[dict[str, str]] = []
+    skipped: list[str] = []
     seconds = 0.0
     with ExitStack() as stack:
         # UTF-8 with BOM for the CSVs, so that Excel opens the Chinese correctly
@@ -107,6 +112,9 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
         rows.writerow(columns)
         diags.writerow(DIAG_COLUMNS)
         for meta, tree_json in _parts(outdir, inputs):
+            if named is not None and meta["path"] not in named and any(d["code"] == "NOT_A_REPORT" for d in meta["diagnostics"]):
+                skipped.append(meta["path"])
+                continue
             jsonl.write(tree_json + "\n")
             flat = meta["flat"] or {}
             row = {**flat, "source.path": meta["path"], "source.sha256": meta["sha256"], "status": meta["status"],
@@ -137,6 +145,7 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
         "by_year": dict(sorted(by_year.items())),
         "top_diagnostics": dict(codes.most_common(15)),
         "failed": failed,
+        "skipped": skipped,
     }
     atomic_write(outdir / "summary.json", lambda fh: json.dump(summary, fh, ensure_ascii=False, indent=2))
     return {**summary, "parse_seconds_total": round(seconds, 2)}  # timing: printed, not in the (deterministic) file

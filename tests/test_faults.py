@@ -1,0 +1,181 @@
+"""Faults a real tool meets (issue 20): output targets that are not plain
+files, globs that are also file names, links that lead nowhere, files that are
+no report, a worker killed mid-run, a parent killed with its workers alive.
+Real processes, real signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reportparse.cli import main
+from reportparse.corpus import run_corpus
+
+from conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "reportparse"]
+
+
+def test_o_writes_into_a_character_device_without_replacing_it(capsys):
+    before = os.stat("/dev/null")
+    assert main(["parse", str(SAMPLE), "--flat", "-o", "/dev/null"]) == 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_a_full_device_is_an_output_error_exit_74(capsys):
+    assert main(["parse", str(SAMPLE), "--flat", "-o", "/dev/full"]) == 74
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert "cannot write" in capsys.readouterr().err
+    with open("/dev/full", "wb") as full:  # standard output on a full disk
+        run = subprocess.run([*CLI, "parse", str(SAMPLE), "--flat"], stdout=full, stderr=subprocess.PIPE)
+    assert run.returncode == 74 and b"standard output" in run.stderr
+
+
+def test_o_writes_into_a_fifo(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert main(["parse", str(SAMPLE), "--flat", "--compact", "-o", str(fifo)]) == 0
+    out, _ = reader.communicate(timeout=20)
+    assert json.loads(out)["header.issuer"] == "柱濮镇人民政府"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_o_follows_a_symlink_to_its_target_and_refuses_a_folder(tmp_path, capsys):
+    target = tmp_path / "real.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert main(["parse", str(SAMPLE), "--flat", "-o", str(link)]) == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["header.year"] == 2023
+    assert main(["parse", str(SAMPLE), "-o", str(tmp_path)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_text_that_is_no_report_exits_1_with_not_a_report(tmp_path, capsys):
+    passwd = tmp_path / "passwd"
+    passwd.write_text("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n", encoding="utf-8")
+    assert main(["parse", str(passwd), "--compact"]) == 1
+    codes = [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert "NOT_A_REPORT" in codes
+
+
+def test_an_existing_path_is_literal_and_a_pattern_is_a_glob_only_when_no_file_has_its_name(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    for name in ("r[12].txt", "r1.txt", "r2.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    summary = run_corpus([str(tmp_path / "r[12].txt")], tmp_path / "out", jobs=1)
+    assert summary["inputs"] == 1
+    rows = [json.loads(x) for x in (tmp_path / "out/reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["source"]["path"]).name for r in rows] == ["r[12].txt"]
+    (tmp_path / "r[12].txt").unlink()
+    assert run_corpus([str(tmp_path / "r[12].txt")], tmp_path / "out2", jobs=1)["inputs"] == 2
+
+
+def test_a_scanned_folder_gives_broken_links_an_error_row_and_skips_what_is_no_report(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "a.txt")
+    (src / "README.md").write_text("# My crawl\n\nFiles fetched on 3 December.\n", encoding="utf-8")
+    (src / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    summary = run_corpus([str(src)], tmp_path / "out", jobs=1)
+    assert summary["skipped"] == [str(src / "README.md")]
+    assert {Path(f["path"]).name for f in summary["failed"]} == {"gone.txt", "loop.txt"}
+    assert summary["by_status"] == {"error": 2, "invalid": 1}
+    # a file named on its own is never skipped: it is what was asked for
+    named = run_corpus([str(src / "README.md")], tmp_path / "out2", jobs=1)
+    assert named["skipped"] == [] and named["inputs"] == 1
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and "resource_tracker" not in _cmdline(int(stat_file.parent.name)):
+            out.append(int(stat_file.parent.name))
+    return out
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _inputs(tmp_path: Path, n: int) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(n):
+        (src / f"r{i:04d}.txt").write_text(text, encoding="utf-8")
+    return src
+
+
+def _wait_for_workers(proc: subprocess.Popen, n: int = 2, limit: float = 60) -> list[int]:
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit:
+        kids = _children(proc.pid)
+        if len(kids) >= n:
+            return kids
+        time.sleep(0.05)
+    pytest.fail("the corpus run started no workers")
+
+
+pytestmark_linux = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+
+
+@pytestmark_linux
+def test_a_killed_worker_costs_at_most_its_files_and_the_run_goes_on(tmp_path):
+    src = _inputs(tmp_path, 300)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([*CLI, "corpus", str(src), "-o", str(out), "--jobs", "2", "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers = _wait_for_workers(proc)
+    time.sleep(0.5)
+    os.kill(workers[0], signal.SIGKILL)  # what the OOM killer does
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode in (0, 1), err.decode()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["inputs"] == 300
+    rows = (out / "reports.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 301  # every input has its row
+    assert all("worker died" in f["error"] for f in summary["failed"])
+    assert len(summary["failed"]) <= 1  # only a file that kills its worker twice is lost
+
+
+@pytestmark_linux
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    src = _inputs(tmp_path, 2000)
+    proc = subprocess.Popen([*CLI, "corpus", str(src), "-o", str(tmp_path / "out"), "--jobs", "2", "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = _wait_for_workers(proc)
+    time.sleep(0.3)
+    proc.kill()
+    proc.wait(timeout=10)
+    t0 = time.monotonic()
+    while any(_alive(w) for w in workers) and time.monotonic() - t0 < 15:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "workers outlived their parent"
