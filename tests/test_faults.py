@@ -159,11 +159,12 @@ def test_a_killed_worker_costs_at_most_its_files_and_the_run_goes_on(tmp_path):
     _, err = proc.communicate(timeout=300)
     assert proc.returncode in (0, 1), err.decode()
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert summary["inputs"] == 300
+    shown = f"{summary['by_status']} {summary['failed'][:3]} {err.decode()[-500:]}"
+    assert summary["inputs"] == 300, shown
     rows = (out / "reports.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert len(rows) == 301  # every input has its row
-    assert all("worker died" in f["error"] for f in summary["failed"])
-    assert len(summary["failed"]) <= 1  # only a file that kills its worker twice is lost
+    assert len(rows) == 301, shown  # every input has its row
+    assert all("worker died" in f["error"] for f in summary["failed"]), shown
+    assert len(summary["failed"]) <= 1, shown  # only a file that kills its worker twice is lost
 
 
 @pytestmark_linux
@@ -179,3 +180,36 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     while any(_alive(w) for w in workers) and time.monotonic() - t0 < 15:
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers), "workers outlived their parent"
+
+
+# ---- what researchers reach for: codebook, summary, size cap -------------------
+
+def test_codebook_names_every_flat_key_with_its_labels_and_rules(capsys):
+    from reportparse.codebook import codebook
+    from reportparse.model import EXTRA_FLAT_KEYS, flat_keys
+
+    rows = codebook()
+    assert [r["key"] for r in rows] == [*flat_keys(), *EXTRA_FLAT_KEYS]
+    new_total = next(r for r in rows if r["key"] == "applications.new.total")
+    assert new_total["row_label"] == "一、本年新收政府信息公开申请数量" and new_total["column_label"] == "总计"
+    assert "applications.balance" in new_total["rules"] and set(new_total["templates"].split()) == {"ogi-2019", "ogi-2021"}
+    assert all(r["meaning"] for r in rows)
+    assert main(["codebook", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("key,table,row,column") and len(out) == len(rows) + 1
+
+
+def test_summary_shows_the_tables_with_status_marks(capsys):
+    assert main(["parse", str(SAMPLE), "--summary"]) == 0
+    out = capsys.readouterr().out
+    assert "柱濮镇人民政府" in out and "valid:" in out
+    assert "（七）总计" in out and "*" in out  # the sample's forced cells are marked inferred
+    assert "—" in out  # its empty 行政复议 cells
+
+
+def test_max_size_refuses_a_larger_input_with_exit_3(capsys):
+    assert main(["parse", str(SAMPLE), "--max-size", "1K"]) == 3
+    assert "max_bytes" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:  # argparse: a usage error
+        main(["parse", str(SAMPLE), "--max-size", "lots"])
+    assert exc.value.code == 2 and "not a size" in capsys.readouterr().err

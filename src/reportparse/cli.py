@@ -27,6 +27,9 @@ examples:
   reportparse parse scan.pdf --ocr                            OCR a PDF without a text layer
   reportparse parse tesseract.txt --text-origin ocr           OCR output from another tool
   reportparse parse report.txt --template ogi-2019            force a template
+  reportparse parse report.pdf --summary                      readable: header, valid, the tables with marks
+  reportparse parse big.txt --max-size 20M                    refuse inputs over 20 MB (exit 3)
+  reportparse codebook --format csv > codebook.csv            what every flat key / CSV column means
   reportparse schema > report.schema.json                     JSON Schema of the tree
 
 exit codes:
@@ -74,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--ocr", action="store_true",
                     help="OCR a PDF that has no usable text layer, or whose text layer is a scan's OCR (needs pdftoppm and tesseract with chi_sim and eng; tables are read cell by cell)")
     pp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
+    pp.add_argument("--summary", action="store_true",
+                    help="print a readable summary (header, valid per table, the three tables with status marks) instead of JSON")
+    pp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
+                    help="refuse inputs larger than SIZE (bytes, or with K/M/G; default 64M) with exit 3")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
+    cb = sub.add_parser("codebook", help="what every flat key / CSV column means (labels, templates, unit, rules)")
+    cb.add_argument("--format", choices=("md", "csv", "json"), default="md", help="Markdown table (default), CSV or JSON")
     cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
                         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
                         description="Parse every input (files, directories searched recursively, globs of "
@@ -95,7 +104,22 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer, or a scan's OCR layer")
     cp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
+    cp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
+                    help="inputs larger than SIZE (bytes, or with K/M/G; default 64M) get an error row")
     return p
+
+
+def _size(text: str) -> int:
+    """``20M``, ``500K``, ``1G`` or a byte count."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    t = text.strip().upper().removesuffix("B")
+    try:
+        n = float(t[:-1]) * units[t[-1]] if t and t[-1] in units else float(t)
+    except (ValueError, IndexError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size (e.g. 20M, 500K, 1048576)") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a size must be positive")
+    return int(n)
 
 
 CORPUS_EPILOG = """\
@@ -123,6 +147,8 @@ def _corpus(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise OptionsError("--jobs must be at least 1")
     options = {"template": args.template, "repair": not args.no_repair, "ocr": args.ocr, "text_origin": args.text_origin}
+    if args.max_size:
+        options["max_bytes"] = args.max_size
     ParseOptions.from_mapping(options)  # validate before starting workers
     show = sys.stderr.isatty() and not args.quiet
     summary = run_corpus(args.inputs, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
@@ -191,11 +217,16 @@ def _parse(args: argparse.Namespace) -> int:
     from .pipeline import parse_bytes, parse_file
 
     opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features,
-                        text_origin=args.text_origin)
+                        text_origin=args.text_origin, **({"max_bytes": args.max_size} if args.max_size else {}))
     if args.file == "-":
         report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
     else:
         report = parse_file(args.file, opts)
+    if args.summary:
+        from .textview import summary_text
+
+        _emit(summary_text(report), args.output)
+        return EXIT_PARSED_WITH_ERRORS if report.errors else EXIT_OK
     data: Any = report.flat() if args.flat else report.to_dict()
     _emit(json.dumps(data, ensure_ascii=False, indent=None if args.compact else 2) + "\n", args.output)
     return EXIT_PARSED_WITH_ERRORS if report.errors else EXIT_OK
@@ -212,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
             return _parse(args)
         if args.command == "corpus":
             return _corpus(args)
+        if args.command == "codebook":
+            from .codebook import codebook, render
+
+            _emit(render(codebook(), args.format), None)
+            return EXIT_OK
         if args.command == "schema":
             from .schema import schema_text
             _emit(schema_text(), None)
