@@ -8,9 +8,10 @@ map so that every canonical character points back to the original input.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -64,7 +65,7 @@ class Canonical:
 
     original: str
     text: str
-    omap: list[int]
+    omap: Sequence[int]  # array('q')
     line_starts: list[int]  # offsets where original lines start
     page_starts: list[int] = field(default_factory=lambda: [0])  # original offsets where pages start
     scrape: dict[str, str] = field(default_factory=dict)
@@ -95,14 +96,14 @@ class Canonical:
 class _Line:
     __slots__ = ("text", "map", "page", "end")
 
-    def __init__(self, text: str, omap: list[int], page: int, end: int) -> None:
+    def __init__(self, text: str, omap: array, page: int, end: int) -> None:
         self.text, self.map, self.page, self.end = text, omap, page, end
 
     def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> int:
         """Replace matches, keeping the map: a replacement maps to its match's first character."""
         text, omap = self.text, self.map
         out_t: list[str] = []
-        out_m: list[int] = []
+        out_m = array("q")
         last = n = 0
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -145,7 +146,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
         raw = m.group()
         body = raw.rstrip("\r\n\f")
         line_starts.append(s)
-        lines.append(_Line(body, list(range(s, s + len(body))), page, s + len(body)))
+        lines.append(_Line(body, array("q", range(s, s + len(body))), page, s + len(body)))
         if raw.endswith("\f"):
             page += 1
             page_starts.append(e)
@@ -161,7 +162,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
             translated = ln.text.translate(table)
             if len(translated) != len(ln.text):  # a zero-width character was deleted
                 keep = [i for i, ch in enumerate(ln.text) if ch.translate(table)]
-                ln.map = [ln.map[i] for i in keep]
+                ln.map = array("q", (ln.map[i] for i in keep))
             ln.text = translated
             for a, b in g.phrases:
                 if a in ln.text:
@@ -178,7 +179,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                 _strip_spaces(ln)
     lines = _drop_page_furniture(lines, g, canon)
     text_parts: list[str] = []
-    omap: list[int] = []
+    omap = array("q")  # 8 bytes a character (a list of ints is 36): memory stays a few times the input
     for i, ln in enumerate(lines):
         if i:
             text_parts.append("\n")
