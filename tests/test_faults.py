@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import reportparse
 from reportparse.cli import main
 from reportparse.corpus import run_corpus
 
@@ -213,3 +214,19 @@ def test_max_size_refuses_a_larger_input_with_exit_3(capsys):
     with pytest.raises(SystemExit) as exc:  # argparse: a usage error
         main(["parse", str(SAMPLE), "--max-size", "lots"])
     assert exc.value.code == 2 and "not a size" in capsys.readouterr().err
+
+
+def test_cells_csv_has_one_row_per_table_cell_with_its_status_and_failed_rules(tmp_path):
+    pytest.importorskip("pandas")
+    from reportparse.corpus import load
+
+    hongze = SAMPLE.parent / "real/hongze-2023.pdftotext.txt"  # its 复议 总计 is printed 0 for 10 + 1
+    run_corpus([str(SAMPLE), str(hongze)], tmp_path / "out", jobs=1, cells=True)
+    df = load(tmp_path / "out", cells=True)
+    report = reportparse.parse_file(SAMPLE)
+    n_cells = sum(len(cols) for t in report.tables.values() for cols in t.rows.values())
+    assert len(df[df["source.path"] == str(SAMPLE)]) == n_cells
+    total = df[(df["source.path"] == str(hongze)) & (df["key"] == "appeals.reconsideration.total")].iloc[0]
+    assert total["status"] == "conflict" and total["value"] == 0 and "appeals" in total["failed_rules"]
+    inferred = df[(df["source.path"] == str(SAMPLE)) & (df["status"] == "inferred")]
+    assert len(inferred) == sum(d.code == "RULE_INFERRED" for d in report.diagnostics) == 13

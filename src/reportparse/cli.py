@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer, or a scan's OCR layer")
     cp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
+    cp.add_argument("--cells", action="store_true",
+                    help="also write cells.csv: one row per table cell (key, value, status, raw, line, page, failed rules)")
     cp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                     help="inputs larger than SIZE (bytes, or with K/M/G; default 64M) get an error row")
     return p
@@ -127,6 +129,7 @@ examples:
   reportparse corpus reports/ -o out                  every .txt/.md/.pdf/.html below reports/
   reportparse corpus 'crawl/**/*.html' -o out --jobs 8
   reportparse corpus reports/ -o out --format parquet
+  reportparse corpus reports/ -o out --cells              + cells.csv: one row per table cell, with its status
   reportparse corpus reports/ -o out --text-features      keywords column + sections.jsonl
   reportparse corpus reports/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
 
@@ -153,7 +156,7 @@ def _corpus(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() and not args.quiet
     summary = run_corpus(args.inputs, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                          options=options, timeout=args.timeout, parquet=args.format == "parquet",
-                         text_features=args.text_features, progress=sys.stderr if show else None)
+                         text_features=args.text_features, cells=args.cells, progress=sys.stderr if show else None)
     if not args.quiet:
         _print_summary(summary, args.output)
     return EXIT_PARSED_WITH_ERRORS if summary["by_status"].get("error") else EXIT_OK

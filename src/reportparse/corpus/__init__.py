@@ -89,10 +89,11 @@ class Progress:
 
 def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None, engine: str = "local",
                scheduler: Any = None, options: dict[str, Any] | None = None, timeout: float | None = 120.0,
-               parquet: bool = False, text_features: bool = False, progress: TextIO | None = None,
+               parquet: bool = False, text_features: bool = False, cells: bool = False, progress: TextIO | None = None,
                warn: TextIO | None = sys.stderr) -> dict[str, Any]:
     """Parse every input into ``outdir``; skip inputs already done (same path and
-    content). Returns the summary (also written to ``summary.json``)."""
+    content). ``cells``: also ``cells.csv``, one row per table cell (long format).
+    Returns the summary (also written to ``summary.json``)."""
     if engine not in ENGINES:
         raise OptionsError(f"engine: {engine!r} is not one of {', '.join(ENGINES)}")
     if engine == "dask" and scheduler is None:
@@ -124,7 +125,7 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
             bar.update(status)
         bar.close()
         features = ("keywords",) if text_features else ()
-        summary = assemble(out, paths, features, parquet=parquet, sections=text_features, named=named)
+        summary = assemble(out, paths, features, parquet=parquet, sections=text_features, named=named, cells=cells)
     except OSError as exc:  # the output folder: a full disk, a lost mount
         raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
     return {**summary, "skipped_already_done": len(paths) - len(todo)}

@@ -86,10 +86,27 @@ def _cell(v: Any) -> Any:
 
 
 DIAG_COLUMNS = ["source.path", "code", "severity", "message", "line", "start", "end", "page", "path"]
+CELL_COLUMNS = ["source.path", "key", "table", "row", "column", "value", "status", "raw", "line", "page", "start", "end",
+                "table_valid", "failed_rules"]
+
+
+def _cell_rows(path: str, tree: dict[str, Any]) -> Iterator[list[Any]]:
+    """Long format: one row per table cell, with how its value was obtained."""
+    failed: dict[str, list[str]] = {}
+    for r in tree.get("rules") or []:
+        if r["status"] == "fail":
+            failed.setdefault(r["table"], []).append(f"{r['rule']} ({r['scope']})")
+    for tkey, table in (tree.get("tables") or {}).items():
+        for rid, cols in table["rows"].items():
+            for cid, cell in cols.items():
+                span = cell.get("span") or {}
+                yield [path, f"{tkey}.{rid}.{cid}", tkey, rid, cid, _cell(cell["value"]), cell["status"], cell.get("raw") or "",
+                       span.get("line", ""), span.get("page", ""), span.get("start", ""), span.get("end", ""),
+                       _cell(table.get("valid")), "; ".join(failed.get(tkey, [])) if cell["status"] == "conflict" else ""]
 
 
 def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = (), parquet: bool = False,
-             sections: bool = False, named: set[str] | None = None) -> dict[str, Any]:
+             sections: bool = False, named: set[str] | None = None, cells: bool = False) -> dict[str, Any]:
     """Write every final output from the parts in one pass, in input order; return the summary.
 
     An input that a folder scan or a glob found (not in ``named``) and that
@@ -109,6 +126,10 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
         rows = csv.writer(stack.enter_context(atomic_open(outdir / "reports.csv", encoding="utf-8-sig", newline="")), lineterminator="\n")
         diags = csv.writer(stack.enter_context(atomic_open(outdir / "diagnostics.csv", encoding="utf-8-sig", newline="")), lineterminator="\n")
         secs = stack.enter_context(atomic_open(outdir / "sections.jsonl")) if sections else None
+        cell_csv = csv.writer(stack.enter_context(atomic_open(outdir / "cells.csv", encoding="utf-8-sig", newline="")),
+                              lineterminator="\n") if cells else None
+        if cell_csv is not None:
+            cell_csv.writerow(CELL_COLUMNS)
         rows.writerow(columns)
         diags.writerow(DIAG_COLUMNS)
         for meta, tree_json in _parts(outdir, inputs):
@@ -124,6 +145,8 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
                 loc = d.get("location") or {}
                 diags.writerow([meta["path"], d["code"], d["severity"], d["message"], loc.get("line", ""),
                                 loc.get("start", ""), loc.get("end", ""), loc.get("page", ""), d.get("path") or ""])
+            if cell_csv is not None and meta["status"] != "error":
+                cell_csv.writerows(_cell_rows(meta["path"], json.loads(tree_json)))
             if secs is not None:
                 for srow in meta.get("sections") or []:
                     secs.write(json.dumps({"source.path": meta["path"], **srow}, ensure_ascii=False) + "\n")

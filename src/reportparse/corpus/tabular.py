@@ -45,9 +45,18 @@ def write_parquet(outdir: Path, columns: list[str]) -> None:
     tmp.replace(outdir / "reports.parquet")
 
 
-def load(outdir: str | Path):
-    """The corpus table of a finished run as a pandas DataFrame (Parquet if written, else the CSV)."""
+def load(outdir: str | Path, cells: bool = False):
+    """The corpus table of a finished run as a pandas DataFrame (Parquet if written, else the CSV);
+    ``cells=True``: the long-format ``cells.csv`` (a run with ``--cells``), one row per table cell."""
     pd = _require("pandas", "parquet")
+    if cells:
+        df = pd.read_csv(Path(outdir) / "cells.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        df = df.replace("", None)
+        df["value"] = pd.to_numeric(df["value"]).astype("Float64")
+        for col in ("line", "page", "start", "end"):
+            df[col] = pd.to_numeric(df[col]).astype("Int64")
+        df["table_valid"] = df["table_valid"].map({"true": True, "false": False}).astype("boolean")
+        return df
     p = Path(outdir) / "reports.parquet"
     if p.exists():
         return pd.read_parquet(p)
