@@ -195,6 +195,9 @@ def test_codebook_names_every_flat_key_with_its_labels_and_rules(capsys):
     assert new_total["row_label"] == "一、本年新收政府信息公开申请数量" and new_total["column_label"] == "总计"
     assert "applications.balance" in new_total["rules"] and set(new_total["templates"].split()) == {"ogi-2019", "ogi-2021"}
     assert all(r["meaning"] for r in rows)
+    tree = reportparse.parse_file(SAMPLE).to_dict()  # the tree's tables carry the same labels
+    assert tree["tables"]["applications"]["labels"]["rows"]["new"] == new_total["row_label"]
+    assert tree["tables"]["applications"]["labels"]["columns"]["business"] == "商业企业"
     assert main(["codebook", "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("key,table,row,column") and len(out) == len(rows) + 1

@@ -117,13 +117,14 @@ class Table:
     span: Span | None = None
     units: dict[str, str] = field(default_factory=dict)
     valid: bool = False  # every cell has a value, every rule holds (OCR text: and checks every value)
+    labels: dict[str, dict[str, str]] = field(default_factory=lambda: {"rows": {}, "columns": {}})  # as the template prints them
 
     def cell(self, row: str, col: str) -> Cell:
         return self.rows[row][col]
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "title": self.title, "found": self.found, "valid": self.valid,
-                "span": _span(self.span), "units": self.units,
+                "span": _span(self.span), "units": self.units, "labels": self.labels,
                 "rows": {r: {c: cell.to_dict() for c, cell in cols.items()} for r, cols in self.rows.items()}}
 
 

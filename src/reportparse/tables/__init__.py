@@ -29,17 +29,18 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         return out, diags
     for key, tg in template.tables.items():
         units = {cid: col.unit for cid, col in tg.columns.items() if col.unit}
+        labels = {"rows": {r.id: r.label for r in tg.rows}, "columns": {col.id: col.labels[0] for col in tg.columns.values()}}
         empty = {r.id: empty_cells(r.columns) for r in tg.rows}
         region = regions.get(tg.section)
         if region is None:
-            out[key] = Table(key, tg.title, False, empty, None, units)
+            out[key] = Table(key, tg.title, False, empty, None, units, labels=labels)
             diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: its section was not found", None, f"tables.{key}"))
             continue
         start, end = region
         stream = make_stream(c.text, start, end)
         kind = REGISTRY[tg.layout]
         if not kind.match(tg, stream, opts):
-            out[key] = Table(key, tg.title, False, empty, c.span(start, end), units)
+            out[key] = Table(key, tg.title, False, empty, c.span(start, end), units, labels=labels)
             diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: none of its row labels or headers is in its section", c.span(start, end), f"tables.{key}"))
             continue
 
@@ -49,7 +50,7 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         rows, tdiags = kind.extract(tg, stream, opts, span_of)
         diags.extend(tdiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
-        out[key] = Table(key, tg.title, found, rows, c.span(start, end), units)
+        out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
     return out, diags
 
 
