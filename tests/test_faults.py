@@ -233,3 +233,10 @@ def test_cells_csv_has_one_row_per_table_cell_with_its_status_and_failed_rules(t
     assert total["status"] == "conflict" and total["value"] == 0 and "appeals" in total["failed_rules"]
     inferred = df[(df["source.path"] == str(SAMPLE)) & (df["status"] == "inferred")]
     assert len(inferred) == sum(d.code == "RULE_INFERRED" for d in report.diagnostics) == 13
+
+
+def test_an_unreachable_dask_scheduler_is_exit_69(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    assert main(["corpus", str(SAMPLE), "-o", str(tmp_path / "out"), "--engine", "dask",
+                 "--scheduler", "tcp://127.0.0.1:9", "--quiet"]) == 69  # the discard port: nothing listens
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from .outputs import part_text
 from .worker import process_file_json
 
 Result = tuple[str, str, str]  # (path, status, JSON text)
+CONNECT_TIMEOUT = "10s"  # how long to try to reach a Dask scheduler
 
 
 def run_local(paths: list[str], jobs: int, options: dict, timeout: float | None,
@@ -108,7 +109,7 @@ def run_dask(paths: list[str], scheduler: str | Any, options: dict, timeout: flo
 
         raise ReportParseError("dask is not installed: pip install 'reportparse[dask]'") from None
     try:
-        client = scheduler if hasattr(scheduler, "submit") else Client(scheduler, timeout="20s")
+        client = scheduler if hasattr(scheduler, "submit") else Client(scheduler, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         from ..errors import EngineError
 
