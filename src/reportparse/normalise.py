@@ -65,7 +65,7 @@ class Canonical:
 
     original: str
     text: str
-    omap: Sequence[int]  # array('q')
+    omap: Sequence[int]  # an array of offsets
     line_starts: list[int]  # offsets where original lines start
     page_starts: list[int] = field(default_factory=lambda: [0])  # original offsets where pages start
     scrape: dict[str, str] = field(default_factory=dict)
@@ -103,7 +103,7 @@ class _Line:
         """Replace matches, keeping the map: a replacement maps to its match's first character."""
         text, omap = self.text, self.map
         out_t: list[str] = []
-        out_m = array("q")
+        out_m = array(omap.typecode)
         last = n = 0
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -139,6 +139,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
     line_starts: list[int] = []
     page_starts = [0]
     page = 1
+    code = "i" if len(original) < 2**31 - 1 else "q"  # offsets as 4-byte integers where they fit
     for m in _LINE.finditer(original):
         s, e = m.span()
         if s == e and s == len(original):
@@ -146,7 +147,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
         raw = m.group()
         body = raw.rstrip("\r\n\f")
         line_starts.append(s)
-        lines.append(_Line(body, array("q", range(s, s + len(body))), page, s + len(body)))
+        lines.append(_Line(body, array(code, range(s, s + len(body))), page, s + len(body)))
         if raw.endswith("\f"):
             page += 1
             page_starts.append(e)
@@ -162,7 +163,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
             translated = ln.text.translate(table)
             if len(translated) != len(ln.text):  # a zero-width character was deleted
                 keep = [i for i, ch in enumerate(ln.text) if ch.translate(table)]
-                ln.map = array("q", (ln.map[i] for i in keep))
+                ln.map = array(ln.map.typecode, (ln.map[i] for i in keep))
             ln.text = translated
             for a, b in g.phrases:
                 if a in ln.text:
@@ -179,13 +180,14 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                 _strip_spaces(ln)
     lines = _drop_page_furniture(lines, g, canon)
     text_parts: list[str] = []
-    omap = array("q")  # 8 bytes a character (a list of ints is 36): memory stays a few times the input
+    omap = array(code)  # 4 bytes a character (a list of ints is 36): memory stays a few times the input
     for i, ln in enumerate(lines):
         if i:
             text_parts.append("\n")
             omap.append(lines[i - 1].end)
         text_parts.append(ln.text)
         omap.extend(ln.map)
+        ln.map = array(code)  # each line's map is freed as soon as it is copied
     omap.append(len(original))  # sentinel for end-of-text spans
     canon.text = "".join(text_parts)
     canon.omap = omap
