@@ -94,32 +94,47 @@ class Canonical:
 
 
 class _Line:
-    __slots__ = ("text", "map", "page", "end")
+    """One line being normalised, with the original offset of each of its
+    characters: kept as a start offset while the line is unchanged (most
+    lines), as an array once a rewrite moves characters."""
 
-    def __init__(self, text: str, omap: array, page: int, end: int) -> None:
-        self.text, self.map, self.page, self.end = text, omap, page, end
+    __slots__ = ("text", "_map", "start", "code", "page", "end")
+
+    def __init__(self, text: str, start: int, code: str, page: int, end: int) -> None:
+        self.text, self._map, self.start, self.code, self.page, self.end = text, None, start, code, page, end
+
+    @property
+    def map(self) -> array:
+        if self._map is None:
+            return array(self.code, range(self.start, self.start + len(self.text)))
+        return self._map
+
+    @map.setter
+    def map(self, value: array) -> None:
+        self._map = value
 
     def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> int:
         """Replace matches, keeping the map: a replacement maps to its match's first character."""
-        text, omap = self.text, self.map
+        text = self.text
+        matches = [m for m in pattern.finditer(text) if m.start() != m.end()]
+        if not matches:
+            return 0
+        omap = self.map
         out_t: list[str] = []
-        out_m = array(omap.typecode)
-        last = n = 0
-        for m in pattern.finditer(text):
+        out_m = array(self.code)
+        last = 0
+        for m in matches:
             s, e = m.span()
-            if s == e:
-                continue
             out_t.append(text[last:s])
             out_m.extend(omap[last:s])
             r = repl if isinstance(repl, str) else repl(m)
             out_t.append(r)
             out_m.extend([omap[s]] * len(r))
-            last, n = e, n + 1
-        if n:
-            out_t.append(text[last:])
-            out_m.extend(omap[last:])
-            self.text, self.map = "".join(out_t), out_m
-        return n
+            last = e
+        out_t.append(text[last:])
+        out_m.extend(omap[last:])
+        self.text, self.map = "".join(out_t), out_m
+        return len(matches)
 
 
 _TABLES: dict[int, tuple[Grammars, dict[int, str]]] = {}
@@ -147,7 +162,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
         raw = m.group()
         body = raw.rstrip("\r\n\f")
         line_starts.append(s)
-        lines.append(_Line(body, array(code, range(s, s + len(body))), page, s + len(body)))
+        lines.append(_Line(body, s, code, page, s + len(body)))
         if raw.endswith("\f"):
             page += 1
             page_starts.append(e)
@@ -187,7 +202,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
             omap.append(lines[i - 1].end)
         text_parts.append(ln.text)
         omap.extend(ln.map)
-        ln.map = array(code)  # each line's map is freed as soon as it is copied
+        ln.map = array(code)  # a rewritten line's map is freed as soon as it is copied
     omap.append(len(original))  # sentinel for end-of-text spans
     canon.text = "".join(text_parts)
     canon.omap = omap
@@ -198,7 +213,7 @@ def _markdown(ln: _Line, canon: Canonical) -> None:
     """A Markdown line as plain text: a table row's cells tab-separated, a
     separator row dropped, heading and bold marks removed."""
     if _MD_RULE.match(ln.text):
-        ln.text, ln.map = "", []
+        ln.text, ln.map = "", array(ln.code)
         canon.removed["markup"] += 1
         return
     if _MD_ROW.match(ln.text):
@@ -213,7 +228,10 @@ def _strip_spaces(ln: _Line) -> None:
     left = len(text) - len(text.lstrip(" "))
     right = len(text.rstrip(" "))
     if left or right < len(text):
-        ln.text, ln.map = text[left:right], ln.map[left:right]
+        if ln._map is None:  # unchanged so far: the map is still just its start
+            ln.text, ln.start = text[left:right], ln.start + left
+        else:
+            ln.text, ln.map = text[left:right], ln.map[left:right]
 
 
 def _drop_scrape_metadata(lines: list[_Line], g: Grammars, canon: Canonical) -> list[_Line]:

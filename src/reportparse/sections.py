@@ -194,8 +194,9 @@ class _Builder:
             self.stack.pop()
         for open_node in self.stack:
             open_node.end = e
-        siblings = self.stack[-1].section.children if self.stack else [n.section for n in self.roots]
-        prev_num = siblings[-1].index if siblings else 0
+        last = (self.stack[-1].section.children[-1:] if self.stack
+                else [self.roots[-1].section] if self.roots else [])  # the previous sibling (no list of every root)
+        prev_num = last[0].index if last else 0
         span = c.span(s, e)
         if num != prev_num + 1:
             code = "SEC_NUMBER_GAP" if num > prev_num + 1 else "SEC_NUMBER_REPEAT"
