@@ -177,8 +177,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
         if ln.text:
             translated = ln.text.translate(table)
             if len(translated) != len(ln.text):  # a zero-width character was deleted
-                keep = [i for i, ch in enumerate(ln.text) if ch.translate(table)]
-                ln.map = array(ln.map.typecode, (ln.map[i] for i in keep))
+                old = ln.map  # built once: for an unchanged line each access makes a new array
+                ln.map = array(ln.code, (old[i] for i, ch in enumerate(ln.text) if ch.translate(table)))
             ln.text = translated
             for a, b in g.phrases:
                 if a in ln.text:

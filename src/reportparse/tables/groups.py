@@ -76,6 +76,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     nonblank = [v for v in vals if v.kind != "blank"]
     diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
+    lost: list[list[Value | None]] | None = None  # the places a lost cell could have been, once tried
     if tab and len(vals) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
     elif not tab and len(nonblank) == need:
@@ -94,22 +95,23 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
             return eq.residual(values) == 0
         sols, complete = splits([v.raw for v in nonblank], need, None, prune=group_ok)
         # one value short on a line with separators: a cell may have been lost (printed as nothing) too
-        lost = _lost_tries(t, order, nonblank) if len(nonblank) == need - 1 > 1 else []
+        lost = _lost_tries(t, order, nonblank) if len(nonblank) == need - 1 > 1 else None
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
-        if len(sols) == 1 and complete and not lost:
+        if len(sols) == 1 and complete and not lost:  # (None: not tried, [] no place)
             flat = [Cell(x, raw, "read", span) for x in sols[0]]
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
         elif not complete:
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits; cells left empty", span, path))
             return rows, diags
         elif sols:  # the cells every reading agrees on are read, the rest stay empty
-            kept = agreed(sols + [[v.value if v is not None else None for v in seq] for seq in lost])
+            kept = agreed(sols + [[v.value if v is not None else None for v in seq] for seq in lost or []])
             flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS)
                     for x in kept]
-            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols) + len(lost), [f"{r}.{c}" for r, c in cols], kept), span, path))
+            diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols) + len(lost or []), [f"{r}.{c}" for r, c in cols], kept), span, path))
     if flat is None and len(nonblank) == need - 1 and not any(v.kind == "blank" for v in vals):
-        flat = _one_cell_lost(t, order, nonblank, span_of, diags, path)  # no cut of the digits balances: a cell was lost
+        kept = lost if lost is not None else _lost_tries(t, order, nonblank)
+        flat = _one_cell_lost(t, order, nonblank, kept, span_of, diags, path)  # no cut of the digits balances: a cell was lost
     if flat is None:
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
@@ -139,15 +141,14 @@ def _lost_tries(t: TableGrammar, order: list[str], nonblank: list[Value]) -> lis
     return kept
 
 
-def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], span_of: SpanOf,
-                   diags: list[Diagnostic], path: str) -> list[Cell] | None:
+def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], kept: list[list[Value | None]],
+                   span_of: SpanOf, diags: list[Diagnostic], path: str) -> list[Cell] | None:
     """One value fewer than cells, and no blank to say which (OCR lost a cell
-    of a space-aligned line): every place the lost cell could have been is
-    tried, and kept when each group whose cells are all read then balances.
-    A value is placed where every kept try puts it; the other cells stay
-    empty. None when no try is kept."""
+    of a space-aligned line): ``kept`` holds every place the lost cell could
+    have been under which each group whose cells are all read balances
+    (:func:`_lost_tries`). A value is placed where every kept try puts it;
+    the other cells stay empty. None when no try is kept."""
     cols = [(r, c) for r in order for c in t.row(r).columns]
-    kept = _lost_tries(t, order, nonblank)
     if not kept:
         return None
     flat = [cell_from(v, t.columns[c], span_of) if (v := kept[0][k]) is not None and all(seq[k] is v for seq in kept)
