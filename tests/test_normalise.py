@@ -87,3 +87,35 @@ def test_traditional_mirror_pages_read_like_simplified():
     assert [(s.key, s.title) for s in a.sections] == [(s.key, s.title) for s in b.sections]
     assert b.header.printer.value == "柱濮镇党政综合办公室"
     assert canon("本機關規範性檔案在入口網站公開") == "本机关规范性文件在门户网站公开"
+
+
+@given(st.text(alphabet=st.sampled_from("商业企 \t\n\r\f（）()【】０１2３第页一、1.\u200b|#-"), max_size=200))
+def test_kept_characters_map_onto_themselves(text):
+    """The offset map is runs, not an integer a character: every character the
+    rewrites keep as it was still points at itself in the original."""
+    c = normalise(text, load_grammars())
+    for i, ch in enumerate(c.text):
+        if ch in "商业企第页一":
+            assert text[c.omap[i]] == ch
+    assert c.omap[-1] == len(text) and c.omap[len(c.text)] == len(text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n"), max_size=80))
+def test_line_starts_are_every_line_of_the_original(text):
+    c = normalise(text, load_grammars())
+    lines = text.split("\n")
+    if text.endswith("\n") or not text:  # no line after the last line break
+        lines.pop()
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    assert list(c.line_starts) == starts
+
+
+def test_the_map_of_a_large_document_stays_small():
+    text = ("一、总体情况\n商 业 企 业\t3\t4\n" * 5000)
+    c = normalise(text, load_grammars())
+    assert c.omap.runs <= 4 * 5000  # a few runs a line (here one per deleted space), not a number a character
+    i = c.text.index("商业企业", 1000)
+    assert text[c.span(i, i + 4).start:c.span(i, i + 4).end] == "商 业 企 业"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -12,7 +14,7 @@ from .grammar import Grammars
 from .level import classify
 from .model import Field, Header
 from .normalise import Canonical
-from .textutil import chinese_int, iso_date, lines_of
+from .textutil import chinese_int, iso_date, lines_from_end, lines_of
 
 _SENTENCE = regex.compile(r"[。，；！？,;]")
 _TOP_LINES = 14
@@ -31,7 +33,10 @@ class _Reader:
     def __init__(self, c: Canonical, g: Grammars) -> None:
         self.c, self.g, self.el = c, g, g.elements
         self.text = c.text
-        self.lines = [(s, e) for s, e in lines_of(c.text) if c.text[s:e].strip()]
+        # the nonblank lines where header and 版记 can be: the first few and the last few
+        self.lines = list(islice(((s, e) for s, e in lines_of(c.text) if c.text[s:e].strip()), _TOP_LINES + 1))
+        tail = islice(((s, e) for s, e in lines_from_end(c.text) if c.text[s:e].strip()), _BOTTOM_LINES)
+        self.tail = list(tail)[::-1]
         self.h = Header()
         self.diags: list[Diagnostic] = []
 
@@ -97,7 +102,7 @@ class _Reader:
         """署名, 成文日期, 附注, 抄送, 印发机关和印发日期, read upwards; returns the body end."""
         h, el, text, g = self.h, self.el, self.text, self.g
         body_end = len(text)
-        tail = [(s, e) for s, e in self.lines[-_BOTTOM_LINES:] if s >= body_start]
+        tail = [(s, e) for s, e in self.tail if s >= body_start]
         for j in range(len(tail) - 1, -1, -1):
             s, e = tail[j]
             line = text[s:e].strip()
@@ -133,7 +138,7 @@ def read_header(c: Canonical, g: Grammars) -> HeaderResult:
     h = r.h
     _read_year(c, g, h, r.diags)
     _cross_check_issuer(c, h, r.diags)
-    _name_from_body(c.text[body_start:], h, r.diags)
+    _name_from_body(c.text, body_start, h, r.diags)
     lv = classify(h.issuer.value, h.title.value)
     h.level = Field(lv.level, h.issuer.span, lv.government_level)
     h.place = Field(lv.place, h.issuer.span, None)
@@ -208,26 +213,29 @@ def _cross_check_issuer(c: Canonical, h: Header, diags: list[Diagnostic]) -> Non
         diags.append(Diagnostic("HDR_ISSUER_CONFLICT", f"issuer differs between sources ({said}); kept {name!r} from {src}", fld.span, "header.issuer"))
 
 
-def _name_from_body(body: str, h: Header, diags: list[Diagnostic]) -> None:
+def _name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic]) -> None:
     """An issuer name the body never uses, where the body names one other body
     two or more times that differs in one character, or in two side by side in
     a name of six characters or more (OCR read 洪泽区 as 潜泽区 or 潜译区 in a
     title's large type): the body's spelling, in the issuer and the title,
     with a diagnostic; the printed text stays in ``raw``."""
     name = h.issuer.value
-    flat = regex.sub(r"\s+", "", body)
-    if not name or len(name) < 4 or name in flat:
+    if not name or len(name) < 4:
+        return
+    def flats() -> Iterator[str]:  # made again for each pass: one chunk in memory at a time
+        return (regex.sub(r"\s+", "", chunk) for chunk in _chunks(text, body_start, 1 << 16))
+
+    if any(name in flat for flat in flats()):
         return
     # one character, or two side by side in a name of six or more (a word: 洪泽区 read as 潜译区)
     widths = (1, 2) if len(name) >= 6 else (1,)
-    found: set[tuple[int, str]] = set()
-    for k in widths:
-        for i in range(len(name) - k + 1):
-            if not regex.fullmatch(r"\p{Han}+", name[i:i + k]):
-                continue
-            pattern = regex.escape(name[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(name[i + k:])
-            found.update((m.start(), m.group()) for m in regex.finditer(pattern, flat))
-    seen = Counter(text for _, text in found)
+    patterns = [regex.compile(regex.escape(name[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(name[i + k:]))
+                for k in widths for i in range(len(name) - k + 1) if regex.fullmatch(r"\p{Han}+", name[i:i + k])]
+    found: set[tuple[int, int, str]] = set()
+    for n, flat in enumerate(flats()):
+        for pattern in patterns:
+            found.update((n, m.start(), m.group()) for m in pattern.finditer(flat))
+    seen = Counter(text for _, _, text in found)
     if len(seen) != 1 or max(seen.values()) < 2:
         return
     (better, n), = seen.items()
@@ -237,6 +245,14 @@ def _name_from_body(body: str, h: Header, diags: list[Diagnostic]) -> None:
         title_raw = h.title.raw if h.title.raw is not None else h.title.value
         h.title = Field(h.title.value.replace(name, better), h.title.span, title_raw)
     diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"issuer {name!r} is nowhere in the body, which names {better!r} {n} times: read as {better!r}", h.issuer.span, "header.issuer"))
+
+
+def _chunks(text: str, start: int, size: int) -> Iterator[str]:
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 _PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "］", "｛": "｝", "{": "}", "〖": "〗"}

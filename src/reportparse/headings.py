@@ -11,7 +11,7 @@ import regex
 
 from .grammar import Grammars, Template
 from .normalise import Canonical
-from .textutil import chinese_int, label_key
+from .textutil import LineStream, chinese_int, label_key
 
 _TITLE_END = regex.compile(r"[。：:；;！？]")
 TABLE_ROW = regex.compile(r"\t\s*-?\d")  # a tab then a number: a table row, not a heading
@@ -98,19 +98,19 @@ def title_continuation(c: Canonical, nxt: tuple[int, int], g: Grammars) -> str |
     return None
 
 
-def join_broken_heading(c: Canonical, rest: str, work: list[tuple[int, int]], k: int,
+def join_broken_heading(c: Canonical, rest: str, work: LineStream,
                          std: list[tuple[str, str, int | None]]) -> tuple[str, str, str, int | None, int] | None:
     """A standard heading broken over up to three lines: join while the text is
     still the start of a standard title; consume the joined lines from ``work``."""
     joined = rest
     for j in range(1, 4):
-        if k + j >= len(work):
+        if (nxt := work.peek(j)) is None:
             return None
-        ns, ne = work[k + j]
+        ns, ne = nxt
         joined += c.text[ns:ne].strip()
         title, body, skey, snum = split_title(joined, std)
         if skey is not None:
-            del work[k + 1:k + j + 1]
+            work.drop(j)
             return title, body, skey, snum, ne
         key = label_key(joined)
         if not any(t.startswith(key) for t, _, _ in std):

@@ -11,12 +11,14 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
 from .grammar import Grammars
+from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
 
 _LINE = regex.compile(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
@@ -65,8 +67,8 @@ class Canonical:
 
     original: str
     text: str
-    omap: Sequence[int]  # an array of offsets
-    line_starts: list[int]  # offsets where original lines start
+    omap: Sequence[int]  # the original offset of each canonical character, and of the end
+    line_starts: Sequence[int]  # offsets where original lines start
     page_starts: list[int] = field(default_factory=lambda: [0])  # original offsets where pages start
     scrape: dict[str, str] = field(default_factory=dict)
     removed: Counter[str] = field(default_factory=Counter)
@@ -93,177 +95,212 @@ class Canonical:
         return Span(o_start, max(o_end, o_start), line, page, bbox)
 
 
-class _Line:
-    """One line being normalised, with the original offset of each of its
-    characters: kept as a start offset while the line is unchanged (most
-    lines), as an array once a rewrite moves characters."""
-
-    __slots__ = ("text", "_map", "start", "code", "page", "end")
-
-    def __init__(self, text: str, start: int, code: str, page: int, end: int) -> None:
-        self.text, self._map, self.start, self.code, self.page, self.end = text, None, start, code, page, end
-
-    @property
-    def map(self) -> array:
-        if self._map is None:
-            return array(self.code, range(self.start, self.start + len(self.text)))
-        return self._map
-
-    @map.setter
-    def map(self, value: array) -> None:
-        self._map = value
-
-    def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> int:
-        """Replace matches, keeping the map: a replacement maps to its match's first character."""
-        text = self.text
-        matches = [m for m in pattern.finditer(text) if m.start() != m.end()]
-        if not matches:
-            return 0
-        omap = self.map
-        out_t: list[str] = []
-        out_m = array(self.code)
-        last = 0
-        for m in matches:
-            s, e = m.span()
-            out_t.append(text[last:s])
-            out_m.extend(omap[last:s])
-            r = repl if isinstance(repl, str) else repl(m)
-            out_t.append(r)
-            out_m.extend([omap[s]] * len(r))
-            last = e
-        out_t.append(text[last:])
-        out_m.extend(omap[last:])
-        self.text, self.map = "".join(out_t), out_m
-        return len(matches)
+_TABLES: dict[int, tuple[Grammars, dict[int, str], regex.Pattern[str]]] = {}
 
 
-_TABLES: dict[int, tuple[Grammars, dict[int, str]]] = {}
-
-
-def _table_for(g: Grammars) -> dict[int, str]:
+def _table_for(g: Grammars) -> tuple[dict[int, str], regex.Pattern[str]]:
+    """The character rewrites, and a pattern of the characters they delete."""
     hit = _TABLES.get(id(g))
     if hit is None or hit[0] is not g:
-        hit = _TABLES[id(g)] = (g, _width_table(g))
-    return hit[1]
+        table = _width_table(g)
+        gone = "".join(regex.escape(chr(k)) for k, v in table.items() if v == "")
+        hit = _TABLES[id(g)] = (g, table, regex.compile(f"[{gone}]+"))
+    return hit[1], hit[2]
 
 
 def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonical:
-    """Produce the canonical text of a decoded document (``boxes``: per-character geometry of a PDF)."""
-    table = _table_for(g)
-    lines: list[_Line] = []
-    line_starts: list[int] = []
-    page_starts = [0]
+    """Produce the canonical text of a decoded document (``boxes``: per-character geometry of a PDF).
+
+    Streams: each line is rewritten and copied out before the next is read, so
+    memory is the output and its map, not an object per line."""
+    table, deleted = _table_for(g)
+    canon = Canonical(original, "", [], array("q"), [0], boxes=boxes)
+    skip = _scrape_metadata(original, g, canon)
+    chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur
+    # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
+    headings = 0
+    for _, body, _, _ in _raw_lines(original) if "#" in original or "---" in original else ():
+        if _MD_RULE.match(body):
+            headings = 2
+            break
+        headings += bool(_MD_HEADING.match(body))
+    rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
+    running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
+    out = _Output(original, "i" if len(original) < 2**31 - 1 else "q")
+    seen: set[int] = set()  # pages whose first line of text was read
+    for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
+        canon.line_starts.append(s)
+        if page_end is not None:
+            canon.page_starts.append(page_end)
+        if n < skip:
+            continue
+        ln = MappedLine(body, s, page, s + len(body))
+        rw.rewrite(ln, canon.removed)
+        if ln.text and any(p.match(ln.text) for p in g.page_furniture):
+            canon.removed["page_number"] += 1
+            continue
+        if page not in seen and ln.text.strip():
+            seen.add(page)
+            if page > 1 and ln.text in running:
+                canon.removed["running_header"] += 1
+                continue
+        out.add(ln)
+    canon.text, canon.omap = out.close()
+    return canon
+
+
+def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:
+    """Each line: its start, its text without the line break, its page, and
+    where the next page starts when a form feed ends it."""
+    if "\r" not in original and "\f" not in original:  # the common case, read faster
+        start = 0
+        while (nl := original.find("\n", start)) >= 0:
+            yield start, original[start:nl], 1, None
+            start = nl + 1
+        if start < len(original):
+            yield start, original[start:], 1, None
+        return
     page = 1
-    code = "i" if len(original) < 2**31 - 1 else "q"  # offsets as 4-byte integers where they fit
     for m in _LINE.finditer(original):
         s, e = m.span()
         if s == e and s == len(original):
             break
         raw = m.group()
-        body = raw.rstrip("\r\n\f")
-        line_starts.append(s)
-        lines.append(_Line(body, s, code, page, s + len(body)))
-        if raw.endswith("\f"):
-            page += 1
-            page_starts.append(e)
-    canon = Canonical(original, "", [], line_starts, page_starts, boxes=boxes)
-    lines = _drop_scrape_metadata(lines, g, canon)
-    # web chrome patterns run per line, but only those that occur in the document at all
-    translated = original.translate(table)
-    chrome = [p for p in g.web_chrome if p.search(translated)]
-    # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
-    markdown = any(_MD_RULE.match(ln.text) for ln in lines) or sum(bool(_MD_HEADING.match(ln.text)) for ln in lines) >= 2
-    for ln in lines:
-        if ln.text:
-            translated = ln.text.translate(table)
-            if len(translated) != len(ln.text):  # a zero-width character was deleted
-                old = ln.map  # built once: for an unchanged line each access makes a new array
-                ln.map = array(ln.code, (old[i] for i, ch in enumerate(ln.text) if ch.translate(table)))
-            ln.text = translated
-            for a, b in g.phrases:
-                if a in ln.text:
-                    ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
-            for pat in chrome:
-                canon.removed["web_chrome"] += ln.sub(pat, "")
-            if markdown:
-                _markdown(ln, canon)
-            elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
-                ln.sub(_PIPE_CELL, "\t")
-            if " " in ln.text:
-                ln.sub(_SPACE_RUN, "\t")
-                ln.sub(_SPACE_IN_WORD, "")
-                _strip_spaces(ln)
-    lines = _drop_page_furniture(lines, g, canon)
-    text_parts: list[str] = []
-    omap = array(code)  # 4 bytes a character (a list of ints is 36): memory stays a few times the input
-    for i, ln in enumerate(lines):
-        if i:
-            text_parts.append("\n")
-            omap.append(lines[i - 1].end)
-        text_parts.append(ln.text)
-        omap.extend(ln.map)
-        ln.map = array(code)  # a rewritten line's map is freed as soon as it is copied
-    omap.append(len(original))  # sentinel for end-of-text spans
-    canon.text = "".join(text_parts)
-    canon.omap = omap
-    return canon
+        feed = raw.endswith("\f")
+        yield s, raw.rstrip("\r\n\f"), page, e if feed else None
+        page += feed
 
 
-def _markdown(ln: _Line, canon: Canonical) -> None:
+class _Rewriter:
+    """The per-line rewrites, in order."""
+
+    def __init__(self, g: Grammars, table: dict[int, str], deleted: regex.Pattern[str],
+                 chrome: list[regex.Pattern[str]], markdown: bool) -> None:
+        self.g, self.table, self.deleted, self.chrome, self.markdown = g, table, deleted, chrome, markdown
+
+    def rewrite(self, ln: MappedLine, removed: Counter[str]) -> None:
+        if not ln.text:
+            return
+        translated = ln.text.translate(self.table)
+        if len(translated) != len(ln.text):  # a zero-width character is deleted
+            ln.sub(self.deleted, "")
+            translated = ln.text.translate(self.table)
+        ln.text = translated
+        for a, b in self.g.phrases:
+            if a in ln.text:
+                ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
+        for pat in self.chrome:
+            removed["web_chrome"] += ln.sub(pat, "")
+        if self.markdown:
+            _markdown(ln, removed)
+        elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
+            ln.sub(_PIPE_CELL, "\t")
+        if " " in ln.text:
+            ln.sub(_SPACE_RUN, "\t")
+            ln.sub(_SPACE_IN_WORD, "")
+            _strip_spaces(ln)
+
+
+class _Output:
+    """The canonical text and its offset map, built a line at a time (text in
+    chunks, so that no string per line outlives its chunk)."""
+
+    def __init__(self, original: str, code: str) -> None:
+        self.original, self.chunks, self.parts, self.pos = original, [], [], 0
+        self.map, self.prev_end = OffsetMap(code), -1
+
+    def add(self, ln: MappedLine) -> None:
+        push, n = self.map.push, len(ln.text)
+        if self.prev_end >= 0:
+            self.parts.append("\n")
+            push(self.pos, self.prev_end, 1)  # one character: step 1 lets the next line's run merge
+            self.pos += 1
+        self.parts.append(ln.text)
+        pos = self.pos
+        for p, o, s in ln.runs:
+            if p < n:
+                push(pos + p, o, s)
+        self.pos += n
+        self.prev_end = ln.end
+        if len(self.parts) >= 4096:
+            self.chunks.append("".join(self.parts))
+            self.parts.clear()
+
+    def close(self) -> tuple[str, OffsetMap]:
+        self.map.push(self.pos, len(self.original), 0)  # sentinel for end-of-text spans
+        self.chunks.append("".join(self.parts))
+        text = "".join(self.chunks)
+        self.chunks = self.parts = []
+        return text, self.map.close(self.pos + 1)
+
+
+def _occurring(patterns: list[regex.Pattern[str]], original: str, table: dict[int, str],
+               chunk: int = 1 << 20) -> list[regex.Pattern[str]]:
+    """The one-line patterns that match the rewritten text, read a chunk of lines at a time."""
+    left, found = list(patterns), set()
+    start = 0
+    while left and start < len(original):
+        end = original.find("\n", start + chunk)
+        end = len(original) if end < 0 else end + 1
+        piece = original[start:end].translate(table)
+        found.update(id(p) for p in left if p.search(piece))
+        left = [p for p in left if id(p) not in found]
+        start = end
+    return [p for p in patterns if id(p) in found]
+
+
+def _markdown(ln: MappedLine, removed: Counter[str]) -> None:
     """A Markdown line as plain text: a table row's cells tab-separated, a
     separator row dropped, heading and bold marks removed."""
     if _MD_RULE.match(ln.text):
-        ln.text, ln.map = "", array(ln.code)
-        canon.removed["markup"] += 1
+        ln.text, ln.runs = "", []
+        removed["markup"] += 1
         return
     if _MD_ROW.match(ln.text):
         ln.sub(_MD_EDGE, "")
         ln.sub(_MD_CELL, "\t")
-        canon.removed["markup"] += 1
-    canon.removed["markup"] += ln.sub(_MD_MARK, "")
+        removed["markup"] += 1
+    removed["markup"] += ln.sub(_MD_MARK, "")
 
 
-def _strip_spaces(ln: _Line) -> None:
+def _strip_spaces(ln: MappedLine) -> None:
     text = ln.text
     left = len(text) - len(text.lstrip(" "))
     right = len(text.rstrip(" "))
     if left or right < len(text):
-        if ln._map is None:  # unchanged so far: the map is still just its start
-            ln.text, ln.start = text[left:right], ln.start + left
-        else:
-            ln.text, ln.map = text[left:right], ln.map[left:right]
+        out: list[Run] = []
+        cut(ln.runs, left, right, 0, out)
+        ln.text, ln.runs = text[left:right], out
 
 
-def _drop_scrape_metadata(lines: list[_Line], g: Grammars, canon: Canonical) -> list[_Line]:
+def _scrape_metadata(original: str, g: Grammars, canon: Canonical) -> int:
+    """A web crawl's metadata lines (``key: value``) at the top, ended by the
+    grammar's end line: kept as ``canon.scrape``; how many lines to drop."""
     end_pat = g.scrape["end"]
-    for i, ln in enumerate(lines[:40]):
-        if end_pat.match(ln.text):
-            for prev in lines[:i]:
-                m = _KV.match(prev.text)
+    head = [body for _, body, _, _ in islice(_raw_lines(original), 40)]
+    for i, text in enumerate(head):
+        if end_pat.match(text):
+            for prev in head[:i]:
+                m = _KV.match(prev)
                 if m and m.group(2):
                     canon.scrape[m.group(1)] = m.group(2)
             canon.removed["scrape_metadata"] += i + 1
-            return lines[i + 1:]
-    return lines
+            return i + 1
+    return 0
 
 
-def _drop_page_furniture(lines: list[_Line], g: Grammars, canon: Canonical) -> list[_Line]:
-    keep: list[_Line] = []
-    for ln in lines:
-        if ln.text and any(p.match(ln.text) for p in g.page_furniture):
-            canon.removed["page_number"] += 1
+def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars) -> set[str]:
+    """Texts that open (after page numbers) at least half of the pages after the first: running headers."""
+    firsts: dict[int, str] = {}
+    pages = 1
+    for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
+        pages += page_end is not None
+        if n < skip or page in firsts:
             continue
-        keep.append(ln)
-    if len(canon.page_starts) > 2:
-        firsts: dict[int, _Line] = {}
-        for ln in keep:
-            if ln.text.strip() and ln.page not in firsts:
-                firsts[ln.page] = ln
-        counts = Counter(ln.text for p, ln in firsts.items() if p > 1)
-        running = {t for t, n in counts.items() if n >= 2 and n * 2 >= len(canon.page_starts) - 1
-                   and 4 <= len(t) <= 40 and _HAN.search(t) and not _HEADING_START.match(t)}
-        if running:
-            dropped = {id(ln) for p, ln in firsts.items() if p > 1 and ln.text in running}
-            canon.removed["running_header"] += len(dropped)
-            keep = [ln for ln in keep if id(ln) not in dropped]
-    return keep
+        ln = MappedLine(body, s, page, s + len(body))
+        rw.rewrite(ln, Counter())
+        if ln.text.strip() and not any(p.match(ln.text) for p in g.page_furniture):
+            firsts[page] = ln.text
+    counts = Counter(t for p, t in firsts.items() if p > 1)
+    return {t for t, k in counts.items() if k >= 2 and k * 2 >= pages - 1
+            and 4 <= len(t) <= 40 and _HAN.search(t) and not _HEADING_START.match(t)}

@@ -7,6 +7,7 @@ tables, lines that look like headings are table rows, not sections.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -27,10 +28,15 @@ from .headings import (
 )
 from .model import Section
 from .normalise import Canonical
-from .textutil import join_lines, label_key, lines_of
+from .textutil import LineStream, join_lines, label_key, lines_of
 
 _CN = dict(enumerate("〇一二三四五六七八九十"))
 _DAMAGED_NUMERAL = regex.compile(r"^(\S{0,3}?)\s*[、，,]\s*(\p{Han}.*)$")  # the mark damaged, or lost
+
+
+# a node's own text: the rest of its heading line (a string), then its lines as
+# canonical ranges (start, end, whether the range is whole lines to read one by one)
+Part = str | tuple[int, int, bool]
 
 
 @dataclass
@@ -38,8 +44,28 @@ class _Node:
     section: Section
     start: int
     end: int
-    parts: list[str]
+    parts: list[Part]
     body_start: int = 0
+
+
+def _add_part(parts: list[Part], text: str, s: int, e: int) -> None:
+    """Add the line ``text[s:e]``; a line that follows the last on the next line extends it."""
+    if "\n" in text[s:e]:  # a heading joined over lines, then not taken: one part, as printed
+        parts.append((s, e, False))
+    elif parts and isinstance(last := parts[-1], tuple) and last[2] and last[1] + 1 == s and text[last[1]] == "\n":
+        parts[-1] = (last[0], e, True)
+    else:
+        parts.append((s, e, True))
+
+
+def _part_texts(text: str, parts: list[Part]) -> Iterator[str]:
+    for p in parts:
+        if isinstance(p, str):
+            yield p
+        elif p[2]:
+            yield from (text[s:e] for s, e in lines_of(text, p[0], p[1]))
+        else:
+            yield text[p[0]:p[1]]
 
 
 def _not_headings(template: Template | None) -> list[str]:
@@ -53,9 +79,8 @@ def _not_headings(template: Template | None) -> list[str]:
     return [k for k in keys if len(k) >= 4]
 
 
-def split_inline(c: Canonical, start: int, end: int, template: Template | None) -> list[tuple[int, int]]:
+def split_inline(c: Canonical, start: int, end: int, template: Template | None) -> Iterator[tuple[int, int]]:
     """Lines of the body, with standard headings run into a line (web scrapes) split off."""
-    out: list[tuple[int, int]] = []
     pat = None
     sub = r"(?<=[。；！？：: \n）]|^)（[一二三四五六七八九十]{1,2}）(?=\p{Han}{2,20})"
     if template is not None and not template.free_format:
@@ -65,15 +90,14 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
         pat = regex.compile(rf"(?<=[。；！？ \n]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
     for s, e in lines_of(c.text, start, end):
         if pat is None or e - s < 8:
-            out.append((s, e))
+            yield s, e
             continue
-        cuts = [m.start() for m in pat.finditer(c.text, s, e) if m.start() > s]
         prev = s
-        for cut in cuts:
-            out.append((prev, cut))
-            prev = cut
-        out.append((prev, e))
-    return out
+        for m in pat.finditer(c.text, s, e):
+            if m.start() > s:
+                yield prev, m.start()
+                prev = m.start()
+        yield prev, e
 
 
 @dataclass
@@ -99,32 +123,30 @@ class _Builder:
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.nodes: list[_Node] = []
-        self.preamble: list[str] = []
+        self.preamble: list[Part] = []
         self.diags: list[Diagnostic] = []
         self.counters: dict[int, int] = {}
         self.in_table = False
 
-    def run(self, work: list[tuple[int, int]]) -> None:
-        k = -1
-        while k + 1 < len(work):
-            k += 1
-            s, e = work[k]
+    def run(self, work: LineStream) -> None:
+        while (line := work.next()) is not None:
+            s, e = line
             stripped = self.c.text[s:e].strip()
             heading = match_heading(stripped, self.g) if stripped else None
             accepted = self._damaged_numeral(stripped, s, e) if heading is None and stripped else None
             if accepted:
-                self._open(accepted, work, k, s, e, _CN[accepted[1]])
+                self._open(accepted, work, s, e, _CN[accepted[1]])
                 continue
             if heading and heading[0] == 1:
-                accepted, e = self._level_one(heading, work, k, s, e)
+                accepted, e = self._level_one(heading, work, s, e)
             elif heading and not self.in_table and self.stack:
-                accepted, e = self._sub_level(heading, work, k, e)
+                accepted, e = self._sub_level(heading, work, e)
             if accepted is None:
-                (self.stack[-1].parts if self.stack else self.preamble).append(self.c.text[s:e])
+                _add_part(self.stack[-1].parts if self.stack else self.preamble, self.c.text, s, e)
                 for open_node in self.stack:
                     open_node.end = e
             else:
-                self._open(accepted, work, k, s, e, numeral(stripped))
+                self._open(accepted, work, s, e, numeral(stripped))
 
     def _damaged_numeral(self, line: str, s: int, e: int) -> tuple | None:
         """``人人、 总体情况``: OCR damaged the number of a standard heading. Taken only
@@ -144,12 +166,11 @@ class _Builder:
         body = m.group(2)[len(title):].lstrip("。：:；; \t") if m.group(2).startswith(title) else ""
         return 1, num, title, body, skey
 
-    def _level_one(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int, s: int,
-                   e: int) -> tuple[tuple | None, int]:
+    def _level_one(self, heading: tuple[int, int, str], work: LineStream, s: int, e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
         title, body, skey, _ = split_title(rest, self.std)
         if skey is None and self.std and len(rest) < MAX_TITLE:
-            joined = join_broken_heading(self.c, rest, work, k, self.std)
+            joined = join_broken_heading(self.c, rest, work, self.std)
             if joined:
                 title, body, skey, _, e = joined
         if skey is None and self.fuzzy is not None:  # an OCR-damaged standard title
@@ -166,27 +187,26 @@ class _Builder:
             return (level, num, title, body, None), e
         return None, e
 
-    def _sub_level(self, heading: tuple[int, int, str], work: list[tuple[int, int]], k: int,
-                   e: int) -> tuple[tuple | None, int]:
+    def _sub_level(self, heading: tuple[int, int, str], work: LineStream, e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
         title, body, _, _ = split_title(rest, [])
-        if title and not body and len(rest) >= 12 and k + 1 < len(work):  # long enough to have wrapped
-            more = title_continuation(self.c, work[k + 1], self.g)
+        if title and not body and len(rest) >= 12 and (nxt := work.peek()) is not None:  # long enough to have wrapped
+            more = title_continuation(self.c, nxt, self.g)
             if more and len(title) + len(more) <= MAX_TITLE:  # a short heading broken over two lines
                 title += more
-                e = work[k + 1][1]
-                del work[k + 1]
+                e = nxt[1]
+                work.drop()
         if TABLE_ROW.search(rest):
             return None, e
         return (level, num, title, body, None), e
 
-    def _open(self, accepted: tuple, work: list[tuple[int, int]], k: int, s: int, e: int, number: str) -> None:
+    def _open(self, accepted: tuple, work: LineStream, s: int, e: int, number: str) -> None:
         level, num, title, body, skey = accepted
         c = self.c
         sub = match_heading(body, self.g) if body else None
         if sub and sub[0] > level:  # a sub-heading run into this heading's line
             line_end = s + len(c.text[s:e].rstrip())
-            work.insert(k + 1, (line_end - len(body), e))
+            work.push((line_end - len(body), e))
             e, body = line_end - len(body), ""
         if self.free and level == 1 and self.template is not None:
             skey = free_key(title, self.template)
@@ -229,11 +249,12 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
                    template: Template | None, fuzzy: tuple[int, float] | None = (2, 0.5)) -> SectionTree:
     """Build the section tree of the body ``c.text[start:end]``."""
     b = _Builder(c, g, template, fuzzy)
-    b.run(split_inline(c, start, end, template))
+    b.run(LineStream(split_inline(c, start, end, template)))
     for node in b.nodes:  # texts and spans, now that every node's extent is known
         sec = node.section
-        sec.text = ("\n".join(p.strip() for p in node.parts if p.strip()) if sec.key in b.table_keys
-                    else join_lines(node.parts))
+        parts = _part_texts(c.text, node.parts)
+        sec.text = ("\n".join(p.strip() for p in parts if p.strip()) if sec.key in b.table_keys
+                    else join_lines(parts))
         sec.span = c.span(node.start, node.end)
     if template is not None and not template.free_format:
         b.diags.extend(_check_standard([n.section for n in b.roots], template))
@@ -242,7 +263,7 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         if node.section.key and node.section.key not in regions:
             regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
-    return SectionTree([n.section for n in b.roots], b.diags, join_lines(b.preamble), regions, ranges)
+    return SectionTree([n.section for n in b.roots], b.diags, join_lines(_part_texts(c.text, b.preamble)), regions, ranges)
 
 
 def _check_standard(roots: list[Section], template: Template) -> list[Diagnostic]:

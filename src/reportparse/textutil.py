@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
+
 import regex
 
 _NUMERALS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -11,19 +14,26 @@ _KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
 _PUNCT_END = "。！？；：:;!?…）」』”"
 
 
-def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def lines_of(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each line of ``text[start:end]`` (without the newline)."""
     end = len(text) if end is None else end
-    out = []
     pos = start
     while pos <= end:
         nl = text.find("\n", pos, end)
         if nl < 0:
-            out.append((pos, end))
-            break
-        out.append((pos, nl))
+            yield pos, end
+            return
+        yield pos, nl
         pos = nl + 1
-    return out
+
+
+def lines_from_end(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text``, last line first."""
+    end = len(text)
+    while end >= 0:
+        nl = text.rfind("\n", 0, end)
+        yield nl + 1, end
+        end = nl
 
 
 def chinese_int(s: str) -> int | None:
@@ -67,7 +77,7 @@ def ends_sentence(s: str) -> bool:
     return bool(s) and s[-1] in _PUNCT_END
 
 
-def join_lines(parts: list[str]) -> str:
+def join_lines(parts: Iterable[str]) -> str:
     """Rejoin lines broken mid-sentence; a new paragraph starts only after a
     sentence end (blank lines between every line are common in converted text)."""
     out: list[str] = []
@@ -78,4 +88,39 @@ def join_lines(parts: list[str]) -> str:
         if out and ends_sentence(out[-1]):
             out.append("\n")
         out.append(p)
+        if len(out) >= 4096:  # joined as it goes: no string per line outlives a few thousand lines
+            out[:] = ["".join(out)]
     return "".join(out)
+
+
+class LineStream:
+    """Lines ``(start, end)`` read one at a time, with a look ahead that can
+    be consumed (``drop``) or given a line back (``push``): memory is the look
+    ahead, not a list of every line."""
+
+    def __init__(self, lines: Iterator[tuple[int, int]]) -> None:
+        self._lines, self._ahead = lines, deque[tuple[int, int]]()
+
+    def _fill(self, n: int) -> bool:
+        while len(self._ahead) < n:
+            nxt = next(self._lines, None)
+            if nxt is None:
+                return False
+            self._ahead.append(nxt)
+        return True
+
+    def next(self) -> tuple[int, int] | None:
+        return self._ahead.popleft() if self._fill(1) else None
+
+    def peek(self, j: int = 1) -> tuple[int, int] | None:
+        """The ``j``-th line after the current one."""
+        return self._ahead[j - 1] if self._fill(j) else None
+
+    def drop(self, j: int = 1) -> None:
+        """Consume the next ``j`` lines (seen with ``peek``)."""
+        for _ in range(j):
+            self._ahead.popleft()
+
+    def push(self, line: tuple[int, int]) -> None:
+        """Make ``line`` the next one."""
+        self._ahead.appendleft(line)
