@@ -4,6 +4,7 @@ page images → tesseract chi_sim text, with the truth beside each.
     python bench/make_ocr.py --n 60 --out bench/ocr
     python bench/make_ocr.py --start 60 --n 20 --look template --out bench/ocr
     python bench/make_ocr.py --n 60 --psm 3 --pages-only --out /tmp/psm3
+    python bench/make_ocr.py --start 400 --n 40 --pages-only --signed --out bench/ocr-signed
 
 ``--look``: how the PDF draws tables 二 and 三 (``tests/generator.render_pdf``):
 ``simple`` (one narrow label column) or ``template`` (as the State Council
@@ -43,16 +44,16 @@ from reportparse.ingest.ocr import ocr_pdf  # noqa: E402
 from generator import make_report, render_pdf  # noqa: E402
 
 
-def one(args: tuple[int, str, bool, str, str, bool]) -> str:
-    seed, out, redo, psm, look, cells = args
+def one(args: tuple[int, str, bool, str, str, bool, bool]) -> str:
+    seed, out, redo, psm, look, cells, signed = args
     template = ("ogi-2021", "ogi-2019")[seed % 2]
     gen = make_report(seed, template, "tab")
     outdir = Path(out)
     (outdir / f"{seed:03d}.truth.json").write_text(json.dumps(
-        {"template": template, "layout": "tesseract", "look": look, "truth": gen.truth}, ensure_ascii=False), encoding="utf-8")
+        {"template": template, "layout": "tesseract", "look": look, "signed": signed, "truth": gen.truth}, ensure_ascii=False), encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "r.pdf"
-        render_pdf(gen, pdf, look=look)
+        render_pdf(gen, pdf, look=look, signed=signed)
         if cells:
             (outdir / f"{seed:03d}.cells.txt").write_text(ocr_pdf(pdf).text, encoding="utf-8")
         if (outdir / f"{seed:03d}.txt").exists() and not redo:
@@ -77,10 +78,12 @@ def main() -> None:
     ap.add_argument("--psm", default="4", help="tesseract's page segmentation mode for the whole-page texts "
                     "(4: one column of text of variable sizes; tesseract's default 3 splits the tables into blocks)")
     ap.add_argument("--pages-only", action="store_true", help="only the whole-page texts, not the --ocr ones (NNN.cells.txt)")
+    ap.add_argument("--signed", action="store_true", help="the body names the issuer and a signature ends the report "
+                    "(generator.render_pdf(signed=True)): what the issuer repair from the body needs")
     args = ap.parse_args()
     Path(args.out).mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(args.jobs) as pool:
-        for name in pool.map(one, [(i, args.out, args.redo, args.psm, args.look, not args.pages_only)
+        for name in pool.map(one, [(i, args.out, args.redo, args.psm, args.look, not args.pages_only, args.signed)
                                        for i in range(args.start, args.start + args.n)]):
             print("made", name, flush=True)
 

@@ -26,6 +26,8 @@ class Generated:
     layout: str
     issuer: str
     year: int
+    title: str = ""
+    doc_number: str | None = None  # as printed in the 版头, when there is one
 
 
 def _grid(t: TableGrammar, rng: random.Random, big: bool) -> dict[tuple[str, str], int | float]:
@@ -227,10 +229,12 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
     big = rng.random() < 0.5 if big is None else big
     header = rng.random() < 0.5 if header is None else header
     lines: list[str] = []
+    doc_number = None
     if header:
-        code = place[0] + "政发"
-        lines += [f"{issuer}文件", "", f"{code}〔{year + 1}〕{rng.randint(1, 40)}号", ""]
-    lines += [f"{issuer}{year}年政府信息公开工作年度报告", "",
+        doc_number = f"{place[0]}政发〔{year + 1}〕{rng.randint(1, 40)}号"
+        lines += [f"{issuer}文件", "", doc_number, ""]
+    title = f"{issuer}{year}年政府信息公开工作年度报告"
+    lines += [title, "",
               f"本报告根据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"]
     truth: dict[str, int | float | None] = {}
     bodies = {"overview": ["（一）主动公开", "全年主动公开政府信息若干条。", "（二）依申请公开", "依法办理政府信息公开申请。"],
@@ -248,7 +252,7 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
     if header:
         lines += ["", f"{issuer}", f"{year + 1}年1月{rng.randint(1, 28)}日", "", "（此件公开发布）",
                   "抄送：各部门", f"{place}办公室    {year + 1}年1月{rng.randint(1, 28)}日印发"]
-    return Generated("\n".join(lines) + "\n", truth, template, layout, issuer, year)
+    return Generated("\n".join(lines) + "\n", truth, template, layout, issuer, year, title, doc_number)
 
 
 # ---- noise model -------------------------------------------------------------
@@ -405,7 +409,7 @@ def searchable_scan(src, out, dpi: int = 300):
 
 
 def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9,
-               look: str = "simple") -> None:
+               look: str = "simple", signed: bool = False) -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with
     ruled tables and merged cells like the official template; ``ruled=False``
     draws the tables without lines (whitespace-aligned); ``split_table`` pushes
@@ -416,7 +420,9 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
     drawn as the State Council template and the real PDFs draw them: table 二
     with its 第二十条第（…）项 bands, table 三 with the two-level applicant
     header, the vertical 三、本年度办理结果 and the merged （三）…（六） group
-    cells, so that every row label fits on one line or two."""
+    cells, so that every row label fits on one line or two. ``signed``: the
+    overview opens naming the issuer, and the issuer's name and a date sign
+    the report at its end (as real reports do: the body spells the issuer twice)."""
     if look not in ("simple", "template"):
         raise ValueError(f"look: simple or template, not {look!r}")
     from reportlab.lib import colors
@@ -439,6 +445,8 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
                         ("FONTSIZE", (0, 0), (-1, -1), font_size), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     for sec in tpl.sections:
         story += [Spacer(1, 8), Paragraph(f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}", body)]
+        if signed and sec.number == 1:
+            story.append(Paragraph(f"{gen.year}年，{gen.issuer}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。", body))
         if not sec.tables:
             story.append(Paragraph("本年度相关工作稳步推进。", body))
         for tkey in sec.tables:
@@ -476,6 +484,9 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
                 t = Table(data, colWidths=widths, repeatRows=1 if tkey == "applications" else 0)
                 t.setStyle(style)
             story.append(t)
+    if signed:
+        right = ParagraphStyle("r", parent=body, alignment=2)
+        story += [Spacer(1, 24), Paragraph(gen.issuer, right), Paragraph(f"{gen.year + 1}年1月{gen.year % 20 + 5}日", right)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
 

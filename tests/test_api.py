@@ -13,7 +13,7 @@ from conftest import SAMPLE
 def test_all_is_small_and_importable():
     assert set(reportparse.__all__) == {
         "GrammarError", "OptionsError", "ParseOptions", "Report", "ReportParseError",
-        "UnreadableInputError", "__version__", "parse_bytes", "parse_file", "parse_text"}
+        "UnreadableInputError", "__version__", "parse_bytes", "parse_file", "parse_reports", "parse_text"}
     for name in reportparse.__all__:
         assert hasattr(reportparse, name)
 

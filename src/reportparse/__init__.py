@@ -10,7 +10,7 @@
 from .errors import GrammarError, OptionsError, ReportParseError, UnreadableInputError
 from .model import Report
 from .options import ParseOptions
-from .pipeline import parse_bytes, parse_file, parse_text
+from .pipeline import parse_bytes, parse_file, parse_reports, parse_text
 
 __version__ = "0.1.0"
 
@@ -24,5 +24,6 @@ __all__ = [
     "__version__",
     "parse_bytes",
     "parse_file",
+    "parse_reports",
     "parse_text",
 ]

@@ -29,6 +29,7 @@ examples:
   reportparse parse report.txt --template ogi-2019            force a template
   reportparse parse report.pdf --summary                      readable: header, valid, the tables with marks
   reportparse parse big.txt --max-size 20M                    refuse inputs over 20 MB (exit 3)
+  reportparse parse two-reports.pdf --split                   one report per title (a JSON array)
   reportparse codebook --format csv > codebook.csv            what every flat key / CSV column means
   reportparse schema > report.schema.json                     JSON Schema of the tree
 
@@ -42,7 +43,8 @@ exit codes:
   70 internal error (a bug: please report it with the input)
   74 the output cannot be written (a full disk, a failing device)
   130 interrupted
-  A text with no report title, standard heading or table exits 1 (NOT_A_REPORT).
+  A text with no report title, standard heading or table exits 1 (NOT_A_REPORT),
+  and so does a file holding two reports (INPUT_MULTIPLE_REPORTS; see --split).
   -o writes a regular file or a new path atomically, follows a symlink to its
   target, and writes straight into a character device or FIFO (/dev/null).
 """
@@ -79,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)
     pp.add_argument("--summary", action="store_true",
                     help="print a readable summary (header, valid per table, the three tables with status marks) instead of JSON")
+    pp.add_argument("--split", action="store_true",
+                    help="a file holding more than one report (titles naming different issuers or years): "
+                         "print a JSON array, one report each (source.path FILE#1, FILE#2 …)")
     pp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                     help="refuse inputs larger than SIZE (bytes, or with K/M/G; default 64M) with exit 3")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
@@ -98,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="parquet also writes reports.parquet (needs reportparse[parquet])")
     cp.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
     cp.add_argument("--quiet", action="store_true", help="no progress bar and no printed summary")
+    cp.add_argument("--split", action="store_true",
+                    help="a file holding more than one report gets one row per report (source.path FILE#1, FILE#2 …); "
+                         "without it, such a file is an error row (INPUT_MULTIPLE_REPORTS)")
     cp.add_argument("--text-features", action="store_true",
                     help="add level/place/keywords columns and write sections.jsonl (loads jieba)")
     cp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
@@ -153,6 +161,8 @@ def _corpus(args: argparse.Namespace) -> int:
     if args.max_size:
         options["max_bytes"] = args.max_size
     ParseOptions.from_mapping(options)  # validate before starting workers
+    if args.split:
+        options["split"] = True
     show = sys.stderr.isatty() and not args.quiet
     summary = run_corpus(args.inputs, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                          options=options, timeout=args.timeout, parquet=args.format == "parquet",
@@ -217,10 +227,21 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .pipeline import parse_bytes, parse_file
+    from .pipeline import _ingest_bytes, parse_bytes, parse_each, parse_file, parse_reports
 
     opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features,
                         text_origin=args.text_origin, **({"max_bytes": args.max_size} if args.max_size else {}))
+    if args.split:
+        reports = (parse_each(*_ingest_bytes(sys.stdin.buffer.read(), opts, "-"), opts) if args.file == "-"
+                   else parse_reports(args.file, opts))
+        if args.summary:
+            from .textview import summary_text
+
+            _emit("\n".join(summary_text(r) for r in reports), args.output)
+        else:
+            data = [r.flat() if args.flat else r.to_dict() for r in reports]
+            _emit(json.dumps(data, ensure_ascii=False, indent=None if args.compact else 2) + "\n", args.output)
+        return EXIT_PARSED_WITH_ERRORS if any(r.errors for r in reports) else EXIT_OK
     if args.file == "-":
         report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
     else:

@@ -119,6 +119,7 @@ class Grammars:
     title: dict[str, Any]
     year: dict[str, Any]
     headings: tuple[HeadingLevel, ...]
+    repair: dict[str, Any] = field(default_factory=dict)  # data for the header's OCR repairs
     templates: dict[str, Template] = field(default_factory=dict)
 
 
@@ -305,7 +306,7 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         phrases=tuple((a, b) for a, b in phrases),
         page_furniture=patterns(rc, common, "page_furniture"), web_chrome=patterns(rc, common, "web_chrome"),
         scrape=scrape, elements=elements, title=rg.get(gbt, "title", dict, "title"), year=year,
-        headings=tuple(sorted(headings, key=lambda h: h.level)),
+        headings=tuple(sorted(headings, key=lambda h: h.level)), repair=rg.get(gbt, "repair", dict, "repair"),
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -11,6 +9,7 @@ import regex
 
 from .diagnostics import Diagnostic
 from .grammar import Grammars
+from .header_repair import brackets_pair, doc_kind, name_from_body, title_end, title_year
 from .level import classify
 from .model import Field, Header
 from .normalise import Canonical
@@ -39,6 +38,7 @@ class _Reader:
         self.tail = list(tail)[::-1]
         self.h = Header()
         self.diags: list[Diagnostic] = []
+        self.title_end = (0, "")  # (lines after the title's last that belong to it, characters OCR lost from its end)
 
     def field(self, s: int, e: int, value: object) -> Field:
         span = self.c.span(s, e)
@@ -54,24 +54,45 @@ class _Reader:
             if el["issuer_mark"].match(line) and h.mark.value is None:
                 h.mark = self.field(s, e, line)
             elif (m := el["doc_number"].match(line)) and h.doc_number.value is None:
-                value = f"{m['code']}〔{m['year']}〕{int(m['seq'])}号"
+                kind = doc_kind(m["code"], self.g)
+                value = f"{kind or m['code']}〔{m['year']}〕{int(m['seq'])}号"
                 h.doc_number = self.field(s, e, value)
-                if h.doc_number.raw and h.doc_number.raw.strip() != value:
+                if kind:
+                    self.diags.append(Diagnostic("HDR_DOC_NUMBER_KIND", f"发文字号 code {m['code']!r}: its last character is no kind "
+                                                 f"in use, and OCR prints it for {kind[-1]!r}: read as {kind!r}", h.doc_number.span, "header.doc_number"))
+                if h.doc_number.raw and h.doc_number.raw.strip() != f"{m['code']}〔{m['year']}〕{int(m['seq'])}号":
                     self.diags.append(Diagnostic("HDR_DOC_NUMBER_REPAIRED", f"发文字号 {h.doc_number.raw.strip()!r} read as {value!r}",
                                                  h.doc_number.span, "header.doc_number"))
-                    if not _brackets_pair(h.doc_number.raw):
+                    if not brackets_pair(h.doc_number.raw):
                         self.diags.append(Diagnostic("HDR_DOC_NUMBER_OCR", f"发文字号 {h.doc_number.raw.strip()!r}: its brackets do not pair",
                                                      h.doc_number.span, "header.doc_number"))
             elif "signer" in el and (m := el["signer"].match(line)):
                 h.signer = self.field(s, e, m["signer"])
-            elif any(line.endswith(w) for w in self.g.title["endings"]) and len(line) <= self.g.title["max_chars"]:
-                return body_start, i
+            elif (end := title_end(line, self._line(i + 1), self.g, self._above(i))) is not None:
+                self.title_end = end
+                return body_start, i + end[0]
             elif _SENTENCE.search(line) and len(line) > 30:
                 break
             else:
                 continue
             body_start = e
         return body_start, None
+
+    def _above(self, i: int) -> str:
+        """The short lines just above line ``i`` (a title wrapped over up to ``max_lines``), joined."""
+        out = ""
+        for j in range(i - 1, max(i - self.g.title["max_lines"], -1), -1):
+            prev = self._line(j) or ""
+            if len(prev) > 30 or _SENTENCE.search(prev):
+                break
+            out = prev + out
+        return out
+
+    def _line(self, i: int) -> str | None:
+        if i >= len(self.lines):
+            return None
+        s, e = self.lines[i]
+        return self.text[s:e].strip()
 
     def title(self, body_start: int, last: int | None) -> int:
         """The title (joined from up to ``max_lines`` short lines); returns the body start."""
@@ -83,20 +104,47 @@ class _Reader:
                 self.diags.append(Diagnostic("HDR_NO_TITLE", "no line ending in 报告 was found near the top"))
             return body_start
         first = last
+        subject = regex.compile(self.g.title["subject"])
         while first > 0 and last - first + 1 < self.g.title["max_lines"]:
             s, e = lines[first - 1]
             prev = text[s:e].strip()
-            if (len(prev) > 30 or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
+            so_far = "".join(text[a:b].strip() for a, b in lines[first:last + 1])
+            if (subject.search(so_far) and not regex.match(r"(?:19|20)\d{2}", so_far)
+                    and not _is_org_line(prev, self.g) and not regex.fullmatch(r"(?:19|20)\d{2}\s*年度?", prev)):
+                break  # a whole title with its issuer: above it is not the title (a site name, 名称), unless an issuer line
+            if (len(prev) > 30 and not regex.search(self.g.title["subject"], prev) or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
                     or el["doc_number"].match(prev) or e <= body_start):
                 break
             first -= 1
         s0, e1 = lines[first][0], lines[last][1]
-        h.title = self.field(s0, e1, "".join(text[s:e].strip() for s, e in lines[first:last + 1]).replace("\t", ""))
+        extra, added = self.title_end
+        printed = lines[first:last + 1 - (extra if added else 0)]  # a junk line after a garbled title is not its text
+        value = "".join(text[s:e].strip() for s, e in printed).replace("\t", "")
+        if added:
+            value = regex.sub(r"[^\p{Han}]+$", "", value) + added
+            if not self._repair_agrees(value):
+                self.diags.append(Diagnostic("HDR_NO_TITLE", f"{value[:-len(added)]!r} may be a title whose end OCR garbled, "
+                                             "but its year or issuer disagrees with the rest of the header"))
+                return body_start
+        h.title = self.field(s0, e1, value)
+        if added:
+            self.diags.append(Diagnostic("HDR_TITLE_REPAIRED", f"title {h.title.raw.strip()!r}: its last characters are garbled "
+                                         f"or lost (OCR); read as {value!r}", h.title.span, "header.title"))
         if last + 1 < len(lines):  # a date line in brackets under the title, e.g. （2017年2月10日）
             s, e = lines[last + 1]
             if regex.fullmatch(r"（[^（）]{4,16}日）", text[s:e].strip()):
                 return e
         return e1
+
+    def _repair_agrees(self, title: str) -> bool:
+        """A garbled title is taken only when its year is the statistics
+        period's and its issuer the 版头's (where the document prints them)."""
+        m, period = self.g.year["title"].search(title), self.g.year["period"].search(self.text[:20000])
+        if m and period and m["year"] != period["year"]:
+            return False
+        org = _title_issuer(title)
+        mark = regex.sub(r"\s*文件$", "", self.h.mark.value or "")
+        return not (mark and org and not (mark.startswith(org) or org.startswith(mark)))
 
     def bottom(self, body_start: int) -> int:
         """署名, 成文日期, 附注, 抄送, 印发机关和印发日期, read upwards; returns the body end."""
@@ -136,9 +184,9 @@ def read_header(c: Canonical, g: Grammars) -> HeaderResult:
     body_start = r.title(body_start, title_line)
     body_end = r.bottom(body_start)
     h = r.h
-    _read_year(c, g, h, r.diags)
+    _read_year(c, g, h, r.diags, body_start)
     _cross_check_issuer(c, h, r.diags)
-    _name_from_body(c.text, body_start, h, r.diags)
+    name_from_body(c.text, body_start, h, r.diags, g)
     lv = classify(h.issuer.value, h.title.value)
     h.level = Field(lv.level, h.issuer.span, lv.government_level)
     h.place = Field(lv.place, h.issuer.span, None)
@@ -154,26 +202,44 @@ def _is_org_line(line: str, g: Grammars) -> bool:
             and any(line.endswith(sfx) for sfx in g.title["org_suffixes"]))
 
 
-def _read_year(c: Canonical, g: Grammars, h: Header, diags: list[Diagnostic]) -> None:
+def _read_year(c: Canonical, g: Grammars, h: Header, diags: list[Diagnostic], body_start: int) -> None:
     title = h.title.value or ""
     year: int | None = None
+    period = g.year["period"].search(c.text[:20000])
+    pyear = int(period["year"]) if period else None
     if m := g.year["title"].search(title):
         year = int(m["year"])
     elif m := g.year["title_chinese"].search(title):
         year = chinese_int(m["year"])
-    period = g.year["period"].search(c.text[:20000])
-    if year is None and period:
-        year = int(period["year"])
-    elif year is not None and period and int(period["year"]) != year:
-        diags.append(Diagnostic("HDR_YEAR_MISMATCH", f"title says {year}, statistics period starts in {period['year']}", h.title.span, "header.year"))
-    if year is None and h.printed_date.value:
-        year = int(h.printed_date.value[:4]) - 1
-    if year is None and h.issued_date.value:
-        year = int(h.issued_date.value[:4]) - 1
-    if year is None or not 1990 <= year <= 2100:
-        diags.append(Diagnostic("HDR_NO_YEAR", "no year in the title, the statistics period or the dates"))
-        return
-    h.year = Field(year, h.title.span, str(year))
+    elif fixed := title_year(title, pyear, g):
+        h.title = Field(fixed[0], h.title.span, h.title.raw)
+        year = fixed[1]
+        diags.append(Diagnostic("HDR_TITLE_REPAIRED", f"title {title!r}: one digit of its year is damaged (OCR) and the statistics "
+                                f"period says {year}: read as {fixed[0]!r}", h.title.span, "header.title"))
+    if year is not None and pyear is not None and pyear != year:
+        diags.append(Diagnostic("HDR_YEAR_MISMATCH", f"title says {year}, statistics period starts in {pyear}", h.title.span, "header.year"))
+    if year is not None:
+        if 1990 <= year <= 2100:
+            h.year = Field(year, h.title.span, str(year))
+            return
+        year = None
+    opening, ospan = None, None  # the first paragraph near the top that opens with a year (2022年，…)
+    for s, e in islice(lines_of(c.text, body_start, min(len(c.text), body_start + 3000)), 40):
+        line = c.text[s:e].lstrip()
+        if opening := g.year["opening"].match(line):
+            at = e - len(line)
+            ospan = c.span(at + opening.start("year"), at + opening.end("year"))
+            break
+    sources = [("the statistics period", pyear, c.span(period.start("year"), period.end("year")) if period else None),
+               ("the overview's opening", int(opening["year"]) if opening else None, ospan),
+               ("成文日期 minus one", int(h.issued_date.value[:4]) - 1 if h.issued_date.value else None, h.issued_date.span),
+               ("印发日期 minus one", int(h.printed_date.value[:4]) - 1 if h.printed_date.value else None, h.printed_date.span)]
+    for source, value, span in sources:
+        if value is not None and 1990 <= value <= 2100:
+            h.year = Field(value, span, str(value))
+            diags.append(Diagnostic("HDR_YEAR_FROM_TEXT", f"no year in the title: {value} from {source}", span, "header.year"))
+            return
+    diags.append(Diagnostic("HDR_NO_YEAR", "no year in the title, the statistics period, the overview's opening or the dates"))
 
 
 def _title_issuer(title: str) -> str | None:
@@ -211,55 +277,3 @@ def _cross_check_issuer(c: Canonical, h: Header, diags: list[Diagnostic]) -> Non
     if others:
         said = "; ".join(f"{s}: {n}" for s, n, _ in cands)
         diags.append(Diagnostic("HDR_ISSUER_CONFLICT", f"issuer differs between sources ({said}); kept {name!r} from {src}", fld.span, "header.issuer"))
-
-
-def _name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic]) -> None:
-    """An issuer name the body never uses, where the body names one other body
-    two or more times that differs in one character, or in two side by side in
-    a name of six characters or more (OCR read 洪泽区 as 潜泽区 or 潜译区 in a
-    title's large type): the body's spelling, in the issuer and the title,
-    with a diagnostic; the printed text stays in ``raw``."""
-    name = h.issuer.value
-    if not name or len(name) < 4:
-        return
-    def flats() -> Iterator[str]:  # made again for each pass: one chunk in memory at a time
-        return (regex.sub(r"\s+", "", chunk) for chunk in _chunks(text, body_start, 1 << 16))
-
-    if any(name in flat for flat in flats()):
-        return
-    # one character, or two side by side in a name of six or more (a word: 洪泽区 read as 潜译区)
-    widths = (1, 2) if len(name) >= 6 else (1,)
-    patterns = [regex.compile(regex.escape(name[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(name[i + k:]))
-                for k in widths for i in range(len(name) - k + 1) if regex.fullmatch(r"\p{Han}+", name[i:i + k])]
-    found: set[tuple[int, int, str]] = set()
-    for n, flat in enumerate(flats()):
-        for pattern in patterns:
-            found.update((n, m.start(), m.group()) for m in pattern.finditer(flat))
-    seen = Counter(text for _, _, text in found)
-    if len(seen) != 1 or max(seen.values()) < 2:
-        return
-    (better, n), = seen.items()
-    raw = h.issuer.raw if h.issuer.raw is not None else name
-    h.issuer = Field(better, h.issuer.span, raw)
-    if h.title.value and name in h.title.value:
-        title_raw = h.title.raw if h.title.raw is not None else h.title.value
-        h.title = Field(h.title.value.replace(name, better), h.title.span, title_raw)
-    diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"issuer {name!r} is nowhere in the body, which names {better!r} {n} times: read as {better!r}", h.issuer.span, "header.issuer"))
-
-
-def _chunks(text: str, start: int, size: int) -> Iterator[str]:
-    while start < len(text):
-        end = text.find("\n", start + size)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
-        start = end
-
-
-_PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "］", "｛": "｝", "{": "}", "〖": "〗"}
-
-
-def _brackets_pair(raw: str) -> bool:
-    """Does the year of a 发文字号 stand between two brackets of one pair
-    (``〔2023〕``, ``[2023]``)? OCR prints ``【2023]`` or ``〔2023】``."""
-    m = regex.search(r"(\S)\s*\d{4}\s*(\S)", raw)
-    return not m or _PAIRS.get(m.group(1)) == m.group(2) or m.group(1) not in _PAIRS and m.group(2) not in _PAIRS.values()

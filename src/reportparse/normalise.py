@@ -108,8 +108,11 @@ def _table_for(g: Grammars) -> tuple[dict[int, str], regex.Pattern[str]]:
     return hit[1], hit[2]
 
 
-def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonical:
-    """Produce the canonical text of a decoded document (``boxes``: per-character geometry of a PDF).
+def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple[int, int] | None = None) -> Canonical:
+    """Produce the canonical text of a decoded document (``boxes``: per-character
+    geometry of a PDF; ``part``: only the lines starting in ``[start, end)`` of
+    the original, one report of a file that holds several; offsets and line
+    numbers stay those of the whole input).
 
     Streams: each line is rewritten and copied out before the next is read, so
     memory is the output and its map, not an object per line."""
@@ -132,7 +135,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
         canon.line_starts.append(s)
         if page_end is not None:
             canon.page_starts.append(page_end)
-        if n < skip:
+        if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
         ln = MappedLine(body, s, page, s + len(body))
         rw.rewrite(ln, canon.removed)
@@ -145,7 +148,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None) -> Canonica
                 canon.removed["running_header"] += 1
                 continue
         out.add(ln)
-    canon.text, canon.omap = out.close()
+    canon.text, canon.omap = out.close(min(part[1], len(original)) if part else len(original))
     return canon
 
 
@@ -226,8 +229,8 @@ class _Output:
             self.chunks.append("".join(self.parts))
             self.parts.clear()
 
-    def close(self) -> tuple[str, OffsetMap]:
-        self.map.push(self.pos, len(self.original), 0)  # sentinel for end-of-text spans
+    def close(self, end: int) -> tuple[str, OffsetMap]:
+        self.map.push(self.pos, end, 0)  # sentinel for end-of-text spans
         self.chunks.append("".join(self.parts))
         text = "".join(self.chunks)
         self.chunks = self.parts = []

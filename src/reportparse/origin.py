@@ -13,7 +13,8 @@ over page images — a scan's OCR layer (``INPUT_OCR_LAYER``) — or when the pa
 makes (:data:`OCR_DAMAGE`): a character OCR confuses with a digit in a
 table cell, a number with a letter in it, a heading numeral or heading words
 OCR damaged, a row label found only with character errors, a 发文字号 whose
-brackets do not pair, a row whose value cells are text. No clean real text
+brackets do not pair or whose kind is printed as a look-alike, a title whose
+end or year OCR garbled, a row whose value cells are text. No clean real text
 in ``corpus/`` shows any of these (``tests/test_origin.py``).
 A text file that shows none of these is taken as digital; declare
 ``text_origin="ocr"`` (``--text-origin ocr``) for OCR output from elsewhere.
@@ -35,6 +36,8 @@ OCR_DAMAGE = {
     "SEC_TITLE_FUZZY": "standard heading word(s) found only with character errors",
     "TBL_ROW_FUZZY": "table row label(s) found only with character errors",
     "HDR_DOC_NUMBER_OCR": "a 发文字号 whose brackets do not pair",
+    "HDR_DOC_NUMBER_KIND": "a 发文字号 kind printed as its OCR look-alike",
+    "HDR_TITLE_REPAIRED": "a title whose last characters or one year digit OCR damaged",
     "TBL_ROW_DAMAGED": "table row(s) whose values are text",
     "TBL_GARBLED_TEXT": "table section(s) with Latin letters run into digits or into long runs",
 }

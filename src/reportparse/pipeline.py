@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .model import Report, Source
 from .normalise import normalise
 from .options import ParseOptions
 from .origin import garbled_tables, resolve_origin
+from .reports import report_starts
 from .sections import build_sections
 from .tables import extract_tables, validate_tables
 from .template import detect_template
@@ -34,14 +36,16 @@ def parse_text(text: str, options: ParseOptions | None = None, *, source: Source
     return parse_source(SourceText(text, kind=src.kind, encoding=src.encoding), options, source=src)
 
 
-def parse_source(st: SourceText, options: ParseOptions | None = None, *, source: Source | None = None) -> Report:
-    """Parse ingested text (from any input kind)."""
+def parse_source(st: SourceText, options: ParseOptions | None = None, *, source: Source | None = None,
+                 part: tuple[int, int] | None = None) -> Report:
+    """Parse ingested text (from any input kind); ``part``: the original
+    offsets of one report of a file that holds several."""
     opts = options or ParseOptions()
     g = load_grammars()
     src = source or Source(kind=st.kind, encoding=st.encoding, pages=st.pages)
     if not st.text.strip():
         raise UnreadableInputError("the input has no text")
-    canon = normalise(st.text, g, st.boxes)
+    canon = normalise(st.text, g, st.boxes, part)
     diags: list[Diagnostic] = [Diagnostic(code, msg) for code, msg in st.notes]
     if src.encoding and src.encoding not in ("utf-8", "utf-8-sig"):
         diags.append(Diagnostic("INPUT_ENCODING", f"decoded as {src.encoding}"))
@@ -54,6 +58,10 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
         diags.append(Diagnostic("INPUT_PAGE_FURNITURE", f"removed {canon.removed['page_number']} page numbers and {canon.removed['running_header']} running headers"))
     hr = read_header(canon, g)
     diags.extend(hr.diagnostics)
+    if part is None and len(starts := report_starts(canon, g)) > 1:
+        names = "; ".join(f"{s.title!r} (line {bisect_right(canon.line_starts, s.at)})" for s in starts)
+        diags.append(Diagnostic("INPUT_MULTIPLE_REPORTS", f"{len(starts)} reports in one file: {names}. "
+                                "Parse with --split (parse_reports) for one report each"))
     template, tdiags = detect_template(canon.text, hr.header.title.value, hr.header.year.value, g, opts.template)
     diags.extend(tdiags)
     tree = build_sections(canon, hr.body_start, hr.body_end, g, template, (opts.fuzzy_errors, opts.regex_timeout))
@@ -86,6 +94,11 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
 def parse_bytes(data: bytes, options: ParseOptions | None = None, *, path: str | None = None) -> Report:
     """Parse a text document given as bytes (encoding detected)."""
     opts = options or ParseOptions()
+    st, src = _ingest_bytes(data, opts, path)
+    return parse_source(st, opts, source=src)
+
+
+def _ingest_bytes(data: bytes, opts: ParseOptions, path: str | None) -> tuple[SourceText, Source]:
     if len(data) > opts.max_bytes:
         raise UnreadableInputError(f"the input is {len(data)} bytes, more than max_bytes={opts.max_bytes}")
     if data.startswith(b"%PDF"):  # e.g. a PDF on standard input: pdfminer reads files
@@ -94,9 +107,9 @@ def parse_bytes(data: bytes, options: ParseOptions | None = None, *, path: str |
         with tempfile.TemporaryDirectory(prefix="reportparse-") as tmp:
             pdf = Path(tmp) / "input.pdf"
             pdf.write_bytes(data)
-            report = _parse_pdf(pdf, opts)
-        report.source.path = path
-        return report
+            st, src = _ingest_pdf(pdf, opts)
+        src.path = path
+        return st, src
     text, encoding = decode_bytes(data)
     src = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text", encoding=encoding)
     if _looks_html(path, text):
@@ -105,8 +118,8 @@ def parse_bytes(data: bytes, options: ParseOptions | None = None, *, path: str |
         st = read_html(text)
         st.encoding = encoding
         src.kind = "html"
-        return parse_source(st, opts, source=src)
-    return parse_text(text, opts, source=src)
+        return st, src
+    return SourceText(text, kind="text", encoding=encoding), src
 
 
 def _looks_html(path: str | None, text: str) -> bool:
@@ -119,6 +132,33 @@ def _looks_html(path: str | None, text: str) -> bool:
 def parse_file(path: str | os.PathLike[str], options: ParseOptions | None = None) -> Report:
     """Parse one report file: text in any supported encoding, HTML, or PDF."""
     opts = options or ParseOptions()
+    st, src = _ingest_file(path, opts)
+    return parse_source(st, opts, source=src)
+
+
+def parse_reports(path: str | os.PathLike[str], options: ParseOptions | None = None) -> list[Report]:
+    """Parse a file that may hold more than one report: one ``Report`` per
+    report title (issuer or year changes), each with ``source.path``
+    ``path#1``, ``path#2``…; a file of one report gives a list of one."""
+    opts = options or ParseOptions()
+    st, src = _ingest_file(path, opts)
+    return parse_each(st, src, opts)
+
+
+def parse_each(st: SourceText, src: Source, opts: ParseOptions) -> list[Report]:
+    """Ingested text parsed as one report per report title (see ``parse_reports``)."""
+    if not st.text.strip():
+        raise UnreadableInputError("the input has no text")
+    g = load_grammars()
+    starts = report_starts(normalise(st.text, g, st.boxes), g)
+    if len(starts) <= 1:
+        return [parse_source(st, opts, source=src)]
+    bounds = [s.start for s in starts] + [len(st.text)]
+    return [parse_source(st, opts, source=replace(src, path=f"{src.path or ''}#{k + 1}"), part=(bounds[k], bounds[k + 1]))
+            for k in range(len(starts))]
+
+
+def _ingest_file(path: str | os.PathLike[str], opts: ParseOptions) -> tuple[SourceText, Source]:
     p = Path(path)
     try:
         with open(p, "rb") as fh:
@@ -131,11 +171,11 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | None = None
     if size > opts.max_bytes:
         raise UnreadableInputError(f"{p}: {size} bytes, more than max_bytes={opts.max_bytes}")
     if head.startswith(b"%PDF") or p.suffix.lower() == ".pdf":
-        return _parse_pdf(p, opts)
-    return parse_bytes(p.read_bytes(), opts, path=str(p))
+        return _ingest_pdf(p, opts)
+    return _ingest_bytes(p.read_bytes(), opts, str(p))
 
 
-def _parse_pdf(p: Path, opts: ParseOptions) -> Report:
+def _ingest_pdf(p: Path, opts: ParseOptions) -> tuple[SourceText, Source]:
     from .ingest.pdf import read_pdf
 
     src = Source(path=str(p), sha256=file_sha256(p), kind="pdf")
@@ -153,4 +193,4 @@ def _parse_pdf(p: Path, opts: ParseOptions) -> Report:
         st = ocr_pdf(p)
         st.notes = layer + st.notes
     src.pages = st.pages
-    return parse_source(st, opts, source=src)
+    return st, src

@@ -114,7 +114,7 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         except OSError:
             sha = None
         part = read_part(out, p)
-        if part is None or part[0].get("sha256") != sha or sha is None:
+        if part is None or part[0][0].get("sha256") != sha or sha is None:
             todo.append(p)
     bar = Progress(len(todo), progress)
     run = ENGINES[engine]

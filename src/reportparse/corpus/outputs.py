@@ -36,7 +36,10 @@ def part_path(outdir: Path, path: str) -> Path:
 
 def part_text(result: dict[str, Any]) -> str:
     """A part file: line 1 the row data (everything but the tree), line 2 the
-    tree's JSON as it goes into reports.jsonl (so assembly never re-encodes it)."""
+    tree's JSON as it goes into reports.jsonl (so assembly never re-encodes it);
+    a file split into several reports (``parts``): two such lines for each."""
+    if result.get("parts"):
+        return "\n".join(part_text(p) for p in result["parts"])
     meta = {k: v for k, v in result.items() if k != "tree"}
     tree = result["tree"] if result["tree"] is not None else {
         "source": {"path": result["path"], "sha256": result["sha256"]}, "status": "error", "error": result["error"]}
@@ -51,14 +54,15 @@ def write_part(outdir: Path, path: str, text: str) -> None:
     atomic_write(target, lambda fh: fh.write(text), durable=False)
 
 
-def read_part(outdir: Path, path: str) -> tuple[dict[str, Any], str] | None:
-    """(row data, tree JSON text), or None when missing or unreadable."""
+def read_part(outdir: Path, path: str) -> list[tuple[dict[str, Any], str]] | None:
+    """[(row data, tree JSON text)], one for each report of the input, or None when missing or unreadable."""
     try:
-        meta_line, tree_line = part_path(outdir, path).read_text(encoding="utf-8").split("\n", 1)
-        meta = json.loads(meta_line)
+        lines = part_path(outdir, path).read_text(encoding="utf-8").split("\n")
+        if len(lines) < 2 or len(lines) % 2 or not all(t.endswith("}") for t in lines[1::2]):
+            return None
+        return [(json.loads(m), t) for m, t in zip(lines[::2], lines[1::2], strict=True)]
     except (OSError, ValueError):
         return None
-    return (meta, tree_line) if tree_line.endswith("}") else None
 
 
 def csv_columns(extra_features: tuple[str, ...] = ()) -> list[str]:
@@ -67,12 +71,12 @@ def csv_columns(extra_features: tuple[str, ...] = ()) -> list[str]:
 
 def _parts(outdir: Path, inputs: list[str]) -> Iterator[tuple[dict[str, Any], str]]:
     for path in inputs:
-        part = read_part(outdir, path)
-        if part is None:  # cannot happen after a complete run; keep the row anyway
+        parts = read_part(outdir, path)
+        if parts is None:  # cannot happen after a complete run; keep the row anyway
             meta = {"path": path, "sha256": None, "status": "error", "error": "no result recorded",
                     "flat": None, "tree": None, "diagnostics": []}
-            part = (meta, part_text(meta).split("\n", 1)[1])
-        yield part
+            parts = [(meta, part_text(meta).split("\n", 1)[1])]
+        yield from parts
 
 
 def _cell(v: Any) -> Any:

@@ -67,21 +67,22 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
         result["error"] = f"{path}: {exc.strerror or exc}"
         return result
     try:
-        opts = ParseOptions.from_mapping({**(options or {}), "text_features": text_features})
+        values = dict(options or {})
+        split = bool(values.pop("split", False))
+        opts = ParseOptions.from_mapping({**values, "text_features": text_features})
         with _time_limit(timeout):
-            report = reportparse.parse_file(path, opts)
-            tree = report.to_dict()
-            flat = report.flat()
-            flat["source.origin"] = report.source.origin
-            flat.update({f"{key}.valid": table.valid for key, table in report.tables.items()})
-            if text_features:
-                from reportparse.features import feature_columns, section_rows
-
-                flat.update(feature_columns(report))
-                result["sections"] = section_rows(report)
-        tree["source"]["path"] = path
-        result.update(status="ok" if report.valid else "invalid", flat=flat, tree=tree,
-                      diagnostics=tree["diagnostics"])
+            reports = reportparse.parse_reports(path, opts) if split else [reportparse.parse_file(path, opts)]
+            rows = [_row(report, text_features) for report in reports]
+        if len(rows) == 1:
+            result.update(rows[0])
+            result["tree"]["source"]["path"] = path
+        else:  # one row per report of the file: path#1, path#2 …
+            result["parts"] = [{**result, **row, "path": f"{path}#{k + 1}"} for k, row in enumerate(rows)]
+            result.update(status=min((r["status"] for r in rows), key=("error", "invalid", "ok").index))
+        for row in [result] + result.get("parts", []):
+            multiple = any(d["code"] == "INPUT_MULTIPLE_REPORTS" for d in row.get("diagnostics") or [])
+            if multiple:  # an error row: these numbers mix two reports
+                row.update(status="error", error="the file holds more than one report: parse with --split")
     except FileTimeout:
         result["error"] = f"timed out after {timeout:g} s"
     except reportparse.ReportParseError as exc:
@@ -92,6 +93,21 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
         result["error"] = f"internal error: {type(exc).__name__}: {exc}"
     result["seconds"] = round(time.perf_counter() - t0, 4)
     return result
+
+
+def _row(report: Any, text_features: bool) -> dict[str, Any]:
+    tree = report.to_dict()
+    flat = report.flat()
+    flat["source.origin"] = report.source.origin
+    flat.update({f"{key}.valid": table.valid for key, table in report.tables.items()})
+    row: dict[str, Any] = {}
+    if text_features:
+        from reportparse.features import feature_columns, section_rows
+
+        flat.update(feature_columns(report))
+        row["sections"] = section_rows(report)
+    return {**row, "status": "ok" if report.valid else "invalid", "flat": flat, "tree": tree,
+            "diagnostics": tree["diagnostics"]}
 
 
 def process_file_json(path: str, options: dict[str, Any] | None = None, timeout: float | None = None,

@@ -52,11 +52,15 @@ class _Parser(HTMLParser):
         self.cell_span = (1, 1)
         self.title: list[str] | None = None  # the page's <title>, collected while it is open
         self.page_title = ""
+        self.h1: list[str] | None = None  # an <h1>, collected while it is open
+        self.headings: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if tag == "title":
             self.title = []
+        if tag == "h1" and not self.skip:
+            self.h1 = []
         if self.skip or tag in _SKIP or _CHROME.search(f"{a.get('class') or ''} {a.get('id') or ''}") and tag not in ("table", "td", "tr"):
             if tag not in ("br", "img", "meta", "link", "input", "hr"):
                 self.skip += 1
@@ -75,6 +79,9 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title" and self.title is not None:
             self.page_title, self.title = "".join(self.title), None
+        if tag == "h1" and self.h1 is not None:
+            self.headings.append("".join(self.h1))
+            self.h1 = None
         if self.skip:
             if self.skip_stack and self.skip_stack[-1] == tag:
                 self.skip_stack.pop()
@@ -98,6 +105,8 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.title is not None:
             self.title.append(data)
+        if self.h1 is not None:
+            self.h1.append(data)
         if self.skip:
             return
         self._text(data.replace("\n", " ") if self.cell is not None else data)
@@ -123,7 +132,19 @@ def read_html(markup: str) -> SourceText:
     title = _report_title(html.unescape(p.page_title))
     if title and _compact(title) not in _compact(text[:4000]):
         text = f"{title}\n\n{text.strip()}"  # a page whose body does not repeat its <title>
+    for name in [title] + [_report_title(h) for h in p.headings]:
+        if name:
+            text = _own_line(text, name)
     return SourceText(text.strip() + "\n", kind="html")
+
+
+def _own_line(text: str, title: str) -> str:
+    """The report title on a line of its own: a crawl glues the site name, the
+    page heading or a metadata label (名称) in front of it."""
+    m = regex.compile(r"\s*".join(regex.escape(ch) for ch in _compact(title))).search(text, 0, 4000)
+    if m is None or m.start() == 0 or text[m.start() - 1] == "\n":
+        return text
+    return text[:m.start()].rstrip(" \t") + "\n" + text[m.start():]
 
 
 _SITE_SUFFIX = regex.compile(r"\s*(?:[_|｜]|\s[-—–]\s|——).*$")

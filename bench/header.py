@@ -1,0 +1,104 @@
+"""Header fields (title, year, issuer, 发文字号) against the generator's truth.
+
+    python bench/header.py [--pdfs 40 --start 7000] [--ocr-dirs bench/ocr bench/ocr-heldout]
+
+Two inputs, each scored per field (right / wrong / null), and the fields
+whose value differs from the text they were read from with no diagnostic
+naming them ("changed silently": must be 0):
+
+* generated PDFs (``tests/generator.render_pdf``, the title in 18 pt type
+  over the full width, so long titles wrap), seeds ``--start`` on: these
+  seeds were never used for tuning;
+* whole-page tesseract text of generated reports (``bench/make_ocr.py``):
+  ``bench/ocr`` (seeds 0-79, the set the header repairs were tuned on) and
+  ``bench/ocr-heldout`` (seeds 100-139, not looked at while tuning),
+  reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import reportparse  # noqa: E402
+from reportparse.normalise import normalise  # noqa: E402
+from reportparse.grammar import load_grammars  # noqa: E402
+
+from generator import make_report, render_pdf  # noqa: E402
+
+FIELDS = ("title", "year", "issuer", "doc_number")
+
+
+def truth_of(gen) -> dict[str, object]:
+    return {"title": gen.title, "year": gen.year, "issuer": gen.issuer, "doc_number": gen.doc_number}
+
+
+def score(report, truth: dict[str, object], tally: dict, silent: list[str], name: str) -> None:
+    named = {d.path for d in report.diagnostics if d.path}
+    for f in FIELDS:
+        want = truth[f]
+        if want is None:  # not printed in this input
+            continue
+        fld = getattr(report.header, f)
+        got = fld.value
+        t = tally.setdefault(f, [0, 0, 0])
+        t[0 if got == want else 2 if got is None else 1] += 1
+        if got is not None and isinstance(got, str) and fld.raw is not None:
+            printed = normalise(fld.raw, load_grammars()).text
+            printed = "".join(printed.split())
+            if got not in printed and f"header.{f}" not in named:
+                silent.append(f"{name}: {f} {fld.raw!r} -> {got!r}")
+        if got != want and got is not None:
+            silent_or_not = "" if f"header.{f}" in named else " (no diagnostic)"
+            tally.setdefault("_wrong", []).append(f"{name}: {f} {got!r} for {want!r}{silent_or_not}")
+
+
+def show(label: str, tally: dict, silent: list[str]) -> None:
+    right = sum(v[0] for k, v in tally.items() if k in FIELDS)
+    total = sum(sum(v) for k, v in tally.items() if k in FIELDS)
+    per = "  ".join(f"{f} {tally[f][0]}/{sum(tally[f])}" for f in FIELDS if f in tally)
+    print(f"{label:<34} fields right {right}/{total} = {100 * right / max(total, 1):6.2f}%   {per}   "
+          f"wrong {sum(v[1] for k, v in tally.items() if k in FIELDS)}   changed silently {len(silent)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pdfs", type=int, default=40)
+    ap.add_argument("--start", type=int, default=7000)
+    ap.add_argument("--ocr-dirs", nargs="*", default=[str(ROOT / "bench/ocr"), str(ROOT / "bench/ocr-heldout")])
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every wrong field")
+    args = ap.parse_args()
+    tally: dict = {}
+    silent: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(args.start, args.start + args.pdfs):
+            gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+            pdf = Path(tmp) / f"{seed}.pdf"
+            render_pdf(gen, pdf, look=("simple", "template")[seed // 2 % 2])
+            truth = truth_of(gen) | {"doc_number": None}  # the PDF prints no 版头
+            score(reportparse.parse_file(pdf), truth, tally, silent, f"pdf {seed}")
+    show(f"generated PDFs (seeds {args.start}-{args.start + args.pdfs - 1})", tally, silent)
+    wrong = tally.get("_wrong", [])
+    for d in args.ocr_dirs:
+        t2: dict = {}
+        s2: list[str] = []
+        for txt in sorted(Path(d).glob("[0-9][0-9][0-9].txt")):
+            seed = int(txt.stem)
+            gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+            truth = truth_of(gen) | {"doc_number": None}
+            score(reportparse.parse_text(txt.read_text(encoding="utf-8")), truth, t2, s2, f"{Path(d).name}/{txt.name}")
+        show(f"whole-page OCR {Path(d).name}", t2, s2)
+        wrong += t2.get("_wrong", [])
+        silent += s2
+    if args.verbose:
+        for w in wrong + silent:
+            print("  ", w)
+
+
+if __name__ == "__main__":
+    main()

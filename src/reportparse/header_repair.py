@@ -1,0 +1,138 @@
+"""Repairs of header fields OCR damaged, each from evidence in the same
+document and the grammar's data, each with a diagnostic and the printed text
+kept in ``raw``. A field read clean is never changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from .diagnostics import Diagnostic
+from .grammar import Grammars
+from .model import Field, Header
+
+_JUNK_END = regex.compile(r"[^\p{Han}]+$")
+
+
+def title_end(line: str, nxt: str | None, g: Grammars, before: str = "") -> tuple[int, str] | None:
+    """How a title ends on ``line`` (``nxt``: the next nonblank line): ``(0, "")``
+    printed whole; ``(1, "")`` its ending's last one or two characters wrapped
+    onto the next line; ``(k, added)`` garbled: the ending lost ``added`` to
+    OCR (``k``: 1 when the next line is OCR junk, such as ``| ma |``, that
+    belongs to the title). None: not a title's last line. ``before``: the
+    short lines just above, which a title wrapped over may start on."""
+    t = g.title
+    endings = sorted(t["endings"], key=len, reverse=True)
+    if any(line.endswith(w) for w in endings):
+        return (0, "") if len(line) <= t["max_chars"] else None
+    if not regex.search(t["subject"], before + line) or len(line) > t["max_chars"]:
+        return None
+    if nxt is not None and len(nxt) <= 2 and regex.fullmatch(r"\p{Han}+", nxt) and any((line + nxt).endswith(w) for w in endings):
+        return 1, ""
+    stripped = _JUNK_END.sub("", line)
+    junk_next = nxt is not None and not regex.search(r"\p{Han}", nxt) and len(nxt) <= 12
+    if nxt is not None and not junk_next and not regex.search(r"[。，；：:]|^[一二三四五六七八九十]+、", nxt):
+        return None  # the next line may still complete it (…工作年度 / 报告)
+    for w in endings:
+        for k in (1, 2):
+            if len(w) - k >= 2 and stripped.endswith(w[:-k]):
+                return int(junk_next), w[-k:]
+    return None
+
+
+def title_year(title: str, period: int | None, g: Grammars) -> tuple[str, int] | None:
+    """A title whose year has one digit OCR damaged (``202〕年``) and the
+    statistics period's year that it is one character from: the repaired title
+    and the year."""
+    if period is None or g.year["title"].search(title):
+        return None
+    m = g.year["title_damaged"].search(title)
+    if not m:
+        return None
+    y = m["year"]
+    if sum(a != b for a, b in zip(y, str(period), strict=True)) != 1 or not all(a == b or not a.isdigit() for a, b in zip(y, str(period), strict=True)):
+        return None
+    return title[:m.start("year")] + str(period) + title[m.end("year"):], period
+
+
+def doc_kind(code: str, g: Grammars) -> str | None:
+    """A 发文字号 code whose last character (its kind) is one OCR prints for
+    exactly one kind in use: the code with that kind."""
+    rp = g.repair
+    last = code[-1:]
+    if not last or last in rp["doc_kinds"]:
+        return None
+    kinds = rp["doc_kind_lookalikes"].get(last, "")
+    return code[:-1] + kinds if len(kinds) == 1 else None
+
+
+def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic], g: Grammars) -> None:
+    """An issuer name the body never uses, where the body names one other
+    name two or more times that differs in one character (or in two side by
+    side, in a name of six or more), or whose place part (柱濮镇 of
+    柱濮镇人民政府, when the rest is an organisation word read clean) does:
+    the body's spelling, in the issuer and the title.
+    (OCR read 洪泽区 as 潜泽区 or 潜译区 in a title's large type.)"""
+    name = h.issuer.value
+    if not name or len(name) < 4:
+        return
+
+    def flats() -> Iterator[str]:  # made again for each pass: one chunk in memory at a time
+        return (regex.sub(r"\s+", "", chunk) for chunk in _chunks(text, body_start, 1 << 16))
+
+    m = regex.match(rf"^\p{{Han}}{{2,12}}?[{g.repair['place_units']}]", name)
+    rest = name[len(m.group()):] if m else ""
+    # the place part alone, when the rest is an organisation name read clean (人民政府, 教育局)
+    stem = m.group() if m and rest and any(rest.endswith(x) for x in g.title["org_suffixes"]) else None
+    for part in [name] + ([stem] if stem else []):
+        if any(part in flat for flat in flats()):
+            return  # the body spells it as printed
+        better = _one_spelling(part, flats)
+        if better:
+            fixed, n = name.replace(part, better[0], 1), better[1]
+            raw = h.issuer.raw if h.issuer.raw is not None else name
+            h.issuer = Field(fixed, h.issuer.span, raw)
+            diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"issuer {name!r}: the body never spells {part!r}, but {better[0]!r} "
+                                    f"{n} times: read as {fixed!r}", h.issuer.span, "header.issuer"))
+            if h.title.value and part in h.title.value:
+                title_raw = h.title.raw if h.title.raw is not None else h.title.value
+                h.title = Field(h.title.value.replace(part, better[0]), h.title.span, title_raw)
+                diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"title: {part!r} read as {better[0]!r}, as the body spells it",
+                                        h.title.span, "header.title"))
+            return
+
+
+def _one_spelling(part: str, flats) -> tuple[str, int] | None:
+    """The one spelling of ``part`` with one character other (two side by
+    side in six or more) that the body uses two or more times."""
+    widths = (1, 2) if len(part) >= 6 else (1,)
+    patterns = [regex.compile(regex.escape(part[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(part[i + k:]))
+                for k in widths for i in range(len(part) - k + 1) if regex.fullmatch(r"\p{Han}+", part[i:i + k])]
+    found: set[tuple[int, int, str]] = set()
+    for n, flat in enumerate(flats()):
+        for pattern in patterns:
+            found.update((n, m.start(), m.group()) for m in pattern.finditer(flat))
+    seen = Counter(text for _, _, text in found)
+    if len(seen) != 1 or max(seen.values()) < 2:
+        return None
+    return next(iter(seen.items()))
+
+
+def _chunks(text: str, start: int, size: int) -> Iterator[str]:
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+_PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "］", "｛": "｝", "{": "}", "〖": "〗"}
+
+
+def brackets_pair(raw: str) -> bool:
+    """Does the year of a 发文字号 stand between two brackets of one pair
+    (``〔2023〕``, ``[2023]``)? OCR prints ``【2023]`` or ``〔2023】``."""
+    m = regex.search(r"(\S)\s*\d{4}\s*(\S)", raw)
+    return not m or _PAIRS.get(m.group(1)) == m.group(2) or m.group(1) not in _PAIRS and m.group(2) not in _PAIRS.values()

@@ -1,0 +1,81 @@
+"""Files that hold more than one report: where each report starts.
+
+A report starts at a title line standing alone (a line ending in one of the
+title grammar's endings that, with up to two short lines above it, names the
+subject, 政府信息公开, and holds no sentence), together with the 版头 lines
+(发文机关标志, 发文字号, 签发人) and blank lines just above it. A title naming
+the same issuer and year as the report before it (a title printed again, a
+cover page) starts no new report.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import regex
+
+from .grammar import Grammars
+from .normalise import Canonical
+from .textutil import lines_of
+
+_SENTENCE = regex.compile(r"[。，；！？,;《》“”]")
+
+
+@dataclass(frozen=True)
+class ReportStart:
+    start: int  # original offset where the report's block (版头 and title) starts
+    at: int  # original offset of the title
+    title: str
+    year: int | None
+    issuer: str | None
+
+
+def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
+    """Where each report of the document starts; one item for a single report."""
+    from .header import _title_issuer  # the title's issuer, as the header reads it
+
+    t, el = g.title, g.elements
+    endings = tuple(t["endings"])
+    subject = regex.compile(t["subject"])
+    recent: deque[tuple[int, int, str]] = deque(maxlen=8)  # the last lines: (start, end, text)
+    out: list[ReportStart] = []
+    text = c.text
+    for s, e in lines_of(text):
+        line = text[s:e].strip()
+        if line.endswith(endings) and len(line) <= t["max_chars"] and not _SENTENCE.search(line):
+            above = [x for x in list(recent)[-(t["max_lines"] - 1):] if x[2]]
+            joined = line
+            first = s
+            for ps, _pe, ptext in reversed(above):  # short lines above that the title wrapped from
+                if len(ptext) > 30 or _SENTENCE.search(ptext) or el["issuer_mark"].match(ptext) or el["doc_number"].match(ptext):
+                    break
+                joined, first = ptext + joined, ps
+            if subject.search(joined):
+                joined = joined.replace("\t", "")
+                m = g.year["title"].search(joined)
+                start = _block_start(first, recent, g)
+                out.append(ReportStart(c.orig(start), c.orig(first), joined, int(m["year"]) if m else None, _title_issuer(joined)))
+        recent.append((s, e, line))
+    reports: list[ReportStart] = []
+    for r in out:
+        if not reports or (r.issuer, r.year) != (reports[-1].issuer, reports[-1].year):
+            reports.append(r)
+    if reports:
+        reports[0] = ReportStart(0, reports[0].at, reports[0].title, reports[0].year, reports[0].issuer)
+    return reports
+
+
+def _block_start(first: int, recent: deque[tuple[int, int, str]], g: Grammars) -> int:
+    """The start of the 版头 lines and blank lines just above a title's first line."""
+    el = g.elements
+    start = first
+    for s, _e, line in reversed(recent):
+        if s >= first:
+            continue
+        if line and not (el["issuer_mark"].match(line) or el["doc_number"].match(line)
+                         or ("signer" in el and el["signer"].match(line))):
+            break
+        if line:
+            start = s
+    return start
