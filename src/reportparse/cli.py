@@ -30,6 +30,7 @@ examples:
   reportparse parse report.pdf --summary                      readable: header, valid, the tables with marks
   reportparse parse big.txt --max-size 20M                    refuse inputs over 20 MB (exit 3)
   reportparse parse two-reports.pdf --split                   one report per title (a JSON array)
+  reportparse show report.pdf -o report.html                  one HTML page: every value boxed where it is printed
   reportparse codebook --format csv > codebook.csv            what every flat key / CSV column means
   reportparse schema > report.schema.json                     JSON Schema of the tree
 
@@ -86,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
                          "print a JSON array, one report each (source.path FILE#1, FILE#2 …)")
     pp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                     help="refuse inputs larger than SIZE (bytes, or with K/M/G; default 64M) with exit 3")
+    sh = sub.add_parser("show", help="one self-contained HTML page: every value where it came from",
+                        description="Parse one report and write one self-contained HTML page (no network): a PDF's pages "
+                                    "drawn with every table cell's box over them, any other input as its text with each "
+                                    "cell's span marked, coloured by status (read, inferred, corrected, conflict, missing); "
+                                    "the three tables in the template's shape; the diagnostics, each linked to its place. "
+                                    "Hover or focus a value for its key, labels, printed text and rules.")
+    sh.add_argument("file", help="the report file")
+    sh.add_argument("-o", "--output", help="write the page here (default: standard output)")
+    sh.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
+    sh.add_argument("--ocr", action="store_true", help="OCR a PDF without a usable text layer (as for parse)")
     sub.add_parser("schema", help="print the JSON Schema of the tree")
     cb = sub.add_parser("codebook", help="what every flat key / CSV column means (labels, templates, unit, rules)")
     cb.add_argument("--format", choices=("md", "csv", "json"), default="md", help="Markdown table (default), CSV or JSON")
@@ -103,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="parquet also writes reports.parquet (needs reportparse[parquet])")
     cp.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
     cp.add_argument("--quiet", action="store_true", help="no progress bar and no printed summary")
+    cp.add_argument("--html", action="store_true",
+                    help="also index.html (a line per report, sortable, summary charts) and a page per report under "
+                         "html/ (as reportparse show; a PDF's pages are rendered, which takes longer)")
     cp.add_argument("--split", action="store_true",
                     help="a file holding more than one report gets one row per report (source.path FILE#1, FILE#2 …); "
                          "without it, such a file is an error row (INPUT_MULTIPLE_REPORTS)")
@@ -166,7 +180,8 @@ def _corpus(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() and not args.quiet
     summary = run_corpus(args.inputs, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                          options=options, timeout=args.timeout, parquet=args.format == "parquet",
-                         text_features=args.text_features, cells=args.cells, progress=sys.stderr if show else None)
+                         text_features=args.text_features, cells=args.cells, progress=sys.stderr if show else None,
+                         html=args.html)
     if not args.quiet:
         _print_summary(summary, args.output)
     return EXIT_PARSED_WITH_ERRORS if summary["by_status"].get("error") else EXIT_OK
@@ -272,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
 
             _emit(render(codebook(), args.format), None)
             return EXIT_OK
+        if args.command == "show":
+            from .htmlview import show_file
+
+            page, report = show_file(args.file, ParseOptions(template=args.template, ocr=args.ocr))
+            _emit(page, args.output)
+            return EXIT_PARSED_WITH_ERRORS if report.errors else EXIT_OK
         if args.command == "schema":
             from .schema import schema_text
             _emit(schema_text(), None)

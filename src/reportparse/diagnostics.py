@@ -24,6 +24,7 @@ CODES: dict[str, tuple[str, str]] = {
     "INPUT_PAGE_FURNITURE": (INFO, "page numbers, form feeds or running headers were removed"),
     "INPUT_MULTIPLE_REPORTS": (ERROR, "the file holds more than one report (report titles naming different issuers or years); the message names each: parse with --split (parse_reports) for one report each"),
     "NOT_A_REPORT": (ERROR, "no report title, standard heading or table was found: the input is not an annual report (in a scanned folder it is skipped)"),
+    "VIEW_PAGE_UNRENDERED": (WARNING, "reportparse show: a PDF page could not be rendered (no pdftoppm, or a damaged page): its text is shown instead"),
     "HDR_NO_TITLE": (WARNING, "no report title was found"),
     "HDR_NO_YEAR": (WARNING, "the report year could not be read"),
     "HDR_NO_ISSUER": (WARNING, "the issuing body could not be read"),

@@ -29,6 +29,7 @@ class Column:
     unit: str | None = None
     decimal: bool = False
     signed: bool = False
+    group: str | None = None  # a merged header over several columns (法人或其他组织), as the template prints it
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
         if number not in ("integer", "decimal"):
             raise r.fail(f"{ce}.number", f"expected 'integer' or 'decimal', got {number!r}")
         columns[cid] = Column(cid, r.strings(c, "labels", ce), r.get(c, "unit", str, ce, None),
-                              number == "decimal", r.get(c, "signed", bool, ce, False))
+                              number == "decimal", r.get(c, "signed", bool, ce, False), r.get(c, "group", str, ce, None))
     rows: list[Row] = []
     for i, rd in enumerate(r.get(data, "rows", list, entry)):
         re_ = f"{entry}.rows[{i}]"

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .diagnostics import ERROR, Diagnostic
@@ -205,6 +206,23 @@ class Report:
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "figures": [f.to_dict() for f in self.figures],
         }
+
+    def to_html(self, text: str | None = None) -> str:
+        """One self-contained HTML page (see ``reportparse show``): ``text`` is
+        the text the spans point into; when not given, the file at
+        ``source.path`` is read again (a PDF's pages rendered with pdftoppm)."""
+        from .htmlview import render, render_with_pages
+
+        path = self.source.path
+        if path and not Path(path).is_file():
+            path = path.rsplit("#", 1)[0]  # one report of a file split in several: its spans point into the whole file
+        if text is None and path and path != "-" and Path(path).is_file():
+            from .options import ParseOptions
+            from .pipeline import _ingest_file
+
+            text = _ingest_file(path, ParseOptions(max_bytes=1 << 40))[0].text
+            return render_with_pages(self, text, path if self.source.kind == "pdf" else None)
+        return render(self, text, None)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -90,9 +90,10 @@ class Progress:
 def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None, engine: str = "local",
                scheduler: Any = None, options: dict[str, Any] | None = None, timeout: float | None = 120.0,
                parquet: bool = False, text_features: bool = False, cells: bool = False, progress: TextIO | None = None,
-               warn: TextIO | None = sys.stderr) -> dict[str, Any]:
+               warn: TextIO | None = sys.stderr, html: bool = False) -> dict[str, Any]:
     """Parse every input into ``outdir``; skip inputs already done (same path and
     content). ``cells``: also ``cells.csv``, one row per table cell (long format).
+    ``html``: also ``index.html`` and a page per report under ``html/`` (as ``reportparse show``).
     Returns the summary (also written to ``summary.json``)."""
     if engine not in ENGINES:
         raise OptionsError(f"engine: {engine!r} is not one of {', '.join(ENGINES)}")
@@ -105,6 +106,9 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         (out / ".parts").mkdir(exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+    if html:
+        options = {**(options or {}), "html_dir": str((out / "html").resolve())}
+        (out / "html").mkdir(exist_ok=True)
     found, named = _expand(inputs, warn)
     paths = sorted(found)
     todo = []
@@ -114,7 +118,8 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
         except OSError:
             sha = None
         part = read_part(out, p)
-        if part is None or part[0][0].get("sha256") != sha or sha is None:
+        if (part is None or part[0][0].get("sha256") != sha or sha is None
+                or html and part[0][0].get("status") != "error" and not _has_pages(out, part)):
             todo.append(p)
     bar = Progress(len(todo), progress)
     run = ENGINES[engine]
@@ -125,7 +130,13 @@ def run_corpus(inputs: list[str], outdir: str | Path, *, jobs: int | None = None
             bar.update(status)
         bar.close()
         features = ("keywords",) if text_features else ()
-        summary = assemble(out, paths, features, parquet=parquet, sections=text_features, named=named, cells=cells)
+        summary = assemble(out, paths, features, parquet=parquet, sections=text_features, named=named, cells=cells, html=html)
     except OSError as exc:  # the output folder: a full disk, a lost mount
         raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
     return {**summary, "skipped_already_done": len(paths) - len(todo)}
+
+
+def _has_pages(out: Path, part: list[tuple[dict[str, Any], str]]) -> bool:
+    from .htmlindex import page_name
+
+    return all((out / "html" / page_name(meta["path"])).is_file() for meta, _ in part)

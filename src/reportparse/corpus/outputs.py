@@ -110,7 +110,7 @@ def _cell_rows(path: str, tree: dict[str, Any]) -> Iterator[list[Any]]:
 
 
 def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = (), parquet: bool = False,
-             sections: bool = False, named: set[str] | None = None, cells: bool = False) -> dict[str, Any]:
+             sections: bool = False, named: set[str] | None = None, cells: bool = False, html: bool = False) -> dict[str, Any]:
     """Write every final output from the parts in one pass, in input order; return the summary.
 
     An input that a folder scan or a glob found (not in ``named``) and that
@@ -124,6 +124,11 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
     failed: list[dict[str, str]] = []
     skipped: list[str] = []
     seconds = 0.0
+    index = None
+    if html:
+        from .htmlindex import Index
+
+        index = Index()
     with ExitStack() as stack:
         # UTF-8 with BOM for the CSVs, so that Excel opens the Chinese correctly
         jsonl = stack.enter_context(atomic_open(outdir / "reports.jsonl"))
@@ -141,6 +146,8 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
                 skipped.append(meta["path"])
                 continue
             jsonl.write(tree_json + "\n")
+            if index is not None:
+                index.add(meta, tree_json, outdir)
             flat = meta["flat"] or {}
             row = {**flat, "source.path": meta["path"], "source.sha256": meta["sha256"], "status": meta["status"],
                    "error": meta["error"], "n_diagnostics": len(meta["diagnostics"])}
@@ -161,6 +168,8 @@ def assemble(outdir: Path, inputs: list[str], extra_features: tuple[str, ...] = 
             seconds += meta.get("seconds") or 0.0
             if meta["status"] == "error":
                 failed.append({"path": meta["path"], "error": meta["error"] or ""})
+    if index is not None:
+        index.write(outdir / "index.html")
     if parquet:
         from .tabular import write_parquet
 

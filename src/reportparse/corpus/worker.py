@@ -9,6 +9,7 @@ from __future__ import annotations
 import signal
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from ..fileio import file_sha256
@@ -69,10 +70,16 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
     try:
         values = dict(options or {})
         split = bool(values.pop("split", False))
+        html_dir = values.pop("html_dir", None)
         opts = ParseOptions.from_mapping({**values, "text_features": text_features})
         with _time_limit(timeout):
-            reports = reportparse.parse_reports(path, opts) if split else [reportparse.parse_file(path, opts)]
+            from reportparse.pipeline import _ingest_file, parse_each, parse_source
+
+            st, src = _ingest_file(path, opts)
+            reports = parse_each(st, src, opts) if split else [parse_source(st, opts, source=src)]
             rows = [_row(report, text_features) for report in reports]
+            if html_dir:
+                _write_pages(html_dir, path, st.text, src.kind, reports)
         if len(rows) == 1:
             result.update(rows[0])
             result["tree"]["source"]["path"] = path
@@ -93,6 +100,19 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
         result["error"] = f"internal error: {type(exc).__name__}: {exc}"
     result["seconds"] = round(time.perf_counter() - t0, 4)
     return result
+
+
+def _write_pages(html_dir: str, path: str, text: str, kind: str, reports: list[Any]) -> None:
+    """Each report's page (``reportparse show``) under ``html_dir``, named as the index links it."""
+    from reportparse.fileio import atomic_write
+    from reportparse.htmlview import render_with_pages
+
+    from .htmlindex import page_name
+
+    for k, report in enumerate(reports):
+        name = path if len(reports) == 1 else f"{path}#{k + 1}"
+        page = render_with_pages(report, text, path if kind == "pdf" else None)
+        atomic_write(Path(html_dir) / page_name(name), lambda fh, page=page: fh.write(page), durable=False)
 
 
 def _row(report: Any, text_features: bool) -> dict[str, Any]:
