@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ def test_a_text_report_marks_every_cell_it_read_in_its_text():
                 if cell.span is not None:
                     assert re.search(rf'<mark class="st-{cell.status}" id="src-{re.escape(k)}"', page)
     assert "法人或其他组织" in page and "行政诉讼" in page  # merged headers
+    assert all(f"<b>{escape(s.number)}{escape(s.title)}</b>" in page for s in report.sections)  # the section tree
 
 
 def test_text_in_the_report_stays_text(tmp_path):
@@ -52,7 +54,7 @@ def test_a_report_with_no_tables_still_shows_header_and_diagnostics(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("雄县人民政府2023年政府信息公开工作年度报告\n\n本年度工作稳步推进。\n", encoding="utf-8")
     page, report = show_file(str(path))
-    assert "雄县人民政府2023年政府信息公开工作年度报告" in page
+    assert "雄县人民政府2023年政府信息公开工作年度报告" in page and "<h2>Sections</h2>" in page
     assert all(d.code in page for d in report.diagnostics) and report.diagnostics
 
 

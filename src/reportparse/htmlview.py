@@ -78,11 +78,25 @@ def render(report: Report, text: str | None, pages: dict[int, PageImage] | None)
     legend = "".join(f'<span class="st-{s}">{s}</span>' for s in STATUSES)
     body = [f'<header><h1>{escape(title)}</h1><div class="meta">{"".join(f"<span>{escape(m)}</span>" for m in meta)}</div>'
             f'<div class="legend">{legend}</div></header><div class="layout"><main>',
-            _tables_html(report, cells), '<h2>Source</h2>', _source_html(report, cells, text, pages),
+            _tables_html(report, cells), '<h2>Sections</h2>', _sections_html(report.sections),
+            '<h2>Source</h2>', _source_html(report, cells, text, pages),
             '</main><aside><h2>Diagnostics</h2><ol>', _diagnostics_html(report, cells), '</ol></aside></div>',
             f'<div id="tip"></div><script>{SCRIPT}</script>']
     return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f'<style>{STYLE}</style></head><body>{"".join(body)}</body></html>\n')
+
+
+def _sections_html(sections: list) -> str:
+    """The section tree: each heading, its text folded under it."""
+    if not sections:
+        return "<p>(no numbered sections were found)</p>"
+    items = []
+    for sec in sections:
+        where = f"line {sec.span.line}" + (f", page {sec.span.page}" if sec.span.page else "")
+        text = f"<details><summary>text</summary><p>{escape(sec.text)}</p></details>" if sec.text else ""
+        items.append(f'<li><b>{escape(sec.number)}{escape(sec.title)}</b> <small>({escape(sec.key or "not standard")}; '
+                     f'{where})</small>{text}{_sections_html(sec.children) if sec.children else ""}</li>')
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def _td(key: str, cells: _Cells) -> str:
