@@ -31,7 +31,7 @@ def test_flat_has_every_contract_key_in_order(sample_report):
 
     keys = (ROOT / "src/reportparse/flat_keys.txt").read_text(encoding="utf-8").split()
     assert len(keys) == 225
-    assert list(sample_report.flat()) == keys + ["header.level", "header.place"]
+    assert list(sample_report.flat()) == keys + ["header.level", "header.place", "header.adcode"]
     assert sample_report.flat()["header.level"] == "township"
     assert sample_report.flat()["header.place"] == "柱濮镇"
 

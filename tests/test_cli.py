@@ -29,7 +29,7 @@ def test_parse_prints_utf8_json_tree(capsysbinary):
 def test_flat_prints_every_contract_key(capsysbinary):
     main(["parse", str(SAMPLE), "--flat"])
     flat = json.loads(capsysbinary.readouterr().out)
-    assert len(flat) == 227 and flat["header.doc_number"] == "柱政发〔2024〕3号"
+    assert len(flat) == 228 and flat["header.doc_number"] == "柱政发〔2024〕3号"
     assert flat["appeals.reconsideration.total"] is None and flat["appeals.litigation.total"] == 0
 
 

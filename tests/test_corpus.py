@@ -57,7 +57,7 @@ def test_one_row_per_input_and_broken_files_are_error_rows(inputs, tmp_path):
     assert (out / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
     header = next(csv.reader(open(out / "reports.csv", encoding="utf-8-sig")))
     assert header[:225] == list(flat_keys())
-    assert header[225:] == ["header.level", "header.place", "source.path", "source.sha256", "status", "error", "n_diagnostics",
+    assert header[225:] == ["header.level", "header.place", "header.adcode", "source.path", "source.sha256", "status", "error", "n_diagnostics",
                             "source.origin", "proactive.valid", "applications.valid", "appeals.valid"]
     ok = next(r for r in rows if r["status"] == "ok")  # a valid report: every table valid, typed text
     assert (ok["source.origin"], ok["proactive.valid"], ok["applications.valid"], ok["appeals.valid"]) == ("digital", "true", "true", "true")

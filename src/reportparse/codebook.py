@@ -22,6 +22,7 @@ _HEADER = {
     "template": "the template the report follows (ogi-2021, ogi-2019, ogi-2008, unknown)",
     "valid": "true when every table has every value and every rule holds (see the README: valid, anchored values)",
     "header.level": "level of government derived from the issuer", "header.place": "the place named by the issuer",
+    "header.adcode": "GB/T 2260 code of the issuer's place (county level and above; see header.region for names and data date)",
 }
 
 

@@ -13,6 +13,7 @@ from .header_repair import brackets_pair, doc_kind, name_from_body, title_end, t
 from .level import classify
 from .model import Field, Header
 from .normalise import Canonical
+from .regions import lookup
 from .textutil import chinese_int, iso_date, lines_from_end, lines_of
 
 _SENTENCE = regex.compile(r"[。，；！？,;]")
@@ -190,6 +191,12 @@ def read_header(c: Canonical, g: Grammars) -> HeaderResult:
     lv = classify(h.issuer.value, h.title.value)
     h.level = Field(lv.level, h.issuer.span, lv.government_level)
     h.place = Field(lv.place, h.issuer.span, None)
+    region, code, message = lookup(lv.place)
+    if region is not None:
+        h.adcode = Field(region["adcode"], h.issuer.span, None)
+        h.region = Field(region, h.issuer.span, None)
+    elif code is not None:
+        r.diags.append(Diagnostic(code, message, h.issuer.span, "header.adcode"))
     return HeaderResult(h, body_start, max(body_end, body_start), r.diags)
 
 

@@ -32,8 +32,8 @@ class Field:
 
 
 HEADER_FIELDS = ("mark", "issuer", "doc_number", "signer", "title", "year", "signature",
-                 "issued_date", "note", "cc", "printer", "printed_date", "level", "place")
-EXTRA_FLAT_KEYS = ("header.level", "header.place")  # after the contract keys
+                 "issued_date", "note", "cc", "printer", "printed_date", "level", "place", "adcode", "region")
+EXTRA_FLAT_KEYS = ("header.level", "header.place", "header.adcode")  # after the contract keys
 
 
 @dataclass(slots=True)
@@ -59,6 +59,8 @@ class Header:
     printed_date: Field = field(default_factory=Field)
     level: Field = field(default_factory=Field)
     place: Field = field(default_factory=Field)
+    adcode: Field = field(default_factory=Field)
+    region: Field = field(default_factory=Field)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name).to_dict() for name in HEADER_FIELDS}
@@ -228,8 +230,8 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def flat(self) -> dict[str, Any]:
-        """Every contract key, in contract order, then ``header.level`` and
-        ``header.place``; ``None`` where unknown."""
+        """Every contract key, in contract order, then ``header.level``,
+        ``header.place`` and ``header.adcode``; ``None`` where unknown."""
         out: dict[str, Any] = dict.fromkeys(flat_keys() + EXTRA_FLAT_KEYS)
         out["header.issuer"] = self.header.issuer.value
         out["header.doc_number"] = self.header.doc_number.value
@@ -239,6 +241,7 @@ class Report:
         out["valid"] = self.valid
         out["header.level"] = self.header.level.value
         out["header.place"] = self.header.place.value
+        out["header.adcode"] = self.header.adcode.value
         for tkey, table in self.tables.items():
             for rid, cols in table.rows.items():
                 for cid, cell in cols.items():
