@@ -18,10 +18,11 @@ from ..errors import OptionsError, OutputError
 from ..fileio import file_sha256
 from .engines import ENGINES
 from .outputs import assemble, read_part, write_part
+from .panel import panel
 from .tabular import load
 from .worker import SUFFIXES
 
-__all__ = ["expand_inputs", "load", "run_corpus"]
+__all__ = ["expand_inputs", "load", "panel", "run_corpus"]
 
 
 def expand_inputs(inputs: list[str], warn: TextIO | None = None) -> list[str]:
