@@ -111,3 +111,26 @@ def test_corpus_text_features(tmp_path):
     assert (True, "problems") in keys and (True, "overview") in keys
     assert all(s["tokens"] for s in sections if s["key"] == "problems")
     assert ROOT.exists()
+
+
+def test_figures_named_in_issue_23_are_mapped_and_sums_agree():
+    """规范性文件 in force and issued, and 行政复议 cases, name table quantities;
+    受理 of 新收 + 上年结转 agrees as that sum, and says so."""
+    gen = make_report(3, "ogi-2021", "tab")
+    t = gen.truth
+    new, over = t["applications.new.total"], t["applications.carried_over.total"]
+    prose = (f"集中公开现行有效行政规范性文件{t['proactive.normative_docs.in_force']}件。"
+             f"本年度制发的规范性文件{t['proactive.normative_docs.issued']}件。"
+             f"全区收到政府信息公开申请{new + over}件。")
+    _, r = _with_prose(prose)
+    got = {f.key: f for f in r.figures if f.key}
+    assert got["proactive.normative_docs.in_force"].agrees and got["proactive.normative_docs.issued"].agrees
+    fig = got["applications.new"]
+    assert fig.agrees is True and fig.matched == ("受理" if over == 0 else "新收+上年结转")
+    assert not any(d.code == "NARRATIVE_MISMATCH" for d in r.diagnostics)
+
+
+def test_a_figure_for_part_of_the_body_is_not_compared():
+    _, r = _with_prose("区政府办代表区政府受理政府信息公开申请99999件。")
+    fig = next(f for f in r.figures if f.key == "applications.new")
+    assert fig.agrees is None and not any(d.code == "NARRATIVE_MISMATCH" for d in r.diagnostics)

@@ -38,11 +38,12 @@ class Figure:
     span: Span
     table_value: int | float | None = None
     agrees: bool | None = None
+    matched: str | None = None  # the quantity it equals: the rule's own (its measure) or one of its sums (新收+上年结转)
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "unit": self.unit, "approx": self.approx, "what": self.what,
                 "measure": self.measure, "key": self.key, "section": self.section, "text": self.text,
-                "span": self.span.to_dict(), "table_value": self.table_value, "agrees": self.agrees}
+                "span": self.span.to_dict(), "table_value": self.table_value, "agrees": self.agrees, "matched": self.matched}
 
 
 @lru_cache(maxsize=1)
@@ -67,10 +68,11 @@ def _number(text: str) -> int | float | None:
     return chinese_int(text)
 
 
-def _rule_for(clause_tokens: list[str], clause: str, sentence_before: str) -> dict | None:
+def _rule_for(clause_tokens: list[str], clause: str, sentence_before: str, after: str = "") -> dict | None:
+    """The figure rule the clause fits (``after``: the words right after the unit, which may name the subject)."""
     fits = []
     for rule in narrative_grammar()["figures"]:
-        if not any(w in clause_tokens or (len(w) >= 4 and w in clause) for w in rule["subject"]):
+        if not any(w in clause_tokens or (len(w) >= 4 and w in clause) or after.startswith(w) for w in rule["subject"]):
             continue
         if rule.get("action") and not any(w in clause_tokens or (len(w) >= 4 and w in clause) for w in rule["action"]):
             continue
@@ -80,9 +82,11 @@ def _rule_for(clause_tokens: list[str], clause: str, sentence_before: str) -> di
     if not fits:
         return None
     # a specific rule (with context or a long subject) beats a generic one; a tie is unclear
-    fits.sort(key=lambda r: (-len(r.get("context", [])), -max(len(w) for w in r["subject"] if w in clause)))
-    if len(fits) > 1 and (len(fits[0].get("context", [])), max(len(w) for w in fits[0]["subject"] if w in clause)) == \
-            (len(fits[1].get("context", [])), max(len(w) for w in fits[1]["subject"] if w in clause)):
+    def weight(r: dict) -> tuple[int, int]:
+        return len(r.get("context", [])), max((len(w) for w in r["subject"] if w in clause or after.startswith(w)), default=0)
+
+    fits.sort(key=lambda r: tuple(-x for x in weight(r)))
+    if len(fits) > 1 and weight(fits[0]) == weight(fits[1]):
         return {"ambiguous": True}
     return fits[0]
 
@@ -105,10 +109,12 @@ def extract_figures(c: Canonical, ranges: list[tuple[Section, int, int]], tables
             if m["wan"]:
                 value = value * 10000
                 value = int(value) if float(value).is_integer() else value
-            cut = max(text.rfind(ch, 0, m.start()) for ch in "，。；：,;:！？\n")
+            cut = max(text.rfind(ch, 0, m.start()) for ch in "，、。；：,;:！？（(\n")
             clause = text[cut + 1:m.start()].strip()
             sent = max(text.rfind(ch, 0, m.start()) for ch in "。；！？\n")
-            rule = _rule_for([w for w in tok.lcut(clause) if w.strip()], clause, text[sent + 1:cut + 1]) if clause else None
+            after = regex.match(r"[^，。；：,;:！？（）()\n]*", text, pos=m.end()).group()
+            rule = (_rule_for([w for w in tok.lcut(clause) if w.strip()], clause, text[sent + 1:cut + 1], after)
+                    if clause or after else None)
             ambiguous = bool(rule and rule.get("ambiguous"))
             rule = None if ambiguous else rule
             fig = Figure(value, m["unit"], bool(m["before"] or m["after"] or m["after2"]),
@@ -117,8 +123,11 @@ def extract_figures(c: Canonical, ranges: list[tuple[Section, int, int]], tables
                          c.span(pos[m.start()], pos[m.end() - 1] + 1))
             if rule and rule.get("table"):
                 fig.table_value = _table_sum(tables, rule["table"])
-                if fig.table_value is not None and not fig.approx and m["num"][0].isdigit() and not _quoted(text, m.start()):
-                    fig.agrees = fig.table_value == value
+                whole = not rule.get("scoped") or any(w in text[sent + 1:m.start()] for w in narrative_grammar()["scope"]["words"])
+                if fig.table_value is not None and not fig.approx and m["num"][0].isdigit() and not _quoted(text, m.start()) and whole:
+                    quantities = [(rule.get("measure"), fig.table_value)] + [(x["name"], _table_sum(tables, x["table"])) for x in rule.get("sums", [])]
+                    fig.matched = next((name for name, v in quantities if v is not None and v == value), None)
+                    fig.agrees = fig.matched is not None
                     if not fig.agrees:
                         diags.append(Diagnostic(
                             "NARRATIVE_MISMATCH",
