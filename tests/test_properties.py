@@ -25,7 +25,7 @@ def test_any_text_gives_a_report_or_a_typed_error(text):
     except ReportParseError:
         return
     report.to_json()
-    assert len(report.flat()) == 227
+    assert len(report.flat()) == 228
 
 
 @given(st.binary(max_size=600))

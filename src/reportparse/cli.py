@@ -15,7 +15,7 @@ EXIT_USAGE, EXIT_UNREADABLE, EXIT_GRAMMAR, EXIT_INTERNAL = 2, 3, 4, 70
 EPILOG = """\
 examples:
   reportparse parse corpus/000_c93a36ffeb13c002.txt          JSON tree to stdout
-  reportparse parse report.txt --flat                         the 225 contract keys + level, place
+  reportparse parse report.txt --flat                         the 225 contract keys + level, place, adcode
   cat report.txt | reportparse parse - -o report.json         stdin in, file out (atomic)
   reportparse parse report.pdf                                PDF: tables rebuilt from ruling lines
   reportparse parse page.html                                 a saved web page
