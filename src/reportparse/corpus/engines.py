@@ -3,6 +3,7 @@ in-process (``--jobs 1``), a local process pool, or a Dask cluster."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -43,7 +44,10 @@ def _pool_run(queue: deque[str], jobs: int, options: dict, timeout: float | None
     """Run ``queue`` (consumed) in one pool; returns the files in flight when the pool broke."""
     window = jobs * 4  # results stream out; at most this many are in flight
     pending: dict[Any, str] = {}
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(text_features, os.getpid()))
+    # spawned, not forked: a pool is rebuilt while the broken one's threads may still hold locks, and a
+    # forked child inherits them locked (and hangs); a spawned worker starts clean, a child of this process
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_warm,
+                               initargs=(text_features, os.getpid()))
     try:
         while queue or pending:
             while queue and len(pending) < window:
