@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -104,12 +105,18 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
             return
 
 
+@lru_cache(maxsize=256)
+def _variants(part: str) -> tuple[regex.Pattern[str], ...]:
+    """Patterns of ``part`` with one character other (two side by side in six or more)."""
+    widths = (1, 2) if len(part) >= 6 else (1,)
+    return tuple(regex.compile(regex.escape(part[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(part[i + k:]))
+                 for k in widths for i in range(len(part) - k + 1) if regex.fullmatch(r"\p{Han}+", part[i:i + k]))
+
+
 def _one_spelling(part: str, flats) -> tuple[str, int] | None:
     """The one spelling of ``part`` with one character other (two side by
     side in six or more) that the body uses two or more times."""
-    widths = (1, 2) if len(part) >= 6 else (1,)
-    patterns = [regex.compile(regex.escape(part[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(part[i + k:]))
-                for k in widths for i in range(len(part) - k + 1) if regex.fullmatch(r"\p{Han}+", part[i:i + k])]
+    patterns = _variants(part)
     found: set[tuple[int, int, str]] = set()
     for n, flat in enumerate(flats()):
         for pattern in patterns:

@@ -77,6 +77,8 @@ class Canonical:
     def orig(self, pos: int) -> int:
         if not self.omap:
             return 0
+        if isinstance(self.omap, OffsetMap):
+            return self.omap.clamped(pos)
         return self.omap[min(max(pos, 0), len(self.omap) - 1)]
 
     def span(self, start: int, end: int) -> Span:

@@ -57,7 +57,8 @@ def lookup(place: str | None) -> tuple[dict[str, str] | None, str | None, str | 
     if code is None:
         units = _units(place, by_name)
         if not units:
-            near = [f"{n} {by_name[n][0]}" for n in by_name if len(n) == len(place) and sum(a != b for a, b in zip(n, place, strict=True)) == 1]
+            near = [f"{n} {by_name[n][0]}" for n in _same_shape(len(place), place[-1])
+                    if sum(a != b for a, b in zip(n, place, strict=True)) == 1]
             hint = f"; one character away: {', '.join(sorted(near))} (not chosen: that would be a guess)" if 0 < len(near) <= 3 else ""
             return None, "REGION_UNKNOWN", f"{place!r} is not a division the code table lists (a township, or a name it does not hold){hint}"
         prefix, candidates = "", []
@@ -76,6 +77,20 @@ def lookup(place: str | None) -> tuple[dict[str, str] | None, str | None, str | 
         code = candidates[0]
     province, city, county = _levels(code, names)
     return {"adcode": code, "province": province, "city": city, "county": county, "data": label}, None, None
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> dict[tuple[int, str], list[str]]:
+    table = _table()
+    out: dict[tuple[int, str], list[str]] = {}
+    for name in table[0] if table else {}:
+        out.setdefault((len(name), name[-1]), []).append(name)
+    return out
+
+
+def _same_shape(length: int, last: str) -> list[str]:
+    """The names of one length and last character (a one-character misreading elsewhere keeps both)."""
+    return _shapes().get((length, last), [])
 
 
 def _units(place: str, by_name: dict[str, list[str]]) -> list[str]:
