@@ -129,9 +129,13 @@ def match_heading(line: str, g: Grammars) -> tuple[int, int, str] | None:
     return None
 
 
+_NUMERAL = regex.compile(r"^(（?\s*[一二三四五六七八九十\d]{1,3}\s*）?)")
+_SPACE = regex.compile(r"\s")
+
+
 def numeral(line: str) -> str:
-    m = regex.match(r"^(（?\s*[一二三四五六七八九十\d]{1,3}\s*）?)", line)
-    return regex.sub(r"\s", "", m.group(1)) if m else ""
+    m = _NUMERAL.match(line)
+    return _SPACE.sub("", m.group(1)) if m else ""
 
 
 def free_key(title: str, template: Template) -> str | None:

@@ -15,6 +15,7 @@ import regex
 _NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)?$")
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
+_NONSPACE = regex.compile(r"\S+")
 _OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
 # numbers one space or a rule apart in one tab cell (``128 9``, ``211 |0``): OCR
 # printed two cells too close for a tab, or read the cells' rule as ``|``
@@ -98,7 +99,7 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
                     fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
                 p += len(cell) + 1
         else:
-            for m in regex.finditer(r"\S+", line):
+            for m in _NONSPACE.finditer(line):
                 tok, at = m.group(), pos + m.start()
                 if read_token(tok, 0) is not None:
                     fields.append((tok, positions[at]))

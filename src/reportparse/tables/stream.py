@@ -101,6 +101,7 @@ def _label_view(text: str) -> tuple[str, list[int]]:
 _PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|[1-9][.、．])?"
 
 
+@lru_cache(maxsize=4096)
 def label_pattern(match: str, label: str = "") -> str:
     """A regex for one label form.
 
@@ -129,8 +130,13 @@ def _item_digit(num: str) -> str:
 
 def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
     """Every exact occurrence of any pattern in the label view (longest pattern first)."""
-    pat = regex.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
-    return [m.span() for m in pat.finditer(stream.labels)]
+    return [m.span() for m in _alternation(tuple(sorted(patterns, key=len, reverse=True))).finditer(stream.labels)]
+
+
+@lru_cache(maxsize=1024)
+def _alternation(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern of alternatives, compiled once per process (the same label sets recur in every report)."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @lru_cache(maxsize=1024)
