@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import reportparse
 
 
@@ -644,3 +646,35 @@ def test_a_line_of_values_after_a_label_ocr_garbled_is_never_borrowed_by_the_row
     assert [c.value for c in above.values()] == [gen.truth[f"applications.result.not_processed.excessive.{c}"] for c in above]
     assert [d.message for d in r.diagnostics if d.code == "TBL_UNKNOWN_ROW"] == [
         "a line that is no row of the template was left out: '5要下机关确认或重gitRe 0 0 5 a'"]
+
+
+@pytest.mark.parametrize(("header", "named"), [("", False), ("@#% 行 政 …… ###", False), ("行政\n复议", True)])
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_table_four_as_one_row_of_fifteen_values_without_a_usable_header(header, named, sep):
+    """Table 四 printed as one line of 15 values under a header that is
+    garbled, split or missing: read in the template's order (复议 5,
+    未经复议直接起诉 5, 复议后起诉 5). Where no header names any group, no
+    rule can check which group is which, so the table is not valid and says
+    why; a header split over lines still names its group (行政 / 复议)."""
+    from generator import make_report
+
+    gen = make_report(5, "ogi-2021", "tab")
+    rows = ("reconsideration", "litigation", "litigation_after_reconsideration")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    values = [gen.truth[f"appeals.{r}.{c}"] for r in rows for c in cols]
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    text = (gen.text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n" + header + "\n"
+            + sep.join(map(str, values)) + "\n\n" + gen.text[end:])
+    r = reportparse.parse_text(text)
+    table = r.tables["appeals"]
+    assert [table.rows[row][c].value for row in rows for c in cols] == values
+    codes = [d.code for d in r.diagnostics]
+    if named:
+        assert table.valid and "TBL_GROUPS_BY_ORDER" not in codes
+        return
+    assert not table.valid and "TBL_GROUPS_BY_ORDER" in codes and "TBL_UNANCHORED" in codes
+    # two lines of fifteen numbers: which is the table's cannot be told, nothing is read
+    twice = text.replace(sep.join(map(str, values)), sep.join(map(str, values)) + "\n" + sep.join(["1"] * 15))
+    again = reportparse.parse_text(twice)
+    assert all(c.value is None for cells in again.tables["appeals"].rows.values() for c in cells.values())

@@ -62,6 +62,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
     "TBL_GROUPS_APART": (INFO, "the column groups of table 四 were printed apart, each under its own header, and read that way"),
     "TBL_GROUP_ORDER": (INFO, "the table's column groups were printed in another order and were placed by their headers"),
+    "TBL_GROUPS_BY_ORDER": (WARNING, "table 四: no header names its groups (garbled, split or lost); the one line holding a value for every cell was read in the template's order (复议, 直接起诉, 复议后起诉) — a placement no rule can check, so the table is not valid"),
     "TBL_GARBLED_TEXT": (WARNING, "the sections that hold the tables have runs of Latin letters run into digits (5019loolololo) or long runs of capitals: OCR garbled the tables"),
     "TBL_UNCHECKED": (WARNING, "the text is OCR output and no rule of the template checks some of the table's values (all of table 二): a misread there cannot be caught, so the table and the report are not valid"),
     "TBL_UNANCHORED": (WARNING, "a value's place rested on a choice the text does not decide (a fuzzy label whose values are on another row's line, a neighbouring row not found, digits cut where a blank cell would also fit): the table is not valid"),

@@ -3,7 +3,10 @@
 The groups (行政复议, 未经复议直接起诉, 复议后起诉) are placed by their
 headers (exact, else fuzzy): in the order the headers appear, not the order
 the template lists them; or, when each group is printed apart under its own
-header (a table per group), from the values under each header. Digits run
+header (a table per group), from the values under each header; or, when no
+header names a group (garbled, split or lost), from the one line that holds
+every value, in the template's order — a placement no rule can check, so
+those values keep the table from being valid (``TBL_UNANCHORED``). Digits run
 together are cut by the groups' rules; a cell lost from the line is looked
 for the same way (only values every possible place of it leaves in the same
 cell are read).
@@ -12,6 +15,8 @@ cell are read).
 from __future__ import annotations
 
 from dataclasses import replace
+
+import regex
 
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
@@ -62,11 +67,18 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         if order != default:
             diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
     words = _words(t)
+    stop = len(s.text)
+    by_order = None
+    if not headers and (line := one_row(t, s)) is not None:  # no header names a group: one line of every value
+        header_end, stop = line
+        by_order = "placed in the template's order from one line of values: no header names the groups (garbled, split or missing)"
+        diags.append(Diagnostic("TBL_GROUPS_BY_ORDER", f"no group header found; one line of {sum(len(r.columns) for r in t.rows)} "
+                                "values read in the template's order", span_of(header_end, stop), path))
     apart = _under_own_headers(t, s, headers, words, span_of) if len(headers) == len(default) else None
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    vals, tab, _ = read_fields(s.text[header_end:], range(header_end, len(s.text)), drop_first=False, words=words)
+    vals, tab, _ = read_fields(s.text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
     if tab:
@@ -116,14 +128,29 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
-    if order != default:  # each group balances in any order: no rule can check which group is which
-        why = "the column groups were placed in the order their headers are printed, which no rule can check"
+    if order != default or by_order:  # each group balances in any order: no rule can check which group is which
+        why = by_order or "the column groups were placed in the order their headers are printed, which no rule can check"
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
     k = 0
     for rid, w in zip(order, widths, strict=True):
         rows[rid] = dict(zip(t.row(rid).columns, flat[k:k + w], strict=True))
         k += w
     return rows, diags
+
+
+_NUMBER_LINE = regex.compile(r"[ \t]*\d+(?:[ \t]+\d+)*[ \t]*")
+
+
+def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:
+    """The one line of the section that is nothing but as many numbers as the
+    table has cells (stream offsets), if exactly one is."""
+    need = sum(len(r.columns) for r in t.rows if not r.optional)
+    found, pos = [], 0
+    for line in s.text.split("\n"):
+        if _NUMBER_LINE.fullmatch(line) and len(line.split()) == need:
+            found.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return found[0] if len(found) == 1 else None
 
 
 def _lost_tries(t: TableGrammar, order: list[str], nonblank: list[Value]) -> list[list[Value | None]]:

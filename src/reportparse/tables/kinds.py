@@ -15,7 +15,7 @@ from ..grammar import TableGrammar
 from ..model import Cell, RuleResult, Table
 from ..options import ParseOptions
 from ..rules import check_table
-from .groups import extract_groups
+from .groups import extract_groups, one_row
 from .labelled import extract_labelled
 from .place import SpanOf
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -56,6 +56,10 @@ class LabelledRows(_Kind):
 
 class HeaderGroups(_Kind):
     """One data row under grouped column headers (四 复议/诉讼): groups placed by their headers."""
+
+    def match(self, t: TableGrammar, s: Stream, opts: ParseOptions) -> bool:
+        """A header, or (headers garbled or lost) one line that holds a number for every cell."""
+        return super().match(t, s, opts) or one_row(t, s) is not None
 
     def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
         return extract_groups(t, s, opts, span_of)
