@@ -113,30 +113,18 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .pipeline import _ingest_bytes, parse_bytes, parse_each, parse_file, parse_reports
+    from .pipeline import _ingest_bytes, _ingest_file, parse_each, parse_source
 
     opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features,
                         text_origin=args.text_origin, **({"max_bytes": args.max_size} if args.max_size else {}))
-    if args.split:
-        reports = (parse_each(*_ingest_bytes(sys.stdin.buffer.read(), opts, "-"), opts) if args.file == "-"
-                   else parse_reports(args.file, opts))
-        if args.summary:
-            from .textview import summary_text
-
-            _emit("\n".join(summary_text(r) for r in reports), args.output)
-        else:
-            data = [r.flat() if args.flat else r.to_dict() for r in reports]
-            _emit(json.dumps(data, ensure_ascii=False, indent=None if args.compact else 2) + "\n", args.output)
-        return EXIT_PARSED_WITH_ERRORS if any(r.errors for r in reports) else EXIT_OK
-    if args.file == "-":
-        report = parse_bytes(sys.stdin.buffer.read(), opts, path="-")
-    else:
-        report = parse_file(args.file, opts)
+    st, src = _ingest_bytes(sys.stdin.buffer.read(), opts, "-") if args.file == "-" else _ingest_file(args.file, opts)
+    reports = parse_each(st, src, opts) if args.split else [parse_source(st, opts, source=src)]
     if args.summary:
         from .textview import summary_text
 
-        _emit(summary_text(report), args.output)
-        return EXIT_PARSED_WITH_ERRORS if report.errors else EXIT_OK
-    data: Any = report.flat() if args.flat else report.to_dict()
-    _emit(json.dumps(data, ensure_ascii=False, indent=None if args.compact else 2) + "\n", args.output)
-    return EXIT_PARSED_WITH_ERRORS if report.errors else EXIT_OK
+        _emit("\n".join(summary_text(r) for r in reports), args.output)
+    else:
+        data: Any = [r.flat() if args.flat else r.to_dict() for r in reports]
+        data = data if args.split else data[0]  # --split: an array, one report each
+        _emit(json.dumps(data, ensure_ascii=False, indent=None if args.compact else 2) + "\n", args.output)
+    return EXIT_PARSED_WITH_ERRORS if any(r.errors for r in reports) else EXIT_OK

@@ -298,6 +298,8 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         if need not in elements:
             raise rg.fail("elements", f"missing required element {need!r}")
     year = {k: rg.pattern(v, f"year.{k}") for k, v in rg.get(gbt, "year", dict, "year").items()}
+    title = dict(rg.get(gbt, "title", dict, "title"))
+    title["subject"] = rg.pattern(rg.get(title, "subject", str, "title"), "title.subject")
     headings = []
     for i, h in enumerate(rg.get(gbt, "headings", list, "headings")):
         e = f"headings[{i}]"
@@ -306,7 +308,7 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         brackets={**str.maketrans(tsrc, tdst), **str.maketrans(src, dst)}, blanks=rc.get(norm, "blanks", str, "normalise"),
         phrases=tuple((a, b) for a, b in phrases),
         page_furniture=patterns(rc, common, "page_furniture"), web_chrome=patterns(rc, common, "web_chrome"),
-        scrape=scrape, elements=elements, title=rg.get(gbt, "title", dict, "title"), year=year,
+        scrape=scrape, elements=elements, title=title, year=year,
         headings=tuple(sorted(headings, key=lambda h: h.level)), repair=rg.get(gbt, "repair", dict, "repair"),
     )
 

@@ -56,12 +56,13 @@ class _Reader:
                 h.mark = self.field(s, e, line)
             elif (m := el["doc_number"].match(line)) and h.doc_number.value is None:
                 kind = doc_kind(m["code"], self.g)
-                value = f"{kind or m['code']}〔{m['year']}〕{int(m['seq'])}号"
+                as_printed = f"{m['code']}〔{m['year']}〕{int(m['seq'])}号"  # brackets and spaces made canonical
+                value = f"{kind}{as_printed[len(m['code']):]}" if kind else as_printed
                 h.doc_number = self.field(s, e, value)
                 if kind:
                     self.diags.append(Diagnostic("HDR_DOC_NUMBER_KIND", f"发文字号 code {m['code']!r}: its last character is no kind "
                                                  f"in use, and OCR prints it for {kind[-1]!r}: read as {kind!r}", h.doc_number.span, "header.doc_number"))
-                if h.doc_number.raw and h.doc_number.raw.strip() != f"{m['code']}〔{m['year']}〕{int(m['seq'])}号":
+                if h.doc_number.raw and h.doc_number.raw.strip() != as_printed:
                     self.diags.append(Diagnostic("HDR_DOC_NUMBER_REPAIRED", f"发文字号 {h.doc_number.raw.strip()!r} read as {value!r}",
                                                  h.doc_number.span, "header.doc_number"))
                     if not brackets_pair(h.doc_number.raw):
@@ -105,7 +106,7 @@ class _Reader:
                 self.diags.append(Diagnostic("HDR_NO_TITLE", "no line ending in 报告 was found near the top"))
             return body_start
         first = last
-        subject = regex.compile(self.g.title["subject"])
+        subject = self.g.title["subject"]
         while first > 0 and last - first + 1 < self.g.title["max_lines"]:
             s, e = lines[first - 1]
             prev = text[s:e].strip()
@@ -113,7 +114,7 @@ class _Reader:
             if (subject.search(so_far) and not regex.match(r"(?:19|20)\d{2}", so_far)
                     and not _is_org_line(prev, self.g) and not regex.fullmatch(r"(?:19|20)\d{2}\s*年度?", prev)):
                 break  # a whole title with its issuer: above it is not the title (a site name, 名称), unless an issuer line
-            if (len(prev) > 30 and not regex.search(self.g.title["subject"], prev) or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
+            if (len(prev) > 30 and not subject.search(prev) or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
                     or el["doc_number"].match(prev) or e <= body_start):
                 break
             first -= 1
@@ -143,7 +144,7 @@ class _Reader:
         m, period = self.g.year["title"].search(title), self.g.year["period"].search(self.text[:20000])
         if m and period and m["year"] != period["year"]:
             return False
-        org = _title_issuer(title)
+        org = title_issuer(title)
         mark = regex.sub(r"\s*文件$", "", self.h.mark.value or "")
         return not (mark and org and not (mark.startswith(org) or org.startswith(mark)))
 
@@ -249,7 +250,8 @@ def _read_year(c: Canonical, g: Grammars, h: Header, diags: list[Diagnostic], bo
     diags.append(Diagnostic("HDR_NO_YEAR", "no year in the title, the statistics period, the overview's opening or the dates"))
 
 
-def _title_issuer(title: str) -> str | None:
+def title_issuer(title: str) -> str | None:
+    """The issuer a title names (``柱濮镇`` of ``柱濮镇2023年政府信息公开…``)."""
     m = regex.match(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<org>.+?)(?:(?:19|20)\d{2}\s*年度?|关于)?\s*政府信息公开", title)
     if not m:
         return None
@@ -264,7 +266,7 @@ def _cross_check_issuer(c: Canonical, h: Header, diags: list[Diagnostic]) -> Non
         cands.append(("版头", regex.sub(r"\s*文件$", "", h.mark.value), h.mark))
     if h.signature.value:
         cands.append(("署名", h.signature.value, h.signature))
-    if h.title.value and (org := _title_issuer(h.title.value)):
+    if h.title.value and (org := title_issuer(h.title.value)):
         cands.append(("标题", org, h.title))
     if not cands and c.scrape.get("发布机构"):
         cands.append(("网页", c.scrape["发布机构"], Field(c.scrape["发布机构"])))

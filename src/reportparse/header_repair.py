@@ -13,6 +13,7 @@ import regex
 from .diagnostics import Diagnostic
 from .grammar import Grammars
 from .model import Field, Header
+from .textutil import line_chunks
 
 _JUNK_END = regex.compile(r"[^\p{Han}]+$")
 
@@ -28,7 +29,7 @@ def title_end(line: str, nxt: str | None, g: Grammars, before: str = "") -> tupl
     endings = sorted(t["endings"], key=len, reverse=True)
     if any(line.endswith(w) for w in endings):
         return (0, "") if len(line) <= t["max_chars"] else None
-    if not regex.search(t["subject"], before + line) or len(line) > t["max_chars"]:
+    if not t["subject"].search(before + line) or len(line) > t["max_chars"]:
         return None
     if nxt is not None and len(nxt) <= 2 and regex.fullmatch(r"\p{Han}+", nxt) and any((line + nxt).endswith(w) for w in endings):
         return 1, ""
@@ -81,7 +82,7 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
         return
 
     def flats() -> Iterator[str]:  # made again for each pass: one chunk in memory at a time
-        return (regex.sub(r"\s+", "", chunk) for chunk in _chunks(text, body_start, 1 << 16))
+        return (regex.sub(r"\s+", "", chunk) for chunk in line_chunks(text, body_start, 1 << 16))
 
     m = regex.match(rf"^\p{{Han}}{{2,12}}?[{g.repair['place_units']}]", name)
     rest = name[len(m.group()):] if m else ""
@@ -125,14 +126,6 @@ def _one_spelling(part: str, flats) -> tuple[str, int] | None:
     if len(seen) != 1 or max(seen.values()) < 2:
         return None
     return next(iter(seen.items()))
-
-
-def _chunks(text: str, start: int, size: int) -> Iterator[str]:
-    while start < len(text):
-        end = text.find("\n", start + size)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
-        start = end
 
 
 _PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "］", "｛": "｝", "{": "}", "〖": "〗"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
+from .diagnostics import Diagnostic
 from .grammar import TableGrammar, load_grammars
 from .model import Cell, Report
 from .pageimages import PageImage
@@ -252,17 +253,25 @@ def show_file(path: str, options=None) -> tuple[str, Report]:
 def render_with_pages(report: Report, text: str | None, pdf: str | None) -> str:
     """The page, a PDF's pages rendered; a page that does not render is shown
     as its text, with a ``VIEW_PAGE_UNRENDERED`` diagnostic."""
-    from .diagnostics import Diagnostic
+    pages, note = rendered_pages(text, pdf)
+    if note is not None:
+        report.diagnostics.append(note)
+    return render(report, text, pages)
+
+
+def rendered_pages(text: str | None, pdf: str | None) -> tuple[dict[int, PageImage] | None, Diagnostic | None]:
+    """A PDF's pages as images (None: not a PDF), rendered once for every
+    report of the file, and the diagnostic naming pages that did not render."""
     from .pageimages import render_pages
 
-    pages = None
-    if pdf is not None:
-        pages, error = render_pages(pdf)
-        lost = [n for n in range(1, (text or "").count("\f") + 2) if n not in pages]
-        if lost:
-            report.diagnostics.append(Diagnostic("VIEW_PAGE_UNRENDERED", f"page(s) {', '.join(map(str, lost))} could not be "
-                                                 f"rendered ({error or 'no image'}): their text is shown instead"))
-    return render(report, text, pages)
+    if pdf is None:
+        return None, None
+    pages, error = render_pages(pdf)
+    lost = [n for n in range(1, (text or "").count("\f") + 2) if n not in pages]
+    if not lost:
+        return pages, None
+    return pages, Diagnostic("VIEW_PAGE_UNRENDERED", f"page(s) {', '.join(map(str, lost))} could not be "
+                             f"rendered ({error or 'no image'}): their text is shown instead")
 
 
 def _diagnostics_html(report: Report, cells: _Cells) -> str:

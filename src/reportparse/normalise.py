@@ -20,6 +20,7 @@ import regex
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
+from .textutil import line_chunks
 
 _LINE = regex.compile(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
 _CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》"
@@ -67,7 +68,7 @@ class Canonical:
 
     original: str
     text: str
-    omap: Sequence[int]  # the original offset of each canonical character, and of the end
+    omap: OffsetMap  # the original offset of each canonical character, and of the end
     line_starts: Sequence[int]  # offsets where original lines start
     page_starts: list[int] = field(default_factory=lambda: [0])  # original offsets where pages start
     scrape: dict[str, str] = field(default_factory=dict)
@@ -75,11 +76,7 @@ class Canonical:
     boxes: list | None = None  # per original character: (page, x0, y0, x1, y1) or None (PDF input)
 
     def orig(self, pos: int) -> int:
-        if not self.omap:
-            return 0
-        if isinstance(self.omap, OffsetMap):
-            return self.omap.clamped(pos)
-        return self.omap[min(max(pos, 0), len(self.omap) - 1)]
+        return self.omap.clamped(pos) if len(self.omap) else 0
 
     def span(self, start: int, end: int) -> Span:
         """Span of canonical ``[start, end)`` in the original input."""
@@ -119,7 +116,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     Streams: each line is rewritten and copied out before the next is read, so
     memory is the output and its map, not an object per line."""
     table, deleted = _table_for(g)
-    canon = Canonical(original, "", [], array("q"), [0], boxes=boxes)
+    canon = Canonical(original, "", OffsetMap(), array("q"), [0], boxes=boxes)
     skip = _scrape_metadata(original, g, canon)
     chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur
     # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
@@ -131,7 +128,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         headings += bool(_MD_HEADING.match(body))
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
-    out = _Output(original, "i" if len(original) < 2**31 - 1 else "q")
+    out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
         canon.line_starts.append(s)
@@ -210,8 +207,8 @@ class _Output:
     """The canonical text and its offset map, built a line at a time (text in
     chunks, so that no string per line outlives its chunk)."""
 
-    def __init__(self, original: str, code: str) -> None:
-        self.original, self.chunks, self.parts, self.pos = original, [], [], 0
+    def __init__(self, code: str) -> None:
+        self.chunks, self.parts, self.pos = [], [], 0
         self.map, self.prev_end = OffsetMap(code), -1
 
     def add(self, ln: MappedLine) -> None:
@@ -243,14 +240,12 @@ def _occurring(patterns: list[regex.Pattern[str]], original: str, table: dict[in
                chunk: int = 1 << 20) -> list[regex.Pattern[str]]:
     """The one-line patterns that match the rewritten text, read a chunk of lines at a time."""
     left, found = list(patterns), set()
-    start = 0
-    while left and start < len(original):
-        end = original.find("\n", start + chunk)
-        end = len(original) if end < 0 else end + 1
-        piece = original[start:end].translate(table)
+    for piece in line_chunks(original, 0, chunk):
+        if not left:
+            break
+        piece = piece.translate(table)
         found.update(id(p) for p in left if p.search(piece))
         left = [p for p in left if id(p) not in found]
-        start = end
     return [p for p in patterns if id(p) in found]
 
 

@@ -29,15 +29,19 @@ def push(runs: list[Run], pos: int, orig: int, step: int) -> None:
     runs.append((pos, orig, step))
 
 
+def _index(runs: list[Run], pos: int) -> int:
+    """The index of the run that holds position ``pos``."""
+    if len(runs) >= 16:
+        return max(bisect_right(runs, pos, key=lambda r: r[0]) - 1, 0)
+    i = 0  # a line's few runs: a scan beats a bisect with a key function
+    while i + 1 < len(runs) and runs[i + 1][0] <= pos:
+        i += 1
+    return i
+
+
 def at(runs: list[Run], pos: int) -> int:
     """The original offset of line position ``pos``."""
-    i = 0
-    if len(runs) < 16:
-        while i + 1 < len(runs) and runs[i + 1][0] <= pos:
-            i += 1
-    else:
-        i = max(bisect_right(runs, pos, key=lambda r: r[0]) - 1, 0)
-    p, o, s = runs[i]
+    p, o, s = runs[_index(runs, pos)]
     return o + s * (pos - p)
 
 
@@ -45,12 +49,7 @@ def cut(runs: list[Run], a: int, b: int, dest: int, out: list[Run]) -> None:
     """Append the runs of positions ``[a, b)`` to ``out``, moved to start at ``dest``."""
     if a >= b or not runs:
         return
-    if len(runs) < 16:  # a line's few runs: a scan beats a bisect with a key function
-        i = 0
-        while i + 1 < len(runs) and runs[i + 1][0] <= a:
-            i += 1
-    else:
-        i = max(bisect_right(runs, a, key=lambda r: r[0]) - 1, 0)
+    i = _index(runs, a)
     while i < len(runs) and runs[i][0] < b:
         p, o, s = runs[i]
         start = max(p, a)
@@ -134,10 +133,7 @@ class OffsetMap:
 
     def clamped(self, pos: int) -> int:
         """The original offset of ``pos``, clamped into the map (``Canonical.orig``, called for every span)."""
-        pos = 0 if pos < 0 else self._len - 1 if pos >= self._len else pos
-        p = self._pos
-        i = bisect_right(p, pos) - 1
-        return self._orig[i] + self._step[i] * (pos - p[i])
+        return self._at(0 if pos < 0 else self._len - 1 if pos >= self._len else pos)
 
     def _at(self, pos: int) -> int:
         i = bisect_right(self._pos, pos) - 1

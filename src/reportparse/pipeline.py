@@ -14,15 +14,15 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .errors import UnreadableInputError
 from .fileio import file_sha256
-from .grammar import load_grammars
+from .grammar import Grammars, load_grammars
 from .header import read_header
 from .ingest import SourceText
 from .ingest.text import decode_bytes
 from .model import Report, Source
-from .normalise import normalise
+from .normalise import Canonical, normalise
 from .options import ParseOptions
 from .origin import garbled_tables, resolve_origin
-from .reports import report_starts
+from .reports import ReportStart, report_starts
 from .sections import build_sections
 from .tables import extract_tables, validate_tables
 from .template import detect_template
@@ -46,6 +46,12 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
     if not st.text.strip():
         raise UnreadableInputError("the input has no text")
     canon = normalise(st.text, g, st.boxes, part)
+    return _parse_canonical(st, canon, g, opts, src, report_starts(canon, g) if part is None else [])
+
+
+def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseOptions, src: Source,
+                     starts: list[ReportStart]) -> Report:
+    """Everything after normalising; ``starts``: the report titles of the whole file (more than one: an error)."""
     diags: list[Diagnostic] = [Diagnostic(code, msg) for code, msg in st.notes]
     if src.encoding and src.encoding not in ("utf-8", "utf-8-sig"):
         diags.append(Diagnostic("INPUT_ENCODING", f"decoded as {src.encoding}"))
@@ -58,7 +64,7 @@ def parse_source(st: SourceText, options: ParseOptions | None = None, *, source:
         diags.append(Diagnostic("INPUT_PAGE_FURNITURE", f"removed {canon.removed['page_number']} page numbers and {canon.removed['running_header']} running headers"))
     hr = read_header(canon, g)
     diags.extend(hr.diagnostics)
-    if part is None and len(starts := report_starts(canon, g)) > 1:
+    if len(starts) > 1:
         names = "; ".join(f"{s.title!r} (line {bisect_right(canon.line_starts, s.at)})" for s in starts)
         diags.append(Diagnostic("INPUT_MULTIPLE_REPORTS", f"{len(starts)} reports in one file: {names}. "
                                 "Parse with --split (parse_reports) for one report each"))
@@ -150,9 +156,10 @@ def parse_each(st: SourceText, src: Source, opts: ParseOptions) -> list[Report]:
     if not st.text.strip():
         raise UnreadableInputError("the input has no text")
     g = load_grammars()
-    starts = report_starts(normalise(st.text, g, st.boxes), g)
-    if len(starts) <= 1:
-        return [parse_source(st, opts, source=src)]
+    canon = normalise(st.text, g, st.boxes)
+    starts = report_starts(canon, g)
+    if len(starts) <= 1:  # one report: the text normalised once serves its parse
+        return [_parse_canonical(st, canon, g, opts, src, starts)]
     bounds = [s.start for s in starts] + [len(st.text)]
     return [parse_source(st, opts, source=replace(src, path=f"{src.path or ''}#{k + 1}"), part=(bounds[k], bounds[k + 1]))
             for k in range(len(starts))]

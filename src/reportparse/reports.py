@@ -11,11 +11,12 @@ cover page) starts no new report.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from .grammar import Grammars
+from .header import title_issuer
 from .normalise import Canonical
 from .textutil import lines_of
 
@@ -33,11 +34,9 @@ class ReportStart:
 
 def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
     """Where each report of the document starts; one item for a single report."""
-    from .header import _title_issuer  # the title's issuer, as the header reads it
-
     t, el = g.title, g.elements
     endings = tuple(t["endings"])
-    subject = regex.compile(t["subject"])
+    subject = t["subject"]
     recent: deque[tuple[int, int, str]] = deque(maxlen=8)  # the last lines: (start, end, text)
     out: list[ReportStart] = []
     text = c.text
@@ -55,14 +54,14 @@ def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
                 joined = joined.replace("\t", "")
                 m = g.year["title"].search(joined)
                 start = _block_start(first, recent, g)
-                out.append(ReportStart(c.orig(start), c.orig(first), joined, int(m["year"]) if m else None, _title_issuer(joined)))
+                out.append(ReportStart(c.orig(start), c.orig(first), joined, int(m["year"]) if m else None, title_issuer(joined)))
         recent.append((s, e, line))
     reports: list[ReportStart] = []
     for r in out:
         if not reports or (r.issuer, r.year) != (reports[-1].issuer, reports[-1].year):
             reports.append(r)
     if reports:
-        reports[0] = ReportStart(0, reports[0].at, reports[0].title, reports[0].year, reports[0].issuer)
+        reports[0] = replace(reports[0], start=0)  # the first report takes what precedes its title too
     return reports
 
 

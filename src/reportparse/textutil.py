@@ -27,6 +27,15 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
         pos = nl + 1
 
 
+def line_chunks(text: str, start: int, size: int) -> Iterator[str]:
+    """``text[start:]`` in pieces of about ``size`` characters, each ending at a line break."""
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
 def lines_from_end(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each line of ``text``, last line first."""
     end = len(text)

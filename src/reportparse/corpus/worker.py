@@ -105,13 +105,16 @@ def process_file(path: str, options: dict[str, Any] | None = None, timeout: floa
 def _write_pages(html_dir: str, path: str, text: str, kind: str, reports: list[Any]) -> None:
     """Each report's page (``reportparse show``) under ``html_dir``, named as the index links it."""
     from reportparse.fileio import atomic_write
-    from reportparse.htmlview import render_with_pages
+    from reportparse.htmlview import render, rendered_pages
 
     from .htmlindex import page_name
 
+    pages, note = rendered_pages(text, path if kind == "pdf" else None)  # once for all the file's reports
     for k, report in enumerate(reports):
         name = path if len(reports) == 1 else f"{path}#{k + 1}"
-        page = render_with_pages(report, text, path if kind == "pdf" else None)
+        if note is not None:
+            report.diagnostics.append(note)
+        page = render(report, text, pages)
         atomic_write(Path(html_dir) / page_name(name), lambda fh, page=page: fh.write(page), durable=False)
 
 
