@@ -1,5 +1,5 @@
-"""Prose figures against hand labels: every real report in corpus/ (one
-input per report), parsed with text features.
+"""Prose figures against hand labels: every real text in corpus/ (the PDFs
+and the pdftotext or OCR texts of them), parsed with text features.
 
     python bench/figures.py
 
@@ -30,24 +30,25 @@ def main() -> None:
     disagreements: list[str] = []
     false = 0
     for rep in truth:
-        report = reportparse.parse_file(ROOT / rep["file"], opts)
-        name = Path(rep["file"]).name
-        for t in rep["figures"]:
-            labelled += 1
-            hits = [f for f in report.figures if f.value == t["value"] and f.key == t["key"]]
-            if hits:
-                mapped += 1
-                compared += hits[0].agrees is not None
-            else:
-                found = [f.key for f in report.figures if f.value == t["value"]]
-                missed.append(f"{name}: {t['value']} ({t['key']}) read as {found or 'no figure'}")
-        labels = {(t["value"], t["key"]): t["check"] for t in rep["figures"]}
-        for f in report.figures:
-            if f.agrees is False:
-                is_false = labels.get((f.value, f.key)) in ("agree", "part")
-                false += is_false
-                disagreements.append(f"{name}: {f.value}{f.unit} {f.key} vs table {f.table_value} "
-                                     f"({f.text!r}){'  FALSE' if is_false else ''}")
+        for file in rep["files"]:
+            report = reportparse.parse_file(ROOT / file, opts)
+            name = Path(file).name
+            for t in rep["figures"]:
+                labelled += 1
+                hits = [f for f in report.figures if f.value == t["value"] and f.key == t["key"]]
+                if hits:
+                    mapped += 1
+                    compared += hits[0].agrees is not None
+                else:
+                    found = [f.key for f in report.figures if f.value == t["value"]]
+                    missed.append(f"{name}: {t['value']} ({t['key']}) read as {found or 'no figure'}")
+            labels = {(t["value"], t["key"]): t["check"] for t in rep["figures"]}
+            for f in report.figures:
+                if f.agrees is False:
+                    is_false = labels.get((f.value, f.key)) in ("agree", "part")
+                    false += is_false
+                    disagreements.append(f"{name}: {f.value}{f.unit} {f.key} vs table {f.table_value} "
+                                         f"({f.text!r}){'  FALSE' if is_false else ''}")
     print(f"labelled figures naming a table quantity: {labelled}")
     print(f"mapped to the right quantity: {mapped} = {100 * mapped / labelled:.1f}%   compared with the table: {compared}")
     print(f"disagreements reported: {len(disagreements)}   false: {false}")

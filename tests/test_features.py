@@ -134,3 +134,12 @@ def test_a_figure_for_part_of_the_body_is_not_compared():
     _, r = _with_prose("区政府办代表区政府受理政府信息公开申请99999件。")
     fig = next(f for f in r.figures if f.key == "applications.new")
     assert fig.agrees is None and not any(d.code == "NARRATIVE_MISMATCH" for d in r.diagnostics)
+
+
+def test_disclosed_as_the_sum_of_full_and_partial_disclosure_agrees():
+    gen = make_report(3, "ogi-2021", "tab")
+    both = gen.truth["applications.result.disclosed.total"] + gen.truth["applications.result.partly_disclosed.total"]
+    _, r = _with_prose(f"全年共予以公开{both}件。")
+    fig = next(f for f in r.figures if f.key == "applications.result.disclosed")
+    assert fig.agrees is True and fig.matched in ("予以公开", "予以公开+部分公开")
+    assert not any(d.code == "NARRATIVE_MISMATCH" for d in r.diagnostics)
