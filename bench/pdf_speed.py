@@ -1,8 +1,13 @@
-"""PDF speed: seconds per page, on the same PDFs in one run, for
-reportparse (full parse: text, grids, tables, rules), pdfminer.six's own
-``extract_text``, and pdfplumber's ``extract_tables`` (bench extra).
+"""PDF speed, as ratios to pdfminer.six's own ``extract_text`` on the same
+PDFs in one run: reportparse (full parse: text, grids, tables, rules) with
+each PDF backend, pdfplumber's ``extract_tables`` and, when installed,
+PyMuPDF (text + ``find_tables``) and camelot (lattice). Seconds per page
+are the best of ``--repeat`` runs, the tools interleaved file by file.
 
-    pip install -e '.[bench]' && python bench/pdf_speed.py [--repeat 3]
+    pip install -e '.[bench,pdfium]' && python bench/pdf_speed.py [--repeat 3]
+
+The files: the real PDFs in ``corpus/real`` and three large generated
+reports (one with a table over a page break).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import reportparse  # noqa: E402
+from reportparse import ParseOptions  # noqa: E402
 
 from generator import make_report, render_pdf  # noqa: E402
 
@@ -54,12 +60,38 @@ def main() -> None:
         p = tmp / f"generated-{i}.pdf"
         render_pdf(make_report(i, ("ogi-2021", "ogi-2019")[i % 2], "tab", big=True), p, split_table=i == 0)
         pdfs.append(p)
-    tools = {"reportparse": reportparse.parse_file, "pdfminer extract_text": extract_text}
+    tools = {"pdfminer extract_text": extract_text,
+             "reportparse (pdfminer)": lambda p: reportparse.parse_file(p, ParseOptions(pdf_backend="pdfminer"))}
+    try:
+        import pypdfium2  # noqa: F401
+
+        tools["reportparse (pdfium)"] = lambda p: reportparse.parse_file(p, ParseOptions(pdf_backend="pdfium"))
+    except ImportError:
+        print("pypdfium2 not installed (pip install -e '.[pdfium]'): the pdfium backend is skipped")
     if pdfplumber:
         tools["pdfplumber extract_tables"] = plumber
+    try:
+        import pymupdf as fitz
+
+        def mupdf(path: Path) -> None:
+            with fitz.open(path) as doc:
+                for page in doc:
+                    page.get_text()
+                    page.find_tables()
+
+        tools["PyMuPDF text+find_tables"] = mupdf
+    except ImportError:
+        print("PyMuPDF not installed: its column is skipped")
+    try:
+        import camelot
+
+        tools["camelot lattice"] = lambda p: camelot.read_pdf(str(p), pages="all", flavor="lattice")
+    except ImportError:
+        print("camelot not installed: its column is skipped")
     totals = dict.fromkeys(tools, 0.0)
     pages = 0
-    print(f"{'file':<28}{'pages':>6}" + "".join(f"{name:>28}" for name in tools) + "   (s/page)")
+    width = max(len(n) for n in tools) + 2
+    print(f"{'file':<28}{'pages':>6}" + "".join(f"{name:>{width}}" for name in tools) + "   (s/page)")
     for path in pdfs:
         with open(path, "rb") as fh:
             n = sum(1 for _ in PDFPage.get_pages(fh))
@@ -68,15 +100,13 @@ def main() -> None:
         for name, fn in tools.items():
             t = best_of(fn, path, args.repeat)
             totals[name] += t
-            row += f"{t / n:>28.4f}"
+            row += f"{t / n:>{width}.4f}"
         print(row)
-    print(f"{'all':<28}{pages:>6}" + "".join(f"{totals[name] / pages:>28.4f}" for name in tools))
+    print(f"{'all':<28}{pages:>6}" + "".join(f"{totals[name] / pages:>{width}.4f}" for name in tools))
     base = totals["pdfminer extract_text"]
-    print(f"reportparse / extract_text = {totals['reportparse'] / base:.2f}x", end="")
-    if pdfplumber:
-        print(f"; reportparse / pdfplumber = {totals['reportparse'] / totals['pdfplumber extract_tables']:.2f}x")
-    else:
-        print()
+    print("ratio to pdfminer extract_text (lower is faster):")
+    for name in tools:
+        print(f"  {name:<{width}} {totals[name] / base:5.2f}x")
 
 
 if __name__ == "__main__":

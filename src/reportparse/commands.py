@@ -24,7 +24,8 @@ def _corpus(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise OptionsError("--jobs must be at least 1")
-    options = {"template": args.template, "repair": not args.no_repair, "ocr": args.ocr, "text_origin": args.text_origin}
+    options = {"template": args.template, "repair": not args.no_repair, "ocr": args.ocr, "text_origin": args.text_origin,
+               "pdf_backend": args.pdf_backend}
     if args.max_size:
         options["max_bytes"] = args.max_size
     ParseOptions.from_mapping(options)  # validate before starting workers
@@ -116,7 +117,7 @@ def _parse(args: argparse.Namespace) -> int:
     from .pipeline import _ingest_bytes, _ingest_file, parse_each, parse_source
 
     opts = ParseOptions(template=args.template, repair=not args.no_repair, ocr=args.ocr, text_features=args.text_features,
-                        text_origin=args.text_origin, **({"max_bytes": args.max_size} if args.max_size else {}))
+                        text_origin=args.text_origin, pdf_backend=args.pdf_backend, **({"max_bytes": args.max_size} if args.max_size else {}))
     st, src = _ingest_bytes(sys.stdin.buffer.read(), opts, "-") if args.file == "-" else _ingest_file(args.file, opts)
     reports = parse_each(st, src, opts) if args.split else [parse_source(st, opts, source=src)]
     if args.summary:

@@ -187,7 +187,7 @@ def _ingest_pdf(p: Path, opts: ParseOptions) -> tuple[SourceText, Source]:
 
     src = Source(path=str(p), sha256=file_sha256(p), kind="pdf")
     try:
-        st = read_pdf(p)
+        st = read_pdf(p, opts.pdf_backend)
     except UnreadableInputError:
         if not opts.ocr:
             raise

@@ -1,6 +1,7 @@
-"""PDF ingest with pdfminer.six: characters and ruling lines in one pass, no
-layout analysis. (This module is imported only when a PDF is parsed, which
-keeps ``import reportparse`` light.) Tables become tab-separated rows rebuilt from the ruling
+"""PDF ingest: a backend (:mod:`.pdf_pdfminer`, or :mod:`.pdf_pdfium` when the
+``[pdfium]`` extra is installed) reads each page's characters and ruling
+lines; this module lays them out. (It is imported only when a PDF is parsed,
+which keeps ``import reportparse`` light.) Tables become tab-separated rows rebuilt from the ruling
 lines (merged cells included); prose becomes lines in reading order. Every
 character keeps its page and bounding box.
 """
@@ -10,111 +11,56 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser, PDFSyntaxError
-from pdfminer.psexceptions import PSException
-
 from ..errors import UnreadableInputError
 from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
+from .pdf_page import Char, PageContent
 
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
-INVISIBLE = 3  # text render mode 3: neither filled nor stroked (the OCR layer of a scan)
+BACKENDS = ("auto", "pdfminer", "pdfium")
 
 
-class _Aggregator(PDFPageAggregator):
-    """pdfminer's page aggregator, also counting the characters drawn
-    invisible: a scan's OCR text layer (ocrmypdf, tesseract's PDF output,
-    Acrobat's "recognise text") is invisible text laid over the page images."""
-
-    drawn = invisible = 0
-
-    def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # type: ignore[no-untyped-def]
-        before = len(self.cur_item)
-        super().render_string(textstate, seq, ncs, graphicstate)
-        n = len(self.cur_item) - before
-        self.drawn += n
-        if textstate.render == INVISIBLE:
-            self.invisible += n
+def pdfium_available() -> bool:
+    """Is the ``[pdfium]`` extra (pypdfium2) installed?"""
+    from importlib.util import find_spec
+    return find_spec("pypdfium2") is not None
 
 
-class _Char:
-    __slots__ = ("text", "x0", "y0", "x1", "y1", "size")
-
-    def __init__(self, text: str, x0: float, y0: float, x1: float, y1: float, size: float) -> None:
-        self.text, self.x0, self.y0, self.x1, self.y1, self.size = text, x0, y0, x1, y1, size
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
+def backend_for(choice: str) -> str:
+    """The backend a choice names: ``auto`` is pdfium when installed, else pdfminer."""
+    if choice == "auto":
+        return "pdfium" if pdfium_available() else "pdfminer"
+    if choice == "pdfium" and not pdfium_available():
+        raise UnreadableInputError("the pdfium backend needs pypdfium2: pip install 'reportparse[pdfium]'")
+    return choice
 
 
-def _collect(layout) -> tuple[list[_Char], list, list, bool]:
-    """Characters, ruling lines, rectangles, and whether the page has an image."""
-    chars: list[_Char] = []
-    image = False
-    lines: list[tuple[float, float, float, float]] = []
-    rects: list[tuple[float, float, float, float]] = []
-    stack = [layout]
-    while stack:
-        for obj in stack.pop():
-            if isinstance(obj, LTChar):
-                chars.append(_Char(obj.get_text(), obj.x0, obj.y0, obj.x1, obj.y1, obj.size))
-            elif isinstance(obj, LTLine):
-                lines.append((obj.pts[0][0], obj.pts[0][1], obj.pts[-1][0], obj.pts[-1][1]))
-            elif isinstance(obj, LTRect):
-                rects.append(obj.bbox)
-            elif isinstance(obj, LTCurve):
-                pts = obj.pts
-                for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
-                    if abs(ax - bx) < 1 or abs(ay - by) < 1:
-                        lines.append((ax, ay, bx, by))
-            elif isinstance(obj, LTFigure):
-                stack.append(obj)
-            elif isinstance(obj, LTImage):
-                image = True
-    return chars, lines, rects, image
-
-
-def read_pdf(path: str | Path) -> SourceText:
-    """Text and geometry of a PDF, or :class:`UnreadableInputError`."""
+def read_pdf(path: str | Path, backend: str = "pdfminer") -> SourceText:
+    """Text and geometry of a PDF, or :class:`UnreadableInputError`.
+    ``backend``: ``pdfminer`` (always there), ``pdfium`` or ``auto``."""
+    used = backend_for(backend)
+    if used == "pdfium":
+        from .pdf_pdfium import read_pages
+    else:
+        from .pdf_pdfminer import read_pages
     name = Path(path).name
     out = _Builder()
-    pages = images = 0
-    try:
-        with open(path, "rb") as fh:
-            doc = PDFDocument(PDFParser(fh))
-            rsrc = PDFResourceManager(caching=True)
-            device = _Aggregator(rsrc, laparams=None)
-            interp = PDFPageInterpreter(rsrc, device)
-            for pageno, page in enumerate(PDFPage.create_pages(doc), 1):
-                interp.process_page(page)
-                chars, lines, rects, image = _collect(device.get_result())
-                images += image
-                if pageno > 1:
-                    out.add("\f", None)
-                _layout_page(pageno, chars, lines, rects, out)
-                pages = pageno
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise UnreadableInputError(f"{name}: the PDF is encrypted and cannot be opened ({type(exc).__name__})") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            AssertionError, ZeroDivisionError, RecursionError, OSError) as exc:
-        raise UnreadableInputError(f"{name}: the PDF is corrupt or truncated ({type(exc).__name__}: {exc})"[:300]) from None
+    pages = images = drawn = invisible = 0
+    for pageno, page in enumerate(read_pages(path), 1):
+        images += page.image
+        drawn += page.drawn
+        invisible += page.invisible
+        if pageno > 1:
+            out.add("\f", None)
+        _layout_page(pageno, page, out)
+        pages = pageno
     if pages == 0:
         raise UnreadableInputError(f"{name}: the PDF has no pages")
     text = out.text
     _check_text_layer(name, out.n_chars, out.n_bad)
     notes = []
-    if images and device.invisible > device.drawn / 2:
-        notes.append(("INPUT_OCR_LAYER", f"{device.invisible} of {device.drawn} characters are invisible text over the images "
+    if images and invisible > drawn / 2:
+        notes.append(("INPUT_OCR_LAYER", f"{invisible} of {drawn} characters are invisible text over the images "
                       f"of {images} of {pages} page(s): the text layer is a scan's OCR (--ocr reads the scan again, "
                       "tables cell by cell)"))
     return SourceText(text, kind="pdf", pages=pages, boxes=out.boxes, notes=notes)
@@ -137,7 +83,7 @@ class _Builder(TextBuilder):
         self.n_chars = 0
         self.n_bad = 0
 
-    def char(self, page: int, ch: _Char) -> None:
+    def char(self, page: int, ch: Char) -> None:
         self.n_chars += 1
         t = ch.text
         if t.startswith("(cid:") or not _plausible(t):
@@ -150,9 +96,9 @@ def _plausible(t: str) -> bool:
                or "\uff00" <= c <= "\uffef" for c in t)
 
 
-def _lines_of(chars: list[_Char]) -> list[list[_Char]]:
+def _lines_of(chars: list[Char]) -> list[list[Char]]:
     """Group characters into text lines (top to bottom), each sorted left to right."""
-    out: list[list[_Char]] = []
+    out: list[list[Char]] = []
     for ch in sorted(chars, key=lambda c: (-c.cy, c.x0)):
         if out and abs(out[-1][0].cy - ch.cy) <= max(ch.size, out[-1][0].size) * 0.45:
             out[-1].append(ch)
@@ -163,7 +109,7 @@ def _lines_of(chars: list[_Char]) -> list[list[_Char]]:
     return out
 
 
-def _emit_line(page: int, line: list[_Char], out: _Builder, columns: bool = True) -> None:
+def _emit_line(page: int, line: list[Char], out: _Builder, columns: bool = True) -> None:
     widths = [c.x1 - c.x0 for c in line if c.text.strip()] or [10.0]
     em = statistics.median(widths)
     prev = None
@@ -189,10 +135,10 @@ def _emit_grid(page: int, grid: Grid, out: _Builder) -> None:
         out.add("\n", None)
 
 
-def _layout_page(page: int, chars: list[_Char], lines: list, rects: list, out: _Builder) -> None:
-    grids = [g for g in find_grids(lines, rects) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
-    prose: list[_Char] = []
-    for ch in chars:
+def _layout_page(page: int, content: PageContent, out: _Builder) -> None:
+    grids = [g for g in find_grids(content.lines, content.rects) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
+    prose: list[Char] = []
+    for ch in content.chars:
         if not ch.text.strip():
             continue
         for g in grids:
