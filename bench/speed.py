@@ -3,7 +3,11 @@
     python bench/speed.py [--n 200]
 
 Prints the figures for the bundled real texts and for generated reports of
-both templates in every layout, the one-off grammar load, and the time to
+both templates in every layout, beside a floor measured the same way (NFKC
+and one pass of every row label of every template: what any reader of these
+tables must do at least); the one-off grammar load; the whole-process start-up
+of ``reportparse parse`` against ``python -c pass`` (start-up cache warm, and
+off: the first run after an install or a grammar change); and the time to
 parse a 5 MB input (bounded: no catastrophic regex backtracking).
 """
 
@@ -36,6 +40,46 @@ def summary(name: str, ms: list[float]) -> None:
     print(f"{name:<34} n={len(ms):<4} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   max {ms[-1]:7.2f} ms")
 
 
+def _floor():
+    """NFKC, then one search for every row label of every template."""
+    import unicodedata
+
+    import regex
+
+    labels = {m for t in load_grammars().templates.values() for tg in t.tables.values() for r in tg.rows for m in r.match}
+    pat = regex.compile("|".join(regex.escape(m) for m in sorted(labels, key=len, reverse=True)))
+
+    def run(text: str) -> None:
+        sum(1 for _ in pat.finditer(unicodedata.normalize("NFKC", text)))
+
+    return run
+
+
+def _process_ms(cmd: list[str], env: dict[str, str], n: int) -> float:
+    import subprocess
+
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, env=env, check=False, stdout=subprocess.DEVNULL)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def startup(n: int = 15) -> None:
+    """Whole-process time of a one-file parse against the interpreter's own start-up."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # byte code cached, as installed
+    cli = [sys.executable, "-m", "reportparse", "parse", str(ROOT / "corpus/000_c93a36ffeb13c002.txt"), "-o", os.devnull]
+    _process_ms(cli, env, 2)  # byte code and start-up cache written
+    bare = _process_ms([sys.executable, "-c", "pass"], env, n)
+    warm = _process_ms(cli, env, n)
+    cold = _process_ms(cli, {**env, "REPORTPARSE_CACHE": "off"}, n)
+    print(f"start-up: python -c pass {bare:.0f} ms; reportparse parse (one text) {warm:.0f} ms = {warm / bare:.1f}x "
+          f"(start-up cache off: {cold:.0f} ms = {cold / bare:.1f}x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200, help="generated reports per run")
@@ -50,6 +94,12 @@ def main() -> None:
     gen = [add_noise(make_report(i, ("ogi-2021", "ogi-2019")[i % 2], LAYOUTS[i % len(LAYOUTS)]).text, i)
            for i in range(args.n)]
     summary(f"generated + noise ({len(LAYOUTS)} layouts)", [timed(reportparse.parse_text, t) for t in gen])
+    floor_pass = _floor()
+    floor = [timed(floor_pass, t) for t in texts for _ in range(5)]
+    summary("floor (NFKC + one pass of labels)", floor)
+    real = statistics.median([timed(reportparse.parse_text, t) for t in texts for _ in range(5)])
+    print(f"bundled real texts / floor: {real / statistics.median(floor):.1f}x")
+    startup()
     # text features: the one-off jieba load, then the extra cost per report
     import subprocess
     load = subprocess.run([sys.executable, "-c",

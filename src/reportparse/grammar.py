@@ -6,16 +6,16 @@ A broken file raises :class:`GrammarError` naming the file, the entry and the pr
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from .datafiles import grammars_folder
 from .errors import GrammarError
+from .startcache import cached, compiled, digest
 
 SHARED_FILES = ("common.toml", "gbt9704.toml")
 OTHER_DATA = ("admin.toml", "narrative.toml")  # read by level.py and features/, not templates
@@ -153,12 +153,14 @@ class _Reader:
 
     def pattern(self, source: str, entry: str) -> Any:
         try:
-            return regex.compile(source, regex.V0)
+            return compiled(source, regex.V0)
         except regex.error as exc:
             raise self.fail(entry, f"bad regular expression: {exc}") from None
 
 
 def _load_toml(path: Path | Any, name: str) -> dict[str, Any]:
+    import tomllib  # only when grammars are built, not read from the start-up cache
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -189,7 +191,7 @@ def parse_rule(r: _Reader, data: dict[str, Any], entry: str, table_rows: list[st
     for side in (left, right):
         out: list[str] = []
         for term in _parse_terms(r, side, f"{entry}.expr"):
-            m = regex.fullmatch(r"sum\(([\w.]+)\.\*\)", term)
+            m = compiled(r"sum\(([\w.]+)\.\*\)").fullmatch(term)
             if m:  # a glob sums the required rows under a prefix
                 prefix = m.group(1) + "."
                 out.extend(n for n in names if n.startswith(prefix) and n not in out and n not in optional)
@@ -332,5 +334,12 @@ def load_from_dir(folder: Path | Any) -> Grammars:
 
 @lru_cache(maxsize=1)
 def load_grammars() -> Grammars:
-    """The grammars shipped with the package (read once per process; immutable)."""
-    return load_from_dir(resources.files("reportparse.grammars"))
+    """The grammars shipped with the package (read once per process; immutable).
+    Loaded once per version of the files: later processes read the loaded
+    grammars from the start-up cache, keyed by the hash of every TOML file and
+    of this module's code (:mod:`reportparse.startcache`)."""
+    folder = grammars_folder()
+    parts = [Path(__file__).read_bytes()]
+    for p in sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name):
+        parts.append(p.name.encode("utf-8") + b"\0" + p.read_bytes())
+    return cached("grammars", "\n".join(digest(p) for p in parts), lambda: load_from_dir(folder))

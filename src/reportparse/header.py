@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-import regex
-
 from .diagnostics import Diagnostic
 from .grammar import Grammars
 from .header_repair import brackets_pair, doc_kind, name_from_body, title_end, title_year
@@ -14,9 +12,10 @@ from .level import classify
 from .model import Field, Header
 from .normalise import Canonical
 from .regions import lookup
+from .startcache import compiled
 from .textutil import chinese_int, iso_date, lines_from_end, lines_of
 
-_SENTENCE = regex.compile(r"[。，；！？,;]")
+_SENTENCE = compiled(r"[。，；！？,;]")
 _TOP_LINES = 14
 _BOTTOM_LINES = 16
 
@@ -101,7 +100,7 @@ class _Reader:
         h, el, text, lines = self.h, self.el, self.text, self.lines
         if last is None:
             if "标题" in self.c.scrape:
-                h.title = Field(regex.sub(r"\s+", "", self.c.scrape["标题"]), None, self.c.scrape["标题"])
+                h.title = Field(compiled(r"\s+").sub("", self.c.scrape["标题"]), None, self.c.scrape["标题"])
             else:
                 self.diags.append(Diagnostic("HDR_NO_TITLE", "no line ending in 报告 was found near the top"))
             return body_start
@@ -111,8 +110,8 @@ class _Reader:
             s, e = lines[first - 1]
             prev = text[s:e].strip()
             so_far = "".join(text[a:b].strip() for a, b in lines[first:last + 1])
-            if (subject.search(so_far) and not regex.match(r"(?:19|20)\d{2}", so_far)
-                    and not _is_org_line(prev, self.g) and not regex.fullmatch(r"(?:19|20)\d{2}\s*年度?", prev)):
+            if (subject.search(so_far) and not compiled(r"(?:19|20)\d{2}").match(so_far)
+                    and not _is_org_line(prev, self.g) and not compiled(r"(?:19|20)\d{2}\s*年度?").fullmatch(prev)):
                 break  # a whole title with its issuer: above it is not the title (a site name, 名称), unless an issuer line
             if (len(prev) > 30 and not subject.search(prev) or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
                     or el["doc_number"].match(prev) or e <= body_start):
@@ -123,7 +122,7 @@ class _Reader:
         printed = lines[first:last + 1 - (extra if added else 0)]  # a junk line after a garbled title is not its text
         value = "".join(text[s:e].strip() for s, e in printed).replace("\t", "")
         if added:
-            value = regex.sub(r"[^\p{Han}]+$", "", value) + added
+            value = compiled(r"[^\p{Han}]+$").sub("", value) + added
             if not self._repair_agrees(value):
                 self.diags.append(Diagnostic("HDR_NO_TITLE", f"{value[:-len(added)]!r} may be a title whose end OCR garbled, "
                                              "but its year or issuer disagrees with the rest of the header"))
@@ -134,7 +133,7 @@ class _Reader:
                                          f"or lost (OCR); read as {value!r}", h.title.span, "header.title"))
         if last + 1 < len(lines):  # a date line in brackets under the title, e.g. （2017年2月10日）
             s, e = lines[last + 1]
-            if regex.fullmatch(r"（[^（）]{4,16}日）", text[s:e].strip()):
+            if compiled(r"（[^（）]{4,16}日）").fullmatch(text[s:e].strip()):
                 return e
         return e1
 
@@ -145,7 +144,7 @@ class _Reader:
         if m and period and m["year"] != period["year"]:
             return False
         org = title_issuer(title)
-        mark = regex.sub(r"\s*文件$", "", self.h.mark.value or "")
+        mark = compiled(r"\s*文件$").sub("", self.h.mark.value or "")
         return not (mark and org and not (mark.startswith(org) or org.startswith(mark)))
 
     def bottom(self, body_start: int) -> int:
@@ -206,7 +205,7 @@ def _first_heading(line: str, g: Grammars) -> bool:
 
 
 def _is_org_line(line: str, g: Grammars) -> bool:
-    return (2 <= len(line) <= 30 and not _SENTENCE.search(line) and not regex.search(r"\d", line)
+    return (2 <= len(line) <= 30 and not _SENTENCE.search(line) and not compiled(r"\d").search(line)
             and any(line.endswith(sfx) for sfx in g.title["org_suffixes"]))
 
 
@@ -252,18 +251,18 @@ def _read_year(c: Canonical, g: Grammars, h: Header, diags: list[Diagnostic], bo
 
 def title_issuer(title: str) -> str | None:
     """The issuer a title names (``柱濮镇`` of ``柱濮镇2023年政府信息公开…``)."""
-    m = regex.match(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<org>.+?)(?:(?:19|20)\d{2}\s*年度?|关于)?\s*政府信息公开", title)
+    m = compiled(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<org>.+?)(?:(?:19|20)\d{2}\s*年度?|关于)?\s*政府信息公开").match(title)
     if not m:
         return None
     org = m["org"]
-    org = regex.sub(r"(?:19|20)\d{2}\s*年度?$", "", org)
+    org = compiled(r"(?:19|20)\d{2}\s*年度?$").sub("", org)
     return org or None
 
 
 def _cross_check_issuer(c: Canonical, h: Header, diags: list[Diagnostic]) -> None:
     cands: list[tuple[str, str, Field]] = []
     if h.mark.value:
-        cands.append(("版头", regex.sub(r"\s*文件$", "", h.mark.value), h.mark))
+        cands.append(("版头", compiled(r"\s*文件$").sub("", h.mark.value), h.mark))
     if h.signature.value:
         cands.append(("署名", h.signature.value, h.signature))
     if h.title.value and (org := title_issuer(h.title.value)):

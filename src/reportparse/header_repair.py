@@ -13,9 +13,10 @@ import regex
 from .diagnostics import Diagnostic
 from .grammar import Grammars
 from .model import Field, Header
+from .startcache import compiled
 from .textutil import line_chunks
 
-_JUNK_END = regex.compile(r"[^\p{Han}]+$")
+_JUNK_END = compiled(r"[^\p{Han}]+$")
 
 
 def title_end(line: str, nxt: str | None, g: Grammars, before: str = "") -> tuple[int, str] | None:
@@ -31,11 +32,11 @@ def title_end(line: str, nxt: str | None, g: Grammars, before: str = "") -> tupl
         return (0, "") if len(line) <= t["max_chars"] else None
     if not t["subject"].search(before + line) or len(line) > t["max_chars"]:
         return None
-    if nxt is not None and len(nxt) <= 2 and regex.fullmatch(r"\p{Han}+", nxt) and any((line + nxt).endswith(w) for w in endings):
+    if nxt is not None and len(nxt) <= 2 and compiled(r"\p{Han}+").fullmatch(nxt) and any((line + nxt).endswith(w) for w in endings):
         return 1, ""
     stripped = _JUNK_END.sub("", line)
-    junk_next = nxt is not None and not regex.search(r"\p{Han}", nxt) and len(nxt) <= 12
-    if nxt is not None and not junk_next and not regex.search(r"[。，；：:]|^[一二三四五六七八九十]+、", nxt):
+    junk_next = nxt is not None and not compiled(r"\p{Han}").search(nxt) and len(nxt) <= 12
+    if nxt is not None and not junk_next and not compiled(r"[。，；：:]|^[一二三四五六七八九十]+、").search(nxt):
         return None  # the next line may still complete it (…工作年度 / 报告)
     for w in endings:
         for k in (1, 2):
@@ -82,9 +83,9 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
         return
 
     def flats() -> Iterator[str]:  # made again for each pass: one chunk in memory at a time
-        return (regex.sub(r"\s+", "", chunk) for chunk in line_chunks(text, body_start, 1 << 16))
+        return (compiled(r"\s+").sub("", chunk) for chunk in line_chunks(text, body_start, 1 << 16))
 
-    m = regex.match(rf"^\p{{Han}}{{2,12}}?[{g.repair['place_units']}]", name)
+    m = compiled(rf"^\p{{Han}}{{2,12}}?[{g.repair['place_units']}]").match(name)
     rest = name[len(m.group()):] if m else ""
     # the place part alone, when the rest is an organisation name read clean (人民政府, 教育局)
     stem = m.group() if m and rest and any(rest.endswith(x) for x in g.title["org_suffixes"]) else None
@@ -111,7 +112,7 @@ def _variants(part: str) -> tuple[regex.Pattern[str], ...]:
     """Patterns of ``part`` with one character other (two side by side in six or more)."""
     widths = (1, 2) if len(part) >= 6 else (1,)
     return tuple(regex.compile(regex.escape(part[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(part[i + k:]))
-                 for k in widths for i in range(len(part) - k + 1) if regex.fullmatch(r"\p{Han}+", part[i:i + k]))
+                 for k in widths for i in range(len(part) - k + 1) if compiled(r"\p{Han}+").fullmatch(part[i:i + k]))
 
 
 def _one_spelling(part: str, flats) -> tuple[str, int] | None:
@@ -134,5 +135,5 @@ _PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "
 def brackets_pair(raw: str) -> bool:
     """Does the year of a 发文字号 stand between two brackets of one pair
     (``〔2023〕``, ``[2023]``)? OCR prints ``【2023]`` or ``〔2023】``."""
-    m = regex.search(r"(\S)\s*\d{4}\s*(\S)", raw)
+    m = compiled(r"(\S)\s*\d{4}\s*(\S)").search(raw)
     return not m or _PAIRS.get(m.group(1)) == m.group(2) or m.group(1) not in _PAIRS and m.group(2) not in _PAIRS.values()

@@ -11,12 +11,13 @@ import regex
 
 from .grammar import Grammars, Template
 from .normalise import Canonical
+from .startcache import compiled
 from .textutil import LineStream, chinese_int, label_key
 
-_TITLE_END = regex.compile(r"[。：:；;！？]")
-TABLE_ROW = regex.compile(r"\t\s*-?\d")  # a tab then a number: a table row, not a heading
+_TITLE_END = compiled(r"[。：:；;！？]")
+TABLE_ROW = compiled(r"\t\s*-?\d")  # a tab then a number: a table row, not a heading
 MAX_TITLE = 40
-_TITLE_BEFORE_NUMBER = regex.compile(r"^(\p{Han}[\p{Han}、“”（）]{3,30}\p{Han})(?=\d)")
+_TITLE_BEFORE_NUMBER = compiled(r"^(\p{Han}[\p{Han}、“”（）]{3,30}\p{Han})(?=\d)")
 
 
 def standard_titles(template: Template | None) -> list[tuple[str, str, int | None]]:
@@ -56,7 +57,7 @@ def fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: i
 
 @lru_cache(maxsize=512)
 def _fuzzy_pattern(key: str, k: int) -> regex.Pattern[str]:
-    return regex.compile(f"(?:{regex.escape(key)}){{e<={k}}}", regex.BESTMATCH)
+    return compiled(f"(?:{regex.escape(key)}){{e<={k}}}", regex.BESTMATCH)
 
 
 def split_title(rest: str, std: list[tuple[str, str, int | None]],
@@ -93,7 +94,7 @@ def title_continuation(c: Canonical, nxt: tuple[int, int], g: Grammars) -> str |
     """The next line continues a heading when it is a few characters with no
     punctuation and not a heading itself (``（一）存在`` / ``问题``)."""
     text = c.text[nxt[0]:nxt[1]].strip()
-    if 0 < len(text) <= 8 and regex.fullmatch(r"\p{Han}+", text) and not match_heading(text, g):
+    if 0 < len(text) <= 8 and compiled(r"\p{Han}+").fullmatch(text) and not match_heading(text, g):
         return text
     return None
 
@@ -129,8 +130,8 @@ def match_heading(line: str, g: Grammars) -> tuple[int, int, str] | None:
     return None
 
 
-_NUMERAL = regex.compile(r"^(（?\s*[一二三四五六七八九十\d]{1,3}\s*）?)")
-_SPACE = regex.compile(r"\s")
+_NUMERAL = compiled(r"^(（?\s*[一二三四五六七八九十\d]{1,3}\s*）?)")
+_SPACE = compiled(r"\s")
 
 
 def numeral(line: str) -> str:

@@ -9,14 +9,14 @@ issuer (or the title), by the rules in ``grammars/admin.toml``.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from .datafiles import grammars_folder, toml_data
 from .errors import GrammarError
+from .startcache import compiled
 
 LEVELS = ("province", "city", "county", "township", "special_zone", "department", "unknown")
 
@@ -30,10 +30,9 @@ class Level:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    text = resources.files("reportparse.grammars").joinpath("admin.toml").read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = toml_data(grammars_folder() / "admin.toml")
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise GrammarError("admin.toml", "(file)", f"not valid TOML: {exc}") from None
     names = data.get("names", {})
     for key in ("municipalities", "special_zones", "government", "department_suffixes"):
@@ -65,7 +64,7 @@ def _place_level(place: str) -> str | None:
 
 
 def _nested_city(place: str) -> bool:
-    return bool(regex.fullmatch(r"\p{Han}{2,}?(?:省|自治区)?\p{Han}{1,5}市\p{Han}{1,5}市", place)) and place not in _rules()["municipalities"]
+    return bool(compiled(r"\p{Han}{2,}?(?:省|自治区)?\p{Han}{1,5}市\p{Han}{1,5}市").fullmatch(place)) and place not in _rules()["municipalities"]
 
 
 def _split_place(name: str) -> tuple[str, str]:
@@ -73,7 +72,7 @@ def _split_place(name: str) -> tuple[str, str]:
     r = _rules()
     suffixes = [u["suffix"] for u in r["units"]] + r["special_zones"]
     best = ""
-    for m in regex.finditer("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True)), name):
+    for m in compiled("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))).finditer(name):
         cand = name[:m.end()]
         if len(cand) > len(m.group()):  # a unit word needs a name before it
             best = cand
@@ -81,9 +80,9 @@ def _split_place(name: str) -> tuple[str, str]:
 
 
 def classify(issuer: str | None, title: str | None = None) -> Level:
-    name = regex.sub(r"\s+", "", issuer or "")
+    name = compiled(r"\s+").sub("", issuer or "")
     if not name and title:
-        m = regex.match(r"^(?:(?:19|20)\d{2}年度?)?(.+?)(?:(?:19|20)\d{2}年度?)?政府信息公开", title)
+        m = compiled(r"^(?:(?:19|20)\d{2}年度?)?(.+?)(?:(?:19|20)\d{2}年度?)?政府信息公开").match(title)
         name = m.group(1) if m else ""
     if not name:
         return Level("unknown", None)

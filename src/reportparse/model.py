@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .datafiles import package_file
 from .diagnostics import ERROR, Diagnostic
 from .span import Span
 
@@ -165,7 +165,7 @@ class Source:
 @lru_cache(maxsize=1)
 def flat_keys() -> tuple[str, ...]:
     """The contract's flat keys, in contract order."""
-    text = resources.files("reportparse").joinpath("flat_keys.txt").read_text(encoding="utf-8")
+    text = package_file("flat_keys.txt").read_text(encoding="utf-8")
     return tuple(k.strip() for k in text.splitlines() if k.strip())
 
 

@@ -20,31 +20,32 @@ import regex
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
+from .startcache import compiled
 from .textutil import line_chunks
 
-_LINE = regex.compile(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
+_LINE = compiled(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
 _CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》"
 # a space inside Chinese words, or between an item number and its dot (``2 .其他``, OCR)
-_SPACE_IN_WORD = regex.compile(
+_SPACE_IN_WORD = compiled(
     rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])|(?<=(?:^|[\t |])\d{{1,2}}) (?=[.、]\p{{Han}})"
 )
-_SPACE_RUN = regex.compile(r" {2,}")
-_HAN = regex.compile(r"\p{Han}")
-_HEADING_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
-_KV = regex.compile(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
+_SPACE_RUN = compiled(r" {2,}")
+_HAN = compiled(r"\p{Han}")
+_HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
+_KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
 # Markdown, as PDF-to-Markdown converters write reports: table rows | a | b |,
 # separator rows |---|---|, heading marks ##, bold **
-_MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
-_MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_MD_EDGE = regex.compile(r"^\s*\|\s*|\s*\|\s*$")
-_MD_CELL = regex.compile(r"\s*\|\s*")
-_MD_MARK = regex.compile(r"^\s*#{1,6}\s+|\*\*")
-_MD_HEADING = regex.compile(r"^\s*#{1,6}\s+\S")
+_MD_RULE = compiled(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_ROW = compiled(r"^\s*\|.*\|\s*$")
+_MD_EDGE = compiled(r"^\s*\|\s*|\s*\|\s*$")
+_MD_CELL = compiled(r"\s*\|\s*")
+_MD_MARK = compiled(r"^\s*#{1,6}\s+|\*\*")
+_MD_HEADING = compiled(r"^\s*#{1,6}\s+\S")
 # a text table whose cells are set apart by pipes (``label | 3 |  | 55``): a pipe
 # with white space (or the line's edge) on both sides is a cell boundary, so an
 # empty cell stays a field of its own instead of vanishing between two spaces
-_PIPE_SEP = regex.compile(r"(?:^|(?<=\s))\|(?=\s|$)")
-_PIPE_CELL = regex.compile(r"[ \t]*\|[ \t]*")
+_PIPE_SEP = compiled(r"(?:^|(?<=\s))\|(?=\s|$)")
+_PIPE_CELL = compiled(r"[ \t]*\|[ \t]*")
 
 
 def _width_table(g: Grammars) -> dict[int, str]:
@@ -103,7 +104,7 @@ def _table_for(g: Grammars) -> tuple[dict[int, str], regex.Pattern[str]]:
     if hit is None or hit[0] is not g:
         table = _width_table(g)
         gone = "".join(regex.escape(chr(k)) for k, v in table.items() if v == "")
-        hit = _TABLES[id(g)] = (g, table, regex.compile(f"[{gone}]+"))
+        hit = _TABLES[id(g)] = (g, table, compiled(f"[{gone}]+"))
     return hit[1], hit[2]
 
 

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from .diagnostics import Diagnostic
 from .normalise import Canonical
+from .startcache import compiled
 
 OCR_DAMAGE = {
     "CELL_OCR_DIGIT": "character(s) OCR confuses with a digit in table cells",
@@ -45,7 +44,7 @@ OCR_DAMAGE = {
 # in a table's section of a Chinese report: Latin letters run into digits
 # (``5019loolololelo``, ``[Rs 11101000101``) or a long run of capitals
 # (``ZTCTINNIENEIEKIE``): what OCR makes of ruled cells, never typed text
-_GARBLE = regex.compile(r"(?<![A-Za-z\d])(?:(?=[A-Za-z\d|\[\]]*[A-Za-z])(?=[A-Za-z\d|\[\]]*\d)[A-Za-z\d|\[\]]{6,}|[A-Z]{8,})(?![A-Za-z\d])")
+_GARBLE = compiled(r"(?<![A-Za-z\d])(?:(?=[A-Za-z\d|\[\]]*[A-Za-z])(?=[A-Za-z\d|\[\]]*\d)[A-Za-z\d|\[\]]{6,}|[A-Z]{8,})(?![A-Za-z\d])")
 
 
 def garbled_tables(c: Canonical, regions: dict[str, tuple[int, int]], table_sections: list[str]) -> Diagnostic | None:

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .datafiles import grammars_folder, toml_data
+from .startcache import cached
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    text = resources.files("reportparse.grammars").joinpath("admin.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)["regions"]
+    return toml_data(grammars_folder() / "admin.toml")["regions"]
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +32,15 @@ def _table() -> tuple[dict[str, list[str]], dict[str, str], str] | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    key = f"{path}|{st.st_size}|{st.st_mtime_ns}|{sorted(cfg.items())}"
+    return cached("regions", key, lambda: _read_table(path, cfg))
+
+
+def _read_table(path: Path, cfg: dict) -> tuple[dict[str, list[str]], dict[str, str], str]:
     by_name: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     with open(path, encoding="utf-8", newline="") as fh:

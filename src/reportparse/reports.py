@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 
-import regex
-
 from .grammar import Grammars
 from .header import title_issuer
 from .normalise import Canonical
+from .startcache import compiled
 from .textutil import lines_of
 
-_SENTENCE = regex.compile(r"[。，；！？,;《》“”]")
+_SENTENCE = compiled(r"[。，；！？,;《》“”]")
 
 
 @dataclass(frozen=True)

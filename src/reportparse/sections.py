@@ -28,10 +28,11 @@ from .headings import (
 )
 from .model import Section
 from .normalise import Canonical
+from .startcache import compiled
 from .textutil import LineStream, join_lines, label_key, lines_of
 
 _CN = dict(enumerate("〇一二三四五六七八九十"))
-_DAMAGED_NUMERAL = regex.compile(r"^(\S{0,3}?)\s*[、，,]\s*(\p{Han}.*)$")  # the mark damaged, or lost
+_DAMAGED_NUMERAL = compiled(r"^(\S{0,3}?)\s*[、，,]\s*(\p{Han}.*)$")  # the mark damaged, or lost
 
 
 # a node's own text: the rest of its heading line (a string), then its lines as
@@ -85,9 +86,9 @@ def split_inline(c: Canonical, start: int, end: int, template: Template | None) 
     sub = r"(?<=[。；！？：: \n）]|^)（[一二三四五六七八九十]{1,2}）(?=\p{Han}{2,20})"
     if template is not None and not template.free_format:
         alts = "|".join(regex.escape(t) for s in template.sections for t in s.titles)
-        pat = regex.compile(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|{sub}")
+        pat = compiled(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|{sub}")
     elif template is not None:  # free format: any 一、 after a sentence end
-        pat = regex.compile(rf"(?<=[。；！？ \n]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
+        pat = compiled(rf"(?<=[。；！？ \n]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
     for s, e in lines_of(c.text, start, end):
         if pat is None or e - s < 8:
             yield s, e
@@ -239,7 +240,7 @@ class _Builder:
 def _other_numeral(mark: str, num: int) -> bool:
     """The damaged mark is a numeral of its own (``一，主动公开情况`` for the
     sub-heading （一）主动公开情况, not section 二), or bracketed like one."""
-    if regex.search(r"[（(〔【\[）)〕】\]]", mark):
+    if compiled(r"[（(〔【\[）)〕】\]]").search(mark):
         return True
     digits = "".join(ch for ch in mark if ch in "一二三四五六七八九十")
     return bool(digits) and _CN.get(num) != digits

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-import regex
+from .startcache import compiled
 
 _NUMERALS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
+_KEY_DROP = compiled(r"[\s\p{P}\p{S}]+")
 _PUNCT_END = "。！？；：:;!?…）」』”"
 
 
@@ -67,7 +67,7 @@ def chinese_int(s: str) -> int | None:
 
 
 def iso_date(s: str) -> str | None:
-    m = regex.match(r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日", s)
+    m = compiled(r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日").match(s)
     if not m:
         return None
     y, mo, d = (chinese_int(x) for x in m.groups())

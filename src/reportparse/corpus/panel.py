@@ -12,8 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import regex
-
+from ..startcache import compiled
 from .tabular import _require
 
 APPLICANTS = ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total")
@@ -31,7 +30,7 @@ def body_name(issuer: str | None) -> str | None:
     """The issuer with white space removed and short names written out (区政府 → 区人民政府)."""
     if not issuer:
         return None
-    name = regex.sub(r"\s+", "", issuer)
+    name = compiled(r"\s+").sub("", issuer)
     for short, full in _abbreviations():
         if name.endswith(short) and not name.endswith(full):
             return name[: -len(short)] + full

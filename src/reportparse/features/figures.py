@@ -19,6 +19,7 @@ from ..diagnostics import Diagnostic
 from ..model import Section, Table
 from ..normalise import Canonical
 from ..span import Span
+from ..startcache import compiled
 from ..textutil import chinese_int
 from .tokenizer import narrative_grammar, tokenizer
 
@@ -52,7 +53,7 @@ def _quantity() -> regex.Pattern[str]:
     before = "|".join(map(regex.escape, q["approx_before"]))
     after = "|".join(map(regex.escape, q["approx_after"]))
     units = "|".join(map(regex.escape, sorted(q["units"], key=len, reverse=True)))
-    return regex.compile(
+    return compiled(
         rf"(?P<before>{before})?(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
         rf"(?P<wan>万)?(?P<after>{after})?(?P<unit>{units})(?P<after2>左右|以上)?")
 
@@ -112,7 +113,7 @@ def extract_figures(c: Canonical, ranges: list[tuple[Section, int, int]], tables
             cut = max(text.rfind(ch, 0, m.start()) for ch in "，、。；：,;:！？（(\n")
             clause = text[cut + 1:m.start()].strip()
             sent = max(text.rfind(ch, 0, m.start()) for ch in "。；！？\n")
-            after = regex.match(r"[^，。；：,;:！？（）()\n]*", text, pos=m.end()).group()
+            after = compiled(r"[^，。；：,;:！？（）()\n]*").match(text, pos=m.end()).group()
             rule = (_rule_for([w for w in tok.lcut(clause) if w.strip()], clause, text[sent + 1:cut + 1], after)
                     if clause or after else None)
             ambiguous = bool(rule and rule.get("ambiguous"))
@@ -137,7 +138,7 @@ def extract_figures(c: Canonical, ranges: list[tuple[Section, int, int]], tables
     return figures, diags
 
 
-_BREAK = regex.compile(r"(?<![。；！？：:])\n(?!\n)")
+_BREAK = compiled(r"(?<![。；！？：:])\n(?!\n)")
 
 
 def _joined(text: str, start: int, end: int) -> tuple[str, list[int]]:

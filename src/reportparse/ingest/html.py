@@ -10,13 +10,14 @@ from html.parser import HTMLParser
 
 import regex
 
+from ..startcache import compiled
 from . import SourceText
 from .grid import Cell, row_fields
 
 _SKIP = {"script", "style", "noscript", "head", "nav", "select", "option", "button", "iframe", "svg", "form"}
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
           "header", "footer", "dd", "dt", "blockquote", "pre", "hr", "center"}
-_CHROME = regex.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|toolbar|topbar|footer|header|banner)(?:$|[\s_-])", regex.I)
+_CHROME = compiled(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|toolbar|topbar|footer|header|banner)(?:$|[\s_-])", regex.I)
 
 
 class _Table:
@@ -88,7 +89,7 @@ class _Parser(HTMLParser):
                 self.skip -= 1
             return
         if tag in ("td", "th") and self.tables and self.cell is not None:
-            text = regex.sub(r"\s+", " ", "".join(self.cell)).strip()
+            text = compiled(r"\s+").sub(" ", "".join(self.cell)).strip()
             if not self.tables[-1].rows:
                 self.tables[-1].rows.append([])
             self.tables[-1].rows[-1].append((text, *self.cell_span))
@@ -128,7 +129,7 @@ def read_html(markup: str) -> SourceText:
     p.close()
     text = html.unescape("".join(p.out))
     # blank lines collapse; tabs stay (a table row's trailing empty cells are cells)
-    text = regex.sub(r"[ \u00a0]*\n[ \u00a0]*\n+", "\n\n", text)
+    text = compiled(r"[ \u00a0]*\n[ \u00a0]*\n+").sub("\n\n", text)
     title = _report_title(html.unescape(p.page_title))
     if title and _compact(title) not in _compact(text[:4000]):
         text = f"{title}\n\n{text.strip()}"  # a page whose body does not repeat its <title>
@@ -147,15 +148,15 @@ def _own_line(text: str, title: str) -> str:
     return text[:m.start()].rstrip(" \t") + "\n" + text[m.start():]
 
 
-_SITE_SUFFIX = regex.compile(r"\s*(?:[_|｜]|\s[-—–]\s|——).*$")
+_SITE_SUFFIX = compiled(r"\s*(?:[_|｜]|\s[-—–]\s|——).*$")
 
 
 def _report_title(title: str) -> str | None:
     """The report's title from the page's ``<title>`` (``…年度报告_某市人民政府``),
     if it names a report."""
-    t = _SITE_SUFFIX.sub("", regex.sub(r"\s+", " ", title).strip())
+    t = _SITE_SUFFIX.sub("", compiled(r"\s+").sub(" ", title).strip())
     return t if t.endswith("报告") and len(t) <= 80 else None
 
 
 def _compact(s: str) -> str:
-    return regex.sub(r"\s+", "", s)
+    return compiled(r"\s+").sub("", s)

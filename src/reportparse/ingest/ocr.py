@@ -30,9 +30,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
-import regex
-
 from ..errors import UnreadableInputError
+from ..startcache import compiled
 from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
 from .page_rules import ruling_segments, skew, text_skew
@@ -319,4 +318,4 @@ class _Assembler(TextBuilder):
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(regex.search(r"\p{Han}", text))
+    return bool(compiled(r"\p{Han}").search(text))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
+from ..startcache import compiled
 
 PSM_PROSE = "4"  # one column of variable-size text
 PSM_CELL = "6"  # one block (label cells wrap over lines)
@@ -67,10 +67,10 @@ STRAIGHT_VOTERS = tuple(Reader(r.lang, r.psm, r.scale, r.digits_only, straighten
 # for them and specks; three characters at most; or digits with one letter
 # anywhere or one Han character between them (2D85, 29人1: a misread digit,
 # not a unit, which follows the number)
-VALUE_LIKE = regex.compile(r"^[\s\d.,，\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$"
+VALUE_LIKE = compiled(r"^[\s\d.,，\-+－工lIoO〇○|\]\[)(/]{1,14}$|^\S{0,3}$"
                            r"|^(?=(?:\D*\d){2})[\d.,\-]*(?:\p{Latin}|(?<=\d)\p{Han}(?=\d))[\d.,\-]*$")
-_NUMBER = regex.compile(r"^-?\d+(?:\.\d+)?$")
-_POINT = regex.compile(r"\d\s*[.,·]\s*\d")  # a decimal point between digits, in any reading
+_NUMBER = compiled(r"^-?\d+(?:\.\d+)?$")
+_POINT = compiled(r"\d\s*[.,·]\s*\d")  # a decimal point between digits, in any reading
 _DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0", "，": ",", "－": "-"})
 
 

@@ -10,27 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import regex
+from ..startcache import compiled
 
-_NUMBER = regex.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)?$")
+_NUMBER = compiled(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)?$")
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
-_NONSPACE = regex.compile(r"\S+")
-_OCR_TOKEN = regex.compile(r"^[\d工lIoO〇○]{1,6}$")
+_NONSPACE = compiled(r"\S+")
+_OCR_TOKEN = compiled(r"^[\d工lIoO〇○]{1,6}$")
 # numbers one space or a rule apart in one tab cell (``128 9``, ``211 |0``): OCR
 # printed two cells too close for a tab, or read the cells' rule as ``|``
-_SPACED_NUMBERS = regex.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+(?:\.\d+)?)+\s*$")
-_NUMBER_RUN = regex.compile(r"[-+]?\d+(?:\.\d+)?")
+_SPACED_NUMBERS = compiled(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+(?:\.\d+)?)+\s*$")
+_NUMBER_RUN = compiled(r"[-+]?\d+(?:\.\d+)?")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
-_GARBLE = regex.compile(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
+_GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
 # ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``)
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
-_GLUED = regex.compile(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
+_GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
                        rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?)$")
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
-_RUNS = regex.compile(rf"[1-9][.、．]\p{{Han}}[^\d]*|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
+_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
                       rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|$)|[+-]")
 
 
@@ -66,7 +66,7 @@ def read_token(raw: str, start: int) -> Value | None:
         num = m.group(1)
         v: int | float = float(num) if "." in num else int(num)
         return Value("number", tok, start, end, v, m.group(2))
-    if _OCR_TOKEN.match(tok) and regex.search(r"[工lIoO〇○]", tok):
+    if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
         fixed = tok.translate(_OCR_DIGITS)
         if len(fixed) == 1 or not fixed.startswith("0"):
             return Value("ocr", tok, start, end, int(fixed))
@@ -171,8 +171,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
 # a line that starts as a row label does (a mark or two OCR made of the merged
 # cells on its left, an item number, words): without tabs, when it carries
 # values it is a row of its own whose label OCR garbled, not more of the row above
-_LABEL_START = regex.compile(r"^[^\d\s]{0,3}\s*\d{0,2}[.、]?\p{Han}{2}")
-_TAIL_NUMBER = regex.compile(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+_LABEL_START = compiled(r"^[^\d\s]{0,3}\s*\d{0,2}[.、]?\p{Han}{2}")
+_TAIL_NUMBER = compiled(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
 def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
@@ -211,7 +211,7 @@ def _speck(raw: str, han: bool = False) -> bool:
     edge): in a row without a label cell, a value cell OCR could not read.
     ``han``: one or two Han characters count too (``王呆`` for a 5)."""
     t = raw.strip()
-    return 0 < len(t) <= 2 and not regex.search(r"[A-Za-z\d]" if han else r"[\p{Han}A-Za-z]", t)
+    return 0 < len(t) <= 2 and not (_LATIN_DIGIT if han else _HAN_LATIN).search(t)
 
 
 def _digitish(raw: str) -> bool:
@@ -219,7 +219,7 @@ def _digitish(raw: str) -> bool:
     OCR damaged, never a label."""
     t = raw.strip()
     digits = sum(ch.isdigit() for ch in t)
-    return digits >= 3 and 3 * digits >= 2 * len(t) and not regex.search(r"\p{Han}", t)
+    return digits >= 3 and 3 * digits >= 2 * len(t) and not compiled(r"\p{Han}").search(t)
 
 
 def _broken_number(raw: str) -> bool:
@@ -232,7 +232,9 @@ def _glued(raw: str) -> bool:
     return bool(_GLUED.match(raw.strip()))
 
 
-_TAIL_SPECK = regex.compile(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")
+_LATIN_DIGIT = compiled(r"[A-Za-z\d]")
+_HAN_LATIN = compiled(r"[\p{Han}A-Za-z]")
+_TAIL_SPECK = compiled(r"^(.*\p{Han})([^\p{Han}\sA-Za-z\d]{1,2})$")
 
 
 def _split_tail_speck(field: tuple[str, int], words: str = "") -> list[tuple[str, int]]:
@@ -247,7 +249,7 @@ def _split_tail_speck(field: tuple[str, int], words: str = "") -> list[tuple[str
     t = raw.rstrip()
     for k in (2, 1) if words else ():
         word, speck = t[-k - 2:-k], t[-k:]  # the end of a header word, then the speck
-        if len(t) > k + 1 and regex.fullmatch(r"\p{Han}+", word + speck) and set(word) <= set(words) \
+        if len(t) > k + 1 and compiled(r"\p{Han}+").fullmatch(word + speck) and set(word) <= set(words) \
                 and not set(speck) & set(words):
             return [(t[:-k], at), (speck, at + len(t) - k)]
     return [field]

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
+from ..startcache import compiled
 from .cells import Value, fit_positions, read_fields, settle_speck
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, empty_cells, value_notes
 from .split import agreed, ambiguous, splits
@@ -138,7 +137,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     return rows, diags
 
 
-_NUMBER_LINE = regex.compile(r"[ \t]*\d+(?:[ \t]+\d+)*[ \t]*")
+_NUMBER_LINE = compiled(r"[ \t]*\d+(?:[ \t]+\d+)*[ \t]*")
 
 
 def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:

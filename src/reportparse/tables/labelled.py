@@ -13,19 +13,18 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 
-import regex
-
 from ..arith import equations, row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
+from ..startcache import compiled
 from .cells import Value, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 @dataclass
@@ -63,7 +62,7 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     return found
 
 
-_LABEL_HEAD = regex.compile(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
+_LABEL_HEAD = compiled(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
 
 
 def _line_start(s: Stream, start: int) -> int:

@@ -12,14 +12,15 @@ from functools import lru_cache
 
 import regex
 
+from ..startcache import compiled
 from .cells import UNREAD_MARKS
 
-_DROP = regex.compile(r"(?<=[^\d\s])\s+(?=(?![-+]\d)[^\d\s])")  # not before a signed number (-16)
-_DIGIT = regex.compile(r"\d")
-_ITEM_BEFORE = regex.compile(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
+_DROP = compiled(r"(?<=[^\d\s])\s+(?=(?![-+]\d)[^\d\s])")  # not before a signed number (-16)
+_DIGIT = compiled(r"\d")
+_ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
 
 
-_NUMERIC_LINE = regex.compile(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
+_NUMERIC_LINE = compiled(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Stream:
         return self.lmap[start], self.lmap[end - 1] + 1, covered
 
 
-_OCR_ALONE = regex.compile(rf"(?:^|\s)(?:[工lIoO〇○]{{1,3}}|[{UNREAD_MARKS}])(?=\s|$)")
+_OCR_ALONE = compiled(rf"(?:^|\s)(?:[工lIoO〇○]{{1,3}}|[{UNREAD_MARKS}])(?=\s|$)")
 
 
 def _joinable(text: str, m: regex.Match[str]) -> bool:
@@ -110,15 +111,15 @@ def label_pattern(match: str, label: str = "") -> str:
     label form without its number may be preceded by the row's own number
     (``label``'s), so the number is never read as a value of the row before.
     """
-    m = regex.match(r"^(\d{1,2})[.、．]", match)
+    m = compiled(r"^(\d{1,2})[.、．]").match(match)
     if m:
         return _item_digit(m.group(1)) + r"[.、．]?" + regex.escape(match[m.end():])
-    g = regex.match(r"^（([一二三四五六七八九十]+)）", match)
+    g = compiled(r"^（([一二三四五六七八九十]+)）").match(match)
     if g:  # OCR prints the brackets of （六） as 《 〈 and drops the closing one
         return rf"[（《〈]{g.group(1)}[）》〉]{{0,2}}" + regex.escape(match[g.end():])  # 《六）》: both
-    if regex.match(r"^[一二三四五六七八九十]+、", match):
+    if compiled(r"^[一二三四五六七八九十]+、").match(match):
         return regex.escape(match)
-    n = regex.match(r"^(\d{1,2})[.、．]", label)
+    n = compiled(r"^(\d{1,2})[.、．]").match(label)
     prefix = rf"(?:{_item_digit(n.group(1))}[.、．]?)?" if n else _PREFIX
     return prefix + regex.escape(match)
 
@@ -136,12 +137,12 @@ def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1024)
 def _alternation(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern of alternatives, compiled once per process (the same label sets recur in every report)."""
-    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+    return compiled("|".join(f"(?:{p})" for p in patterns))
 
 
 @lru_cache(maxsize=1024)
 def _fuzzy(core: str, k: int) -> regex.Pattern[str]:
-    return regex.compile(f"(?:{regex.escape(core)}){{e<={k}}}", regex.BESTMATCH)
+    return compiled(f"(?:{regex.escape(core)}){{e<={k}}}", regex.BESTMATCH)
 
 
 def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> tuple[int, int, int] | None:
@@ -150,7 +151,7 @@ def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> t
     The error count is bounded (at most one error per five characters) and the
     search has a timeout, so no input can make it run away.
     """
-    core = regex.sub(r"^\d{1,2}[.、．]", "", match)  # the item number is found separately below
+    core = compiled(r"^\d{1,2}[.、．]").sub("", match)  # the item number is found separately below
     if len(core) < 4 or max_errors <= 0:
         return None
     k = min(max_errors, max(1, len(core) // 5))
