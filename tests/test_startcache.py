@@ -65,6 +65,6 @@ def test_cached_objects_are_kept_under_the_key_they_were_built_from(tmp_path, mo
 
 
 def test_the_grammar_key_changes_with_any_byte_of_a_file():
-    a = startcache.digest("[meta]\nid = 'ogi-2021'\n".encode())
-    assert a != startcache.digest("[meta]\nid = 'ogi-2022'\n".encode())
-    assert a == startcache.digest("[meta]\nid = 'ogi-2021'\n".encode())
+    a = startcache.digest(b"[meta]\nid = 'ogi-2021'\n")
+    assert a != startcache.digest(b"[meta]\nid = 'ogi-2022'\n")
+    assert a == startcache.digest(b"[meta]\nid = 'ogi-2021'\n")
