@@ -7,8 +7,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from operator import add
 
-from .raster import Image, Segment
+from .raster import Image, Segment, row_runs
 
 
 def skew(img: Image, min_votes: int = 20) -> float:
@@ -21,16 +22,15 @@ def skew(img: Image, min_votes: int = 20) -> float:
     the slope."""
     w, h, binary = img.width, img.height, img.binary
     run = re.compile(rb"\x00{%d,}" % max(8, img.px(10.0)))
-    prev: list[tuple[int, int]] = []
     shifts: list[int] = []
-    for y in range(h):
-        spans = [(m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)]
+    by_row = row_runs(binary, w, h, [run])
+    for y, spans in by_row.items():
+        prev = by_row.get(y - 1, [])
         for a, b in spans:
             for pa, pb in prev:
                 d = a - pa
                 if 4 <= abs(d) <= w // 4 and abs((b - pb) - d) <= 2 and pa < b and a < pb:
                     shifts.append(d)
-        prev = spans
     if len(shifts) < min_votes:
         return 0.0
     shifts.sort()
@@ -61,7 +61,7 @@ def text_skew(img: Image, max_degrees: float = 5.0, step: int = 2) -> float:
         profile = [0] * (len(rows) + 2 * pad)
         for k, col in enumerate(counts):
             at = pad - round(slope * centres[k] / step)
-            profile[at:at + len(col)] = [a + b for a, b in zip(profile[at:at + len(col)], col, strict=True)]
+            profile[at:at + len(col)] = map(add, profile[at:at + len(col)], col)
         return sum(v * v for v in profile)
 
     def best(slopes: list[float]) -> tuple[int, float]:
@@ -97,10 +97,9 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     # a run found only that way must be twice as long to be a rule
     run_tall = re.compile(rb"\x00{%d,}" % (2 * long_px))
     rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom
-    for y in range(h):
-        row = {(m.start() - y * w, m.end() - y * w) for m in run.finditer(binary, y * w, (y + 1) * w)}
-        row |= {(m.start() - y * w, m.end() - y * w) for m in run_tall.finditer(tall, y * w, (y + 1) * w)}
-        rules += [(y, x0, x1) for x0, x1 in sorted(row)]
+    plain, chained = row_runs(binary, w, h, [run]), row_runs(tall, w, h, [run_tall])
+    for y in sorted(plain.keys() | chained.keys()):
+        rules += [(y, x0, x1) for x0, x1 in sorted({*plain.get(y, ()), *chained.get(y, ())})]
     rule_ys = [r[0] for r in rules]
 
     def on_rule(y: int, x: int) -> bool:

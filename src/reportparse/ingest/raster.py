@@ -133,11 +133,15 @@ class Image:
                 a = parent[a]
             return a
         prev: list[int] = []
-        for y in range(self.height):
+        last = -2
+        for y, row in row_runs(binary, w, self.height, [_INK_RUN]).items():
+            if y != last + 1:
+                prev = []  # the row above has no ink
+            last = y
             cur = []
-            for m in _INK_RUN.finditer(binary, y * w, (y + 1) * w):
+            for a, b in row:
                 i = len(runs)
-                runs.append((y, m.start() - y * w, m.end() - y * w))
+                runs.append((y, a, b))
                 parent.append(i)
                 for j in prev:
                     if runs[j][1] <= runs[i][2] and runs[i][1] <= runs[j][2]:
@@ -224,3 +228,19 @@ def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
         elif run or out or i >= 3:
             break
     return out
+
+
+def row_runs(binary: bytes, w: int, h: int, patterns: list[re.Pattern[bytes]]) -> dict[int, list[tuple[int, int]]]:
+    """The runs each pattern finds in each pixel row, by row (rows without a
+    run left out), each row's runs in order and without repeats: one search
+    over the whole image with a paper byte after every row (so that no run
+    crosses a row's end), where a search per row cost a Python call per row."""
+    rows = b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
+    stride = w + 1
+    found: dict[int, set[tuple[int, int]]] = {}
+    for pat in patterns:
+        for m in pat.finditer(rows):
+            y, x = divmod(m.start(), stride)
+            found.setdefault(y, set()).add((x, x + m.end() - m.start()))
+    return {y: sorted(found[y]) for y in sorted(found)}
+
