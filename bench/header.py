@@ -67,7 +67,8 @@ def show(label: str, tally: dict, silent: list[str]) -> None:
     total = sum(sum(v) for k, v in tally.items() if k in FIELDS)
     per = "  ".join(f"{f} {tally[f][0]}/{sum(tally[f])}" for f in FIELDS if f in tally)
     print(f"{label:<34} fields right {right}/{total} = {100 * right / max(total, 1):6.2f}%   {per}   "
-          f"wrong {sum(v[1] for k, v in tally.items() if k in FIELDS)}   changed silently {len(silent)}")
+          f"wrong {sum(v[1] for k, v in tally.items() if k in FIELDS)} (of them without a diagnostic on the field "
+          f"{sum(1 for w in tally.get('_wrong', []) if w.endswith('(no diagnostic)'))})   changed silently {len(silent)}")
 
 
 def main() -> None:

@@ -92,6 +92,20 @@ def test_the_issuer_takes_the_place_name_as_the_body_spells_it():
         assert r.header.issuer.value == "桃产乡教育局" and "HDR_NAME_FROM_BODY" not in codes(r)
 
 
+def test_an_issuer_the_body_spells_other_ways_none_twice_is_flagged_not_changed():
+    """OCR misread the place everywhere it is printed, each time differently
+    (柱并镇 in the title, 柱汇镇 and 柱濮镇 in the body): nothing to prefer, so
+    the name stays as printed, with a warning that it may be misread."""
+    opening = "2023年，桃源乡教育局按照桃园乡党委部署，"
+    r = reportparse.parse_text(doc("桃产乡教育局2023年政府信息公开工作年度报告", opening=opening))
+    assert r.header.issuer.value == "桃产乡教育局"
+    (d,) = [d for d in r.diagnostics if d.code == "HDR_NAME_UNCERTAIN"]
+    assert d.path == "header.issuer" and "桃源乡" in d.message and "桃园乡" in d.message
+    # the body spells the printed name: no warning
+    r = reportparse.parse_text(doc("桃产乡教育局2023年政府信息公开工作年度报告", opening="2023年，桃产乡教育局按照桃园乡党委部署，"))
+    assert "HDR_NAME_UNCERTAIN" not in codes(r)
+
+
 @pytest.mark.parametrize(("printed", "read", "code"), [
     ("青政酌〔2024〕3号", "青政函〔2024〕3号", "HDR_DOC_NUMBER_KIND"),   # 酌: a look-alike of exactly one kind
     ("青政发〔2024〕3号", "青政发〔2024〕3号", None),                  # read clean: never changed

@@ -89,10 +89,13 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
     rest = name[len(m.group()):] if m else ""
     # the place part alone, when the rest is an organisation name read clean (人民政府, 教育局)
     stem = m.group() if m and rest and any(rest.endswith(x) for x in g.title["org_suffixes"]) else None
+    uncertain: tuple[str, Counter[str]] | None = None
     for part in [name] + ([stem] if stem else []):
         if any(part in flat for flat in flats()):
             return  # the body spells it as printed
-        better = _one_spelling(part, flats)
+        better, seen = _one_spelling(part, flats)
+        if not better and seen:
+            uncertain = part, seen  # the place part's spellings, when it has any: the widest view
         if better:
             fixed, n = name.replace(part, better[0], 1), better[1]
             raw = h.issuer.raw if h.issuer.raw is not None else name
@@ -105,6 +108,12 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
                 diags.append(Diagnostic("HDR_NAME_FROM_BODY", f"title: {part!r} read as {better[0]!r}, as the body spells it",
                                         h.title.span, "header.title"))
             return
+    if uncertain is not None:
+        part, seen = uncertain
+        others = ", ".join(f"{s!r} ({n}x)" for s, n in sorted(seen.items()))
+        diags.append(Diagnostic("HDR_NAME_UNCERTAIN", f"issuer {name!r}: the body never spells {part!r} but prints {others}: "
+                                "no one spelling to prefer, the name is kept as the header prints it and may be misread",
+                                h.issuer.span, "header.issuer"))
 
 
 @lru_cache(maxsize=256)
@@ -115,9 +124,10 @@ def _variants(part: str) -> tuple[regex.Pattern[str], ...]:
                  for k in widths for i in range(len(part) - k + 1) if compiled(r"\p{Han}+").fullmatch(part[i:i + k]))
 
 
-def _one_spelling(part: str, flats) -> tuple[str, int] | None:
+def _one_spelling(part: str, flats) -> tuple[tuple[str, int] | None, Counter[str]]:
     """The one spelling of ``part`` with one character other (two side by
-    side in six or more) that the body uses two or more times."""
+    side in six or more) that the body uses two or more times (or None), and
+    every such spelling the body uses, with its count."""
     patterns = _variants(part)
     found: set[tuple[int, int, str]] = set()
     for n, flat in enumerate(flats()):
@@ -125,8 +135,8 @@ def _one_spelling(part: str, flats) -> tuple[str, int] | None:
             found.update((n, m.start(), m.group()) for m in pattern.finditer(flat))
     seen = Counter(text for _, _, text in found)
     if len(seen) != 1 or max(seen.values()) < 2:
-        return None
-    return next(iter(seen.items()))
+        return None, seen
+    return next(iter(seen.items())), seen
 
 
 _PAIRS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")", "［": "］", "｛": "｝", "{": "}", "〖": "〗"}
