@@ -83,3 +83,34 @@ def test_wheel_ships_the_grammars(tmp_path):
     for f in ("common.toml", "gbt9704.toml", "ogi-2021.toml", "ogi-2019.toml", "ogi-2008.toml"):
         assert f"reportparse/grammars/{f}" in names
     assert "reportparse/flat_keys.txt" in names and "reportparse/report.schema.json" in names
+
+
+def test_a_new_template_is_one_grammar_file(tmp_path):
+    """Everything that lists templates (the order of detection's tie-break, the
+    options, the CLI choices, the schema's enum) comes from the loaded files."""
+    from reportparse.grammar import template_ids
+
+    for f in (ROOT / "grammars").glob("*.toml"):
+        shutil.copy(f, tmp_path / f.name)
+    text = (ROOT / "grammars" / "ogi-2021.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "ogi-2021"', 'id = "ogi-2099"').replace("years = [2021, 2100]", "years = [2099, 2120]")
+    (tmp_path / "ogi-2099.toml").write_text(text, encoding="utf-8")
+    g = load_from_dir(tmp_path)
+    assert template_ids(g) == ("ogi-2099", "ogi-2021", "ogi-2019", "ogi-2008")
+    assert template_ids() == ("ogi-2021", "ogi-2019", "ogi-2008")  # the shipped grammars, unchanged
+    assert g.templates["ogi-2099"].tables.keys() == g.templates["ogi-2021"].tables.keys()
+
+
+def test_the_schema_and_the_options_list_the_shipped_templates():
+    from reportparse import ParseOptions
+    from reportparse.errors import OptionsError
+    from reportparse.options import template_choices
+    from reportparse.schema import schema
+
+    ids = list(load_grammars().templates)
+    assert sorted(schema()["properties"]["template"]["enum"]) == sorted([*ids, "unknown"])
+    assert set(template_choices()) == {"auto", "unknown", *ids}
+    for t in ids:
+        assert ParseOptions(template=t).template == t
+    with pytest.raises(OptionsError, match="ogi-2021"):
+        ParseOptions(template="ogi-2030")

@@ -8,7 +8,7 @@ import sys
 from . import __version__
 from .commands import EXIT_OK, EXIT_PARSED_WITH_ERRORS, _corpus, _emit, _panel, _parse
 from .errors import ReportParseError
-from .options import PDF_BACKENDS, TEMPLATES, TEXT_ORIGINS, ParseOptions
+from .options import PDF_BACKENDS, TEXT_ORIGINS, ParseOptions, template_choices
 
 EXIT_USAGE, EXIT_UNREADABLE, EXIT_GRAMMAR, EXIT_INTERNAL = 2, 3, 4, 70
 
@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("file", help="the report file, or - for standard input")
     pp.add_argument("--flat", action="store_true", help="print the flat contract keys instead of the tree")
     pp.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
-    pp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
+    pp.add_argument("--template", choices=template_choices(), default="auto", help="force a template (default: detect)")
     pp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     pp.add_argument("--compact", action="store_true", help="one-line JSON")
     pp.add_argument("--text-features", action="store_true",
@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Hover or focus a value for its key, labels, printed text and rules.")
     sh.add_argument("file", help="the report file")
     sh.add_argument("-o", "--output", help="write the page here (default: standard output)")
-    sh.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
+    sh.add_argument("--template", choices=template_choices(), default="auto", help="force a template (default: detect)")
     sh.add_argument("--ocr", action="store_true", help="OCR a PDF without a usable text layer (as for parse)")
     pn = sub.add_parser("panel", help="issuer-year panel of a corpus run, with the cross-year check",
                         description="One row per body and year from a corpus run's reports.csv (short and full names of a "
@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "without it, such a file is an error row (INPUT_MULTIPLE_REPORTS)")
     cp.add_argument("--text-features", action="store_true",
                     help="add level/place/keywords columns and write sections.jsonl (loads jieba)")
-    cp.add_argument("--template", choices=TEMPLATES, default="auto", help="force a template (default: detect)")
+    cp.add_argument("--template", choices=template_choices(), default="auto", help="force a template (default: detect)")
     cp.add_argument("--no-repair", action="store_true", help="check the rules but do not fill or correct cells")
     cp.add_argument("--ocr", action="store_true", help="OCR PDFs that have no usable text layer, or a scan's OCR layer")
     cp.add_argument("--text-origin", choices=TEXT_ORIGINS, default="auto", help=ORIGIN_HELP)

@@ -343,3 +343,11 @@ def load_grammars() -> Grammars:
     for p in sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name):
         parts.append(p.name.encode("utf-8") + b"\0" + p.read_bytes())
     return cached("grammars", "\n".join(digest(p) for p in parts), lambda: load_from_dir(folder))
+
+
+def template_ids(g: Grammars | None = None) -> tuple[str, ...]:
+    """The templates' ids, newest first (by their first report year): every
+    list of templates (options, CLI choices, the schema's enum) is this one,
+    so a new template is a grammar file, not a code change."""
+    g = g or load_grammars()
+    return tuple(t.id for t in sorted(g.templates.values(), key=lambda t: (-t.years[0], t.id)))

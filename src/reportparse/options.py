@@ -6,7 +6,13 @@ from dataclasses import dataclass, fields, replace
 
 from .errors import OptionsError
 
-TEMPLATES = ("auto", "ogi-2021", "ogi-2019", "ogi-2008", "unknown")
+
+def template_choices() -> tuple[str, ...]:
+    """``auto``, every template of the grammars (newest first), ``unknown``."""
+    from .grammar import template_ids
+
+    return ("auto", *template_ids(), "unknown")
+
 TEXT_ORIGINS = ("auto", "digital", "ocr")
 PDF_BACKENDS = ("auto", "pdfminer", "pdfium")
 
@@ -47,8 +53,9 @@ class ParseOptions:
     pdf_backend: str = "auto"
 
     def __post_init__(self) -> None:
-        if self.template not in TEMPLATES:
-            raise OptionsError(f"template: {self.template!r} is not one of {', '.join(TEMPLATES)}")
+        choices = template_choices()
+        if self.template not in choices:
+            raise OptionsError(f"template: {self.template!r} is not one of {', '.join(choices)}")
         if not isinstance(self.repair, bool):
             raise OptionsError(f"repair: expected true or false, got {self.repair!r}")
         if not isinstance(self.fuzzy_errors, int) or not 0 <= self.fuzzy_errors <= 5:

@@ -7,10 +7,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .grammar import template_ids
+
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    return json.loads(resources.files("reportparse").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    """The schema, its template enum filled from the grammars (a new template
+    file is a new value without an edit here)."""
+    out = json.loads(resources.files("reportparse").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    out["properties"]["template"]["enum"] = [*template_ids(), "unknown"]
+    return out
 
 
 def schema_text() -> str:

@@ -30,8 +30,16 @@ def section_rows(report) -> list[dict[str, Any]]:
     """One row per narrative section, for topic models: key, number, title, text, tokens."""
     rows = []
     for s in report.sections:
-        if report.template not in ("unknown", "ogi-2008") and s.key not in NARRATIVE_SECTIONS:
+        if _fixed_sections(report.template) and s.key not in NARRATIVE_SECTIONS:
             continue
         text = _section_text(s)
         rows.append({"key": s.key, "number": s.number, "title": s.title, "text": text, "tokens": tokens(text)})
     return rows
+
+
+def _fixed_sections(template_id: str) -> bool:
+    """A template with its fixed sections (tables included), not free format or unknown."""
+    from ..grammar import load_grammars
+
+    t = load_grammars().templates.get(template_id)
+    return t is not None and not t.free_format
