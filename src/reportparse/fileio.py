@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +21,8 @@ def atomic_open(target: str | Path, *, encoding: str = "utf-8", newline: str | N
     the block ends without error. ``durable=False`` skips the fsync: after a
     power loss the file may be empty, which callers that can redo the work
     (corpus parts) detect."""
+    import tempfile  # here, not at import: it costs milliseconds of every one-file run's start-up
+
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
