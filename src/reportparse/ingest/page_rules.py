@@ -23,7 +23,7 @@ def skew(img: Image, min_votes: int = 20) -> float:
     w, h, binary = img.width, img.height, img.binary
     run = re.compile(rb"\x00{%d,}" % max(8, img.px(10.0)))
     shifts: list[int] = []
-    by_row = row_runs(binary, w, h, [run])
+    by_row = row_runs(binary, w, h, run)
     for y, spans in by_row.items():
         prev = by_row.get(y - 1, [])
         for a, b in spans:
@@ -97,7 +97,7 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     # a run found only that way must be twice as long to be a rule
     run_tall = re.compile(rb"\x00{%d,}" % (2 * long_px))
     rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom
-    plain, chained = row_runs(binary, w, h, [run]), row_runs(tall, w, h, [run_tall])
+    plain, chained = row_runs(binary, w, h, run), row_runs(tall, w, h, run_tall)
     for y in sorted(plain.keys() | chained.keys()):
         rules += [(y, x0, x1) for x0, x1 in sorted({*plain.get(y, ()), *chained.get(y, ())})]
     rule_ys = [r[0] for r in rules]

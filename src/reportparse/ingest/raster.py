@@ -134,18 +134,22 @@ class Image:
             return a
         prev: list[int] = []
         last = -2
-        for y, row in row_runs(binary, w, self.height, [_INK_RUN]).items():
+        for y, row in row_runs(binary, w, self.height, _INK_RUN).items():
             if y != last + 1:
                 prev = []  # the row above has no ink
             last = y
             cur = []
+            k = 0  # the runs of both rows are in order: the runs above that touch one are consecutive
             for a, b in row:
                 i = len(runs)
                 runs.append((y, a, b))
                 parent.append(i)
-                for j in prev:
-                    if runs[j][1] <= runs[i][2] and runs[i][1] <= runs[j][2]:
-                        parent[root(j)] = root(i)
+                while k < len(prev) and runs[prev[k]][2] < a:
+                    k += 1  # ends left of this run: touches no later run either
+                m = k
+                while m < len(prev) and runs[prev[m]][1] <= b:
+                    parent[root(prev[m])] = root(i)
+                    m += 1
                 cur.append(i)
             prev = cur
         size: dict[int, int] = {}
@@ -230,17 +234,21 @@ def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
     return out
 
 
-def row_runs(binary: bytes, w: int, h: int, patterns: list[re.Pattern[bytes]]) -> dict[int, list[tuple[int, int]]]:
-    """The runs each pattern finds in each pixel row, by row (rows without a
-    run left out), each row's runs in order and without repeats: one search
-    over the whole image with a paper byte after every row (so that no run
-    crosses a row's end), where a search per row cost a Python call per row."""
+def row_runs(binary: bytes, w: int, h: int, pattern: re.Pattern[bytes]) -> dict[int, list[tuple[int, int]]]:
+    """The runs a pattern finds in each pixel row, by row from the top (rows
+    without a run left out), each row's runs from the left: one search over
+    the whole image with a paper byte after every row (so that no run crosses
+    a row's end), where a search per row cost a Python call per row."""
     rows = b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
     stride = w + 1
-    found: dict[int, set[tuple[int, int]]] = {}
-    for pat in patterns:
-        for m in pat.finditer(rows):
-            y, x = divmod(m.start(), stride)
-            found.setdefault(y, set()).add((x, x + m.end() - m.start()))
-    return {y: sorted(found[y]) for y in sorted(found)}
-
+    out: dict[int, list[tuple[int, int]]] = {}
+    at, cur = -1, []
+    for m in pattern.finditer(rows):
+        start, end = m.span()
+        y = start // stride
+        if y != at:
+            at, cur = y, []
+            out[y] = cur
+        x = start - y * stride
+        cur.append((x, x + end - start))
+    return out
