@@ -146,3 +146,16 @@ def test_invisible_text_over_an_image_is_counted_the_same(tmp_path):
     a = [(p.drawn, p.invisible, p.image) for p in pdf_pdfminer.read_pages(tmp_path / "layer.pdf")]
     assert a == [(p.drawn, p.invisible, p.image) for p in pdf_pdfium.read_pages(tmp_path / "layer.pdf")]
     assert a[0][1] == a[0][0] > 100 and a[0][2]
+
+
+def test_pdfs_parsed_in_threads_at_once_give_the_report_of_one_thread():
+    """PDFium is not thread-safe: the backend reads a document under a lock,
+    so a caller's threads may parse PDFs at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [CORPUS / "real" / n for n in ("hongze-2023.pdf", "hongze-2024.pdf", "huaian-2024.pdf")] * 3
+    opts = ParseOptions(pdf_backend="pdfium")
+    alone = {p: reportparse.parse_file(p, opts).to_dict() for p in paths[:3]}
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda p: reportparse.parse_file(p, opts).to_dict(), paths))
+    assert all(t == alone[p] for p, t in zip(paths, together, strict=True))

@@ -13,6 +13,7 @@ other path a curve whose axis-aligned steps are lines.
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,10 +27,19 @@ _TEXT, _PATH, _IMAGE, _FORM = pr.FPDF_PAGEOBJ_TEXT, pr.FPDF_PAGEOBJ_PATH, pr.FPD
 _MOVE, _LINE, _BEZIER = pr.FPDF_SEGMENT_MOVETO, pr.FPDF_SEGMENT_LINETO, pr.FPDF_SEGMENT_BEZIERTO
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_LOCK = threading.Lock()
 
 
 def read_pages(path: str | Path) -> Iterator[PageContent]:
-    """Each page's content, or :class:`UnreadableInputError`."""
+    """Each page's content, or :class:`UnreadableInputError`. PDFium is not
+    thread-safe, so a document is read whole under one process-wide lock
+    (threads of a caller may parse PDFs at once; each waits its turn)."""
+    with _LOCK:
+        pages = _read_all(path)
+    yield from pages
+
+
+def _read_all(path: str | Path) -> list[PageContent]:
     name = Path(path).name
     try:
         doc = pdfium.PdfDocument(str(path))
@@ -37,17 +47,19 @@ def read_pages(path: str | Path) -> Iterator[PageContent]:
         if exc.err_code in (pr.FPDF_ERR_PASSWORD, pr.FPDF_ERR_SECURITY):
             raise UnreadableInputError(f"{name}: the PDF is encrypted and cannot be opened (PDFium: {exc})") from None
         raise UnreadableInputError(f"{name}: the PDF is corrupt or truncated (PDFium: {exc})"[:300]) from None
+    out: list[PageContent] = []
     try:
         for i in range(len(doc)):
             page = doc[i]
             try:
-                yield _page(page)
+                out.append(_page(page))
             finally:
                 page.close()
     except pdfium.PdfiumError as exc:
         raise UnreadableInputError(f"{name}: the PDF is corrupt or truncated (PDFium: {exc})"[:300]) from None
     finally:
         doc.close()
+    return out
 
 
 def _page(page: pdfium.PdfPage) -> PageContent:
