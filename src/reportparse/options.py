@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
 from .errors import OptionsError
 
 
+@lru_cache(maxsize=1)
 def template_choices() -> tuple[str, ...]:
     """``auto``, every template of the grammars (newest first), ``unknown``."""
     from .grammar import template_ids

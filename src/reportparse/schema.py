@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .datafiles import package_file
 from .grammar import template_ids
 
 
@@ -14,7 +14,7 @@ from .grammar import template_ids
 def schema() -> dict[str, Any]:
     """The schema, its template enum filled from the grammars (a new template
     file is a new value without an edit here)."""
-    out = json.loads(resources.files("reportparse").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    out = json.loads(package_file("report.schema.json").read_text(encoding="utf-8"))
     out["properties"]["template"]["enum"] = [*template_ids(), "unknown"]
     return out
 

@@ -7,11 +7,10 @@ restated its figures), never a change of a value."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..datafiles import grammars_folder, toml_data
 from ..startcache import compiled
 from .tabular import _require
 
@@ -21,8 +20,7 @@ CHECK = "carry_next"  # the columns of the check, on year t's row: carry_next.<c
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> list[tuple[str, str]]:
-    text = resources.files("reportparse.grammars").joinpath("admin.toml").read_text(encoding="utf-8")
-    pairs = tomllib.loads(text)["bodies"]["abbreviations"]
+    pairs = toml_data(grammars_folder() / "admin.toml")["bodies"]["abbreviations"]
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
 

@@ -29,8 +29,9 @@ def feature_columns(report) -> dict[str, Any]:
 def section_rows(report) -> list[dict[str, Any]]:
     """One row per narrative section, for topic models: key, number, title, text, tokens."""
     rows = []
+    fixed = _fixed_sections(report.template)
     for s in report.sections:
-        if _fixed_sections(report.template) and s.key not in NARRATIVE_SECTIONS:
+        if fixed and s.key not in NARRATIVE_SECTIONS:
             continue
         text = _section_text(s)
         rows.append({"key": s.key, "number": s.number, "title": s.title, "text": text, "tokens": tokens(text)})

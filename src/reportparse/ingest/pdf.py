@@ -9,6 +9,7 @@ character keeps its page and bounding box.
 from __future__ import annotations
 
 import statistics
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UnreadableInputError
@@ -17,12 +18,11 @@ from .grid import Grid, find_grids, row_fields
 from .pdf_page import Char, PageContent
 
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
-BACKENDS = ("auto", "pdfminer", "pdfium")
-
-
+@lru_cache(maxsize=1)
 def pdfium_available() -> bool:
-    """Is the ``[pdfium]`` extra (pypdfium2) installed?"""
+    """Is the ``[pdfium]`` extra (pypdfium2) installed? (Looked up once per process.)"""
     from importlib.util import find_spec
+
     return find_spec("pypdfium2") is not None
 
 

@@ -23,7 +23,7 @@ import pypdfium2.raw as pr
 from ..errors import UnreadableInputError
 from .pdf_page import INVISIBLE, Char, PageContent, curve_lines
 
-_TEXT, _PATH, _IMAGE, _FORM = pr.FPDF_PAGEOBJ_TEXT, pr.FPDF_PAGEOBJ_PATH, pr.FPDF_PAGEOBJ_IMAGE, pr.FPDF_PAGEOBJ_FORM
+_PATH, _IMAGE, _FORM = pr.FPDF_PAGEOBJ_PATH, pr.FPDF_PAGEOBJ_IMAGE, pr.FPDF_PAGEOBJ_FORM
 _MOVE, _LINE, _BEZIER = pr.FPDF_SEGMENT_MOVETO, pr.FPDF_SEGMENT_LINETO, pr.FPDF_SEGMENT_BEZIERTO
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -46,7 +46,7 @@ def _read_all(path: str | Path) -> list[PageContent]:
     except pdfium.PdfiumError as exc:
         if exc.err_code in (pr.FPDF_ERR_PASSWORD, pr.FPDF_ERR_SECURITY):
             raise UnreadableInputError(f"{name}: the PDF is encrypted and cannot be opened (PDFium: {exc})") from None
-        raise UnreadableInputError(f"{name}: the PDF is corrupt or truncated (PDFium: {exc})"[:300]) from None
+        raise _corrupt(name, exc) from None
     out: list[PageContent] = []
     try:
         for i in range(len(doc)):
@@ -56,10 +56,14 @@ def _read_all(path: str | Path) -> list[PageContent]:
             finally:
                 page.close()
     except pdfium.PdfiumError as exc:
-        raise UnreadableInputError(f"{name}: the PDF is corrupt or truncated (PDFium: {exc})"[:300]) from None
+        raise _corrupt(name, exc) from None
     finally:
         doc.close()
     return out
+
+
+def _corrupt(name: str, exc: Exception) -> UnreadableInputError:
+    return UnreadableInputError(f"{name}: the PDF is corrupt or truncated (PDFium: {exc})"[:300])
 
 
 def _page(page: pdfium.PdfPage) -> PageContent:
@@ -153,7 +157,7 @@ def _object(obj, ctm: Matrix, out: PageContent) -> None:  # type: ignore[no-unty
 
 
 def _path(obj, m: Matrix, out: PageContent) -> None:  # type: ignore[no-untyped-def]
-    """Each subpath as pdfminer paints it (see :func:`.pdf_page.classify`)."""
+    """Each subpath as pdfminer paints it (see :func:`_subpath`)."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if pr.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
         return  # a clipping path ("W n"): not painted
