@@ -8,19 +8,26 @@ the registry (and in :data:`reportparse.grammar.TABLE_LAYOUTS`).
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
+from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell, RuleResult, Table
 from ..options import ParseOptions
 from ..rules import check_table
+from .blocks import read_blocks
 from .groups import extract_groups, one_row
-from .labelled import extract_labelled
+from .labelled import extract_labelled, row_anchors
 from .place import SpanOf
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
+
+
+class Extracted(NamedTuple):
+    rows: Rows
+    diagnostics: list[Diagnostic]
 
 
 @runtime_checkable
@@ -28,7 +35,7 @@ class TableKind(Protocol):
     def match(self, t: TableGrammar, s: Stream, opts: ParseOptions) -> bool:
         """Does the text of the table's section hold the table (any of its labels or headers)?"""
 
-    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
         """The cells, read from the text."""
 
     def validate(self, t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
@@ -48,10 +55,22 @@ class _Kind:
 
 
 class LabelledRows(_Kind):
-    """Rows with labels (二 主动公开, 三 申请): rows anchored by their labels."""
+    """Rows with labels (二 主动公开, 三 申请): rows anchored by their labels,
+    values read after each label; or, when that leaves the table unsettled and
+    the region prints its values in blocks apart from the labels (column
+    order), the blocks (:mod:`.blocks`) — then the blocks alone, since values
+    read after a label in such text are another row's."""
 
-    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
-        return extract_labelled(t, s, opts, span_of)
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
+        rows, diags = extract_labelled(t, s, opts, span_of)
+        if _settled(t, rows):
+            return Extracted(rows, diags)
+        anchors, found_diags = row_anchors(t, s, opts, span_of)
+        got = read_blocks(t, s, anchors, span_of)
+        if got is None:
+            return Extracted(rows, diags)
+        block_rows, reading = got
+        return Extracted(block_rows, found_diags + reading.diagnostics)
 
 
 class HeaderGroups(_Kind):
@@ -61,8 +80,16 @@ class HeaderGroups(_Kind):
         """A header, or (headers garbled or lost) one line that holds a number for every cell."""
         return super().match(t, s, opts) or one_row(t, s) is not None
 
-    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[Rows, list[Diagnostic]]:
-        return extract_groups(t, s, opts, span_of)
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
+        return Extracted(*extract_groups(t, s, opts, span_of))
+
+
+def _settled(t: TableGrammar, rows: Rows) -> bool:
+    """Every cell of every required row read, and no rule broken."""
+    if any(cell.value is None for r in t.rows if not r.optional for cell in rows[r.id].values()):
+        return False
+    values = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items()}
+    return all((res := eq.residual(values)) is None or res == 0 for eq in equations(t))
 
 
 REGISTRY: dict[str, TableKind] = {"labelled_rows": LabelledRows(), "header_groups": HeaderGroups()}

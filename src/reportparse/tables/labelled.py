@@ -62,6 +62,14 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     return found
 
 
+def row_anchors(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf
+                ) -> tuple[dict[str, tuple[int, int]], list[Diagnostic]]:
+    """Where each row's label is: compact ``(start, end)``, and how fuzzily each was found."""
+    diags: list[Diagnostic] = []
+    found = _locate(t, s, opts, span_of, diags)
+    return {rid: (a.start, a.end) for rid, a in found.items()}, diags
+
+
 _LABEL_HEAD = compiled(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
 
 
