@@ -18,6 +18,12 @@ empty, and how many reports (tables) come out valid, and valid but wrong:
 
 The truth for the real PDFs is the PDF parsed directly (every checked cell of
 which is right); for generated ones, the generator's values.
+
+pdfminer's ``extract_text`` is not deterministic from one process to the
+next: its text-box grouping breaks ties between equal distances by object id
+(``pdfminer/layout.py``, ``id(obj1), id(obj2)`` in its heap), so the same PDF
+can come out in another order. The generated rows therefore move by a few
+points between runs; the wrong and valid-but-wrong counts are what to read.
 """
 
 from __future__ import annotations

@@ -40,6 +40,11 @@ class Equation:
             total += v * self.coef(ref)
         return total
 
+    def broken(self, values: dict[CellRef, int | float | None]) -> bool:
+        """Every cell known and the two sides differ."""
+        res = self.residual(values)
+        return res is not None and res != 0
+
 
 _CACHE: dict[int, tuple[TableGrammar, list[Equation]]] = {}
 

@@ -39,7 +39,7 @@ def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], va
              diags: list[Diagnostic]) -> None:
     """Correct a read value when every failing rule of its group runs through it
     and at least two rules agree on the one value that makes them all hold."""
-    failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
+    failing = [eq for eq in eqs if eq.broken(values)]
     if not failing:
         return
     by_cell: dict[CellRef, list[Equation]] = defaultdict(list)
@@ -67,7 +67,7 @@ def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], va
                 if v >= 0 and float(v).is_integer():
                     trial = dict(values)
                     trial[ref] = int(v)
-                    if all((r := eq.residual(trial)) is None or r == 0 for eq in by_cell[ref]):
+                    if not any(eq.broken(trial) for eq in by_cell[ref]):
                         fixes.append((ref, int(v)))
         if len(fixes) == 1:
             _fix(t, fixes[0][0], fixes[0][1], cells, values, diags)
@@ -89,7 +89,7 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
     and only in a group of at most three failing rules: two misreads in
     different rows and columns (four failing rules) can be mimicked by the
     other corners of their rectangle, and more misreads by other pairs."""
-    failing = [eq for eq in eqs if (r := eq.residual(values)) is not None and r != 0]
+    failing = [eq for eq in eqs if eq.broken(values)]
     for group in _components(failing):
         if len(group) > _MAX_FAILING:
             continue
@@ -103,7 +103,7 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
                 touched = {eq for ref in chosen for eq in by_cell[ref]} | set(group)
                 trial = dict(values)
                 trial.update((ref, cand[ref]) for ref in chosen)
-                if all(eq.residual(trial) in (None, 0) for eq in touched):
+                if not any(eq.broken(trial) for eq in touched):
                     found.append(chosen)
         if len(found) == 1:
             for ref in found[0]:

@@ -16,8 +16,8 @@ runs fix it (one run per column) or when, of all the combinations of readings
 of the table's blocks, those under which every rule of the table holds agree
 on the cell. Column sequences are taken as the headers print them, except the
 column the rules single out (总计), which pdfminer may order anywhere
-(hongze-2023 prints it before 其他). A table without rules (二) keeps only the
-a block of several columns only when its values are all equal: pdfminer
+(hongze-2023 prints it before 其他). A table without rules (二) keeps a block
+of several columns only when its values are all equal: pdfminer
 orders column boxes in ways no rule can check there (measured on generated
 PDFs: taking the order of the report's other tables, or the cells on which
 column and row order agree, put wrong numbers into the table).
@@ -42,13 +42,13 @@ from ..model import Cell
 from ..span import Span
 from ..startcache import compiled
 from .cells import Value, read_token
+from .labelled import Anchor
 from .place import SpanOf, cell_from
-from .stream import Stream, find_all, label_pattern
+from .stream import NUMERIC_LINE, Stream, find_all, label_pattern
 
-_NUMBERS = compiled(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
 _PAGE_NUMBER = compiled(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _TOKEN = compiled(r"\S+")
-MAX_COMBINATIONS = 4096  # orders of a table's open blocks tried against its rules
+MAX_COMBINATIONS = 4096  # combinations of a table's block readings tried against its rules
 
 CellRef = tuple[str, str]
 
@@ -105,10 +105,10 @@ class BlockReading:
         return any(len(b.rows) > 1 for b in self.blocks) or self.stopped_at_rows and not self.blocks
 
 
-def _events(t: TableGrammar, s: Stream, anchors: dict[str, tuple[int, int]]) -> list[tuple[int, str, object]]:
+def _events(t: TableGrammar, s: Stream, anchors: dict[str, Anchor]) -> list[tuple[int, str, object]]:
     """Row labels, column headers and value blocks of the region, in print order (compact offsets)."""
-    events: list[tuple[int, str, object]] = [(a, "row", rid) for rid, (a, _) in anchors.items()]
-    taken = [span for span in anchors.values()]
+    events: list[tuple[int, str, object]] = [(a.start, "row", rid) for rid, a in anchors.items()]
+    taken = [(a.start, a.end) for a in anchors.values()]
     groups = {c.group for c in t.columns.values() if c.group}
     for g in groups:
         taken += [s.label_span(a, b)[:2] for a, b in find_all(s, [label_pattern(g)])]
@@ -126,7 +126,7 @@ def _events(t: TableGrammar, s: Stream, anchors: dict[str, tuple[int, int]]) -> 
     block: list[Value] = []
     run = 0
     for line in s.text.split("\n"):
-        if _NUMBERS.match(line):
+        if NUMERIC_LINE.match(line):
             for m in _TOKEN.finditer(line):
                 v = read_token(m.group(), pos + m.start())
                 if v is not None and v.kind == "number":
@@ -173,7 +173,7 @@ def _shape_orders(block_vals: list[Value], k: int, n: int) -> tuple[str, ...]:
     return ("column", "row")
 
 
-def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, tuple[int, int]],
+def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
                  span_of: SpanOf) -> BlockReading:
     """Give each value block its rows and columns (see the module's docstring)."""
     out = BlockReading()
@@ -195,8 +195,9 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, tuple[int, int]]
                 heads.append(str(what))
             continue
         values: list[Value] = what  # type: ignore[assignment]
-        tries = [heads if _in_template_order(t, heads) else None] if heads else [last_cols]
-        block = next((b for cols in tries + [[]] if cols is not None and (b := _fit(t, group, cols, values, filled))), None)
+        tries = [heads] if heads and _in_template_order(t, heads) else [last_cols] if not heads and last_cols else []
+        tries.append([])  # no headers to trust: the template's columns
+        block = next((b for cols in tries if (b := _fit(t, group, cols, values, filled))), None)
         if block is None:
             seen = ", ".join(t.columns[c].labels[0] for c in heads) or "none"
             out.diagnostics.append(Diagnostic(
@@ -266,7 +267,7 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
             values = dict(base)
             for (_, w), i in zip(multi, combo, strict=True):
                 values.update({ref: v.value for ref, v in w[i][1].items()})
-            if all((res := eq.residual(values)) is None or res == 0 for eq in eqs):
+            if not any(eq.broken(values) for eq in eqs):
                 winners.append(combo)
     for k, (b, w) in enumerate(multi):
         chosen = {c[k] for c in winners}
@@ -285,7 +286,7 @@ def _undecided(t: TableGrammar, b: Block, why: str) -> Diagnostic:
                       b.span, f"tables.{t.key}")
 
 
-def read_blocks(t: TableGrammar, s: Stream, anchors: dict[str, tuple[int, int]],
+def read_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
                 span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], BlockReading] | None:
     """The table read as blocks of values, or None when the region is not
     printed that way (no block holds several rows' values)."""

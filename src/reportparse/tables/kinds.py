@@ -18,7 +18,7 @@ from ..options import ParseOptions
 from ..rules import check_table
 from .blocks import read_blocks
 from .groups import extract_groups, one_row
-from .labelled import extract_labelled, row_anchors
+from .labelled import extract_labelled, locate_rows
 from .place import SpanOf
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -62,13 +62,11 @@ class LabelledRows(_Kind):
     read after a label in such text are another row's."""
 
     def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
-        rows, diags = extract_labelled(t, s, opts, span_of)
-        if _settled(t, rows):
-            return Extracted(rows, diags)
-        anchors, found_diags = row_anchors(t, s, opts, span_of)
-        got = read_blocks(t, s, anchors, span_of)
+        found, found_diags = locate_rows(t, s, opts, span_of)
+        rows, diags = extract_labelled(t, s, span_of, found)
+        got = None if _settled(t, rows) else read_blocks(t, s, found, span_of)
         if got is None:
-            return Extracted(rows, diags)
+            return Extracted(rows, found_diags + diags)
         block_rows, reading = got
         return Extracted(block_rows, found_diags + reading.diagnostics)
 
@@ -89,7 +87,7 @@ def _settled(t: TableGrammar, rows: Rows) -> bool:
     if any(cell.value is None for r in t.rows if not r.optional for cell in rows[r.id].values()):
         return False
     values = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items()}
-    return all((res := eq.residual(values)) is None or res == 0 for eq in equations(t))
+    return not any(eq.broken(values) for eq in equations(t))
 
 
 REGISTRY: dict[str, TableKind] = {"labelled_rows": LabelledRows(), "header_groups": HeaderGroups()}

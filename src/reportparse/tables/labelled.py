@@ -36,8 +36,9 @@ class Anchor:
     fuzzy: bool = False  # found only with character errors
 
 
-def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
-            diags: list[Diagnostic]) -> dict[str, Anchor]:
+def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[dict[str, Anchor], list[Diagnostic]]:
+    """Where each row's label is, and a diagnostic for each found only fuzzily."""
+    diags: list[Diagnostic] = []
     found: dict[str, Anchor] = {}
     cursor = 0
     for row in t.rows:
@@ -59,15 +60,7 @@ def _locate(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
         found[row.id] = Anchor(row.id, *s.label_span(start, end), fuzzy=fuzzy)
         if after:
             cursor = end
-    return found
-
-
-def row_anchors(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf
-                ) -> tuple[dict[str, tuple[int, int]], list[Diagnostic]]:
-    """Where each row's label is: compact ``(start, end)``, and how fuzzily each was found."""
-    diags: list[Diagnostic] = []
-    found = _locate(t, s, opts, span_of, diags)
-    return {rid: (a.start, a.end) for rid, a in found.items()}, diags
+    return found, diags
 
 
 _LABEL_HEAD = compiled(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
@@ -116,11 +109,11 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     return head, out, foreign
 
 
-def extract_labelled(t: TableGrammar, s: Stream, opts: ParseOptions,
-                     span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf,
+                     found: dict[str, Anchor]) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+    """The rows read from the values after each label found (:func:`locate_rows`)."""
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
-    found = _locate(t, s, opts, span_of, diags)
     head, chunks, foreign = _chunks(t, s, found)
     for text, a, b in foreign:
         diags.append(Diagnostic("TBL_UNKNOWN_ROW", f"a line that is no row of the template was left out: {text[:60]!r}", span_of(a, b), f"tables.{t.key}"))
@@ -325,7 +318,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
             values = dict(base)
             for rid, sol in zip(ids, choice, strict=True):
                 values.update({(rid, c): v for c, v in zip(t.row(rid).columns, sol, strict=True)})
-            if all((res := eq.residual(values)) is None or res == 0 for eq in eqs):
+            if not any(eq.broken(values) for eq in eqs):
                 winners.append(choice)
     for i, rid in enumerate(ids):
         placed = pending[rid]

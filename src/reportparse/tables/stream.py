@@ -20,7 +20,7 @@ _DIGIT = compiled(r"\d")
 _ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
 
 
-_NUMERIC_LINE = compiled(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
+NUMERIC_LINE = compiled(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
 
 
 @dataclass
@@ -80,7 +80,7 @@ def _label_view(text: str) -> tuple[str, list[int]]:
     idx: list[int] = []
     pos = 0
     for line in text.split("\n"):
-        if not _NUMERIC_LINE.match(line):
+        if not NUMERIC_LINE.match(line):
             chars.extend(line)
             chars.append("\n")
             idx.extend(range(pos, pos + len(line) + 1))
