@@ -15,6 +15,9 @@ import reportparse  # noqa: F401  (grammars are loaded through the package)
 from reportparse.grammar import TableGrammar, Template, load_grammars
 
 LAYOUTS = ("tab", "lines", "layout", "pipes", "runtogether", "markdown")
+# PDF-to-Markdown converter output with the label column detached from the values
+# (not in LAYOUTS, whose seeds and figures the benches keep stable)
+CONVERTER = "converter"
 PLACES = ["柱濮镇", "南岗区", "洪泽区", "淮安市", "平潭综合实验区", "兰溪市商务局", "青浦区", "雄县"]
 
 
@@ -115,9 +118,67 @@ def _render_markdown(t: TableGrammar, values: dict) -> list[str]:
     return out
 
 
+_ROW_GROUPS = {"result.disclosed": "三、本年度办理结果", "result.withheld.state_secret": "（三）不予公开",
+           "result.unavailable.not_held": "（四）无法提供", "result.not_processed.petition": "（五）不予处理",
+           "result.other.no_correction": "（六）其他处理"}
+_CAPTIONS = {"rules": "第二十条第（一）项", "licensing": "第二十条第（五）项", "penalty": "第二十条第（六）项",
+             "fees": "第二十条第（八）项", "procurement": "第二十条第（九）项"}
+
+
+def _placeholder_head(n: int, rng: random.Random) -> list[str]:
+    """The header row a converter writes when it cannot read the table's: placeholders, blanks or one merged label."""
+    style = rng.choice(["Column", "列", "", "merged"])
+    cells = ([f"{style}{i + 1}" for i in range(n)] if style in ("Column", "列")
+             else ["申请人情况"] + [""] * (n - 1) if style == "merged" else [""] * n)
+    return [_md(cells), _md(["---"] * n)]
+
+
+def _render_converter(t: TableGrammar, values: dict, rng: random.Random) -> list[str]:
+    """As some PDF-to-Markdown converters write the tables: the label column
+    as loose text lines, then the values as bare pipe rows in template order
+    under a placeholder header; table 四 as one row of 15 values (taken for
+    the header row) or three rows of five; at most one row of 三 one cell short."""
+    out: list[str] = []
+    if t.key == "appeals":
+        out += ["", "行政复议", "行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", "未经复议直接起诉 复议后起诉", ""]
+        cells = [_fmt(values[(r.id, c)]) for r in t.rows for c in r.columns]
+        if rng.random() < 0.5:
+            return out + [_md(cells), _md(["---"] * len(cells))]
+        return out + _placeholder_head(5, rng) + [_md(cells[i:i + 5]) for i in range(0, len(cells), 5)]
+    if t.key == "applications":
+        out += ["", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人",
+                "法人或其他组织", "商业企业 科研机构 社会公益组织 法律服务机构 其他", "总计"]
+        printed = []
+        for r in t.rows:
+            if r.id in _ROW_GROUPS and _ROW_GROUPS[r.id] != out[-1]:  # (（六）其他处理 may be a row of its own)
+                out.append(_ROW_GROUPS[r.id])
+            out.append(r.label)
+            if not r.optional:
+                printed.append([_fmt(values[(r.id, c)]) for c in r.columns])
+        if rng.random() < 0.5:
+            row = rng.choice(printed)
+            del row[rng.randrange(len(row))]
+        return out + [""] + _placeholder_head(len(t.columns), rng) + [_md(row) for row in printed]
+    rows = [r for r in t.rows if not r.optional]
+    for i, r in enumerate(rows):
+        if r.id in _CAPTIONS or i == 0:
+            band = [r]
+            for nxt in rows[i + 1:]:
+                if nxt.id in _CAPTIONS:
+                    break
+                band.append(nxt)
+            heads = [t.columns[c].labels[0] for c in r.columns]
+            out += ["", _CAPTIONS.get(r.id, ""), "信息内容 " + " ".join(heads)] + [b.label for b in band] + [""]
+            out += _placeholder_head(len(r.columns), rng)
+            out += [_md([_fmt(values[(b.id, c)]) for c in b.columns]) for b in band]
+    return out
+
+
 def _render_table(t: TableGrammar, values: dict, layout: str, rng: random.Random) -> list[str]:
     if layout == "markdown":
         return _render_markdown(t, values)
+    if layout == "converter":
+        return _render_converter(t, values, rng)
     out: list[str] = []
     sep = {"tab": "\t", "pipes": " | ", "layout": "    "}.get(layout, "\t")
     if t.key == "appeals":
@@ -241,7 +302,10 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
               "problems": ["（一）存在问题", "1.政策解读形式不够丰富。", "2.公开质量有待提高。", "（二）改进措施", "1.加强培训。"],
               "other": ["本年度未收取信息处理费。"]}
     for sec in tpl.sections:
-        lines += ["", ("## " if layout == "markdown" else "") + f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}"]
+        if layout == "converter":  # 总体情况 unnumbered, the sections after it renumbered from 一
+            lines += ["", "## " + (f"{'一二三四五'[sec.number - 2]}、" if sec.number > 1 else "") + sec.titles[0]]
+        else:
+            lines += ["", ("## " if layout == "markdown" else "") + f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}"]
         lines += bodies.get(sec.key, [])
         for tkey in sec.tables:
             tg = tpl.tables[tkey]

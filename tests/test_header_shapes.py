@@ -138,7 +138,9 @@ def test_a_heading_with_one_stray_character_is_found_and_numbering_may_start_lat
     for a, b in (("二、主动", "一、主动"), ("三、收到", "二、收到"), ("四、政府", "三、政府"), ("五、存在", "四、存在"), ("六、其他", "五、其他")):
         shifted = shifted.replace(a, b)
     r = reportparse.parse_text(shifted)
-    assert [s.key for s in r.sections] == ["proactive", "applications", "appeals", "problems", "other"]
+    # (总体情况 itself, on a line of its own before any numbered section, is that section: SEC_UNNUMBERED)
+    assert [s.key for s in r.sections] == ["overview", "proactive", "applications", "appeals", "problems", "other"]
+    assert "SEC_UNNUMBERED" in codes(r) and "SEC_MISSING" not in codes(r)
     # a numbered line matching no standard title where another number is expected stays prose
     r = reportparse.parse_text(doc("雄县人民政府2023年政府信息公开工作年度报告").replace("本年度未收到申请。", "本年度未收到申请。\n九、关于办理的说明"))
     assert [s.key for s in r.sections if s.level == 1].count(None) == 0

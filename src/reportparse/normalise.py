@@ -35,7 +35,9 @@ _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一�
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
 # Markdown, as PDF-to-Markdown converters write reports: table rows | a | b |,
 # separator rows |---|---|, heading marks ##, bold **
-_MD_RULE = compiled(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_RULE = compiled(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$|^\s*\|\s*:?-{3,}:?\s*\|\s*$")
+# a placeholder a converter writes for a header cell it could not read (Column1, Unnamed: 2, 列3)
+_MD_PLACEHOLDER = compiled(r"(?<=^|\t)(?:Column|Col|Field|Unnamed:?\s?|列)\s?\d{1,2}(?=\t|$)")
 _MD_ROW = compiled(r"^\s*\|.*\|\s*$")
 _MD_EDGE = compiled(r"^\s*\|\s*|\s*\|\s*$")
 _MD_CELL = compiled(r"\s*\|\s*")
@@ -260,6 +262,7 @@ def _markdown(ln: MappedLine, removed: Counter[str]) -> None:
     if _MD_ROW.match(ln.text):
         ln.sub(_MD_EDGE, "")
         ln.sub(_MD_CELL, "\t")
+        ln.sub(_MD_PLACEHOLDER, "")
         removed["markup"] += 1
     removed["markup"] += ln.sub(_MD_MARK, "")
 

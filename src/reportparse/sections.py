@@ -138,6 +138,9 @@ class _Builder:
             if accepted:
                 self._open(accepted, work, s, e, _CN[accepted[1]])
                 continue
+            if heading is None and stripped and not self.roots and (accepted := self._unnumbered(stripped, s, e)):
+                self._open(accepted, work, s, e, "")
+                continue
             if heading and heading[0] == 1:
                 accepted, e = self._level_one(heading, work, s, e)
             elif heading and not self.in_table and self.stack:
@@ -166,6 +169,20 @@ class _Builder:
         self.diags.append(Diagnostic("SEC_NUMERAL_OCR", f"heading {m.group(1)!r} read as {_CN[num]}、{title}", self.c.span(s, e)))
         body = m.group(2)[len(title):].lstrip("。：:；; \t") if m.group(2).startswith(title) else ""
         return 1, num, title, body, skey
+
+    def _unnumbered(self, line: str, s: int, e: int) -> tuple | None:
+        """``总体情况`` on a line of its own before any numbered section: a
+        standard title printed without its number (converters renumber the
+        sections after it: ``一、主动公开政府信息情况``). Index 0, so the
+        numbered sections after it follow without a gap."""
+        if not self.std or len(line) > MAX_TITLE:
+            return None
+        title, body, skey, _ = split_title(line, self.std)
+        if skey is None or body or title != line:
+            return None
+        self.diags.append(Diagnostic("SEC_UNNUMBERED", f"heading {line!r} has no number: read as the standard section {title}",
+                                     self.c.span(s, e)))
+        return 1, 0, title, "", skey
 
     def _level_one(self, heading: tuple[int, int, str], work: LineStream, s: int, e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
@@ -219,7 +236,7 @@ class _Builder:
                 else [self.roots[-1].section] if self.roots else [])  # the previous sibling (no list of every root)
         prev_num = last[0].index if last else 0
         span = c.span(s, e)
-        if num != prev_num + 1:
+        if num and num != prev_num + 1:  # (index 0: a title printed without its number)
             code = "SEC_NUMBER_GAP" if num > prev_num + 1 else "SEC_NUMBER_REPEAT"
             self.diags.append(Diagnostic(code, f"heading {num} at level {level} follows {prev_num}", span))
         section = Section(level, number, num, title, "", span, skey)

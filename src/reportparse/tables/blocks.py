@@ -22,12 +22,25 @@ orders column boxes in ways no rule can check there (measured on generated
 PDFs: taking the order of the report's other tables, or the cells on which
 column and row order agree, put wrong numbers into the table).
 
+PDF-to-Markdown converters detach the label column the same way: the labels
+as loose lines, then the values as bare pipe rows in template order under a
+placeholder header. A block whose every line is a printed row (tab-separated
+cells; :mod:`.block_events`) is read row by row, one printed row per row,
+when the counts agree; an empty cell keeps its place as an unknown; a row one
+cell short (the converter dropped a cell) is read with the lost cell at each
+place in turn, and the rules keep the cells on which every placing they allow
+agrees (``TBL_ROW_SHORT``). In a table without rules a printed row's order is
+its own, so it is taken; a short row there stays empty.
+
 Headers fix which columns a block covers (``商业企业 科研机构`` then four
 values: two columns of two rows); printed out of the template's order (a
 wrapped header row pdfminer cut apart) they are not trusted, and the block is
 taken as the template's columns when its count fits. A block that fits no
 rows and columns stops the reading: it and the rest are left empty with a
-diagnostic, never placed by guess.
+diagnostic, never placed by guess. So does a block with no header that
+would fit more than one kind of waiting row (行政事业性收费's one value after
+行政强制's label), and a band of one-column rows given fewer values than it
+has rows keeps them only if later blocks fill the rest of the band.
 """
 
 from __future__ import annotations
@@ -40,15 +53,14 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..span import Span
-from ..startcache import compiled
-from .cells import Value, read_token
+from .block_events import region_events
+from .cells import Value
 from .labelled import Anchor
-from .place import SpanOf, cell_from
-from .stream import NUMERIC_LINE, Stream, find_all, label_pattern
+from .place import SpanOf, cell_from, value_notes
+from .stream import Stream
 
-_PAGE_NUMBER = compiled(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
-_TOKEN = compiled(r"\S+")
 MAX_COMBINATIONS = 4096  # combinations of a table's block readings tried against its rules
+MAX_SHORT_ROWS = 2  # printed rows one cell short in a block (each multiplies its readings by its width)
 
 CellRef = tuple[str, str]
 
@@ -61,32 +73,56 @@ class Block:
     orders: tuple[str, ...]  # "column" and/or "row": the orders its shape allows
     span: Span | None = None
     movable: str | None = None  # a column the rules single out (总计), which may stand anywhere
+    # printed rows (a line of tab- or pipe-separated values each): the values
+    # with an unknown cell (None) at each place a row one cell short may have lost it
+    variants: list[list[Value | None]] = field(default_factory=list)
+    short_rows: int = 0
+    pending: list[str] = field(default_factory=list)  # rows after its own that later blocks must fill
 
-    def cells(self, order: str, cols: list[str] | None = None) -> dict[CellRef, Value]:
+    @property
+    def row_lines(self) -> bool:
+        return bool(self.variants)
+
+    def cells(self, order: str, cols: list[str] | None = None,
+              values: list[Value | None] | None = None) -> dict[CellRef, Value | None]:
         cols = cols or self.cols
+        vals: list[Value | None] = values if values is not None else list(self.values)
         k, n = len(self.rows), len(cols)
         if order == "column":
-            return {(r, c): self.values[j * k + i] for j, c in enumerate(cols) for i, r in enumerate(self.rows)}
-        return {(r, c): self.values[i * n + j] for i, r in enumerate(self.rows) for j, c in enumerate(cols)}
+            return {(r, c): vals[j * k + i] for j, c in enumerate(cols) for i, r in enumerate(self.rows)}
+        return {(r, c): vals[i * n + j] for i, r in enumerate(self.rows) for j, c in enumerate(cols)}
 
-    def readings(self) -> list[tuple[str, dict[CellRef, Value]]]:
+    def readings(self) -> list[tuple[str, dict[CellRef, Value | None]]]:
         """Each way the block can be read: its orders, times the column
-        sequences (as printed, or the movable column anywhere), distinct by value."""
+        sequences (as printed, or the movable column anywhere), times the places
+        of the cells its short rows lost; distinct by value."""
         seqs = [self.cols]
         if self.movable in self.cols and len(self.cols) > 2:
             rest = [c for c in self.cols if c != self.movable]
             seqs += [rest[:i] + [self.movable] + rest[i:] for i in range(len(rest) + 1)]
-        out: dict[tuple, tuple[str, dict[CellRef, Value]]] = {}
-        for order in self.orders if self.square else self.orders[:1]:
-            for seq in seqs:
-                got = self.cells(order, seq)
-                out.setdefault(tuple(sorted((ref, v.value) for ref, v in got.items())), (order, got))
+        out: dict[tuple, tuple[str, dict[CellRef, Value | None]]] = {}
+        for values in self.variants or [list(self.values)]:
+            for order in self.orders if self.square else self.orders[:1]:
+                for seq in seqs:
+                    got = self.cells(order, seq, values)
+                    out.setdefault(tuple(sorted((ref, _num(v)) for ref, v in got.items())), (order, got))
         return list(out.values())
 
     @property
     def square(self) -> bool:
         """Several rows and several columns: the two orders differ."""
         return len(self.rows) > 1 and len(self.cols) > 1
+
+
+def _num(v: Value | None) -> int | float | None:
+    return None if v is None else v.value
+
+
+def _agreed(readings: list[dict[CellRef, Value | None]]) -> dict[CellRef, Value]:
+    """The cells every reading gives the same known value."""
+    first, rest = readings[0], readings[1:]
+    return {ref: v for ref, v in first.items()
+            if v is not None and all((o := r[ref]) is not None and o.value == v.value for r in rest)}
 
 
 @dataclass
@@ -103,53 +139,6 @@ class BlockReading:
         """The region is printed this way: some block holds several rows' values
         (or the first block does, and fits nothing)."""
         return any(len(b.rows) > 1 for b in self.blocks) or self.stopped_at_rows and not self.blocks
-
-
-def _events(t: TableGrammar, s: Stream, anchors: dict[str, Anchor]) -> list[tuple[int, str, object]]:
-    """Row labels, column headers and value blocks of the region, in print order (compact offsets)."""
-    events: list[tuple[int, str, object]] = [(a.start, "row", rid) for rid, a in anchors.items()]
-    taken = [(a.start, a.end) for a in anchors.values()]
-    groups = {c.group for c in t.columns.values() if c.group}
-    for g in groups:
-        taken += [s.label_span(a, b)[:2] for a, b in find_all(s, [label_pattern(g)])]
-    hits = []
-    for cid, col in t.columns.items():
-        for a, b in find_all(s, [label_pattern(m) for m in col.labels]):
-            start, end, _ = s.label_span(a, b)
-            if not any(x <= start and end <= y for x, y in taken):
-                hits.append((start, end, cid))
-    starts, ends = {h[0] for h in hits}, {h[1] for h in hits}
-    for start, end, cid in hits:  # a header is a cell of its own (not 其他 in 不计其他情形): a line edge or another header on each side
-        if (start in ends or _cell_edge(s, start)) and (end in starts or _cell_edge(s, end)):
-            events.append((start, "col", cid))
-    pos = 0
-    block: list[Value] = []
-    run = 0
-    for line in s.text.split("\n"):
-        if NUMERIC_LINE.match(line):
-            for m in _TOKEN.finditer(line):
-                v = read_token(m.group(), pos + m.start())
-                if v is not None and v.kind == "number":
-                    v.block = run
-                    block.append(v)
-        elif not line.strip():
-            run += 1
-        elif not _PAGE_NUMBER.match(line):
-            if block:
-                events.append((block[0].start, "values", block))
-            block = []
-        pos += len(line) + 1
-    if block:
-        events.append((block[0].start, "values", block))
-    return sorted(events, key=lambda e: (e[0], e[1] != "row"))
-
-
-def _cell_edge(s: Stream, i: int) -> bool:
-    """A line or cell boundary of the printed text at compact offset ``i``
-    (a header is a cell of its own, not 其他 inside 不计其他情形)."""
-    if i <= 0 or i >= len(s.text):
-        return True
-    return s.text[i - 1] in "\n\t " or s.text[i] in "\n\t " or s.cmap[i] - s.cmap[i - 1] > 1
 
 
 def _in_template_order(t: TableGrammar, cols: list[str]) -> bool:
@@ -182,7 +171,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     heads: list[str] = []  # column headers since the last block
     last_cols: list[str] = []
     after_block = True
-    for _, kind, what in _events(t, s, anchors):
+    for _, kind, what in region_events(t, s, anchors):
         if kind == "row":
             if after_block:
                 group = [r for r in group if any((r, c) not in filled for c in t.row(r).columns)]
@@ -194,10 +183,9 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
             if str(what) not in heads:
                 heads.append(str(what))
             continue
-        values: list[Value] = what  # type: ignore[assignment]
-        tries = [heads] if heads and _in_template_order(t, heads) else [last_cols] if not heads and last_cols else []
-        tries.append([])  # no headers to trust: the template's columns
-        block = next((b for cols in tries if (b := _fit(t, group, cols, values, filled))), None)
+        lines, tabbed = what  # type: ignore[misc]
+        values = [v for line in lines for v in line if v is not None]
+        block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed)
         if block is None:
             seen = ", ".join(t.columns[c].labels[0] for c in heads) or "none"
             out.diagnostics.append(Diagnostic(
@@ -212,14 +200,43 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         last_cols = block.cols
         heads = []
         after_block = True
+    for b in [b for b in out.blocks if any((r, c) not in filled for r in b.pending for c in b.cols)]:
+        out.blocks.remove(b)  # its band lost a value: which row's is unknown
+        out.diagnostics.append(Diagnostic(
+            "TBL_BLOCK_UNPLACED", f"a block of {len(b.values)} values printed apart from its labels is fewer than the "
+            f"{len(b.rows) + len(b.pending)} rows of its band and no later block gives the rest; left empty", b.span, f"tables.{t.key}"))
     return out
 
 
-def _fit(t: TableGrammar, group: list[str], cols: list[str], values: list[Value],
-         filled: set[CellRef]) -> Block | None:
+def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[str],
+           lines: list[list[Value | None]], filled: set[CellRef], printed: bool) -> Block | None:
+    """The block's rows and columns: under headers printed in the template's
+    order, those columns (else the template's); with no header, the columns of
+    the block before (a table running on over a page) or of the rows waiting
+    for values — only when one of these fits (fees' one value after 行政强制's
+    label may be either row's)."""
+    if heads:
+        tries = [heads, []] if _in_template_order(t, heads) else [[]]
+        return next((b for cols in tries if (b := _fit(t, group, cols, lines, filled, printed))), None)
+    shapes = [last_cols] if last_cols else []
+    for r in group:
+        cols = [c for c in t.row(r).columns if (r, c) not in filled]
+        if cols and cols not in shapes:
+            shapes.append(cols)
+    fits = {(tuple(b.rows), tuple(b.cols)): b for cols in shapes if (b := _fit(t, group, cols, lines, filled, printed))}
+    if len(fits) > 1:
+        return None
+    return next(iter(fits.values()), None) or _fit(t, group, [], lines, filled, printed)
+
+
+def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Value | None]],
+         filled: set[CellRef], printed: bool = False) -> Block | None:
     """The block for these values: the group's unfilled rows that have these
     columns, with or without the template's optional rows, when their count
-    times the columns' is the count of values (one way only)."""
+    times the columns' is the count of values (one way only). ``lines``: the
+    block's printed rows when each of its lines is one (tab- or pipe-separated
+    cells: ``printed``), else its values as one list; a printed row may be one cell short."""
+    values = [v for line in lines for v in line if v is not None]
     if not cols:  # no headers read: the template's columns, when the rows have the same ones
         shapes = {t.row(r).columns for r in group if any((r, c) not in filled for c in t.row(r).columns)}
         if len(shapes) != 1:
@@ -228,14 +245,36 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], values: list[Value]
     order = [r.id for r in t.rows]
     rows = sorted((r for r in group if all(c in t.row(r).columns and (r, c) not in filled for c in cols)), key=order.index)
     # without the optional rows (（六）其他处理 printed as one row, found beside its three items)
-    fits = [rs for rs in (rows, [r for r in rows if not t.row(r).optional]) if rs and len(rs) * len(cols) == len(values)]
+    choices = [rs for rs in (rows, [r for r in rows if not t.row(r).optional]) if rs]
+    movable = t.total_column if t.total_column in cols else None
+    n = len(cols)
+    printed = printed and n > 1
+    for rs in choices:  # one printed row per row: read in row order, a short row's lost cell anywhere
+        if printed and len(lines) == len(rs) and all(len(line) in (n, n - 1) for line in lines):
+            short = [i for i, line in enumerate(lines) if len(line) < n]
+            if len(short) <= MAX_SHORT_ROWS:
+                return Block(values, rs, list(cols), ("row",), variants=_variants(lines, n), short_rows=len(short))
+    fits = [rs for rs in choices if len(rs) * len(cols) == len(values)]
+    pending: list[str] = []
     if not fits and len(cols) == 1 and all(t.row(r).columns == tuple(cols) for r in rows) and len(values) < len(rows):
-        fits = [rows[:len(values)]]  # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制)
+        # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制): the first
+        # rows, on condition that later blocks fill the rest (else a value of the band was lost, place unknown)
+        fits, pending = [rows[:len(values)]], rows[len(values):]
     if not fits:
         return None
     chosen = fits[0]
-    movable = t.total_column if t.total_column in cols else None
-    return Block(values, chosen, list(cols), _shape_orders(values, len(chosen), len(cols)), movable=movable)
+    return Block(values, chosen, list(cols), _shape_orders(values, len(chosen), len(cols)), movable=movable,
+                 pending=pending)
+
+
+def _variants(lines: list[list[Value | None]], n: int) -> list[list[Value | None]]:
+    """The block's values in row order, once for each way of placing an unknown
+    cell in each row one cell short."""
+    per_row: list[list[list[Value | None]]] = []
+    for line in lines:
+        cells: list[Value | None] = list(line)
+        per_row.append([cells] if len(line) == n else [cells[:i] + [None] + cells[i:] for i in range(n)])
+    return [[v for row in combo for v in row] for combo in itertools.product(*per_row)]
 
 
 def decide(t: TableGrammar, reading: BlockReading) -> None:
@@ -247,15 +286,22 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     eqs = equations(t)
     if not eqs:  # nothing checks the order of its columns: only blocks of one column, or of one value repeated
         for b in reading.blocks:
-            if len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
+            if b.row_lines:  # printed rows: their order is fixed; a short row's lost cell is not
+                readings = [got for _, got in b.readings()]
+                reading.cells.update(_agreed(readings))
+                if b.short_rows:
+                    reading.diagnostics.append(_short(t, b, "the table has no rule to place the lost cells"))
+            elif len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
                 reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
             else:
-                reading.cells.update(b.cells(b.orders[0]))
+                reading.cells.update(_agreed([b.cells(b.orders[0])]))
         return
     ways = [b.readings() for b in reading.blocks]
-    for w in ways:
+    for b, w in zip(reading.blocks, ways, strict=True):
         if len(w) == 1:
-            reading.cells.update(w[0][1])
+            reading.cells.update(_agreed([w[0][1]]))
+            if b.short_rows:  # (every place of the lost cell reads the same: all the row's other cells equal)
+                reading.diagnostics.append(_short(t, b, "every place of the lost cells reads the same"))
     multi = [(b, w) for b, w in zip(reading.blocks, ways, strict=True) if len(w) > 1]
     if not multi:
         return
@@ -266,18 +312,25 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
         for combo in combos:
             values = dict(base)
             for (_, w), i in zip(multi, combo, strict=True):
-                values.update({ref: v.value for ref, v in w[i][1].items()})
+                values.update({ref: v.value for ref, v in w[i][1].items() if v is not None})
             if not any(eq.broken(values) for eq in eqs):
                 winners.append(combo)
     for k, (b, w) in enumerate(multi):
         chosen = {c[k] for c in winners}
         if chosen:  # no reading under which the rules hold: the block is not printed as read, nothing of it is taken
-            agreed = [w[i][1] for i in sorted(chosen)]
-            reading.cells.update({ref: v for ref, v in agreed[0].items() if all(o[ref].value == v.value for o in agreed[1:])})
+            reading.cells.update(_agreed([w[i][1] for i in sorted(chosen)]))
         if len(chosen) == 1:
+            if b.short_rows:
+                reading.diagnostics.append(_short(t, b, "the table's rules fix where the lost cells stood"))
             continue
         why = "several readings" if chosen else "no reading"
-        reading.diagnostics.append(_undecided(t, b, f"the table's rules hold under {why}"))
+        reading.diagnostics.append((_short if b.short_rows else _undecided)(t, b, f"the table's rules hold under {why}"))
+
+
+def _short(t: TableGrammar, b: Block, why: str) -> Diagnostic:
+    return Diagnostic("TBL_ROW_SHORT", f"{b.short_rows} printed row(s) of a block of {len(b.rows)} rows × {len(b.cols)} columns "
+                      f"lack a cell, and {why}; the lost cells, and cells whose place differs between the readings, left empty",
+                      b.span, f"tables.{t.key}")
 
 
 def _undecided(t: TableGrammar, b: Block, why: str) -> Diagnostic:
@@ -297,6 +350,7 @@ def read_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     rows: dict[str, dict[str, Cell]] = {r.id: {c: Cell() for c in r.columns} for r in t.rows}
     for (r, c), v in reading.cells.items():
         rows[r][c] = cell_from(v, t.columns[c], span_of)
+    reading.diagnostics += value_notes([v for v in reading.cells.values() if v.kind == "ocr"], span_of, f"tables.{t.key}")
     reading.diagnostics.insert(0, Diagnostic(
         "TBL_VALUE_BLOCKS", f"table read from {len(reading.blocks)} blocks of values printed apart from their labels",
         reading.blocks[0].span if reading.blocks else None, f"tables.{t.key}"))
