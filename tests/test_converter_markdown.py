@@ -122,3 +122,19 @@ def test_generated_converter_reports_read_right_or_null(template):
         flat = reportparse.parse_text(add_noise(noisy.text, seed)).flat()
         wrong = {k: (v, flat[k]) for k, v in noisy.truth.items() if flat[k] is not None and flat[k] != v}
         assert wrong == {}
+
+
+def test_a_printed_row_is_never_read_under_fewer_columns_than_it_has_cells():
+    """2019 行政事业性收费 under a header of which only 本年增/减 was read, its
+    row printed ``| 0 |  |``: the row's two cells are the template's two
+    columns, the empty one unknown (not 0 taken as 本年增/减)."""
+    from generator import CONVERTER, make_report
+
+    gen = make_report(41, "ogi-2019", CONVERTER)
+    text = gen.text
+    prev, change = (str(gen.truth[f"proactive.fees.{c}"]) for c in ("prev_items", "change"))
+    row = f"| {prev} | {change} |"
+    assert row in text
+    r = reportparse.parse_text(text.replace(row, f"| {prev} |  |", 1))
+    cells = r.tables["proactive"].rows["fees"]
+    assert cells["prev_items"].value == int(prev) and cells["change"].value is None

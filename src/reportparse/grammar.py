@@ -43,6 +43,19 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """How a report's prose states one cell's value (``本年度制发的规范性文件88件``):
+    patterns with ``{n}`` where the number stands, read by ``tables/prose.py``."""
+
+    row: str
+    column: str
+    patterns: tuple[str, ...]
+
+
+STATEMENT_NUMBER = r"(\d+(?:\.\d+)?)"  # what ``{n}`` in a statement pattern stands for
+
+
+@dataclass(frozen=True)
 class Rule:
     """``sum(lhs) == sum(rhs)``, applied to each column (terms are rows) or each row (terms are columns)."""
 
@@ -64,6 +77,7 @@ class TableGrammar:
     columns: dict[str, Column]
     rows: tuple[Row, ...]
     rules: tuple[Rule, ...]
+    statements: tuple[Statement, ...] = ()
 
     @cached_property
     def _rows_by_id(self) -> dict[str, Row]:
@@ -243,9 +257,28 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
     optional = frozenset(x.id for x in rows if x.optional)
     rules = tuple(parse_rule(r, rd, f"{entry}.rules[{i}]", row_ids, col_ids, optional)
                   for i, rd in enumerate(r.get(data, "rules", list, entry, [])))
+    statements = tuple(_parse_statement(r, sd, f"{entry}.statements[{i}]", rows)
+                       for i, sd in enumerate(r.get(data, "statements", list, entry, [])))
     return TableGrammar(key, r.get(data, "section", str, entry), r.get(data, "title", str, entry),
                         layout, r.get(data, "label_column", bool, entry), total, columns,
-                        tuple(rows), rules)
+                        tuple(rows), rules, statements)
+
+
+def _parse_statement(r: _Reader, data: dict[str, Any], entry: str, rows: list[Row]) -> Statement:
+    cell = r.get(data, "cell", str, entry)
+    rid, _, cid = cell.rpartition(".")
+    row = next((x for x in rows if x.id == rid), None)
+    if row is None or cid not in row.columns:
+        raise r.fail(f"{entry}.cell", f"{cell!r} is not a row.column of this table")
+    patterns = r.strings(data, "patterns", entry)
+    for pat in patterns:
+        if pat.count("{n}") != 1:
+            raise r.fail(f"{entry}.patterns", f"{pat!r} must hold {{n}} (the number) once")
+        try:
+            regex.compile(pat.replace("{n}", STATEMENT_NUMBER))
+        except regex.error as e:
+            raise r.fail(f"{entry}.patterns", f"{pat!r} is not a valid pattern: {e}") from None
+    return Statement(rid, cid, patterns)
 
 
 def parse_template(data: dict[str, Any], file: str) -> Template:

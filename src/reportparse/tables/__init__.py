@@ -16,6 +16,7 @@ from ..options import ParseOptions
 from ..span import Span
 from .kinds import REGISTRY, TableKind
 from .place import empty_cells
+from .prose import ProseEvidence
 from .stream import Stream, make_stream
 
 __all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
@@ -27,6 +28,7 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
     out: dict[str, Table] = {}
     if template is None:
         return out, diags
+    evidence = ProseEvidence(c)
     for key, tg in template.tables.items():
         units = {cid: col.unit for cid, col in tg.columns.items() if col.unit}
         labels = {"rows": {r.id: r.label for r in tg.rows}, "columns": {col.id: col.labels[0] for col in tg.columns.values()}}
@@ -47,7 +49,7 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         def span_of(a: int, b: int, s: Stream = stream) -> Span:
             return c.span(s.canon(a), s.canon(b - 1) + 1)
 
-        rows, tdiags = kind.extract(tg, stream, opts, span_of)
+        rows, tdiags = kind.extract(tg, stream, opts, span_of, evidence)
         diags.extend(tdiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)

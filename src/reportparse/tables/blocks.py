@@ -78,10 +78,7 @@ class Block:
     variants: list[list[Value | None]] = field(default_factory=list)
     short_rows: int = 0
     pending: list[str] = field(default_factory=list)  # rows after its own that later blocks must fill
-
-    @property
-    def row_lines(self) -> bool:
-        return bool(self.variants)
+    printed: bool = False  # one printed row per row: its order is its own
 
     def cells(self, order: str, cols: list[str] | None = None,
               values: list[Value | None] | None = None) -> dict[CellRef, Value | None]:
@@ -236,7 +233,8 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
     times the columns' is the count of values (one way only). ``lines``: the
     block's printed rows when each of its lines is one (tab- or pipe-separated
     cells: ``printed``), else its values as one list; a printed row may be one cell short."""
-    values = [v for line in lines for v in line if v is not None]
+    fields = [v for line in lines for v in line]  # printed rows: an empty cell keeps its place (None)
+    values = [v for v in fields if v is not None]
     if not cols:  # no headers read: the template's columns, when the rows have the same ones
         shapes = {t.row(r).columns for r in group if any((r, c) not in filled for c in t.row(r).columns)}
         if len(shapes) != 1:
@@ -248,13 +246,14 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
     choices = [rs for rs in (rows, [r for r in rows if not t.row(r).optional]) if rs]
     movable = t.total_column if t.total_column in cols else None
     n = len(cols)
-    printed = printed and n > 1
     for rs in choices:  # one printed row per row: read in row order, a short row's lost cell anywhere
-        if printed and len(lines) == len(rs) and all(len(line) in (n, n - 1) for line in lines):
+        if printed and n > 1 and len(lines) == len(rs) and all(len(line) in (n, n - 1) for line in lines):
             short = [i for i, line in enumerate(lines) if len(line) < n]
             if len(short) <= MAX_SHORT_ROWS:
-                return Block(values, rs, list(cols), ("row",), variants=_variants(lines, n), short_rows=len(short))
-    fits = [rs for rs in choices if len(rs) * len(cols) == len(values)]
+                return Block(values, rs, list(cols), ("row",), variants=_variants(lines, n), short_rows=len(short),
+                             printed=True)
+    # printed rows holding several rows each (四's fifteen values on one line): every field counts
+    fits = [rs for rs in choices if len(rs) * n == len(fields if printed else values)]
     pending: list[str] = []
     if not fits and len(cols) == 1 and all(t.row(r).columns == tuple(cols) for r in rows) and len(values) < len(rows):
         # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制): the first
@@ -264,7 +263,7 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
         return None
     chosen = fits[0]
     return Block(values, chosen, list(cols), _shape_orders(values, len(chosen), len(cols)), movable=movable,
-                 pending=pending)
+                 pending=pending, variants=[fields] if printed and None in fields else [])
 
 
 def _variants(lines: list[list[Value | None]], n: int) -> list[list[Value | None]]:
@@ -286,15 +285,14 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     eqs = equations(t)
     if not eqs:  # nothing checks the order of its columns: only blocks of one column, or of one value repeated
         for b in reading.blocks:
-            if b.row_lines:  # printed rows: their order is fixed; a short row's lost cell is not
-                readings = [got for _, got in b.readings()]
-                reading.cells.update(_agreed(readings))
+            if b.printed:  # printed rows: their order is fixed; a short row's lost cell is not
+                reading.cells.update(_agreed([got for _, got in b.readings()]))
                 if b.short_rows:
                     reading.diagnostics.append(_short(t, b, "the table has no rule to place the lost cells"))
             elif len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
                 reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
             else:
-                reading.cells.update(_agreed([b.cells(b.orders[0])]))
+                reading.cells.update(_agreed([got for _, got in b.readings()]))
         return
     ways = [b.readings() for b in reading.blocks]
     for b, w in zip(reading.blocks, ways, strict=True):

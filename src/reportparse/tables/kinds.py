@@ -20,6 +20,7 @@ from .blocks import read_blocks
 from .groups import extract_groups, one_row
 from .labelled import extract_labelled, locate_rows
 from .place import SpanOf
+from .prose import ProseEvidence
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
@@ -35,8 +36,9 @@ class TableKind(Protocol):
     def match(self, t: TableGrammar, s: Stream, opts: ParseOptions) -> bool:
         """Does the text of the table's section hold the table (any of its labels or headers)?"""
 
-    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
-        """The cells, read from the text."""
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
+                evidence: ProseEvidence | None = None) -> Extracted:
+        """The cells, read from the text (``evidence``: what the report's prose states of them)."""
 
     def validate(self, t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
         """The template's rules applied (forced values filled, misreads corrected), and whether all hold."""
@@ -61,9 +63,10 @@ class LabelledRows(_Kind):
     order), the blocks (:mod:`.blocks`) — then the blocks alone, since values
     read after a label in such text are another row's."""
 
-    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
+                evidence: ProseEvidence | None = None) -> Extracted:
         found, found_diags = locate_rows(t, s, opts, span_of)
-        rows, diags = extract_labelled(t, s, span_of, found)
+        rows, diags = extract_labelled(t, s, span_of, found, evidence)
         got = None if _settled(t, rows) else read_blocks(t, s, found, span_of)
         if got is None:
             return Extracted(rows, found_diags + diags)
@@ -78,7 +81,8 @@ class HeaderGroups(_Kind):
         """A header, or (headers garbled or lost) one line that holds a number for every cell."""
         return super().match(t, s, opts) or one_row(t, s) is not None
 
-    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> Extracted:
+    def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
+                evidence: ProseEvidence | None = None) -> Extracted:
         return Extracted(*extract_groups(t, s, opts, span_of))
 
 

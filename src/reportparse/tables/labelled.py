@@ -21,6 +21,7 @@ from ..options import ParseOptions
 from ..startcache import compiled
 from .cells import Value, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
+from .prose import ProseEvidence, Stated, narrow
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -109,9 +110,10 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     return head, out, foreign
 
 
-def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf,
-                     found: dict[str, Anchor]) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
-    """The rows read from the values after each label found (:func:`locate_rows`)."""
+def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[str, Anchor],
+                     evidence: ProseEvidence | None = None) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+    """The rows read from the values after each label found (:func:`locate_rows`);
+    ``evidence``: the prose's statements, which may decide run-together digits."""
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
     head, chunks, foreign = _chunks(t, s, found)
@@ -173,7 +175,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf,
             what = "was not found" if rid not in found else "has no values next to it"
             diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))
     if pending:
-        _resolve_splits(t, rows, pending, span_of, diags)
+        _resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
     _mark_unanchored(t, s, rows, found, own)
     return rows, diags
 
@@ -302,10 +304,17 @@ def _block_grid(vals: list[Value], k: int, n: int) -> list[list[Value]] | None:
 
 
 def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],
-                    span_of: SpanOf, diags: list[Diagnostic]) -> None:
+                    span_of: SpanOf, diags: list[Diagnostic], stated: dict[tuple[str, str], Stated]) -> None:
     """Several rows of run-together digits: keep the one combination of splits
-    under which every rule that can be checked holds, if there is exactly one."""
+    under which every rule that can be checked holds, if there is exactly one.
+    A row's splits are first narrowed to those that give the values the prose
+    states (``stated``); cells so decided are ``inferred``, each statement named."""
     eqs = equations(t)
+    used: dict[str, list[Stated]] = {}
+    for rid, placed in pending.items():
+        placed.candidates, facts = narrow(placed.candidates, t.row(rid).columns, rid, stated)
+        if facts:
+            used[rid] = facts
     base = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items() if cell.status == "read"}
     ids = list(pending)
     combos = 1
@@ -325,15 +334,25 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         span = next(iter(placed.cells.values())).span
         raw = next(iter(placed.cells.values())).raw
         path = f"tables.{t.key}.{rid}"
+        status = "inferred" if rid in used else "read"
         if winners is not None and len(winners) == 1:
             sol = winners[0][i]
-            rows[rid] = {c: Cell(v, raw, "read" if v is not None else "missing", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
-            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which the table's rules hold)", span, path))
+            rows[rid] = {c: Cell(v, raw, status if v is not None else "missing", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
+            why = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
+            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {why})", span, path))
+            diags += _prose_notes(raw, used.get(rid, []), path)
             continue
         # cells on which every split that the rules allow agrees are read; the rest stay empty
         sols = [w[i] for w in winners] if winners is not None else placed.candidates
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
         for c, v in zip(t.row(rid).columns, kept, strict=True):
             if v is not None:
-                rows[rid][c] = Cell(v, raw, "read", span)
+                rows[rid][c] = Cell(v, raw, status, span)
         diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
+        if any(v is not None for v in kept):
+            diags += _prose_notes(raw, used.get(rid, []), path)
+
+
+def _prose_notes(raw: str, facts: list[Stated], path: str) -> list[Diagnostic]:
+    return [Diagnostic("TBL_SPLIT_PROSE", f"{raw!r}: the prose states {f.value} ({f.text!r}), which decides the split",
+                       f.span, path) for f in facts]
