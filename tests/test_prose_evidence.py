@@ -1,7 +1,9 @@
 """The prose as evidence (issue 18, item 6): digits run together in a table
 row that several splits fit (``行政规范性文件8855698``) are decided when the
 report's own prose states one of the row's values — the cells ``inferred``,
-the statement named with its place — and never when the prose is ambiguous.
+the statement named with its place, the table not claimed valid (the
+statement may speak of something else) — and never when the prose is
+ambiguous or what it states is too short to tell from chance.
 The statement patterns are grammar data (``[[tables.statements]]``)."""
 
 from __future__ import annotations
@@ -49,7 +51,9 @@ def test_the_prose_stating_two_of_the_values_decides_the_split():
     # each statement named, its location its place in the input
     notes = [d for d in r.diagnostics if d.code == "TBL_SPLIT_PROSE"]
     assert sorted(text[d.location.start:d.location.end] for d in notes) == ["制发的规范性文件88件", "现行有效行政规范性文件698件"]
-    assert r.tables["proactive"].valid
+    # the statement may be about something else and still fit a split: the table does not claim validity
+    assert not r.tables["proactive"].valid
+    assert any(d.code == "TBL_UNANCHORED" and "prose" in d.message for d in r.diagnostics)
 
 
 def test_one_stated_value_keeps_only_the_cells_every_remaining_split_agrees_on():
@@ -64,8 +68,15 @@ def test_prose_that_states_two_values_for_one_cell_is_no_evidence():
     assert not any(d.code == "TBL_SPLIT_PROSE" for d in r.diagnostics)
 
 
+def test_a_short_stated_value_is_too_weak_to_decide():
+    """制发88件 alone: two digits match some split of most digit runs by chance."""
+    r = _report("本年度制发的规范性文件88件。")
+    assert _cells(r) == [None, None, None]
+    assert not any(d.code == "TBL_SPLIT_PROSE" for d in r.diagnostics)
+
+
 def test_prose_no_split_agrees_with_speaks_of_something_else():
-    r = _report("本年度制发的规范性文件7件。")
+    r = _report("本年度制发的规范性文件789件。")
     assert _cells(r) == [None, None, None]
     assert not any(d.code == "TBL_SPLIT_PROSE" for d in r.diagnostics)
 

@@ -62,7 +62,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ROW_DAMAGED": (WARNING, "two or more value cells of a row are text (OCR garbled the line): none of the row's values is trusted, its cells are empty"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),
-    "TBL_SPLIT_PROSE": (INFO, "digits run together in a table row were split the one way that gives a value the report's own prose states (本年度制发的规范性文件88件); the cells so decided are inferred, and the statement's place is the location"),
+    "TBL_SPLIT_PROSE": (INFO, "digits run together in a table row were split the one way that gives a value the report's own prose states (本年度制发的规范性文件88件); the cells so decided are inferred, their table is not claimed valid (TBL_UNANCHORED: the statement may be about something else), and the statement's place is the location"),
     "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; cells on which the splits differ stay null"),
     "TBL_UNKNOWN_ROW": (WARNING, "a line of values under a label that matches no row of the template (a locally added row, or a label OCR garbled) was left out"),
     "TBL_CELL_LOST": (WARNING, "table 四 has one value fewer than cells and nothing shows which was lost: values are placed only where every place of the lost cell that the rules allow puts them"),

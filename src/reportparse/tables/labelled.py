@@ -21,7 +21,7 @@ from ..options import ParseOptions
 from ..startcache import compiled
 from .cells import Value, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
-from .prose import ProseEvidence, Stated, narrow
+from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -334,10 +334,11 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         span = next(iter(placed.cells.values())).span
         raw = next(iter(placed.cells.values())).raw
         path = f"tables.{t.key}.{rid}"
-        status = "inferred" if rid in used else "read"
+        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", None)
         if winners is not None and len(winners) == 1:
             sol = winners[0][i]
-            rows[rid] = {c: Cell(v, raw, status if v is not None else "missing", span) for c, v in zip(t.row(rid).columns, sol, strict=True)}
+            rows[rid] = {c: Cell(v, raw, status if v is not None else "missing", span, unanchored=why if v is not None else None)
+                         for c, v in zip(t.row(rid).columns, sol, strict=True)}
             why = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {why})", span, path))
             diags += _prose_notes(raw, used.get(rid, []), path)
@@ -347,7 +348,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
         for c, v in zip(t.row(rid).columns, kept, strict=True):
             if v is not None:
-                rows[rid][c] = Cell(v, raw, status, span)
+                rows[rid][c] = Cell(v, raw, status, span, unanchored=why)
         diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
         if any(v is not None for v in kept):
             diags += _prose_notes(raw, used.get(rid, []), path)

@@ -61,14 +61,29 @@ class ProseEvidence:
         return out
 
 
+# why a prose-decided cell does not make its table valid (TBL_UNANCHORED): the statement may
+# be about something else (a sub-unit's count) and still match one split of the digits
+PROSE_DECIDED = "digits cut the one way that gives a value the prose states"
+
+# Evidence must carry at least this many digits in all (a row's statements together): a short
+# value such as 5 or 0 matches some split of most digit runs by chance, so prose about something
+# else (a sub-unit's count) would decide the row; measured by bench/prose_evidence.py (off-topic).
+MIN_DIGITS = 3
+
+
+def _digits(value: int | float) -> str:
+    return "".join(ch for ch in str(value) if ch.isdigit())
+
+
 def narrow(candidates: list[list], columns: tuple[str, ...], row: str,
            stated: dict[CellRef, Stated]) -> tuple[list[list], list[Stated]]:
     """The splits of a row that agree with every value the prose states for
     it, and those statements; the candidates unchanged (and no statement)
-    when the prose states none of its cells, or when no split agrees (the
-    prose then speaks of something else)."""
+    when the prose states none of its cells, when what it states holds fewer
+    than :data:`MIN_DIGITS` digits, or when no split agrees (the prose then
+    speaks of something else)."""
     facts = [(i, stated[(row, c)]) for i, c in enumerate(columns) if (row, c) in stated]
-    if not facts:
+    if sum(len(_digits(f.value)) for _, f in facts) < MIN_DIGITS:
         return candidates, []
     kept = [sol for sol in candidates if all(sol[i] == f.value for i, f in facts)]
     if not kept or len(kept) == len(candidates):
