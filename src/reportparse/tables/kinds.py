@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell, RuleResult, Table
 from ..options import ParseOptions
 from ..rules import check_table
-from .blocks import read_blocks
 from .groups import extract_groups, one_row
-from .labelled import extract_labelled, locate_rows
+from .labelled import locate_rows
 from .place import SpanOf
 from .prose import ProseEvidence
+from .readers import read_labelled
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
@@ -58,20 +57,14 @@ class _Kind:
 
 class LabelledRows(_Kind):
     """Rows with labels (二 主动公开, 三 申请): rows anchored by their labels,
-    values read after each label; or, when that leaves the table unsettled and
-    the region prints its values in blocks apart from the labels (column
-    order), the blocks (:mod:`.blocks`) — then the blocks alone, since values
-    read after a label in such text are another row's."""
+    their values read by the readers (:mod:`.readers`) that detect how the
+    region prints them."""
 
     def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
                 evidence: ProseEvidence | None = None) -> Extracted:
         found, found_diags = locate_rows(t, s, opts, span_of)
-        rows, diags = extract_labelled(t, s, span_of, found, evidence)
-        got = None if _settled(t, rows) else read_blocks(t, s, found, span_of)
-        if got is None:
-            return Extracted(rows, found_diags + diags)
-        block_rows, reading = got
-        return Extracted(block_rows, found_diags + reading.diagnostics)
+        got = read_labelled(t, s, found, span_of, evidence)
+        return Extracted(got.rows, found_diags + got.diagnostics)
 
 
 class HeaderGroups(_Kind):
@@ -84,14 +77,6 @@ class HeaderGroups(_Kind):
     def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
                 evidence: ProseEvidence | None = None) -> Extracted:
         return Extracted(*extract_groups(t, s, opts, span_of))
-
-
-def _settled(t: TableGrammar, rows: Rows) -> bool:
-    """Every cell of every required row read, and no rule broken."""
-    if any(cell.value is None for r in t.rows if not r.optional for cell in rows[r.id].values()):
-        return False
-    values = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items()}
-    return not any(eq.broken(values) for eq in equations(t))
 
 
 REGISTRY: dict[str, TableKind] = {"labelled_rows": LabelledRows(), "header_groups": HeaderGroups()}

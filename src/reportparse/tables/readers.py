@@ -1,0 +1,136 @@
+"""Readers: the ways a labelled table's values can be printed, each behind
+one small interface, registered in :data:`READERS` (like the table kinds).
+
+A reader answers two questions about a table region whose row labels are
+found: ``detect`` — is the region printed its way (0: no; more: how much of
+it is) — and ``read`` — the cells, as it reads them, with its diagnostics,
+and how strongly the region is its own. :func:`read_labelled` runs every
+reader that detects the region and decides between their readings:
+
+* a reading that *settles* the table (every required cell, no rule broken)
+  is taken; when two readers each settle it with different values, the cells
+  on which they differ are a conflict, left empty (``TBL_READER_CONFLICT``),
+  never silently one of them;
+* when none settles it, the reading that claims the region most strongly is
+  taken (a block reader that placed several rows' values in one block claims
+  it over values read after labels, which in such text are another row's).
+
+A new way of printing values is one class with these two calls and one
+entry in :data:`READERS`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol
+
+from ..arith import equations
+from ..diagnostics import Diagnostic
+from ..grammar import TableGrammar
+from ..model import Cell
+from .blocks import read_blocks
+from .labelled import Anchor, extract_labelled
+from .place import SpanOf
+from .prose import ProseEvidence
+from .stream import NUMERIC_LINE, Stream
+
+Rows = dict[str, dict[str, Cell]]
+
+
+class Reading(NamedTuple):
+    rows: Rows
+    diagnostics: list[Diagnostic]
+    claim: int  # how strongly the region is printed this reader's way: 1 a reading, 2 the region's own
+    reader: str = ""
+
+
+class Reader(Protocol):
+    name: str
+
+    def detect(self, t: TableGrammar, s: Stream, anchors: dict[str, Anchor]) -> float:
+        """0 when the region is not printed this way; else a score."""
+
+    def read(self, t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_of: SpanOf,
+             evidence: ProseEvidence | None) -> Reading | None:
+        """The cells as this reader reads them, or None when it finds none of its layout."""
+
+
+class InlineReader:
+    """Values printed after each row's label, on its line or the lines up to
+    the next label: tab-separated, one cell per line, space-aligned, ``|``
+    separated, digits run together, Markdown rows with their labels
+    (:mod:`.labelled`, :mod:`.place`, :mod:`.split`)."""
+
+    name = "inline"
+
+    def detect(self, t: TableGrammar, s: Stream, anchors: dict[str, Anchor]) -> float:
+        return 1.0 if anchors else 0.0
+
+    def read(self, t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_of: SpanOf,
+             evidence: ProseEvidence | None) -> Reading | None:
+        return Reading(*extract_labelled(t, s, span_of, anchors, evidence), claim=1, reader=self.name)
+
+
+class BlockReader:
+    """Values printed apart from their labels, in blocks of value-only lines:
+    pdfminer's column order, converter Markdown's bare value rows (:mod:`.blocks`)."""
+
+    name = "blocks"
+
+    def detect(self, t: TableGrammar, s: Stream, anchors: dict[str, Anchor]) -> float:
+        lines = s.text.split("\n")
+        values = sum(1 for line in lines if line.strip() and NUMERIC_LINE.match(line))
+        return values / len(lines) if anchors and lines else 0.0
+
+    def read(self, t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_of: SpanOf,
+             evidence: ProseEvidence | None) -> Reading | None:
+        got = read_blocks(t, s, anchors, span_of)
+        if got is None:
+            return None
+        rows, reading = got
+        return Reading(rows, reading.diagnostics, claim=2, reader=self.name)
+
+
+READERS: dict[str, Reader] = {"inline": InlineReader(), "blocks": BlockReader()}
+
+
+def read_labelled(t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_of: SpanOf,
+                  evidence: ProseEvidence | None = None) -> Reading:
+    """The table read by the readers that detect its region (see the module's docstring)."""
+    readings: list[Reading] = []
+    for reader in READERS.values():
+        if reader.detect(t, s, anchors) > 0 and (got := reader.read(t, s, anchors, span_of, evidence)) is not None:
+            readings.append(got)
+    if not readings:
+        return Reading({r.id: {c: Cell() for c in r.columns} for r in t.rows}, [], claim=0)
+    settling = [r for r in readings if settled(t, r.rows)]
+    if settling:
+        return _agreed(t, settling)
+    return max(readings, key=lambda r: r.claim)  # (max: the first of the strongest, in registry order)
+
+
+def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:
+    """The first settling reading, its cells that another settling reading
+    gives differently left empty as a conflict."""
+    first = settling[0]
+    if len(settling) == 1:
+        return first
+    rows = {r: dict(cols) for r, cols in first.rows.items()}
+    differ = sorted({(r, c) for other in settling[1:] for r, cols in other.rows.items() for c, cell in cols.items()
+                     if cell.value != first.rows[r][c].value})
+    if not differ:
+        return first
+    for r, c in differ:
+        old = rows[r][c]
+        rows[r][c] = Cell(None, old.raw, "missing", old.span)
+    diag = Diagnostic("TBL_READER_CONFLICT", f"the table's values read two ways ({', '.join(x.reader for x in settling)}) "
+                      f"that each satisfy its rules but differ in {len(differ)} cell(s), left empty: "
+                      f"{', '.join(f'{r}.{c}' for r, c in differ[:8])}", None, f"tables.{t.key}")
+    return Reading(rows, first.diagnostics + [diag], first.claim)
+
+
+def settled(t: TableGrammar, rows: Rows) -> bool:
+    """Every cell of every required row read, and no rule broken."""
+    if any(cell.value is None for r in t.rows if not r.optional for cell in rows[r.id].values()):
+        return False
+    values = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items()}
+    return not any(eq.broken(values) for eq in equations(t))
