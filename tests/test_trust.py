@@ -21,11 +21,11 @@ from reportparse import ParseOptions
 from reportparse.errors import ReportParseError
 
 from conftest import CORPUS, ROOT
-from generator import LAYOUTS, CellNoise, add_noise, make_report
+from generator import CONVERTER, LAYOUTS, CellNoise, add_noise, make_report
 
 TABLES = ("proactive", "applications", "appeals")
 REAL = sorted([*CORPUS.glob("*.txt"), *(CORPUS / "real").glob("*.txt"), *(CORPUS / "real").glob("*.md")])
-FIXTURE_TEXTS = [ROOT / "tests/fixtures/ocr-circular.txt"]
+FIXTURE_TEXTS = [ROOT / "tests/fixtures/ocr-circular.txt", ROOT / "tests/fixtures/converter-detached.md"]
 CLEAN_REAL = [p for p in REAL if "tesseract" not in p.name]
 
 
@@ -265,7 +265,7 @@ def test_digit_and_label_damage_in_real_texts_never_makes_a_wrong_table_valid(pa
 # ---- value noise on every layout --------------------------------------------------
 
 @settings(max_examples=80)
-@given(st.integers(0, 10_000_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from(LAYOUTS),
+@given(st.integers(0, 10_000_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from((*LAYOUTS, CONVERTER)),
        st.floats(0, 0.05), st.floats(0, 0.05), st.floats(0, 0.05))
 def test_value_noise_on_every_layout_never_makes_a_wrong_table_valid(seed, template, layout, ocr, drop, misread):
     gen = make_report(seed, template, layout, noise=CellNoise(seed, ocr=ocr, drop=drop, misread=misread))
