@@ -138,3 +138,31 @@ def test_a_printed_row_is_never_read_under_fewer_columns_than_it_has_cells():
     r = reportparse.parse_text(text.replace(row, f"| {prev} |  |", 1))
     cells = r.tables["proactive"].rows["fees"]
     assert cells["prev_items"].value == int(prev) and cells["change"].value is None
+
+
+def test_line_breaks_inside_cells_are_not_ocr_garble():
+    """Converters write a cell's line break as ``<br>``: the cell's text runs on
+    (``社会<br>公益<br>组织``), and its Latin letters are not OCR damage."""
+    from generator import make_report
+
+    gen = make_report(11, "ogi-2021", "markdown")
+    text = (gen.text.replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                             "（二）部分公开<br>（区分处理的，只计这一情形，<BR>不计其他情形）")
+            .replace("社会公益组织", "社会<br>公益<br />组织")
+            .replace("5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或重新<br/>出具已获取信息"))
+    r = reportparse.parse_text(text)
+    flat = r.flat()
+    assert {k: flat[k] for k in gen.truth} == gen.truth
+    assert r.valid and r.source.origin == "digital"
+
+
+def test_html_character_references_left_in_cells_are_their_characters():
+    """``&nbsp;0`` is the cell 0, ``&ldquo;`` a quotation mark of the label."""
+    from generator import make_report
+
+    gen = make_report(11, "ogi-2021", "markdown")
+    text = (gen.text.replace("| 0 |", "| &nbsp;0 |", 3).replace("社会公益组织", "社会&nbsp;公益组织")
+            .replace("“三安全一稳定”", "&ldquo;三安全一稳定&#8221;"))
+    r = reportparse.parse_text(text)
+    flat = r.flat()
+    assert {k: flat[k] for k in gen.truth} == gen.truth and r.valid

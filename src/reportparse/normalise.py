@@ -42,6 +42,10 @@ _MD_ROW = compiled(r"^\s*\|.*\|\s*$")
 _MD_EDGE = compiled(r"^\s*\|\s*|\s*\|\s*$")
 _MD_CELL = compiled(r"\s*\|\s*")
 _MD_MARK = compiled(r"^\s*#{1,6}\s+|\*\*")
+# a line break inside a cell as converters write it (``社会<br>公益<br>组织``): the cell's text runs on
+_MD_BREAK = compiled(r"<br\s*/?>", regex.IGNORECASE)
+# an HTML character reference a converter left in (``&nbsp;0``): the character it names
+_MD_ENTITY = compiled(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#[xX][0-9A-Fa-f]{2,4});")
 _MD_HEADING = compiled(r"^\s*#{1,6}\s+\S")
 # a text table whose cells are set apart by pipes (``label | 3 |  | 55``): a pipe
 # with white space (or the line's edge) on both sides is a cell boundary, so an
@@ -264,7 +268,16 @@ def _markdown(ln: MappedLine, removed: Counter[str]) -> None:
         ln.sub(_MD_CELL, "\t")
         ln.sub(_MD_PLACEHOLDER, "")
         removed["markup"] += 1
-    removed["markup"] += ln.sub(_MD_MARK, "")
+    removed["markup"] += ln.sub(_MD_MARK, "") + ln.sub(_MD_BREAK, "")
+    if "&" in ln.text:
+        ln.sub(_MD_ENTITY, _entity)
+
+
+def _entity(m: regex.Match[str]) -> str:
+    import html  # only for a document that has one
+
+    ch = html.unescape(m.group())
+    return " " if ch.isspace() else ch
 
 
 def _strip_spaces(ln: MappedLine) -> None:
