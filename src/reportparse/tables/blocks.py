@@ -73,8 +73,9 @@ class Block:
     orders: tuple[str, ...]  # "column" and/or "row": the orders its shape allows
     span: Span | None = None
     movable: str | None = None  # a column the rules single out (总计), which may stand anywhere
-    # printed rows (a line of tab- or pipe-separated values each): the values
-    # with an unknown cell (None) at each place a row one cell short may have lost it
+    # printed rows (lines of tab- or pipe-separated cells): the values with their unknown
+    # cells (None) — an empty cell in its place, a short row's lost cell at each place it
+    # may have stood, one list per such placing; empty: ``values`` as they are
     variants: list[list[Value | None]] = field(default_factory=list)
     short_rows: int = 0
     pending: list[str] = field(default_factory=list)  # rows after its own that later blocks must fill
@@ -229,10 +230,12 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
 def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Value | None]],
          filled: set[CellRef], printed: bool = False) -> Block | None:
     """The block for these values: the group's unfilled rows that have these
-    columns, with or without the template's optional rows, when their count
-    times the columns' is the count of values (one way only). ``lines``: the
+    columns, with or without the template's optional rows. ``lines``: the
     block's printed rows when each of its lines is one (tab- or pipe-separated
-    cells: ``printed``), else its values as one list; a printed row may be one cell short."""
+    cells: ``printed``), else its values as one list. Printed rows, one per
+    row (a row may be one cell short), are read row by row; otherwise the
+    count of rows times the columns' must be the count of values (of printed
+    cells, empty ones included)."""
     fields = [v for line in lines for v in line]  # printed rows: an empty cell keeps its place (None)
     values = [v for v in fields if v is not None]
     if not cols:  # no headers read: the template's columns, when the rows have the same ones
