@@ -76,6 +76,24 @@ def test_help_teaches():
         assert needle in text
 
 
+def test_a_command_gets_its_own_arguments_and_the_top_help_lists_every_command(capsys):
+    """A one-file run builds only its command's arguments (start-up); every
+    command's help and the top-level help stay whole."""
+    from reportparse.cli import COMMANDS, build_parser, main
+
+    full = build_parser()
+    for command in COMMANDS:
+        only = build_parser(command)
+        assert only.format_help() == full.format_help()  # the command list is the same
+        sub = next(a for a in only._actions if a.dest == "command").choices[command]
+        whole = next(a for a in full._actions if a.dest == "command").choices[command]
+        assert sub.format_help() == whole.format_help()
+    for command, needle in (("corpus", "--jobs"), ("show", "--output"), ("codebook", "--format")):
+        with pytest.raises(SystemExit) as exit_:
+            main([command, "--help"])
+        assert exit_.value.code == 0 and needle in capsys.readouterr().out
+
+
 def test_schema_command_prints_the_schema():
     proc = run("schema")
     schema = json.loads(proc.stdout)

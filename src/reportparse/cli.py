@@ -59,7 +59,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``only``: a command whose arguments alone are added (a one-file
+    run does not pay for building the others'; every command is still listed)."""
     p = _Parser(prog="reportparse", formatter_class=argparse.RawDescriptionHelpFormatter,
                 description="Parse Chinese government information-disclosure annual reports "
                             "(政府信息公开工作年度报告) into a validated JSON tree.", epilog=EPILOG)
@@ -68,6 +70,39 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("parse", help="parse one report to JSON", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter,
                         description="Parse one report: text (UTF-8, GB18030 or UTF-16), HTML or PDF; '-' reads stdin.")
+    if only in (None, "parse"):
+        _parse_arguments(pp)
+    sh = sub.add_parser("show", help="one self-contained HTML page: every value where it came from",
+                        description="Parse one report and write one self-contained HTML page (no network): a PDF's pages "
+                                    "drawn with every table cell's box over them, any other input as its text with each "
+                                    "cell's span marked, coloured by status (read, inferred, corrected, conflict, missing); "
+                                    "the three tables in the template's shape; the diagnostics, each linked to its place. "
+                                    "Hover or focus a value for its key, labels, printed text and rules.")
+    if only in (None, "show"):
+        _show_arguments(sh)
+    pn = sub.add_parser("panel", help="issuer-year panel of a corpus run, with the cross-year check",
+                        description="One row per body and year from a corpus run's reports.csv (short and full names of a "
+                                    "body joined: 区政府 = 区人民政府, 发改局 = 发展和改革局), and on year t's row whether the "
+                                    "applications it carried forward are those year t+1 carried over (carry_next.<column>: "
+                                    "agree / disagree / missing). A disagreement is a flag, never a change of a value. "
+                                    "Needs pandas (reportparse[parquet]).")
+    if only in (None, "panel"):
+        _panel_arguments(pn)
+    sub.add_parser("schema", help="print the JSON Schema of the tree")
+    cb = sub.add_parser("codebook", help="what every flat key / CSV column means (labels, templates, unit, rules)")
+    if only in (None, "codebook"):
+        _codebook_arguments(cb)
+    cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
+                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
+                        description="Parse every input (files, directories searched recursively, globs of "
+                                    ".txt/.md/.pdf/.html) into OUTDIR: reports.jsonl, reports.csv, diagnostics.csv, "
+                                    "summary.json. Run the same command again to resume an interrupted run.")
+    if only in (None, "corpus"):
+        _corpus_arguments(cp)
+    return p
+
+
+def _parse_arguments(pp: argparse.ArgumentParser) -> None:
     pp.add_argument("file", help="the report file, or - for standard input")
     pp.add_argument("--flat", action="store_true", help="print the flat contract keys instead of the tree")
     pp.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
@@ -87,32 +122,25 @@ def build_parser() -> argparse.ArgumentParser:
                          "print a JSON array, one report each (source.path FILE#1, FILE#2 …)")
     pp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                     help="refuse inputs larger than SIZE (bytes, or with K/M/G; default 64M) with exit 3")
-    sh = sub.add_parser("show", help="one self-contained HTML page: every value where it came from",
-                        description="Parse one report and write one self-contained HTML page (no network): a PDF's pages "
-                                    "drawn with every table cell's box over them, any other input as its text with each "
-                                    "cell's span marked, coloured by status (read, inferred, corrected, conflict, missing); "
-                                    "the three tables in the template's shape; the diagnostics, each linked to its place. "
-                                    "Hover or focus a value for its key, labels, printed text and rules.")
+
+
+def _show_arguments(sh: argparse.ArgumentParser) -> None:
     sh.add_argument("file", help="the report file")
     sh.add_argument("-o", "--output", help="write the page here (default: standard output)")
     sh.add_argument("--template", choices=template_choices(), default="auto", help="force a template (default: detect)")
     sh.add_argument("--ocr", action="store_true", help="OCR a PDF without a usable text layer (as for parse)")
-    pn = sub.add_parser("panel", help="issuer-year panel of a corpus run, with the cross-year check",
-                        description="One row per body and year from a corpus run's reports.csv (short and full names of a "
-                                    "body joined: 区政府 = 区人民政府, 发改局 = 发展和改革局), and on year t's row whether the "
-                                    "applications it carried forward are those year t+1 carried over (carry_next.<column>: "
-                                    "agree / disagree / missing). A disagreement is a flag, never a change of a value. "
-                                    "Needs pandas (reportparse[parquet]).")
+
+
+def _panel_arguments(pn: argparse.ArgumentParser) -> None:
     pn.add_argument("results", metavar="RESULTS_DIR", help="the output folder of reportparse corpus")
     pn.add_argument("-o", "--output", help="write the panel CSV here (UTF-8 with BOM; default: standard output)")
-    sub.add_parser("schema", help="print the JSON Schema of the tree")
-    cb = sub.add_parser("codebook", help="what every flat key / CSV column means (labels, templates, unit, rules)")
+
+
+def _codebook_arguments(cb: argparse.ArgumentParser) -> None:
     cb.add_argument("--format", choices=("md", "csv", "json"), default="md", help="Markdown table (default), CSV or JSON")
-    cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
-                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
-                        description="Parse every input (files, directories searched recursively, globs of "
-                                    ".txt/.md/.pdf/.html) into OUTDIR: reports.jsonl, reports.csv, diagnostics.csv, "
-                                    "summary.json. Run the same command again to resume an interrupted run.")
+
+
+def _corpus_arguments(cp: argparse.ArgumentParser) -> None:
     cp.add_argument("inputs", nargs="+", metavar="INPUT")
     cp.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if needed)")
     cp.add_argument("--jobs", type=int, default=None, help="worker processes (default: the CPU count)")
@@ -139,7 +167,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also write cells.csv: one row per table cell (key, value, status, raw, line, page, failed rules)")
     cp.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                     help="inputs larger than SIZE (bytes, or with K/M/G; default 64M) get an error row")
-    return p
+
+
+def _may_be_pdf(path: str) -> bool:
+    """Standard input, a ``.pdf`` name, or a file that starts as a PDF does."""
+    if path == "-" or path.lower().endswith(".pdf"):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
 
 
 def _size(text: str) -> int:
@@ -175,12 +213,18 @@ costs only the file it was parsing (an error row, "worker died").
 """
 
 
-def main(argv: list[str] | None = None) -> int:
-    import logging
+COMMANDS = ("parse", "show", "panel", "schema", "codebook", "corpus")
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged PDFs: our diagnostics say it once
-    parser = build_parser()
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command if command in COMMANDS else None)
     args = parser.parse_args(argv)
+    if args.command == "corpus" or args.command in ("parse", "show") and _may_be_pdf(args.file):
+        import logging  # (its import costs a text's one-file run 10 ms)
+
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged PDFs: our diagnostics say it once
     try:
         if args.command == "parse":
             return _parse(args)
