@@ -204,3 +204,25 @@ def test_no_repair_touches_a_header_read_clean():
     r = reportparse.parse_file(SAMPLE)
     assert not [c for c in codes(r) if c in ("HDR_TITLE_REPAIRED", "HDR_NAME_FROM_BODY", "HDR_DOC_NUMBER_KIND", "HDR_YEAR_FROM_TEXT")]
     assert r.header.doc_number.value == "柱政发〔2024〕3号" and r.header.year.value == 2023
+
+
+@pytest.mark.parametrize(("origin", "doubted"), [("ocr", True), ("digital", False)])
+def test_an_ocr_issuer_whose_place_is_no_division_but_one_character_from_two_is_doubted(origin, doubted):
+    """OCR read 兰溪 as 兰汉 wherever it is printed, so the body cannot correct
+    it; but 兰汉市 is no division, and 兰溪市 and 兰州市 are one character
+    away: in OCR text the issuer and the title carry HDR_NAME_UNCERTAIN, and
+    keep the printed name. In digital text a place the table lacks is only
+    REGION_UNKNOWN (a newer name, a township)."""
+    from reportparse import ParseOptions
+
+    r = reportparse.parse_text(doc("兰汉市商务局2023年政府信息公开工作年度报告"), ParseOptions(text_origin=origin))
+    assert r.header.issuer.value == "兰汉市商务局" and r.header.title.value.startswith("兰汉市商务局")
+    paths = {d.path for d in r.diagnostics if d.code == "HDR_NAME_UNCERTAIN"}
+    assert paths == ({"header.issuer", "header.title"} if doubted else set())
+    assert "REGION_UNKNOWN" in codes(r)
+    if doubted:
+        msg = next(d.message for d in r.diagnostics if d.code == "HDR_NAME_UNCERTAIN")
+        assert "兰溪市" in msg and "兰州市" in msg
+    # a real division read clean is never doubted
+    clean = reportparse.parse_text(doc("青浦区人民政府2023年政府信息公开工作年度报告"), ParseOptions(text_origin=origin))
+    assert "HDR_NAME_UNCERTAIN" not in codes(clean)

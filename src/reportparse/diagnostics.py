@@ -29,7 +29,7 @@ CODES: dict[str, tuple[str, str]] = {
     "HDR_NO_YEAR": (WARNING, "the report year could not be read"),
     "HDR_NO_ISSUER": (WARNING, "the issuing body could not be read"),
     "HDR_ISSUER_CONFLICT": (WARNING, "版头, title and 署名 name the issuer differently; the majority reading was kept"),
-    "HDR_NAME_UNCERTAIN": (WARNING, "the issuer's name is nowhere in the body, which spells it other ways (one character different), none of them twice: the name is kept as the header prints it, and may be misread (OCR)"),
+    "HDR_NAME_UNCERTAIN": (WARNING, "the issuer's name may be misread (OCR): the body never spells it but spells it other ways (one character different), none of them twice; or, in OCR text, its place is no division the code table holds while one a character away is. The name is kept as printed"),
     "HDR_NAME_FROM_BODY": (WARNING, "the issuer's name is nowhere in the body, which spells it with one character different (or two side by side, in a name of six or more): the body's spelling was kept"),
     "HDR_DOC_NUMBER_REPAIRED": (INFO, "the 发文字号 was repaired (brackets, spaces)"),
     "HDR_DOC_NUMBER_OCR": (INFO, "the 发文字号's year brackets do not pair (【2023]): damage only OCR makes"),

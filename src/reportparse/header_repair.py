@@ -116,6 +116,26 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
                                 h.issuer.span, "header.issuer"))
 
 
+def ocr_place_doubt(h: Header, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """In OCR text: an issuer whose place is no division the code table holds
+    while one a character away is (兰汉市 beside 兰溪市, 兰州市) may be misread
+    wherever it is printed, so the body cannot correct it: a warning on the
+    issuer, and on the title that names the place. Nothing is changed."""
+    from .regions import near_divisions
+
+    place = h.place.value
+    near = near_divisions(place) if place and h.adcode.value is None else []
+    if not near:
+        return []
+    why = (f"OCR text, and the issuer's place {place!r} is no division the code table holds while "
+           f"{', '.join(near[:3])} {'is' if len(near) == 1 else 'are'} one character away: the name may be misread")
+    doubted = {d.path for d in diags if d.code == "HDR_NAME_UNCERTAIN"}
+    out = [] if "header.issuer" in doubted else [Diagnostic("HDR_NAME_UNCERTAIN", why, h.issuer.span, "header.issuer")]
+    if h.title.value and place in h.title.value and "header.title" not in doubted:
+        out.append(Diagnostic("HDR_NAME_UNCERTAIN", why, h.title.span, "header.title"))
+    return out
+
+
 @lru_cache(maxsize=256)
 def _variants(part: str) -> tuple[regex.Pattern[str], ...]:
     """Patterns of ``part`` with one character other (two side by side in six or more)."""

@@ -16,6 +16,7 @@ from .errors import UnreadableInputError
 from .fileio import file_sha256
 from .grammar import Grammars, load_grammars
 from .header import read_header
+from .header_repair import ocr_place_doubt
 from .ingest import SourceText
 from .ingest.text import decode_bytes
 from .model import Report, Source
@@ -82,6 +83,8 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     src.origin = origin
     if odiag:
         diags.append(odiag)
+    if origin == "ocr":
+        diags.extend(ocr_place_doubt(hr.header, diags))
     rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin))
     diags.extend(rdiags)
     figures = []

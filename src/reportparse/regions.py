@@ -75,9 +75,8 @@ def lookup(place: str | None) -> tuple[dict[str, str] | None, str | None, str | 
     if code is None:
         units = _units(place, by_name)
         if not units:
-            near = [f"{n} {by_name[n][0]}" for n in _same_shape(len(place), place[-1])
-                    if sum(a != b for a, b in zip(n, place, strict=True)) == 1]
-            hint = f"; one character away: {', '.join(sorted(near))} (not chosen: that would be a guess)" if 0 < len(near) <= 3 else ""
+            near = near_divisions(place)
+            hint = f"; one character away: {', '.join(near)} (not chosen: that would be a guess)" if 0 < len(near) <= 3 else ""
             return None, "REGION_UNKNOWN", f"{place!r} is not a division the code table lists (a township, or a name it does not hold){hint}"
         prefix, candidates = "", []
         for unit in units:
@@ -95,6 +94,18 @@ def lookup(place: str | None) -> tuple[dict[str, str] | None, str | None, str | 
         code = candidates[0]
     province, city, county = _levels(code, names)
     return {"adcode": code, "province": province, "city": city, "county": county, "data": label}, None, None
+
+
+def near_divisions(place: str | None) -> list[str]:
+    """The divisions one character away from a place the table does not hold
+    (兰汉市: 兰溪市 330781, 兰州市 620100), each with its code; empty for a
+    place it holds, or with no data."""
+    table = _table()
+    if not place or table is None or place in _config()["aliases"] or _units(place, table[0]):
+        return []
+    by_name = table[0]
+    return sorted(f"{n} {by_name[n][0]}" for n in _same_shape(len(place), place[-1])
+                  if sum(a != b for a, b in zip(n, place, strict=True)) == 1)
 
 
 @lru_cache(maxsize=1)
