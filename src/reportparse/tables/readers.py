@@ -125,7 +125,7 @@ def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:
     diag = Diagnostic("TBL_READER_CONFLICT", f"the table's values read two ways ({', '.join(x.reader for x in settling)}) "
                       f"that each satisfy its rules but differ in {len(differ)} cell(s), left empty: "
                       f"{', '.join(f'{r}.{c}' for r, c in differ[:8])}", None, f"tables.{t.key}")
-    return Reading(rows, first.diagnostics + [diag], first.claim)
+    return Reading(rows, first.diagnostics + [diag], first.claim, first.reader)
 
 
 def settled(t: TableGrammar, rows: Rows) -> bool:
