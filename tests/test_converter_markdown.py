@@ -6,9 +6,10 @@ unnumbered 总体情况. Values are placed by template order only where the coun
 of printed rows and the table's rules fix them; everything else stays null
 with a diagnostic.
 
-``tests/fixtures/converter-detached.md`` was written by hand from that
-description (a made-up 青禾区 2024 report whose numbers satisfy every rule;
-its truth beside it); the generated reports come from
+``tests/fixtures/converter-detached.md`` and ``converter-detached-2019.md``
+were written by hand from that description (made-up 青禾区 2024 and 东湖区
+2020 reports whose numbers satisfy every rule, in two converter styles; each
+truth beside it); the generated reports come from
 ``generator.make_report(..., layout="converter")``.
 """
 
@@ -25,17 +26,30 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MD = FIXTURES / "converter-detached.md"
 
 
-def _truth() -> dict:
-    return json.loads((FIXTURES / "converter-detached.truth.json").read_text(encoding="utf-8"))["truth"]
+def _truth(name: str = "converter-detached") -> dict:
+    return json.loads((FIXTURES / f"{name}.truth.json").read_text(encoding="utf-8"))
 
 
-def test_detached_labels_fixture_reads_every_cell_and_is_valid():
-    r = reportparse.parse_file(MD)
+@pytest.mark.parametrize("name", ["converter-detached", "converter-detached-2019"])
+def test_each_detached_labels_fixture_reads_every_cell_and_is_valid(name):
+    """Two reports written by hand in the shape, in two converter styles: the
+    2021 template under ``##`` headings and ``Column1`` placeholders; the 2019
+    template under bold headings, 列1 / empty / garbled (申请人情况) header rows,
+    a ``<br>`` in a label, an empty cell printed ``-`` and 四 as three rows."""
+    r = reportparse.parse_file(FIXTURES / f"{name}.md")
     flat = r.flat()
-    truth = _truth()
-    assert {k: flat[k] for k in truth} == truth  # all 200 cells
+    spec = _truth(name)
+    assert r.template == spec["template"]
+    assert {k: flat[k] for k in spec["truth"]} == spec["truth"]  # 200 and 198 cells
     assert r.valid and all(t.valid for t in r.tables.values())
-    assert (flat["header.issuer"], flat["header.year"]) == ("青禾区人民政府", 2024)
+    assert (flat["header.issuer"], flat["header.year"]) == (spec["header"]["issuer"], spec["header"]["year"])
+    assert [s.key for s in r.sections] == ["overview", "proactive", "applications", "appeals", "problems", "other"]
+    codes = [d.code for d in r.diagnostics]
+    assert "TBL_GARBLED_TEXT" not in codes and "INPUT_OCR_TEXT" not in codes and "TBL_ROW_SHORT" in codes
+
+
+def test_detached_labels_fixture_says_how_it_read_the_short_row():
+    r = reportparse.parse_file(MD)
     codes = [d.code for d in r.diagnostics]
     # placeholder headers (Column1…) are not OCR garble, so the text stays digital
     assert "TBL_GARBLED_TEXT" not in codes and "INPUT_OCR_TEXT" not in codes

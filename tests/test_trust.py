@@ -25,7 +25,8 @@ from generator import CONVERTER, LAYOUTS, CellNoise, add_noise, make_report
 
 TABLES = ("proactive", "applications", "appeals")
 REAL = sorted([*CORPUS.glob("*.txt"), *(CORPUS / "real").glob("*.txt"), *(CORPUS / "real").glob("*.md")])
-FIXTURE_TEXTS = [ROOT / "tests/fixtures/ocr-circular.txt", ROOT / "tests/fixtures/converter-detached.md"]
+FIXTURE_TEXTS = [ROOT / "tests/fixtures/ocr-circular.txt", ROOT / "tests/fixtures/converter-detached.md",
+                 ROOT / "tests/fixtures/converter-detached-2019.md"]
 CLEAN_REAL = [p for p in REAL if "tesseract" not in p.name]
 
 
