@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from operator import add
 
-from .raster import Image, Segment, row_runs
+from .raster import Image, Segment, long_runs
 
 
 def skew(img: Image, min_votes: int = 20) -> float:
@@ -21,9 +20,8 @@ def skew(img: Image, min_votes: int = 20) -> float:
     ends (1/slope pixels); the median of those shifts over all long runs is
     the slope."""
     w, h, binary = img.width, img.height, img.binary
-    run = re.compile(rb"\x00{%d,}" % max(8, img.px(10.0)))
     shifts: list[int] = []
-    by_row = row_runs(binary, w, h, run)
+    by_row = long_runs(binary, w, h, max(8, img.px(10.0)))
     for y, spans in by_row.items():
         prev = by_row.get(y - 1, [])
         for a, b in spans:
@@ -86,7 +84,6 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     column after column): one segment is kept; the grid pipeline snaps the rest."""
     w, h, binary = img.width, img.height, img.binary
     long_px, tol = max(8, img.px(min_len_pt)), img.px(3.0)
-    run = re.compile(rb"\x00{%d,}" % long_px)
     # a one-pixel rule of a straightened scan steps sideways (up or down) now and then:
     # a pixel counts as ink where it or its neighbour to the right (below) is
     # (AND of 0 = ink, 255 = paper)
@@ -95,9 +92,8 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     wide = (as_int & int.from_bytes(binary[1:] + b"\xff", "big")).to_bytes(len(binary), "big")
     # taken together with the row below, strokes of neighbouring glyphs can chain up:
     # a run found only that way must be twice as long to be a rule
-    run_tall = re.compile(rb"\x00{%d,}" % (2 * long_px))
     rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom
-    plain, chained = row_runs(binary, w, h, run), row_runs(tall, w, h, run_tall)
+    plain, chained = long_runs(binary, w, h, long_px), long_runs(tall, w, h, 2 * long_px)
     for y in sorted(plain.keys() | chained.keys()):
         rules += [(y, x0, x1) for x0, x1 in sorted({*plain.get(y, ()), *chained.get(y, ())})]
     rule_ys = [r[0] for r in rules]
@@ -111,11 +107,10 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     for y, x0, x1 in rules:
         if (y - 1, x0, x1) not in seen:  # not the same rule one pixel row further down
             out.append((img.pt(x0), img.pt(h - y), img.pt(x1), img.pt(h - y)))
-    short = re.compile(rb"\x00{%d,}" % max(4, img.px(min_cell_pt)))
+    columns = long_runs(b"".join(wide[x::w] for x in range(w)), h, w, max(4, img.px(min_cell_pt)))  # the image turned
     prev_v: list[tuple[int, int]] = []
     for x in range(w):
-        spans = [(a, b) for a, b in (m.span() for m in short.finditer(wide[x::w]))
-                 if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))]
+        spans = [(a, b) for a, b in columns.get(x, ()) if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))]
         if spans != prev_v:
             out += [(img.pt(x), img.pt(h - b), img.pt(x), img.pt(h - a)) for a, b in spans]
         prev_v = spans

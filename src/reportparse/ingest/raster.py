@@ -234,6 +234,26 @@ def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
     return out
 
 
+def long_runs(binary: bytes, w: int, h: int, least: int) -> dict[int, list[tuple[int, int]]]:
+    """What :func:`row_runs` gives for ``\\x00{least,}`` on an ink/paper image
+    (bytes 0 and 255 only): the runs of ``least`` or more ink pixels of each
+    row. Found with ``bytes.find`` for ``least`` ink bytes, which steps over
+    paper ``least`` bytes at a time where a regex stops at every ink pixel
+    (of text, too): a page's rules in milliseconds instead of 80 ms."""
+    rows = b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
+    stride, needle = w + 1, b"\x00" * least
+    out: dict[int, list[tuple[int, int]]] = {}
+    pos = rows.find(needle)
+    while pos >= 0:
+        end = rows.find(b"\xff", pos + least)
+        end = len(rows) if end < 0 else end
+        y = pos // stride
+        x = pos - y * stride
+        out.setdefault(y, []).append((x, x + end - pos))
+        pos = rows.find(needle, end)
+    return out
+
+
 def row_runs(binary: bytes, w: int, h: int, pattern: re.Pattern[bytes]) -> dict[int, list[tuple[int, int]]]:
     """The runs a pattern finds in each pixel row, by row from the top (rows
     without a run left out), each row's runs from the left: one search over
