@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from operator import add
+from operator import add, mul
 
 from .raster import Image, Segment, long_runs
 
@@ -60,7 +60,7 @@ def text_skew(img: Image, max_degrees: float = 5.0, step: int = 2) -> float:
         for k, col in enumerate(counts):
             at = pad - round(slope * centres[k] / step)
             profile[at:at + len(col)] = map(add, profile[at:at + len(col)], col)
-        return sum(v * v for v in profile)
+        return sum(map(mul, profile, profile))
 
     def best(slopes: list[float]) -> tuple[int, float]:
         return max((score(sl), -abs(sl), sl) for sl in slopes)[::2]  # ties: the smaller slope
