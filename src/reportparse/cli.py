@@ -67,38 +67,38 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                             "(政府信息公开工作年度报告) into a validated JSON tree.", epilog=EPILOG)
     p.add_argument("--version", action="version", version=f"reportparse {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    pp = sub.add_parser("parse", help="parse one report to JSON", epilog=EPILOG,
-                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                        description="Parse one report: text (UTF-8, GB18030 or UTF-16), HTML or PDF; '-' reads stdin.")
-    if only in (None, "parse"):
-        _parse_arguments(pp)
-    sh = sub.add_parser("show", help="one self-contained HTML page: every value where it came from",
-                        description="Parse one report and write one self-contained HTML page (no network): a PDF's pages "
-                                    "drawn with every table cell's box over them, any other input as its text with each "
-                                    "cell's span marked, coloured by status (read, inferred, corrected, conflict, missing); "
-                                    "the three tables in the template's shape; the diagnostics, each linked to its place. "
-                                    "Hover or focus a value for its key, labels, printed text and rules.")
-    if only in (None, "show"):
-        _show_arguments(sh)
-    pn = sub.add_parser("panel", help="issuer-year panel of a corpus run, with the cross-year check",
-                        description="One row per body and year from a corpus run's reports.csv (short and full names of a "
-                                    "body joined: 区政府 = 区人民政府, 发改局 = 发展和改革局), and on year t's row whether the "
-                                    "applications it carried forward are those year t+1 carried over (carry_next.<column>: "
-                                    "agree / disagree / missing). A disagreement is a flag, never a change of a value. "
-                                    "Needs pandas (reportparse[parquet]).")
-    if only in (None, "panel"):
-        _panel_arguments(pn)
-    sub.add_parser("schema", help="print the JSON Schema of the tree")
-    cb = sub.add_parser("codebook", help="what every flat key / CSV column means (labels, templates, unit, rules)")
-    if only in (None, "codebook"):
-        _codebook_arguments(cb)
-    cp = sub.add_parser("corpus", help="parse many reports into JSONL/CSV (parallel, resumable)",
-                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CORPUS_EPILOG,
+    raw = argparse.RawDescriptionHelpFormatter
+    commands = [  # name, add_parser's keywords, what adds its arguments
+        ("parse", dict(help="parse one report to JSON", epilog=EPILOG, formatter_class=raw,
+                       description="Parse one report: text (UTF-8, GB18030 or UTF-16), HTML or PDF; '-' reads stdin."),
+         _parse_arguments),
+        ("show", dict(help="one self-contained HTML page: every value where it came from",
+                      description="Parse one report and write one self-contained HTML page (no network): a PDF's pages "
+                                  "drawn with every table cell's box over them, any other input as its text with each "
+                                  "cell's span marked, coloured by status (read, inferred, corrected, conflict, missing); "
+                                  "the three tables in the template's shape; the diagnostics, each linked to its place. "
+                                  "Hover or focus a value for its key, labels, printed text and rules."),
+         _show_arguments),
+        ("panel", dict(help="issuer-year panel of a corpus run, with the cross-year check",
+                       description="One row per body and year from a corpus run's reports.csv (short and full names of a "
+                                   "body joined: 区政府 = 区人民政府, 发改局 = 发展和改革局), and on year t's row whether the "
+                                   "applications it carried forward are those year t+1 carried over (carry_next.<column>: "
+                                   "agree / disagree / missing). A disagreement is a flag, never a change of a value. "
+                                   "Needs pandas (reportparse[parquet])."),
+         _panel_arguments),
+        ("schema", dict(help="print the JSON Schema of the tree"), None),
+        ("codebook", dict(help="what every flat key / CSV column means (labels, templates, unit, rules)"), _codebook_arguments),
+        ("corpus", dict(help="parse many reports into JSONL/CSV (parallel, resumable)", formatter_class=raw,
+                        epilog=CORPUS_EPILOG,
                         description="Parse every input (files, directories searched recursively, globs of "
                                     ".txt/.md/.pdf/.html) into OUTDIR: reports.jsonl, reports.csv, diagnostics.csv, "
-                                    "summary.json. Run the same command again to resume an interrupted run.")
-    if only in (None, "corpus"):
-        _corpus_arguments(cp)
+                                    "summary.json. Run the same command again to resume an interrupted run."),
+         _corpus_arguments),
+    ]
+    for name, keywords, add in commands:
+        command = sub.add_parser(name, **keywords)
+        if add is not None and only in (None, name):
+            add(command)
     return p
 
 
