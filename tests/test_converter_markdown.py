@@ -68,6 +68,40 @@ def test_unnumbered_overview_and_renumbered_sections_are_the_standard_ones():
     assert "SEC_UNNUMBERED" in codes and "SEC_MISSING" not in codes and "SEC_NUMBER_REPEAT" not in codes
 
 
+def test_a_converter_that_dropped_every_section_number_still_gives_the_sections():
+    """``## 主动公开政府信息情况`` …: standard titles alone on their lines, in
+    the template's order, are the sections; the tables are read whole."""
+    import re
+
+    r = reportparse.parse_text(re.sub(r"^## [一二三四五六]、", "## ", MD.read_text(encoding="utf-8"), flags=re.M))
+    assert [(s.number, s.key) for s in r.sections] == [
+        ("", "overview"), ("", "proactive"), ("", "applications"), ("", "appeals"), ("", "problems"), ("", "other")]
+    flat, truth = r.flat(), _truth()["truth"]
+    assert {k: flat[k] for k in truth} == truth and r.valid
+
+
+def test_a_bare_standard_title_out_of_the_templates_order_stays_prose():
+    """A line that only names a section already found, or one before the
+    sections found, is prose (a sentence that names a section)."""
+    text = MD.read_text(encoding="utf-8").replace("一是政策解读形式不够丰富。", "一是政策解读形式不够丰富。\n\n主动公开政府信息情况\n\n总体情况\n")
+    r = reportparse.parse_text(text)
+    assert [s.key for s in r.sections] == ["overview", "proactive", "applications", "appeals", "problems", "other"]
+    assert "主动公开政府信息情况" in next(s for s in r.sections if s.key == "problems").text
+
+
+def test_a_list_of_contents_of_bare_titles_is_not_taken_for_the_sections():
+    """Bare titles listed before sections the report numbers (目录) stay prose:
+    every section is the numbered one, and the tables are read whole."""
+    toc = "目录\n\n总体情况\n主动公开政府信息情况\n收到和处理政府信息公开申请情况\n政府信息公开行政复议、行政诉讼情况\n\n"
+    text = MD.read_text(encoding="utf-8").replace("本报告依据", toc + "本报告依据", 1).replace("## 总体情况", "## 一、总体情况")
+    for a, b in (("一、主动", "二、主动"), ("二、收到", "三、收到"), ("三、政府", "四、政府"), ("四、存在", "五、存在"), ("五、其他", "六、其他")):
+        text = text.replace(f"## {a}", f"## {b}")
+    r = reportparse.parse_text(text)
+    assert [(s.number, s.key) for s in r.sections] == [
+        ("一", "overview"), ("二", "proactive"), ("三", "applications"), ("四", "appeals"), ("五", "problems"), ("六", "other")]
+    assert "SEC_UNNUMBERED" not in [d.code for d in r.diagnostics] and r.valid
+
+
 def test_a_bare_title_after_a_numbered_section_stays_prose():
     text = MD.read_text(encoding="utf-8").replace("## 总体情况", "## 一、总体情况", 1).replace(
         "全年主动公开政府信息1520条。", "全年主动公开政府信息1520条。\n\n其他需要报告的事项")

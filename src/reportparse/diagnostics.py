@@ -40,7 +40,7 @@ CODES: dict[str, tuple[str, str]] = {
     "REGION_AMBIGUOUS": (WARNING, "header.adcode: the issuer's place fits several divisions (朝阳区): null; the message lists them"),
     "REGION_NO_DATA": (INFO, "header.adcode: the region code data is not installed (pip install 'reportparse[regions]'): null"),
     "HDR_YEAR_MISMATCH": (WARNING, "the year in the title disagrees with the statistics period"),
-    "SEC_UNNUMBERED": (INFO, "a standard section title printed on a line of its own without a number, before any numbered section (a converter renumbered the sections after it), read as that section"),
+    "SEC_UNNUMBERED": (INFO, "a standard section title printed on a line of its own without a number, for a section the report numbers nowhere, after the sections found in the template's order (a converter renumbered or dropped the numbers), read as that section"),
     "SEC_MISSING": (WARNING, "a standard section of the template was not found"),
     "SEC_NUMBER_GAP": (WARNING, "a heading number skips one or more numbers"),
     "SEC_NUMBER_REPEAT": (WARNING, "a heading number repeats or goes backwards"),

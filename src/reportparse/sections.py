@@ -128,6 +128,7 @@ class _Builder:
         self.diags: list[Diagnostic] = []
         self.counters: dict[int, int] = {}
         self.in_table = False
+        self.numbered: set[str] = set()  # standard sections the report prints with a number somewhere
 
     def run(self, work: LineStream) -> None:
         while (line := work.next()) is not None:
@@ -138,7 +139,7 @@ class _Builder:
             if accepted:
                 self._open(accepted, work, s, e, _CN[accepted[1]])
                 continue
-            if heading is None and stripped and not self.roots and (accepted := self._unnumbered(stripped, s, e)):
+            if heading is None and stripped and (accepted := self._unnumbered(stripped, s, e)):
                 self._open(accepted, work, s, e, "")
                 continue
             if heading and heading[0] == 1:
@@ -171,15 +172,23 @@ class _Builder:
         return 1, num, title, body, skey
 
     def _unnumbered(self, line: str, s: int, e: int) -> tuple | None:
-        """``总体情况`` on a line of its own before any numbered section: a
-        standard title printed without its number (converters renumber the
-        sections after it: ``一、主动公开政府信息情况``). Index 0, so the
-        numbered sections after it follow without a gap."""
+        """A standard title alone on a line, printed without its number:
+        ``总体情况`` before the numbered sections (converters renumber the
+        sections after it: ``一、主动公开政府信息情况``), or any standard
+        section not yet found that comes after those found in the template's
+        order (a converter that dropped the numbers) — never a section the
+        report also prints with its number (a list of contents, a sentence).
+        Index 0, so numbered sections after it follow without a gap."""
         if not self.std or len(line) > MAX_TITLE:
             return None
-        title, body, skey, _ = split_title(line, self.std)
+        title, body, skey, number = split_title(line, self.std)
         if skey is None or body or title != line:
             return None
+        if skey in self.numbered:
+            return None  # the report numbers that section elsewhere: this line is prose or a list of contents
+        found = {n.section.key for n in self.roots if n.section.key}
+        if skey in found or any((num or 0) >= (number or 0) for _, k, num in self.std if k in found):
+            return None  # seen already, or out of the template's order: prose that names a section
         self.diags.append(Diagnostic("SEC_UNNUMBERED", f"heading {line!r} has no number: read as the standard section {title}",
                                      self.c.span(s, e)))
         return 1, 0, title, "", skey
@@ -254,6 +263,16 @@ class _Builder:
             self.in_table = skey in self.table_keys
 
 
+_NUMBERED_LINE = compiled(r"(?m)^[ \t]*[一二三四五六七八九十]{1,3}[ \t]*[、.．][ \t]*(\S.{1,40})$")
+
+
+def _numbered_keys(text: str, std: list[tuple[str, str, int | None]]) -> set[str]:
+    """The standard sections whose titles stand after a level-one number somewhere in ``text``."""
+    if not std:
+        return set()
+    return {key for m in _NUMBERED_LINE.finditer(text) if (key := split_title(m.group(1).strip(), std)[2])}
+
+
 def _other_numeral(mark: str, num: int) -> bool:
     """The damaged mark is a numeral of its own (``一，主动公开情况`` for the
     sub-heading （一）主动公开情况, not section 二), or bracketed like one."""
@@ -267,6 +286,7 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
                    template: Template | None, fuzzy: tuple[int, float] | None = (2, 0.5)) -> SectionTree:
     """Build the section tree of the body ``c.text[start:end]``."""
     b = _Builder(c, g, template, fuzzy)
+    b.numbered = _numbered_keys(c.text[start:end], b.std)
     b.run(LineStream(split_inline(c, start, end, template)))
     for node in b.nodes:  # texts and spans, now that every node's extent is known
         sec = node.section
