@@ -137,7 +137,9 @@ def _render_converter(t: TableGrammar, values: dict, rng: random.Random) -> list
     """As some PDF-to-Markdown converters write the tables: the label column
     as loose text lines, then the values as bare pipe rows in template order
     under a placeholder header; table 四 as one row of 15 values (taken for
-    the header row) or three rows of five; at most one row of 三 one cell short."""
+    the header row) or three rows of five; at most one row of 三 one cell short.
+    (The sections: 总体情况 unnumbered and the rest renumbered from 一, or, in
+    three reports of ten, no numbers at all: ``make_report``.)"""
     out: list[str] = []
     if t.key == "appeals":
         out += ["", "行政复议", "行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", "未经复议直接起诉 复议后起诉", ""]
@@ -301,9 +303,10 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
     bodies = {"overview": ["（一）主动公开", "全年主动公开政府信息若干条。", "（二）依申请公开", "依法办理政府信息公开申请。"],
               "problems": ["（一）存在问题", "1.政策解读形式不够丰富。", "2.公开质量有待提高。", "（二）改进措施", "1.加强培训。"],
               "other": ["本年度未收取信息处理费。"]}
+    numbered = random.Random(f"{seed}:headings").random() >= 0.3  # (its own stream: the values stay as they were)
     for sec in tpl.sections:
-        if layout == "converter":  # 总体情况 unnumbered, the sections after it renumbered from 一
-            lines += ["", "## " + (f"{'一二三四五'[sec.number - 2]}、" if sec.number > 1 else "") + sec.titles[0]]
+        if layout == "converter":  # 总体情况 unnumbered, the sections after it renumbered from 一, or no numbers at all
+            lines += ["", "## " + (f"{'一二三四五'[sec.number - 2]}、" if sec.number > 1 and numbered else "") + sec.titles[0]]
         else:
             lines += ["", ("## " if layout == "markdown" else "") + f"{'一二三四五六'[sec.number - 1]}、{sec.titles[0]}"]
         lines += bodies.get(sec.key, [])

@@ -129,6 +129,7 @@ class _Builder:
         self.counters: dict[int, int] = {}
         self.in_table = False
         self.numbered: set[str] = set()  # standard sections the report prints with a number somewhere
+        self.title_starts = {t[:1] for t, _, _ in self.std}  # (a line that starts no standard title is none)
 
     def run(self, work: LineStream) -> None:
         while (line := work.next()) is not None:
@@ -139,9 +140,11 @@ class _Builder:
             if accepted:
                 self._open(accepted, work, s, e, _CN[accepted[1]])
                 continue
-            if heading is None and stripped and (accepted := self._unnumbered(stripped, s, e)):
-                self._open(accepted, work, s, e, "")
-                continue
+            if heading is None and stripped:
+                accepted, e = self._unnumbered(stripped, work, s, e)
+                if accepted:
+                    self._open(accepted, work, s, e, "")
+                    continue
             if heading and heading[0] == 1:
                 accepted, e = self._level_one(heading, work, s, e)
             elif heading and not self.in_table and self.stack:
@@ -171,27 +174,37 @@ class _Builder:
         body = m.group(2)[len(title):].lstrip("。：:；; \t") if m.group(2).startswith(title) else ""
         return 1, num, title, body, skey
 
-    def _unnumbered(self, line: str, s: int, e: int) -> tuple | None:
+    def _unnumbered(self, line: str, work: LineStream, s: int, e: int) -> tuple[tuple | None, int]:
         """A standard title alone on a line, printed without its number:
         ``总体情况`` before the numbered sections (converters renumber the
         sections after it: ``一、主动公开政府信息情况``), or any standard
         section not yet found that comes after those found in the template's
         order (a converter that dropped the numbers) — never a section the
         report also prints with its number (a list of contents, a sentence).
-        Index 0, so numbered sections after it follow without a gap."""
-        if not self.std or len(line) > MAX_TITLE:
-            return None
+        Index 0, so numbered sections after it follow without a gap. A title
+        broken over lines (up to three) is joined when together they are the
+        whole title."""
+        if not self.std or len(line) > MAX_TITLE or label_key(line[:2])[:1] not in self.title_starts:
+            return None, e
         title, body, skey, number = split_title(line, self.std)
-        if skey is None or body or title != line:
-            return None
-        if skey in self.numbered:
-            return None  # the report numbers that section elsewhere: this line is prose or a list of contents
+        joined, taken = line, 0
+        while skey is None and taken < 3 and any(t.startswith(label_key(joined)) for t, _, _ in self.std):
+            if (nxt := work.peek(taken + 1)) is None:
+                break
+            taken += 1
+            joined += self.c.text[nxt[0]:nxt[1]].strip()
+            title, body, skey, number = split_title(joined, self.std)
+        if skey is None or body or title != joined or skey in self.numbered:
+            return None, e  # not a whole title; or one the report numbers elsewhere: prose, or a list of contents
         found = {n.section.key for n in self.roots if n.section.key}
         if skey in found or any((num or 0) >= (number or 0) for _, k, num in self.std if k in found):
-            return None  # seen already, or out of the template's order: prose that names a section
-        self.diags.append(Diagnostic("SEC_UNNUMBERED", f"heading {line!r} has no number: read as the standard section {title}",
+            return None, e  # seen already, or out of the template's order: prose that names a section
+        if taken:
+            e = work.peek(taken)[1]
+            work.drop(taken)
+        self.diags.append(Diagnostic("SEC_UNNUMBERED", f"heading {joined!r} has no number: read as the standard section {title}",
                                      self.c.span(s, e)))
-        return 1, 0, title, "", skey
+        return (1, 0, title, "", skey), e
 
     def _level_one(self, heading: tuple[int, int, str], work: LineStream, s: int, e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
