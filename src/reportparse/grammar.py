@@ -45,7 +45,8 @@ class Row:
 @dataclass(frozen=True)
 class Statement:
     """How a report's prose states one cell's value (``本年度制发的规范性文件88件``):
-    patterns with ``{n}`` where the number stands, read by ``tables/prose.py``."""
+    regular expressions whose one group is the number (written with ``{n}``
+    where it stands in the grammar file), read by ``tables/prose.py``."""
 
     row: str
     column: str
@@ -270,15 +271,16 @@ def _parse_statement(r: _Reader, data: dict[str, Any], entry: str, rows: list[Ro
     row = next((x for x in rows if x.id == rid), None)
     if row is None or cid not in row.columns:
         raise r.fail(f"{entry}.cell", f"{cell!r} is not a row.column of this table")
-    patterns = r.strings(data, "patterns", entry)
-    for pat in patterns:
+    patterns = []
+    for pat in r.strings(data, "patterns", entry):
         if pat.count("{n}") != 1:
             raise r.fail(f"{entry}.patterns", f"{pat!r} must hold {{n}} (the number) once")
+        patterns.append(pat.replace("{n}", STATEMENT_NUMBER))
         try:
-            regex.compile(pat.replace("{n}", STATEMENT_NUMBER))
+            compiled(patterns[-1])  # (compiled once, for tables/prose.py too)
         except regex.error as e:
             raise r.fail(f"{entry}.patterns", f"{pat!r} is not a valid pattern: {e}") from None
-    return Statement(rid, cid, patterns)
+    return Statement(rid, cid, tuple(patterns))
 
 
 def parse_template(data: dict[str, Any], file: str) -> Template:

@@ -13,6 +13,7 @@ import regex
 from .diagnostics import Diagnostic
 from .grammar import Grammars
 from .model import Field, Header
+from .regions import near_divisions
 from .startcache import compiled
 from .textutil import line_chunks
 
@@ -121,8 +122,6 @@ def ocr_place_doubt(h: Header, diags: list[Diagnostic]) -> list[Diagnostic]:
     while one a character away is (兰汉市 beside 兰溪市, 兰州市) may be misread
     wherever it is printed, so the body cannot correct it: a warning on the
     issuer, and on the title that names the place. Nothing is changed."""
-    from .regions import near_divisions
-
     place = h.place.value
     near = near_divisions(place) if place and h.adcode.value is None else []
     if not near:

@@ -99,10 +99,11 @@ def title_continuation(c: Canonical, nxt: tuple[int, int], g: Grammars) -> str |
     return None
 
 
-def join_broken_heading(c: Canonical, rest: str, work: LineStream,
-                         std: list[tuple[str, str, int | None]]) -> tuple[str, str, str, int | None, int] | None:
-    """A standard heading broken over up to three lines: join while the text is
-    still the start of a standard title; consume the joined lines from ``work``."""
+def joined_title(c: Canonical, rest: str, work: LineStream,
+                 std: list[tuple[str, str, int | None]]) -> tuple[str, str, str, int | None, str, int] | None:
+    """A standard title broken over up to three lines, joined while the text
+    is still the start of a standard title: (title, body, key, number, the
+    joined text, lines taken after ``rest``). Nothing is consumed from ``work``."""
     joined = rest
     for j in range(1, 4):
         if (nxt := work.peek(j)) is None:
@@ -111,12 +112,24 @@ def join_broken_heading(c: Canonical, rest: str, work: LineStream,
         joined += c.text[ns:ne].strip()
         title, body, skey, snum = split_title(joined, std)
         if skey is not None:
-            work.drop(j)
-            return title, body, skey, snum, ne
+            return title, body, skey, snum, joined, j
         key = label_key(joined)
         if not any(t.startswith(key) for t, _, _ in std):
             return None
     return None
+
+
+def join_broken_heading(c: Canonical, rest: str, work: LineStream,
+                        std: list[tuple[str, str, int | None]]) -> tuple[str, str, str, int | None, int] | None:
+    """A standard heading broken over up to three lines (:func:`joined_title`),
+    the joined lines consumed from ``work``; the end offset of the last one."""
+    hit = joined_title(c, rest, work, std)
+    if hit is None:
+        return None
+    title, body, skey, snum, _, taken = hit
+    end = work.peek(taken)[1]
+    work.drop(taken)
+    return title, body, skey, snum, end
 
 
 def match_heading(line: str, g: Grammars) -> tuple[int, int, str] | None:

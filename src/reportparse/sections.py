@@ -20,6 +20,7 @@ from .headings import (
     free_key,
     fuzzy_title,
     join_broken_heading,
+    joined_title,
     match_heading,
     numeral,
     split_title,
@@ -128,7 +129,8 @@ class _Builder:
         self.diags: list[Diagnostic] = []
         self.counters: dict[int, int] = {}
         self.in_table = False
-        self.numbered: set[str] = set()  # standard sections the report prints with a number somewhere
+        self.body = (0, len(c.text))  # canonical extent of the body (set by build_sections)
+        self._numbered: set[str] | None = None  # standard sections the body prints with a number (on first need)
         self.title_starts = {t[:1] for t, _, _ in self.std}  # (a line that starts no standard title is none)
 
     def run(self, work: LineStream) -> None:
@@ -188,23 +190,34 @@ class _Builder:
             return None, e
         title, body, skey, number = split_title(line, self.std)
         joined, taken = line, 0
-        while skey is None and taken < 3 and any(t.startswith(label_key(joined)) for t, _, _ in self.std):
-            if (nxt := work.peek(taken + 1)) is None:
-                break
-            taken += 1
-            joined += self.c.text[nxt[0]:nxt[1]].strip()
-            title, body, skey, number = split_title(joined, self.std)
-        if skey is None or body or title != joined or skey in self.numbered:
-            return None, e  # not a whole title; or one the report numbers elsewhere: prose, or a list of contents
+        if skey is None and any(t.startswith(label_key(line)) for t, _, _ in self.std):
+            if hit := joined_title(self.c, line, work, self.std):
+                title, body, skey, number, joined, taken = hit
+        if skey is None or body or title != joined:
+            return None, e  # not a whole title
         found = {n.section.key for n in self.roots if n.section.key}
         if skey in found or any((num or 0) >= (number or 0) for _, k, num in self.std if k in found):
             return None, e  # seen already, or out of the template's order: prose that names a section
+        if skey in self._numbered_keys():
+            return None, e  # the report numbers that section elsewhere: prose, or a list of contents
         if taken:
             e = work.peek(taken)[1]
             work.drop(taken)
         self.diags.append(Diagnostic("SEC_UNNUMBERED", f"heading {joined!r} has no number: read as the standard section {title}",
                                      self.c.span(s, e)))
         return (1, 0, title, "", skey), e
+
+    def _numbered_keys(self) -> set[str]:
+        """The standard sections whose titles the body prints after a level-one
+        number somewhere (read once, only for a body that has a bare title)."""
+        if self._numbered is None:
+            a, b = self.body
+            self._numbered = set()
+            for line in self.c.text[a:b].split("\n"):
+                heading = match_heading(line.strip(), self.g)
+                if heading and heading[0] == 1 and (key := split_title(heading[2], self.std)[2]):
+                    self._numbered.add(key)
+        return self._numbered
 
     def _level_one(self, heading: tuple[int, int, str], work: LineStream, s: int, e: int) -> tuple[tuple | None, int]:
         level, num, rest = heading
@@ -276,16 +289,6 @@ class _Builder:
             self.in_table = skey in self.table_keys
 
 
-_NUMBERED_LINE = compiled(r"(?m)^[ \t]*[一二三四五六七八九十]{1,3}[ \t]*[、.．][ \t]*(\S.{1,40})$")
-
-
-def _numbered_keys(text: str, std: list[tuple[str, str, int | None]]) -> set[str]:
-    """The standard sections whose titles stand after a level-one number somewhere in ``text``."""
-    if not std:
-        return set()
-    return {key for m in _NUMBERED_LINE.finditer(text) if (key := split_title(m.group(1).strip(), std)[2])}
-
-
 def _other_numeral(mark: str, num: int) -> bool:
     """The damaged mark is a numeral of its own (``一，主动公开情况`` for the
     sub-heading （一）主动公开情况, not section 二), or bracketed like one."""
@@ -299,7 +302,7 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
                    template: Template | None, fuzzy: tuple[int, float] | None = (2, 0.5)) -> SectionTree:
     """Build the section tree of the body ``c.text[start:end]``."""
     b = _Builder(c, g, template, fuzzy)
-    b.numbered = _numbered_keys(c.text[start:end], b.std)
+    b.body = (start, end)
     b.run(LineStream(split_inline(c, start, end, template)))
     for node in b.nodes:  # texts and spans, now that every node's extent is known
         sec = node.section

@@ -234,13 +234,19 @@ def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
     return out
 
 
+def _separated_rows(binary: bytes, w: int, h: int) -> bytes:
+    """The image's rows one after another with a paper byte after each, so
+    that no run found in it crosses a row's end."""
+    return b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
+
+
 def long_runs(binary: bytes, w: int, h: int, least: int) -> dict[int, list[tuple[int, int]]]:
     """What :func:`row_runs` gives for ``\\x00{least,}`` on an ink/paper image
     (bytes 0 and 255 only): the runs of ``least`` or more ink pixels of each
     row. Found with ``bytes.find`` for ``least`` ink bytes, which steps over
     paper ``least`` bytes at a time where a regex stops at every ink pixel
     (of text, too): a page's rules in milliseconds instead of 80 ms."""
-    rows = b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
+    rows = _separated_rows(binary, w, h)
     stride, needle = w + 1, b"\x00" * least
     out: dict[int, list[tuple[int, int]]] = {}
     pos = rows.find(needle)
@@ -257,9 +263,9 @@ def long_runs(binary: bytes, w: int, h: int, least: int) -> dict[int, list[tuple
 def row_runs(binary: bytes, w: int, h: int, pattern: re.Pattern[bytes]) -> dict[int, list[tuple[int, int]]]:
     """The runs a pattern finds in each pixel row, by row from the top (rows
     without a run left out), each row's runs from the left: one search over
-    the whole image with a paper byte after every row (so that no run crosses
-    a row's end), where a search per row cost a Python call per row."""
-    rows = b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
+    the whole image (:func:`_separated_rows`), where a search per row cost a
+    Python call per row."""
+    rows = _separated_rows(binary, w, h)
     stride = w + 1
     out: dict[int, list[tuple[int, int]]] = {}
     at, cur = -1, []

@@ -87,15 +87,11 @@ def printed_row(line: str, pos: int) -> list[Value | None] | None:
     at = pos + line.index(body)
     cells: list[Value | None] = []
     for raw in body.split("\t"):
-        v = read_token(raw, at) if raw.strip() else None
-        if raw.strip() and (v is None or v.kind not in ("number", "ocr", "blank")):
+        tok = raw.strip()
+        v = read_token(tok, at + len(raw) - len(raw.lstrip())) if tok else None
+        if tok and (v is None or v.kind not in ("number", "ocr", "blank")):
             return None  # text: not a line of values
-        if v is not None and v.kind == "blank":  # ``-``: an empty cell
-            v = None
-        if v is not None:
-            v.start += len(raw) - len(raw.lstrip())
-            v.end = v.start + len(v.raw)
-        cells.append(v)
+        cells.append(None if v is None or v.kind == "blank" else v)  # ``-``: an empty cell
         at += len(raw) + 1
     return cells if any(v is not None and v.kind == "number" for v in cells) else None
 

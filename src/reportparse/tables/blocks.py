@@ -56,7 +56,7 @@ from ..span import Span
 from .block_events import region_events
 from .cells import Value
 from .labelled import Anchor
-from .place import SpanOf, cell_from, value_notes
+from .place import SpanOf, cell_from, empty_cells, value_notes
 from .stream import Stream
 
 MAX_COMBINATIONS = 4096  # combinations of a table's block readings tried against its rules
@@ -288,14 +288,13 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     eqs = equations(t)
     if not eqs:  # nothing checks the order of its columns: only blocks of one column, or of one value repeated
         for b in reading.blocks:
-            if b.printed:  # printed rows: their order is fixed; a short row's lost cell is not
-                reading.cells.update(_agreed([got for _, got in b.readings()]))
-                if b.short_rows:
-                    reading.diagnostics.append(_short(t, b, "the table has no rule to place the lost cells"))
-            elif len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
+            if not b.printed and len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
                 reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
-            else:
-                reading.cells.update(_agreed([got for _, got in b.readings()]))
+                continue
+            # printed rows keep their own order; a short row's lost cell has no place
+            reading.cells.update(_agreed([got for _, got in b.readings()]))
+            if b.short_rows:
+                reading.diagnostics.append(_short(t, b, "the table has no rule to place the lost cells"))
         return
     ways = [b.readings() for b in reading.blocks]
     for b, w in zip(reading.blocks, ways, strict=True):
@@ -348,7 +347,7 @@ def read_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     if not reading.claims:
         return None
     decide(t, reading)
-    rows: dict[str, dict[str, Cell]] = {r.id: {c: Cell() for c in r.columns} for r in t.rows}
+    rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
     for (r, c), v in reading.cells.items():
         rows[r][c] = cell_from(v, t.columns[c], span_of)
     reading.diagnostics += value_notes([v for v in reading.cells.values() if v.kind == "ocr"], span_of, f"tables.{t.key}")

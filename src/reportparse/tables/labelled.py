@@ -334,13 +334,13 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         span = next(iter(placed.cells.values())).span
         raw = next(iter(placed.cells.values())).raw
         path = f"tables.{t.key}.{rid}"
-        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", None)
+        status, unanchored = ("inferred", PROSE_DECIDED) if rid in used else ("read", None)
         if winners is not None and len(winners) == 1:
             sol = winners[0][i]
-            rows[rid] = {c: Cell(v, raw, status if v is not None else "missing", span, unanchored=why if v is not None else None)
+            rows[rid] = {c: Cell(v, raw, status, span, unanchored=unanchored) if v is not None else Cell(None, raw, "missing", span)
                          for c, v in zip(t.row(rid).columns, sol, strict=True)}
-            why = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
-            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {why})", span, path))
+            holds = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
+            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {holds})", span, path))
             diags += _prose_notes(raw, used.get(rid, []), path)
             continue
         # cells on which every split that the rules allow agrees are read; the rest stay empty
@@ -348,7 +348,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
         for c, v in zip(t.row(rid).columns, kept, strict=True):
             if v is not None:
-                rows[rid][c] = Cell(v, raw, status, span, unanchored=why)
+                rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored)
         diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
         if any(v is not None for v in kept):
             diags += _prose_notes(raw, used.get(rid, []), path)

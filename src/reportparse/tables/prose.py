@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..grammar import STATEMENT_NUMBER, TableGrammar
+from ..grammar import TableGrammar
 from ..normalise import Canonical
 from ..span import Span
 from ..startcache import compiled
@@ -48,7 +48,7 @@ class ProseEvidence:
         for st in t.statements:
             ref = (st.row, st.column)
             for pat in st.patterns:
-                for m in compiled(pat.replace("{n}", STATEMENT_NUMBER)).finditer(self.c.text):
+                for m in compiled(pat).finditer(self.c.text):
                     num = m.group(1)
                     hits.setdefault(ref, []).append((float(num) if "." in num else int(num), m.start(), m.end(), m.start(1), m.end(1)))
                     claims.setdefault((m.start(1), m.end(1)), set()).add(ref)

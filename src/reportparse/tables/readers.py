@@ -29,7 +29,7 @@ from ..grammar import TableGrammar
 from ..model import Cell
 from .blocks import read_blocks
 from .labelled import Anchor, extract_labelled
-from .place import SpanOf
+from .place import SpanOf, empty_cells
 from .prose import ProseEvidence
 from .stream import NUMERIC_LINE, Stream
 
@@ -101,7 +101,7 @@ def read_labelled(t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_o
         if reader.detect(t, s, anchors) > 0 and (got := reader.read(t, s, anchors, span_of, evidence)) is not None:
             readings.append(got)
     if not readings:
-        return Reading({r.id: {c: Cell() for c in r.columns} for r in t.rows}, [], claim=0)
+        return Reading({r.id: empty_cells(r.columns) for r in t.rows}, [], claim=0)
     settling = [r for r in readings if settled(t, r.rows)]
     if settling:
         return _agreed(t, settling)
