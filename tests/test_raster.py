@@ -132,8 +132,8 @@ def test_any_pixels_give_segments_inside_the_page(w, h, noise):
     crop = img.crop_points((0, 0, img.pt(w), img.pt(h)), inset_pt=0.5)
     assert crop is None or crop.ink() <= img.ink()
     slope = skew(img, min_votes=1)
-    assert abs(slope) <= 0.25
-    level = img.sheared(slope)
+    assert slope is None or abs(slope) <= 0.25
+    level = img.sheared(slope or 0.0)
     assert (level.width, level.height, len(level.pixels)) == (w, h, w * h)
 
 
@@ -257,3 +257,22 @@ def test_a_level_or_empty_page_is_left_as_it_is():
     assert text_skew(_text_page(0.0)) == 0.0
     assert text_skew(Image(2400, 3300, b"\xff" * (2400 * 3300), dpi=300)) == 0.0
 
+
+def test_skew_tells_level_rules_from_no_rules():
+    """0.0: the page has a level rule (its text is as level: text_skew is not
+    needed); None: nothing to measure (the OCR path then measures the text)."""
+    w, h = 1200, 800
+    blank = Image(w, h, b"\xff" * (w * h), dpi=300)
+    assert skew(blank) is None
+    px = bytearray(blank.pixels)
+    px[400 * w + 100:400 * w + 1100] = b"\x00" * 1000
+    assert skew(Image(w, h, bytes(px), dpi=300)) == 0.0
+    assert skew(_tilted_grid(0.012)) == pytest.approx(0.012, abs=0.002)
+
+
+@given(st.binary(min_size=0, max_size=400), st.integers(0, 255))
+def test_the_paper_level_is_the_commonest_light_level(sample, fill):
+    from reportparse.ingest.raster import _DARK, _commonest_light
+
+    for data in (sample, sample + bytes([fill]) * len(sample)):
+        assert _commonest_light(data) == max(range(_DARK, 256), key=data.count)

@@ -187,7 +187,9 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
     by its rules, or by its lines of text when it has none) is straightened by
     two shears; the rules are found and the prose read on the straightened
     page, the cells cut from the page as scanned."""
-    page_img, slope = img, skew(img) or text_skew(img)  # a page without rules: by its lines of text
+    page_img, slope = img, skew(img)
+    if slope is None:  # a page without rules: by its lines of text
+        slope = text_skew(img)
     if slope:
         img = img.sheared(slope)
     # a table has two cells or more and is wider than a character: the strokes of a large bold

@@ -11,14 +11,17 @@ from operator import add, mul
 from .raster import Image, Segment, long_runs
 
 
-def skew(img: Image, min_votes: int = 20) -> float:
+def skew(img: Image, min_votes: int = 20) -> float | None:
     """The slope (dy/dx, pixel rows counted downwards) of the page's long
-    horizontal rules, 0.0 when there are none or they are level.
+    horizontal rules: 0.0 when they are level, None when the page has none
+    to measure (too few shifts and no rule a quarter of the page wide).
 
     A rule tilted by a small angle shows in each pixel row as a run of ink
     that the next row repeats shifted sideways by the same amount at both
     ends (1/slope pixels); the median of those shifts over all long runs is
-    the slope."""
+    the slope. A run a quarter of the page wide in one pixel row is a rule
+    level to within 1/(w/4) (0.1° at A4 width): the lines of text of such a
+    page are as level, below what :func:`text_skew` turns a page by."""
     w, h, binary = img.width, img.height, img.binary
     shifts: list[int] = []
     by_row = long_runs(binary, w, h, max(8, img.px(10.0)))
@@ -30,7 +33,7 @@ def skew(img: Image, min_votes: int = 20) -> float:
                 if 4 <= abs(d) <= w // 4 and abs((b - pb) - d) <= 2 and pa < b and a < pb:
                     shifts.append(d)
     if len(shifts) < min_votes:
-        return 0.0
+        return 0.0 if any(b - a >= w // 4 for spans in by_row.values() for a, b in spans) else None
     shifts.sort()
     return 1.0 / shifts[len(shifts) // 2]
 
@@ -81,7 +84,9 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     vertical runs as long, or at least ``min_cell_pt`` long with both ends on
     a horizontal rule (the borders of a one-row table fragment after a page
     break). A rule several pixels thick repeats the same run row after row (or
-    column after column): one segment is kept; the grid pipeline snaps the rest."""
+    column after column): one segment is kept; the grid pipeline snaps the rest.
+    A page without a horizontal rule gives none (its vertical runs could form
+    no grid: the columns are not searched)."""
     w, h, binary = img.width, img.height, img.binary
     long_px, tol = max(8, img.px(min_len_pt)), img.px(3.0)
     # a one-pixel rule of a straightened scan steps sideways (up or down) now and then:
@@ -89,13 +94,14 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     # (AND of 0 = ink, 255 = paper)
     as_int = int.from_bytes(binary, "big")
     tall = (as_int & int.from_bytes(binary[w:] + b"\xff" * w, "big")).to_bytes(len(binary), "big")
-    wide = (as_int & int.from_bytes(binary[1:] + b"\xff", "big")).to_bytes(len(binary), "big")
     # taken together with the row below, strokes of neighbouring glyphs can chain up:
     # a run found only that way must be twice as long to be a rule
     rules: list[tuple[int, int, int]] = []  # y, x0, x1 in pixels, top to bottom
     plain, chained = long_runs(binary, w, h, long_px), long_runs(tall, w, h, 2 * long_px)
     for y in sorted(plain.keys() | chained.keys()):
         rules += [(y, x0, x1) for x0, x1 in sorted({*plain.get(y, ()), *chained.get(y, ())})]
+    if not rules:  # vertical rules alone make no grid (a table's rules touch two horizontal ones)
+        return []
     rule_ys = [r[0] for r in rules]
 
     def on_rule(y: int, x: int) -> bool:
@@ -107,10 +113,12 @@ def ruling_segments(img: Image, min_len_pt: float = 18.0, min_cell_pt: float = 6
     for y, x0, x1 in rules:
         if (y - 1, x0, x1) not in seen:  # not the same rule one pixel row further down
             out.append((img.pt(x0), img.pt(h - y), img.pt(x1), img.pt(h - y)))
+    wide = (as_int & int.from_bytes(binary[1:] + b"\xff", "big")).to_bytes(len(binary), "big")
     columns = long_runs(b"".join(wide[x::w] for x in range(w)), h, w, max(4, img.px(min_cell_pt)))  # the image turned
     prev_v: list[tuple[int, int]] = []
     for x in range(w):
-        spans = [(a, b) for a, b in columns.get(x, ()) if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))]
+        runs = columns.get(x)
+        spans = [(a, b) for a, b in runs if b - a >= long_px or (on_rule(a, x) and on_rule(b - 1, x))] if runs else []
         if spans != prev_v:
             out += [(img.pt(x), img.pt(h - b), img.pt(x), img.pt(h - a)) for a, b in spans]
         prev_v = spans

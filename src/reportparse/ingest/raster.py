@@ -49,8 +49,7 @@ class Image:
         255. Cells are read on white: tesseract's own threshold splits a grey
         crop with whitened rule slivers between paper and white, not between
         ink and paper (0 read as 四). A page on white paper is returned as it is."""
-        sample = self.pixels[::7]
-        paper = max(range(_DARK, 256), key=sample.count)
+        paper = _commonest_light(self.pixels[::7])
         if paper >= 250:
             return self
         table = bytes(min(255, round(v * 255 / paper)) for v in range(256))
@@ -79,7 +78,8 @@ class Image:
         if right - left < 2 or bottom - top < 2:
             return None
         w = self.width
-        rows = b"".join(self.pixels[y * w + left:y * w + right] for y in range(top, bottom))
+        px = memoryview(self.pixels)  # slices of a memoryview are not copied before the join
+        rows = b"".join([px[y * w + left:y * w + right] for y in range(top, bottom)])
         return Image(right - left, bottom - top, rows, self.dpi)
 
     @cached_property
@@ -167,7 +167,8 @@ class Image:
         """White margin around the image (tesseract reads a glyph touching the edge badly)."""
         w = self.width + 2 * pad
         white = b"\xff" * pad
-        body = b"".join(white + self.pixels[y * self.width:(y + 1) * self.width] + white for y in range(self.height))
+        px, iw = memoryview(self.pixels), self.width
+        body = white + (white + white).join([px[y * iw:(y + 1) * iw] for y in range(self.height)]) + white if self.height else b""
         blank = b"\xff" * (w * pad)
         return Image(w, self.height + 2 * pad, blank + body + blank, self.dpi)
 
@@ -220,6 +221,22 @@ class Image:
 _INK_RUN = re.compile(rb"\x00+")
 
 
+def _commonest_light(sample: bytes) -> int:
+    """The commonest grey level from ``_DARK`` up (the lowest of equals):
+    levels are counted from white down, and counting stops once the pixels
+    not yet counted are fewer than the best count (a page on white paper:
+    one count instead of about 200)."""
+    best, best_n, left = 255, -1, len(sample)
+    for v in range(255, _DARK - 1, -1):
+        if left < best_n:
+            break
+        n = sample.count(v)
+        left -= n
+        if n >= best_n:
+            best, best_n = v, n
+    return best
+
+
 def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
     """From an image edge inwards: the lines (pixel columns or rows) whose
     longest ink run is ``long`` or more. Blank lines right at the edge are
@@ -237,7 +254,8 @@ def _rule_lines(lines: Iterable[tuple[int, bytes]], long: float) -> list[int]:
 def _separated_rows(binary: bytes, w: int, h: int) -> bytes:
     """The image's rows one after another with a paper byte after each, so
     that no run found in it crosses a row's end."""
-    return b"\xff".join(binary[y * w:(y + 1) * w] for y in range(h))
+    px = memoryview(binary)
+    return b"\xff".join([px[y * w:(y + 1) * w] for y in range(h)])
 
 
 def long_runs(binary: bytes, w: int, h: int, least: int) -> dict[int, list[tuple[int, int]]]:
