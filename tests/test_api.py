@@ -29,11 +29,38 @@ def test_parse_text_and_parse_file_agree():
 def test_flat_has_every_contract_key_in_order(sample_report):
     from conftest import ROOT
 
-    keys = (ROOT / "src/reportparse/flat_keys.txt").read_text(encoding="utf-8").split()
+    keys = (ROOT / "tests/fixtures/flat-keys.txt").read_text(encoding="utf-8").split()  # the contract's list
     assert len(keys) == 225
     assert list(sample_report.flat()) == keys + ["header.level", "header.place", "header.adcode"]
     assert sample_report.flat()["header.level"] == "township"
     assert sample_report.flat()["header.place"] == "柱濮镇"
+
+
+def test_flat_keys_are_derived_from_the_grammars_and_are_the_contracts(tmp_path):
+    """The flat keys come from the loaded templates (no list in the package):
+    with the bundled grammars they are the contract's 225, in its order; a
+    grammar that drops a row drops its keys (so a template change that would
+    break the contract fails this test, not a user's CSV)."""
+    from reportparse.grammar import load_from_dir, table_cell_keys
+    from reportparse.model import REPORT_FLAT_KEYS, flat_keys
+
+    from conftest import ROOT
+
+    contract = (ROOT / "tests/fixtures/flat-keys.txt").read_text(encoding="utf-8").split()
+    assert list(flat_keys()) == contract
+    assert list(REPORT_FLAT_KEYS + table_cell_keys()) == contract
+    for f in (ROOT / "grammars").glob("*.toml"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    g21 = tmp_path / "ogi-2021.toml"
+    text = g21.read_text(encoding="utf-8")
+    start = text.index('[[tables]]\nkey = "proactive"')  # the 2021 table 二 only: its 2019 twin keeps other keys
+    at = text.index('id = "fees"', start)
+    block_start = text.rindex("[[tables.rows]]", start, at)
+    block_end = text.index("[[tables", at + 1)
+    g21.write_text(text[:block_start] + text[block_end:], encoding="utf-8")
+    keys = table_cell_keys(load_from_dir(tmp_path))
+    assert "proactive.fees.amount" not in keys and "proactive.fees.change" in keys
+    assert [k for k in contract if k in keys] == list(keys)  # the rest keep their order
 
 
 def test_contract_keys_cover_every_grammar_cell():

@@ -386,3 +386,16 @@ def template_ids(g: Grammars | None = None) -> tuple[str, ...]:
     so a new template is a grammar file, not a code change."""
     g = g or load_grammars()
     return tuple(t.id for t in sorted(g.templates.values(), key=lambda t: (-t.years[0], t.id)))
+
+
+def table_cell_keys(g: Grammars | None = None) -> tuple[str, ...]:
+    """Every ``<table>.<row>.<column>`` key a template's required cells give
+    (the flat view's and the corpus CSV's cell columns): table by table in the
+    order the templates first print them, and within a table the newest
+    template's cells, then the cells only older templates have. With the
+    bundled grammars this is the contract's list (tested against it)."""
+    g = g or load_grammars()
+    newest = [g.templates[t] for t in template_ids(g)]
+    kinds = list(dict.fromkeys(k for t in newest for k in t.tables))
+    keys = (f"{k}.{r}.{c}" for k in kinds for t in newest if k in t.tables for r, c in t.tables[k].cell_keys())
+    return tuple(dict.fromkeys(keys))

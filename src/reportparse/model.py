@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .datafiles import package_file
 from .diagnostics import ERROR, Diagnostic
+from .grammar import table_cell_keys
 from .span import Span
 
 SCHEMA_VERSION = "1.0"
@@ -162,11 +162,14 @@ class Source:
                 "encoding": self.encoding, "pages": self.pages, "origin": self.origin}
 
 
+REPORT_FLAT_KEYS = ("header.issuer", "header.doc_number", "header.title", "header.year", "template", "valid")
+
+
 @lru_cache(maxsize=1)
 def flat_keys() -> tuple[str, ...]:
-    """The contract's flat keys, in contract order."""
-    text = package_file("flat_keys.txt").read_text(encoding="utf-8")
-    return tuple(k.strip() for k in text.splitlines() if k.strip())
+    """The contract's flat keys, in contract order: the report's own, then
+    every table cell of the loaded templates (:func:`~reportparse.grammar.table_cell_keys`)."""
+    return REPORT_FLAT_KEYS + table_cell_keys()
 
 
 @dataclass(slots=True)
