@@ -4,7 +4,9 @@
 
 Two inputs, each scored per field (right / wrong / null), and the fields
 whose value differs from the text they were read from with no diagnostic
-naming them ("changed silently": must be 0); wrong fields are counted with
+naming them ("changed silently": must be 0); for OCR text, the fields whose true value
+the text never spells (the OCR garbled every copy of it: right only by a
+guess) are counted, and the share right of the rest; wrong fields are counted with
 and without a diagnostic on the field, and right ones that carry a warning
 ("right but warned": the cost of a warning such as ``HDR_NAME_UNCERTAIN``):
 
@@ -44,8 +46,15 @@ def truth_of(gen) -> dict[str, object]:
     return {"title": gen.title, "year": gen.year, "issuer": gen.issuer, "doc_number": gen.doc_number}
 
 
-def score(report, truth: dict[str, object], tally: dict, silent: list[str], name: str) -> None:
+def _spelled(text: str, want: object) -> bool:
+    """Whether the input spells the true value anywhere (spaces and line
+    breaks aside): a field it never spells right can be right only by a guess."""
+    return isinstance(want, int) or "".join(str(want).split()) in text
+
+
+def score(report, truth: dict[str, object], tally: dict, silent: list[str], name: str, text: str | None = None) -> None:
     named = {d.path for d in report.diagnostics if d.path}
+    flat = "".join(normalise(text, load_grammars()).text.split()) if text is not None else None
     warned = {d.path for d in report.diagnostics if d.path and d.severity != "info"}
     for f in FIELDS:
         want = truth[f]
@@ -55,6 +64,10 @@ def score(report, truth: dict[str, object], tally: dict, silent: list[str], name
         got = fld.value
         t = tally.setdefault(f, [0, 0, 0])
         t[0 if got == want else 2 if got is None else 1] += 1
+        if flat is not None:
+            k = tally.setdefault("_spelled" if _spelled(flat, want) else "_unspelled", [0, 0])
+            k[0] += got == want
+            k[1] += 1
         if got == want and f"header.{f}" in warned:
             tally.setdefault("_doubted", []).append(f"{name}: {f} {got!r} right, with a warning")
         if got is not None and isinstance(got, str) and fld.raw is not None:
@@ -75,6 +88,10 @@ def show(label: str, tally: dict, silent: list[str]) -> None:
           f"wrong {sum(v[1] for k, v in tally.items() if k in FIELDS)} (of them without a diagnostic on the field "
           f"{sum(1 for w in tally.get('_wrong', []) if w.endswith('(no diagnostic)'))})   right but warned "
           f"{len(tally.get('_doubted', []))}   changed silently {len(silent)}")
+    if "_spelled" in tally:
+        (r1, n1), (r2, n2) = tally["_spelled"], tally.get("_unspelled", [0, 0])
+        print(f"{'':<34} of them spelled right somewhere in the text: right {r1}/{n1} = {100 * r1 / max(n1, 1):6.2f}%;"
+              f"   never spelled right (every copy garbled or cut): right {r2}/{n2} (repaired)")
 
 
 def main() -> None:
@@ -103,7 +120,8 @@ def main() -> None:
             seed = int(txt.stem)
             gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
             truth = truth_of(gen) | {"doc_number": None}
-            score(reportparse.parse_text(txt.read_text(encoding="utf-8")), truth, t2, s2, f"{Path(d).name}/{txt.name}")
+            text = txt.read_text(encoding="utf-8")
+            score(reportparse.parse_text(text), truth, t2, s2, f"{Path(d).name}/{txt.name}", text)
         show(f"whole-page OCR {Path(d).name}", t2, s2)
         wrong += t2.get("_wrong", []) + t2.get("_doubted", [])
         silent += s2
