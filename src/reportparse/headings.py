@@ -41,6 +41,11 @@ def fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: i
         k = min(max_errors, len(key) // 6 or (1 if short_ok and len(key) >= 4 else 0))
         if k == 0:
             continue
+        # a match keeps all but k of the title's characters within its first len + k:
+        # a line with fewer of them (prose) is passed over before the costly fuzzy search
+        window = set(key_rest[:len(key) + k])
+        if sum(map(window.__contains__, key)) < len(key) - k:
+            continue
         pat = _fuzzy_pattern(key, k)
         try:
             m = pat.match(key_rest, timeout=timeout)

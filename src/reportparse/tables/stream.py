@@ -155,6 +155,11 @@ def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> t
     if len(core) < 4 or max_errors <= 0:
         return None
     k = min(max_errors, max(1, len(core) // 5))
+    # k errors touch at most k of k + 1 pieces of the label: with none of them
+    # in the text there is no match, and the costly fuzzy search is skipped
+    step = len(core) // (k + 1)
+    if not any(core[i * step:(i + 1) * step if i < k else len(core)] in stream.labels for i in range(k + 1)):
+        return None
     pat = _fuzzy(core, k)
     try:
         m = pat.search(stream.labels, timeout=timeout)
