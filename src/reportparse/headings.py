@@ -12,7 +12,7 @@ import regex
 from .grammar import Grammars, Template
 from .normalise import Canonical
 from .startcache import compiled
-from .textutil import LineStream, chinese_int, label_key
+from .textutil import LineStream, chinese_int, key_positions, label_key
 
 _TITLE_END = compiled(r"[。：:；;！？]")
 TABLE_ROW = compiled(r"\t\s*-?\d")  # a tab then a number: a table row, not a heading
@@ -34,7 +34,7 @@ def fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: i
     """An OCR-damaged standard title (收到和处理政府信息公开申请情; for …情况):
     at most one error per six characters, never more than ``max_errors``
     (``short_ok``: one error in titles of four or five characters too)."""
-    keep = [i for i, ch in enumerate(rest) if label_key(ch)]  # compare without punctuation, as the keys are
+    keep = key_positions(rest)  # compare without punctuation, as the keys are
     key_rest = "".join(rest[i] for i in keep)
     best = None
     for key, skey, num in std:
@@ -71,12 +71,7 @@ def split_title(rest: str, std: list[tuple[str, str, int | None]],
     key_rest = label_key(rest)
     for k, skey, num in std:
         if key_rest.startswith(k):
-            # walk rest until k's characters are consumed
-            consumed, i = 0, 0
-            while i < len(rest) and consumed < len(k):
-                if label_key(rest[i]):
-                    consumed += 1
-                i += 1
+            i = key_positions(rest)[len(k) - 1] + 1 if k else 0  # rest up to k's last character
             title = rest[:i].strip()
             remainder = rest[i:].lstrip("。：: \t")
             return title, remainder, skey, num

@@ -81,6 +81,14 @@ def label_key(s: str) -> str:
     return _KEY_DROP.sub("", s)
 
 
+_KEY_CHAR = compiled(r"[^\s\p{P}\p{S}]")
+
+
+def key_positions(s: str) -> list[int]:
+    """Where the characters :func:`label_key` keeps stand in ``s``."""
+    return [m.start() for m in _KEY_CHAR.finditer(s)]
+
+
 def ends_sentence(s: str) -> bool:
     s = s.rstrip()
     return bool(s) and s[-1] in _PUNCT_END
