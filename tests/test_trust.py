@@ -302,3 +302,49 @@ def test_groups_placed_in_their_headers_printed_order_are_not_valid():
     assert any(d.code == "TBL_GROUP_ORDER" for d in report.diagnostics)
     assert not report.tables["appeals"].valid
     assert any(d.code == "TBL_UNANCHORED" and "headers are printed" in d.message for d in report.diagnostics)
+
+
+def _blank_cells_fixture(seed: int) -> tuple[reportparse.Report, dict]:
+    """``pdftotext`` (default mode) text of a generated report rendered to PDF
+    with a few cells printed as nothing (see corpus/README.md)."""
+    import json
+
+    path = ROOT / f"tests/fixtures/pdftotext-blank-cells-{seed}.txt"
+    truth = json.loads(path.with_name(path.name.replace(".txt", ".truth.json")).read_text(encoding="utf-8"))
+    return reportparse.parse_text(path.read_text(encoding="utf-8")), truth
+
+
+def test_a_split_that_leaves_a_rule_impossible_is_not_taken():
+    """Six values for seven columns in 三's （七）总计 row (pdftotext moved a
+    value of the row above into it): the one split under which no complete
+    rule broke still made a column's known cells exceed the other side, which
+    empty cells (never negative) cannot balance. Such a split is no longer
+    taken, so no wrong value is left as read."""
+    report, truth = _blank_cells_fixture(62036)
+    for key, cell in report.tables["applications"].rows["result.total"].items():
+        assert cell.value in (None, truth["truth"][f"applications.result.total.{key}"])
+    assert not report.tables["applications"].valid
+    wrong_read = [k for k, v in truth["truth"].items() if (c := _cell(report, k)) is not None
+                  and c.value is not None and c.value != v and c.status == "read"]
+    assert wrong_read == []
+
+
+def test_a_row_placed_only_by_the_count_of_values_between_labels_is_not_valid_in_a_table_without_rules():
+    """Table 二 (no rules), 2019 layout: 行政处罚's first cell printed as
+    nothing, and pdftotext moved 行政强制's first value before the labels, so
+    the three values between 其他对外管理服务事项 and 行政强制 number exactly what
+    the rows need — shifted. The row is placed by order but marked as a choice
+    (TBL_UNANCHORED): the table is not valid."""
+    report, truth = _blank_cells_fixture(64001)
+    assert "proactive.penalty.prev_items" in truth["blank_cells"]
+    table = report.tables["proactive"]
+    assert not table.valid
+    assert any(c.unanchored for c in table.rows["penalty"].values() if c.value is not None)
+    assert any(d.code == "TBL_UNANCHORED" and d.path == "tables.proactive" for d in report.diagnostics)
+    assert not _wrong_valid(report, {t: {k: truth["truth"].get(k) for k in cells} for t, cells in _tables(report).items()})
+
+
+def _cell(report, key: str):
+    tkey, rest = key.split(".", 1)
+    rid, cid = rest.rsplit(".", 1)
+    return report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None

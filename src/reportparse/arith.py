@@ -22,6 +22,7 @@ class Equation:
     lhs: tuple[CellRef, ...]
     rhs: tuple[CellRef, ...]
     text: str
+    signed: bool = False  # a cell of a signed column (本年增/减): unknown cells may be negative
 
     @property
     def cells(self) -> tuple[CellRef, ...]:
@@ -45,6 +46,25 @@ class Equation:
         res = self.residual(values)
         return res is not None and res != 0
 
+    def exceeded(self, values: dict[CellRef, int | float | None]) -> tuple[int | float, int | float, str] | None:
+        """With its unknown cells all on one side, that side's known cells
+        already sum to more than the other, complete side (counts are never
+        negative, so no values of the unknown cells can balance it):
+        ``(known lhs sum, known rhs sum, the open side)``, else None."""
+        unknown = [r for r in self.cells if values.get(r) is None]
+        if not unknown or self.signed or len({self.coef(r) for r in unknown}) != 1:
+            return None
+        lsum = sum(v for r in self.lhs if (v := values.get(r)) is not None)
+        rsum = sum(v for r in self.rhs if (v := values.get(r)) is not None)
+        open_lhs = self.coef(unknown[0]) == 1
+        if (lsum > rsum) if open_lhs else (rsum > lsum):
+            return lsum, rsum, "left" if open_lhs else "right"
+        return None
+
+    def impossible(self, values: dict[CellRef, int | float | None]) -> bool:
+        """No values of the unknown cells make it hold: :meth:`broken`, or :meth:`exceeded`."""
+        return self.broken(values) or self.exceeded(values) is not None
+
 
 _CACHE: dict[int, tuple[TableGrammar, list[Equation]]] = {}
 
@@ -66,12 +86,13 @@ def _expand(t: TableGrammar) -> list[Equation]:
             for col in t.columns:
                 if all(col in t.row(r).columns for r in rule.lhs + rule.rhs):
                     out.append(Equation(rule.id, col, tuple((r, col) for r in rule.lhs),
-                                        tuple((r, col) for r in rule.rhs), rule.text))
+                                        tuple((r, col) for r in rule.rhs), rule.text, t.columns[col].signed))
         else:
             for row in t.rows:
                 if all(c in row.columns for c in rule.lhs + rule.rhs):
                     out.append(Equation(rule.id, row.id, tuple((row.id, c) for c in rule.lhs),
-                                        tuple((row.id, c) for c in rule.rhs), rule.text))
+                                        tuple((row.id, c) for c in rule.rhs), rule.text,
+                                        any(t.columns[c].signed for c in rule.lhs + rule.rhs)))
     return out
 
 

@@ -103,21 +103,6 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     return len(inferred)
 
 
-def _bound_violated(t: TableGrammar, eq: Equation, values: Values) -> tuple[int | float, int | float, str] | None:
-    """An equation with empty cells all on one side still fails when that
-    side's known cells already exceed the other, complete side (counts are
-    never negative): ``(known lhs sum, known rhs sum, side)``, else None."""
-    unknown = [r for r in eq.cells if values[r] is None]
-    if len({eq.coef(r) for r in unknown}) != 1 or any(t.columns[c].signed for _, c in eq.cells):
-        return None
-    lsum = sum(values[r] for r in eq.lhs if values[r] is not None)  # type: ignore[misc]
-    rsum = sum(values[r] for r in eq.rhs if values[r] is not None)  # type: ignore[misc]
-    open_lhs = eq.coef(unknown[0]) == 1
-    if (lsum > rsum) if open_lhs else (rsum > lsum):
-        return lsum, rsum, "left" if open_lhs else "right"
-    return None
-
-
 def _listed(keys: list[str], most: int = 12) -> str:
     return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
 
@@ -145,7 +130,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         lhs = [values[r] for r in eq.lhs]
         rhs = [values[r] for r in eq.rhs]
         if any(v is None for v in lhs + rhs):
-            bound = _bound_violated(t, eq, values)
+            bound = eq.exceeded(values)
             if bound is None:
                 results.append(RuleResult(eq.rule, t.key, eq.scope, "not_assessable", None, None, eq.text))
                 continue

@@ -313,7 +313,7 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
             values = dict(base)
             for (_, w), i in zip(multi, combo, strict=True):
                 values.update({ref: v.value for ref, v in w[i][1].items() if v is not None})
-            if not any(eq.broken(values) for eq in eqs):
+            if not any(eq.impossible(values) for eq in eqs):
                 winners.append(combo)
     for k, (b, w) in enumerate(multi):
         chosen = {c[k] for c in winners}

@@ -162,7 +162,7 @@ def _lost_tries(t: TableGrammar, order: list[str], nonblank: list[Value]) -> lis
         seq: list[Value | None] = [*nonblank[:lost], None, *nonblank[lost:]]
         values = {ref: v.value if v is not None and v.kind in ("number", "ocr") else None
                   for ref, v in zip(cols, seq, strict=True)}
-        if not any(eq is not None and eq.broken(values) for eq in eqs):
+        if not any(eq is not None and eq.impossible(values) for eq in eqs):
             kept.append(seq)
     return kept
 

@@ -123,6 +123,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     # label cell printed away from its values) does not
     anchored = _in_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
     order = [r.id for r in t.rows]
+    ruled = {ref for eq in equations(t) for ref in eq.cells}
     blocks = _blocks_before_labels(t, found, chunks, anchored)
     blocks.update(_blocks_around_label(t, found, chunks, anchored, blocks))
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
@@ -147,7 +148,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
             for rid, n in zip(targets, need, strict=True):
                 row = t.row(rid)
                 chunk = nonblank[pos:pos + n]
-                rows[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, chunk, strict=True)}
+                rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), rid == anchor or (rid, c) in ruled)
+                             for c, v in zip(row.columns, chunk, strict=True)}
                 pos += n
                 if rid != anchor:
                     diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
@@ -178,6 +180,17 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         _resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
     _mark_unanchored(t, s, rows, found, own)
     return rows, diags
+
+
+BY_COUNT = ("placed by template order because the values between two labels number what the rows between "
+            "them need, and no rule checks it (a cell printed as nothing can make the count agree)")
+
+
+def _by_count(cell: Cell, checked: bool) -> Cell:
+    """A cell of a row placed by the count of values between labels (not the
+    row whose label they follow): its place is a choice the text does not
+    decide unless a rule checks it."""
+    return cell if checked or cell.value is None else replace(cell, unanchored=BY_COUNT)
 
 
 def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
@@ -327,7 +340,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
             values = dict(base)
             for rid, sol in zip(ids, choice, strict=True):
                 values.update({(rid, c): v for c, v in zip(t.row(rid).columns, sol, strict=True)})
-            if not any(eq.broken(values) for eq in eqs):
+            if not any(eq.impossible(values) for eq in eqs):
                 winners.append(choice)
     for i, rid in enumerate(ids):
         placed = pending[rid]
