@@ -168,7 +168,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         if placed.candidates:
             pending[anchor] = placed
     for rid, vals in blocks.items():
-        rows[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(t.row(rid).columns, vals, strict=True)}
+        rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), (rid, c) in ruled)
+                     for c, v in zip(t.row(rid).columns, vals, strict=True)}
         diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed apart from its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
     for rid in order:
         if t.row(rid).optional:
@@ -182,8 +183,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     return rows, diags
 
 
-BY_COUNT = ("placed by template order because the values between two labels number what the rows between "
-            "them need, and no rule checks it (a cell printed as nothing can make the count agree)")
+BY_COUNT = ("placed by template order because the values between two labels (or after a row's own) number what "
+            "the rows need, and no rule checks it (a cell printed as nothing can make the count agree)")
 
 
 def _by_count(cell: Cell, checked: bool) -> Cell:

@@ -1,0 +1,100 @@
+"""Reports as poppler's ``pdftotext`` writes them, with cells printed as nothing.
+
+    python bench/pdftotext_blanks.py [--count 40] [--drop 0.03] [--fresh-seed N]
+
+Generated reports are rendered to PDF (``tests/generator.render_pdf``: ruled
+or whitespace-aligned, the simple or the template look, table 三 split over
+a page in one report of five) with a share ``--drop`` of their cells printed
+empty, then turned into text by ``pdftotext`` in its three modes: ``default``
+(reading order: a table's cells one per line, rows broken up), ``-layout``
+(space-aligned columns, where an empty cell is only wider spacing) and
+``-raw`` (content-stream order). Each text is parsed and every cell compared
+with the generator's value: a cell printed empty is right when it comes out
+empty or forced to its true value by the rules. Printed per mode: cells
+right, wrong and left empty, tables valid, and tables valid with a wrong
+value (must be 0).
+
+Seed sets: 62000+ and 64000+ (the two trust fixes of 2026-12-04 came from
+reading their default-mode output: **tuning**), and fresh seeds drawn at run
+time (held out; ``--fresh-seed N`` repeats a run). Needs poppler-utils and
+reportlab (dev).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import reportparse  # noqa: E402
+
+from generator import make_report, render_pdf  # noqa: E402
+
+MODES = {"default": [], "layout": ["-layout"], "raw": ["-raw"]}
+
+
+def run(start: int, count: int, mode: str, drop: float, tmp: Path) -> dict[str, int]:
+    tot = dict.fromkeys(("cells", "right", "wrong", "null", "valid", "valid_wrong"), 0)
+    for seed in range(start, start + count):
+        rng = random.Random(seed * 7 + 1)
+        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
+        shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
+        pdf = tmp / f"{seed}.pdf"
+        render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", *MODES[mode], str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        report = reportparse.parse_text(text)
+        wrong_tables = set()
+        for key, want in gen.truth.items():
+            if want is None:
+                continue
+            tkey, rest = key.split(".", 1)
+            rid, cid = rest.rsplit(".", 1)
+            cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
+            got = cell.value if cell else None
+            tot["cells"] += 1
+            if got is None:
+                tot["null"] += 1
+            elif got == want:
+                tot["right"] += 1
+            else:
+                tot["wrong"] += 1
+                wrong_tables.add(tkey)
+        for tkey, table in report.tables.items():
+            tot["valid"] += table.valid
+            tot["valid_wrong"] += table.valid and tkey in wrong_tables
+    return tot
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=40, help="reports per seed set and mode")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    args = ap.parse_args()
+    if not shutil.which("pdftotext"):
+        sys.exit("pdftotext (poppler-utils) is not installed")
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    print(f"{'set':<34}{'mode':<9}{'cells':>7}{'right':>9}{'wrong':>7}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, start in (("seeds 62000+ (tuning)", 62000), ("seeds 64000+ (tuning)", 64000),
+                            (f"fresh seeds {fresh}+ (held out)", fresh)):
+            for mode in MODES:
+                t = run(start, args.count, mode, args.drop, Path(tmp))
+                c = max(t["cells"], 1)
+                print(f"{name:<34}{mode:<9}{t['cells']:>7}{t['right'] / c:>9.2%}{t['wrong']:>7}{t['null'] / c:>9.2%}"
+                      f"{t['valid']:>14}{t['valid_wrong']:>17}")
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop})")
+
+
+if __name__ == "__main__":
+    main()
