@@ -116,7 +116,7 @@ def main() -> None:
     for d in args.ocr_dirs:
         t2: dict = {}
         s2: list[str] = []
-        for txt in sorted(Path(d).glob("[0-9][0-9][0-9].txt")):
+        for txt in sorted(p for p in Path(d).glob("[0-9]*.txt") if p.stem.isdigit()):
             seed = int(txt.stem)
             gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
             truth = truth_of(gen) | {"doc_number": None}

@@ -112,9 +112,11 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
     if uncertain is not None:
         part, seen = uncertain
         others = ", ".join(f"{s!r} ({n}x)" for s, n in sorted(seen.items()))
-        diags.append(Diagnostic("HDR_NAME_UNCERTAIN", f"issuer {name!r}: the body never spells {part!r} but prints {others}: "
-                                "no one spelling to prefer, the name is kept as the header prints it and may be misread",
-                                h.issuer.span, "header.issuer"))
+        why = (f"issuer {name!r}: the body never spells {part!r} but prints {others}: "
+               "no one spelling to prefer, the name is kept as the header prints it and may be misread")
+        diags.append(Diagnostic("HDR_NAME_UNCERTAIN", why, h.issuer.span, "header.issuer"))
+        if h.title.value and part in h.title.value:  # the title names the doubted place too
+            diags.append(Diagnostic("HDR_NAME_UNCERTAIN", why, h.title.span, "header.title"))
 
 
 def ocr_place_doubt(h: Header, diags: list[Diagnostic]) -> list[Diagnostic]:
