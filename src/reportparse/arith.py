@@ -62,8 +62,68 @@ class Equation:
         return None
 
     def impossible(self, values: dict[CellRef, int | float | None]) -> bool:
-        """No values of the unknown cells make it hold: :meth:`broken`, or :meth:`exceeded`."""
-        return self.broken(values) or self.exceeded(values) is not None
+        """No values of the unknown cells make it hold: :meth:`broken`, or
+        :meth:`exceeded` (one pass over the cells: it runs for every
+        combination of readings the rules choose between)."""
+        lsum = rsum = 0
+        open_l = open_r = False
+        for ref in self.lhs:
+            v = values.get(ref)
+            if v is None:
+                open_l = True
+            else:
+                lsum += v
+        for ref in self.rhs:
+            v = values.get(ref)
+            if v is None:
+                open_r = True
+            else:
+                rsum += v
+        if not (open_l or open_r):
+            return lsum != rsum
+        if self.signed or (open_l and open_r):
+            return False
+        return lsum > rsum if open_l else rsum > lsum
+
+
+Values = dict[CellRef, int | float | None]
+
+
+def possible_choices(eqs: list[Equation], base: Values,
+                     choices: list[tuple[list[str | CellRef], list[list]]]) -> list[tuple[list, ...]]:
+    """Every combination of one reading per group (a group: its cells, and
+    its possible readings, each a value per cell) under which no equation is
+    :meth:`~Equation.impossible`, in the order of ``itertools.product``. A
+    search, not the product: an equation is checked as soon as the groups it
+    reads are chosen, so a reading that breaks it is not combined further."""
+    depth = {ref: i for i, (cells, _) in enumerate(choices) for ref in cells}
+    static: list[Equation] = []
+    at: list[list[Equation]] = [[] for _ in choices]
+    for eq in eqs:
+        ds = [depth[ref] for ref in eq.cells if ref in depth]
+        (at[max(ds)] if ds else static).append(eq)
+    if any(eq.impossible(base) for eq in static):
+        return []
+    values = dict(base)
+    out: list[tuple[list, ...]] = []
+    chosen: list[list] = []
+
+    def search(d: int) -> None:
+        if d == len(choices):
+            out.append(tuple(chosen))
+            return
+        cells, readings = choices[d]
+        for reading in readings:
+            values.update(zip(cells, reading, strict=True))
+            if not any(eq.impossible(values) for eq in at[d]):
+                chosen.append(reading)
+                search(d + 1)
+                chosen.pop()
+        for ref in cells:
+            values[ref] = base.get(ref)
+
+    search(0)
+    return out
 
 
 _CACHE: dict[int, tuple[TableGrammar, list[Equation]]] = {}

@@ -10,10 +10,9 @@ two anchors number exactly what the rows between them need.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, replace
 
-from ..arith import equations, row_equation
+from ..arith import equations, possible_choices, row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
@@ -336,13 +335,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         combos *= len(pending[rid].candidates)
     winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
     if combos <= 20000:
-        winners = []
-        for choice in itertools.product(*(pending[r].candidates for r in ids)):
-            values = dict(base)
-            for rid, sol in zip(ids, choice, strict=True):
-                values.update({(rid, c): v for c, v in zip(t.row(rid).columns, sol, strict=True)})
-            if not any(eq.impossible(values) for eq in eqs):
-                winners.append(choice)
+        winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
     for i, rid in enumerate(ids):
         placed = pending[rid]
         span = next(iter(placed.cells.values())).span
