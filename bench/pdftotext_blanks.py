@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from scoring import TALLY, row, tally  # noqa: E402
+
 import reportparse  # noqa: E402
 
 from generator import make_report, render_pdf  # noqa: E402
@@ -42,7 +44,7 @@ MODES = {"default": [], "layout": ["-layout"], "raw": ["-raw"]}
 
 
 def run(start: int, count: int, mode: str, drop: float, tmp: Path) -> dict[str, int]:
-    tot = dict.fromkeys(("cells", "right", "wrong", "null", "valid", "valid_wrong"), 0)
+    tot = dict.fromkeys(TALLY, 0)
     for seed in range(start, start + count):
         rng = random.Random(seed * 7 + 1)
         gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
@@ -53,25 +55,7 @@ def run(start: int, count: int, mode: str, drop: float, tmp: Path) -> dict[str, 
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", *MODES[mode], str(pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
         report = reportparse.parse_text(text)
-        wrong_tables = set()
-        for key, want in gen.truth.items():
-            if want is None:
-                continue
-            tkey, rest = key.split(".", 1)
-            rid, cid = rest.rsplit(".", 1)
-            cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
-            got = cell.value if cell else None
-            tot["cells"] += 1
-            if got is None:
-                tot["null"] += 1
-            elif got == want:
-                tot["right"] += 1
-            else:
-                tot["wrong"] += 1
-                wrong_tables.add(tkey)
-        for tkey, table in report.tables.items():
-            tot["valid"] += table.valid
-            tot["valid_wrong"] += table.valid and tkey in wrong_tables
+        tally(report, gen.truth, tot)
     return tot
 
 
@@ -90,9 +74,7 @@ def main() -> None:
                             (f"fresh seeds {fresh}+ (held out)", fresh)):
             for mode in MODES:
                 t = run(start, args.count, mode, args.drop, Path(tmp))
-                c = max(t["cells"], 1)
-                print(f"{name:<34}{mode:<9}{t['cells']:>7}{t['right'] / c:>9.2%}{t['wrong']:>7}{t['null'] / c:>9.2%}"
-                      f"{t['valid']:>14}{t['valid_wrong']:>17}")
+                print(row(f"{name:<34}{mode}", t, 43))
     print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop})")
 
 

@@ -65,20 +65,8 @@ class Equation:
         """No values of the unknown cells make it hold: :meth:`broken`, or
         :meth:`exceeded` (one pass over the cells: it runs for every
         combination of readings the rules choose between)."""
-        lsum = rsum = 0
-        open_l = open_r = False
-        for ref in self.lhs:
-            v = values.get(ref)
-            if v is None:
-                open_l = True
-            else:
-                lsum += v
-        for ref in self.rhs:
-            v = values.get(ref)
-            if v is None:
-                open_r = True
-            else:
-                rsum += v
+        lsum, open_l = _side(self.lhs, values)
+        rsum, open_r = _side(self.rhs, values)
         if not (open_l or open_r):
             return lsum != rsum
         if self.signed or (open_l and open_r):
@@ -87,6 +75,19 @@ class Equation:
 
 
 Values = dict[CellRef, int | float | None]
+
+
+def _side(refs: tuple[CellRef, ...], values: Values) -> tuple[int | float, bool]:
+    """The sum of a side's known cells, and whether any of its cells is unknown."""
+    total: int | float = 0
+    unknown = False
+    for ref in refs:
+        v = values.get(ref)
+        if v is None:
+            unknown = True
+        else:
+            total += v
+    return total, unknown
 
 
 def possible_choices(eqs: list[Equation], base: Values,

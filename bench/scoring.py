@@ -1,0 +1,32 @@
+"""Score a parse against the generator's values: shared by the benches that
+turn generated reports into text some other way (pdftotext, a browser)."""
+
+from __future__ import annotations
+
+TALLY = ("cells", "right", "wrong", "null", "valid", "valid_wrong")
+
+
+def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
+    """Add one report: every cell with a true value right, wrong or left
+    empty; its tables valid, and valid with a wrong value."""
+    wrong_tables = set()
+    for key, want in truth.items():
+        if want is None:
+            continue
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
+        got = cell.value if cell else None
+        tot["cells"] += 1
+        tot["null" if got is None else "right" if got == want else "wrong"] += 1
+        if got is not None and got != want:
+            wrong_tables.add(tkey)
+    for tkey, table in report.tables.items():
+        tot["valid"] += table.valid
+        tot["valid_wrong"] += table.valid and tkey in wrong_tables
+
+
+def row(name: str, t: dict[str, int], width: int = 34) -> str:
+    c = max(t["cells"], 1)
+    return (f"{name:<{width}}{t['cells']:>7}{t['right'] / c:>9.2%}{t['wrong']:>7}{t['null'] / c:>9.2%}"
+            f"{t['valid']:>14}{t['valid_wrong']:>17}")
