@@ -18,6 +18,7 @@ from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
 from ..startcache import compiled
+from ..textutil import label_key
 from .cells import Value, read_fields
 from .place import Placed, SpanOf, cell_from, empty_cells, place_row
 from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
@@ -143,13 +144,14 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         nonblank = [v for v in vals if v.kind != "blank"]
         need = [len(t.row(r).columns) for r in targets]
         if between and len(nonblank) == sum(need) and not any(v.kind == "blank" for v in vals):
-            pos = 0
+            pos, before = 0, None
             for rid, n in zip(targets, need, strict=True):
                 row = t.row(rid)
                 chunk = nonblank[pos:pos + n]
-                rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), rid == anchor or (rid, c) in ruled)
+                checked = rid == anchor or _headed(t, s, rid, before, chunk[0].start)
+                rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled)
                              for c, v in zip(row.columns, chunk, strict=True)}
-                pos += n
+                pos, before = pos + n, (rid, chunk[-1].end)
                 if rid != anchor:
                     diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
             if anchor:
@@ -166,8 +168,11 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         own[anchor] = (vals, next_anchor, [anchor])
         if placed.candidates:
             pending[anchor] = placed
+    ends = sorted((v.end, rid) for rid, got in [*((r, c[0]) for r, c in chunks.items()), *blocks.items()] for v in got)
     for rid, vals in blocks.items():
-        rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), (rid, c) in ruled)
+        before = max(((e, r) for e, r in ends if e <= vals[0].start and r != rid), default=None)
+        checked = _headed(t, s, rid, before and (before[1], before[0]), vals[0].start)
+        rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled)
                      for c, v in zip(t.row(rid).columns, vals, strict=True)}
         diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed apart from its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
     for rid in order:
@@ -184,6 +189,20 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
 
 BY_COUNT = ("placed by template order because the values between two labels (or after a row's own) number what "
             "the rows need, and no rule checks it (a cell printed as nothing can make the count agree)")
+
+
+def _headed(t: TableGrammar, s: Stream, rid: str, before: tuple[str, int] | None, start: int) -> bool:
+    """A row placed by a count of values still has its place fixed when the
+    header of one of its own columns — one the row whose values come before
+    it lacks — is printed between those values and its own (本年收费金额 before
+    行政事业性收费's value, after 行政强制's): its values stand under it.
+    ``before``: that row and where its values end."""
+    if before is None:
+        return False
+    prev, end = before
+    between = label_key(s.text[end:start])
+    return any(label_key(lbl) in between for c in t.row(rid).columns if c not in t.row(prev).columns
+               for lbl in t.columns[c].labels)
 
 
 def _by_count(cell: Cell, checked: bool) -> Cell:
