@@ -136,6 +136,8 @@ class Grammars:
     year: dict[str, Any]
     headings: tuple[HeadingLevel, ...]
     repair: dict[str, Any] = field(default_factory=dict)  # data for the header's OCR repairs
+    cell_borders: str = ""  # box-drawing characters that separate cells (a tab each run)
+    rule_strokes: str = ""  # box-drawing characters that draw rules (read as spaces)
     templates: dict[str, Template] = field(default_factory=dict)
 
 
@@ -347,6 +349,7 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         page_furniture=patterns(rc, common, "page_furniture"), web_chrome=patterns(rc, common, "web_chrome"),
         scrape=scrape, elements=elements, title=title, year=year,
         headings=tuple(sorted(headings, key=lambda h: h.level)), repair=rg.get(gbt, "repair", dict, "repair"),
+        cell_borders=rc.get(norm, "cell_borders", str, "normalise", ""), rule_strokes=rc.get(norm, "rule_strokes", str, "normalise", ""),
     )
 
 

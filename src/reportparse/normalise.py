@@ -186,6 +186,7 @@ class _Rewriter:
     def __init__(self, g: Grammars, table: dict[int, str], deleted: regex.Pattern[str],
                  chrome: list[regex.Pattern[str]], markdown: bool) -> None:
         self.g, self.table, self.deleted, self.chrome, self.markdown = g, table, deleted, chrome, markdown
+        self.box = _box_patterns(g.cell_borders, g.rule_strokes) if g.cell_borders else None
 
     def rewrite(self, ln: MappedLine, removed: Counter[str]) -> None:
         if not ln.text:
@@ -200,6 +201,8 @@ class _Rewriter:
                 ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
         for pat in self.chrome:
             removed["web_chrome"] += ln.sub(pat, "")
+        if self.box is not None and self.box[0].search(ln.text):
+            _box_drawn(ln, self.box)
         if self.markdown:
             _markdown(ln, removed)
         elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
@@ -278,6 +281,23 @@ def _entity(m: regex.Match[str]) -> str:
 
     ch = html.unescape(m.group())
     return " " if ch.isspace() else ch
+
+
+def _box_patterns(borders: str, strokes: str) -> tuple[regex.Pattern[str], ...]:
+    b = "".join(regex.escape(ch) for ch in borders)
+    stroke = compiled(f"[{''.join(regex.escape(ch) for ch in strokes)}]") if strokes else compiled(r"(?!)")
+    return (compiled(f"[{b}]"), stroke, compiled(f"^[ \t]*[{b}]+[ \t]*|[ \t]*[{b}]+[ \t]*$"),
+            compiled(f"[ \t]*[{b}]+[ \t]*"), compiled(r"^\s+$"))
+
+
+def _box_drawn(ln: MappedLine, box: tuple[regex.Pattern[str], ...]) -> None:
+    """A line of a table drawn with box-drawing characters (``│ 4 │ 2 │``,
+    ``├───┼───┤``): its cells tab-separated, a rule between rows empty."""
+    _, stroke, edge, cell, blank = box
+    ln.sub(stroke, " ")
+    ln.sub(edge, "")
+    ln.sub(cell, "\t")
+    ln.sub(blank, "")
 
 
 def _strip_spaces(ln: MappedLine) -> None:

@@ -1,0 +1,50 @@
+"""Text of web pages as text browsers and users copy it: tables drawn with
+box-drawing characters (``w3m -dump``), a page's path from its home page
+above the title."""
+
+from __future__ import annotations
+
+import json
+
+import reportparse
+
+from conftest import ROOT
+
+W3M = ROOT / "tests/fixtures/w3m-dump-73101.txt"
+
+
+def test_a_table_drawn_with_box_characters_is_read_cell_by_cell():
+    """`w3m -dump` of a generated 2019 report page with 8 cells left empty:
+    │ separates cells, ├──┼──┤ rules are no rows; every value read where it
+    stands, each empty cell empty or forced by the rules to its true value."""
+    truth = json.loads(W3M.with_name("w3m-dump-73101.truth.json").read_text(encoding="utf-8"))
+    report = reportparse.parse_text(W3M.read_text(encoding="utf-8"))
+    assert report.template == truth["template"] == "ogi-2019"
+    assert report.header.title.value == truth["title"]
+    for key, want in truth["truth"].items():
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        got = report.tables[tkey].rows[rid][cid].value
+        if key in truth["blank_cells"]:
+            assert got in (None, want), key
+        else:
+            assert got == want, key
+    assert all(t.valid for t in report.tables.values())
+
+
+def test_box_characters_keep_offsets_to_the_source():
+    text = W3M.read_text(encoding="utf-8")
+    report = reportparse.parse_text(text)
+    cell = report.tables["applications"].rows["new"]["natural_person"]
+    assert text[cell.span.start:cell.span.end] == str(cell.value)
+
+
+def test_a_breadcrumb_from_the_home_page_is_not_a_title():
+    """首页 > 政务公开 > 信息公开年报 above the title: not a second report's
+    title (it made the file two reports, exit 1), removed as web chrome."""
+    body = W3M.read_text(encoding="utf-8").split("\n", 1)[1]
+    for crumb in ("首页 > 政务公开 > 信息公开年报", "首页 政务公开 信息公开年报", "首页政务公开信息公开年报"):
+        report = reportparse.parse_text(f"{crumb}\n\n{body}")
+        assert report.header.title.value == "平潭综合实验区人民政府2020年政府信息公开工作年度报告", crumb
+        codes = {d.code for d in report.diagnostics}
+        assert "INPUT_MULTIPLE_REPORTS" not in codes and "INPUT_WEB_CHROME" in codes
