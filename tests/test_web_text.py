@@ -48,3 +48,22 @@ def test_a_breadcrumb_from_the_home_page_is_not_a_title():
         assert report.header.title.value == "平潭综合实验区人民政府2020年政府信息公开工作年度报告", crumb
         codes = {d.code for d in report.diagnostics}
         assert "INPUT_MULTIPLE_REPORTS" not in codes and "INPUT_WEB_CHROME" in codes
+
+
+def test_blank_fields_at_both_ends_of_a_row_are_placed_by_its_rule():
+    """pandoc's GitHub Markdown of a page whose 三 has merged label cells and
+    empty cells: `| 三、本年度办理结果 | （一）予以公开 | | 127 | 0 | 0 | 0 | 0 | 17 | |`
+    has a blank field at each end, so the values may start at either. Trailing
+    blanks were trimmed first (127 read as 商业企业's); now the row's rule
+    decides (its total, empty, must be at least 144), and with no rule or two
+    placings it allows, nothing is placed."""
+    path = ROOT / "tests/fixtures/pandoc-gfm-74113.md"
+    truth = json.loads(path.with_name("pandoc-gfm-74113.truth.json").read_text(encoding="utf-8"))
+    report = reportparse.parse_text(path.read_text(encoding="utf-8"))
+    row = report.tables["applications"].rows["result.disclosed"]
+    assert (row["natural_person"].value, row["other_org"].value) == (127, 17)
+    assert row["total"].value in (None, 144) and "applications.result.disclosed.total" in truth["blank_cells"]
+    for key, want in truth["truth"].items():
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        assert report.tables[tkey].rows[rid][cid].value in (None, want), key

@@ -7,6 +7,7 @@ or text (a wrapped label fragment, dropped). Positions are compact-string offset
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -300,11 +301,20 @@ def settle_speck(values: list[Value], n: int, tabbed: bool, words: str) -> list[
     return values
 
 
-def fit_positions(values: list[Value], ncols: int) -> list[Value] | None:
-    """Trim blank fields at the ends (merged label cells, trailing tabs) down to ``ncols``."""
-    vals = list(values)
-    while len(vals) > ncols and vals and vals[-1].kind == "blank":
-        vals.pop()
-    while len(vals) > ncols and vals and vals[0].kind == "blank":
-        vals.pop(0)
-    return vals if len(vals) == ncols else None
+def fit_positions(values: list[Value], ncols: int,
+                  holds: Callable[[list[Value]], bool] | None = None) -> list[Value] | None:
+    """Trim blank fields at the ends (merged label cells, trailing tabs) down
+    to ``ncols``, trailing ones first. With blanks at both ends the trims can
+    place the values differently (``| | 127 | 0 | 17 | |``: a merged label
+    cell before them, or an empty first cell): ``holds`` (the row's rule can
+    still hold) then keeps the trims it accepts, and only one may be left."""
+    excess = len(values) - ncols
+    if excess < 0:
+        return None
+    lead = next((i for i, v in enumerate(values) if v.kind != "blank"), len(values))
+    trail = next((i for i, v in enumerate(reversed(values)) if v.kind != "blank"), len(values))
+    ways = [values[k:len(values) - (excess - k)] for k in range(max(0, excess - trail), min(lead, excess) + 1)]
+    if len(ways) > 1 and holds is not None:
+        ways = [w for w in ways if holds(w)]
+        return ways[0] if len(ways) == 1 else None
+    return ways[0] if ways else None

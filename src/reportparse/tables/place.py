@@ -69,7 +69,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     values = settle_speck(values, n, tabbed, "".join((row.label, *row.match, *row.exact)))  # its last word, or its missing cell
     nonblank = [v for v in values if v.kind != "blank"]
     out.diagnostics += value_notes(nonblank, span_of, path)
-    fitted = fit_positions(values, n) if tabbed else (nonblank if len(nonblank) == n else None)
+    fitted = fit_positions(values, n, _rule_holds(eq, row.id, cols)) if tabbed else (nonblank if len(nonblank) == n else None)
     junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw.strip() not in UNREAD_MARKS]  # ?: only that cell was unreadable
     if fitted is not None and len(junk) >= DAMAGED:
         # OCR garbles a whole line (a baseline between two label lines): its digits are no better than its junk
@@ -140,3 +140,11 @@ def _may_hold(eq: Equation, vals: dict) -> bool:
     if not empty:
         return known == 0
     return len(empty) == 2 or (known <= 0 if empty == {1} else known >= 0)
+
+
+def _rule_holds(eq: Equation | None, row_id: str, cols: list[str]) -> Callable[[list[Value]], bool] | None:
+    """Whether the row's rule can still hold with its fields so placed (None: the row has no rule)."""
+    if eq is None:
+        return None
+    return lambda vals: not eq.impossible({(row_id, c): v.value if v.kind in ("number", "ocr") else None
+                                           for c, v in zip(cols, vals, strict=True)})
