@@ -30,6 +30,7 @@ _SPACE_IN_WORD = compiled(
     rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])|(?<=(?:^|[\t |])\d{{1,2}}) (?=[.、]\p{{Han}})"
 )
 _SPACE_RUN = compiled(r" {2,}")
+_INDENT = compiled(r"^ +")
 _HAN = compiled(r"\p{Han}")
 _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
@@ -208,6 +209,8 @@ class _Rewriter:
         elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
             ln.sub(_PIPE_CELL, "\t")
         if " " in ln.text:
+            if "\t" not in ln.text:  # space-aligned: indentation is no empty cell
+                ln.sub(_INDENT, "")
             ln.sub(_SPACE_RUN, "\t")
             ln.sub(_SPACE_IN_WORD, "")
             _strip_spaces(ln)
