@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 import regex
@@ -30,7 +31,6 @@ _SPACE_IN_WORD = compiled(
     rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])|(?<=(?:^|[\t |])\d{{1,2}}) (?=[.、]\p{{Han}})"
 )
 _SPACE_RUN = compiled(r" {2,}")
-_INDENT = compiled(r"^ +")
 _HAN = compiled(r"\p{Han}")
 _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
@@ -135,6 +135,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             break
         headings += bool(_MD_HEADING.match(body))
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
+    margins = _block_margins(original) if "\n  " in original else None
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
@@ -145,6 +146,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
         ln = MappedLine(body, s, page, s + len(body))
+        if margins is not None and margins[n] and "\t" not in body:
+            ln.sub(_margin(margins[n]), "")  # the block's common indentation is no empty cell
         rw.rewrite(ln, canon.removed)
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):
             canon.removed["page_number"] += 1
@@ -157,6 +160,29 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         out.add(ln)
     canon.text, canon.omap = out.close(min(part[1], len(original)) if part else len(original))
     return canon
+
+
+def _block_margins(original: str) -> array:
+    """For each line, the indentation (in spaces) that every line of its block
+    (the lines between two blank lines) shares: a text browser's or pandoc's
+    left margin, which a space-aligned line must not read as an empty first
+    cell. Indentation beyond it (a line of a block indented further) stays."""
+    out = array("i")
+    block: list[int] = []
+    for _, body, _, _ in _raw_lines(original):
+        if body.strip():
+            block.append(len(body) - len(body.lstrip(" ")))
+            continue
+        out.extend([min(block)] * len(block) if block else [])
+        out.append(0)
+        block = []
+    out.extend([min(block)] * len(block) if block else [])
+    return out
+
+
+@lru_cache(maxsize=64)
+def _margin(n: int) -> regex.Pattern[str]:
+    return compiled(f"^ {{{n}}}")
 
 
 def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:
@@ -209,8 +235,6 @@ class _Rewriter:
         elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
             ln.sub(_PIPE_CELL, "\t")
         if " " in ln.text:
-            if "\t" not in ln.text:  # space-aligned: indentation is no empty cell
-                ln.sub(_INDENT, "")
             ln.sub(_SPACE_RUN, "\t")
             ln.sub(_SPACE_IN_WORD, "")
             _strip_spaces(ln)
