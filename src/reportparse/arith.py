@@ -51,15 +51,9 @@ class Equation:
         already sum to more than the other, complete side (counts are never
         negative, so no values of the unknown cells can balance it):
         ``(known lhs sum, known rhs sum, the open side)``, else None."""
-        unknown = [r for r in self.cells if values.get(r) is None]
-        if not unknown or self.signed or len({self.coef(r) for r in unknown}) != 1:
-            return None
-        lsum = sum(v for r in self.lhs if (v := values.get(r)) is not None)
-        rsum = sum(v for r in self.rhs if (v := values.get(r)) is not None)
-        open_lhs = self.coef(unknown[0]) == 1
-        if (lsum > rsum) if open_lhs else (rsum > lsum):
-            return lsum, rsum, "left" if open_lhs else "right"
-        return None
+        lsum, open_l = _side(self.lhs, values)
+        rsum, open_r = _side(self.rhs, values)
+        return self._over(lsum, open_l, rsum, open_r)
 
     def impossible(self, values: dict[CellRef, int | float | None]) -> bool:
         """No values of the unknown cells make it hold: :meth:`broken`, or
@@ -69,9 +63,15 @@ class Equation:
         rsum, open_r = _side(self.rhs, values)
         if not (open_l or open_r):
             return lsum != rsum
-        if self.signed or (open_l and open_r):
-            return False
-        return lsum > rsum if open_l else rsum > lsum
+        return self._over(lsum, open_l, rsum, open_r) is not None
+
+    def _over(self, lsum: int | float, open_l: bool, rsum: int | float,
+              open_r: bool) -> tuple[int | float, int | float, str] | None:
+        if self.signed or open_l == open_r:  # unknown cells on both sides (or none), or may be negative
+            return None
+        if (lsum > rsum) if open_l else (rsum > lsum):
+            return lsum, rsum, "left" if open_l else "right"
+        return None
 
 
 Values = dict[CellRef, int | float | None]
@@ -91,7 +91,7 @@ def _side(refs: tuple[CellRef, ...], values: Values) -> tuple[int | float, bool]
 
 
 def possible_choices(eqs: list[Equation], base: Values,
-                     choices: list[tuple[list[str | CellRef], list[list]]]) -> list[tuple[list, ...]]:
+                     choices: list[tuple[list[CellRef], list[list]]]) -> list[tuple[list, ...]]:
     """Every combination of one reading per group (a group: its cells, and
     its possible readings, each a value per cell) under which no equation is
     :meth:`~Equation.impossible`, in the order of ``itertools.product``. A

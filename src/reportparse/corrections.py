@@ -10,12 +10,10 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from .arith import CellRef, Equation
+from .arith import CellRef, Equation, Values
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
 from .model import Cell
-
-Values = dict[CellRef, int | float | None]
 
 
 def path(t: TableGrammar, ref: CellRef) -> str:

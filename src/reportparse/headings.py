@@ -35,7 +35,7 @@ def fuzzy_title(rest: str, std: list[tuple[str, str, int | None]], max_errors: i
     at most one error per six characters, never more than ``max_errors``
     (``short_ok``: one error in titles of four or five characters too)."""
     keep = key_positions(rest)  # compare without punctuation, as the keys are
-    key_rest = "".join(rest[i] for i in keep)
+    key_rest = label_key(rest)
     best = None
     for key, skey, num in std:
         k = min(max_errors, len(key) // 6 or (1 if short_ok and len(key) >= 4 else 0))

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 
 import regex
@@ -147,7 +146,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             continue
         ln = MappedLine(body, s, page, s + len(body))
         if margins is not None and margins[n] and "\t" not in body:
-            ln.sub(_margin(margins[n]), "")  # the block's common indentation is no empty cell
+            ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
         rw.rewrite(ln, canon.removed)
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):
             canon.removed["page_number"] += 1
@@ -178,11 +177,6 @@ def _block_margins(original: str) -> array:
         block = []
     out.extend([min(block)] * len(block) if block else [])
     return out
-
-
-@lru_cache(maxsize=64)
-def _margin(n: int) -> regex.Pattern[str]:
-    return compiled(f"^ {{{n}}}")
 
 
 def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:

@@ -12,8 +12,8 @@ when every value is one that a rule checks.
 
 from __future__ import annotations
 
-from .arith import CellRef, Equation, equations
-from .corrections import Values, correct, path
+from .arith import CellRef, Equation, Values, equations
+from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
 from .model import Cell, RuleResult, Table

@@ -168,10 +168,10 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         own[anchor] = (vals, next_anchor, [anchor])
         if placed.candidates:
             pending[anchor] = placed
-    ends = sorted((v.end, rid) for rid, got in [*((r, c[0]) for r, c in chunks.items()), *blocks.items()] for v in got)
+    ends = [(r, v.end) for r, got in [*((r, c[0]) for r, c in chunks.items()), *blocks.items()] for v in got]
     for rid, vals in blocks.items():
-        before = max(((e, r) for e, r in ends if e <= vals[0].start and r != rid), default=None)
-        checked = _headed(t, s, rid, before and (before[1], before[0]), vals[0].start)
+        before = max(((r, e) for r, e in ends if e <= vals[0].start and r != rid), key=lambda x: x[1], default=None)
+        checked = _headed(t, s, rid, before, vals[0].start)
         rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled)
                      for c, v in zip(t.row(rid).columns, vals, strict=True)}
         diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed apart from its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..arith import Equation
@@ -96,7 +96,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
             if len(tokens) == n - 1 > 1:
                 # one value short in text with separators: a lost separator (two cells in one
                 # token) or a blank cell printed as nothing (space-aligned or pipe text) — both count
-                sols += [sol for sol in _one_blank(tokens, kinds) if _may_hold(eq, dict(zip(cols, sol, strict=True)))]
+                sols += [sol for sol in _one_blank(tokens, kinds) if _may_hold(eq, row.id, zip(cols, sol, strict=True))]
         else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
             sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)
@@ -133,18 +133,14 @@ def _one_blank(tokens: list[str], kinds: list[Kind]) -> list[list]:
     return out
 
 
-def _may_hold(eq: Equation, vals: dict) -> bool:
+def _may_hold(eq: Equation, row_id: str, by_column: Iterable[tuple[str, int | float | None]]) -> bool:
     """Can the row's rule hold for a reading (empty cells: any count, never negative)?"""
-    known = sum(vals[ref[1]] * eq.coef(ref) for ref in eq.cells if vals[ref[1]] is not None)
-    empty = {eq.coef(ref) for ref in eq.cells if vals[ref[1]] is None}
-    if not empty:
-        return known == 0
-    return len(empty) == 2 or (known <= 0 if empty == {1} else known >= 0)
+    return not eq.impossible({(row_id, c): v for c, v in by_column})
 
 
 def _rule_holds(eq: Equation | None, row_id: str, cols: list[str]) -> Callable[[list[Value]], bool] | None:
     """Whether the row's rule can still hold with its fields so placed (None: the row has no rule)."""
     if eq is None:
         return None
-    return lambda vals: not eq.impossible({(row_id, c): v.value if v.kind in ("number", "ocr") else None
-                                           for c, v in zip(cols, vals, strict=True)})
+    return lambda vals: _may_hold(eq, row_id, ((c, v.value if v.kind in ("number", "ocr") else None)
+                                               for c, v in zip(cols, vals, strict=True)))
