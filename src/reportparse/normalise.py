@@ -30,6 +30,7 @@ _SPACE_IN_WORD = compiled(
     rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])|(?<=(?:^|[\t |])\d{{1,2}}) (?=[.、]\p{{Han}})"
 )
 _SPACE_RUN = compiled(r" {2,}")
+_TRAILING_SPACES = compiled(r" +$")
 _HAN = compiled(r"\p{Han}")
 _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
@@ -134,7 +135,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             break
         headings += bool(_MD_HEADING.match(body))
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
-    margins = _block_margins(original) if "\n  " in original else None
+    blocks = _block_layout(original) if "\n  " in original or "  \n" in original else None
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
@@ -145,8 +146,11 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
         ln = MappedLine(body, s, page, s + len(body))
-        if margins is not None and margins[n] and "\t" not in body:
-            ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
+        if blocks is not None and "\t" not in body:
+            if blocks[0][n]:
+                ln.sub(compiled(f"^ {{{blocks[0][n]}}}"), "")  # the block's common indentation is no empty cell
+            if blocks[1][n]:
+                ln.sub(_TRAILING_SPACES, "")  # every line of the block padded (to the page's width): no empty last cell
         rw.rewrite(ln, canon.removed)
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):
             canon.removed["page_number"] += 1
@@ -161,22 +165,34 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     return canon
 
 
-def _block_margins(original: str) -> array:
+def _block_layout(original: str) -> tuple[array, bytearray]:
     """For each line, the indentation (in spaces) that every line of its block
     (the lines between two blank lines) shares: a text browser's or pandoc's
     left margin, which a space-aligned line must not read as an empty first
-    cell. Indentation beyond it (a line of a block indented further) stays."""
-    out = array("i")
+    cell. Indentation beyond it (a line of a block indented further) stays.
+    And whether every line of its block ends in two spaces or more: lines
+    padded to the page's width (pdfplumber's layout text), whose padding is no
+    empty last cell; where some lines end flush (pandoc's plain tables), a
+    line's trailing spaces are an empty last cell."""
+    margins, padded = array("i"), bytearray()
     block: list[int] = []
+    pads = True
+
+    def close() -> None:
+        margins.extend([min(block)] * len(block) if block else [])
+        padded.extend([pads] * len(block))
+
     for _, body, _, _ in _raw_lines(original):
         if body.strip():
             block.append(len(body) - len(body.lstrip(" ")))
+            pads = pads and body.endswith("  ")
             continue
-        out.extend([min(block)] * len(block) if block else [])
-        out.append(0)
-        block = []
-    out.extend([min(block)] * len(block) if block else [])
-    return out
+        close()
+        margins.append(0)
+        padded.append(False)
+        block, pads = [], True
+    close()
+    return margins, padded
 
 
 def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:

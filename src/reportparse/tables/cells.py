@@ -154,7 +154,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         for raw, at in fields:
             v = read_token(raw, at)
             damaged = v is None and (tab_line and _digitish(raw) or _glued(raw))
-            if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw))):
+            if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw)) and not _wordy(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=damaged)  # text where a value stands: keep its place
             if v is not None:
                 line_vals.append(v)
@@ -213,6 +213,16 @@ def _speck(raw: str, han: bool = False) -> bool:
     ``han``: one or two Han characters count too (``王呆`` for a 5)."""
     t = raw.strip()
     return 0 < len(t) <= 2 and not (_LATIN_DIGIT if han else _HAN_LATIN).search(t)
+
+
+_WORD = compiled(r"\p{Han}{3}|^\s*（[一二三四五六七八九十]{1,3}）")
+
+
+def _wordy(raw: str) -> bool:
+    """Three Han characters in a row, or an item number (``（三）``): a label
+    or header printed beside a row (``申请人情况``, ``（三）不``), never a
+    value OCR garbled (``王呆`` for a 5)."""
+    return bool(_WORD.search(raw))
 
 
 def _digitish(raw: str) -> bool:

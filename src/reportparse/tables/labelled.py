@@ -64,6 +64,7 @@ def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf)
     return found, diags
 
 
+_NUMBERED = compiled(r"[（《〈][一二三四五六七八九十]{1,2}[）》〉]|[一二三四五六七八九十]{1,2}、")
 _LABEL_HEAD = compiled(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
 
 
@@ -72,6 +73,8 @@ def _line_start(s: Stream, start: int) -> int:
     by its end (``2.申请人训期未按…`` matched at 未按…, ``7了.属于…`` at 属于…):
     they are not values."""
     line_start = max(s.labels.rfind("\n", 0, start), s.labels.rfind("\t", 0, start)) + 1
+    if _NUMBERED.match(s.labels, start):
+        return start  # the label has its own number (（二）…): what is before it is no part of it (``l`` a value OCR read)
     head = _LABEL_HEAD.fullmatch(s.labels, line_start, start)
     return line_start if head and start > line_start else start
 
@@ -102,6 +105,8 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     foreign = []
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)
+        if end > a.end and s.text[end - 1] == "\t":
+            end -= 1  # the separator before a label printed on the same line (``62\t（三）不``): no empty cell
         keep = [i for i in range(a.start, max(end, a.end)) if i not in a.covered]
         got = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column)
         out[a.row] = (got.values, got.tabbed)

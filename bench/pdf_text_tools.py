@@ -1,0 +1,126 @@
+"""Reports as other PDF libraries write their text, with cells printed as nothing.
+
+    python bench/pdf_text_tools.py [--count 40] [--drop 0.03] [--fresh-seed N]
+
+Generated reports are rendered to PDF (``tests/generator.render_pdf``, as in
+``bench/pdftotext_blanks.py``: ruled or whitespace-aligned, both looks, 三
+split over a page in one report of five) with a share ``--drop`` of their
+cells printed empty, then turned into text by each library installed:
+
+* pypdf ``extract_text()``, and with ``extraction_mode="layout"``;
+* PyMuPDF ``get_text()``, and with ``sort=True`` (blocks by position);
+* pdfplumber ``extract_text()``, and with ``layout=True`` (lines padded to the
+  page's width);
+* pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``).
+
+Each text is parsed and every cell compared with the generator's value.
+Printed per tool: cells right, wrong and left empty, tables valid, and
+tables valid with a wrong value (must be 0). ``--drop 0`` gives the clean
+figures.
+
+Seed sets: 31000+ and 31100+ (the trust fixes of 2026-12-04 came from
+reading their output: **tuning**), and fresh seeds drawn at run time (held
+out; ``--fresh-seed N`` repeats a run). Needs reportlab (dev) and the
+libraries of the ``bench`` extra: ``pip install -e '.[dev,bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import importlib.util
+import io
+import logging
+import random
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from scoring import TALLY, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+from generator import make_report, render_pdf  # noqa: E402
+
+
+def _pypdf(layout: bool) -> Callable[[str], str]:
+    def text(path: str) -> str:
+        import pypdf
+        mode = {"extraction_mode": "layout"} if layout else {}
+        return "\n".join(page.extract_text(**mode) for page in pypdf.PdfReader(path).pages)
+    return text
+
+
+def _pymupdf(sort: bool) -> Callable[[str], str]:
+    def text(path: str) -> str:
+        import pymupdf
+        with pymupdf.open(path) as doc:
+            return "".join(page.get_text(sort=sort) for page in doc)
+    return text
+
+
+def _pdfplumber(layout: bool) -> Callable[[str], str]:
+    def text(path: str) -> str:
+        import pdfplumber
+        with pdfplumber.open(path) as pdf:
+            return "\n".join(page.extract_text(layout=layout) or "" for page in pdf.pages)
+    return text
+
+
+def _pdfminer(path: str) -> str:
+    from pdfminer.high_level import extract_text
+    return extract_text(path)
+
+
+TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "pypdf": ("pypdf", _pypdf(False)), "pypdf layout": ("pypdf", _pypdf(True)),
+    "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
+    "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
+    "pdfminer": ("pdfminer", _pdfminer),
+}
+
+
+def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dict[str, dict[str, int]]:
+    tots = {name: dict.fromkeys(TALLY, 0) for name in tools}
+    for seed in range(start, start + count):
+        rng = random.Random(seed * 7 + 1)
+        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
+        shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
+        pdf = tmp / f"{seed}.pdf"
+        render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
+        for name in tools:
+            with contextlib.redirect_stderr(io.StringIO()):  # the libraries' warnings about the font
+                text = TOOLS[name][1](str(pdf))
+            tally(reportparse.parse_text(text), gen.truth, tots[name])
+    return tots
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=40, help="reports per seed set")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    args = ap.parse_args()
+    logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
+    tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
+    missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools})
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    print(f"{'set':<30}{'tool':<19}{'cells':>7}{'right':>9}{'wrong':>7}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, start in (("seeds 31000+ (tuning)", 31000), ("seeds 31100+ (tuning)", 31100),
+                            (f"fresh seeds {fresh}+ (held out)", fresh)):
+            tots = run(start, args.count, tools, args.drop, Path(tmp))
+            for tool in tools:
+                print(row(f"{name:<30}{tool}", tots[tool], 49))
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}"
+          + (f"; not installed: {', '.join(missing)}" if missing else "") + ")")
+
+
+if __name__ == "__main__":
+    main()

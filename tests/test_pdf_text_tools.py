@@ -1,0 +1,87 @@
+"""Text of generated PDFs as other PDF libraries write it (pdfplumber's layout
+text, PyMuPDF's sorted text), with a few cells printed as nothing: no value
+may be read wrong as though it were right.
+
+The fixtures (see corpus/README.md) were written by those libraries; the
+tests read them with the parser alone, so neither library is needed here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import reportparse
+
+from conftest import ROOT
+from generator import add_noise, make_report
+
+
+def _fixture(name: str) -> tuple[reportparse.Report, dict]:
+    path = ROOT / "tests/fixtures" / name
+    truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
+    return reportparse.parse_text(path.read_text(encoding="utf-8")), truth
+
+
+def _cells(report: reportparse.Report):
+    for tkey, table in report.tables.items():
+        for rid, cols in table.rows.items():
+            for cid, cell in cols.items():
+                yield f"{tkey}.{rid}.{cid}", cell
+
+
+def _wrong(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
+    """Cells with a value other than the true one: (value, truth, status)."""
+    return {k: (c.value, truth["truth"].get(k), c.status) for k, c in _cells(report)
+            if c.value is not None and k in truth["truth"] and c.value != truth["truth"][k]}
+
+
+def test_a_line_padded_to_the_page_width_has_no_empty_last_cell():
+    """pdfplumber's layout text pads every line with spaces to the page's
+    width. Table 四's one line of values lost 复议's 结果纠正 (printed as
+    nothing): 14 values, and the padding read as a 15th, empty cell at the
+    end, so 复议后起诉's values were read one place to the left, as read."""
+    report, truth = _fixture("pdfplumber-layout-31005.txt")
+    assert "appeals.reconsideration.corrected" in truth["blank_cells"]
+    assert not report.tables["appeals"].valid
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "conflict"} == {}
+    for cid, cell in report.tables["appeals"].rows["litigation_after_reconsideration"].items():
+        assert cell.value in (None, truth["truth"][f"appeals.litigation_after_reconsideration.{cid}"])
+
+
+def test_a_header_word_printed_beside_a_row_is_no_value_cell():
+    """PyMuPDF's sorted text prints 三's header (申请人情况 …) to the right of
+    上年结转's values, one of which was printed as nothing: the header words
+    counted as the seventh cell, and the six values were read in the first
+    six columns, three of them wrong, as read."""
+    report, truth = _fixture("pymupdf-sorted-31103.txt")
+    assert "applications.carried_over.business" in truth["blank_cells"]
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "conflict"} == {}
+    for cid, cell in report.tables["applications"].rows["carried_over"].items():
+        assert cell.value in (None, truth["truth"][f"applications.carried_over.{cid}"])
+
+
+def test_the_separator_before_a_label_on_the_same_line_is_no_empty_cell():
+    """A row's values, then the next label on the same line (``62  0  0  0  0
+    62  （三）不``, one value printed as nothing): the tab before the label
+    made a seventh, empty field, and the six values were read in the first
+    six columns."""
+    report, truth = _fixture("pymupdf-sorted-31106.txt")
+    row = report.tables["applications"].rows["result.withheld.third_party"]
+    assert "applications.result.withheld.third_party.nonprofit" in truth["blank_cells"]
+    for cid, cell in row.items():
+        assert cell.value in (None, truth["truth"][f"applications.result.withheld.third_party.{cid}"])
+    assert _wrong(report, truth) == {}
+
+
+def test_a_value_ocr_read_as_a_letter_is_not_taken_into_the_numbered_label_after_it():
+    """``（一)予以公开 … O 0 l`` then ``（二）部分公开…`` on the next line: the
+    ``l`` (a 1) was taken as the item number of the label after it, although
+    （二） is that label's own number, so 予以公开's total and the whole 部分公开
+    row were lost."""
+    gen = make_report(536, "ogi-2019", "tab")
+    report = reportparse.parse_text(add_noise(gen.text, 536))
+    table = report.tables["applications"]
+    for rid in ("result.disclosed", "result.partly_disclosed"):
+        for cid, cell in table.rows[rid].items():
+            assert cell.value == gen.truth[f"applications.{rid}.{cid}"]
+    assert table.valid
