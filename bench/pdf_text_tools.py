@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -111,13 +111,13 @@ def main() -> None:
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
     missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools})
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
-    print(f"{'set':<30}{'tool':<19}{'cells':>7}{'right':>9}{'wrong':>7}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}")
+    print(f"{'set':<34}{'tool':<19}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 31000+ (tuning)", 31000), ("seeds 31100+ (tuning)", 31100),
                             (f"fresh seeds {fresh}+ (held out)", fresh)):
             tots = run(start, args.count, tools, args.drop, Path(tmp))
             for tool in tools:
-                print(row(f"{name:<30}{tool}", tots[tool], 49))
+                print(row(f"{name:<34}{tool}", tots[tool], 53))
     print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}"
           + (f"; not installed: {', '.join(missing)}" if missing else "") + ")")
 

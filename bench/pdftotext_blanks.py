@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -68,7 +68,7 @@ def main() -> None:
     if not shutil.which("pdftotext"):
         sys.exit("pdftotext (poppler-utils) is not installed")
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
-    print(f"{'set':<34}{'mode':<9}{'cells':>7}{'right':>9}{'wrong':>7}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}")
+    print(f"{'set':<34}{'mode':<9}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 62000+ (tuning)", 62000), ("seeds 64000+ (tuning)", 64000),
                             (f"fresh seeds {fresh}+ (held out)", fresh)):

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -73,7 +73,7 @@ def main() -> None:
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
     args = ap.parse_args()
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
-    print(f"{'set':<40}{'cells':>7}{'right':>9}{'wrong':>7}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}")
+    print(f"{'set':<40}{HEAD}")
     tools: list[tuple[str, Callable[[str], str]]] = []
     browser = None
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
