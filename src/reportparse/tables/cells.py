@@ -27,6 +27,7 @@ _GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
 # ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``)
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
+_SIGN_AFTER = compiled(r"^\d+(?:\.\d+)?[-+]$")
 _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
                        rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?)$")
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
@@ -102,7 +103,7 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
         else:
             for m in _NONSPACE.finditer(line):
                 tok, at = m.group(), pos + m.start()
-                if read_token(tok, 0) is not None:
+                if read_token(tok, 0) is not None or _glued(tok):  # a damaged number stays one field
                     fields.append((tok, positions[at]))
                 else:  # text with digits run into it
                     fields.extend((q.group(), positions[at + q.start()]) for q in _RUNS.finditer(tok))
@@ -239,8 +240,10 @@ def _broken_number(raw: str) -> bool:
 
 
 def _glued(raw: str) -> bool:
-    """A number with a mark or a letter or two glued to it (``〕4``, ``IT7``)."""
-    return bool(_GLUED.match(raw.strip()))
+    """A number with a mark or a letter or two glued to it (``〕4``, ``IT7``),
+    or a sign after it (``6-``: OCR's reading of -9)."""
+    t = raw.strip()
+    return bool(_GLUED.match(t) or _SIGN_AFTER.match(t))
 
 
 _LATIN_DIGIT = compiled(r"[A-Za-z\d]")

@@ -1,9 +1,11 @@
-"""Text of generated PDFs as other PDF libraries write it (pdfplumber's layout
-text, PyMuPDF's sorted text), with a few cells printed as nothing: no value
-may be read wrong as though it were right.
+"""Text this project did not make, with a few cells printed as nothing or
+misread: generated PDFs as other PDF libraries write their text (pdfplumber's
+layout text, PyMuPDF's sorted text) and page images as another OCR engine
+(RapidOCR, PaddleOCR's PP-OCRv4 models) reads them. No value may be read
+wrong as though it were right.
 
-The fixtures (see corpus/README.md) were written by those libraries; the
-tests read them with the parser alone, so neither library is needed here.
+The fixtures (see corpus/README.md) were written by those tools; the tests
+read them with the parser alone, so none of the tools is needed here.
 """
 
 from __future__ import annotations
@@ -85,3 +87,31 @@ def test_a_value_ocr_read_as_a_letter_is_not_taken_into_the_numbered_label_after
         for cid, cell in table.rows[rid].items():
             assert cell.value == gen.truth[f"applications.{rid}.{cid}"]
     assert table.valid
+
+
+def test_a_block_the_rules_only_leave_possible_is_not_read():
+    """Text of another OCR engine (RapidOCR, PP-OCRv4) whose first two rows of
+    三 wrapped, leaving one line of six values (``3 2 10 6 0 28``) apart from
+    their labels, under a header of which only 自然人, 其他 and 总计 were read.
+    Read as two rows × those three columns, the one order the rules did not
+    rule out was taken though no rule with all its cells read checked it:
+    four wrong values, as read. Now nothing of the block is read."""
+    report, truth = _fixture("rapidocr-lines-41013.txt")
+    for rid in ("new", "carried_over"):
+        for cid, cell in report.tables["applications"].rows[rid].items():
+            assert cell.value in (None, truth["truth"][f"applications.{rid}.{cid}"])
+    assert any(d.code == "TBL_ORDER_UNDECIDED" and "no rule with all its cells read" in d.message for d in report.diagnostics)
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "conflict"} == {}
+
+
+def test_a_number_with_a_sign_after_it_is_a_damaged_number():
+    """RapidOCR printed 其他对外管理服务事项's 本年增/减 of -9 as ``6-``, on a
+    line of its own: the sign was read as an empty cell and 6 as the value,
+    and table 二 (no rule checks it) came out valid with it. A number with a
+    sign after it is OCR damage: the cell is not read, and the text is OCR
+    output."""
+    report, truth = _fixture("rapidocr-boxes-41013.txt")
+    cell = report.tables["proactive"].rows["other_services"]["change"]
+    assert cell.value is None and cell.raw == "6-"
+    assert report.source.origin == "ocr" and not report.tables["proactive"].valid
+    assert _wrong(report, truth) == {}
