@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import importlib.util
 import io
 import logging
@@ -41,11 +40,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
-
-from generator import make_report, render_pdf  # noqa: E402
 
 
 def _pypdf(layout: bool) -> Callable[[str], str]:
@@ -88,12 +85,8 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
 def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in tools}
     for seed in range(start, start + count):
-        rng = random.Random(seed * 7 + 1)
-        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
-        shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
         pdf = tmp / f"{seed}.pdf"
-        render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
+        gen = blanked_pdf(seed, drop, pdf)
         for name in tools:
             with contextlib.redirect_stderr(io.StringIO()):  # the libraries' warnings about the font
                 text = TOOLS[name][1](str(pdf))

@@ -23,7 +23,6 @@ reportlab (dev).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import shutil
 import subprocess
@@ -34,11 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
-
-from generator import make_report, render_pdf  # noqa: E402
 
 MODES = {"default": [], "layout": ["-layout"], "raw": ["-raw"]}
 
@@ -46,12 +43,8 @@ MODES = {"default": [], "layout": ["-layout"], "raw": ["-raw"]}
 def run(start: int, count: int, mode: str, drop: float, tmp: Path) -> dict[str, int]:
     tot = dict.fromkeys(TALLY, 0)
     for seed in range(start, start + count):
-        rng = random.Random(seed * 7 + 1)
-        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
-        shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
         pdf = tmp / f"{seed}.pdf"
-        render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
+        gen = blanked_pdf(seed, drop, pdf)
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", *MODES[mode], str(pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
         report = reportparse.parse_text(text)

@@ -3,6 +3,10 @@ turn generated reports into text some other way (pdftotext, a browser)."""
 
 from __future__ import annotations
 
+import dataclasses
+import random
+from pathlib import Path
+
 TALLY = ("cells", "right", "wrong", "unflagged", "null", "valid", "valid_wrong")
 # the column heads of :func:`row`, after the name
 HEAD = f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not conflict':>23}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}"
@@ -35,3 +39,19 @@ def row(name: str, t: dict[str, int], width: int = 34) -> str:
     c = max(t["cells"], 1)
     return (f"{name:<{width}}{t['cells']:>7}{t['right'] / c:>9.2%}{t['wrong']:>7}{t['unflagged']:>23}{t['null'] / c:>9.2%}"
             f"{t['valid']:>14}{t['valid_wrong']:>17}")
+
+
+def blanked_pdf(seed: int, drop: float, pdf: Path):
+    """Generated report ``seed`` (2021 and 2019 templates by turns) rendered
+    to ``pdf`` — ruled or whitespace-aligned, the simple or the template look,
+    三 split over a page in one report of five — with a share ``drop`` of its
+    cells printed empty. Returns the generator's report, whose ``truth`` holds
+    every value (the cells printed empty included)."""
+    from generator import make_report, render_pdf
+
+    rng = random.Random(seed * 7 + 1)
+    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+    blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
+    shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
+    render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
+    return gen

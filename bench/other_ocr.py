@@ -1,0 +1,97 @@
+"""Reports as another OCR engine reads them: RapidOCR (PaddleOCR's PP-OCRv4
+models, run by onnxruntime; the models ship inside the package).
+
+    pip install rapidocr_onnxruntime      # not a dependency of reportparse
+    python bench/other_ocr.py [--count 16] [--drop 0.03] [--fresh-seed N]
+
+Generated reports are rendered to PDF (``tests/generator.render_pdf``, as in
+``bench/pdftotext_blanks.py``) with a share ``--drop`` of their cells printed
+empty, rasterised at 200 dpi (``pdftoppm -gray``) and read by RapidOCR. Its
+text boxes become text two ways a user script would write them: one box per
+line in the engine's order (``boxes``), and boxes grouped into lines by
+their vertical overlap, left to right, two spaces apart (``lines``). Each
+text is parsed as it comes (``text_origin`` auto: nothing tells the parser
+it is OCR output unless the text shows OCR damage) and every cell compared
+with the generator's value. Printed per way: cells right, wrong (and of
+those, how many carry a status other than ``conflict``), empty, tables
+valid, and tables valid with a wrong value.
+
+Seed sets: 41000+ (the trust fixes of 2026-12-04 came from reading their
+output: **tuning**) and fresh seeds drawn at run time (held out;
+``--fresh-seed N`` repeats a run). About 10 s per report. Needs reportlab
+(dev) and poppler-utils.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+
+def lines_of(boxes: list) -> list[str]:
+    """Text boxes grouped into lines: a box whose vertical middle falls within
+    a line's first box joins that line; each line's boxes left to right."""
+    items = sorted((min(p[1] for p in box), max(p[1] for p in box), min(p[0] for p in box), text)
+                   for box, text, _ in boxes)
+    lines: list[list[tuple]] = []
+    for item in items:
+        middle = (item[0] + item[1]) / 2
+        line = next((ln for ln in lines if ln[0][0] <= middle <= ln[0][1]), None)
+        if line is None:
+            lines.append([item])
+        else:
+            line.append(item)
+    return ["  ".join(text for *_, text in sorted(line, key=lambda b: b[2])) for line in lines]
+
+
+def run(engine, start: int, count: int, drop: float, tmp: Path) -> dict[str, dict[str, int]]:
+    tots = {way: dict.fromkeys(TALLY, 0) for way in ("boxes", "lines")}
+    for seed in range(start, start + count):
+        pdf = tmp / "report.pdf"
+        gen = blanked_pdf(seed, drop, pdf)
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(tmp / "page")], check=True)
+        texts: dict[str, list[str]] = {"boxes": [], "lines": []}
+        for png in sorted(tmp.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
+            boxes, _ = engine(str(png))
+            texts["boxes"] += [text for _, text, _ in boxes or []] + ["\f"]
+            texts["lines"] += lines_of(boxes or []) + ["\f"]
+            png.unlink()
+        for way, text in texts.items():
+            tally(reportparse.parse_text("\n".join(text)), gen.truth, tots[way])
+    return tots
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=16, help="reports per seed set")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    args = ap.parse_args()
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        sys.exit("RapidOCR is not installed: pip install rapidocr_onnxruntime")
+    engine = RapidOCR()
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    print(f"{'set':<34}{'text':<7}{HEAD}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, start in (("seeds 41000+ (tuning)", 41000), (f"fresh seeds {fresh}+ (held out)", fresh)):
+            tots = run(engine, start, args.count, args.drop, Path(tmp))
+            for way, t in tots.items():
+                print(row(f"{name:<34}{way}", t, 41), flush=True)
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop})")
+
+
+if __name__ == "__main__":
+    main()
