@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SAMPLE = CORPUS / "000_c93a36ffeb13c002.txt"
+FIXTURES = ROOT / "tests/fixtures"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/generator.py
 
@@ -27,3 +29,20 @@ def sample_report():
     import reportparse
 
     return reportparse.parse_file(SAMPLE)
+
+
+def parsed_fixture(name: str):
+    """A text fixture (``tests/fixtures/name``) parsed, and its ``.truth.json``
+    beside it: ``template``, ``truth`` (flat key -> value) and ``blank_cells``."""
+    import reportparse
+
+    path = FIXTURES / name
+    truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
+    return reportparse.parse_text(path.read_text(encoding="utf-8")), truth
+
+
+def cell_at(report, key: str):
+    """The cell of a flat key (``applications.result.total.other_org``), or None."""
+    tkey, rest = key.split(".", 1)
+    rid, cid = rest.rsplit(".", 1)
+    return report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None

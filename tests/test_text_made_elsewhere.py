@@ -10,18 +10,10 @@ read them with the parser alone, so none of the tools is needed here.
 
 from __future__ import annotations
 
-import json
-
 import reportparse
 
-from conftest import ROOT
+from conftest import parsed_fixture
 from generator import add_noise, make_report
-
-
-def _fixture(name: str) -> tuple[reportparse.Report, dict]:
-    path = ROOT / "tests/fixtures" / name
-    truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
-    return reportparse.parse_text(path.read_text(encoding="utf-8")), truth
 
 
 def _cells(report: reportparse.Report):
@@ -42,7 +34,7 @@ def test_a_line_padded_to_the_page_width_has_no_empty_last_cell():
     width. Table 四's one line of values lost 复议's 结果纠正 (printed as
     nothing): 14 values, and the padding read as a 15th, empty cell at the
     end, so 复议后起诉's values were read one place to the left, as read."""
-    report, truth = _fixture("pdfplumber-layout-31005.txt")
+    report, truth = parsed_fixture("pdfplumber-layout-31005.txt")
     assert "appeals.reconsideration.corrected" in truth["blank_cells"]
     assert not report.tables["appeals"].valid
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "conflict"} == {}
@@ -55,7 +47,7 @@ def test_a_header_word_printed_beside_a_row_is_no_value_cell():
     上年结转's values, one of which was printed as nothing: the header words
     counted as the seventh cell, and the six values were read in the first
     six columns, three of them wrong, as read."""
-    report, truth = _fixture("pymupdf-sorted-31103.txt")
+    report, truth = parsed_fixture("pymupdf-sorted-31103.txt")
     assert "applications.carried_over.business" in truth["blank_cells"]
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "conflict"} == {}
     for cid, cell in report.tables["applications"].rows["carried_over"].items():
@@ -67,7 +59,7 @@ def test_the_separator_before_a_label_on_the_same_line_is_no_empty_cell():
     62  （三）不``, one value printed as nothing): the tab before the label
     made a seventh, empty field, and the six values were read in the first
     six columns."""
-    report, truth = _fixture("pymupdf-sorted-31106.txt")
+    report, truth = parsed_fixture("pymupdf-sorted-31106.txt")
     row = report.tables["applications"].rows["result.withheld.third_party"]
     assert "applications.result.withheld.third_party.nonprofit" in truth["blank_cells"]
     for cid, cell in row.items():
@@ -96,7 +88,7 @@ def test_a_block_the_rules_only_leave_possible_is_not_read():
     Read as two rows × those three columns, the one order the rules did not
     rule out was taken though no rule with all its cells read checked it:
     four wrong values, as read. Now nothing of the block is read."""
-    report, truth = _fixture("rapidocr-lines-41013.txt")
+    report, truth = parsed_fixture("rapidocr-lines-41013.txt")
     for rid in ("new", "carried_over"):
         for cid, cell in report.tables["applications"].rows[rid].items():
             assert cell.value in (None, truth["truth"][f"applications.{rid}.{cid}"])
@@ -110,7 +102,7 @@ def test_a_number_with_a_sign_after_it_is_a_damaged_number():
     and table 二 (no rule checks it) came out valid with it. A number with a
     sign after it is OCR damage: the cell is not read, and the text is OCR
     output."""
-    report, truth = _fixture("rapidocr-boxes-41013.txt")
+    report, truth = parsed_fixture("rapidocr-boxes-41013.txt")
     cell = report.tables["proactive"].rows["other_services"]["change"]
     assert cell.value is None and cell.raw == "6-"
     assert report.source.origin == "ocr" and not report.tables["proactive"].valid

@@ -20,7 +20,7 @@ import reportparse
 from reportparse import ParseOptions
 from reportparse.errors import ReportParseError
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, cell_at, parsed_fixture
 from generator import CONVERTER, LAYOUTS, CellNoise, add_noise, make_report
 
 TABLES = ("proactive", "applications", "appeals")
@@ -307,11 +307,7 @@ def test_groups_placed_in_their_headers_printed_order_are_not_valid():
 def _blank_cells_fixture(seed: int) -> tuple[reportparse.Report, dict]:
     """``pdftotext`` (default mode) text of a generated report rendered to PDF
     with a few cells printed as nothing (see corpus/README.md)."""
-    import json
-
-    path = ROOT / f"tests/fixtures/pdftotext-blank-cells-{seed}.txt"
-    truth = json.loads(path.with_name(path.name.replace(".txt", ".truth.json")).read_text(encoding="utf-8"))
-    return reportparse.parse_text(path.read_text(encoding="utf-8")), truth
+    return parsed_fixture(f"pdftotext-blank-cells-{seed}.txt")
 
 
 def test_a_split_that_leaves_a_rule_impossible_is_not_taken():
@@ -324,7 +320,7 @@ def test_a_split_that_leaves_a_rule_impossible_is_not_taken():
     for key, cell in report.tables["applications"].rows["result.total"].items():
         assert cell.value in (None, truth["truth"][f"applications.result.total.{key}"])
     assert not report.tables["applications"].valid
-    wrong_read = [k for k, v in truth["truth"].items() if (c := _cell(report, k)) is not None
+    wrong_read = [k for k, v in truth["truth"].items() if (c := cell_at(report, k)) is not None
                   and c.value is not None and c.value != v and c.status == "read"]
     assert wrong_read == []
 
@@ -343,8 +339,3 @@ def test_a_row_placed_only_by_the_count_of_values_between_labels_is_not_valid_in
     assert any(d.code == "TBL_UNANCHORED" and d.path == "tables.proactive" for d in report.diagnostics)
     assert not _wrong_valid(report, {t: {k: truth["truth"].get(k) for k in cells} for t, cells in _tables(report).items()})
 
-
-def _cell(report, key: str):
-    tkey, rest = key.split(".", 1)
-    rid, cid = rest.rsplit(".", 1)
-    return report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None

@@ -4,27 +4,22 @@ above the title."""
 
 from __future__ import annotations
 
-import json
-
 import reportparse
 
-from conftest import ROOT
+from conftest import FIXTURES, cell_at, parsed_fixture
 
-W3M = ROOT / "tests/fixtures/w3m-dump-73101.txt"
+W3M = FIXTURES / "w3m-dump-73101.txt"
 
 
 def test_a_table_drawn_with_box_characters_is_read_cell_by_cell():
     """`w3m -dump` of a generated 2019 report page with 8 cells left empty:
     │ separates cells, ├──┼──┤ rules are no rows; every value read where it
     stands, each empty cell empty or forced by the rules to its true value."""
-    truth = json.loads(W3M.with_name("w3m-dump-73101.truth.json").read_text(encoding="utf-8"))
-    report = reportparse.parse_text(W3M.read_text(encoding="utf-8"))
+    report, truth = parsed_fixture(W3M.name)
     assert report.template == truth["template"] == "ogi-2019"
     assert report.header.title.value == truth["title"]
     for key, want in truth["truth"].items():
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        got = report.tables[tkey].rows[rid][cid].value
+        got = cell_at(report, key).value
         if key in truth["blank_cells"]:
             assert got in (None, want), key
         else:
@@ -57,16 +52,12 @@ def test_blank_fields_at_both_ends_of_a_row_are_placed_by_its_rule():
     blanks were trimmed first (127 read as 商业企业's); now the row's rule
     decides (its total, empty, must be at least 144), and with no rule or two
     placings it allows, nothing is placed."""
-    path = ROOT / "tests/fixtures/pandoc-gfm-74113.md"
-    truth = json.loads(path.with_name("pandoc-gfm-74113.truth.json").read_text(encoding="utf-8"))
-    report = reportparse.parse_text(path.read_text(encoding="utf-8"))
+    report, truth = parsed_fixture("pandoc-gfm-74113.md")
     row = report.tables["applications"].rows["result.disclosed"]
     assert (row["natural_person"].value, row["other_org"].value) == (127, 17)
     assert row["total"].value in (None, 144) and "applications.result.disclosed.total" in truth["blank_cells"]
     for key, want in truth["truth"].items():
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        assert report.tables[tkey].rows[rid][cid].value in (None, want), key
+        assert cell_at(report, key).value in (None, want), key
 
 
 def test_indentation_of_a_space_aligned_line_is_no_empty_cell():
@@ -76,14 +67,10 @@ def test_indentation_of_a_space_aligned_line_is_no_empty_cell():
     so 其他结果 took 0 (read, wrong). Indentation is no cell now: the lost
     cell is tried at each place, and only the values every place agrees on
     are read."""
-    path = ROOT / "tests/fixtures/pandoc-plain-20478096.txt"
-    truth = json.loads(path.with_name("pandoc-plain-20478096.truth.json").read_text(encoding="utf-8"))
+    report, truth = parsed_fixture("pandoc-plain-20478096.txt")
     assert "appeals.reconsideration.other" in truth["blank_cells"]
-    report = reportparse.parse_text(path.read_text(encoding="utf-8"))
     for key, want in truth["truth"].items():
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        assert report.tables[tkey].rows[rid][cid].value in (None, want), key
+        assert cell_at(report, key).value in (None, want), key
     # the lost cell fits five places in 行政复议 (总计 too): that group stays empty, the others are read
     assert report.tables["appeals"].rows["reconsideration"]["other"].value is None
     for group in ("litigation", "litigation_after_reconsideration"):

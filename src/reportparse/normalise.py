@@ -135,7 +135,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             break
         headings += bool(_MD_HEADING.match(body))
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
-    blocks = _block_layout(original) if "\n  " in original or "  \n" in original else None
+    margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
@@ -146,10 +146,10 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
         ln = MappedLine(body, s, page, s + len(body))
-        if blocks is not None and "\t" not in body:
-            if blocks[0][n]:
-                ln.sub(compiled(f"^ {{{blocks[0][n]}}}"), "")  # the block's common indentation is no empty cell
-            if blocks[1][n]:
+        if margins is not None and padded is not None and "\t" not in body:
+            if margins[n]:
+                ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
+            if padded[n]:
                 ln.sub(_TRAILING_SPACES, "")  # every line of the block padded (to the page's width): no empty last cell
         rw.rewrite(ln, canon.removed)
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):

@@ -308,7 +308,7 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     base = {ref: v.value for ref, v in reading.cells.items()}
     combos = list(itertools.islice(itertools.product(*(range(len(w)) for _, w in multi)), MAX_COMBINATIONS + 1))
     winners: list[tuple[int, ...]] = []
-    checked: list[set[CellRef]] = []  # per winner: the cells a rule with every cell known holds over
+    checked: set[CellRef] = set()  # cells a rule with every cell known holds over, in some winner
     if len(combos) <= MAX_COMBINATIONS:
         for combo in combos:
             values = dict(base)
@@ -316,10 +316,10 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
                 values.update({ref: v.value for ref, v in w[i][1].items() if v is not None})
             if not any(eq.impossible(values) for eq in eqs):
                 winners.append(combo)
-                checked.append({ref for eq in eqs if all(values.get(r) is not None for r in eq.cells) for ref in eq.cells})
+                checked.update(ref for eq in eqs if all(values.get(r) is not None for r in eq.cells) for ref in eq.cells)
     for k, (b, w) in enumerate(multi):
         chosen = {c[k] for c in winners}
-        if len(chosen) == 1 and not any(ref in seen for seen in checked for ref in w[next(iter(chosen))][1]):
+        if len(chosen) == 1 and checked.isdisjoint(w[next(iter(chosen))][1]):
             # the one reading left is only possible, no rule with every cell known checks it (headers of a
             # block printed partly, its other columns' cells empty): it is a choice, its values are not taken
             reading.diagnostics.append(_undecided(t, b, "no rule with all its cells read checks the one reading the rules leave"))

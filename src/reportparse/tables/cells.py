@@ -25,11 +25,11 @@ _NUMBER_RUN = compiled(r"[-+]?\d+(?:\.\d+)?")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
 _GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
-# ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``)
+# ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``); a sign
+# after a number (``6-``: OCR's reading of -9)
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
-_SIGN_AFTER = compiled(r"^\d+(?:\.\d+)?[-+]$")
 _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
-                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?)$")
+                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+])$")
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
 _RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
@@ -241,9 +241,8 @@ def _broken_number(raw: str) -> bool:
 
 def _glued(raw: str) -> bool:
     """A number with a mark or a letter or two glued to it (``〕4``, ``IT7``),
-    or a sign after it (``6-``: OCR's reading of -9)."""
-    t = raw.strip()
-    return bool(_GLUED.match(t) or _SIGN_AFTER.match(t))
+    or a sign after it (``6-``)."""
+    return bool(_GLUED.match(raw.strip()))
 
 
 _LATIN_DIGIT = compiled(r"[A-Za-z\d]")
