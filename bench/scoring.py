@@ -9,14 +9,14 @@ from pathlib import Path
 
 TALLY = ("cells", "right", "wrong", "unflagged", "null", "valid", "valid_wrong")
 # the column heads of :func:`row`, after the name
-HEAD = f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not conflict':>23}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}"
+HEAD = f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not flagged':>23}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}"
 
 
 def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
     """Add one report: every cell with a true value right, wrong or left
-    empty, and the wrong ones whose status is not ``conflict`` (a value read
-    or forced as though right: ``unflagged``); its tables valid, and valid
-    with a wrong value."""
+    empty, and the wrong ones whose status is neither ``conflict`` nor
+    ``placed`` (a value read or forced as though right: ``unflagged``); its
+    tables valid, and valid with a wrong value."""
     wrong_tables = set()
     for key, want in truth.items():
         if want is None:
@@ -29,7 +29,7 @@ def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
         tot["null" if got is None else "right" if got == want else "wrong"] += 1
         if got is not None and got != want:
             wrong_tables.add(tkey)
-            tot["unflagged"] += cell.status != "conflict"
+            tot["unflagged"] += cell.status not in ("conflict", "placed")
     for tkey, table in report.tables.items():
         tot["valid"] += table.valid
         tot["valid_wrong"] += table.valid and tkey in wrong_tables

@@ -330,12 +330,17 @@ def test_a_row_placed_only_by_the_count_of_values_between_labels_is_not_valid_in
     nothing, and pdftotext moved 行政强制's first value before the labels, so
     the three values between 其他对外管理服务事项 and 行政强制 number exactly what
     the rows need — shifted. The row is placed by order but marked as a choice
-    (TBL_UNANCHORED): the table is not valid."""
+    (TBL_UNANCHORED): the table is not valid, and each value so placed has
+    status ``placed`` in the tree (and so in cells.csv), never ``read``."""
     report, truth = _blank_cells_fixture(64001)
     assert "proactive.penalty.prev_items" in truth["blank_cells"]
     table = report.tables["proactive"]
     assert not table.valid
-    assert any(c.unanchored for c in table.rows["penalty"].values() if c.value is not None)
+    assert [c.status for c in table.rows["penalty"].values()] == ["placed"] * 3
+    wrong = {k: cell_at(report, k).status for k, v in truth["truth"].items()
+             if cell_at(report, k) is not None and cell_at(report, k).value not in (None, v)}
+    assert wrong and set(wrong.values()) == {"placed"}
+    assert report.to_dict()["tables"]["proactive"]["rows"]["penalty"]["change"]["status"] == "placed"
     assert any(d.code == "TBL_UNANCHORED" and d.path == "tables.proactive" for d in report.diagnostics)
     assert not _wrong_valid(report, {t: {k: truth["truth"].get(k) for k in cells} for t, cells in _tables(report).items()})
 

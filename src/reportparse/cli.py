@@ -75,7 +75,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         ("show", dict(help="one self-contained HTML page: every value where it came from",
                       description="Parse one report and write one self-contained HTML page (no network): a PDF's pages "
                                   "drawn with every table cell's box over them, any other input as its text with each "
-                                  "cell's span marked, coloured by status (read, inferred, corrected, conflict, missing); "
+                                  "cell's span marked, coloured by status (read, placed, inferred, corrected, conflict, missing); "
                                   "the three tables in the template's shape; the diagnostics, each linked to its place. "
                                   "Hover or focus a value for its key, labels, printed text and rules."),
          _show_arguments),

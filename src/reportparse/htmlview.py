@@ -14,7 +14,7 @@ from .grammar import TableGrammar, load_grammars
 from .model import Cell, Report
 from .pageimages import PageImage
 
-STATUSES = ("read", "inferred", "corrected", "conflict", "missing")
+STATUSES = ("read", "placed", "inferred", "corrected", "conflict", "missing")
 STYLE = """
 body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:0;color:#222}
 header{padding:12px 20px;border-bottom:1px solid #ccc;background:#fafafa}
@@ -24,7 +24,7 @@ aside{width:340px;padding:12px;border-left:1px solid #ccc;position:sticky;top:0;
 aside li{margin-bottom:6px} .sev-error{color:#b00020} .sev-warning{color:#8a5a00} .sev-info{color:#555}
 table.tpl{border-collapse:collapse;margin:8px 0 20px;font-size:12px} table.tpl th,table.tpl td{border:1px solid #999;padding:2px 6px}
 table.tpl td.v{text-align:right;min-width:3em} table.tpl tr>th:first-child{text-align:left;font-weight:normal} table.tpl td a{color:inherit;text-decoration:none}
-.st-read{background:#c8e6c9} .st-inferred{background:#bbdefb} .st-corrected{background:#ffe0b2}
+.st-read{background:#c8e6c9} .st-placed{background:#fff9c4} .st-inferred{background:#bbdefb} .st-corrected{background:#ffe0b2}
 .st-conflict{background:#ffcdd2;outline:2px solid #d50000} .st-missing{background:#e0e0e0}
 .legend span{padding:1px 6px;margin-right:6px;border:1px solid #999}
 .page{position:relative;margin:0 0 16px;border:1px solid #999} .page img{display:block}

@@ -163,6 +163,10 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"}
     if chosen:
         ok = False
+        for ref in chosen:  # a read value whose place the text does not decide says so itself
+            old = cells[ref]
+            if old.status == "read":
+                cells[ref] = Cell(old.value, old.raw, "placed", old.span, old.unanchored)
         whys = sorted(set(chosen.values()))
         diags.append(Diagnostic("TBL_UNANCHORED", f"table {t.key}: {len(chosen)} value(s) placed by a choice the text does not decide "
                                 f"({'; '.join(whys)[:200]}): {_listed([f'{r}.{c}' for r, c in chosen])}", table.span, f"tables.{t.key}"))

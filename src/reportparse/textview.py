@@ -9,8 +9,8 @@ import unicodedata
 from .grammar import load_grammars
 from .model import Report
 
-MARKS = {"read": "", "inferred": "*", "corrected": "!", "conflict": "?", "missing": "—"}
-LEGEND = "marks: * inferred (forced by a rule)  ! corrected  ? in a rule that fails  — no value"
+MARKS = {"read": "", "placed": "~", "inferred": "*", "corrected": "!", "conflict": "?", "missing": "—"}
+LEGEND = "marks: ~ placed (its cell not decided by the text)  * inferred (forced by a rule)  ! corrected  ? in a rule that fails  — no value"
 
 
 def _width(s: str) -> int:
