@@ -344,3 +344,43 @@ def test_a_row_placed_only_by_the_count_of_values_between_labels_is_not_valid_in
     assert any(d.code == "TBL_UNANCHORED" and d.path == "tables.proactive" for d in report.diagnostics)
     assert not _wrong_valid(report, {t: {k: truth["truth"].get(k) for k in cells} for t, cells in _tables(report).items()})
 
+
+
+def _wrong_as_read(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
+    """Cells holding a wrong value with status ``read`` or ``inferred`` (not flagged as a conflict or a placement)."""
+    return {k: (c.value, v) for k, v in truth["truth"].items()
+            if (c := cell_at(report, k)) is not None and c.value not in (None, v) and c.status in ("read", "inferred")}
+
+
+def test_a_label_printed_twice_is_taken_where_its_neighbours_in_the_template_are():
+    """pdftotext (default) prints 三's label column again after the table, and
+    （一）予以公开 only there. Its place pushed the search for the rows after
+    it past their own labels, so （六）其他处理 was taken in the reprint: the
+    value after its real label went to the row above, and the row below its
+    own label was read one value late. Its row rule held by chance (0+0+0+0+2+3
+    = 5), so two wrong values were left as read. Now the row above keeps its
+    six values for seven cells (one printed as nothing, which the rules do not
+    place), and
+    （六）'s chunk runs on over the next rows' values (their labels are only in
+    the reprint): too many values, none placed."""
+    report, truth = _blank_cells_fixture(80922671)
+    assert "applications.result.not_processed.confirmation.business" in truth["blank_cells"]
+    rows = report.tables["applications"].rows
+    assert all(c.value is None for c in rows["result.not_processed.confirmation"].values())
+    codes = {(d.code, d.path) for d in report.diagnostics}
+    assert ("TBL_SPLIT_AMBIGUOUS", "tables.applications.result.not_processed.confirmation") in codes
+    assert ("TBL_LONG_ROW", "tables.applications.result.other.other") in codes
+    assert _wrong_as_read(report, truth) == {}
+
+
+def test_digits_cut_the_one_way_the_rules_leave_possible_are_placed_not_read():
+    """Six values for seven cells (research printed as nothing, and pdftotext
+    moved 其他组织 and 总计 before 法律服务机构): only the bound (counts are
+    never negative) fixed the empty cell at 总计, and no rule with every cell
+    known checked the row. The values so placed are ``placed``, not ``read``."""
+    report, truth = _blank_cells_fixture(80922660)
+    row = report.tables["applications"].rows["result.withheld.security_stability"]
+    assert {c: cell.status for c, cell in row.items() if cell.value is not None} == dict.fromkeys(
+        ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org"), "placed")
+    assert _wrong_as_read(report, truth) == {}
+    assert not report.tables["applications"].valid

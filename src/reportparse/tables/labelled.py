@@ -26,6 +26,8 @@ from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 _DIGIT = compiled(r"\d")
+MAX_PLACES = 200  # places of all labels of a table weighed together (a bound on a quadratic search)
+SPLIT_UNCHECKED = "a row's digits cut the one way the rules leave possible, though no rule with all its cells known checks it"
 
 
 @dataclass
@@ -41,7 +43,7 @@ def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf)
     """Where each row's label is, and a diagnostic for each found only fuzzily."""
     diags: list[Diagnostic] = []
     found: dict[str, Anchor] = {}
-    cursor = 0
+    places: dict[str, tuple[list[tuple[int, int]], bool]] = {}
     for row in t.rows:
         occ = find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])
         fuzzy = not occ
@@ -53,15 +55,45 @@ def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf)
                     a, b, _ = s.label_span(hit[0], hit[1])
                     diags.append(Diagnostic("TBL_ROW_FUZZY", f"label {row.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{row.id}"))
                     break
-        if not occ:
-            continue
-        after = [o for o in occ if o[0] >= cursor]
-        start, end = after[0] if after else occ[0]
-        start = _line_start(s, start)
-        found[row.id] = Anchor(row.id, *s.label_span(start, end), fuzzy=fuzzy)
-        if after:
+        if occ:
+            places[row.id] = (occ, fuzzy)
+    chain = _chain({rid: occ for rid, (occ, _) in places.items()})
+    cursor = 0
+    for rid, (occ, fuzzy) in places.items():
+        start, end = chain[rid] if rid in chain else next((o for o in occ if o[0] >= cursor), occ[0])
+        if rid in chain:
             cursor = end
+        found[rid] = Anchor(rid, *s.label_span(_line_start(s, start), end), fuzzy=fuzzy)
     return found, diags
+
+
+def _chain(places: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[int, int]]:
+    """One place per row, for the most rows whose places follow the template's
+    order (``places`` in that order), the earliest places among equal chains:
+    a label printed twice (pdftotext reprints a table's label column after its
+    values) is taken where its neighbours in the template are, and a label
+    printed only out of order does not push the rows after it elsewhere."""
+    if sum(map(len, places.values())) > MAX_PLACES:  # a label repeated all over a long input: first places in order
+        cursor, greedy = 0, {}
+        for rid, occ in places.items():
+            if o := next((o for o in occ if o[0] >= cursor), None):
+                greedy[rid], cursor = o, o[1]
+        return greedy
+    best: list[tuple[int, tuple[int, ...], str, tuple[int, int], int]] = []  # (length, -starts, row, place, previous)
+    for rid, occ in places.items():
+        for o in occ:
+            prev = [i for i, b in enumerate(best) if b[3][1] <= o[0] and b[2] != rid]
+            j = max(prev, key=lambda i: (best[i][0], best[i][1]), default=-1)
+            length, starts = (best[j][0], best[j][1]) if j >= 0 else (0, ())
+            best.append((length + 1, (*starts, -o[0]), rid, o, j))
+    if not best:
+        return {}
+    k = max(range(len(best)), key=lambda i: (best[i][0], best[i][1]))
+    out: dict[str, tuple[int, int]] = {}
+    while k >= 0:
+        out[best[k][2]] = best[k][3]
+        k = best[k][4]
+    return out
 
 
 _NUMBERED = compiled(r"[（《〈][一二三四五六七八九十]{1,2}[）》〉]|[一二三四五六七八九十]{1,2}、")
@@ -360,15 +392,20 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
     winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
     if combos <= 20000:
         winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
+    checked = _checked_in_every(eqs, base, [[(rid, c) for c in t.row(rid).columns] for rid in ids], winners or [])
     for i, rid in enumerate(ids):
         placed = pending[rid]
         span = next(iter(placed.cells.values())).span
         raw = next(iter(placed.cells.values())).raw
         path = f"tables.{t.key}.{rid}"
-        status, unanchored = ("inferred", PROSE_DECIDED) if rid in used else ("read", None)
+        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", None)
+
+        def unanchored(c: str, rid: str = rid, why: str | None = why) -> str | None:
+            # the rules only leave the cut possible: no rule with all its cells known holds over the cell
+            return why or (None if (rid, c) in checked else SPLIT_UNCHECKED)
         if winners is not None and len(winners) == 1:
             sol = winners[0][i]
-            rows[rid] = {c: Cell(v, raw, status, span, unanchored=unanchored) if v is not None else Cell(None, raw, "missing", span)
+            rows[rid] = {c: Cell(v, raw, status, span, unanchored=unanchored(c)) if v is not None else Cell(None, raw, "missing", span)
                          for c, v in zip(t.row(rid).columns, sol, strict=True)}
             holds = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {holds})", span, path))
@@ -379,10 +416,24 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
         for c, v in zip(t.row(rid).columns, kept, strict=True):
             if v is not None:
-                rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored)
+                rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored(c))
         diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
         if any(v is not None for v in kept):
             diags += _prose_notes(raw, used.get(rid, []), path)
+
+
+def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]],
+                      winners: list[tuple[list, ...]]) -> set[tuple[str, str]]:
+    """The cells that, under every winning combination of splits, are in a
+    rule whose cells are all known and which holds (none when no winner)."""
+    out: set[tuple[str, str]] | None = None
+    for combo in winners:
+        values = dict(base)
+        for refs, sol in zip(groups, combo, strict=True):
+            values.update(zip(refs, sol, strict=True))
+        here = {ref for eq in eqs if eq.residual(values) == 0 for ref in eq.cells}
+        out = here if out is None else out & here
+    return out or set()
 
 
 def _prose_notes(raw: str, facts: list[Stated], path: str) -> list[Diagnostic]:
