@@ -58,7 +58,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_BLOCK_UNPLACED": (WARNING, "a block of values printed apart from its labels fits no rows and columns printed before it (or its headers are out of the template's order); it and the blocks after it were left empty"),
     "TBL_ROW_SHORT": (WARNING, "a printed row of a block of values apart from its labels has one cell fewer than the table has columns; the lost cell is left empty, and the others are placed only where every placing the table's rules allow agrees"),
     "TBL_READER_CONFLICT": (WARNING, "two readers of the table's print layout each read it whole with every rule holding, but with different values: the cells on which they differ are left empty"),
-    "TBL_ORDER_UNDECIDED": (WARNING, "a block of values printed apart from its labels can be read several ways (column by column or row by row; the total column anywhere) and the table's rules do not single one out (or the table has none); cells on which the readings differ were left empty"),
+    "TBL_ORDER_UNDECIDED": (WARNING, "a block of values printed apart from its labels can be read several ways (column by column or row by row; the total column anywhere) and the table's rules do not single one out (or the table has none); cells on which the readings differ were left empty (all of the block's cells when the rules leave one reading that no rule with all its cells read checks)"),
     "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),
     "TBL_ROW_DAMAGED": (WARNING, "two or more value cells of a row are text (OCR garbled the line): none of the row's values is trusted, its cells are empty"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),

@@ -322,8 +322,9 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
         if len(chosen) == 1 and checked.isdisjoint(w[next(iter(chosen))][1]):
             # the one reading left is only possible, no rule with every cell known checks it (headers of a
             # block printed partly, its other columns' cells empty): it is a choice, its values are not taken
-            reading.diagnostics.append(_undecided(t, b, "no rule with all its cells read checks the one reading the rules leave"))
-            reading.cells.update(_agreed([got for _, got in w]))
+            # nothing is taken, not even the cells its readings agree on: where the block belongs is itself unchecked
+            reading.diagnostics.append(_undecided(t, b, "no rule with all its cells read checks the one reading the rules leave",
+                                                  "none of its values taken"))
             continue
         if chosen:  # no reading under which the rules hold: the block is not printed as read, nothing of it is taken
             reading.cells.update(_agreed([w[i][1] for i in sorted(chosen)]))
@@ -341,9 +342,9 @@ def _short(t: TableGrammar, b: Block, why: str) -> Diagnostic:
                       b.span, f"tables.{t.key}")
 
 
-def _undecided(t: TableGrammar, b: Block, why: str) -> Diagnostic:
+def _undecided(t: TableGrammar, b: Block, why: str, taken: str = "cells where the two differ left empty") -> Diagnostic:
     return Diagnostic("TBL_ORDER_UNDECIDED", f"a block of {len(b.rows)} rows × {len(b.cols)} columns printed apart from its labels "
-                      f"can be read column by column or row by row and {why}; cells where the two differ left empty",
+                      f"can be read column by column or row by row and {why}; {taken}",
                       b.span, f"tables.{t.key}")
 
 

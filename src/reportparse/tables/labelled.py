@@ -257,6 +257,7 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
     row's own label: the values may be the next row's (its label lost or not
     recognised), so their place rests on a choice (``Cell.unanchored``) — and
     so does the place of the rows after it that the chunk filled by order."""
+    every = [r.id for r in t.rows]
     order = [r.id for r in t.rows if not t.row(r.id).optional]
     for rid, (vals, next_anchor, filled) in own.items():
         if rid not in order or not vals:
@@ -265,7 +266,10 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
         succ = order[i + 1] if i + 1 < len(order) else None
         missing = succ is not None and all(c.status == "missing" and c.span is None for c in rows[succ].values())
         a = found[rid]
-        if not (a.fuzzy or missing) or (succ is not None and next_anchor == succ):
+        # the chunk ends at the next row's own label (or at an optional row's printed between them: the
+        # 2019 layout's （六）其他处理 as one row in a 2021 report)
+        ends_at_next = next_anchor is not None and next_anchor in (succ, *every[every.index(rid) + 1:][:1])
+        if not (a.fuzzy or missing) or ends_at_next:
             continue
         first = s.text.count("\n", 0, a.start)
         last = first + s.text.count("\n", a.start, a.end)

@@ -13,7 +13,9 @@ reader that detects the region and decides between their readings:
   never silently one of them;
 * when none settles it, the reading that claims the region most strongly is
   taken (a block reader that placed several rows' values in one block claims
-  it over values read after labels, which in such text are another row's).
+  it over values read after labels, which in such text are another row's; one
+  that placed no value claims the region only when the values read after the
+  labels break a rule: then nothing is taken).
 
 A new way of printing values is one class with these two calls and one
 entry in :data:`READERS`.
@@ -87,7 +89,10 @@ class BlockReader:
         if got is None:
             return None
         rows, reading = got
-        return Reading(rows, reading.diagnostics, claim=2, reader=self.name)
+        # blocks seen but no value placed: the region is claimed only against values after the labels that
+        # break a rule (read_labelled), which in column-order text are another row's
+        placed = any(c.value is not None for cells in rows.values() for c in cells.values())
+        return Reading(rows, reading.diagnostics, claim=2 if placed else 0, reader=self.name)
 
 
 READERS: dict[str, Reader] = {"inline": InlineReader(), "blocks": BlockReader()}
@@ -105,6 +110,11 @@ def read_labelled(t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_o
     settling = [r for r in readings if settled(t, r.rows)]
     if settling:
         return _agreed(t, settling)
+    if any(r.claim == 0 for r in readings) and not all(consistent(t, r.rows) for r in readings if r.claim):
+        # a block reader saw blocks of values apart from the labels but placed none, and the values after
+        # the labels break a rule (or no rule checks them, or there are none): they may be other rows', so
+        # neither is taken (the block reader's diagnostics say what was seen)
+        return next(r for r in readings if r.claim == 0)
     return max(readings, key=lambda r: r.claim)  # (max: the first of the strongest, in registry order)
 
 
@@ -126,6 +136,13 @@ def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:
                       f"that each satisfy its rules but differ in {len(differ)} cell(s), left empty: "
                       f"{', '.join(f'{r}.{c}' for r, c in differ[:8])}", None, f"tables.{t.key}")
     return Reading(rows, first.diagnostics + [diag], first.claim, first.reader)
+
+
+def consistent(t: TableGrammar, rows: Rows) -> bool:
+    """Some cell read, the table has rules, and none is broken or made impossible by the cells read."""
+    values = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items()}
+    eqs = equations(t)
+    return bool(eqs) and any(v is not None for v in values.values()) and not any(eq.impossible(values) for eq in eqs)
 
 
 def settled(t: TableGrammar, rows: Rows) -> bool:
