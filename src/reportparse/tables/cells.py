@@ -47,12 +47,20 @@ class Value:
     value: int | float | None = None
     unit: str | None = None
     block: int = 0  # values between blank lines share a block (one cell per line layouts)
+    line: int = 0  # the line of its segment it stands on
     label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
     damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
 
     @property
     def digits_only(self) -> bool:
         return self.kind == "number" and self.raw.isdigit()
+
+
+def one_per_line(values: list[Value]) -> bool:
+    """Two or more values, each on a line of its own: every line is one cell
+    (a scraper's or pdftotext's one cell per line), so no value's digits are
+    two cells run together."""
+    return len(values) > 1 and len({v.line for v in values}) == len(values)
 
 
 def read_token(raw: str, start: int) -> Value | None:
@@ -165,7 +173,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         if not digits:
             continue
         for v in line_vals:
-            v.block = block
+            v.block, v.line = block, i
         values.extend(v for v in line_vals if tabbed or v.kind != "blank")
     return Fields(values, tabbed)
 

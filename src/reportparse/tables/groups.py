@@ -22,9 +22,9 @@ from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
 from ..startcache import compiled
-from .cells import Value, fit_positions, read_fields, settle_speck
+from .cells import Value, fit_positions, one_per_line, read_fields, settle_speck
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, empty_cells, value_notes
-from .split import agreed, ambiguous, splits
+from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 
@@ -95,6 +95,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     elif nonblank and len(nonblank) < need and all(v.digits_only for v in nonblank) and not any(v.kind == "blank" for v in vals):
         eqs = [row_equation(t, r) for r in order]
         cols = [(r, c) for r in order for c in t.row(r).columns]
+        apart = one_per_line(nonblank)  # each line one cell: no digits cut
 
         ends = {sum(widths[:i + 1]): eq for i, eq in enumerate(eqs)}  # group boundaries
 
@@ -104,18 +105,26 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
                 return True
             values = dict(zip(cols, acc, strict=False))
             return eq.residual(values) == 0
-        sols, complete = splits([v.raw for v in nonblank], need, None, prune=group_ok)
-        # one value short on a line with separators: a cell may have been lost (printed as nothing) too
+        sols, complete = ([], True) if apart else splits([v.raw for v in nonblank], need, None, prune=group_ok)
+        # values short on a line with separators: cells may have been lost (printed as nothing) too
         lost = _lost_tries(t, order, nonblank) if len(nonblank) == need - 1 > 1 else None
+        mixed: list[list] = []  # two or more short: cells printed as nothing, with digits cut or not
+        if need - len(nonblank) > 1 and len(nonblank) > 1:
+            kinds = [(t.columns[c].signed, t.columns[c].decimal) for _, c in cols]
+            mixed, done = readings([v.raw for v in nonblank], kinds, most=len(nonblank) if apart else need - 1,
+                                   keep=lambda sol: None in sol and not any(
+                                       eq is not None and eq.impossible(dict(zip(cols, sol, strict=True))) for eq in eqs))
+            complete = complete and done
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
-        if len(sols) == 1 and complete and not lost:  # (None: not tried, [] no place)
+        if len(sols) == 1 and complete and not lost and not mixed:  # (None: not tried, [] no place)
             flat = [Cell(x, raw, "read", span) for x in sols[0]]
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
         elif not complete:
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits; cells left empty", span, path))
             return rows, diags
-        elif sols:  # the cells every reading agrees on are read, the rest stay empty
+        elif sols or mixed:  # the cells every reading agrees on are read, the rest stay empty
+            sols += mixed
             kept = agreed(sols + [[v.value if v is not None else None for v in seq] for seq in lost or []])
             flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS)
                     for x in kept]

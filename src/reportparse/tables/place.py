@@ -10,8 +10,8 @@ from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
 from ..model import Cell
 from ..span import Span
-from .cells import UNREAD_MARKS, Value, fit_positions, settle_speck
-from .split import Kind, readings, splits, value_of
+from .cells import UNREAD_MARKS, Value, fit_positions, one_per_line, settle_speck
+from .split import readings, splits
 
 SpanOf = Callable[[int, int], Span]
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
@@ -92,11 +92,18 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
                 vals = dict(zip(cols, acc, strict=True))
                 return sum(vals[c] for _, c in eq.lhs) == sum(vals[c] for _, c in eq.rhs)
             last = eq.lhs == ((eq.lhs[0][0], cols[-1]),) and {c for _, c in eq.rhs} == set(cols[:-1])
-            sols, complete = splits(tokens, n, accept, kinds=kinds, total_last=last)
-            if len(tokens) == n - 1 > 1:
-                # one value short in text with separators: a lost separator (two cells in one
-                # token) or a blank cell printed as nothing (space-aligned or pipe text) — both count
-                sols += [sol for sol in _one_blank(tokens, kinds) if _may_hold(eq, row.id, zip(cols, sol, strict=True))]
+            # one value per line: each line is a cell, so no digits are cut (a cell printed as nothing may be)
+            apart = one_per_line(nonblank)
+            sols, complete = ([], True) if apart else splits(tokens, n, accept, kinds=kinds, total_last=last)
+            if len(tokens) == n - 1 > 1 or apart:
+                # one value short in text with separators: a lost separator (two cells in one token) or a
+                # blank cell printed as nothing (space-aligned or pipe text) — both count; values one per
+                # line: any number of cells printed as nothing. (Two or more short on a line: digits run
+                # together, as 平潭's scraped pages print them; blank cells there are not tried.)
+                blanks, done = readings(tokens, kinds, keep=lambda sol: None in sol and _may_hold(eq, row.id, zip(cols, sol, strict=True)),
+                                        most=len(tokens) if apart else n - 1)
+                sols += blanks
+                complete = complete and done
         else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
             sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)
@@ -119,17 +126,6 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         return out
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
-    return out
-
-
-def _one_blank(tokens: list[str], kinds: list[Kind]) -> list[list]:
-    """Each token one cell, one cell printed as nothing: every place of the blank."""
-    out = []
-    for gap in range(len(kinds)):
-        sol = [*tokens[:gap], None, *tokens[gap:]]
-        vals = [None if t is None else value_of(t, k) for t, k in zip(sol, kinds, strict=True)]
-        if all(v is not None for i, v in enumerate(vals) if i != gap):
-            out.append(vals)
     return out
 
 

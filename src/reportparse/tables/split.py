@@ -103,14 +103,17 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
     return out, complete
 
 
-def readings(tokens: list[str], kinds: list[Kind]) -> tuple[list[list], bool]:
-    """Every reading of a row that no rule checks, where an empty cell prints
-    nothing: each choice of cells holding the tokens' numbers, cut every way
-    (None for an empty cell). Returns ``(readings, complete)``."""
+def readings(tokens: list[str], kinds: list[Kind], keep: Callable[[list], bool] | None = None,
+             most: int | None = None) -> tuple[list[list], bool]:
+    """Every reading of a row, where an empty cell prints nothing: each choice
+    of cells holding the tokens' numbers, cut every way (None for an empty
+    cell); ``keep``: only the readings it accepts (a rule that can still
+    hold), ``most``: at most that many cells present (``len(tokens)``: no
+    token cut). Returns ``(readings, complete)``."""
     n = len(kinds)
     out: list[list] = []
     complete = True
-    for k in range(len(tokens), n + 1):
+    for k in range(len(tokens), min(n, most or n) + 1):
         for present in combinations(range(n), k):
             sols, done = splits(tokens, k, kinds=[kinds[i] for i in present])
             complete = complete and done
@@ -118,7 +121,8 @@ def readings(tokens: list[str], kinds: list[Kind]) -> tuple[list[list], bool]:
                 full: list = [None] * n
                 for i, v in zip(present, sol, strict=True):
                     full[i] = v
-                out.append(full)
+                if keep is None or keep(full):
+                    out.append(full)
             if len(out) > MAX_SOLUTIONS:
                 return out, False
     return out, complete
