@@ -140,3 +140,18 @@ def test_cells_a_scraper_printed_as_nothing_are_not_taken_for_digits_run_togethe
     assert {"appeals.reconsideration.upheld", "appeals.litigation_after_reconsideration.other"} <= set(truth["blank_cells"])
     assert not report.tables["appeals"].valid
     assert _wrong(report, truth) == {}
+
+
+def test_digits_run_together_with_no_separator_where_an_empty_cell_would_fit_are_placed():
+    """BeautifulSoup's ``get_text()`` (no separator) runs 四's cells together:
+    ``051060000004850098`` for 15 cells, two of them empty. The one cut with
+    no empty cell balances all three groups (0 5 1 0 6 | 0 0 0 0 0 | 0 48 50 0
+    98), and 四 came out valid with 7 wrong values. An empty cell prints
+    nothing here, and cuts with one fit the rules too: the values are
+    ``placed`` (TBL_UNANCHORED) and 四 is not valid."""
+    report, truth = parsed_fixture("bs4-get-text-glued-90139.txt")
+    appeals = report.tables["appeals"]
+    assert not appeals.valid
+    assert {c.status for row in appeals.rows.values() for c in row.values()} == {"placed"}
+    assert any(d.code == "TBL_UNANCHORED" and "no separator" in d.message for d in report.diagnostics)
+    assert {k: w for k, w in _wrong(report, truth).items() if k.startswith("appeals")} != {}  # the cut is wrong: flagged, not hidden

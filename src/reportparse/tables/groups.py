@@ -93,6 +93,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     elif not tab and len(nonblank) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(nonblank, [c for r in order for c in t.row(r).columns], strict=True)]
     elif nonblank and len(nonblank) < need and all(v.digits_only for v in nonblank) and not any(v.kind == "blank" for v in vals):
+        glued = False
         eqs = [row_equation(t, r) for r in order]
         cols = [(r, c) for r in order for c in t.row(r).columns]
         apart = one_per_line(nonblank)  # each line one cell: no digits cut
@@ -108,17 +109,23 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         sols, complete = ([], True) if apart else splits([v.raw for v in nonblank], need, None, prune=group_ok)
         # values short on a line with separators: cells may have been lost (printed as nothing) too
         lost = _lost_tries(t, order, nonblank) if len(nonblank) == need - 1 > 1 else None
+        kinds = [(t.columns[c].signed, t.columns[c].decimal) for _, c in cols]
+
+        def blank_fits(sol: list) -> bool:
+            return None in sol and not any(eq is not None and eq.impossible(dict(zip(cols, sol, strict=True))) for eq in eqs)
         mixed: list[list] = []  # two or more short: cells printed as nothing, with digits cut or not
         if need - len(nonblank) > 1 and len(nonblank) > 1:
-            kinds = [(t.columns[c].signed, t.columns[c].decimal) for _, c in cols]
-            mixed, done = readings([v.raw for v in nonblank], kinds, most=len(nonblank) if apart else need - 1,
-                                   keep=lambda sol: None in sol and not any(
-                                       eq is not None and eq.impossible(dict(zip(cols, sol, strict=True))) for eq in eqs))
+            mixed, done = readings([v.raw for v in nonblank], kinds, most=len(nonblank) if apart else need - 1, keep=blank_fits)
             complete = complete and done
+        elif len(nonblank) == 1 and len(sols) == 1 and complete:
+            # digits run together with no separator at all: a cell printed as nothing would leave no trace
+            # either; if one fits the rules, the one cut is a choice the text does not decide
+            glued = readings([nonblank[0].raw], kinds, most=need - 1, keep=blank_fits)[0] != []
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
         if len(sols) == 1 and complete and not lost and not mixed:  # (None: not tried, [] no place)
-            flat = [Cell(x, raw, "read", span) for x in sols[0]]
+            why = GLUED_BLANK if len(nonblank) == 1 and glued else None
+            flat = [Cell(x, raw, "read", span, unanchored=why) for x in sols[0]]
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
         elif not complete:
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits; cells left empty", span, path))
@@ -159,6 +166,10 @@ def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:
             found.append((pos, pos + len(line)))
         pos += len(line) + 1
     return found[0] if len(found) == 1 else None
+
+
+GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
+               "an empty cell, which prints nothing, would fit them too")
 
 
 def _lost_tries(t: TableGrammar, order: list[str], nonblank: list[Value]) -> list[list[Value | None]]:

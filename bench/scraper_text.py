@@ -1,0 +1,101 @@
+"""Web pages as scrapers turn them into text: BeautifulSoup's ``get_text``
+(no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``), html2text and
+inscriptis — the text most crawled corpora of these reports hold.
+
+    pip install -e '.[bench]'
+    python bench/scraper_text.py [--count 40] [--drop 0.03] [--fresh-seed N]
+
+Generated reports as web pages (``tests/generator.render_html``, as in
+``bench/web_text.py``) with a share ``--drop`` of the cells left empty; each
+tool's text parsed as it comes and every cell compared with the generator's
+value. Printed per tool: cells right, wrong (and of those, how many are
+``read`` or ``inferred``: not flagged as ``conflict`` or ``placed``), empty,
+tables valid, tables valid with a wrong value. A tool not installed is
+skipped.
+
+Seed sets: 90100+ (the fixes of 2026-12-04's second session came from
+reading their output: **tuning**) and fresh seeds drawn at run time (held
+out; ``--fresh-seed N`` repeats a run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import HEAD, TALLY, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+from generator import make_report, render_html  # noqa: E402
+
+
+def tools() -> dict[str, Callable[[str], str]]:
+    out: dict[str, Callable[[str], str]] = {}
+    try:
+        from bs4 import BeautifulSoup
+
+        def soup(sep: str | None, strip: bool = False) -> Callable[[str], str]:
+            return lambda html: BeautifulSoup(html, "lxml").get_text(*(() if sep is None else (sep,)), strip=strip)
+        out.update({"bs4 get_text()": soup(None), "bs4 get_text(' ')": soup(" "), "bs4 get_text('\\n')": soup("\n"),
+                    "bs4 get_text('\\t')": soup("\t"), "bs4 get_text(' ', strip)": soup(" ", True),
+                    "bs4 get_text('\\n', strip)": soup("\n", True)})
+    except ImportError:
+        pass
+    try:
+        import html2text
+
+        def h2t(html: str) -> str:
+            h = html2text.HTML2Text()
+            h.body_width = 0
+            return h.handle(html)
+        out["html2text"] = h2t
+    except ImportError:
+        pass
+    try:
+        import inscriptis
+        out["inscriptis"] = inscriptis.get_text
+    except ImportError:
+        pass
+    return out
+
+
+def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]]) -> dict[str, dict[str, int]]:
+    tots = {name: dict.fromkeys(TALLY, 0) for name in to_text}
+    for seed in range(start, start + count):
+        rng = random.Random(seed * 7 + 1)
+        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
+        html = render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))
+        for name, fn in to_text.items():
+            tally(reportparse.parse_text(fn(html)), gen.truth, tots[name])
+    return tots
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=40, help="reports per seed set")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    args = ap.parse_args()
+    to_text = tools()
+    if not to_text:
+        sys.exit("no scraper library installed: pip install -e '.[bench]'")
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    print(f"{'set':<34}{'tool':<27}{HEAD}")
+    for name, start in (("seeds 90100+ (tuning)", 90100), (f"fresh seeds {fresh}+ (held out)", fresh)):
+        for tool, t in run(start, args.count, args.drop, to_text).items():
+            print(row(f"{name:<34}{tool}", t, 61), flush=True)
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop})")
+
+
+if __name__ == "__main__":
+    main()
