@@ -155,3 +155,16 @@ def test_digits_run_together_with_no_separator_where_an_empty_cell_would_fit_are
     assert {c.status for row in appeals.rows.values() for c in row.values()} == {"placed"}
     assert any(d.code == "TBL_UNANCHORED" and "no separator" in d.message for d in report.diagnostics)
     assert {k: w for k, w in _wrong(report, truth).items() if k.startswith("appeals")} != {}  # the cut is wrong: flagged, not hidden
+
+
+def test_a_tab_after_every_text_is_no_empty_last_cell():
+    """BeautifulSoup's ``get_text("\\t")`` puts a tab after every piece of
+    text, so every line ends in one, and an empty cell prints nothing. 三's
+    last row, 结转下年度 with 科研机构 empty, read six values and the line's
+    last tab as seven cells: the values one place to the left, as read, and 总计
+    inferred. Now where every line that holds a tab ends in one, that last tab
+    ends the line."""
+    report, truth = parsed_fixture("bs4-get-text-tab-90101.txt")
+    assert "applications.carried_forward.research" in truth["blank_cells"]
+    assert all(c.value is None for c in report.tables["applications"].rows["carried_forward"].values())
+    assert _wrong(report, truth) == {}

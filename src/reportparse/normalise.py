@@ -31,6 +31,7 @@ _SPACE_IN_WORD = compiled(
 )
 _SPACE_RUN = compiled(r" {2,}")
 _TRAILING_SPACES = compiled(r" +$")
+_TRAILING_TAB = compiled(r"\t$")
 _HAN = compiled(r"\p{Han}")
 _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
@@ -136,6 +137,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         headings += bool(_MD_HEADING.match(body))
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
+    tab_ended = _tab_terminated(original) if "\t\n" in original else False
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
@@ -151,6 +153,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
                 ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
             if padded[n]:
                 ln.sub(_TRAILING_SPACES, "")  # every line of the block padded (to the page's width): no empty last cell
+        if tab_ended and "\t" in body:
+            ln.sub(_TRAILING_TAB, "")  # a tab after every text (a scraper's get_text("\t")): no empty last cell
         rw.rewrite(ln, canon.removed)
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):
             canon.removed["page_number"] += 1
@@ -163,6 +167,20 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         out.add(ln)
     canon.text, canon.omap = out.close(min(part[1], len(original)) if part else len(original))
     return canon
+
+
+def _tab_terminated(original: str) -> bool:
+    """Whether the lines that hold a tab (three or more) all end in one, but
+    at most one of them: a scraper that puts a tab after every piece of text
+    (BeautifulSoup's ``get_text("\t")``), where an empty cell prints nothing
+    and the last tab of a line ends it, not an empty last cell. Text whose
+    empty cells are empty fields ends only some lines in a tab."""
+    tabbed = ended = 0
+    for _, body, _, _ in _raw_lines(original):
+        if "\t" in body:
+            tabbed += 1
+            ended += body.endswith("\t")
+    return tabbed >= 3 and ended >= tabbed - 1
 
 
 def _block_layout(original: str) -> tuple[array, bytearray]:
