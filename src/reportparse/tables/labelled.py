@@ -430,6 +430,8 @@ def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]]
                       winners: list[tuple[list, ...]]) -> set[tuple[str, str]]:
     """The cells that, under every winning combination of splits, are in a
     rule whose cells are all known and which holds (none when no winner)."""
+    mine = {ref for refs in groups for ref in refs}
+    eqs = [eq for eq in eqs if not mine.isdisjoint(eq.cells)]
     out: set[tuple[str, str]] | None = None
     for combo in winners:
         values = dict(base)
@@ -437,6 +439,8 @@ def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]]
             values.update(zip(refs, sol, strict=True))
         here = {ref for eq in eqs if eq.residual(values) == 0 for ref in eq.cells}
         out = here if out is None else out & here
+        if not out:
+            break
     return out or set()
 
 
