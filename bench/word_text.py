@@ -1,0 +1,103 @@
+"""Reports as Word documents turned into text: docx2txt, python-docx (each
+table row's cells joined by a tab, or by a space) and pandoc (docx to plain
+text, and to GitHub Markdown).
+
+    pip install -e '.[bench]'      # docx2txt, python-docx; pandoc from Debian
+    python bench/word_text.py [--count 30] [--drop 0.03] [--fresh-seed N]
+
+Generated reports as web pages (``tests/generator.render_html``) with a share
+``--drop`` of the cells left empty, made into ``.docx`` by ``pandoc -f html
+-t docx`` (merged cells kept), then into text by each tool; every cell is
+compared with the generator's value. Printed per tool: cells right, wrong
+(and of those, how many are ``read`` or ``inferred``: not flagged), empty,
+tables valid, tables valid with a wrong value. No fix has come from reading
+this bench's output: every seed is held out. A tool not installed is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import HEAD, TALLY, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+from generator import make_report, render_html  # noqa: E402
+
+
+def _python_docx(sep: str) -> Callable[[str], str]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def text(path: str) -> str:
+        doc = docx.Document(path)
+        out: list[str] = []
+        for child in doc.element.body.iterchildren():  # paragraphs and tables in document order
+            if child.tag.endswith("}p"):
+                out.append(Paragraph(child, doc).text)
+            elif child.tag.endswith("}tbl"):
+                out += [sep.join(c.text for c in r.cells) for r in Table(child, doc).rows]
+        return "\n".join(out)
+    return text
+
+
+def tools() -> dict[str, Callable[[str], str]]:
+    out: dict[str, Callable[[str], str]] = {}
+    try:
+        import docx2txt
+        out["docx2txt"] = docx2txt.process
+    except ImportError:
+        pass
+    try:
+        out["python-docx, tab"] = _python_docx("\t")
+        out["python-docx, space"] = _python_docx(" ")
+    except ImportError:
+        pass
+    for to in ("plain", "gfm"):
+        out[f"pandoc docx -> {to}"] = lambda path, to=to: subprocess.run(
+            ["pandoc", "-f", "docx", "-t", to, "--columns=200", path], capture_output=True, text=True, check=True).stdout
+    return out
+
+
+def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]]) -> dict[str, dict[str, int]]:
+    tots = {name: dict.fromkeys(TALLY, 0) for name in to_text}
+    for seed in range(start, start + count):
+        rng = random.Random(seed * 7 + 1)
+        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
+        html = render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = str(Path(tmp) / "report.docx")
+            subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", path], input=html, text=True, check=True)
+            for name, fn in to_text.items():
+                tally(reportparse.parse_text(fn(path)), gen.truth, tots[name])
+    return tots
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=30, help="reports")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    args = ap.parse_args()
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    print(f"{'set':<34}{'tool':<22}{HEAD}")
+    for tool, t in run(fresh, args.count, args.drop, tools()).items():
+        print(row(f"{f'seeds {fresh}+ (held out)':<34}{tool}", t, 56), flush=True)
+    print(f"(--fresh-seed {fresh} repeats this run; --drop {args.drop})")
+
+
+if __name__ == "__main__":
+    main()
