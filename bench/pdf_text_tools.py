@@ -11,7 +11,12 @@ cells printed empty, then turned into text by each library installed:
 * PyMuPDF ``get_text()``, and with ``sort=True`` (blocks by position);
 * pdfplumber ``extract_text()``, and with ``layout=True`` (lines padded to the
   page's width);
-* pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``).
+* pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``);
+* with ``--pdfjs DIR`` (a folder where ``npm install pdfjs-dist@4`` was run):
+  Mozilla's pdf.js, as browsers' PDF viewers and JavaScript scrapers read a
+  PDF — ``getTextContent()`` items with a line break where the item ends a
+  line (``pdf.js``), and all items of a page joined by spaces (``pdf.js
+  joined``). Needs ``node``.
 
 Each text is parsed and every cell compared with the generator's value.
 Printed per tool: cells right, wrong and left empty, tables valid, and
@@ -74,6 +79,30 @@ def _pdfminer(path: str) -> str:
     return extract_text(path)
 
 
+_PDFJS = """import { getDocument } from "%s/node_modules/pdfjs-dist/legacy/build/pdf.mjs";
+import fs from "fs";
+const [, , path, mode] = process.argv;
+const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(path)), verbosity: 0,
+  cMapUrl: "%s/node_modules/pdfjs-dist/cmaps/", cMapPacked: true }).promise;
+let out = "";
+for (let i = 1; i <= doc.numPages; i++) {
+  const items = (await (await doc.getPage(i)).getTextContent()).items;
+  out += (mode === "eol" ? items.map((it) => it.str + (it.hasEOL ? "\\n" : "")).join("") : items.map((it) => it.str).join(" ")) + "\\n\\f";
+}
+process.stdout.write(out);
+"""
+
+
+def _pdfjs(folder: Path, mode: str, script: Path) -> Callable[[str], str]:
+    import subprocess
+
+    def text(path: str) -> str:
+        if not script.exists():
+            script.write_text(_PDFJS % (folder, folder), encoding="utf-8")
+        return subprocess.run(["node", str(script), path, mode], capture_output=True, text=True, check=True).stdout
+    return text
+
+
 TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pypdf": ("pypdf", _pypdf(False)), "pypdf layout": ("pypdf", _pypdf(True)),
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
@@ -99,9 +128,15 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--pdfjs", type=Path, default=None, help="a folder with node_modules/pdfjs-dist: also pdf.js's text")
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
+    if args.pdfjs is not None:
+        script = Path(tempfile.mkdtemp()) / "pdfjs_text.mjs"
+        TOOLS["pdf.js"] = ("pdf.js", _pdfjs(args.pdfjs.resolve(), "eol", script))
+        TOOLS["pdf.js joined"] = ("pdf.js", _pdfjs(args.pdfjs.resolve(), "join", script))
+        tools += ["pdf.js", "pdf.js joined"]
     missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools})
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
     print(f"{'set':<34}{'tool':<19}{HEAD}")

@@ -168,3 +168,18 @@ def test_a_tab_after_every_text_is_no_empty_last_cell():
     assert "applications.carried_forward.research" in truth["blank_cells"]
     assert all(c.value is None for c in report.tables["applications"].rows["carried_forward"].values())
     assert _wrong(report, truth) == {}
+
+
+def test_values_placed_around_cells_printed_as_nothing_rest_on_the_printed_order():
+    """pdfminer's column order of a PDF whose 四 has two cells printed as
+    nothing: 13 values one per line for 15 cells, and 复议's ``3 3`` (尚未审结,
+    总计) moved into the next group. Every reading with two empty cells that
+    the rules allow then puts 0 in all five 复议 cells — a rule over five 0s
+    holds — so they were read: two wrong values. Values placed around cells
+    printed as nothing are ``placed``: they rest on the order of the text."""
+    report, truth = parsed_fixture("pdfminer-blank-cells-31008.txt")
+    assert {"appeals.litigation.pending", "appeals.litigation_after_reconsideration.upheld"} <= set(truth["blank_cells"])
+    cells = report.tables["appeals"].rows["reconsideration"].values()
+    assert {c.status for c in cells if c.value is not None} <= {"placed"}
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+    assert not report.tables["appeals"].valid

@@ -384,3 +384,22 @@ def test_digits_cut_the_one_way_the_rules_leave_possible_are_placed_not_read():
         ("natural_person", "business", "research", "nonprofit", "legal_service", "other_org"), "placed")
     assert _wrong_as_read(report, truth) == {}
     assert not report.tables["applications"].valid
+
+
+def test_a_repeated_line_cannot_make_up_a_row_of_a_table_without_rules_in_text_that_drops_empty_cells():
+    """A scraper's ``get_text("\\n")``: 行政强制's 本年增/减 printed as nothing,
+    so its row has two values one per line (``0``, ``0``) for three cells.
+    Repeat one of those lines and the count is full: table 二, which no rule
+    checks, came out valid with 0 for −13. Where the text shows that it prints
+    empty cells as nothing (a row of values one per line fewer than its
+    cells: ``TBL_EMPTY_UNPRINTED``), such rows of 二 are placed, not read."""
+    path = ROOT / "tests/fixtures/bs4-get-text-newline-90139.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index("行政强制")
+    assert lines[at + 1:at + 3] == ["0", "0"]
+    report = reportparse.parse_text("\n".join(lines[:at + 2] + lines[at + 1:]))
+    row = report.tables["proactive"].rows["coercion"]
+    assert [c.value for c in row.values()] == [0, 0, 0]
+    assert {c.status for c in row.values()} == {"placed"}
+    assert not report.tables["proactive"].valid
+    assert any(d.code == "TBL_EMPTY_UNPRINTED" for d in report.diagnostics)

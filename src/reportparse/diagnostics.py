@@ -66,6 +66,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_SPLIT_PROSE": (INFO, "digits run together in a table row were split the one way that gives a value the report's own prose states (本年度制发的规范性文件88件); the cells so decided are inferred, their table is not claimed valid (TBL_UNANCHORED: the statement may be about something else), and the statement's place is the location"),
     "TBL_SPLIT_AMBIGUOUS": (ERROR, "digits run together can be split in more than one way; cells on which the splits differ stay null"),
     "TBL_UNKNOWN_ROW": (WARNING, "a line of values under a label that matches no row of the template (a locally added row, or a label OCR garbled) was left out"),
+    "TBL_EMPTY_UNPRINTED": (INFO, "a row's values stand one per line and are fewer than its cells: the text prints an empty cell as nothing, so in a table no rule checks (二) a full count of values one per line is no proof that each is in its cell (a repeated or moved line can make it up): such rows are placed, not read (TBL_UNANCHORED)"),
     "TBL_CELL_LOST": (WARNING, "table 四 has one value fewer than cells and nothing shows which was lost: values are placed only where every place of the lost cell that the rules allow puts them"),
     "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
     "TBL_GROUPS_APART": (INFO, "the column groups of table 四 were printed apart, each under its own header, and read that way"),

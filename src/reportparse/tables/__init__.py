@@ -53,7 +53,32 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         diags.extend(tdiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
+    if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
+        _counts_unproven(template, out)
     return out, diags
+
+
+COUNT_UNPROVEN = ("values one per line in a text that prints an empty cell as nothing, in a table no rule checks: "
+                  "a repeated or moved line can make up the row's count")
+
+
+def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
+    """In a text that prints empty cells as nothing, a row of a table without
+    rules whose values stand one per line rests on its count alone: its
+    values are placed (``Cell.unanchored``), not read."""
+    from dataclasses import replace
+
+    from ..arith import equations
+
+    for key, tg in template.tables.items():
+        if equations(tg) or key not in tables:
+            continue
+        for cells in tables[key].rows.values():
+            held = [cell for cell in cells.values() if cell.value is not None and cell.span is not None]
+            if len(held) > 1 and len({cell.span.line for cell in held}) == len(held):
+                for c, cell in cells.items():
+                    if cell.value is not None and not cell.unanchored:
+                        cells[c] = replace(cell, unanchored=COUNT_UNPROVEN)
 
 
 def validate_tables(tables: dict[str, Table], template: Template | None,

@@ -23,7 +23,7 @@ from ..model import Cell
 from ..options import ParseOptions
 from ..startcache import compiled
 from .cells import Value, fit_positions, one_per_line, read_fields, settle_speck
-from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, empty_cells, value_notes
+from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, empty_cells, unprinted, value_notes
 from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -97,6 +97,8 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         eqs = [row_equation(t, r) for r in order]
         cols = [(r, c) for r in order for c in t.row(r).columns]
         apart = one_per_line(nonblank)  # each line one cell: no digits cut
+        if apart:
+            diags.append(unprinted(len(nonblank), need, span_of(nonblank[0].start, nonblank[-1].end), path))
 
         ends = {sum(widths[:i + 1]): eq for i, eq in enumerate(eqs)}  # group boundaries
 
@@ -131,9 +133,12 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", f"{raw!r} has too many possible splits; cells left empty", span, path))
             return rows, diags
         elif sols or mixed:  # the cells every reading agrees on are read, the rest stay empty
+            # (with cells printed as nothing, where they agree rests on the printed order, which the rules
+            # check only where a value is not 0: a column-order text's moved values agree as well)
+            why = BLANKS_AGREED if mixed else None
             sols += mixed
             kept = agreed(sols + [[v.value if v is not None else None for v in seq] for seq in lost or []])
-            flat = [Cell(x, raw, "read", span) if x is not None else Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS)
+            flat = [Cell(x, raw, "read", span, unanchored=why) if x is not None else Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS)
                     for x in kept]
             diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols) + len(lost or []), [f"{r}.{c}" for r, c in cols], kept), span, path))
     if flat is None and len(nonblank) == need - 1 and not any(v.kind == "blank" for v in vals):
@@ -168,6 +173,8 @@ def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+BLANKS_AGREED = ("two or more cells printed as nothing: values placed where every reading the rules allow puts them, "
+                 "which rests on the order the text prints them in")
 GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
                "an empty cell, which prints nothing, would fit them too")
 

@@ -87,6 +87,8 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         # digits run together (平潭 scrapes); tab-separated cells are cells, never split
         tokens = [v.raw for v in nonblank]
         kinds = [(columns[c].signed, columns[c].decimal) for c in cols]
+        if one_per_line(nonblank):
+            out.diagnostics.append(unprinted(len(nonblank), n, span_of(nonblank[0].start, nonblank[-1].end), path))
         if eq is not None:
             def accept(acc: list) -> bool:
                 vals = dict(zip(cols, acc, strict=True))
@@ -127,6 +129,12 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
     return out
+
+
+def unprinted(got: int, n: int, span, path: str) -> Diagnostic:
+    """The note that a row's values stand one per line and are fewer than its cells."""
+    return Diagnostic("TBL_EMPTY_UNPRINTED", f"{got} values one per line for {n} cells: this text prints an empty cell "
+                      "as nothing", span, path)
 
 
 def _may_hold(eq: Equation, row_id: str, by_column: Iterable[tuple[str, int | float | None]]) -> bool:
