@@ -183,3 +183,16 @@ def test_values_placed_around_cells_printed_as_nothing_rest_on_the_printed_order
     assert {c.status for c in cells if c.value is not None} <= {"placed"}
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
     assert not report.tables["appeals"].valid
+
+
+def test_values_after_labels_that_only_zeros_check_do_not_outweigh_a_block_reader():
+    """pdfminer's column order: 2.没有现成信息需要另行制作 is followed by seven
+    0s that are another row's. The block reader placed nothing, and the values
+    after the labels broke no rule — a row rule over 0s holds whatever the
+    order — so they were taken: three wrong values as read. The values after
+    the labels now outweigh a block reader that placed nothing only when a rule
+    with every cell read and not all 0 holds over them."""
+    report, truth = parsed_fixture("pdfminer-blank-cells-29043480.txt")
+    row = report.tables["applications"].rows["result.unavailable.needs_creation"]
+    assert all(c.value is None for c in row.values())
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}

@@ -139,10 +139,13 @@ def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:
 
 
 def consistent(t: TableGrammar, rows: Rows) -> bool:
-    """Some cell read, the table has rules, and none is broken or made impossible by the cells read."""
+    """The table has rules, none is broken or made impossible by the cells
+    read, and one whose cells are all read and not all 0 holds (a rule over
+    0s holds whatever the values' order)."""
     values = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items()}
     eqs = equations(t)
-    return bool(eqs) and any(v is not None for v in values.values()) and not any(eq.impossible(values) for eq in eqs)
+    return (not any(eq.impossible(values) for eq in eqs)
+            and any(eq.residual(values) == 0 and any(values[ref] for ref in eq.cells) for eq in eqs))
 
 
 def settled(t: TableGrammar, rows: Rows) -> bool:
