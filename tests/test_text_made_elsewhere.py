@@ -196,3 +196,16 @@ def test_values_after_labels_that_only_zeros_check_do_not_outweigh_a_block_reade
     row = report.tables["applications"].rows["result.unavailable.needs_creation"]
     assert all(c.value is None for c in row.values())
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_a_row_two_values_short_on_a_line_with_separators_is_placed():
+    """pdfplumber's ``extract_text()`` prints an empty cell as nothing:
+    ``（一）予以公开 0 0 0 14 27`` for seven cells, two of them empty. Cut as
+    digits run together (``14`` → 1 4, ``27`` → 2 7) the row rule held, and
+    four wrong values were read. Empty cells fit the rule too, so the cut is
+    kept as ``placed``."""
+    report, truth = parsed_fixture("pdfplumber-blank-cells-76078327.txt")
+    assert {"applications.result.disclosed.business", "applications.result.disclosed.nonprofit"} <= set(truth["blank_cells"])
+    row = report.tables["applications"].rows["result.disclosed"]
+    assert {c.status for c in row.values()} <= {"placed", "conflict"}
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}

@@ -402,7 +402,7 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         span = next(iter(placed.cells.values())).span
         raw = next(iter(placed.cells.values())).raw
         path = f"tables.{t.key}.{rid}"
-        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", None)
+        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", placed.doubt)
 
         def unanchored(c: str, rid: str = rid, why: str | None = why) -> str | None:
             # the rules only leave the cut possible: no rule with all its cells known holds over the cell

@@ -14,6 +14,8 @@ from .cells import UNREAD_MARKS, Value, fit_positions, one_per_line, settle_spec
 from .split import readings, splits
 
 SpanOf = Callable[[int, int], Span]
+SHORT_BLANKS = ("two or more values short on a line with separators: cut the one way the rules allow with no empty cell, "
+                "where cells printed as nothing would fit them too")
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
 _MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
@@ -24,6 +26,7 @@ class Placed:
     cells: dict[str, Cell]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     candidates: list[list[int]] = field(default_factory=list)  # ambiguous splits, for the caller
+    doubt: str | None = None  # why the candidates' values, once chosen, rest on a choice (Cell.unanchored)
 
 
 def empty_cells(columns: tuple[str, ...]) -> dict[str, Cell]:
@@ -106,12 +109,17 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
                                         most=len(tokens) if apart else n - 1)
                 sols += blanks
                 complete = complete and done
+            elif n - len(tokens) > 1 and len(tokens) > 1 and readings(
+                    tokens, kinds, most=n - 1, keep=lambda sol: None in sol and _may_hold(eq, row.id, zip(cols, sol, strict=True)))[0]:
+                # two or more short on a line with separators: digits run together (平潭's scraped pages), or
+                # cells printed as nothing (text that drops empty cells); the cut is kept, as a choice
+                out.doubt = SHORT_BLANKS
         else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
             sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(tokens)
         if len(sols) == 1 and complete and None not in sols[0]:
-            out.cells = {c: Cell(x, raw, "read", span) for c, x in zip(cols, sols[0], strict=True)}
+            out.cells = {c: Cell(x, raw, "read", span, unanchored=out.doubt) for c, x in zip(cols, sols[0], strict=True)}
             out.diagnostics.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
             return out
         if sols or not complete:
