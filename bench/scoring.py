@@ -55,3 +55,16 @@ def blanked_pdf(seed: int, drop: float, pdf: Path):
     shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
     render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
     return gen
+
+
+def blanked_html(seed: int, drop: float):
+    """Generated report ``seed`` (2021 and 2019 templates by turns) as a web
+    page (``tests/generator.render_html``) with a share ``drop`` of its cells
+    left empty. Returns the generator's report (``truth`` holds every value,
+    the cells left empty included) and the page."""
+    from generator import make_report, render_html
+
+    rng = random.Random(seed * 7 + 1)
+    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+    blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
+    return gen, render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))

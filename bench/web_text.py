@@ -24,7 +24,6 @@ tool when installed (Debian: w3m lynx elinks pandoc).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import shutil
 import subprocess
@@ -35,20 +34,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
-
-from generator import make_report, render_html  # noqa: E402
 
 
 def run(to_text: Callable[[str], str], start: int, count: int, drop: float) -> dict[str, int]:
     tot = dict.fromkeys(TALLY, 0)
     for seed in range(start, start + count):
-        rng = random.Random(seed * 7 + 1)
-        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
-        html = render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))
+        gen, html = blanked_html(seed, drop)
         report = reportparse.parse_text(to_text(html))
         tally(report, gen.truth, tot)
     return tot

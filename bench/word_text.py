@@ -17,7 +17,6 @@ this bench's output: every seed is held out. A tool not installed is skipped.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import subprocess
 import sys
@@ -29,11 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
-
-from generator import make_report, render_html  # noqa: E402
 
 
 def _python_docx(sep: str) -> Callable[[str], str]:
@@ -74,10 +71,7 @@ def tools() -> dict[str, Callable[[str], str]]:
 def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]]) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in to_text}
     for seed in range(start, start + count):
-        rng = random.Random(seed * 7 + 1)
-        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-        blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
-        html = render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))
+        gen, html = blanked_html(seed, drop)
         with tempfile.TemporaryDirectory() as tmp:
             path = str(Path(tmp) / "report.docx")
             subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", path], input=html, text=True, check=True)
