@@ -15,6 +15,7 @@ cell are read).
 from __future__ import annotations
 
 from dataclasses import replace
+from math import comb
 
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
@@ -117,8 +118,11 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
             return None in sol and not any(eq is not None and eq.impossible(dict(zip(cols, sol, strict=True))) for eq in eqs)
         mixed: list[list] = []  # two or more short: cells printed as nothing, with digits cut or not
         if need - len(nonblank) > 1 and len(nonblank) > 1:
-            mixed, done = readings([v.raw for v in nonblank], kinds, most=len(nonblank) if apart else need - 1, keep=blank_fits)
-            complete = complete and done
+            if comb(need, len(nonblank)) > MAX_PLACINGS:  # too many places for the empty cells to weigh: none read
+                complete = False
+            else:
+                mixed, done = readings([v.raw for v in nonblank], kinds, most=len(nonblank) if apart else need - 1, keep=blank_fits)
+                complete = complete and done
         elif len(nonblank) == 1 and len(sols) == 1 and complete:
             # digits run together with no separator at all: a cell printed as nothing would leave no trace
             # either; if one fits the rules, the one cut is a choice the text does not decide
@@ -173,6 +177,7 @@ def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+MAX_PLACINGS = 500  # ways to choose which cells hold the values, weighed when cells were printed as nothing
 BLANKS_AGREED = ("two or more cells printed as nothing: values placed where every reading the rules allow puts them, "
                  "which rests on the order the text prints them in")
 GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "

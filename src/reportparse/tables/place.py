@@ -100,11 +100,11 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
             # one value per line: each line is a cell, so no digits are cut (a cell printed as nothing may be)
             apart = one_per_line(nonblank)
             sols, complete = ([], True) if apart else splits(tokens, n, accept, kinds=kinds, total_last=last)
-            if len(tokens) == n - 1 > 1 or apart:
+            if len(tokens) == n - 1 > 1:
                 # one value short in text with separators: a lost separator (two cells in one token) or a
-                # blank cell printed as nothing (space-aligned or pipe text) — both count; values one per
-                # line: any number of cells printed as nothing. (Two or more short on a line: digits run
-                # together, as 平潭's scraped pages print them; blank cells there are not tried.)
+                # blank cell printed as nothing (space-aligned or pipe text) — both count (values one per
+                # line: only the blank). Two or more short: not tried (their places multiply the rows'
+                # combinations); such a row stays empty, or, cut, is placed (below)
                 blanks, done = readings(tokens, kinds, keep=lambda sol: None in sol and _may_hold(eq, row.id, zip(cols, sol, strict=True)),
                                         most=len(tokens) if apart else n - 1)
                 sols += blanks
