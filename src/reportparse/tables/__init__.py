@@ -8,6 +8,9 @@ Each table goes through the kind its grammar ``layout`` names
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
 from ..model import RuleResult, Table
@@ -66,12 +69,8 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
     """In a text that prints empty cells as nothing, a row of a table without
     rules whose values stand one per line rests on its count alone: its
     values are placed (``Cell.unanchored``), not read."""
-    from dataclasses import replace
-
-    from ..arith import equations
-
     for key, tg in template.tables.items():
-        if equations(tg) or key not in tables:
+        if equations(tg):
             continue
         for cells in tables[key].rows.values():
             held = [cell for cell in cells.values() if cell.value is not None and cell.span is not None]

@@ -130,7 +130,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
         if len(sols) == 1 and complete and not lost and not mixed:  # (None: not tried, [] no place)
-            why = GLUED_BLANK if len(nonblank) == 1 and glued else None
+            why = GLUED_BLANK if glued else None
             flat = [Cell(x, raw, "read", span, unanchored=why) for x in sols[0]]
             diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sols[0]}", span, path))
         elif not complete:

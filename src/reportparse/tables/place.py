@@ -90,27 +90,27 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         # digits run together (平潭 scrapes); tab-separated cells are cells, never split
         tokens = [v.raw for v in nonblank]
         kinds = [(columns[c].signed, columns[c].decimal) for c in cols]
-        if one_per_line(nonblank):
+        apart = one_per_line(nonblank)  # each line is a cell: no digits are cut (a cell printed as nothing may be)
+        if apart:
             out.diagnostics.append(unprinted(len(nonblank), n, span_of(nonblank[0].start, nonblank[-1].end), path))
         if eq is not None:
             def accept(acc: list) -> bool:
                 vals = dict(zip(cols, acc, strict=True))
                 return sum(vals[c] for _, c in eq.lhs) == sum(vals[c] for _, c in eq.rhs)
+
+            def blank_fits(sol: list) -> bool:  # some cell printed as nothing, and the row's rule can still hold
+                return None in sol and _may_hold(eq, row.id, zip(cols, sol, strict=True))
             last = eq.lhs == ((eq.lhs[0][0], cols[-1]),) and {c for _, c in eq.rhs} == set(cols[:-1])
-            # one value per line: each line is a cell, so no digits are cut (a cell printed as nothing may be)
-            apart = one_per_line(nonblank)
             sols, complete = ([], True) if apart else splits(tokens, n, accept, kinds=kinds, total_last=last)
             if len(tokens) == n - 1 > 1:
                 # one value short in text with separators: a lost separator (two cells in one token) or a
                 # blank cell printed as nothing (space-aligned or pipe text) — both count (values one per
                 # line: only the blank). Two or more short: not tried (their places multiply the rows'
                 # combinations); such a row stays empty, or, cut, is placed (below)
-                blanks, done = readings(tokens, kinds, keep=lambda sol: None in sol and _may_hold(eq, row.id, zip(cols, sol, strict=True)),
-                                        most=len(tokens) if apart else n - 1)
+                blanks, done = readings(tokens, kinds, keep=blank_fits, most=n - 1)
                 sols += blanks
                 complete = complete and done
-            elif n - len(tokens) > 1 and len(tokens) > 1 and readings(
-                    tokens, kinds, most=n - 1, keep=lambda sol: None in sol and _may_hold(eq, row.id, zip(cols, sol, strict=True)))[0]:
+            elif not apart and n - len(tokens) > 1 and len(tokens) > 1 and readings(tokens, kinds, keep=blank_fits, most=n - 1)[0]:
                 # two or more short on a line with separators: digits run together (平潭's scraped pages), or
                 # cells printed as nothing (text that drops empty cells); the cut is kept, as a choice
                 out.doubt = SHORT_BLANKS
@@ -139,7 +139,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     return out
 
 
-def unprinted(got: int, n: int, span, path: str) -> Diagnostic:
+def unprinted(got: int, n: int, span: Span, path: str) -> Diagnostic:
     """The note that a row's values stand one per line and are fewer than its cells."""
     return Diagnostic("TBL_EMPTY_UNPRINTED", f"{got} values one per line for {n} cells: this text prints an empty cell "
                       "as nothing", span, path)
