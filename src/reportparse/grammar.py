@@ -125,7 +125,7 @@ class HeadingLevel:
 class Grammars:
     """Everything the parser reads from ``grammars/``."""
 
-    brackets: dict[int, str]  # one-to-one rewrites: bracket forms and traditional characters
+    brackets: dict[int, str]  # one-to-one rewrites: bracket forms, traditional characters, radicals
     blanks: str
     phrases: tuple[tuple[str, str], ...]
     page_furniture: tuple[Any, ...]
@@ -321,6 +321,9 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
     tsrc, tdst = rc.get(norm, "traditional_from", str, "normalise", ""), rc.get(norm, "traditional_to", str, "normalise", "")
     if len(tsrc) != len(tdst):
         raise rc.fail("normalise.traditional_to", "must have as many characters as traditional_from")
+    rsrc, rdst = rc.get(norm, "radicals_from", str, "normalise", ""), rc.get(norm, "radicals_to", str, "normalise", "")
+    if len(rsrc) != len(rdst):
+        raise rc.fail("normalise.radicals_to", "must have as many characters as radicals_from")
     phrases = rc.get(norm, "phrases", list, "normalise", [])
     for i, pair in enumerate(phrases):
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) and len(pair[0]) == len(pair[1])):
@@ -344,7 +347,7 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         e = f"headings[{i}]"
         headings.append(HeadingLevel(rg.get(h, "level", int, e), rg.pattern(rg.get(h, "pattern", str, e), f"{e}.pattern")))
     return Grammars(
-        brackets={**str.maketrans(tsrc, tdst), **str.maketrans(src, dst)}, blanks=rc.get(norm, "blanks", str, "normalise"),
+        brackets={**str.maketrans(rsrc, rdst), **str.maketrans(tsrc, tdst), **str.maketrans(src, dst)}, blanks=rc.get(norm, "blanks", str, "normalise"),
         phrases=tuple((a, b) for a, b in phrases),
         page_furniture=patterns(rc, common, "page_furniture"), web_chrome=patterns(rc, common, "web_chrome"),
         scrape=scrape, elements=elements, title=title, year=year,

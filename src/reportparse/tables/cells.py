@@ -207,7 +207,22 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
     kept = _after_label_cells(fields, specks=not drop_first)
     if len(kept) < len(fields):
         tail = fields[-len(kept) - 1]
+    if drop_first and i == 0 and kept and _after_next_item([*([tail] if tail else []), *fields[:len(fields) - len(kept)]]):
+        return fields, None, True
     return kept, tail, False
+
+
+# a numbered item starting a cell (``1.信``), or a bracketed one run on after other words (``已获取信息（六）其他``;
+# a cell that starts with one may be the row's own label printed again, as a merged cell is)
+_NEXT_ITEM = compiled(r"^\s*[1-9]\d?[.、．]\p{Han}|(?<=\p{Han})（[一二三四五六七八九十]{1,2}）\p{Han}")
+
+
+def _after_next_item(label_cells: list[tuple[str, int]]) -> bool:
+    """The text between a row's label and the values on its line holds
+    another row's item number (``明确（五\t1.信\t96``, ``已获取信息（六）其他\t0``,
+    the labels of a wrapped label column and the next row's run together):
+    the values are that row's, never this one's."""
+    return any(_NEXT_ITEM.search(raw) for raw, _ in label_cells)
 
 
 def _foreign(fields: list[tuple[str, int]]) -> bool:

@@ -21,6 +21,14 @@ _ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
 
 
 NUMERIC_LINE = compiled(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
+# the values after a label's first characters, on a line whose label cell wraps below its values
+# (top-aligned: ``3.补\t0\t19\n正后申请…``; ``信239\t37`` where the gap was too narrow for a tab): dropped from
+# the label view so the label reads whole — when the label's next line of text carries no values of its own
+# (:func:`_continues`)
+_NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"
+_TRAILING_VALUES = compiled(rf"(?<=[^\d\s])[\t ]*{_NUM}(?:[\t ]+{_NUM})*[\t ]*$")
+_FIRST_VALUE = compiled(rf"(?:^|[\t ]){_NUM}(?=[\t ]|$)")
+_ITEM_HEAD = compiled(r"\d{1,2}[.、．]\p{Han}|（[一二三四五六七八九十]|[一二三四五六七八九十]、")
 
 
 @dataclass
@@ -73,14 +81,30 @@ def make_stream(canon_text: str, start: int, end: int) -> Stream:
     return Stream(text, cmap, labels, lmap)
 
 
+def _continues(line: str) -> bool:
+    """The next line of text after a line with values is only more of a
+    label: no values, or values after another row's item number (``（五\t1.信\t96``).
+    (Values right after its text, ``获取信息\t0\t0``, may be the row's own, cut
+    over two lines by OCR: then the line above stays as it is.)"""
+    if not line.strip():
+        return False
+    first = _FIRST_VALUE.search(line)
+    return first is None or bool(_ITEM_HEAD.search(line, 0, first.start()))
+
+
 def _label_view(text: str) -> tuple[str, list[int]]:
     """Drop value-only lines, then rejoin text split around them (a wrapped
     label with its values printed on the middle line reads as one label)."""
     chars: list[str] = []
     idx: list[int] = []
     pos = 0
-    for line in text.split("\n"):
-        if not NUMERIC_LINE.match(line):
+    lines = text.split("\n")
+    prose = [not NUMERIC_LINE.match(line) for line in lines]
+    for i, line in enumerate(lines):
+        if prose[i]:
+            nxt = next((lines[j] for j in range(i + 1, len(lines)) if prose[j]), "")
+            if _continues(nxt) and (m := _TRAILING_VALUES.search(line)):
+                line = line[:m.start()] + " " * (len(line) - m.start())  # (blanks keep the offsets)
             chars.extend(line)
             chars.append("\n")
             idx.extend(range(pos, pos + len(line) + 1))

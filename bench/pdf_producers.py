@@ -1,0 +1,172 @@
+"""PDFs this project did not make: reports printed to PDF by a browser and
+exported by an office suite, read by reportparse's own PDF path.
+
+    pip install -e '.[bench]'      # pandoc, chromium and libreoffice from Debian
+    python bench/pdf_producers.py [--count 20] [--drop 0.03] [--fresh-seed N]
+
+The PDFs of every other bench come from this project's own generator
+(reportlab). Real reports are printed from web pages and exported from Word
+or WPS, whose PDFs differ in what matters to a reader of PDFs: how a line of
+text is cut into runs of characters, where spaces stand, what draws a
+table's rules (filled rectangles, strokes, none), and how a row that does not
+fit its cell wraps. Here generated reports (``tests/generator.render_html``,
+with a share ``--drop`` of the cells left empty) are turned into PDFs by:
+
+- **chromium** (``page.pdf()``, via Playwright), the page as generated (a
+  table with no rules, cells aligned by the browser) and with every cell
+  ruled (``border: 1px solid``), as a government site's CSS prints it;
+- **LibreOffice** (``soffice --convert-to pdf``) of the page itself, as
+  generated and with ``<table border="1">``, and of the ``.docx`` that pandoc
+  makes of it: its tables as pandoc writes them (no rules, narrow label
+  columns whose labels wrap under their values) and with every cell ruled
+  (``w:tblBorders``, as Word's default "Table Grid" style).
+
+Each PDF is parsed with :func:`reportparse.parse_file` (both backends when
+pypdfium2 is installed) and every cell compared with the generator's value.
+Printed per producer: cells right, wrong (and of those, how many are ``read``
+or ``inferred``: not flagged), empty, tables valid, tables valid with a wrong
+value. All seeds are drawn at run time (held out); ``--fresh-seed N`` repeats
+a run. A producer whose program is missing is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+RULED_CSS = ("<style>table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px 4px}"
+             "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC',serif}</style>")
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _office(paths: list[Path], outdir: Path) -> None:
+    """Convert every file in one LibreOffice run (its start-up is seconds)."""
+    exe = _soffice()
+    assert exe is not None
+    subprocess.run([exe, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)],
+                   capture_output=True, check=True, timeout=1200)
+
+
+def _rule_docx(path: Path) -> None:
+    """Give every table of a ``.docx`` single rules on every cell edge."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = docx.Document(str(path))
+    for table in doc.tables:
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{edge}")
+            for k, v in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
+                el.set(qn(f"w:{k}"), v)
+            borders.append(el)
+        table._tbl.tblPr.append(borders)
+    doc.save(str(path))
+
+
+def make_pdfs(seeds: list[int], drop: float, tmp: Path) -> dict[str, dict[int, Path]]:
+    """Every producer's PDF of every seed, by producer name then seed."""
+    pages = {seed: blanked_html(seed, drop) for seed in seeds}
+    out: dict[str, dict[int, Path]] = {}
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is not None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=exe, args=["--no-sandbox"])
+            page = browser.new_page()
+            for name, css in (("chromium print, no rules", ""), ("chromium print, ruled", RULED_CSS)):
+                out[name] = {}
+                for seed, (_, html) in pages.items():
+                    page.set_content(html.replace("</head>", css + "</head>", 1))
+                    path = tmp / f"{'ruled' if css else 'plain'}-{seed}.pdf"
+                    page.pdf(path=str(path), format="A4")
+                    out[name][seed] = path
+            browser.close()
+    if _soffice() is not None:
+        jobs: dict[str, tuple[Path, str, Callable[[str], str] | None]] = {
+            "libreoffice, web page": (tmp / "lo-html", "html", None),
+            "libreoffice, web page ruled": (tmp / "lo-html-ruled", "html", lambda h: h.replace("<table", '<table border="1" cellspacing="0"')),
+        }
+        if shutil.which("pandoc"):
+            jobs["libreoffice, pandoc .docx"] = (tmp / "lo-docx", "docx", None)
+            try:
+                import docx  # noqa: F401  (python-docx, the bench extra)
+                jobs["libreoffice, .docx ruled"] = (tmp / "lo-docx-ruled", "docx", None)
+            except ImportError:
+                pass
+        for name, (folder, kind, edit) in jobs.items():
+            folder.mkdir()
+            srcs = []
+            for seed, (_, html) in pages.items():
+                page_html = edit(html) if edit else html
+                src = folder / f"{seed}.{kind}"
+                if kind == "html":
+                    src.write_text(page_html, encoding="utf-8")
+                else:
+                    subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", str(src)], input=page_html, text=True, check=True)
+                    if "ruled" in name:
+                        _rule_docx(src)
+                srcs.append(src)
+            _office(srcs, folder)
+            out[name] = {seed: folder / f"{seed}.pdf" for seed in pages}
+    return out
+
+
+def backends() -> dict[str, Callable[[Path], reportparse.Report]]:
+    out = {"pdfminer": lambda p: reportparse.parse_file(p, reportparse.ParseOptions(pdf_backend="pdfminer"))}
+    try:
+        import pypdfium2  # noqa: F401
+        out["pdfium"] = lambda p: reportparse.parse_file(p, reportparse.ParseOptions(pdf_backend="pdfium"))
+    except ImportError:
+        pass
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=20, help="reports")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder")
+    args = ap.parse_args()
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # Chromium's fonts: "Could not get FontBBox" per glyph
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    seeds = list(range(fresh, fresh + args.count))
+    truth = {seed: blanked_html(seed, args.drop)[0].truth for seed in seeds}
+    with tempfile.TemporaryDirectory() as tmpname:
+        tmp = args.keep or Path(tmpname)
+        tmp.mkdir(parents=True, exist_ok=True)
+        pdfs = make_pdfs(seeds, args.drop, tmp)
+        print(f"{'producer':<30}{'backend':<10}{HEAD}")
+        for producer, by_seed in pdfs.items():
+            for bname, parse in backends().items():
+                tot = dict.fromkeys(TALLY, 0)
+                for seed, path in by_seed.items():
+                    tally(parse(path), truth[seed], tot)
+                print(row(f"{producer:<30}{bname}", t=tot, width=40), flush=True)
+    print(f"(seeds {fresh}+, held out; --fresh-seed {fresh} repeats this run; --drop {args.drop})")
+
+
+if __name__ == "__main__":
+    main()
