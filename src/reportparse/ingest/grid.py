@@ -36,6 +36,7 @@ class Cell:
     bbox: tuple[float, float, float, float]  # x0, y0, x1, y1
     chars: list = field(default_factory=list)
     text: str = ""  # for cells that come with text (HTML)
+    more: list = field(default_factory=list)  # (page, chars): the rest of its text, on the next page (a row split there)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Grid:
     ys: list[float]  # row boundaries, top to bottom (descending y)
     cells: list[Cell]
     owner: dict[tuple[int, int], Cell]  # grid position -> the cell covering it
+    joined_up: bool = False  # its first row is the rest of the row above a page break, joined to it
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

@@ -13,11 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UnreadableInputError
+from ..startcache import compiled
 from . import SourceText, TextBuilder
-from .grid import Grid, find_grids, row_fields
+from .grid import Cell, Grid, find_grids, row_fields
 from .pdf_page import Char, PageContent
 
+_NUMBER = compiled(r"[-+]?\d+(?:\.\d+)?")
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
+
+
 @lru_cache(maxsize=1)
 def pdfium_available() -> bool:
     """Is the ``[pdfium]`` extra (pypdfium2) installed? (Looked up once per process.)"""
@@ -46,14 +50,19 @@ def read_pdf(path: str | Path, backend: str = "pdfminer") -> SourceText:
     name = Path(path).name
     out = _Builder()
     pages = images = drawn = invisible = 0
+    held: list[_Block] | None = None  # the page before, laid out, emitted once the next is seen
     for pageno, page in enumerate(read_pages(path), 1):
         images += page.image
         drawn += page.drawn
         invisible += page.invisible
-        if pageno > 1:
+        blocks = _place(page)
+        if held is not None:
+            _join_split_row(held, blocks, pageno)
+            _emit_page(pageno - 1, held, out)
             out.add("\f", None)
-        _layout_page(pageno, page, out)
-        pages = pageno
+        held, pages = blocks, pageno
+    if held is not None:
+        _emit_page(pages, held, out)
     if pages == 0:
         raise UnreadableInputError(f"{name}: the PDF has no pages")
     text = out.text
@@ -125,17 +134,27 @@ def _emit_line(page: int, line: list[Char], out: _Builder, columns: bool = True)
 
 
 def _emit_grid(page: int, grid: Grid, out: _Builder) -> None:
-    for fields in row_fields(len(grid.ys) - 1, len(grid.xs) - 1, grid.owner):
+    for r, fields in enumerate(row_fields(len(grid.ys) - 1, len(grid.xs) - 1, grid.owner)):
+        if r == 0 and grid.joined_up:
+            continue  # the rest of a row split over a page break, emitted with the row (_join_split_row)
         for k, cell in enumerate(fields):
             if k:
                 out.add("\t", None)
             if cell is not None:
                 for line in _lines_of(cell.chars):
                     _emit_line(page, line, out, columns=False)
+                for more_page, chars in cell.more:
+                    for line in _lines_of(chars):
+                        _emit_line(more_page, line, out, columns=False)
         out.add("\n", None)
 
 
-def _layout_page(page: int, content: PageContent, out: _Builder) -> None:
+_Block = tuple[float, str, object]  # top y, "line" or "grid", the line's characters or the grid
+
+
+def _place(content: PageContent) -> list[_Block]:
+    """A page's characters placed in the cells of its ruled tables, the rest
+    grouped into lines: its blocks, top to bottom."""
     grids = [g for g in find_grids(content.lines, content.rects) if (len(g.xs) - 1) * (len(g.ys) - 1) >= 2]
     prose: list[Char] = []
     for ch in content.chars:
@@ -148,11 +167,55 @@ def _layout_page(page: int, content: PageContent, out: _Builder) -> None:
                 break
         else:
             prose.append(ch)
-    blocks: list[tuple[float, str, object]] = [(line[0].cy, "line", line) for line in _lines_of(prose)]
+    blocks: list[_Block] = [(line[0].cy, "line", line) for line in _lines_of(prose)]
     blocks += [(g.ys[0], "grid", g) for g in grids]
-    for _, kind, item in sorted(blocks, key=lambda b: -b[0]):
+    return sorted(blocks, key=lambda b: -b[0])
+
+
+def _emit_page(page: int, blocks: list[_Block], out: _Builder) -> None:
+    for _, kind, item in blocks:
         if kind == "grid":
             _emit_grid(page, item, out)  # type: ignore[arg-type]
         else:
             _emit_line(page, item, out)  # type: ignore[arg-type]
             out.add("\n", None)
+
+
+def _join_split_row(before: list[_Block], after: list[_Block], page: int) -> None:
+    """A table row that a page break split (Word and LibreOffice let a row
+    break across pages): its values and the first characters of its labels
+    end one page (``（三 | 1.属 | 0 | 0 …``), the rest of its labels begin the
+    next (``）不予公开 | 于国家秘密 |  | …``), each half a row of the same
+    columns. The second half's text joins the cells above it, so each label
+    reads whole on its row. Only when the second half is text in columns
+    whose cells above are text, and empty in every column above holding a
+    number."""
+    grids_before = [b[2] for b in before if b[1] == "grid"]
+    first_after = next((b for b in after if b[1] == "grid"), None)
+    if not grids_before or first_after is None:
+        return
+    up, down = grids_before[-1], first_after[2]
+    assert isinstance(up, Grid) and isinstance(down, Grid)
+    if len(up.xs) != len(down.xs) or any(abs(a - b) > 3 for a, b in zip(up.xs, down.xs, strict=True)) or len(down.ys) < 3:
+        return
+    last = len(up.ys) - 2
+    ncols = len(up.xs) - 1
+    above = [up.owner.get((last, c)) for c in range(ncols)]
+    below = [down.owner.get((0, c)) for c in range(ncols)]
+    if any(a is None for a in above) or not any(b is not None and b.chars for b in below):
+        return
+
+    def text_of(cell: Cell) -> str:
+        return "".join(ch.text for ch in cell.chars)
+
+    numbers = {c for c, a in enumerate(above) if _NUMBER.fullmatch(text_of(a))}  # type: ignore[arg-type]
+    if not numbers:
+        return
+    for c, b in enumerate(below):
+        if b is not None and b.chars and (c in numbers or not text_of(above[c]) or _NUMBER.search(text_of(b))):  # type: ignore[arg-type]
+            return
+    for c, b in enumerate(below):
+        if b is not None and b.chars:
+            above[c].more.append((page, b.chars))  # type: ignore[union-attr]
+            b.chars = []
+    down.joined_up = True
