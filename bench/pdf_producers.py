@@ -64,7 +64,7 @@ def _office(paths: list[Path], outdir: Path) -> None:
                    capture_output=True, check=True, timeout=1200)
 
 
-def _rule_docx(path: Path) -> None:
+def _rule_docx(path: Path) -> Path:
     """Give every table of a ``.docx`` single rules on every cell edge."""
     import docx
     from docx.oxml import OxmlElement
@@ -80,11 +80,11 @@ def _rule_docx(path: Path) -> None:
             borders.append(el)
         table._tbl.tblPr.append(borders)
     doc.save(str(path))
+    return path
 
 
-def make_pdfs(seeds: list[int], drop: float, tmp: Path) -> dict[str, dict[int, Path]]:
-    """Every producer's PDF of every seed, by producer name then seed."""
-    pages = {seed: blanked_html(seed, drop) for seed in seeds}
+def make_pdfs(pages: dict[int, str], tmp: Path) -> dict[str, dict[int, Path]]:
+    """Every producer's PDF of every page (by seed), by producer name then seed."""
     out: dict[str, dict[int, Path]] = {}
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if exe is not None:
@@ -95,40 +95,43 @@ def make_pdfs(seeds: list[int], drop: float, tmp: Path) -> dict[str, dict[int, P
             page = browser.new_page()
             for name, css in (("chromium print, no rules", ""), ("chromium print, ruled", RULED_CSS)):
                 out[name] = {}
-                for seed, (_, html) in pages.items():
+                for seed, html in pages.items():
                     page.set_content(html.replace("</head>", css + "</head>", 1))
                     path = tmp / f"{'ruled' if css else 'plain'}-{seed}.pdf"
                     page.pdf(path=str(path), format="A4")
                     out[name][seed] = path
             browser.close()
-    if _soffice() is not None:
-        jobs: dict[str, tuple[Path, str, Callable[[str], str] | None]] = {
-            "libreoffice, web page": (tmp / "lo-html", "html", None),
-            "libreoffice, web page ruled": (tmp / "lo-html-ruled", "html", lambda h: h.replace("<table", '<table border="1" cellspacing="0"')),
-        }
-        if shutil.which("pandoc"):
-            jobs["libreoffice, pandoc .docx"] = (tmp / "lo-docx", "docx", None)
-            try:
-                import docx  # noqa: F401  (python-docx, the bench extra)
-                jobs["libreoffice, .docx ruled"] = (tmp / "lo-docx-ruled", "docx", None)
-            except ImportError:
-                pass
-        for name, (folder, kind, edit) in jobs.items():
-            folder.mkdir()
-            srcs = []
-            for seed, (_, html) in pages.items():
-                page_html = edit(html) if edit else html
-                src = folder / f"{seed}.{kind}"
-                if kind == "html":
-                    src.write_text(page_html, encoding="utf-8")
-                else:
-                    subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", str(src)], input=page_html, text=True, check=True)
-                    if "ruled" in name:
-                        _rule_docx(src)
-                srcs.append(src)
-            _office(srcs, folder)
-            out[name] = {seed: folder / f"{seed}.pdf" for seed in pages}
+    if _soffice() is None:
+        return out
+    # producer -> its folder and its source of each seed's page (written there)
+    jobs: dict[str, tuple[Path, Callable[[int, str, Path], Path]]] = {
+        "libreoffice, web page": (tmp / "lo-html", lambda seed, html, d: _write(d / f"{seed}.html", html)),
+        "libreoffice, web page ruled": (tmp / "lo-html-ruled", lambda seed, html, d: _write(
+            d / f"{seed}.html", html.replace("<table", '<table border="1" cellspacing="0"'))),
+    }
+    if shutil.which("pandoc"):
+        jobs["libreoffice, pandoc .docx"] = (tmp / "lo-docx", lambda seed, html, d: _docx(d / f"{seed}.docx", html))
+        try:
+            import docx  # noqa: F401  (python-docx, the bench extra)
+            jobs["libreoffice, .docx ruled"] = (tmp / "lo-docx-ruled", lambda seed, html, d: _rule_docx(shutil.copy(
+                tmp / "lo-docx" / f"{seed}.docx", d / f"{seed}.docx")))
+        except ImportError:
+            pass
+    for name, (folder, source) in jobs.items():
+        folder.mkdir()
+        _office([source(seed, html, folder) for seed, html in pages.items()], folder)
+        out[name] = {seed: folder / f"{seed}.pdf" for seed in pages}
     return out
+
+
+def _write(path: Path, html: str) -> Path:
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _docx(path: Path, html: str) -> Path:
+    subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", str(path)], input=html, text=True, check=True)
+    return path
 
 
 def backends() -> dict[str, Callable[[Path], reportparse.Report]]:
@@ -153,14 +156,16 @@ def main() -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # Chromium's fonts: "Could not get FontBBox" per glyph
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
     seeds = list(range(fresh, fresh + args.count))
-    truth = {seed: blanked_html(seed, args.drop)[0].truth for seed in seeds}
+    generated = {seed: blanked_html(seed, args.drop) for seed in seeds}
     with tempfile.TemporaryDirectory() as tmpname:
         tmp = args.keep or Path(tmpname)
         tmp.mkdir(parents=True, exist_ok=True)
-        pdfs = make_pdfs(seeds, args.drop, tmp)
+        pdfs = make_pdfs({seed: html for seed, (_, html) in generated.items()}, tmp)
+        truth = {seed: gen.truth for seed, (gen, _) in generated.items()}
+        parsers = backends()
         print(f"{'producer':<30}{'backend':<10}{HEAD}")
         for producer, by_seed in pdfs.items():
-            for bname, parse in backends().items():
+            for bname, parse in parsers.items():
                 tot = dict.fromkeys(TALLY, 0)
                 for seed, path in by_seed.items():
                     tally(parse(path), truth[seed], tot)

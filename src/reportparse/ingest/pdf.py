@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import UnreadableInputError
 from ..startcache import compiled
 from . import SourceText, TextBuilder
-from .grid import Cell, Grid, find_grids, row_fields
+from .grid import Grid, find_grids, row_fields
 from .pdf_page import Char, PageContent
 
 _NUMBER = compiled(r"[-+]?\d+(?:\.\d+)?")
@@ -200,22 +200,19 @@ def _join_split_row(before: list[_Block], after: list[_Block], page: int) -> Non
         return
     last = len(up.ys) - 2
     ncols = len(up.xs) - 1
-    above = [up.owner.get((last, c)) for c in range(ncols)]
+    found = [up.owner.get((last, c)) for c in range(ncols)]
+    above = [a for a in found if a is not None]
+    if len(above) < ncols:
+        return
     below = [down.owner.get((0, c)) for c in range(ncols)]
-    if any(a is None for a in above) or not any(b is not None and b.chars for b in below):
+    moving = {c: b for c, b in enumerate(below) if b is not None and b.chars}
+    up_text = ["".join(ch.text for ch in a.chars) for a in above]
+    numbers = {c for c, t in enumerate(up_text) if _NUMBER.fullmatch(t)}
+    if not moving or not numbers:
         return
-
-    def text_of(cell: Cell) -> str:
-        return "".join(ch.text for ch in cell.chars)
-
-    numbers = {c for c, a in enumerate(above) if _NUMBER.fullmatch(text_of(a))}  # type: ignore[arg-type]
-    if not numbers:
+    if any(c in numbers or not up_text[c] or _NUMBER.search("".join(ch.text for ch in b.chars)) for c, b in moving.items()):
         return
-    for c, b in enumerate(below):
-        if b is not None and b.chars and (c in numbers or not text_of(above[c]) or _NUMBER.search(text_of(b))):  # type: ignore[arg-type]
-            return
-    for c, b in enumerate(below):
-        if b is not None and b.chars:
-            above[c].more.append((page, b.chars))  # type: ignore[union-attr]
-            b.chars = []
+    for c, b in moving.items():
+        above[c].more.append((page, b.chars))
+        b.chars = []
     down.joined_up = True

@@ -190,6 +190,7 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
     """Line ``i`` of a segment, tab-separated: its value fields, the last text
     field before them, and whether it is a line of another row."""
     tail = None
+    label_cells: list[tuple[str, int]] = []  # the text fields before the values
     fields = _split_tail_numbers(fields)
     if not drop_first and fields:
         at = next((k for k, (raw, _) in enumerate(fields) if _is_value(raw)), 0)
@@ -203,11 +204,12 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
         if not first.strip() or (i == 0 and len(fields) > 1 and (rest is None or rest.kind == "unreadable")
                                  and not _broken_number(first)):
             tail = fields[0] if first.strip() else None
-            fields = fields[1:]  # indentation, or (first line) the rest of the label cell
+            label_cells, fields = fields[:1], fields[1:]  # indentation, or (first line) the rest of the label cell
     kept = _after_label_cells(fields, specks=not drop_first)
     if len(kept) < len(fields):
         tail = fields[-len(kept) - 1]
-    if drop_first and i == 0 and kept and _after_next_item([*([tail] if tail else []), *fields[:len(fields) - len(kept)]]):
+        label_cells += fields[:len(fields) - len(kept)]
+    if drop_first and i == 0 and kept and _after_next_item(label_cells):
         return fields, None, True
     return kept, tail, False
 

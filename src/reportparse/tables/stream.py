@@ -20,12 +20,12 @@ _DIGIT = compiled(r"\d")
 _ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
 
 
-NUMERIC_LINE = compiled(r"^[\s|│｜]*(?:[-+]?\d+(?:\.\d+)?(?:万元|元)?[\s|│｜]*)+$")
+_NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"  # a value as a table prints it
+NUMERIC_LINE = compiled(rf"^[\s|│｜]*(?:{_NUM}[\s|│｜]*)+$")
 # the values after a label's first characters, on a line whose label cell wraps below its values
 # (top-aligned: ``3.补\t0\t19\n正后申请…``; ``信239\t37`` where the gap was too narrow for a tab): dropped from
 # the label view so the label reads whole — when the label's next line of text carries no values of its own
 # (:func:`_continues`)
-_NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"
 _TRAILING_VALUES = compiled(rf"(?<=[^\d\s])[\t ]*{_NUM}(?:[\t ]+{_NUM})*[\t ]*$")
 _FIRST_VALUE = compiled(rf"(?:^|[\t ]){_NUM}(?=[\t ]|$)")
 _ITEM_HEAD = compiled(r"\d{1,2}[.、．]\p{Han}|（[一二三四五六七八九十]|[一二三四五六七八九十]、")
@@ -93,8 +93,10 @@ def _continues(line: str) -> bool:
 
 
 def _label_view(text: str) -> tuple[str, list[int]]:
-    """Drop value-only lines, then rejoin text split around them (a wrapped
-    label with its values printed on the middle line reads as one label)."""
+    """Drop value-only lines, and the values after a label's first characters
+    when the rest of the label wraps below them (:func:`_continues`), then
+    rejoin text split around them (a wrapped label with its values printed on
+    its first or middle line reads as one label)."""
     chars: list[str] = []
     idx: list[int] = []
     pos = 0
@@ -102,8 +104,8 @@ def _label_view(text: str) -> tuple[str, list[int]]:
     prose = [not NUMERIC_LINE.match(line) for line in lines]
     for i, line in enumerate(lines):
         if prose[i]:
-            nxt = next((lines[j] for j in range(i + 1, len(lines)) if prose[j]), "")
-            if _continues(nxt) and (m := _TRAILING_VALUES.search(line)):
+            if (m := _TRAILING_VALUES.search(line)) and _continues(
+                    next((lines[j] for j in range(i + 1, len(lines)) if prose[j]), "")):
                 line = line[:m.start()] + " " * (len(line) - m.start())  # (blanks keep the offsets)
             chars.extend(line)
             chars.append("\n")
