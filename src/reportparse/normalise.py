@@ -188,9 +188,10 @@ def _block_layout(original: str) -> tuple[array, bytearray]:
     (the lines between two blank lines) shares: a text browser's or pandoc's
     left margin, which a space-aligned line must not read as an empty first
     cell. Indentation beyond it (a line of a block indented further) stays.
-    And whether every line of its block ends in two spaces or more: lines
-    padded to the page's width (pdfplumber's layout text), whose padding is no
-    empty last cell; where some lines end flush (pandoc's plain tables), a
+    And whether every line of its block ends in a space: lines padded to the
+    page's width (pdfplumber's layout text, which counts the width in
+    characters, so a line of wide ones may end in a single space), whose
+    padding is no empty last cell; where some lines end flush (pandoc's plain tables), a
     line's trailing spaces are an empty last cell."""
     margins, padded = array("i"), bytearray()
     block: list[int] = []
@@ -203,7 +204,7 @@ def _block_layout(original: str) -> tuple[array, bytearray]:
     for _, body, _, _ in _raw_lines(original):
         if body.strip():
             block.append(len(body) - len(body.lstrip(" ")))
-            pads = pads and body.endswith("  ")
+            pads = pads and body.endswith(" ")
             continue
         close()
         margins.append(0)

@@ -52,8 +52,14 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     is kept. A value forced from unvouched cells (possibly a misread) is kept
     only if another complete equation then holds with it; otherwise it is
     taken back, so an unverified misread never propagates into inferred cells.
+    A value forced from one whose place the text does not decide
+    (``Cell.unanchored``: it may be another row's) rests on that choice too:
+    it is kept, ``placed``, with the same doubt.
     """
     confirmed = _confirmed(eqs, values)
+    doubt = {ref: cell.unanchored for ref, cell in cells.items()
+             if cell.unanchored and cell.value is not None and cell.status != "corrected"}
+    inherited: dict[CellRef, str] = {}
     tentative: dict[CellRef, Equation] = {}
     inferred: dict[CellRef, Equation] = {}
     changed = True
@@ -69,9 +75,12 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                 trusted = all(ref in confirmed for ref in eq.cells if ref not in forced)
                 if trusted != want_trusted:
                     continue
+                why = next((doubt[r] for r in eq.cells if r not in forced and r in doubt), None)
                 for ref, v in forced.items():
                     values[ref] = v
                     inferred[ref] = eq
+                    if why is not None:
+                        doubt[ref] = inherited[ref] = why
                     if not trusted:
                         tentative[ref] = eq
                 changed = True
@@ -98,7 +107,8 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
             del inferred[ref]
     for ref, eq in inferred.items():
         old = cells[ref]
-        cells[ref] = Cell(values[ref], old.raw, "inferred", old.span)
+        why = inherited.get(ref)
+        cells[ref] = Cell(values[ref], old.raw, "placed" if why else "inferred", old.span, why)
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
     return len(inferred)
 
@@ -124,6 +134,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
             correct(t, eqs, cells, values, diags)
             if not _infer(t, eqs, cells, values, diags):
                 break
+    unanchored |= {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}  # and forced from such
     results: list[RuleResult] = []
     conflicted: set[CellRef] = set()
     for eq in eqs:

@@ -88,6 +88,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     nonblank = [v for v in vals if v.kind != "blank"]
     diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
+    one_lost = False  # placed by _one_cell_lost
     lost: list[list[Value | None]] | None = None  # the places a lost cell could have been, once tried
     if tab and len(vals) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
@@ -148,10 +149,12 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if flat is None and len(nonblank) == need - 1 and not any(v.kind == "blank" for v in vals):
         kept = lost if lost is not None else _lost_tries(t, order, nonblank)
         flat = _one_cell_lost(t, order, nonblank, kept, span_of, diags, path)  # no cut of the digits balances: a cell was lost
+        one_lost = True
     if flat is None:
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
+    flat = _doubt_printed_order(t, order, nonblank, flat, one_lost)
     if order != default or by_order:  # each group balances in any order: no rule can check which group is which
         why = by_order or "the column groups were placed in the order their headers are printed, which no rule can check"
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
@@ -180,6 +183,35 @@ def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:
 MAX_PLACINGS = 500  # ways to choose which cells hold the values, weighed when cells were printed as nothing
 BLANKS_AGREED = ("two or more cells printed as nothing: values placed where every reading the rules allow puts them, "
                  "which rests on the order the text prints them in")
+def _doubt_printed_order(t: TableGrammar, order: list[str], nonblank: list[Value], flat: list[Cell],
+                         one_lost: bool) -> list[Cell]:
+    """Values one per line placed in the order the text prints them rest on
+    that order (pdfminer's column order prints them in another) when a cell
+    was lost, or when a group does not balance: the groups that balance may
+    hold moved values (0s most of all) too."""
+    if len(nonblank) < 2 or not one_per_line(nonblank):
+        return flat
+    why = LOST_APART if one_lost else ORDER_BROKEN if _some_group_fails(t, order, flat) else None
+    return flat if why is None else [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
+
+
+def _some_group_fails(t: TableGrammar, order: list[str], flat: list[Cell]) -> bool:
+    """A group whose cells all hold a value does not balance."""
+    k = 0
+    for rid in order:
+        cols = t.row(rid).columns
+        eq = row_equation(t, rid)
+        values = {(rid, c): cell.value for c, cell in zip(cols, flat[k:k + len(cols)], strict=True)}
+        k += len(cols)
+        if eq is not None and eq.residual(values) not in (None, 0):
+            return True
+    return False
+
+
+ORDER_BROKEN = ("values one per line placed in the order the text prints them, and a group does not balance: the text "
+                "does not print them in the template's order, so the groups that balance may hold moved values too")
+LOST_APART = ("values one per line, one fewer than cells, in a text that prints an empty cell as nothing: placed in "
+              "the order the text prints them, which the rules check only where a value is not 0")
 GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
                "an empty cell, which prints nothing, would fit them too")
 

@@ -26,6 +26,7 @@ from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
 _DIGIT = compiled(r"\d")
+_HAN = compiled(r"\p{Han}")
 MAX_PLACES = 200  # places of all labels of a table weighed together (a bound on a quadratic search)
 SPLIT_UNCHECKED = "a row's digits cut the one way the rules leave possible, though no rule with all its cells known checks it"
 
@@ -141,7 +142,10 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
             end -= 1  # the separator before a label printed on the same line (``62\t（三）不``): no empty cell
         keep = [i for i in range(a.start, max(end, a.end)) if i not in a.covered]
         got = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column)
-        out[a.row] = (got.values, got.tabbed)
+        vals = got.values
+        if vals and vals[0].label_tail and _word_end(s, vals[0].start):
+            vals = vals[1:]  # the end of a word the label's match cut (无法|提: a group label beside it), no value cell
+        out[a.row] = (vals, got.tabbed)
         if got.foreign:
             foreign.append(got.foreign)
     return head, out, foreign
@@ -166,6 +170,9 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
     segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
+    # values before the first label that no row took (or, in a table no rule checks, rows whose labels are
+    # printed after them): the text may print a row's values before its label
+    values_first = any(v.kind != "blank" for v in head)
     # rows placed from their own label's chunk: its values, the next anchor, the rows it filled
     own: dict[str, tuple[list[Value], str | None, list[str]]] = {}
     for k, (anchor, vals, tab) in enumerate(segs):
@@ -180,7 +187,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
             continue
         nonblank = [v for v in vals if v.kind != "blank"]
         need = [len(t.row(r).columns) for r in targets]
-        if between and len(nonblank) == sum(need) and not any(v.kind == "blank" for v in vals):
+        if (between and len(nonblank) == sum(need) and not any(v.kind == "blank" for v in vals)
+                and not _labels_alone_before(order, anchor, found, chunks)):
             pos, before = 0, None
             for rid, n in zip(targets, need, strict=True):
                 row = t.row(rid)
@@ -193,6 +201,10 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
                     diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
             if anchor:
                 own[anchor] = (nonblank[:need[0]], next_anchor, targets)
+            elif ruled or not any(rid in found for rid in between):
+                # rows before the first label took them: their labels lost, or (a table no rule checks) printed
+                # after them; where rules check the rows, they tell a shift (hongze's pdftotext: merged cells)
+                values_first = False
             continue
         if anchor is None:
             if nonblank:
@@ -220,8 +232,28 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
             diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))
     if pending:
         _resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
-    _mark_unanchored(t, s, rows, found, own)
+    _mark_unanchored(t, s, rows, found, own, values_first)
     return rows, diags
+
+
+def _word_end(s: Stream, start: int) -> bool:
+    """The characters at ``start`` follow a Han character with nothing
+    between them in the text (``无法提``): the end of a word, not a cell of
+    its own (``数量\t王呆``: a tab apart, which the stream drops)."""
+    return start > 0 and bool(_HAN.match(s.text, start - 1)) and s.canon(start - 1) + 1 == s.canon(start)
+
+
+def _labels_alone_before(order: list[str], anchor: str | None, found: dict[str, Anchor],
+                         chunks: dict[str, tuple[list[Value], bool]]) -> bool:
+    """The row before ``anchor`` in the template is a label with no values
+    of its own: values after the anchor that number what it and the rows
+    after it need may as well be the values of the labels before it (a
+    column of labels, then their values: ``pdftotext`` of a narrow Word
+    table), and the count cannot tell which."""
+    if anchor is None:
+        return False
+    i = order.index(anchor)
+    return i > 0 and order[i - 1] in found and not chunks[order[i - 1]][0]
 
 
 BY_COUNT = ("placed by template order because the values between two labels (or after a row's own) number what "
@@ -250,13 +282,17 @@ def _by_count(cell: Cell, checked: bool) -> Cell:
 
 
 def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
-                     own: dict[str, tuple[list[Value], str | None, list[str]]]) -> None:
+                     own: dict[str, tuple[list[Value], str | None, list[str]]], values_first: bool) -> None:
     """A row read from its own label's chunk whose values stand on no line of
     its label, when the label was found only fuzzily or the next row of the
     template is missing altogether, and the chunk does not end at that next
     row's own label: the values may be the next row's (its label lost or not
     recognised), so their place rests on a choice (``Cell.unanchored``) — and
-    so does the place of the rows after it that the chunk filled by order."""
+    so does the place of the rows after it that the chunk filled by order.
+    ``values_first``: values no row took stand before the first label (a text
+    that prints a row's values before its label, as ``pdftotext`` does with
+    the cells of a browser's table): then every such row's values may be the
+    next row's, whatever its neighbours."""
     every = [r.id for r in t.rows]
     order = [r.id for r in t.rows if not t.row(r.id).optional]
     for rid, (vals, next_anchor, filled) in own.items():
@@ -269,14 +305,15 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
         # the chunk ends at the next row's own label (or at an optional row's printed between them: the
         # 2019 layout's （六）其他处理 as one row in a 2021 report)
         ends_at_next = next_anchor is not None and next_anchor in (succ, *every[every.index(rid) + 1:][:1])
-        if not (a.fuzzy or missing) or ends_at_next:
+        if not (values_first or ((a.fuzzy or missing) and not ends_at_next)):
             continue
         first = s.text.count("\n", 0, a.start)
         last = first + s.text.count("\n", a.start, a.end)
         if all(first <= s.text.count("\n", 0, v.start) <= last for v in vals):
             continue  # on its label's own lines
         why = (f"label {t.row(rid).label[:12]!r} found only fuzzily" if a.fuzzy else
-               f"the row after {t.row(rid).label[:12]!r} is missing") + ", its values stand on another line"
+               f"the row after {t.row(rid).label[:12]!r} is missing" if missing and not ends_at_next else
+               "values no row took stand before the first row label") + ", its values stand on another line"
         for row_id in filled:
             for c, cell in rows[row_id].items():
                 if cell.value is not None:
@@ -290,6 +327,10 @@ def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dic
     in the document — label-only, consecutive in the template — are those rows.
     The block is read column by column when it comes as one run per column
     (blank lines between columns), row by row when every value stands alone.
+    Not when the row before the anchor is a label alone as well: then the
+    block may be the values of the labels before it (``pdftotext`` of a
+    narrow Word table: a column of labels, then their values), and nothing
+    in the text tells which.
     Trimmed from the anchor's own chunk; returns the rows so filled."""
     out: dict[str, list[Value]] = {}
     order = [r.id for r in t.rows if not r.optional]
@@ -316,6 +357,8 @@ def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dic
         rows = run[:m]
         if len(rows) != m or rows != order[start + 1:start + 1 + m]:
             continue
+        if start > 0 and order[start - 1] in found and not chunks[order[start - 1]][0]:
+            continue  # the row before it is a label alone too: the block may be the rows' before (a label column, then its values)
         own, rest = vals[:n], vals[n:]
         if len({v.block for v in own}) != n and len({v.block for v in own}) != 1:
             continue

@@ -115,7 +115,29 @@ def read_labelled(t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_o
         # the labels break a rule (or no rule checks them, or there are none): they may be other rows', so
         # neither is taken (the block reader's diagnostics say what was seen)
         return next(r for r in readings if r.claim == 0)
-    return max(readings, key=lambda r: r.claim)  # (max: the first of the strongest, in registry order)
+    taken = max(readings, key=lambda r: r.claim)  # (max: the first of the strongest, in registry order)
+    return _contested(t, taken, [r for r in readings if r is not taken and r.claim])
+
+
+def _contested(t: TableGrammar, taken: Reading, others: list[Reading]) -> Reading:
+    """The reading taken, its cells that another reader read with another
+    value left empty (``TBL_READER_CONFLICT``): when neither settles the
+    table, the stronger claim says which layout the region is printed in,
+    not which of two values is right (value-only lines under wrapped labels
+    look like the blocks of column-order text)."""
+    differ = sorted({(r, c) for other in others for r, cols in other.rows.items() for c, cell in cols.items()
+                     if cell.value is not None and taken.rows[r][c].value is not None
+                     and cell.value != taken.rows[r][c].value})
+    if not differ:
+        return taken
+    rows = {r: dict(cols) for r, cols in taken.rows.items()}
+    for r, c in differ:
+        old = rows[r][c]
+        rows[r][c] = Cell(None, old.raw, "missing", old.span)
+    diag = Diagnostic("TBL_READER_CONFLICT", f"the table's values read two ways ({', '.join(x.reader for x in [taken, *others])}), "
+                      f"neither whole with every rule holding, that differ in {len(differ)} cell(s), left empty: "
+                      f"{', '.join(f'{r}.{c}' for r, c in differ[:8])}", None, f"tables.{t.key}")
+    return Reading(rows, taken.diagnostics + [diag], taken.claim, taken.reader)
 
 
 def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:

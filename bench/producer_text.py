@@ -1,0 +1,98 @@
+"""Text that other tools pull out of PDFs that other programs made.
+
+    pip install -e '.[dev,bench]'   # pandoc, chromium, libreoffice, poppler-utils from Debian
+    python bench/producer_text.py [--count 10] [--drop 0.03] [--fresh-seed N]
+
+Most corpora of these reports store text, not PDFs: the text a library or
+``pdftotext`` pulled out of a PDF that a browser printed or an office suite
+exported. Here generated reports are turned into PDFs by the producers of
+``bench/pdf_producers.py`` (Chromium print, LibreOffice export of the web
+page and of pandoc's ``.docx``, each unruled and ruled), then into text by
+every tool installed: ``pdftotext`` (default, ``-layout``, ``-raw``) and the
+libraries of ``bench/pdf_text_tools.py`` (pypdf, PyMuPDF, pdfplumber, each
+two ways, and pdfminer.six). Each text goes through
+:func:`reportparse.parse_text` and every cell is compared with the
+generator's value.
+
+Printed per producer and tool: cells right, wrong (and of those not
+flagged), empty, tables valid, and tables valid with a wrong value (must be
+0). Every seed is drawn at run time (held out); ``--fresh-seed N`` repeats a
+run. A producer or tool that is not installed is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import logging
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pdf_producers import make_pdfs  # noqa: E402
+from pdf_text_tools import TOOLS  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+
+def _pdftotext(*flags: str) -> Callable[[str], str]:
+    def text(path: str) -> str:
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", *flags, path, "-"],
+                              capture_output=True, text=True, check=True).stdout
+    return text
+
+
+def tools() -> dict[str, Callable[[str], str]]:
+    """Every text tool installed, by name."""
+    out: dict[str, Callable[[str], str]] = {}
+    if shutil.which("pdftotext"):
+        out |= {"pdftotext": _pdftotext(), "pdftotext -layout": _pdftotext("-layout"),
+                "pdftotext -raw": _pdftotext("-raw")}
+    out |= {name: fn for name, (module, fn) in TOOLS.items() if importlib.util.find_spec(module)}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=10, help="reports")
+    ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder")
+    args = ap.parse_args()
+    logging.disable(logging.WARNING)  # the libraries' font warnings
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    generated = {seed: blanked_html(seed, args.drop) for seed in range(fresh, fresh + args.count)}
+    readers = tools()
+    grand = dict.fromkeys(TALLY, 0)
+    with tempfile.TemporaryDirectory() as tmpname:
+        tmp = args.keep or Path(tmpname)
+        tmp.mkdir(parents=True, exist_ok=True)
+        pdfs = make_pdfs({seed: html for seed, (_, html) in generated.items()}, tmp)
+        print(f"{'producer':<30}{'tool':<19}{HEAD}")
+        for producer, by_seed in pdfs.items():
+            for name, read in readers.items():
+                tot = dict.fromkeys(TALLY, 0)
+                for seed, path in by_seed.items():
+                    with contextlib.redirect_stderr(io.StringIO()):
+                        text = read(str(path))
+                    tally(reportparse.parse_text(text), generated[seed][0].truth, tot)
+                for key in TALLY:
+                    grand[key] += tot[key]
+                print(row(f"{producer:<30}{name}", t=tot, width=49), flush=True)
+    print(row("all", t=grand, width=49))
+    print(f"(seeds {fresh}+, held out; --fresh-seed {fresh} repeats this run; --drop {args.drop})")
+
+
+if __name__ == "__main__":
+    main()

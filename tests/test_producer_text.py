@@ -1,0 +1,143 @@
+"""Text that other tools pulled out of PDFs that other programs made
+(``bench/producer_text.py``): a generated web page printed by Chromium or
+exported by LibreOffice (the page itself, or pandoc's ``.docx`` of it), then
+turned into text by ``pdftotext``, pdfplumber, PyMuPDF or pdfminer.six, with
+3% of the cells empty. No value may be read wrong as though it were right.
+
+The fixtures (see corpus/README.md) were written by those tools; the tests
+read them with the parser alone, so none of the tools is needed here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import reportparse
+
+from conftest import parsed_fixture
+
+FIXTURES = [
+    "pdftotext-chromium-123.txt",
+    "pdftotext-chromium-96081078.txt",
+    "pdftotext-docx-96081073.txt",
+    "pdfplumber-layout-chromium-124.txt",
+    "pdftotext-layout-libreoffice-96081076.txt",
+    "pymupdf-sorted-libreoffice-96081072.txt",
+    "pdfminer-chromium-96081076.txt",
+    "pdfminer-chromium-ruled-96081072.txt",
+]
+
+
+def _cells(report: reportparse.Report):
+    for tkey, table in report.tables.items():
+        for rid, cols in table.rows.items():
+            for cid, cell in cols.items():
+                yield f"{tkey}.{rid}.{cid}", cell
+
+
+def _unflagged_wrong(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
+    """Cells with a value other than the true one whose status claims it is
+    read or forced (not ``conflict``, not ``placed``)."""
+    return {k: (c.value, truth["truth"][k], c.status) for k, c in _cells(report)
+            if c.value is not None and k in truth["truth"] and c.value != truth["truth"][k]
+            and c.status not in ("conflict", "placed")}
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_no_wrong_value_is_read_as_right(name):
+    report, truth = parsed_fixture(name)
+    assert _unflagged_wrong(report, truth) == {}
+    for key, table in report.tables.items():
+        if table.valid:
+            assert all(c.value == truth["truth"].get(k) for k, c in _cells(report) if k.startswith(key + "."))
+
+
+def test_values_printed_before_their_labels_are_not_read_after_them():
+    """pdftotext prints a Chromium table's cells before their label when the
+    label cell is taller (``312 4392`` / ``0`` / ``规章``): read after each
+    label, every row took the next row's values, as read. Values no row took
+    before the first label show it: rows whose values stand on another line
+    than their label are placed, not read, and nothing is forced from them."""
+    report, truth = parsed_fixture("pdftotext-chromium-123.txt")
+    docs = report.tables["proactive"].rows["normative_docs"]
+    assert [c.value for c in docs.values()] == [13, 29, 717]  # 行政许可's values, printed after 规范性文件
+    assert all(c.status == "placed" for c in docs.values())
+    assert any(d.code == "TBL_UNANCHORED" and "before the first row label" in d.message for d in report.diagnostics)
+    new = report.tables["applications"].rows["new"]
+    assert all(c.status != "read" or c.value == truth["truth"][f"applications.new.{cid}"] for cid, c in new.items())
+    forward = report.tables["applications"].rows["carried_forward"]
+    assert all(c.status != "inferred" for c in forward.values())
+
+
+def test_values_before_the_first_label_taken_by_its_row_still_show_the_order():
+    """The same print of the 2019 template: ``1737 0 0`` / ``规章`` / ``行政规范性
+    文件 0 0 0`` / ``794`` / ``行政许可`` / ``3960`` / ``行政处罚``. The values before
+    the first label were counted into 规章 (right), and 3960, 行政处罚's value
+    printed after 行政许可, was read as 行政许可's. In table 二 (no rule) rows
+    that take values printed before their label show the order too."""
+    report, truth = parsed_fixture("pdftotext-chromium-96081078.txt")
+    cell = report.tables["proactive"].rows["licensing"]["decisions"]
+    assert cell.value == 3960 and truth["truth"]["proactive.licensing.decisions"] == 794
+    assert cell.status == "placed"
+
+
+def test_a_column_of_labels_then_their_values_is_not_placed_by_count():
+    """pdftotext of a narrow Word table prints 不予公开's labels (2. … 8.), then
+    the 56 values of their 8 rows. Read after 8.属于行政查询事项 and counted
+    into it and the 7 rows after it, they filled 无法提供 and 不予处理 with
+    不予公开's values, as read. The row before the anchor is a label alone,
+    so the count cannot say whose values they are: nothing is placed."""
+    report, truth = parsed_fixture("pdftotext-docx-96081073.txt")
+    rows = report.tables["applications"].rows
+    for rid in ("result.withheld.inquiry", "result.unavailable.needs_creation", "result.not_processed.petition"):
+        for cid, cell in rows[rid].items():
+            assert cell.value is None or cell.value == truth["truth"][f"applications.{rid}.{cid}"]
+    assert not any(d.code == "TBL_ROW_BY_ORDER" for d in report.diagnostics)
+
+
+def test_a_line_ending_in_one_space_of_padding_has_no_empty_last_cell():
+    """pdfplumber's layout text pads lines to the page's width counted in
+    characters: a line of wide characters can end in one space, so its block
+    did not count as padded, and the two spaces after 本年新收's values (one
+    of them printed as nothing) were read as an empty 总计, shifting five
+    values one column to the left, as read."""
+    report, truth = parsed_fixture("pdfplumber-layout-chromium-124.txt")
+    assert "applications.new.business" in truth["blank_cells"]
+    for cid, cell in report.tables["applications"].rows["new"].items():
+        assert cell.value is None or cell.value == truth["truth"][f"applications.new.{cid}"]
+
+
+def test_the_end_of_a_group_label_is_no_value_cell():
+    """``无法提  0  0  2  2  0  4`` (pdftotext -layout: the group label （四）无法提供
+    wrapped beside 2.没有现成信息需要另行制作, whose 社会公益组织 cell is
+    empty): the label's match took 无法, and 提 was read as a value cell
+    OCR garbled, so the six values moved one column right, as read."""
+    report, truth = parsed_fixture("pdftotext-layout-libreoffice-96081076.txt")
+    row = report.tables["applications"].rows["result.unavailable.needs_creation"]
+    assert "applications.result.unavailable.needs_creation.nonprofit" in truth["blank_cells"]
+    for cid, cell in row.items():
+        assert cell.value is None or cell.value == truth["truth"][f"applications.result.unavailable.needs_creation.{cid}"]
+
+
+def test_two_readers_that_differ_leave_the_cell_empty():
+    """PyMuPDF's sorted text prints a wrapped label's values on a line of
+    their own; the block reader took those lines for column-order blocks and
+    its reading (0 for 本年新收's 总计) was taken over the values read after
+    the labels (25). Neither settles the table: the cells they read
+    differently are left empty (TBL_READER_CONFLICT)."""
+    report, truth = parsed_fixture("pymupdf-sorted-libreoffice-96081072.txt")
+    assert report.tables["applications"].rows["new"]["total"].value in (None, truth["truth"]["applications.new.total"])
+    assert any(d.code == "TBL_READER_CONFLICT" and "neither whole" in d.message for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("name", ["pdfminer-chromium-96081076.txt", "pdfminer-chromium-ruled-96081072.txt"])
+def test_table_4_one_value_per_line_out_of_order_is_placed_not_read(name):
+    """pdfminer's column order prints table 四's values one per line in no
+    template order. Placed in the order printed (one lost, or all fifteen
+    with two groups not balancing), the groups that balanced held moved
+    values (1 0 0 0 1 for 0 0 0 0 0), as read."""
+    report, truth = parsed_fixture(name)
+    for key, cell in _cells(report):
+        if key.startswith("appeals.") and cell.value is not None and cell.value != truth["truth"][key]:
+            assert cell.status in ("placed", "conflict"), key
+    assert not report.tables["appeals"].valid
