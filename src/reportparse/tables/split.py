@@ -113,9 +113,19 @@ def readings(tokens: list[str], kinds: list[Kind], keep: Callable[[list], bool] 
     n = len(kinds)
     out: list[list] = []
     complete = True
+    cuts: dict[tuple[Kind, ...], tuple[list[list], bool]] = {}  # the cuts depend only on the kinds of the cells present
+    uniform = len(set(kinds)) == 1
     for k in range(len(tokens), min(n, most or n) + 1):
+        if uniform:  # one cut for every choice of k cells; none: no choice of k cells reads
+            sols, done = cuts[tuple(kinds[:k])] = splits(tokens, k, kinds=kinds[:k])
+            complete = complete and done
+            if not sols:
+                continue
         for present in combinations(range(n), k):
-            sols, done = splits(tokens, k, kinds=[kinds[i] for i in present])
+            present_kinds = tuple(kinds[:k]) if uniform else tuple(kinds[i] for i in present)
+            if present_kinds not in cuts:
+                cuts[present_kinds] = splits(tokens, k, kinds=list(present_kinds))
+            sols, done = cuts[present_kinds]
             complete = complete and done
             for sol in sols:
                 full: list = [None] * n
