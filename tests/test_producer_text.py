@@ -25,6 +25,12 @@ FIXTURES = [
     "pymupdf-sorted-libreoffice-96081072.txt",
     "pdfminer-chromium-96081076.txt",
     "pdfminer-chromium-ruled-96081072.txt",
+    "pdftotext-chromium-66028539.txt",
+    "pdfplumber-layout-chromium-66028533.txt",
+    "pdfminer-chromium-ruled-66028533.txt",
+    "pdfminer-libreoffice-66028547.txt",
+    "pdfminer-libreoffice-66028543.txt",
+    "pymupdf-sorted-libreoffice-66028538.txt",
 ]
 
 
@@ -130,7 +136,8 @@ def test_two_readers_that_differ_leave_the_cell_empty():
     assert any(d.code == "TBL_READER_CONFLICT" and "neither whole" in d.message for d in report.diagnostics)
 
 
-@pytest.mark.parametrize("name", ["pdfminer-chromium-96081076.txt", "pdfminer-chromium-ruled-96081072.txt"])
+@pytest.mark.parametrize("name", ["pdfminer-chromium-96081076.txt", "pdfminer-chromium-ruled-96081072.txt",
+                                  "pdfminer-chromium-ruled-66028533.txt"])
 def test_table_4_one_value_per_line_out_of_order_is_placed_not_read(name):
     """pdfminer's column order prints table 四's values one per line in no
     template order. Placed in the order printed (one lost, or all fifteen
@@ -141,3 +148,56 @@ def test_table_4_one_value_per_line_out_of_order_is_placed_not_read(name):
         if key.startswith("appeals.") and cell.value is not None and cell.value != truth["truth"][key]:
             assert cell.status in ("placed", "conflict"), key
     assert not report.tables["appeals"].valid
+
+
+def test_values_inside_a_wrapped_label_are_that_label_s():
+    """``4.无正当理由大量反复申请`` / ``5.要求行政机关确认或重新出`` / ``0 2 0 1 1 0 4`` /
+    ``具已获取信息`` / seven 0s: fourteen values after 5.'s label, 4.'s label
+    alone. Counted as the block of 4. and 5., the values printed inside 5.'s
+    wrapped label went to 4., as read. Values inside a label's own lines are
+    its own: no block is taken there."""
+    report, truth = parsed_fixture("pdftotext-chromium-66028539.txt")
+    rows = report.tables["applications"].rows
+    for rid in ("result.not_processed.excessive", "result.not_processed.confirmation"):
+        for cid, cell in rows[rid].items():
+            assert cell.value is None or cell.value == truth["truth"][f"applications.{rid}.{cid}"]
+
+
+def test_a_block_padded_to_the_page_width_but_its_longest_line():
+    """pdfplumber's layout text: ``（六）其他处理 … 16 0 16  `` above ``（七）总计 …
+    1730``, which fills the page's width and ends flush. The block counted as
+    not padded, and the trailing spaces as an empty 总计: 其他处理's six values
+    moved one column left, as read."""
+    report, truth = parsed_fixture("pdfplumber-layout-chromium-66028533.txt")
+    for cid, cell in report.tables["applications"].rows["result.other.other"].items():
+        assert cell.value is None or cell.value == truth["truth"][f"applications.result.other.other.{cid}"]
+
+
+def test_a_block_of_values_is_placed_until_the_rules_confirm_it():
+    """pdfminer's column order prints fourteen 0s after 3.补正后申请内容仍不明确,
+    the label 2.没有现成信息需要另行制作 alone before it: a column of 0s, not
+    the two rows' values (2.'s 法律服务机构 is 9). Placed by the labels in a
+    table whose rules cannot check them, they stay placed; the block reader's
+    values likewise (a 0 read as 1.属于国家秘密's 总计, which is 1)."""
+    for name, key in (("pdfminer-libreoffice-66028547.txt", "applications.result.unavailable.needs_creation.legal_service"),
+                      ("pdfminer-libreoffice-66028543.txt", "applications.result.withheld.state_secret.total")):
+        report, truth = parsed_fixture(name)
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        cell = report.tables[tkey].rows[rid][cid]
+        assert cell.value == 0 and truth["truth"][key] > 0
+        assert cell.status == "placed"
+        assert not report.tables[tkey].valid
+
+
+def test_a_reading_whose_layout_another_reader_contests_is_placed():
+    """PyMuPDF's sorted text again: the block reader's 0s for 上年结转's 自然人 and
+    总计 (1 and 21), where the values after the labels read nothing to
+    contest them. The readers differ elsewhere, so the layout taken is a
+    choice: its other values are placed, not read."""
+    report, truth = parsed_fixture("pymupdf-sorted-libreoffice-66028538.txt")
+    assert any(d.code == "TBL_READER_CONFLICT" for d in report.diagnostics)
+    row = report.tables["applications"].rows["carried_over"]
+    for cid, cell in row.items():
+        if cell.value is not None and cell.value != truth["truth"][f"applications.carried_over.{cid}"]:
+            assert cell.status == "placed"

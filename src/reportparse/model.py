@@ -97,6 +97,12 @@ class Section:
                 "children": [c.to_dict() for c in self.children]}
 
 
+# a doubt that the rules lift: a value placed by a choice the rules check, kept from making its table valid
+# only until every rule that holds the cell has all its cells and holds (rules.check_table)
+UNTIL_RULES_HOLD = ("values of a block printed one cell per line apart from their labels, placed by those labels: "
+                    "only the rules, every cell of theirs known and holding, confirm the place")
+
+
 @dataclass(slots=True)
 class Cell:
     value: int | float | None = None

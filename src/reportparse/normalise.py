@@ -188,28 +188,34 @@ def _block_layout(original: str) -> tuple[array, bytearray]:
     (the lines between two blank lines) shares: a text browser's or pandoc's
     left margin, which a space-aligned line must not read as an empty first
     cell. Indentation beyond it (a line of a block indented further) stays.
-    And whether every line of its block ends in a space: lines padded to the
-    page's width (pdfplumber's layout text, which counts the width in
-    characters, so a line of wide ones may end in a single space), whose
+    And whether every line of its block ends in a space, but those as long
+    as its longest: lines padded to the page's width (pdfplumber's layout
+    text, which counts the width in characters, so a line of wide ones may
+    end in a single space, and one as wide as the page in none), whose
     padding is no empty last cell; where some lines end flush (pandoc's plain tables), a
     line's trailing spaces are an empty last cell."""
     margins, padded = array("i"), bytearray()
     block: list[int] = []
-    pads = True
+    flush: list[int] = []  # the lengths of the block's lines that end in no space
 
     def close() -> None:
         margins.extend([min(block)] * len(block) if block else [])
+        # padded: every line ends in a space, but the longest (the page's width), which may end flush
+        pads = not flush or len(flush) < len(block) and min(flush) >= longest
         padded.extend([pads] * len(block))
 
+    longest = 0
     for _, body, _, _ in _raw_lines(original):
         if body.strip():
             block.append(len(body) - len(body.lstrip(" ")))
-            pads = pads and body.endswith(" ")
+            longest = max(longest, len(body))
+            if not body.endswith(" "):
+                flush.append(len(body))
             continue
         close()
         margins.append(0)
         padded.append(False)
-        block, pads = [], True
+        block, flush, longest = [], [], 0
     close()
     return margins, padded
 

@@ -16,7 +16,7 @@ from .arith import CellRef, Equation, Values, equations
 from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
-from .model import Cell, RuleResult, Table
+from .model import UNTIL_RULES_HOLD, Cell, RuleResult, Table
 from .options import ParseOptions
 
 
@@ -27,6 +27,12 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
         if eq.residual(values) == 0:
             out.update(eq.cells)
     return out
+
+
+def _vouched(eqs: list[Equation], values: Values, ref: CellRef) -> bool:
+    """Every rule that holds the cell has all its cells and holds (and one does)."""
+    holding = [eq for eq in eqs if ref in eq.cells]
+    return bool(holding) and all(eq.residual(values) == 0 for eq in holding)
 
 
 def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
@@ -45,7 +51,7 @@ def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-           diags: list[Diagnostic]) -> int:
+           diags: list[Diagnostic], doubted: set[CellRef]) -> int:
     """Fill missing cells that an equation forces; returns how many.
 
     A value forced from cells that some complete, holding equation vouches for
@@ -54,7 +60,8 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     taken back, so an unverified misread never propagates into inferred cells.
     A value forced from one whose place the text does not decide
     (``Cell.unanchored``: it may be another row's) rests on that choice too:
-    it is kept, ``placed``, with the same doubt.
+    it is kept with the same doubt (``placed``, unless the rules lift it),
+    and added to ``doubted``.
     """
     confirmed = _confirmed(eqs, values)
     doubt = {ref: cell.unanchored for ref, cell in cells.items()
@@ -107,9 +114,9 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
             del inferred[ref]
     for ref, eq in inferred.items():
         old = cells[ref]
-        why = inherited.get(ref)
-        cells[ref] = Cell(values[ref], old.raw, "placed" if why else "inferred", old.span, why)
+        cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, inherited.get(ref))  # placed, if the doubt stands
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
+    doubted.update(ref for ref in inherited if ref in inferred)
     return len(inferred)
 
 
@@ -129,10 +136,11 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     values: Values = {ref: cell.value for ref, cell in cells.items()}
     unanchored = {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}
     eqs = equations(t)
+    doubted: set[CellRef] = set()  # inferred from a value placed by a choice
     if opts.repair and eqs:
         for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
             correct(t, eqs, cells, values, diags)
-            if not _infer(t, eqs, cells, values, diags):
+            if not _infer(t, eqs, cells, values, diags, doubted):
                 break
     unanchored |= {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}  # and forced from such
     results: list[RuleResult] = []
@@ -171,12 +179,13 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {_listed(empty)}", table.span, f"tables.{t.key}"))
     # a value placed by a choice the text does not decide, or forced into a cell whose printed digits
     # were cut several ways (the forced value may not be the one printed); a correction is the rules' own
-    chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"}
+    chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"
+              and not (why == UNTIL_RULES_HOLD and _vouched(eqs, values, ref))}
     if chosen:
         ok = False
         for ref in chosen:  # a read value whose place the text does not decide says so itself
             old = cells[ref]
-            if old.status == "read":
+            if old.status == "read" or ref in doubted:
                 cells[ref] = Cell(old.value, old.raw, "placed", old.span, old.unanchored)
         whys = sorted(set(chosen.values()))
         diags.append(Diagnostic("TBL_UNANCHORED", f"table {t.key}: {len(chosen)} value(s) placed by a choice the text does not decide "

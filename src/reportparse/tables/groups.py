@@ -185,13 +185,15 @@ BLANKS_AGREED = ("two or more cells printed as nothing: values placed where ever
                  "which rests on the order the text prints them in")
 def _doubt_printed_order(t: TableGrammar, order: list[str], nonblank: list[Value], flat: list[Cell],
                          one_lost: bool) -> list[Cell]:
-    """Values one per line placed in the order the text prints them rest on
-    that order (pdfminer's column order prints them in another) when a cell
-    was lost, or when a group does not balance: the groups that balance may
-    hold moved values (0s most of all) too."""
-    if len(nonblank) < 2 or not one_per_line(nonblank):
-        return flat
-    why = LOST_APART if one_lost else ORDER_BROKEN if _some_group_fails(t, order, flat) else None
+    """Values placed in the order the text prints them rest on that order
+    (pdfminer's column order prints them in another) when they stand on
+    several lines and a cell was lost, or one per line and a group does not
+    balance: the groups that balance may hold moved values (0s most of all)
+    too."""
+    if len({v.line for v in nonblank}) < 2:
+        return flat  # one line (OCR lost a cell of it): its order is the line's
+    why = (LOST_APART if one_lost else
+           ORDER_BROKEN if one_per_line(nonblank) and _some_group_fails(t, order, flat) else None)
     return flat if why is None else [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
 
 
@@ -210,8 +212,8 @@ def _some_group_fails(t: TableGrammar, order: list[str], flat: list[Cell]) -> bo
 
 ORDER_BROKEN = ("values one per line placed in the order the text prints them, and a group does not balance: the text "
                 "does not print them in the template's order, so the groups that balance may hold moved values too")
-LOST_APART = ("values one per line, one fewer than cells, in a text that prints an empty cell as nothing: placed in "
-              "the order the text prints them, which the rules check only where a value is not 0")
+LOST_APART = ("values on several lines, one fewer than cells, nothing showing which was lost: placed in the order "
+              "the text prints them, which the rules check only where a value is not 0")
 GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
                "an empty cell, which prints nothing, would fit them too")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..arith import equations, possible_choices, row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
-from ..model import Cell
+from ..model import UNTIL_RULES_HOLD, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
 from ..textutil import label_key
@@ -221,7 +221,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     for rid, vals in blocks.items():
         before = max(((r, e) for r, e in ends if e <= vals[0].start and r != rid), key=lambda x: x[1], default=None)
         checked = _headed(t, s, rid, before, vals[0].start)
-        rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled)
+        rows[rid] = {c: _until_rules(_by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled),
+                                     not checked and (rid, c) in ruled)
                      for c, v in zip(t.row(rid).columns, vals, strict=True)}
         diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed apart from its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
     for rid in order:
@@ -279,6 +280,12 @@ def _by_count(cell: Cell, checked: bool) -> Cell:
     row whose label they follow): its place is a choice the text does not
     decide unless a rule checks it."""
     return cell if checked or cell.value is None else replace(cell, unanchored=BY_COUNT)
+
+
+def _until_rules(cell: Cell, ruled: bool) -> Cell:
+    """A block's value in a cell the rules check: placed until they confirm it
+    (a block of 0s, pdfminer's column order, fits any rows it is counted into)."""
+    return replace(cell, unanchored=UNTIL_RULES_HOLD) if ruled and cell.value is not None and not cell.unanchored else cell
 
 
 def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
@@ -382,7 +389,9 @@ def _blocks_around_label(t: TableGrammar, found: dict[str, Anchor], chunks: dict
     exactly one run of k consecutive rows of the template (among the rows
     whose labels are in the document) holds the label and otherwise only
     label-only rows; the values must group as k per column, or n per row, or
-    (one per line) read the same both ways. Returns the rows so filled."""
+    (one per line) read the same both ways, and none may stand inside the
+    label's own wrapped lines (``5.要求…重新出`` / values / ``具已获取信息``:
+    those are its own). Returns the rows so filled."""
     out: dict[str, list[Value]] = {}
     present = [r.id for r in t.rows if r.id in found]
     for a in anchored:
@@ -390,6 +399,8 @@ def _blocks_around_label(t: TableGrammar, found: dict[str, Anchor], chunks: dict
         n = len(t.row(a).columns)
         if tabbed or a in taken or len(vals) <= n or len(vals) % n or a not in present:
             continue
+        if vals[0].start < found[a].end:
+            continue  # values printed inside the label's own wrapped lines: the label's, not the first of a block
         k, i = len(vals) // n, present.index(a)
         windows = [w for s0 in range(max(0, i - k + 1), i + 1) if len(w := present[s0:s0 + k]) == k
                    and all(r == a or (not chunks[r][0] and r not in taken and r not in out) for r in w)

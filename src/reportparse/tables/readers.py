@@ -23,12 +23,13 @@ entry in :data:`READERS`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple, Protocol
 
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
-from ..model import Cell
+from ..model import UNTIL_RULES_HOLD, Cell
 from .blocks import read_blocks
 from .labelled import Anchor, extract_labelled
 from .place import SpanOf, empty_cells
@@ -92,6 +93,12 @@ class BlockReader:
         # blocks seen but no value placed: the region is claimed only against values after the labels that
         # break a rule (read_labelled), which in column-order text are another row's
         placed = any(c.value is not None for cells in rows.values() for c in cells.values())
+        # a block's place (which rows and columns printed before it) is confirmed only by the rules that hold
+        # its cells, once they have all their cells and hold: a block of 0s fits any rows it is counted into
+        ruled = {ref for eq in equations(t) for ref in eq.cells}
+        rows = {r: {c: replace(cell, unanchored=UNTIL_RULES_HOLD)
+                    if cell.value is not None and not cell.unanchored and (r, c) in ruled else cell
+                    for c, cell in cols.items()} for r, cols in rows.items()}
         return Reading(rows, reading.diagnostics, claim=2 if placed else 0, reader=self.name)
 
 
@@ -119,6 +126,10 @@ def read_labelled(t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_o
     return _contested(t, taken, [r for r in readings if r is not taken and r.claim])
 
 
+READERS_DIFFER = ("two readers of the table's layout read some of its cells differently, and neither reads it whole "
+                  "with every rule holding: the layout taken is a choice")
+
+
 def _contested(t: TableGrammar, taken: Reading, others: list[Reading]) -> Reading:
     """The reading taken, its cells that another reader read with another
     value left empty (``TBL_READER_CONFLICT``): when neither settles the
@@ -130,7 +141,9 @@ def _contested(t: TableGrammar, taken: Reading, others: list[Reading]) -> Readin
                      and cell.value != taken.rows[r][c].value})
     if not differ:
         return taken
-    rows = {r: dict(cols) for r, cols in taken.rows.items()}
+    # the layout itself is in doubt: the cells the readers do not contest rest on it too (placed, not read)
+    rows = {r: {c: replace(cell, unanchored=cell.unanchored or READERS_DIFFER) if cell.value is not None else cell
+                for c, cell in cols.items()} for r, cols in taken.rows.items()}
     for r, c in differ:
         old = rows[r][c]
         rows[r][c] = Cell(None, old.raw, "missing", old.span)
