@@ -31,6 +31,8 @@ FIXTURES = [
     "pdfminer-libreoffice-66028547.txt",
     "pdfminer-libreoffice-66028543.txt",
     "pymupdf-sorted-libreoffice-66028538.txt",
+    "pdftotext-layout-docx-18263011.txt",
+    "pdfminer-docx-ruled-18263012.txt",
 ]
 
 
@@ -137,7 +139,7 @@ def test_two_readers_that_differ_leave_the_cell_empty():
 
 
 @pytest.mark.parametrize("name", ["pdfminer-chromium-96081076.txt", "pdfminer-chromium-ruled-96081072.txt",
-                                  "pdfminer-chromium-ruled-66028533.txt"])
+                                  "pdfminer-chromium-ruled-66028533.txt", "pdfminer-docx-ruled-18263012.txt"])
 def test_table_4_one_value_per_line_out_of_order_is_placed_not_read(name):
     """pdfminer's column order prints table 四's values one per line in no
     template order. Placed in the order printed (one lost, or all fifteen
@@ -201,3 +203,13 @@ def test_a_reading_whose_layout_another_reader_contests_is_placed():
     for cid, cell in row.items():
         if cell.value is not None and cell.value != truth["truth"][f"applications.carried_over.{cid}"]:
             assert cell.status == "placed"
+
+
+def test_a_number_a_narrow_column_wrapped_is_not_read_as_the_last_cell():
+    """``pdftotext -layout`` of a narrow Word table: 四's line of values, one
+    cell printed as nothing, and 104 wrapped as ``10`` over ``4``. Fourteen
+    values on two lines: the ``4`` was read as 复议后起诉's 总计. Values on several
+    lines, fewer than the cells, are placed in the order printed, not read."""
+    report, truth = parsed_fixture("pdftotext-layout-docx-18263011.txt")
+    cell = report.tables["appeals"].rows["litigation_after_reconsideration"]["total"]
+    assert cell.value in (None, truth["truth"]["appeals.litigation_after_reconsideration.total"]) or cell.status == "placed"

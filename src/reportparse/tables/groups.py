@@ -88,7 +88,6 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     nonblank = [v for v in vals if v.kind != "blank"]
     diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
-    one_lost = False  # placed by _one_cell_lost
     lost: list[list[Value | None]] | None = None  # the places a lost cell could have been, once tried
     if tab and len(vals) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
@@ -149,12 +148,11 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if flat is None and len(nonblank) == need - 1 and not any(v.kind == "blank" for v in vals):
         kept = lost if lost is not None else _lost_tries(t, order, nonblank)
         flat = _one_cell_lost(t, order, nonblank, kept, span_of, diags, path)  # no cut of the digits balances: a cell was lost
-        one_lost = True
     if flat is None:
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
-    flat = _doubt_printed_order(t, order, nonblank, flat, one_lost)
+    flat = _doubt_printed_order(t, order, nonblank, flat, len(nonblank) < need)
     if order != default or by_order:  # each group balances in any order: no rule can check which group is which
         why = by_order or "the column groups were placed in the order their headers are printed, which no rule can check"
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
@@ -184,17 +182,28 @@ MAX_PLACINGS = 500  # ways to choose which cells hold the values, weighed when c
 BLANKS_AGREED = ("two or more cells printed as nothing: values placed where every reading the rules allow puts them, "
                  "which rests on the order the text prints them in")
 def _doubt_printed_order(t: TableGrammar, order: list[str], nonblank: list[Value], flat: list[Cell],
-                         one_lost: bool) -> list[Cell]:
+                         short: bool) -> list[Cell]:
     """Values placed in the order the text prints them rest on that order
-    (pdfminer's column order prints them in another) when they stand on
-    several lines and a cell was lost, or one per line and a group does not
-    balance: the groups that balance may hold moved values (0s most of all)
-    too."""
+    (pdfminer's column order prints them in another; a narrow column wraps a
+    number onto the next line) when they stand on several lines and are
+    fewer than the cells (``short``), or on lines that are not one per group
+    and a group does not balance: the groups that balance may hold moved
+    values (0s most of all) too."""
     if len({v.line for v in nonblank}) < 2:
         return flat  # one line (OCR lost a cell of it): its order is the line's
-    why = (LOST_APART if one_lost else
-           ORDER_BROKEN if one_per_line(nonblank) and _some_group_fails(t, order, flat) else None)
-    return flat if why is None else [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
+    why = (LOST_APART if short else
+           ORDER_BROKEN if not _line_per_group(t, order, nonblank) and _some_group_fails(t, order, flat) else None)
+    return flat if why is None else [replace(cell, unanchored=cell.unanchored or why) if cell.value is not None else cell
+                                     for cell in flat]
+
+
+def _line_per_group(t: TableGrammar, order: list[str], nonblank: list[Value]) -> bool:
+    """Each group's values on a line of their own, in order (a group that
+    does not balance is then a misprint of that line, not a moved value)."""
+    per_line: dict[int, int] = {}
+    for v in nonblank:
+        per_line[v.line] = per_line.get(v.line, 0) + 1
+    return list(per_line.values()) == [len(t.row(r).columns) for r in order]
 
 
 def _some_group_fails(t: TableGrammar, order: list[str], flat: list[Cell]) -> bool:
@@ -212,7 +221,7 @@ def _some_group_fails(t: TableGrammar, order: list[str], flat: list[Cell]) -> bo
 
 ORDER_BROKEN = ("values one per line placed in the order the text prints them, and a group does not balance: the text "
                 "does not print them in the template's order, so the groups that balance may hold moved values too")
-LOST_APART = ("values on several lines, one fewer than cells, nothing showing which was lost: placed in the order "
+LOST_APART = ("values on several lines, fewer than cells, nothing showing which were lost: placed in the order "
               "the text prints them, which the rules check only where a value is not 0")
 GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
                "an empty cell, which prints nothing, would fit them too")
