@@ -152,7 +152,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         if nonblank:
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
-    flat = _doubt_printed_order(t, order, nonblank, flat, len(nonblank) < need)
+    flat = _doubt_printed_order(t, order, nonblank, flat, len(nonblank) == need - 1)
     if order != default or by_order:  # each group balances in any order: no rule can check which group is which
         why = by_order or "the column groups were placed in the order their headers are printed, which no rule can check"
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
@@ -186,7 +186,7 @@ def _doubt_printed_order(t: TableGrammar, order: list[str], nonblank: list[Value
     """Values placed in the order the text prints them rest on that order
     (pdfminer's column order prints them in another; a narrow column wraps a
     number onto the next line) when they stand on several lines and are
-    fewer than the cells (``short``), or on lines that are not one per group
+    one fewer than the cells (``short``), or on lines that are not one per group
     and a group does not balance: the groups that balance may hold moved
     values (0s most of all) too."""
     if len({v.line for v in nonblank}) < 2:
