@@ -46,3 +46,11 @@ def cell_at(report, key: str):
     tkey, rest = key.split(".", 1)
     rid, cid = rest.rsplit(".", 1)
     return report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
+
+
+def cells_of(report):
+    """Every cell of a report as (flat key, cell)."""
+    for tkey, table in report.tables.items():
+        for rid, cols in table.rows.items():
+            for cid, cell in cols.items():
+                yield f"{tkey}.{rid}.{cid}", cell

@@ -14,7 +14,7 @@ import pytest
 
 import reportparse
 
-from conftest import parsed_fixture
+from conftest import cells_of, parsed_fixture
 
 FIXTURES = [
     "pdftotext-chromium-123.txt",
@@ -36,17 +36,10 @@ FIXTURES = [
 ]
 
 
-def _cells(report: reportparse.Report):
-    for tkey, table in report.tables.items():
-        for rid, cols in table.rows.items():
-            for cid, cell in cols.items():
-                yield f"{tkey}.{rid}.{cid}", cell
-
-
 def _unflagged_wrong(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
     """Cells with a value other than the true one whose status claims it is
     read or forced (not ``conflict``, not ``placed``)."""
-    return {k: (c.value, truth["truth"][k], c.status) for k, c in _cells(report)
+    return {k: (c.value, truth["truth"][k], c.status) for k, c in cells_of(report)
             if c.value is not None and k in truth["truth"] and c.value != truth["truth"][k]
             and c.status not in ("conflict", "placed")}
 
@@ -57,7 +50,7 @@ def test_no_wrong_value_is_read_as_right(name):
     assert _unflagged_wrong(report, truth) == {}
     for key, table in report.tables.items():
         if table.valid:
-            assert all(c.value == truth["truth"].get(k) for k, c in _cells(report) if k.startswith(key + "."))
+            assert all(c.value == truth["truth"].get(k) for k, c in cells_of(report) if k.startswith(key + "."))
 
 
 def test_values_printed_before_their_labels_are_not_read_after_them():
@@ -146,7 +139,7 @@ def test_table_4_one_value_per_line_out_of_order_is_placed_not_read(name):
     with two groups not balancing), the groups that balanced held moved
     values (1 0 0 0 1 for 0 0 0 0 0), as read."""
     report, truth = parsed_fixture(name)
-    for key, cell in _cells(report):
+    for key, cell in cells_of(report):
         if key.startswith("appeals.") and cell.value is not None and cell.value != truth["truth"][key]:
             assert cell.status in ("placed", "conflict"), key
     assert not report.tables["appeals"].valid

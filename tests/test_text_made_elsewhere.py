@@ -14,20 +14,13 @@ import pytest
 
 import reportparse
 
-from conftest import ROOT, parsed_fixture
+from conftest import ROOT, cells_of, parsed_fixture
 from generator import add_noise, make_report
-
-
-def _cells(report: reportparse.Report):
-    for tkey, table in report.tables.items():
-        for rid, cols in table.rows.items():
-            for cid, cell in cols.items():
-                yield f"{tkey}.{rid}.{cid}", cell
 
 
 def _wrong(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
     """Cells with a value other than the true one: (value, truth, status)."""
-    return {k: (c.value, truth["truth"].get(k), c.status) for k, c in _cells(report)
+    return {k: (c.value, truth["truth"].get(k), c.status) for k, c in cells_of(report)
             if c.value is not None and k in truth["truth"] and c.value != truth["truth"][k]}
 
 

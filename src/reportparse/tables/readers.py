@@ -142,15 +142,9 @@ def _contested(t: TableGrammar, taken: Reading, others: list[Reading]) -> Readin
     if not differ:
         return taken
     # the layout itself is in doubt: the cells the readers do not contest rest on it too (placed, not read)
-    rows = {r: {c: replace(cell, unanchored=cell.unanchored or READERS_DIFFER) if cell.value is not None else cell
-                for c, cell in cols.items()} for r, cols in taken.rows.items()}
-    for r, c in differ:
-        old = rows[r][c]
-        rows[r][c] = Cell(None, old.raw, "missing", old.span)
-    diag = Diagnostic("TBL_READER_CONFLICT", f"the table's values read two ways ({', '.join(x.reader for x in [taken, *others])}), "
-                      f"neither whole with every rule holding, that differ in {len(differ)} cell(s), left empty: "
-                      f"{', '.join(f'{r}.{c}' for r, c in differ[:8])}", None, f"tables.{t.key}")
-    return Reading(rows, taken.diagnostics + [diag], taken.claim, taken.reader)
+    doubted = {r: {c: replace(cell, unanchored=cell.unanchored or READERS_DIFFER) if cell.value is not None else cell
+                   for c, cell in cols.items()} for r, cols in taken.rows.items()}
+    return _left_empty(t, taken._replace(rows=doubted), differ, [taken, *others], ", neither whole with every rule holding, that")
 
 
 def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:
@@ -159,18 +153,25 @@ def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:
     first = settling[0]
     if len(settling) == 1:
         return first
-    rows = {r: dict(cols) for r, cols in first.rows.items()}
     differ = sorted({(r, c) for other in settling[1:] for r, cols in other.rows.items() for c, cell in cols.items()
                      if cell.value != first.rows[r][c].value})
     if not differ:
         return first
+    return _left_empty(t, first, differ, settling, " that each satisfy its rules but")
+
+
+def _left_empty(t: TableGrammar, reading: Reading, differ: list[tuple[str, str]], readers: list[Reading],
+                how: str) -> Reading:
+    """``reading`` with the cells in ``differ`` left empty, and the
+    ``TBL_READER_CONFLICT`` that names them."""
+    rows = {r: dict(cols) for r, cols in reading.rows.items()}
     for r, c in differ:
         old = rows[r][c]
         rows[r][c] = Cell(None, old.raw, "missing", old.span)
-    diag = Diagnostic("TBL_READER_CONFLICT", f"the table's values read two ways ({', '.join(x.reader for x in settling)}) "
-                      f"that each satisfy its rules but differ in {len(differ)} cell(s), left empty: "
+    diag = Diagnostic("TBL_READER_CONFLICT", f"the table's values read two ways ({', '.join(x.reader for x in readers)}){how} "
+                      f"differ in {len(differ)} cell(s), left empty: "
                       f"{', '.join(f'{r}.{c}' for r, c in differ[:8])}", None, f"tables.{t.key}")
-    return Reading(rows, first.diagnostics + [diag], first.claim, first.reader)
+    return Reading(rows, reading.diagnostics + [diag], reading.claim, reading.reader)
 
 
 def consistent(t: TableGrammar, rows: Rows) -> bool:
