@@ -123,12 +123,26 @@ def test_the_end_of_a_group_label_is_no_value_cell():
 def test_two_readers_that_differ_leave_the_cell_empty():
     """PyMuPDF's sorted text prints a wrapped label's values on a line of
     their own; the block reader took those lines for column-order blocks and
-    its reading (0 for 本年新收's 总计) was taken over the values read after
-    the labels (25). Neither settles the table: the cells they read
-    differently are left empty (TBL_READER_CONFLICT)."""
+    read 0 for 本年新收's 总计, where the values after the labels read 25.
+    Neither settles the table: the cells they read differently are left
+    empty (TBL_READER_CONFLICT)."""
     report, truth = parsed_fixture("pymupdf-sorted-libreoffice-96081072.txt")
     assert report.tables["applications"].rows["new"]["total"].value in (None, truth["truth"]["applications.new.total"])
     assert any(d.code == "TBL_READER_CONFLICT" and "neither whole" in d.message for d in report.diagnostics)
+
+
+def test_a_claim_made_on_a_few_value_lines_goes_with_the_fuller_reading():
+    """The block reader claimed that region on a few value-only lines (a
+    wrapped label's values printed on a line of their own) and placed 5
+    cells; the values after the labels read over 150. The reading more than
+    twice as full is taken, its cells the other contests left empty, the rest
+    placed (the layout was a choice): 本年新收's first six cells, right."""
+    report, truth = parsed_fixture("pymupdf-sorted-libreoffice-96081072.txt")
+    new = report.tables["applications"].rows["new"]
+    got = [(c.value, c.status) for cid, c in new.items() if cid != "total"]
+    assert got == [(truth["truth"][f"applications.new.{cid}"], "placed") for cid in new if cid != "total"]
+    assert any(d.code == "TBL_READER_CONFLICT" and d.message.startswith("the table's values read two ways (inline, blocks)")
+               for d in report.diagnostics)
 
 
 @pytest.mark.parametrize("name", ["pdfminer-chromium-96081076.txt", "pdfminer-chromium-ruled-96081072.txt",

@@ -15,7 +15,9 @@ reader that detects the region and decides between their readings:
   taken (a block reader that placed several rows' values in one block claims
   it over values read after labels, which in such text are another row's; one
   that placed no value claims the region only when the values read after the
-  labels break a rule: then nothing is taken).
+  labels break a rule: then nothing is taken), unless another reading holds
+  more than twice as many values; the cells another reader reads otherwise
+  are left empty and the rest placed (the layout taken was a choice).
 
 A new way of printing values is one class with these two calls and one
 entry in :data:`READERS`.
@@ -123,7 +125,16 @@ def read_labelled(t: TableGrammar, s: Stream, anchors: dict[str, Anchor], span_o
         # neither is taken (the block reader's diagnostics say what was seen)
         return next(r for r in readings if r.claim == 0)
     taken = max(readings, key=lambda r: r.claim)  # (max: the first of the strongest, in registry order)
+    fuller = max((r for r in readings if r.claim), key=_filled)
+    if 2 * _filled(taken) < _filled(fuller):
+        # a few value-only lines (a wrapped label's values on a line of their own) made the block reader claim
+        # a region the values after the labels read more than twice as fully: the claim goes with the reading
+        taken = fuller
     return _contested(t, taken, [r for r in readings if r is not taken and r.claim])
+
+
+def _filled(reading: Reading) -> int:
+    return sum(cell.value is not None for cols in reading.rows.values() for cell in cols.values())
 
 
 READERS_DIFFER = ("two readers of the table's layout read some of its cells differently, and neither reads it whole "
