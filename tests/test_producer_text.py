@@ -220,3 +220,22 @@ def test_a_number_a_narrow_column_wrapped_is_not_read_as_the_last_cell():
     report, truth = parsed_fixture("pdftotext-layout-docx-18263011.txt")
     cell = report.tables["appeals"].rows["litigation_after_reconsideration"]["total"]
     assert cell.value in (None, truth["truth"]["appeals.litigation_after_reconsideration.total"]) or cell.status == "placed"
+
+
+def test_a_label_whose_values_the_row_before_covers_is_not_alone():
+    """pdfplumber's layout text of the bundled hongze-2024 PDF (a real
+    report): ``9 0 … 9`` and ``0 0 … 0`` after 部分公开's label (its own and
+    1.属于国家秘密's, a taller label cell), then 2.其他法律… with its own values
+    and 3.危及…'s after them. The guard for a column of labels then their
+    values (the row before the anchor a label alone) refused 3.'s values
+    here, and 三 was no longer valid; 1. is covered by the values after the
+    row before it, so it is not alone. 三 is valid with the golden values."""
+    import json
+
+    from conftest import ROOT
+
+    report = reportparse.parse_text((ROOT / "tests/fixtures/pdfplumber-layout-hongze-2024.txt").read_text(encoding="utf-8"))
+    exp = json.loads((ROOT / "tests/golden/hongze-2024.pdf.expected.json").read_text(encoding="utf-8"))["tables"]["applications"]
+    table = report.tables["applications"]
+    assert table.valid
+    assert {rid: [c.value for c in table.rows[rid].values()] for rid in exp} == exp

@@ -188,7 +188,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         nonblank = [v for v in vals if v.kind != "blank"]
         need = [len(t.row(r).columns) for r in targets]
         if (between and len(nonblank) == sum(need) and not any(v.kind == "blank" for v in vals)
-                and not _labels_alone_before(order, anchor, found, chunks)):
+                and not _labels_alone_before(t, order, anchor, found, chunks, blocks)):
             pos, before = 0, None
             for rid, n in zip(targets, need, strict=True):
                 row = t.row(rid)
@@ -244,18 +244,27 @@ def _word_end(s: Stream, start: int) -> bool:
     return start > 0 and bool(_HAN.match(s.text, start - 1)) and s.canon(start - 1) + 1 == s.canon(start)
 
 
-def _labels_alone_before(order: list[str], anchor: str | None, found: dict[str, Anchor],
-                         chunks: dict[str, tuple[list[Value], bool]]) -> bool:
-    """The row before ``anchor`` in the template is a label with no values
-    of its own: values after the anchor that number what it and the rows
-    after it need may as well be the values of the labels before it (a
-    column of labels, then their values: ``pdftotext`` of a narrow Word
-    table), and the count cannot tell which."""
-    if anchor is None:
+def _labels_alone_before(t: TableGrammar, order: list[str], anchor: str | None, found: dict[str, Anchor],
+                         chunks: dict[str, tuple[list[Value], bool]], filled: dict[str, list[Value]]) -> bool:
+    """The rows right before ``anchor`` in the template are labels with no
+    values of their own, which no block gave any (``filled``) and the values
+    after the row before them do not cover (``9 0 … 9`` and ``0 0 … 0``
+    after 部分公开: its own and 1.属于国家秘密's): values after the anchor that
+    number what it and the rows after it need may as well be the values of
+    the labels before it (a column of labels, then their values:
+    ``pdftotext`` of a narrow Word table), and the count cannot tell which."""
+    if anchor is None or anchor not in order:
         return False
-    i = order.index(anchor)
-    return i > 0 and order[i - 1] in found and not chunks[order[i - 1]][0]
-
+    alone, i = [], order.index(anchor) - 1
+    while i >= 0 and order[i] in found and not chunks[order[i]][0] and order[i] not in filled:
+        alone.append(order[i])
+        i -= 1
+    if not alone:
+        return False
+    if i < 0 or order[i] not in found:
+        return True
+    surplus = len(chunks[order[i]][0]) - len(t.row(order[i]).columns)
+    return surplus < sum(len(t.row(r).columns) for r in alone)
 
 BY_COUNT = ("placed by template order because the values between two labels (or after a row's own) number what "
             "the rows need, and no rule checks it (a cell printed as nothing can make the count agree)")
@@ -364,8 +373,8 @@ def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dic
         rows = run[:m]
         if len(rows) != m or rows != order[start + 1:start + 1 + m]:
             continue
-        if start > 0 and order[start - 1] in found and not chunks[order[start - 1]][0]:
-            continue  # the row before it is a label alone too: the block may be the rows' before (a label column, then its values)
+        if _labels_alone_before(t, order, a, found, chunks, out):
+            continue  # the block may be the rows' before (a label column, then its values)
         own, rest = vals[:n], vals[n:]
         if len({v.block for v in own}) != n and len({v.block for v in own}) != 1:
             continue
