@@ -197,6 +197,7 @@ def _block_layout(original: str) -> tuple[array, bytearray]:
     margins, padded = array("i"), bytearray()
     block: list[int] = []
     flush: list[int] = []  # the lengths of the block's lines that end in no space
+    longest = 0  # the length of the block's longest line
 
     def close() -> None:
         margins.extend([min(block)] * len(block) if block else [])
@@ -204,7 +205,6 @@ def _block_layout(original: str) -> tuple[array, bytearray]:
         pads = not flush or len(flush) < len(block) and min(flush) >= longest
         padded.extend([pads] * len(block))
 
-    longest = 0
     for _, body, _, _ in _raw_lines(original):
         if body.strip():
             block.append(len(body) - len(body.lstrip(" ")))

@@ -24,7 +24,7 @@ from ..model import Cell
 from ..options import ParseOptions
 from ..startcache import compiled
 from .cells import Value, fit_positions, one_per_line, read_fields, settle_speck
-from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, empty_cells, unprinted, value_notes
+from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, doubted, empty_cells, unprinted, value_notes
 from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
 
@@ -181,6 +181,15 @@ def one_row(t: TableGrammar, s: Stream) -> tuple[int, int] | None:
 MAX_PLACINGS = 500  # ways to choose which cells hold the values, weighed when cells were printed as nothing
 BLANKS_AGREED = ("two or more cells printed as nothing: values placed where every reading the rules allow puts them, "
                  "which rests on the order the text prints them in")
+ORDER_BROKEN = ("values on lines that are not one per group placed in the order the text prints them, and a group does "
+                "not balance: the text does not print them in the template's order, so the groups that balance may "
+                "hold moved values too")
+LOST_APART = ("values on several lines, one fewer than cells, nothing showing which was lost: placed in the order "
+              "the text prints them, which the rules check only where a value is not 0")
+GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
+               "an empty cell, which prints nothing, would fit them too")
+
+
 def _doubt_printed_order(t: TableGrammar, order: list[str], nonblank: list[Value], flat: list[Cell],
                          short: bool) -> list[Cell]:
     """Values placed in the order the text prints them rest on that order
@@ -193,8 +202,7 @@ def _doubt_printed_order(t: TableGrammar, order: list[str], nonblank: list[Value
         return flat  # one line (OCR lost a cell of it): its order is the line's
     why = (LOST_APART if short else
            ORDER_BROKEN if not _line_per_group(t, order, nonblank) and _some_group_fails(t, order, flat) else None)
-    return flat if why is None else [replace(cell, unanchored=cell.unanchored or why) if cell.value is not None else cell
-                                     for cell in flat]
+    return flat if why is None else [doubted(cell, why) for cell in flat]
 
 
 def _line_per_group(t: TableGrammar, order: list[str], nonblank: list[Value]) -> bool:
@@ -217,14 +225,6 @@ def _some_group_fails(t: TableGrammar, order: list[str], flat: list[Cell]) -> bo
         if eq is not None and eq.residual(values) not in (None, 0):
             return True
     return False
-
-
-ORDER_BROKEN = ("values one per line placed in the order the text prints them, and a group does not balance: the text "
-                "does not print them in the template's order, so the groups that balance may hold moved values too")
-LOST_APART = ("values on several lines, fewer than cells, nothing showing which were lost: placed in the order "
-              "the text prints them, which the rules check only where a value is not 0")
-GLUED_BLANK = ("digits run together with no separator, cut the one way the rules allow when no cell is empty; "
-               "an empty cell, which prints nothing, would fit them too")
 
 
 def _lost_tries(t: TableGrammar, order: list[str], nonblank: list[Value]) -> list[list[Value | None]]:

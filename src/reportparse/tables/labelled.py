@@ -20,7 +20,7 @@ from ..options import ParseOptions
 from ..startcache import compiled
 from ..textutil import label_key
 from .cells import Value, read_fields
-from .place import Placed, SpanOf, cell_from, empty_cells, place_row
+from .place import Placed, SpanOf, cell_from, doubted, empty_cells, place_row
 from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -221,9 +221,11 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     for rid, vals in blocks.items():
         before = max(((r, e) for r, e in ends if e <= vals[0].start and r != rid), key=lambda x: x[1], default=None)
         checked = _headed(t, s, rid, before, vals[0].start)
-        rows[rid] = {c: _until_rules(_by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled),
-                                     not checked and (rid, c) in ruled)
-                     for c, v in zip(t.row(rid).columns, vals, strict=True)}
+        cells = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(t.row(rid).columns, vals, strict=True)}
+        # unchecked: placed by the count where no rule checks the cell, else until the rules confirm it (a block
+        # of 0s, pdfminer's column order, fits any rows it is counted into)
+        rows[rid] = cells if checked else {c: doubted(cell, UNTIL_RULES_HOLD if (rid, c) in ruled else BY_COUNT)
+                                           for c, cell in cells.items()}
         diags.append(Diagnostic("TBL_BLOCK_BEFORE_LABELS", f"row {t.row(rid).label!r} read from a block of values printed apart from its label", span_of(vals[0].start, vals[-1].end), f"tables.{t.key}.{rid}"))
     for rid in order:
         if t.row(rid).optional:
@@ -266,6 +268,7 @@ def _labels_alone_before(t: TableGrammar, order: list[str], anchor: str | None, 
     surplus = len(chunks[order[i]][0]) - len(t.row(order[i]).columns)
     return surplus < sum(len(t.row(r).columns) for r in alone)
 
+
 BY_COUNT = ("placed by template order because the values between two labels (or after a row's own) number what "
             "the rows need, and no rule checks it (a cell printed as nothing can make the count agree)")
 
@@ -289,12 +292,6 @@ def _by_count(cell: Cell, checked: bool) -> Cell:
     row whose label they follow): its place is a choice the text does not
     decide unless a rule checks it."""
     return cell if checked or cell.value is None else replace(cell, unanchored=BY_COUNT)
-
-
-def _until_rules(cell: Cell, ruled: bool) -> Cell:
-    """A block's value in a cell the rules check: placed until they confirm it
-    (a block of 0s, pdfminer's column order, fits any rows it is counted into)."""
-    return replace(cell, unanchored=UNTIL_RULES_HOLD) if ruled and cell.value is not None and not cell.unanchored else cell
 
 
 def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
@@ -343,10 +340,8 @@ def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dic
     in the document — label-only, consecutive in the template — are those rows.
     The block is read column by column when it comes as one run per column
     (blank lines between columns), row by row when every value stands alone.
-    Not when the row before the anchor is a label alone as well: then the
-    block may be the values of the labels before it (``pdftotext`` of a
-    narrow Word table: a column of labels, then their values), and nothing
-    in the text tells which.
+    Not when the labels before the anchor stand alone as well
+    (:func:`_labels_alone_before`): then the block may be their values.
     Trimmed from the anchor's own chunk; returns the rows so filled."""
     out: dict[str, list[Value]] = {}
     order = [r.id for r in t.rows if not r.optional]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..arith import Equation
 from ..diagnostics import Diagnostic
@@ -31,6 +31,12 @@ class Placed:
 
 def empty_cells(columns: tuple[str, ...]) -> dict[str, Cell]:
     return {c: Cell() for c in columns}
+
+
+def doubted(cell: Cell, why: str) -> Cell:
+    """A value whose place rests on a choice (``Cell.unanchored``), keeping
+    a doubt it already has; an empty cell stays as it is."""
+    return replace(cell, unanchored=cell.unanchored or why) if cell.value is not None else cell
 
 
 def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:

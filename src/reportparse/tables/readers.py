@@ -25,7 +25,6 @@ entry in :data:`READERS`.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple, Protocol
 
 from ..arith import equations
@@ -34,7 +33,7 @@ from ..grammar import TableGrammar
 from ..model import UNTIL_RULES_HOLD, Cell
 from .blocks import read_blocks
 from .labelled import Anchor, extract_labelled
-from .place import SpanOf, empty_cells
+from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
 from .stream import NUMERIC_LINE, Stream
 
@@ -98,9 +97,8 @@ class BlockReader:
         # a block's place (which rows and columns printed before it) is confirmed only by the rules that hold
         # its cells, once they have all their cells and hold: a block of 0s fits any rows it is counted into
         ruled = {ref for eq in equations(t) for ref in eq.cells}
-        rows = {r: {c: replace(cell, unanchored=UNTIL_RULES_HOLD)
-                    if cell.value is not None and not cell.unanchored and (r, c) in ruled else cell
-                    for c, cell in cols.items()} for r, cols in rows.items()}
+        rows = {r: {c: doubted(cell, UNTIL_RULES_HOLD) if (r, c) in ruled else cell for c, cell in cols.items()}
+                for r, cols in rows.items()}
         return Reading(rows, reading.diagnostics, claim=2 if placed else 0, reader=self.name)
 
 
@@ -153,9 +151,8 @@ def _contested(t: TableGrammar, taken: Reading, others: list[Reading]) -> Readin
     if not differ:
         return taken
     # the layout itself is in doubt: the cells the readers do not contest rest on it too (placed, not read)
-    doubted = {r: {c: replace(cell, unanchored=cell.unanchored or READERS_DIFFER) if cell.value is not None else cell
-                   for c, cell in cols.items()} for r, cols in taken.rows.items()}
-    return _left_empty(t, taken._replace(rows=doubted), differ, [taken, *others], ", neither whole with every rule holding, that")
+    rows = {r: {c: doubted(cell, READERS_DIFFER) for c, cell in cols.items()} for r, cols in taken.rows.items()}
+    return _left_empty(t, taken._replace(rows=rows), differ, [taken, *others], ", neither whole with every rule holding, that")
 
 
 def _agreed(t: TableGrammar, settling: list[Reading]) -> Reading:

@@ -116,16 +116,17 @@ def readings(tokens: list[str], kinds: list[Kind], keep: Callable[[list], bool] 
     cuts: dict[tuple[Kind, ...], tuple[list[list], bool]] = {}  # the cuts depend only on the kinds of the cells present
     uniform = len(set(kinds)) == 1
     for k in range(len(tokens), min(n, most or n) + 1):
-        if uniform:  # one cut for every choice of k cells; none: no choice of k cells reads
-            sols, done = cuts[tuple(kinds[:k])] = splits(tokens, k, kinds=kinds[:k])
+        same = tuple(kinds[:k]) if uniform else None  # every choice of k cells has these kinds
+        if same is not None:
+            sols, done = cuts[same] = splits(tokens, k, kinds=list(same))
             complete = complete and done
             if not sols:
-                continue
+                continue  # no choice of k cells reads
         for present in combinations(range(n), k):
-            present_kinds = tuple(kinds[:k]) if uniform else tuple(kinds[i] for i in present)
-            if present_kinds not in cuts:
-                cuts[present_kinds] = splits(tokens, k, kinds=list(present_kinds))
-            sols, done = cuts[present_kinds]
+            key = same if same is not None else tuple(kinds[i] for i in present)
+            if key not in cuts:
+                cuts[key] = splits(tokens, k, kinds=list(key))
+            sols, done = cuts[key]
             complete = complete and done
             for sol in sols:
                 full: list = [None] * n
