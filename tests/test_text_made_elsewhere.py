@@ -150,6 +150,40 @@ def test_digits_run_together_with_no_separator_where_an_empty_cell_would_fit_are
     assert {k: w for k, w in _wrong(report, truth).items() if k.startswith("appeals")} != {}  # the cut is wrong: flagged, not hidden
 
 
+@pytest.mark.parametrize(("seed", "row", "blank"), [
+    (68911593, "carried_over", "legal_service"),  # 2134497462429: 213 4 49 74 _ 62 429, cut 21 344 9 7 46 2 429
+    (68911609, "result.withheld.enforcement_files", "other_org"),  # 0000011: 0 0 0 0 0 _ 11, cut 0 0 0 0 0 1 1
+])
+def test_a_row_of_digits_run_together_is_cut_as_a_choice_the_table_rules_confirm(seed, row, blank):
+    """BeautifulSoup's ``get_text()`` runs 三's cells together, one run of
+    digits per row, and an empty cell prints nothing. The one cut with no
+    empty cell that balances the row (``0000011`` as 0 0 0 0 0 1 1, where 其他
+    was empty and 总计 11) was read, as read; a cut with an empty cell
+    balances it too. Now such a cut is a choice: its values are ``placed``
+    until every rule that holds them (the columns' too) is complete and
+    holds, and no wrong value is read as though right."""
+    report, truth = parsed_fixture(f"bs4-get-text-glued-{seed}.txt")
+    assert f"applications.{row}.{blank}" in truth["blank_cells"]
+    wrong = _wrong(report, truth)
+    assert any(k.startswith(f"applications.{row}.") for k in wrong)  # the cut is wrong: flagged, not hidden
+    assert {k: w for k, w in wrong.items() if w[2] not in ("placed", "conflict")} == {}
+    assert not report.tables["applications"].valid
+    assert any(d.code == "TBL_UNANCHORED" and "digits run together" in d.message for d in report.diagnostics)
+
+
+def test_a_cut_with_no_empty_cell_is_read_when_the_columns_rules_confirm_it():
+    """平潭 2021 (a real scrape): 部分公开's ``500000 5`` is seven cells short
+    of separators; 5 0 0 0 0 0 | 5 balances the row, and so would 5 in 商业企业
+    with 自然人 empty. Every column's rules, all their cells read, hold with
+    the cut taken: they confirm it, and the table is valid."""
+    report = reportparse.parse_file(ROOT / "corpus/real/pingtan-010.txt")
+    applications = report.tables["applications"]
+    row = applications.rows["result.partly_disclosed"]
+    assert [c.value for c in row.values()] == [5, 0, 0, 0, 0, 0, 5]
+    assert {c.status for c in row.values()} == {"read"}
+    assert applications.valid
+
+
 def test_a_tab_after_every_text_is_no_empty_last_cell():
     """BeautifulSoup's ``get_text("\\t")`` puts a tab after every piece of
     text, so every line ends in one, and an empty cell prints nothing. 三's
@@ -196,9 +230,12 @@ def test_a_row_two_values_short_on_a_line_with_separators_is_placed():
     ``（一）予以公开 0 0 0 14 27`` for seven cells, two of them empty. Cut as
     digits run together (``14`` → 1 4, ``27`` → 2 7) the row rule held, and
     four wrong values were read. Empty cells fit the rule too, so the cut is
-    kept as ``placed``."""
+    kept as ``placed``, but for a cell whose column's rules, every cell of
+    theirs read, hold (科研机构's 0)."""
     report, truth = parsed_fixture("pdfplumber-blank-cells-76078327.txt")
     assert {"applications.result.disclosed.business", "applications.result.disclosed.nonprofit"} <= set(truth["blank_cells"])
     row = report.tables["applications"].rows["result.disclosed"]
-    assert {c.status for c in row.values()} <= {"placed", "conflict"}
+    assert {c.status for c in row.values()} <= {"placed", "conflict", "read"}
+    assert [cid for cid, c in row.items() if c.status == "read"] == ["research"]
+    assert row["research"].value == truth["truth"]["applications.result.disclosed.research"]
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}

@@ -101,6 +101,12 @@ class Section:
 # only until every rule that holds the cell has all its cells and holds (rules.check_table)
 UNTIL_RULES_HOLD = ("values of a block printed one cell per line apart from their labels, placed by those labels: "
                     "only the rules, every cell of theirs known and holding, confirm the place")
+# digits run together, or fewer values than cells on a line: the one cut with no empty cell was taken, where
+# cells printed as nothing would fit the row's rule too; the table's other rules decide, as above
+CUT_WITHOUT_BLANKS = ("two or more values short, or digits run together: cut the one way the row's rule allows with no "
+                      "empty cell, where cells printed as nothing would fit it too; only the rules, every cell of theirs "
+                      "known and holding, confirm the cut")
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS})
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from .arith import CellRef, Equation, Values, equations
 from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
-from .model import UNTIL_RULES_HOLD, Cell, RuleResult, Table
+from .model import LIFTED_BY_RULES, Cell, RuleResult, Table
 from .options import ParseOptions
 
 
@@ -180,7 +180,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     # a value placed by a choice the text does not decide, or forced into a cell whose printed digits
     # were cut several ways (the forced value may not be the one printed); a correction is the rules' own
     chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"
-              and not (why == UNTIL_RULES_HOLD and _vouched(eqs, values, ref))}
+              and not (why in LIFTED_BY_RULES and _vouched(eqs, values, ref))}
     if chosen:
         ok = False
         for ref in chosen:  # a read value whose place the text does not decide says so itself

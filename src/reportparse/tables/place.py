@@ -8,14 +8,12 @@ from dataclasses import dataclass, field, replace
 from ..arith import Equation
 from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
-from ..model import Cell
+from ..model import CUT_WITHOUT_BLANKS, Cell
 from ..span import Span
 from .cells import UNREAD_MARKS, Value, fit_positions, one_per_line, settle_speck
 from .split import readings, splits
 
 SpanOf = Callable[[int, int], Span]
-SHORT_BLANKS = ("two or more values short on a line with separators: cut the one way the rules allow with no empty cell, "
-                "where cells printed as nothing would fit them too")
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
 _MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
@@ -116,10 +114,10 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
                 blanks, done = readings(tokens, kinds, keep=blank_fits, most=n - 1)
                 sols += blanks
                 complete = complete and done
-            elif not apart and n - len(tokens) > 1 and len(tokens) > 1 and readings(tokens, kinds, keep=blank_fits, most=n - 1)[0]:
-                # two or more short on a line with separators: digits run together (平潭's scraped pages), or
-                # cells printed as nothing (text that drops empty cells); the cut is kept, as a choice
-                out.doubt = SHORT_BLANKS
+            elif not apart and n - len(tokens) > 1 and readings(tokens, kinds, keep=blank_fits, most=n - 1)[0]:
+                # two or more short, or one run of digits: digits run together (平潭's scraped pages, a
+                # scraper's get_text()), or cells printed as nothing; the cut is kept, as a choice the rules lift
+                out.doubt = CUT_WITHOUT_BLANKS
         else:  # no rule checks the cut, and an empty cell prints nothing: every choice of empty cells counts
             sols, complete = readings(tokens, kinds)
         span = span_of(nonblank[0].start, nonblank[-1].end)
