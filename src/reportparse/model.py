@@ -106,7 +106,11 @@ UNTIL_RULES_HOLD = ("values of a block printed one cell per line apart from thei
 CUT_WITHOUT_BLANKS = ("two or more values short, or digits run together: cut the one way the row's rule allows with no "
                       "empty cell, where cells printed as nothing would fit it too; only the rules, every cell of theirs "
                       "known and holding, confirm the cut")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS})
+# a line aligned with spaces whose trailing spaces were read as an empty last cell: they may be padding
+TRAILING_SPACES_EMPTY = ("the line's trailing spaces read as an empty last cell, where they may pad the cell before it "
+                         "and a cell printed as nothing stand elsewhere; only the rules, every cell of theirs known and "
+                         "holding, confirm the places")
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY})
 
 
 @dataclass(slots=True)

@@ -29,10 +29,25 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
     return out
 
 
-def _vouched(eqs: list[Equation], values: Values, ref: CellRef) -> bool:
-    """Every rule that holds the cell has all its cells and holds (and one does)."""
-    holding = [eq for eq in eqs if ref in eq.cells]
+def _vouched(eqs: list[Equation], values: Values, ref: CellRef, spent: set[Equation]) -> bool:
+    """Every rule that holds the cell has all its cells and holds (and one
+    does). A rule that forced a value (``spent``) holds because it did, so
+    it checks nothing: a doubted value that forced a cell of its column and
+    its row's 总计 is vouched for by no rule."""
+    holding = [eq for eq in eqs if ref in eq.cells and eq not in spent]
     return bool(holding) and all(eq.residual(values) == 0 for eq in holding)
+
+
+def _lifted(eqs: list[Equation], values: Values, ref: CellRef, forcing: dict[CellRef, Equation],
+            spent: set[Equation], doubts: dict[CellRef, str]) -> bool:
+    """Whether the rules lift a doubt the rules may lift: a value read is
+    :func:`_vouched` for; a value forced from doubted ones, when each of them
+    is lifted (the cells its rule forced with it aside)."""
+    eq = forcing.get(ref)
+    if eq is None:
+        return _vouched(eqs, values, ref, spent)
+    return all(r not in doubts or doubts[r] in LIFTED_BY_RULES and _lifted(eqs, values, r, forcing, spent, doubts)
+               for r in eq.cells if forcing.get(r) is not eq)
 
 
 def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
@@ -51,7 +66,7 @@ def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-           diags: list[Diagnostic], doubted: set[CellRef]) -> int:
+           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, Equation]) -> int:
     """Fill missing cells that an equation forces; returns how many.
 
     A value forced from cells that some complete, holding equation vouches for
@@ -117,6 +132,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
         cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, inherited.get(ref))  # placed, if the doubt stands
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
     doubted.update(ref for ref in inherited if ref in inferred)
+    forcing.update(inferred)
     return len(inferred)
 
 
@@ -137,10 +153,11 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     unanchored = {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}
     eqs = equations(t)
     doubted: set[CellRef] = set()  # inferred from a value placed by a choice
+    forcing: dict[CellRef, Equation] = {}  # each value the rules forced: the rule that forced it
     if opts.repair and eqs:
         for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
             correct(t, eqs, cells, values, diags)
-            if not _infer(t, eqs, cells, values, diags, doubted):
+            if not _infer(t, eqs, cells, values, diags, doubted, forcing):
                 break
     unanchored |= {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}  # and forced from such
     results: list[RuleResult] = []
@@ -179,8 +196,12 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         diags.append(Diagnostic("CELL_EMPTY", f"table {t.key}: {len(empty)} cell(s) have no value: {_listed(empty)}", table.span, f"tables.{t.key}"))
     # a value placed by a choice the text does not decide, or forced into a cell whose printed digits
     # were cut several ways (the forced value may not be the one printed); a correction is the rules' own
+    # the rules confirm a place only in a table where no rule fails: where one does, a value forced from a
+    # misread can balance another rule, and no rule is evidence
+    spent = set(forcing.values())
+    consistent = not conflicted
     chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"
-              and not (why in LIFTED_BY_RULES and _vouched(eqs, values, ref))}
+              and not (consistent and why in LIFTED_BY_RULES and _lifted(eqs, values, ref, forcing, spent, unanchored))}
     if chosen:
         ok = False
         for ref in chosen:  # a read value whose place the text does not decide says so itself

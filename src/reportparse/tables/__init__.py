@@ -13,12 +13,12 @@ from dataclasses import replace
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
-from ..model import RuleResult, Table
+from ..model import TRAILING_SPACES_EMPTY, RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
 from .kinds import REGISTRY, TableKind
-from .place import empty_cells
+from .place import doubted, empty_cells
 from .prose import ProseEvidence
 from .stream import Stream, make_stream
 
@@ -58,7 +58,34 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
+    _trailing_spaces_doubted(c.original, out)
     return out, diags
+
+
+def _trailing_spaces_doubted(original: str, tables: dict[str, Table]) -> None:
+    """A row's last cell read empty only because its line ends in spaces.
+
+    In text aligned with spaces a run of spaces is one separator, so trailing
+    spaces are an empty last cell (pandoc's plain tables), or the padding of
+    the cell before it (inscriptis pads every cell to its column's width):
+    then a cell printed as nothing stands elsewhere on the line, and its
+    values one place off. Every value on that line is placed until the rules,
+    every cell of theirs known and holding, confirm it."""
+    for table in tables.values():
+        lines = {last.span.line for last in (list(row.values())[-1] for row in table.rows.values())
+                 if last.value is None and last.span is not None and _after_trailing_spaces(original, last.span)}
+        if not lines:
+            continue
+        for row in table.rows.values():
+            for cid, cell in row.items():
+                if cell.span is not None and cell.span.line in lines:
+                    row[cid] = doubted(cell, TRAILING_SPACES_EMPTY)
+
+
+def _after_trailing_spaces(original: str, span: Span) -> bool:
+    """An empty field at the end of a line whose last characters are spaces."""
+    at = span.start
+    return span.end == at and 0 < at and original[at - 1] == " " and (at == len(original) or original[at] in "\r\n\f")
 
 
 COUNT_UNPROVEN = ("values one per line in a text that prints an empty cell as nothing, in a table no rule checks: "
