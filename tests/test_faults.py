@@ -169,6 +169,29 @@ def test_a_killed_worker_costs_at_most_its_files_and_the_run_goes_on(tmp_path):
 
 
 @pytestmark_linux
+def test_a_worker_that_dies_unseen_is_found_by_the_watch():
+    """Once, on a loaded machine, a worker killed as it started left the
+    pool waiting for ever (the run above hung). The corpus run also checks,
+    every few seconds with nothing done, whether any worker has ended: a
+    worker ends only with its pool."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reportparse.corpus import engines
+
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pool.submit(time.sleep, 0.1).result(timeout=60)
+        assert not engines._worker_died(pool)
+        victim = engines._workers(pool)[0]
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.join(timeout=10)
+        assert engines._worker_died(pool)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+@pytestmark_linux
 def test_workers_exit_when_their_parent_is_killed(tmp_path):
     src = _inputs(tmp_path, 2000)
     proc = subprocess.Popen([*CLI, "corpus", str(src), "-o", str(tmp_path / "out"), "--jobs", "2", "--quiet"],

@@ -18,6 +18,7 @@ from .worker import process_file_json
 
 Result = tuple[str, str, str]  # (path, status, JSON text)
 CONNECT_TIMEOUT = "10s"  # how long to try to reach a Dask scheduler
+WATCH_EVERY = 2.0  # seconds between checks that no worker of a pool has died unseen
 
 
 def run_local(paths: list[str], jobs: int, options: dict, timeout: float | None,
@@ -57,7 +58,9 @@ def _pool_run(queue: deque[str], jobs: int, options: dict, timeout: float | None
                 except BrokenProcessPool:
                     queue.appendleft(p)
                     return _broken(pending)
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=WATCH_EVERY, return_when=FIRST_COMPLETED)
+            if not done and _worker_died(pool):
+                return _broken(pending)  # the pool missed it: see _worker_died
             for fut in done:
                 if isinstance(fut.exception(), BrokenProcessPool):
                     return _broken(pending)
@@ -65,6 +68,21 @@ def _pool_run(queue: deque[str], jobs: int, options: dict, timeout: float | None
         return []
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        for proc in _workers(pool):
+            if proc.exitcode is None:
+                proc.terminate()  # a worker of a pool that hung after another died; nothing of it is waited for
+
+
+def _workers(pool: ProcessPoolExecutor) -> list[Any]:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _worker_died(pool: ProcessPoolExecutor) -> bool:
+    """A worker of the pool has ended. Workers end only with their pool, so
+    this is a kill or a crash that the pool itself did not notice: a worker
+    killed while it starts can leave Python 3.11's pool waiting for ever
+    (seen once in ``tests/test_faults.py`` on a loaded machine)."""
+    return any(proc.exitcode is not None for proc in _workers(pool))
 
 
 def _broken(pending: dict[Any, str]) -> list[str]:
