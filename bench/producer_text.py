@@ -63,12 +63,24 @@ def tools() -> dict[str, Callable[[str], str]]:
     return out
 
 
+KEPT = {"chromium print, no rules": "plain-{}.pdf", "chromium print, ruled": "ruled-{}.pdf",
+        "libreoffice, web page": "lo-html/{}.pdf", "libreoffice, web page ruled": "lo-html-ruled/{}.pdf",
+        "libreoffice, pandoc .docx": "lo-docx/{}.pdf", "libreoffice, .docx ruled": "lo-docx-ruled/{}.pdf"}
+
+
+def _kept(folder: Path, seeds: list[int]) -> dict[str, dict[int, Path]] | None:
+    """The PDFs an earlier ``--keep`` run made of these seeds, when all are there."""
+    out = {name: {seed: folder / pattern.format(seed) for seed in seeds} for name, pattern in KEPT.items()}
+    return out if all(p.exists() for by_seed in out.values() for p in by_seed.values()) else None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=10, help="reports")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
-    ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder")
+    ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder; "
+                    "where an earlier run left every PDF of these seeds there, they are read again, not made")
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # the libraries' font warnings
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
@@ -78,7 +90,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmpname:
         tmp = args.keep or Path(tmpname)
         tmp.mkdir(parents=True, exist_ok=True)
-        pdfs = make_pdfs({seed: html for seed, (_, html) in generated.items()}, tmp)
+        pdfs = _kept(tmp, list(generated)) or make_pdfs({seed: html for seed, (_, html) in generated.items()}, tmp)
         print(f"{'producer':<30}{'tool':<19}{HEAD}")
         for producer, by_seed in pdfs.items():
             for name, read in readers.items():

@@ -165,18 +165,18 @@ def test_a_garbled_first_value_after_a_label_keeps_its_place_unless_it_is_a_word
     unreadable value: the other six keep their columns and the rule brings the
     40 back. ``量`` (the label's last word, cut off by OCR) before seven values is
     the label's, and before six it is not taken for a value either (the row is
-    short, and the rules fill it)."""
+    short: the table's rules place the six values and force the first)."""
     r = reportparse.parse_text(_report(_rows(edit={0: lambda c: ["王呆"] + c[1:]})))
     new = r.tables["applications"].rows["new"]
     assert [(c.value, c.status) for c in new.values()][:2] == [(40, "inferred"), (3, "read")]
     assert any(d.code == "CELL_UNREADABLE" and "王呆" in d.message for d in r.diagnostics)
     wrapped = ROWS[0][0][:-1] + "\t量"
-    for cells, status in ((ROWS[0][1], "read"), (ROWS[0][1][1:], "inferred")):
+    for cells, first in ((ROWS[0][1], "read"), (ROWS[0][1][1:], "inferred")):
         text = _report(_rows()).replace(ROWS[0][0] + "\t" + "\t".join(map(str, ROWS[0][1])),
                                         wrapped + "\t" + "\t".join(map(str, cells)))
         r = reportparse.parse_text(text)
         new = r.tables["applications"].rows["new"]
-        assert [(c.value, c.status) for c in new.values()] == [(v, status) for v in ROWS[0][1]]
+        assert [(c.value, c.status) for c in new.values()] == [(v, first if i == 0 else "read") for i, v in enumerate(ROWS[0][1])]
         assert not any("量" in d.message for d in r.diagnostics if d.code == "CELL_UNREADABLE")
 
 

@@ -187,15 +187,17 @@ def test_a_cut_with_no_empty_cell_is_read_when_the_columns_rules_confirm_it():
 def test_trailing_spaces_read_as_an_empty_last_cell_are_a_choice():
     """inscriptis pads every cell of a table to its column's width, so a
     row's line ends in spaces, and an empty cell prints as nothing but
-    spacing. 部分公开 ``0  0  0  16  0  16  `` (法律服务机构 empty) read the
-    trailing spaces as an empty 总计: 16 in 其他, as read. Trailing spaces
-    may be padding: the values on that line are placed until the rules
-    confirm them."""
-    report, truth = parsed_fixture("inscriptis-68911577.txt")
-    assert "applications.result.partly_disclosed.legal_service" in truth["blank_cells"]
-    row = report.tables["applications"].rows["result.partly_disclosed"]
-    assert row["other_org"].value == 16 != truth["truth"]["applications.result.partly_disclosed.other_org"]
-    assert row["other_org"].status in ("placed", "conflict")
+    spacing. 其他法律行政法规禁止公开 ``0  0  3  1  0  4  `` (科研机构 empty)
+    read the trailing spaces as an empty 总计: 3 in 科研机构, 4 in 其他, as
+    read; and 行政许可 ``3703  0  `` (本年增/减 empty) read 0 as 本年增/减.
+    Trailing spaces may be padding: the values on that line are placed until
+    the rules confirm them (二 has no rule: they stay placed)."""
+    report, truth = parsed_fixture("inscriptis-68911607.txt")
+    assert {"applications.result.withheld.prohibited_by_law.research", "proactive.licensing.change"} <= set(truth["blank_cells"])
+    row = report.tables["applications"].rows["result.withheld.prohibited_by_law"]
+    assert row["research"].value == 3 != truth["truth"]["applications.result.withheld.prohibited_by_law.research"]
+    assert {c.status for c in row.values() if c.value is not None} == {"placed"}
+    assert report.tables["proactive"].rows["licensing"]["change"].status == "placed"
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
     assert any(d.code == "TBL_UNANCHORED" and "trailing spaces" in d.message for d in report.diagnostics)
 
@@ -217,16 +219,49 @@ def test_rules_confirm_a_place_only_in_a_table_where_none_fails():
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
 
 
+def test_a_row_aligned_with_spaces_one_value_short_is_placed_by_the_table_rules():
+    """lynx's ``-dump`` aligns a table's cells with spaces, so an empty cell
+    prints as nothing but a wider gap: 上年结转 ``281  33  39  1  25  392``
+    for seven cells (法律服务机构 empty). Such a row was left empty; now each
+    value is a cell and the empty one stands where the table's rules leave
+    it: 13 is forced into 法律服务机构, and every table is valid."""
+    report, truth = parsed_fixture("lynx-dump-54572072.txt")
+    assert "applications.carried_over.legal_service" in truth["blank_cells"]
+    row = report.tables["applications"].rows["carried_over"]
+    assert [c.value for c in row.values()] == [truth["truth"][f"applications.carried_over.{cid}"] for cid in row]
+    assert row["legal_service"].status == "inferred"
+    assert {c.status for cid, c in row.items() if cid != "legal_service"} == {"read"}
+    assert all(t.valid for t in report.tables.values())
+    assert _wrong(report, truth) == {}
+    assert any(d.code == "TBL_EMPTY_ALIGNED" and "apart on one line" in d.message for d in report.diagnostics)
+
+
+def test_values_the_rules_place_but_no_complete_rule_checks_are_placed():
+    """pandoc's plain tables, three cells printed as nothing in 三: rows one
+    value short are placed where the table's rules leave their empty cells
+    (不予公开's 1.属于国家秘密 ``0  0  18  2  15  35``, 科研机构 empty); a value no rule with all its
+    cells known checks — its column has another empty cell — is ``placed``,
+    not read, and none is wrong."""
+    report, truth = parsed_fixture("pandoc-plain-20478096.txt")
+    row = report.tables["applications"].rows["result.withheld.state_secret"]
+    assert [row[c].value for c in ("nonprofit", "legal_service", "other_org", "total")] == [18, 2, 15, 35]
+    assert row["total"].status == "read" and row["nonprofit"].status == "placed"
+    assert _wrong(report, truth) == {}
+
+
 def test_a_tab_after_every_text_is_no_empty_last_cell():
     """BeautifulSoup's ``get_text("\\t")`` puts a tab after every piece of
     text, so every line ends in one, and an empty cell prints nothing. 三's
     last row, 结转下年度 with 科研机构 empty, read six values and the line's
     last tab as seven cells: the values one place to the left, as read, and 总计
     inferred. Now where every line that holds a tab ends in one, that last tab
-    ends the line."""
+    ends the line, and the row is six values for seven cells: the table's
+    rules place them, the empty cell where it was."""
     report, truth = parsed_fixture("bs4-get-text-tab-90101.txt")
     assert "applications.carried_forward.research" in truth["blank_cells"]
-    assert all(c.value is None for c in report.tables["applications"].rows["carried_forward"].values())
+    row = report.tables["applications"].rows["carried_forward"]
+    assert row["research"].status in ("missing", "inferred")
+    assert all(c.value == truth["truth"][f"applications.carried_forward.{cid}"] for cid, c in row.items() if c.value is not None)
     assert _wrong(report, truth) == {}
 
 

@@ -110,7 +110,11 @@ CUT_WITHOUT_BLANKS = ("two or more values short, or digits run together: cut the
 TRAILING_SPACES_EMPTY = ("the line's trailing spaces read as an empty last cell, where they may pad the cell before it "
                          "and a cell printed as nothing stand elsewhere; only the rules, every cell of theirs known and "
                          "holding, confirm the places")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY})
+# a line aligned with spaces one or two values short: the values put in the places the table's rules leave possible
+PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rules leave for its cells printed as "
+                    "nothing, though no rule with all its cells known checks the cell; only the rules, every cell of "
+                    "theirs known and holding, confirm it")
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY, PLACES_UNCHECKED})
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from ..options import ParseOptions
 from ..startcache import compiled
 from ..textutil import label_key
 from .cells import Value, read_fields
-from .place import Placed, SpanOf, cell_from, doubted, empty_cells, place_row
+from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf, cell_from, doubted, empty_cells, place_row
 from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -462,9 +462,10 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         path = f"tables.{t.key}.{rid}"
         status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", placed.doubt)
 
-        def unanchored(c: str, rid: str = rid, why: str | None = why) -> str | None:
+        def unanchored(c: str, rid: str = rid, why: str | None = why,
+                       unchecked: str = placed.unchecked or SPLIT_UNCHECKED) -> str | None:
             # the rules only leave the cut possible: no rule with all its cells known holds over the cell
-            return why or (None if (rid, c) in checked else SPLIT_UNCHECKED)
+            return why or (None if (rid, c) in checked else unchecked)
         if winners is not None and len(winners) == 1:
             sol = winners[0][i]
             rows[rid] = {c: Cell(v, raw, status, span, unanchored=unanchored(c)) if v is not None else Cell(None, raw, "missing", span)
@@ -476,9 +477,13 @@ def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: 
         # cells on which every split that the rules allow agrees are read; the rest stay empty
         sols = [w[i] for w in winners] if winners is not None else placed.candidates
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
-        for c, v in zip(t.row(rid).columns, kept, strict=True):
+        for i, (c, v) in enumerate(zip(t.row(rid).columns, kept, strict=True)):
             if v is not None:
                 rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored(c))
+            elif sols and rows[rid][c].unanchored == BLANKS_SEVERAL_PLACES and len({s[i] for s in sols} - {None}) <= 1:
+                # printed as nothing in some readings, the same value in the others: a value the rules force
+                # there contradicts no reading that prints one
+                rows[rid][c] = replace(rows[rid][c], unanchored=None)
         diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
         if any(v is not None for v in kept):
             diags += _prose_notes(raw, used.get(rid, []), path)

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field, replace
 from ..arith import Equation
 from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
-from ..model import CUT_WITHOUT_BLANKS, Cell
+from ..model import CUT_WITHOUT_BLANKS, PLACES_UNCHECKED, Cell
 from ..span import Span
 from .cells import UNREAD_MARKS, Value, fit_positions, one_per_line, settle_speck
 from .split import readings, splits
 
 SpanOf = Callable[[int, int], Span]
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
+BLANKS_SEVERAL_PLACES = ("its row prints fewer values than cells, and the empty ones could stand in several places, "
+                         "so a value the rules force may not be the one printed")
+MAX_UNPRINTED = 2  # cells printed as nothing in one row of aligned text whose places are tried
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
 _MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
 
@@ -25,6 +28,7 @@ class Placed:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     candidates: list[list[int]] = field(default_factory=list)  # ambiguous splits, for the caller
     doubt: str | None = None  # why the candidates' values, once chosen, rest on a choice (Cell.unanchored)
+    unchecked: str | None = None  # why a chosen value no complete rule checks rests on a choice (default: a cut)
 
 
 def empty_cells(columns: tuple[str, ...]) -> dict[str, Cell]:
@@ -90,6 +94,21 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         if values:
             out.cells = {c: Cell(None, "", "missing", span_of(values[0].start, values[-1].end)) for c in cols}
         return out
+    if (tabbed and eq is not None and fitted is None and len(nonblank) == len(values) and 0 < n - len(values) <= MAX_UNPRINTED
+            and all(v.kind == "number" and not v.unit for v in values)):
+        # fields apart but fewer than the cells, none empty: a line aligned with spaces (lynx, pandoc's plain
+        # tables), where an empty cell prints as nothing but a wider gap. Each value is a cell; the empty
+        # ones may stand wherever the row's rule allows, and the table's rules choose (_resolve_splits)
+        kinds = [(columns[c].signed, columns[c].decimal) for c in cols]
+        sols, complete = readings([v.raw for v in values], kinds, most=len(values),
+                                  keep=lambda sol: _may_hold(eq, row.id, zip(cols, sol, strict=True)))
+        if sols:
+            span = span_of(values[0].start, values[-1].end)
+            raw = " ".join(v.raw for v in values)
+            out.candidates, out.unchecked = (sols if complete else []), PLACES_UNCHECKED
+            out.cells = {c: Cell(None, raw, "missing", span, unanchored=BLANKS_SEVERAL_PLACES) for c in cols}
+            out.diagnostics.append(unprinted_apart(len(values), n, span, path))
+            return out
     if len(nonblank) < n and all(v.kind == "number" and not v.unit for v in nonblank) and not tabbed:
         # digits run together (平潭 scrapes); tab-separated cells are cells, never split
         tokens = [v.raw for v in nonblank]
@@ -141,6 +160,12 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
     return out
+
+
+def unprinted_apart(got: int, n: int, span: Span, path: str) -> Diagnostic:
+    """The note that a row's values stand apart on a line and are fewer than its cells."""
+    return Diagnostic("TBL_EMPTY_ALIGNED", f"{got} values apart on one line for {n} cells: this text prints an empty "
+                      "cell as nothing; the table's rules place the values", span, path)
 
 
 def unprinted(got: int, n: int, span: Span, path: str) -> Diagnostic:
