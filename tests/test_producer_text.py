@@ -33,6 +33,7 @@ FIXTURES = [
     "pymupdf-sorted-libreoffice-66028538.txt",
     "pdftotext-layout-docx-18263011.txt",
     "pdfminer-docx-ruled-18263012.txt",
+    "pdfminer-libreoffice-11260885.txt",
 ]
 
 
@@ -197,6 +198,22 @@ def test_a_block_of_values_is_placed_until_the_rules_confirm_it():
         assert cell.value == 0 and truth["truth"][key] > 0
         assert cell.status == "placed"
         assert not report.tables[tkey].valid
+
+
+def test_a_count_of_values_after_a_label_in_scattered_text_is_placed():
+    """pdfminer's text of a LibreOffice page scatters 三: after 4.无正当理由大量
+    反复申请 come seven 0s, one per line — a column's, not its own (商业企业 9,
+    其他 4, 总计 13) — while other labels are followed by 23 or 87 values.
+    The seven balanced the row's rule and were read. In a table where a label
+    is followed, one per line, by more values than its row has cells, a row
+    whose count of values after its label fits is placed until the rules
+    confirm it."""
+    report, truth = parsed_fixture("pdfminer-libreoffice-11260885.txt")
+    row = report.tables["applications"].rows["result.not_processed.excessive"]
+    assert [c.value for c in row.values()] == [0] * 7
+    assert truth["truth"]["applications.result.not_processed.excessive.total"] == 13
+    assert {c.status for c in row.values()} == {"placed"}
+    assert any(d.code == "TBL_UNANCHORED" and "does not print the rows in order" in d.message for d in report.diagnostics)
 
 
 def test_a_reading_whose_layout_another_reader_contests_is_placed():

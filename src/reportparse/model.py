@@ -114,7 +114,12 @@ TRAILING_SPACES_EMPTY = ("the line's trailing spaces read as an empty last cell,
 PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rules leave for its cells printed as "
                     "nothing, though no rule with all its cells known checks the cell; only the rules, every cell of "
                     "theirs known and holding, confirm it")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY, PLACES_UNCHECKED})
+# pdfminer's or pdftotext's scattered order: a label followed by its row's count of values, one per line, in a
+# table where another label is followed by more values than its row has cells
+SCATTERED = ("values one per line after its label, in a table where another label is followed by more values than "
+             "its row has cells: the text does not print the rows in order, and the count alone placed these; only "
+             "the rules, every cell of theirs known and holding, confirm them")
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY, PLACES_UNCHECKED, SCATTERED})
 
 
 @dataclass(slots=True)
