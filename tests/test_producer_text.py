@@ -34,6 +34,8 @@ FIXTURES = [
     "pdftotext-layout-docx-18263011.txt",
     "pdfminer-docx-ruled-18263012.txt",
     "pdfminer-libreoffice-11260885.txt",
+    "pdfminer-chromium-12575311.txt",
+    "pdfminer-chromium-ruled-12575309.txt",
 ]
 
 
@@ -203,17 +205,34 @@ def test_a_block_of_values_is_placed_until_the_rules_confirm_it():
 def test_a_count_of_values_after_a_label_in_scattered_text_is_placed():
     """pdfminer's text of a LibreOffice page scatters 三: after 4.无正当理由大量
     反复申请 come seven 0s, one per line — a column's, not its own (商业企业 9,
-    其他 4, 总计 13) — while other labels are followed by 23 or 87 values.
+    其他 4, 总计 13) — while other labels are followed by 23 or 87 values
+    (a Chromium page: 8.属于行政查询事项, 17, and 79 values after another).
     The seven balanced the row's rule and were read. In a table where a label
-    is followed, one per line, by more values than its row has cells, a row
-    whose count of values after its label fits is placed until the rules
+    is followed by more lines of values than its row has cells, a row whose
+    count of values on lines after its label fits is placed until the rules
     confirm it."""
-    report, truth = parsed_fixture("pdfminer-libreoffice-11260885.txt")
-    row = report.tables["applications"].rows["result.not_processed.excessive"]
-    assert [c.value for c in row.values()] == [0] * 7
-    assert truth["truth"]["applications.result.not_processed.excessive.total"] == 13
-    assert {c.status for c in row.values()} == {"placed"}
-    assert any(d.code == "TBL_UNANCHORED" and "does not print the rows in order" in d.message for d in report.diagnostics)
+    for name, rid in (("pdfminer-libreoffice-11260885.txt", "result.not_processed.excessive"),
+                      ("pdfminer-chromium-ruled-12575309.txt", "result.withheld.inquiry")):
+        report, truth = parsed_fixture(name)
+        row = report.tables["applications"].rows[rid]
+        assert [c.value for c in row.values()] == [0] * 7
+        assert truth["truth"][f"applications.{rid}.total"] > 0
+        assert {c.status for c in row.values()} == {"placed"}
+        assert any(d.code == "TBL_UNANCHORED" and "does not print the rows in order" in d.message for d in report.diagnostics)
+
+
+def test_a_block_of_equal_values_in_a_table_no_rule_checks_is_placed():
+    """pdfminer's text of a Chromium page prints 二's labels 规章 规范性文件
+    行政许可 together, then ``0 0`` / ``0``, and their other values far
+    below. The block reader took the three 0s as a block of equal values
+    (any order reads the same) for the rows before it: 行政许可's 本年增/减
+    (19) was printed as nothing. Where no rule checks the cells, a block of
+    several columns fills them by the order of the text alone: placed."""
+    report, truth = parsed_fixture("pdfminer-chromium-12575311.txt")
+    cell = report.tables["proactive"].rows["licensing"]["change"]
+    assert cell.value == 0 and truth["truth"]["proactive.licensing.change"] == 19
+    assert cell.status == "placed"
+    assert not report.tables["proactive"].valid
 
 
 def test_a_reading_whose_layout_another_reader_contests_is_placed():

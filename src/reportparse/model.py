@@ -115,9 +115,9 @@ PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rul
                     "nothing, though no rule with all its cells known checks the cell; only the rules, every cell of "
                     "theirs known and holding, confirm it")
 # pdfminer's or pdftotext's scattered order: a label followed by its row's count of values, one per line, in a
-# table where another label is followed by more values than its row has cells
-SCATTERED = ("values one per line after its label, in a table where another label is followed by more values than "
-             "its row has cells: the text does not print the rows in order, and the count alone placed these; only "
+# table where another label is followed by more lines of values than its row has cells
+SCATTERED = ("values on lines of their own after its label, in a table where another label is followed by more lines of values "
+             "than its row has cells: the text does not print the rows in order, and the count alone placed these; only "
              "the rules, every cell of theirs known and holding, confirm them")
 LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY, PLACES_UNCHECKED, SCATTERED})
 

@@ -19,7 +19,7 @@ from ..model import SCATTERED, UNTIL_RULES_HOLD, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
 from ..textutil import label_key
-from .cells import Value, one_per_line, read_fields
+from .cells import Value, read_fields
 from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf, cell_from, doubted, empty_cells, place_row
 from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
 from .split import agreed, ambiguous
@@ -175,7 +175,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     values_first = any(v.kind != "blank" for v in head)
     # rows placed from their own label's chunk: its values, the next anchor, the rows it filled
     own: dict[str, tuple[list[Value], str | None, list[str]]] = {}
-    scattered = False  # a label followed, one per line, by more values than its row has cells
+    scattered = False  # a label followed by more lines of values than its row has cells
     for k, (anchor, vals, tab) in enumerate(segs):
         if anchor in blocks and not vals:
             continue  # its values came in a block (_blocks_around_label)
@@ -212,7 +212,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
                 diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values before the first row label could not be placed", span_of(nonblank[0].start, nonblank[-1].end), f"tables.{t.key}"))
             continue
         row = t.row(anchor)
-        scattered = scattered or len(nonblank) > len(row.columns) and one_per_line(nonblank)
+        scattered = scattered or len({v.line for v in nonblank}) > len(row.columns)
         placed = place_row(row, t.columns, vals, tab, t.total_column, row_equation(t, anchor), span_of, f"tables.{t.key}.{anchor}")
         rows[anchor] = placed.cells
         diags.extend(placed.diagnostics)
@@ -246,13 +246,13 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
 
 def _doubt_counted_lines(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list[Value], str | None, list[str]]]) -> None:
     """pdfminer's and pdftotext's text of a browser's page can scatter a
-    table's cells (a block of one column's values after one label, more than
-    its row has cells): then a label followed by exactly its row's count of
-    values, one per line, may hold seven 0s of a column, not its own. Such
-    rows are placed until the rules confirm them (where no rule checks the
-    cell, placed)."""
+    table's cells (a block of one column's values after one label, on more
+    lines than its row has cells): then a label followed by exactly its row's count of
+    values on lines of their own may hold seven 0s of a column, not its
+    own. Such rows (values on more than one line) are placed until the rules
+    confirm them (where no rule checks the cell, placed)."""
     for rid, (vals, _, targets) in own.items():
-        if targets == [rid] and one_per_line([v for v in vals if v.kind != "blank"]):
+        if targets == [rid] and len({v.line for v in vals if v.kind != "blank"}) > 1:
             rows[rid] = {c: doubted(cell, SCATTERED) if cell.status == "read" else cell for c, cell in rows[rid].items()}
 
 

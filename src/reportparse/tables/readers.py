@@ -96,12 +96,20 @@ class BlockReader:
         placed = any(c.value is not None for cells in rows.values() for c in cells.values())
         # a block's place (which rows and columns printed before it) is confirmed only by the rules that hold
         # its cells, once they have all their cells and hold: a block of 0s fits any rows it is counted into
+        # where no rule checks a cell (table 二), a block of several columns' values one per line fills it by
+        # the order alone (taken only when its values are all equal, and equal values fit any rows): placed.
+        # A printed row's order is its own; a one-column block is one value per row
         ruled = {ref for eq in equations(t) for ref in eq.cells}
-        rows = {r: {c: doubted(cell, UNTIL_RULES_HOLD) if (r, c) in ruled else cell for c, cell in cols.items()}
+        by_order = {(r, c) for b in reading.blocks if not b.printed and len(b.cols) > 1 for r in b.rows for c in b.cols}
+        rows = {r: {c: doubted(cell, UNTIL_RULES_HOLD) if (r, c) in ruled
+                    else doubted(cell, BLOCK_ORDER_ONLY) if (r, c) in by_order else cell for c, cell in cols.items()}
                 for r, cols in rows.items()}
         return Reading(rows, reading.diagnostics, claim=2 if placed else 0, reader=self.name)
 
 
+BLOCK_ORDER_ONLY = ("a block of several columns' values printed apart from its labels, in a table no rule checks: the rows it "
+                    "fills rest on the order the text prints blocks in (pdfminer's scattered order put 0s of other "
+                    "rows into a cell printed as nothing)")
 READERS: dict[str, Reader] = {"inline": InlineReader(), "blocks": BlockReader()}
 
 
