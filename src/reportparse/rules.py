@@ -29,25 +29,39 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
     return out
 
 
-def _vouched(eqs: list[Equation], values: Values, ref: CellRef, spent: set[Equation]) -> bool:
-    """Every rule that holds the cell has all its cells and holds (and one
-    does). A rule that forced a value (``spent``) holds because it did, so
-    it checks nothing: a doubted value that forced a cell of its column and
-    its row's 总计 is vouched for by no rule."""
-    holding = [eq for eq in eqs if ref in eq.cells and eq not in spent]
-    return bool(holding) and all(eq.residual(values) == 0 for eq in holding)
+class _Confirmation:
+    """Whether the rules lift a doubt they may lift (``LIFTED_BY_RULES``).
 
+    A value read is vouched for when every rule that holds the cell has all
+    its cells and holds (and one does). A rule that forced a value holds
+    because it did, so it checks nothing: a doubted value that forced a cell
+    of its column and its row's 总计 is vouched for by no rule. A value forced
+    from doubted ones is lifted when each of them is (the cells its rule
+    forced with it aside)."""
 
-def _lifted(eqs: list[Equation], values: Values, ref: CellRef, forcing: dict[CellRef, Equation],
-            spent: set[Equation], doubts: dict[CellRef, str]) -> bool:
-    """Whether the rules lift a doubt the rules may lift: a value read is
-    :func:`_vouched` for; a value forced from doubted ones, when each of them
-    is lifted (the cells its rule forced with it aside)."""
-    eq = forcing.get(ref)
-    if eq is None:
-        return _vouched(eqs, values, ref, spent)
-    return all(r not in doubts or doubts[r] in LIFTED_BY_RULES and _lifted(eqs, values, r, forcing, spent, doubts)
-               for r in eq.cells if forcing.get(r) is not eq)
+    def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, Equation],
+                 doubts: dict[CellRef, str]) -> None:
+        spent = set(forcing.values())
+        self.forcing, self.doubts = forcing, doubts
+        self.holding: dict[CellRef, list[Equation]] = {}
+        for eq in eqs:
+            if eq not in spent:
+                for ref in eq.cells:
+                    self.holding.setdefault(ref, []).append(eq)
+        self.holds = {eq: eq.residual(values) == 0 for eqs_ in self.holding.values() for eq in eqs_}
+        self.memo: dict[CellRef, bool] = {}
+
+    def vouched(self, ref: CellRef) -> bool:
+        holding = self.holding.get(ref, [])
+        return bool(holding) and all(self.holds[eq] for eq in holding)
+
+    def lifted(self, ref: CellRef) -> bool:
+        if ref not in self.memo:
+            eq = self.forcing.get(ref)
+            self.memo[ref] = self.vouched(ref) if eq is None else all(
+                r not in self.doubts or self.doubts[r] in LIFTED_BY_RULES and self.lifted(r)
+                for r in eq.cells if self.forcing.get(r) is not eq)
+        return self.memo[ref]
 
 
 def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
@@ -198,10 +212,9 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     # were cut several ways (the forced value may not be the one printed); a correction is the rules' own
     # the rules confirm a place only in a table where no rule fails: where one does, a value forced from a
     # misread can balance another rule, and no rule is evidence
-    spent = set(forcing.values())
-    consistent = not conflicted
+    confirm = _Confirmation(eqs, values, forcing, unanchored) if not conflicted else None
     chosen = {ref: why for ref, why in unanchored.items() if values[ref] is not None and cells[ref].status != "corrected"
-              and not (consistent and why in LIFTED_BY_RULES and _lifted(eqs, values, ref, forcing, spent, unanchored))}
+              and not (confirm is not None and why in LIFTED_BY_RULES and confirm.lifted(ref))}
     if chosen:
         ok = False
         for ref in chosen:  # a read value whose place the text does not decide says so itself

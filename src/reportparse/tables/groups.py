@@ -126,7 +126,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         elif len(nonblank) == 1 and len(sols) == 1 and complete:
             # digits run together with no separator at all: a cell printed as nothing would leave no trace
             # either; if one fits the rules, the one cut is a choice the text does not decide
-            glued = readings([nonblank[0].raw], kinds, most=need - 1, keep=blank_fits)[0] != []
+            glued = readings([nonblank[0].raw], kinds, most=need - 1, keep=blank_fits, first=True)[0] != []
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
         if len(sols) == 1 and complete and not lost and not mixed:  # (None: not tried, [] no place)

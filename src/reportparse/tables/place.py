@@ -133,7 +133,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
                 blanks, done = readings(tokens, kinds, keep=blank_fits, most=n - 1)
                 sols += blanks
                 complete = complete and done
-            elif not apart and n - len(tokens) > 1 and readings(tokens, kinds, keep=blank_fits, most=n - 1)[0]:
+            elif not apart and n - len(tokens) > 1 and readings(tokens, kinds, keep=blank_fits, most=n - 1, first=True)[0]:
                 # two or more short, or one run of digits: digits run together (平潭's scraped pages, a
                 # scraper's get_text()), or cells printed as nothing; the cut is kept, as a choice the rules lift
                 out.doubt = CUT_WITHOUT_BLANKS

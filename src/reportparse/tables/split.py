@@ -104,12 +104,13 @@ def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None 
 
 
 def readings(tokens: list[str], kinds: list[Kind], keep: Callable[[list], bool] | None = None,
-             most: int | None = None) -> tuple[list[list], bool]:
+             most: int | None = None, first: bool = False) -> tuple[list[list], bool]:
     """Every reading of a row, where an empty cell prints nothing: each choice
     of cells holding the tokens' numbers, cut every way (None for an empty
     cell); ``keep``: only the readings it accepts (a rule that can still
     hold), ``most``: at most that many cells present (``len(tokens)``: no
-    token cut). Returns ``(readings, complete)``."""
+    token cut); ``first``: stop at the first one kept (is there any?).
+    Returns ``(readings, complete)``."""
     n = len(kinds)
     out: list[list] = []
     complete = True
@@ -134,6 +135,8 @@ def readings(tokens: list[str], kinds: list[Kind], keep: Callable[[list], bool] 
                     full[i] = v
                 if keep is None or keep(full):
                     out.append(full)
+                    if first:
+                        return out, complete
             if len(out) > MAX_SOLUTIONS:
                 return out, False
     return out, complete
