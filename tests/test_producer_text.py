@@ -36,6 +36,7 @@ FIXTURES = [
     "pdfminer-libreoffice-11260885.txt",
     "pdfminer-chromium-12575311.txt",
     "pdfminer-chromium-ruled-12575309.txt",
+    "pdftotext-libreoffice-11260885.txt",
 ]
 
 
@@ -233,6 +234,21 @@ def test_a_block_of_equal_values_in_a_table_no_rule_checks_is_placed():
     assert cell.value == 0 and truth["truth"]["proactive.licensing.change"] == 19
     assert cell.status == "placed"
     assert not report.tables["proactive"].valid
+
+
+def test_a_row_of_a_table_no_rule_checks_on_several_lines_rests_on_its_count():
+    """pdftotext's default text of a LibreOffice page: 行政许可 ``2377 -5`` and
+    on the next line ``3324`` — its 处理决定数量 was printed as nothing, and
+    3324 is 规范性文件's, printed two lines below that row's own ``0`` ``0``.
+    In a text that prints an empty cell as nothing, a row of 二 (no rule)
+    whose values stand on several lines rests on its count alone: placed.
+    (Values one per line were placed so before; two on the first line were
+    read.)"""
+    report, truth = parsed_fixture("pdftotext-libreoffice-11260885.txt")
+    assert "proactive.licensing.decisions" in truth["blank_cells"]
+    row = report.tables["proactive"].rows["licensing"]
+    assert [c.value for c in row.values()] == [2377, -5, 3324]
+    assert {c.status for c in row.values()} == {"placed"}
 
 
 def test_a_reading_whose_layout_another_reader_contests_is_placed():

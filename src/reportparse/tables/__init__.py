@@ -88,20 +88,21 @@ def _after_trailing_spaces(original: str, span: Span) -> bool:
     return span.end == at and 0 < at and original[at - 1] == " " and (at == len(original) or original[at] in "\r\n\f")
 
 
-COUNT_UNPROVEN = ("values one per line in a text that prints an empty cell as nothing, in a table no rule checks: "
+COUNT_UNPROVEN = ("values on several lines in a text that prints an empty cell as nothing, in a table no rule checks: "
                   "a repeated or moved line can make up the row's count")
 
 
 def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
     """In a text that prints empty cells as nothing, a row of a table without
-    rules whose values stand one per line rests on its count alone: its
-    values are placed (``Cell.unanchored``), not read."""
+    rules whose values stand on several lines rests on its count alone (the
+    value of a row above printed as nothing and another's moved in make the
+    same count): its values are placed (``Cell.unanchored``), not read."""
     for key, tg in template.tables.items():
         if equations(tg):
             continue
         for cells in tables[key].rows.values():
             held = [cell for cell in cells.values() if cell.value is not None and cell.span is not None]
-            if len(held) > 1 and len({cell.span.line for cell in held}) == len(held):
+            if len(held) > 1 and len({cell.span.line for cell in held}) > 1:
                 for c, cell in cells.items():
                     if cell.value is not None and not cell.unanchored:
                         cells[c] = replace(cell, unanchored=COUNT_UNPROVEN)
