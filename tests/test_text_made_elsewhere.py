@@ -219,6 +219,22 @@ def test_rules_confirm_a_place_only_in_a_table_where_none_fails():
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
 
 
+def test_a_shifted_line_is_not_confirmed_by_the_values_it_forced():
+    """inscriptis, a set drawn after this session's changes: 7.属于行政执法案卷
+    ``0  3  0  0  0  3  `` (其他 empty; 总计 3) read its trailing spaces as an
+    empty 总计, so 3 went into 其他; 总计's column forced the row's 总计 to 6
+    and the empty row above (6.属于四类过程性信息, two cells printed as
+    nothing) to 1 in 其他 and 总计 — and then every rule held: 三 was valid
+    with four wrong values. Values on such a line are confirmed only by a rule
+    that holds over values all read."""
+    report, truth = parsed_fixture("inscriptis-10727616.txt")
+    assert "applications.result.withheld.enforcement_files.other_org" in truth["blank_cells"]
+    assert not report.tables["applications"].valid
+    row = report.tables["applications"].rows["result.withheld.enforcement_files"]
+    assert row["other_org"].value == 3 and row["other_org"].status == "placed"
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] == "read"} == {}
+
+
 def test_a_row_aligned_with_spaces_one_value_short_is_placed_by_the_table_rules():
     """lynx's ``-dump`` aligns a table's cells with spaces, so an empty cell
     prints as nothing but a wider gap: 上年结转 ``281  33  39  1  25  392``

@@ -16,7 +16,7 @@ from .arith import CellRef, Equation, Values, equations
 from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
-from .model import LIFTED_BY_RULES, Cell, RuleResult, Table
+from .model import LIFTED_BY_RULES, TRAILING_SPACES_EMPTY, Cell, RuleResult, Table
 from .options import ParseOptions
 
 
@@ -33,11 +33,15 @@ class _Confirmation:
     """Whether the rules lift a doubt they may lift (``LIFTED_BY_RULES``).
 
     A value read is vouched for when every rule that holds the cell has all
-    its cells and holds (and one does). A rule that forced a value holds
-    because it did, so it checks nothing: a doubted value that forced a cell
-    of its column and its row's 总计 is vouched for by no rule. A value forced
-    from doubted ones is lifted when each of them is (the cells its rule
-    forced with it aside)."""
+    its cells and holds (and, for values on a line whose trailing spaces
+    were read as an empty cell, one of them holds over values all read). A rule
+    that forced a value holds because it did, so it checks nothing: a
+    doubted value that forced a cell of its column and its row's 总计 is
+    vouched for by no rule; nor is one whose only other rule holds over a
+    value forced from it (inscriptis: 7.属于行政执法案卷's 3 shifted into 其他,
+    its 总计 forced to 6 and the empty row above forced to 1, every rule
+    holding). A value forced from doubted ones is lifted when each of them
+    is (the cells its rule forced with it aside)."""
 
     def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, Equation],
                  doubts: dict[CellRef, str]) -> None:
@@ -49,11 +53,13 @@ class _Confirmation:
                 for ref in eq.cells:
                     self.holding.setdefault(ref, []).append(eq)
         self.holds = {eq: eq.residual(values) == 0 for eqs_ in self.holding.values() for eq in eqs_}
+        self.read_only = {eq: not any(r in forcing for r in eq.cells) for eq in self.holds}
         self.memo: dict[CellRef, bool] = {}
 
     def vouched(self, ref: CellRef) -> bool:
         holding = self.holding.get(ref, [])
-        return bool(holding) and all(self.holds[eq] for eq in holding)
+        strict = self.doubts.get(ref) == TRAILING_SPACES_EMPTY  # a shifted line's values fit the rules they force
+        return any(self.read_only[eq] or not strict for eq in holding) and all(self.holds[eq] for eq in holding)
 
     def lifted(self, ref: CellRef) -> bool:
         if ref not in self.memo:
