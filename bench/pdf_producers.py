@@ -83,6 +83,22 @@ def _rule_docx(path: Path) -> Path:
     return path
 
 
+PDF_NAMES = {"chromium print, no rules": "plain-{}.pdf", "chromium print, ruled": "ruled-{}.pdf",
+             "libreoffice, web page": "lo-html/{}.pdf", "libreoffice, web page ruled": "lo-html-ruled/{}.pdf",
+             "libreoffice, pandoc .docx": "lo-docx/{}.pdf", "libreoffice, .docx ruled": "lo-docx-ruled/{}.pdf"}
+
+
+def pdf_path(tmp: Path, producer: str, seed: int) -> Path:
+    """Where :func:`make_pdfs` writes a producer's PDF of a seed's page."""
+    return tmp / PDF_NAMES[producer].format(seed)
+
+
+def kept_pdfs(tmp: Path, seeds: list[int]) -> dict[str, dict[int, Path]] | None:
+    """The PDFs an earlier :func:`make_pdfs` left in ``tmp`` for these seeds, when every producer's are there."""
+    out = {name: {seed: pdf_path(tmp, name, seed) for seed in seeds} for name in PDF_NAMES}
+    return out if all(p.exists() for by_seed in out.values() for p in by_seed.values()) else None
+
+
 def make_pdfs(pages: dict[int, str], tmp: Path) -> dict[str, dict[int, Path]]:
     """Every producer's PDF of every page (by seed), by producer name then seed."""
     out: dict[str, dict[int, Path]] = {}
@@ -97,30 +113,31 @@ def make_pdfs(pages: dict[int, str], tmp: Path) -> dict[str, dict[int, Path]]:
                 out[name] = {}
                 for seed, html in pages.items():
                     page.set_content(html.replace("</head>", css + "</head>", 1))
-                    path = tmp / f"{'ruled' if css else 'plain'}-{seed}.pdf"
+                    path = pdf_path(tmp, name, seed)
                     page.pdf(path=str(path), format="A4")
                     out[name][seed] = path
             browser.close()
     if _soffice() is None:
         return out
     # producer -> its folder and its source of each seed's page (written there)
-    jobs: dict[str, tuple[Path, Callable[[int, str, Path], Path]]] = {
-        "libreoffice, web page": (tmp / "lo-html", lambda seed, html, d: _write(d / f"{seed}.html", html)),
-        "libreoffice, web page ruled": (tmp / "lo-html-ruled", lambda seed, html, d: _write(
-            d / f"{seed}.html", html.replace("<table", '<table border="1" cellspacing="0"'))),
+    jobs: dict[str, Callable[[int, str, Path], Path]] = {
+        "libreoffice, web page": lambda seed, html, d: _write(d / f"{seed}.html", html),
+        "libreoffice, web page ruled": lambda seed, html, d: _write(
+            d / f"{seed}.html", html.replace("<table", '<table border="1" cellspacing="0"')),
     }
     if shutil.which("pandoc"):
-        jobs["libreoffice, pandoc .docx"] = (tmp / "lo-docx", lambda seed, html, d: _docx(d / f"{seed}.docx", html))
+        jobs["libreoffice, pandoc .docx"] = lambda seed, html, d: _docx(d / f"{seed}.docx", html)
         try:
             import docx  # noqa: F401  (python-docx, the bench extra)
-            jobs["libreoffice, .docx ruled"] = (tmp / "lo-docx-ruled", lambda seed, html, d: _rule_docx(shutil.copy(
-                tmp / "lo-docx" / f"{seed}.docx", d / f"{seed}.docx")))
+            jobs["libreoffice, .docx ruled"] = lambda seed, html, d: _rule_docx(shutil.copy(
+                pdf_path(tmp, "libreoffice, pandoc .docx", seed).with_suffix(".docx"), d / f"{seed}.docx"))
         except ImportError:
             pass
-    for name, (folder, source) in jobs.items():
+    for name, source in jobs.items():
+        out[name] = {seed: pdf_path(tmp, name, seed) for seed in pages}
+        folder = next(iter(out[name].values())).parent  # each LibreOffice producer writes into a folder of its own
         folder.mkdir()
         _office([source(seed, html, folder) for seed, html in pages.items()], folder)
-        out[name] = {seed: folder / f"{seed}.pdf" for seed in pages}
     return out
 
 

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pdf_producers import make_pdfs  # noqa: E402
+from pdf_producers import kept_pdfs, make_pdfs  # noqa: E402
 from pdf_text_tools import TOOLS  # noqa: E402
 from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
 
@@ -63,17 +63,6 @@ def tools() -> dict[str, Callable[[str], str]]:
     return out
 
 
-KEPT = {"chromium print, no rules": "plain-{}.pdf", "chromium print, ruled": "ruled-{}.pdf",
-        "libreoffice, web page": "lo-html/{}.pdf", "libreoffice, web page ruled": "lo-html-ruled/{}.pdf",
-        "libreoffice, pandoc .docx": "lo-docx/{}.pdf", "libreoffice, .docx ruled": "lo-docx-ruled/{}.pdf"}
-
-
-def _kept(folder: Path, seeds: list[int]) -> dict[str, dict[int, Path]] | None:
-    """The PDFs an earlier ``--keep`` run made of these seeds, when all are there."""
-    out = {name: {seed: folder / pattern.format(seed) for seed in seeds} for name, pattern in KEPT.items()}
-    return out if all(p.exists() for by_seed in out.values() for p in by_seed.values()) else None
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=10, help="reports")
@@ -90,7 +79,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmpname:
         tmp = args.keep or Path(tmpname)
         tmp.mkdir(parents=True, exist_ok=True)
-        pdfs = _kept(tmp, list(generated)) or make_pdfs({seed: html for seed, (_, html) in generated.items()}, tmp)
+        pdfs = kept_pdfs(tmp, list(generated)) or make_pdfs({seed: html for seed, (_, html) in generated.items()}, tmp)
         print(f"{'producer':<30}{'tool':<19}{HEAD}")
         for producer, by_seed in pdfs.items():
             for name, read in readers.items():

@@ -58,8 +58,10 @@ class _Confirmation:
 
     def vouched(self, ref: CellRef) -> bool:
         holding = self.holding.get(ref, [])
-        strict = self.doubts.get(ref) == TRAILING_SPACES_EMPTY  # a shifted line's values fit the rules they force
-        return any(self.read_only[eq] or not strict for eq in holding) and all(self.holds[eq] for eq in holding)
+        if not holding or not all(self.holds[eq] for eq in holding):
+            return False
+        # a shifted line's values fit the rules that forced values from them: one rule over values all read
+        return self.doubts.get(ref) != TRAILING_SPACES_EMPTY or any(self.read_only[eq] for eq in holding)
 
     def lifted(self, ref: CellRef) -> bool:
         if ref not in self.memo:

@@ -8,8 +8,6 @@ Each table goes through the kind its grammar ``layout`` names
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
@@ -104,8 +102,7 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
             held = [cell for cell in cells.values() if cell.value is not None and cell.span is not None]
             if len(held) > 1 and len({cell.span.line for cell in held}) > 1:
                 for c, cell in cells.items():
-                    if cell.value is not None and not cell.unanchored:
-                        cells[c] = replace(cell, unanchored=COUNT_UNPROVEN)
+                    cells[c] = doubted(cell, COUNT_UNPROVEN)
 
 
 def validate_tables(tables: dict[str, Table], template: Template | None,

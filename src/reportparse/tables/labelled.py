@@ -243,7 +243,6 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     return rows, diags
 
 
-
 def _doubt_counted_lines(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list[Value], str | None, list[str]]]) -> None:
     """pdfminer's and pdftotext's text of a browser's page can scatter a
     table's cells (a block of one column's values after one label, on more

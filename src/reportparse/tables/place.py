@@ -99,8 +99,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         # fields apart but fewer than the cells, none empty: a line aligned with spaces (lynx, pandoc's plain
         # tables), where an empty cell prints as nothing but a wider gap. Each value is a cell; the empty
         # ones may stand wherever the row's rule allows, and the table's rules choose (_resolve_splits)
-        kinds = [(columns[c].signed, columns[c].decimal) for c in cols]
-        sols, complete = readings([v.raw for v in values], kinds, most=len(values),
+        sols, complete = readings([v.raw for v in values], _kinds(columns, cols), most=len(values),
                                   keep=lambda sol: _may_hold(eq, row.id, zip(cols, sol, strict=True)))
         if sols:
             span = span_of(values[0].start, values[-1].end)
@@ -112,7 +111,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     if len(nonblank) < n and all(v.kind == "number" and not v.unit for v in nonblank) and not tabbed:
         # digits run together (平潭 scrapes); tab-separated cells are cells, never split
         tokens = [v.raw for v in nonblank]
-        kinds = [(columns[c].signed, columns[c].decimal) for c in cols]
+        kinds = _kinds(columns, cols)
         apart = one_per_line(nonblank)  # each line is a cell: no digits are cut (a cell printed as nothing may be)
         if apart:
             out.diagnostics.append(unprinted(len(nonblank), n, span_of(nonblank[0].start, nonblank[-1].end), path))
@@ -160,6 +159,11 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
     return out
+
+
+def _kinds(columns: dict[str, Column], cols: tuple[str, ...]) -> list[tuple[bool, bool]]:
+    """Each cell's (signed, decimal): what a cut piece may hold (:func:`.split.value_of`)."""
+    return [(columns[c].signed, columns[c].decimal) for c in cols]
 
 
 def unprinted_apart(got: int, n: int, span: Span, path: str) -> Diagnostic:
