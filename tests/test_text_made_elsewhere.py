@@ -276,7 +276,7 @@ def test_a_tab_after_every_text_is_no_empty_last_cell():
     report, truth = parsed_fixture("bs4-get-text-tab-90101.txt")
     assert "applications.carried_forward.research" in truth["blank_cells"]
     row = report.tables["applications"].rows["carried_forward"]
-    assert row["research"].status in ("missing", "inferred")
+    assert row["research"].status in ("missing", "inferred", "placed")  # placed: forced from a column whose rows were placed
     assert all(c.value == truth["truth"][f"applications.carried_forward.{cid}"] for cid, c in row.items() if c.value is not None)
     assert _wrong(report, truth) == {}
 
@@ -320,3 +320,56 @@ def test_a_row_two_values_short_on_a_line_with_separators_is_placed():
     row = report.tables["applications"].rows["result.disclosed"]
     assert {c.status for c in row.values()} <= {"placed", "conflict"}
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_a_value_forced_in_a_loop_through_a_placed_row_stays_placed():
+    """inscriptis, a set drawn at the start of the seventh session: 上年结转
+    and 办理结果总计 each lost cells (printed as nothing) and could not be
+    read; each column's balance forced them from rows placed by a choice
+    (trailing spaces read as an empty 总计). 总计's column rule forced the
+    placed row 5.申请人要求确认's 总计 from a forced 办理结果总计, then forced
+    办理结果总计 again from that 总计: the rule had forced both, so each was
+    counted as forced "with" the other, and both read as sure (``inferred``),
+    wrong by 21 (总计 1050 for 1029, 上年结转 939 for 892). A forced value
+    rests on the cells known when it was forced, and never on itself."""
+    report, truth = parsed_fixture("inscriptis-16989068.txt")
+    assert {"applications.carried_over.other_org", "applications.result.total.natural_person"} <= set(truth["blank_cells"])
+    table = report.tables["applications"]
+    assert not table.valid
+    for rid in ("carried_over", "result.total", "result.not_processed.confirmation"):
+        cell = table.rows[rid]["total"]
+        assert cell.value != truth["truth"][f"applications.{rid}.total"] and cell.status == "placed"
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_a_trailing_tab_is_doubted_where_the_text_prints_no_empty_field():
+    """BeautifulSoup's ``get_text("\\t")`` ends every piece of text in a tab,
+    and that tab is dropped where every line that holds one ends in one. A
+    duplicated footer line (a second line with no tab at its end) undid that:
+    四's one line ``… 0  0  53  53<tab>`` (复议后起诉's 尚未审结 printed as
+    nothing) read its last tab as an empty 总计, so 53 went into 尚未审结, as
+    read. In text that prints no empty field within a line, a trailing tab
+    read as an empty last cell is doubted like trailing spaces: the line's
+    values are placed until a rule over values all read confirms them."""
+    report, truth = parsed_fixture("bs4-get-text-tab-dup-60922448.txt")
+    assert "appeals.litigation_after_reconsideration.pending" in truth["blank_cells"]
+    row = report.tables["appeals"].rows["litigation_after_reconsideration"]
+    assert row["pending"].value == 53 != truth["truth"]["appeals.litigation_after_reconsideration.pending"]
+    assert row["pending"].status == "placed"
+    assert not report.tables["appeals"].valid
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+    for rid in ("reconsideration", "litigation"):  # the groups whose own rule holds over values all read
+        assert all(c.status == "read" for c in report.tables["appeals"].rows[rid].values())
+
+
+def test_a_trailing_tab_is_an_empty_last_cell_where_the_text_prints_empty_fields():
+    """Text that prints an empty cell as an empty field (``０\\t\\t\\t１``, Word's
+    and HTML tables' tab text) ends a line in a tab only for an empty last
+    cell: its values are read."""
+    gen = make_report(511, "ogi-2019", "tab")
+    text = add_noise(gen.text, 511)
+    line = next(ln for ln in text.split("\n") if "本机关不掌握" in ln.replace(" ", ""))
+    assert line.endswith("\t") and "\t\t" in text
+    report = reportparse.parse_text(text)
+    assert report.tables["applications"].valid
+    assert report.tables["applications"].rows["result.unavailable.not_held"]["business"].status == "read"

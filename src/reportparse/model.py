@@ -106,10 +106,10 @@ UNTIL_RULES_HOLD = ("values of a block printed one cell per line apart from thei
 CUT_WITHOUT_BLANKS = ("two or more values short, or digits run together: cut the one way the row's rule allows with no "
                       "empty cell, where cells printed as nothing would fit it too; only the rules, every cell of theirs "
                       "known and holding, confirm the cut")
-# a line aligned with spaces whose trailing spaces were read as an empty last cell: they may be padding
-TRAILING_SPACES_EMPTY = ("the line's trailing spaces read as an empty last cell, where they may pad the cell before it "
-                         "and a cell printed as nothing stand elsewhere; only the rules, every cell of theirs known and "
-                         "holding, confirm the places")
+# a line whose trailing spaces or tab were read as an empty last cell: they may be padding, or end the cell before it
+TRAILING_SEPARATOR_EMPTY = ("the line's trailing spaces or tab read as an empty last cell, where they may pad or end the cell "
+                            "before it and a cell printed as nothing stand elsewhere; only the rules, every cell of theirs "
+                            "known and holding, confirm the places")
 # a line aligned with spaces one or two values short: the values put in the places the table's rules leave possible
 PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rules leave for its cells printed as "
                     "nothing, though no rule with all its cells known checks the cell; only the rules, every cell of "
@@ -119,7 +119,7 @@ PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rul
 SCATTERED = ("values on lines of their own after its label, in a table where another label is followed by more lines of values "
              "than its row has cells: the text does not print the rows in order, and the count alone placed these; only "
              "the rules, every cell of theirs known and holding, confirm them")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SPACES_EMPTY, PLACES_UNCHECKED, SCATTERED})
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED})
 
 
 @dataclass(slots=True)

@@ -12,12 +12,22 @@ when every value is one that a rule checks.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .arith import CellRef, Equation, Values, equations
 from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
-from .model import LIFTED_BY_RULES, TRAILING_SPACES_EMPTY, Cell, RuleResult, Table
+from .model import LIFTED_BY_RULES, TRAILING_SEPARATOR_EMPTY, Cell, RuleResult, Table
 from .options import ParseOptions
+
+
+class Forcing(NamedTuple):
+    """How a value was forced: the rule, and the cells it was forced from
+    (those of the rule known at that moment, not the ones it forced with it)."""
+
+    eq: Equation
+    sources: frozenset[CellRef]
 
 
 def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
@@ -33,19 +43,23 @@ class _Confirmation:
     """Whether the rules lift a doubt they may lift (``LIFTED_BY_RULES``).
 
     A value read is vouched for when every rule that holds the cell has all
-    its cells and holds (and, for values on a line whose trailing spaces
+    its cells and holds (and, for values on a line whose trailing spaces or tab
     were read as an empty cell, one of them holds over values all read). A rule
     that forced a value holds because it did, so it checks nothing: a
     doubted value that forced a cell of its column and its row's 总计 is
     vouched for by no rule; nor is one whose only other rule holds over a
     value forced from it (inscriptis: 7.属于行政执法案卷's 3 shifted into 其他,
     its 总计 forced to 6 and the empty row above forced to 1, every rule
-    holding). A value forced from doubted ones is lifted when each of them
-    is (the cells its rule forced with it aside)."""
+    holding). A value forced from doubted ones is lifted when each value it
+    was forced from is: those known when it was forced, not the cells the
+    rule forced with it, and never itself through a loop (inscriptis: a
+    shifted row's 总计 forced from the column's 总计, itself forced from the
+    shifted row through the table's balance, and later forced again from
+    that 总计 by the same column rule)."""
 
-    def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, Equation],
+    def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, Forcing],
                  doubts: dict[CellRef, str]) -> None:
-        spent = set(forcing.values())
+        spent = {f.eq for f in forcing.values()}
         self.forcing, self.doubts = forcing, doubts
         self.holding: dict[CellRef, list[Equation]] = {}
         for eq in eqs:
@@ -61,14 +75,14 @@ class _Confirmation:
         if not holding or not all(self.holds[eq] for eq in holding):
             return False
         # a shifted line's values fit the rules that forced values from them: one rule over values all read
-        return self.doubts.get(ref) != TRAILING_SPACES_EMPTY or any(self.read_only[eq] for eq in holding)
+        return self.doubts.get(ref) != TRAILING_SEPARATOR_EMPTY or any(self.read_only[eq] for eq in holding)
 
     def lifted(self, ref: CellRef) -> bool:
         if ref not in self.memo:
-            eq = self.forcing.get(ref)
-            self.memo[ref] = self.vouched(ref) if eq is None else all(
-                r not in self.doubts or self.doubts[r] in LIFTED_BY_RULES and self.lifted(r)
-                for r in eq.cells if self.forcing.get(r) is not eq)
+            self.memo[ref] = False  # a value resting on itself is not lifted
+            f = self.forcing.get(ref)
+            self.memo[ref] = self.vouched(ref) if f is None else all(
+                r not in self.doubts or self.doubts[r] in LIFTED_BY_RULES and self.lifted(r) for r in f.sources)
         return self.memo[ref]
 
 
@@ -88,7 +102,7 @@ def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, Equation]) -> int:
+           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, Forcing]) -> int:
     """Fill missing cells that an equation forces; returns how many.
 
     A value forced from cells that some complete, holding equation vouches for
@@ -106,6 +120,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     inherited: dict[CellRef, str] = {}
     tentative: dict[CellRef, Equation] = {}
     inferred: dict[CellRef, Equation] = {}
+    sources: dict[CellRef, frozenset[CellRef]] = {}
     changed = True
     while changed:
         changed = False
@@ -123,6 +138,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                 for ref, v in forced.items():
                     values[ref] = v
                     inferred[ref] = eq
+                    sources[ref] = frozenset(r for r in eq.cells if r not in forced)
                     if why is not None:
                         doubt[ref] = inherited[ref] = why
                     if not trusted:
@@ -154,7 +170,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
         cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, inherited.get(ref))  # placed, if the doubt stands
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
     doubted.update(ref for ref in inherited if ref in inferred)
-    forcing.update(inferred)
+    forcing.update((ref, Forcing(eq, sources[ref])) for ref, eq in inferred.items())
     return len(inferred)
 
 
@@ -175,7 +191,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     unanchored = {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}
     eqs = equations(t)
     doubted: set[CellRef] = set()  # inferred from a value placed by a choice
-    forcing: dict[CellRef, Equation] = {}  # each value the rules forced: the rule that forced it
+    forcing: dict[CellRef, Forcing] = {}  # each value the rules forced: the rule, and what from
     if opts.repair and eqs:
         for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
             correct(t, eqs, cells, values, diags)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
-from ..model import TRAILING_SPACES_EMPTY, RuleResult, Table
+from ..model import TRAILING_SEPARATOR_EMPTY, RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
@@ -56,34 +56,51 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
-    _trailing_spaces_doubted(c.original, out)
+    _trailing_separator_doubted(c.original, out)
     return out, diags
 
 
-def _trailing_spaces_doubted(original: str, tables: dict[str, Table]) -> None:
-    """A row's last cell read empty only because its line ends in spaces.
+def _trailing_separator_doubted(original: str, tables: dict[str, Table]) -> None:
+    """A row's last cell read empty only because its line ends in spaces or a tab.
 
     In text aligned with spaces a run of spaces is one separator, so trailing
     spaces are an empty last cell (pandoc's plain tables), or the padding of
     the cell before it (inscriptis pads every cell to its column's width):
     then a cell printed as nothing stands elsewhere on the line, and its
-    values one place off. Every value on that line is placed until the rules,
-    every cell of theirs known and holding, confirm it."""
+    values one place off. So is a trailing tab in text that prints no empty
+    field within a line: it may be the tab a scraper puts after every piece
+    of text (``get_text("\t")``, when a line was added or lost and the
+    text's lines no longer all end in one), where an empty cell prints as
+    nothing. Text that prints empty cells as empty fields (``0\t\t1``: Word's
+    and HTML tables) ends a line in a tab only for an empty last cell. Every
+    value on such a line is placed until the rules, every cell of theirs
+    known and holding, confirm it."""
+    fields: list[bool] = []  # whether the text prints an empty field within a line (computed once, if needed)
+
+    def trailing(span: Span) -> bool:
+        if not _after_trailing_separator(original, span):
+            return False
+        if original[span.start - 1] == " ":
+            return True
+        if not fields:
+            fields.append(any("\t\t" in ln.strip("\t") for ln in original.splitlines() if "\t" in ln))
+        return not fields[0]
+
     for table in tables.values():
         lines = {last.span.line for last in (list(row.values())[-1] for row in table.rows.values())
-                 if last.value is None and last.span is not None and _after_trailing_spaces(original, last.span)}
+                 if last.value is None and last.span is not None and trailing(last.span)}
         if not lines:
             continue
         for row in table.rows.values():
             for cid, cell in row.items():
                 if cell.span is not None and cell.span.line in lines:
-                    row[cid] = doubted(cell, TRAILING_SPACES_EMPTY)
+                    row[cid] = doubted(cell, TRAILING_SEPARATOR_EMPTY)
 
 
-def _after_trailing_spaces(original: str, span: Span) -> bool:
-    """An empty field at the end of a line whose last characters are spaces."""
+def _after_trailing_separator(original: str, span: Span) -> bool:
+    """An empty field at the end of a line that ends in spaces or a tab."""
     at = span.start
-    return span.end == at and 0 < at and original[at - 1] == " " and (at == len(original) or original[at] in "\r\n\f")
+    return span.end == at and 0 < at and original[at - 1] in " \t" and (at == len(original) or original[at] in "\r\n\f")
 
 
 COUNT_UNPROVEN = ("values on several lines in a text that prints an empty cell as nothing, in a table no rule checks: "
