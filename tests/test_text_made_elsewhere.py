@@ -373,3 +373,35 @@ def test_a_trailing_tab_is_an_empty_last_cell_where_the_text_prints_empty_fields
     report = reportparse.parse_text(text)
     assert report.tables["applications"].valid
     assert report.tables["applications"].rows["result.unavailable.not_held"]["business"].status == "read"
+
+
+def test_a_repeated_line_that_makes_up_a_row_count_is_doubted():
+    """BeautifulSoup's ``get_text("\\n")``, one value per line, with a 0 line
+    repeated: 3.要求提供公开出版物 (``0 0 2 0 0 0 2`` with one 0 printed as
+    nothing) got its seven values back, the 2 one place to the left, and its
+    rule still held (a repeated 0 keeps a row's sum): 2 in 商业企业, read. In
+    a text that prints an empty cell as nothing, a row whose values stand on
+    several lines rests on its count; its values are placed until the rules,
+    every cell of theirs known and holding, confirm them."""
+    report, truth = parsed_fixture("bs4-get-text-newline-dup-23492545.txt")
+    assert "applications.result.not_processed.publication.natural_person" in truth["blank_cells"]
+    row = report.tables["applications"].rows["result.not_processed.publication"]
+    assert row["business"].value == 2 != truth["truth"]["applications.result.not_processed.publication.business"]
+    assert {c.status for c in row.values()} == {"placed"}
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_a_forced_value_keeps_its_cells_own_doubt():
+    """A row one value short whose digits the rules cut two ways (6.属于四类过程性信息
+    ``0 7 19 0 7 33``: 自然人 or 商业企业 printed as nothing) leaves both
+    cells to the column rules, which force 0 into each, with the doubt that a
+    forced value may not be the one printed. Forced from rows that now carry
+    a doubt the rules may lift (values one per line), that weaker doubt took
+    the place of the cell's own, and the rules lifted it. A cell keeps its own."""
+    report, truth = parsed_fixture("bs4-get-text-newline-del-23492551.txt")
+    table = report.tables["applications"]
+    assert not table.valid
+    for cid in ("natural_person", "business"):
+        cell = table.rows["result.withheld.internal_affairs"][cid]
+        assert cell.value == 0 and cell.status == "placed" and "cut several ways" in cell.unanchored
+    assert _wrong(report, truth) == {}

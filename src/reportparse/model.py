@@ -119,7 +119,12 @@ PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rul
 SCATTERED = ("values on lines of their own after its label, in a table where another label is followed by more lines of values "
              "than its row has cells: the text does not print the rows in order, and the count alone placed these; only "
              "the rules, every cell of theirs known and holding, confirm them")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED})
+# one value per line in a text that prints an empty cell as nothing: a row's count, made up by a line repeated or lost
+COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell as nothing: a line repeated or lost and a "
+                  "cell printed as nothing make the same count, the values one place off; only the rules, every cell of "
+                  "theirs known and holding, confirm them")
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
+                             COUNT_ON_LINES})
 
 
 @dataclass(slots=True)

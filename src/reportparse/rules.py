@@ -167,7 +167,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
             del inferred[ref]
     for ref, eq in inferred.items():
         old = cells[ref]
-        cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, inherited.get(ref))  # placed, if the doubt stands
+        cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, old.unanchored or inherited.get(ref))  # placed, if a doubt stands
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
     doubted.update(ref for ref in inherited if ref in inferred)
     forcing.update((ref, Forcing(eq, sources[ref])) for ref, eq in inferred.items())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
-from ..model import TRAILING_SEPARATOR_EMPTY, RuleResult, Table
+from ..model import COUNT_ON_LINES, TRAILING_SEPARATOR_EMPTY, RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
@@ -108,18 +108,20 @@ COUNT_UNPROVEN = ("values on several lines in a text that prints an empty cell a
 
 
 def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
-    """In a text that prints empty cells as nothing, a row of a table without
-    rules whose values stand on several lines rests on its count alone (the
-    value of a row above printed as nothing and another's moved in make the
-    same count): its values are placed (``Cell.unanchored``), not read."""
+    """In a text that prints empty cells as nothing, a row whose values stand
+    on several lines rests on its count alone: the value of a row above
+    printed as nothing and another's moved in make the same count, and so do
+    a cell printed as nothing and a line repeated (a repeated 0 keeps the
+    row's sum). In a table without rules its values are placed
+    (``Cell.unanchored``), not read; in a table with rules they are placed
+    until the rules, every cell of theirs known and holding, confirm them."""
     for key, tg in template.tables.items():
-        if equations(tg):
-            continue
+        why = COUNT_ON_LINES if equations(tg) else COUNT_UNPROVEN
         for cells in tables[key].rows.values():
             held = [cell for cell in cells.values() if cell.value is not None and cell.span is not None]
             if len(held) > 1 and len({cell.span.line for cell in held}) > 1:
                 for c, cell in cells.items():
-                    cells[c] = doubted(cell, COUNT_UNPROVEN)
+                    cells[c] = doubted(cell, why)
 
 
 def validate_tables(tables: dict[str, Table], template: Template | None,

@@ -1,0 +1,122 @@
+"""Lines deleted or duplicated in text this project did not make, on fresh seeds.
+
+    pip install -e '.[dev,bench]'     # lynx, w3m from Debian for their rows
+    python bench/mutation_fresh.py [--count 30] [--per 6] [--fresh-seed N]
+
+``bench/mutation.py`` sweeps every line of the bundled real texts; this one
+draws its inputs at run time. Generated reports (2021 and 2019 templates by
+turns) are made into web pages with 3% of their cells left empty
+(``scoring.blanked_html``) and into text the way scrapers and text browsers
+write it (``bench/scraper_text.py``, ``bench/web_text.py``); then, ``--per``
+times per text, one or two lines from table 二's first label on are deleted
+or duplicated at random, and the text is parsed. Every cell is compared with
+the generator's value. Printed per tool: parses, exceptions (must be 0),
+tables valid, tables valid with a wrong value (must be 0), and wrong values
+read or forced as though right (status ``read`` or ``inferred``): a deleted
+or duplicated line changes what the text prints, so a value may be wrong,
+but then it must be ``placed``, a ``conflict``, or in a table not valid.
+
+The mutations are drawn from the seed and the tool's name, so
+``--fresh-seed N`` repeats a run exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import zlib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import blanked_html  # noqa: E402
+from scraper_text import tools as scraper_tools  # noqa: E402
+from web_text import TEXT_BROWSERS, dumper  # noqa: E402
+
+import reportparse  # noqa: E402
+
+TOOLS = ("bs4 get_text()", "bs4 get_text(' ')", "bs4 get_text('\\n')", "bs4 get_text('\\t')", "html2text",
+         "inscriptis", "lynx -dump", "w3m -dump", "pandoc -t plain")
+
+
+def mutate(lines: list[str], rng: random.Random) -> list[str]:
+    """One or two lines, from the first table's first label on, deleted or duplicated."""
+    start = next((i for i, ln in enumerate(lines) if "第二十条" in ln), 0)
+    out = list(lines)
+    for _ in range(rng.choice((1, 1, 2))):
+        i = rng.randrange(start, len(out))
+        if rng.random() < 0.5:
+            del out[i]
+        else:
+            out.insert(i, out[i])
+    return out
+
+
+def score(report: reportparse.Report, truth: dict[str, object], tot: Counter) -> list[str]:
+    """Tally one parse; returns its wrong values read or forced as though right, and valid tables with a wrong value."""
+    wrong_tables, shown = set(), []
+    for key, want in truth.items():
+        if want is None:
+            continue
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        cell = report.tables[tkey].rows.get(rid, {}).get(cid)
+        if cell is None or cell.value is None or cell.value == want:
+            continue
+        wrong_tables.add(tkey)
+        if cell.status in ("read", "inferred"):
+            tot["unflagged"] += 1
+            shown.append(f"{key}={cell.value} ({cell.status}; true {want})")
+    for tkey, table in report.tables.items():
+        tot["valid"] += table.valid
+        if table.valid and tkey in wrong_tables:
+            tot["valid_wrong"] += 1
+            shown.append(f"{tkey} valid with a wrong value")
+    return shown
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=30, help="reports")
+    ap.add_argument("--per", type=int, default=6, help="mutated texts per report and tool")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
+    args = ap.parse_args()
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    available = dict(scraper_tools())
+    available.update({name: dumper(cmd) for name, cmd in TEXT_BROWSERS.items() if shutil.which(cmd[0])})
+    tools = {name: available[name] for name in TOOLS if name in available}
+    tots = {name: Counter() for name in tools}
+    for seed in range(fresh, fresh + args.count):
+        gen, html = blanked_html(seed, 0.03)
+        for name, to_text in tools.items():
+            lines = to_text(html).split("\n")
+            rng = random.Random(seed * 1009 + zlib.crc32(name.encode()))
+            for k in range(args.per):
+                tot = tots[name]
+                tot["parses"] += 1
+                try:
+                    report = reportparse.parse_text("\n".join(mutate(lines, rng)))
+                except reportparse.ReportParseError:
+                    continue  # a typed error is an allowed answer
+                except Exception as e:  # noqa: BLE001 - counted and shown: never a traceback
+                    tot["exceptions"] += 1
+                    print(f"  exception {seed} {name}: {e!r}", file=sys.stderr)
+                    continue
+                shown = score(report, gen.truth, tot)
+                if args.show and shown:
+                    print(f"  {seed} {name} mutation {k + 1}: {'; '.join(shown)}")
+    print(f"{'tool':<22}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}{'wrong, read as right':>22}")
+    for name, t in tots.items():
+        print(f"{name:<22}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}")
+    print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} mutated texts each per tool "
+          f"(--fresh-seed {fresh} repeats this run)")
+
+
+if __name__ == "__main__":
+    main()
