@@ -405,3 +405,36 @@ def test_a_forced_value_keeps_its_cells_own_doubt():
         cell = table.rows["result.withheld.internal_affairs"][cid]
         assert cell.value == 0 and cell.status == "placed" and "cut several ways" in cell.unanchored
     assert _wrong(report, truth) == {}
+
+
+def test_a_cut_the_row_rule_chose_is_not_confirmed_by_that_rule():
+    """BeautifulSoup's ``get_text()`` runs a row's digits together:
+    结转下年度 ``44622000468`` (446 22 0 0 0 ⎵ 468, 其他 printed as
+    nothing) was cut 4 462 2 0 0 0 468, the one cut with no empty cell that
+    balances the row. That cut waits for the rules' confirmation; the only
+    rule holding it with every cell known was the row's own (the column
+    rules had forced 上年结转 from it), so it was "confirmed" by the rule that
+    chose it and read. Such a cut is confirmed only by a rule over other rows."""
+    report, truth = parsed_fixture("bs4-get-text-glued-44120100.txt")
+    assert "applications.carried_forward.other_org" in truth["blank_cells"]
+    row = report.tables["applications"].rows["carried_forward"]
+    assert [row[c].value for c in ("natural_person", "business", "research")] == [4, 462, 2]
+    assert {c.status for c in row.values()} == {"placed"}
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_an_indentation_read_as_an_empty_first_cell_is_doubted():
+    """pandoc's plain tables indent every line by two spaces, which is no
+    cell where the lines of the block share it. With the blank line after
+    table 四 lost, the next heading (not indented) joined the block: 四's one
+    line of values ``  0  0  0  24  24  33 …`` read its indentation as an
+    empty 结果维持 and every value one place to the right (尚未审结 0 for 24,
+    as read). A line of values whose first cell was read empty only because
+    the line begins in spaces is placed until the rules confirm it."""
+    report, truth = parsed_fixture("pandoc-plain-del-44120100.txt")
+    row = report.tables["appeals"].rows["reconsideration"]
+    assert row["upheld"].value is None
+    assert row["pending"].value == 0 != truth["truth"]["appeals.reconsideration.pending"]
+    assert row["pending"].status == "placed"
+    assert not report.tables["appeals"].valid
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}

@@ -106,10 +106,11 @@ UNTIL_RULES_HOLD = ("values of a block printed one cell per line apart from thei
 CUT_WITHOUT_BLANKS = ("two or more values short, or digits run together: cut the one way the row's rule allows with no "
                       "empty cell, where cells printed as nothing would fit it too; only the rules, every cell of theirs "
                       "known and holding, confirm the cut")
-# a line whose trailing spaces or tab were read as an empty last cell: they may be padding, or end the cell before it
-TRAILING_SEPARATOR_EMPTY = ("the line's trailing spaces or tab read as an empty last cell, where they may pad or end the cell "
-                            "before it and a cell printed as nothing stand elsewhere; only the rules, every cell of theirs "
-                            "known and holding, confirm the places")
+# a line whose leading or trailing spaces or tab were read as an empty first or last cell: they may be an
+# indentation, padding, or end the cell before them
+EDGE_SEPARATOR_EMPTY = ("the line's leading or trailing spaces or tab read as an empty first or last cell, where they may "
+                        "indent the line, pad or end a cell, and a cell printed as nothing stand elsewhere; only the rules, "
+                        "every cell of theirs known and holding, confirm the places")
 # a line aligned with spaces one or two values short: the values put in the places the table's rules leave possible
 PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rules leave for its cells printed as "
                     "nothing, though no rule with all its cells known checks the cell; only the rules, every cell of "
@@ -123,7 +124,7 @@ SCATTERED = ("values on lines of their own after its label, in a table where ano
 COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell as nothing: a line repeated or lost and a "
                   "cell printed as nothing make the same count, the values one place off; only the rules, every cell of "
                   "theirs known and holding, confirm them")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, TRAILING_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
                              COUNT_ON_LINES})
 
 

@@ -18,7 +18,14 @@ from .arith import CellRef, Equation, Values, equations
 from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
-from .model import LIFTED_BY_RULES, TRAILING_SEPARATOR_EMPTY, Cell, RuleResult, Table
+from .model import (
+    CUT_WITHOUT_BLANKS,
+    EDGE_SEPARATOR_EMPTY,
+    LIFTED_BY_RULES,
+    Cell,
+    RuleResult,
+    Table,
+)
 from .options import ParseOptions
 
 
@@ -74,8 +81,11 @@ class _Confirmation:
         holding = self.holding.get(ref, [])
         if not holding or not all(self.holds[eq] for eq in holding):
             return False
+        doubt = self.doubts.get(ref)
+        if doubt == CUT_WITHOUT_BLANKS:  # the row's own rule chose the cut: it holds because it did
+            return any(r[0] != ref[0] for eq in holding for r in eq.cells)
         # a shifted line's values fit the rules that forced values from them: one rule over values all read
-        return self.doubts.get(ref) != TRAILING_SEPARATOR_EMPTY or any(self.read_only[eq] for eq in holding)
+        return doubt != EDGE_SEPARATOR_EMPTY or any(self.read_only[eq] for eq in holding)
 
     def lifted(self, ref: CellRef) -> bool:
         if ref not in self.memo:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
-from ..model import COUNT_ON_LINES, TRAILING_SEPARATOR_EMPTY, RuleResult, Table
+from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, Cell, RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
@@ -56,12 +56,13 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
-    _trailing_separator_doubted(c.original, out)
+    _edge_separator_doubted(c.original, out)
     return out, diags
 
 
-def _trailing_separator_doubted(original: str, tables: dict[str, Table]) -> None:
-    """A row's last cell read empty only because its line ends in spaces or a tab.
+def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
+    """A row's last cell read empty only because its line ends in spaces or a
+    tab, or its first only because its line begins in them.
 
     In text aligned with spaces a run of spaces is one separator, so trailing
     spaces are an empty last cell (pandoc's plain tables), or the padding of
@@ -74,33 +75,44 @@ def _trailing_separator_doubted(original: str, tables: dict[str, Table]) -> None
     nothing. Text that prints empty cells as empty fields (``0\t\t1``: Word's
     and HTML tables) ends a line in a tab only for an empty last cell. Every
     value on such a line is placed until the rules, every cell of theirs
-    known and holding, confirm it."""
+    known and holding, confirm it. Likewise a line of values with no label
+    (四's) whose indentation was read as an empty first cell (pandoc's plain
+    tables indent every line, and the indentation is no cell only where the
+    lines around share it: a blank line lost before the next heading undid
+    that, and 四's values were read one place to the right)."""
     fields: list[bool] = []  # whether the text prints an empty field within a line (computed once, if needed)
 
-    def trailing(span: Span) -> bool:
-        if not _after_trailing_separator(original, span):
+    def at_edge(cell: Cell, last: bool) -> bool:
+        span = cell.span
+        if cell.value is not None or span is None or span.end != span.start:
             return False
-        if original[span.start - 1] == " ":
+        at = span.start
+        if last and not (0 < at and (at == len(original) or original[at] in "\r\n\f")):
+            return False
+        if not last and not (at < len(original) and (at == 0 or original[at - 1] in "\n\f")):
+            return False
+        sep = original[at - 1] if last else original[at]
+        if sep == " ":
             return True
+        if sep != "\t":
+            return False
         if not fields:
             fields.append(any("\t\t" in ln.strip("\t") for ln in original.splitlines() if "\t" in ln))
         return not fields[0]
 
     for table in tables.values():
-        lines = {last.span.line for last in (list(row.values())[-1] for row in table.rows.values())
-                 if last.value is None and last.span is not None and trailing(last.span)}
+        lines: set[int] = set()
+        for row in table.rows.values():
+            cells = list(row.values())
+            for cell, last in ((cells[0], False), (cells[-1], True)):
+                if at_edge(cell, last) and cell.span is not None:
+                    lines.add(cell.span.line)
         if not lines:
             continue
         for row in table.rows.values():
             for cid, cell in row.items():
                 if cell.span is not None and cell.span.line in lines:
-                    row[cid] = doubted(cell, TRAILING_SEPARATOR_EMPTY)
-
-
-def _after_trailing_separator(original: str, span: Span) -> bool:
-    """An empty field at the end of a line that ends in spaces or a tab."""
-    at = span.start
-    return span.end == at and 0 < at and original[at - 1] in " \t" and (at == len(original) or original[at] in "\r\n\f")
+                    row[cid] = doubted(cell, EDGE_SEPARATOR_EMPTY)
 
 
 COUNT_UNPROVEN = ("values on several lines in a text that prints an empty cell as nothing, in a table no rule checks: "
