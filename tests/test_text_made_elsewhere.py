@@ -438,3 +438,32 @@ def test_an_indentation_read_as_an_empty_first_cell_is_doubted():
     assert row["pending"].status == "placed"
     assert not report.tables["appeals"].valid
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_glued_digits_of_table_four_cut_several_ways_wait_for_no_rule():
+    """BeautifulSoup's ``get_text()`` prints 四 as one run of digits,
+    ``0029029555006000044``, with 复议后起诉's 结果维持 (44) printed as
+    nothing. Every cut with no empty cell that balances the three groups
+    agreed on 复议后起诉 ``0 0 0 4 4``, which was read; a cut with an empty
+    cell (``⎵ 0 0 0 44``) balances too, and no rule of 四 spans its groups.
+    Where the cuts agree in such a run, the values are placed."""
+    report, truth = parsed_fixture("bs4-get-text-glued-93482649.txt")
+    assert "appeals.litigation_after_reconsideration.upheld" in truth["blank_cells"]
+    row = report.tables["appeals"].rows["litigation_after_reconsideration"]
+    assert [row[c].value for c in ("pending", "total")] == [4, 4]
+    assert {c.status for c in row.values()} == {"placed"}
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_a_row_count_made_up_by_a_repeated_zero_needs_a_column_rule():
+    """``get_text("\\n")`` with a 0 line repeated inside 2.其他法律行政法规禁止公开
+    (``0 0 0 2 0 ⎵ 2``, 其他 printed as nothing): seven values, the 2 one
+    place to the right, and the row's rule holds (a repeated 0 keeps the
+    sum). Its column rules had forced the cells of rows left unread, so only
+    the row's own rule held the 2, and it was taken as confirmed. In 三 such a
+    row is confirmed only by a rule over other rows."""
+    report, truth = parsed_fixture("bs4-get-text-newline-dup-93482671.txt")
+    row = report.tables["applications"].rows["result.withheld.prohibited_by_law"]
+    assert row["legal_service"].value == 2 != truth["truth"]["applications.result.withheld.prohibited_by_law.legal_service"]
+    assert row["legal_service"].status == "placed"
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}

@@ -19,6 +19,7 @@ from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
 from .model import (
+    COUNT_ON_LINES,
     CUT_WITHOUT_BLANKS,
     EDGE_SEPARATOR_EMPTY,
     LIFTED_BY_RULES,
@@ -35,6 +36,11 @@ class Forcing(NamedTuple):
 
     eq: Equation
     sources: frozenset[CellRef]
+
+
+# doubts the row's own rule cannot lift where a rule over several rows holds the cell: it chose the cut; a row's
+# count made up by a repeated 0 keeps its sum (in a table whose rules are each within one row, 四, it is all there is)
+ROW_RULE_NO_EVIDENCE = frozenset({CUT_WITHOUT_BLANKS, COUNT_ON_LINES})
 
 
 def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
@@ -76,13 +82,15 @@ class _Confirmation:
         self.holds = {eq: eq.residual(values) == 0 for eqs_ in self.holding.values() for eq in eqs_}
         self.read_only = {eq: not any(r in forcing for r in eq.cells) for eq in self.holds}
         self.memo: dict[CellRef, bool] = {}
+        # cells some rule over several rows holds (三's; 四's rules are each within one row)
+        self.crossed = {ref for eq in eqs if len({r[0] for r in eq.cells}) > 1 for ref in eq.cells}
 
     def vouched(self, ref: CellRef) -> bool:
         holding = self.holding.get(ref, [])
         if not holding or not all(self.holds[eq] for eq in holding):
             return False
         doubt = self.doubts.get(ref)
-        if doubt == CUT_WITHOUT_BLANKS:  # the row's own rule chose the cut: it holds because it did
+        if doubt in ROW_RULE_NO_EVIDENCE and ref in self.crossed:  # a rule over other rows (a column's) must hold over it
             return any(r[0] != ref[0] for eq in holding for r in eq.cells)
         # a shifted line's values fit the rules that forced values from them: one rule over values all read
         return doubt != EDGE_SEPARATOR_EMPTY or any(self.read_only[eq] for eq in holding)

@@ -123,9 +123,10 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
             else:
                 mixed, done = readings([v.raw for v in nonblank], kinds, most=len(nonblank) if apart else need - 1, keep=blank_fits)
                 complete = complete and done
-        elif len(nonblank) == 1 and len(sols) == 1 and complete:
+        elif len(nonblank) == 1 and sols and complete:
             # digits run together with no separator at all: a cell printed as nothing would leave no trace
-            # either; if one fits the rules, the one cut is a choice the text does not decide
+            # either; if one fits the rules, the cuts (the one, or where several agree) are a choice the
+            # text does not decide (44 0 0 0 44 with 结果维持 printed as nothing: ``00044`` cut 0 0 0 4 4)
             glued = readings([nonblank[0].raw], kinds, most=need - 1, keep=blank_fits, first=True)[0] != []
         span = span_of(nonblank[0].start, nonblank[-1].end)
         raw = " ".join(v.raw for v in nonblank)
@@ -139,7 +140,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         elif sols or mixed:  # the cells every reading agrees on are read, the rest stay empty
             # (with cells printed as nothing, where they agree rests on the printed order, which the rules
             # check only where a value is not 0: a column-order text's moved values agree as well)
-            why = BLANKS_AGREED if mixed else None
+            why = BLANKS_AGREED if mixed else GLUED_BLANK if glued else None
             sols += mixed
             kept = agreed(sols + [[v.value if v is not None else None for v in seq] for seq in lost or []])
             flat = [Cell(x, raw, "read", span, unanchored=why) if x is not None else Cell(None, raw, "missing", span, unanchored=CUT_SEVERAL_WAYS)
