@@ -31,11 +31,17 @@ from .options import ParseOptions
 
 
 class Forcing(NamedTuple):
-    """How a value was forced: the rule, and the cells it was forced from
-    (those of the rule known at that moment, not the ones it forced with it)."""
+    """One forcing of a value: the rule, the value, and the cells it was
+    forced from with their values then (those of the rule known at that
+    moment, not the ones it forced with it)."""
 
     eq: Equation
-    sources: frozenset[CellRef]
+    value: int | float
+    sources: tuple[tuple[CellRef, int | float | None], ...]
+
+    def stands(self, ref: CellRef, values: Values) -> bool:
+        """Whether it still derives the value: the same value, from the same values."""
+        return values[ref] == self.value and all(values[r] == v for r, v in self.sources)
 
 
 # doubts the row's own rule cannot lift where a rule over several rows holds the cell: it chose the cut; a row's
@@ -63,17 +69,20 @@ class _Confirmation:
     vouched for by no rule; nor is one whose only other rule holds over a
     value forced from it (inscriptis: 7.属于行政执法案卷's 3 shifted into 其他,
     its 总计 forced to 6 and the empty row above forced to 1, every rule
-    holding). A value forced from doubted ones is lifted when each value it
-    was forced from is: those known when it was forced, not the cells the
-    rule forced with it, and never itself through a loop (inscriptis: a
-    shifted row's 总计 forced from the column's 总计, itself forced from the
-    shifted row through the table's balance, and later forced again from
-    that 总计 by the same column rule)."""
+    holding). A value forced from doubted ones is lifted when, for one of
+    the times it was forced (a value taken back and forced again by another
+    rule keeps both), each value it was forced from is: those known then,
+    not the cells the rule forced with it, and never itself through a loop
+    (inscriptis: a shifted row's 总计 forced from the column's 总计, itself
+    forced from the shifted row through the table's balance, and later
+    forced again from that 总计 by the same column rule). The lifted forced
+    values are the least set so derived."""
 
-    def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, Forcing],
+    def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, list[Forcing]],
                  doubts: dict[CellRef, str]) -> None:
-        spent = {f.eq for f in forcing.values()}
-        self.forcing, self.doubts = forcing, doubts
+        spent = {fs[-1].eq for fs in forcing.values()}
+        self.doubts = doubts
+        self.forcing = {ref: [f for f in fs if f.stands(ref, values)] for ref, fs in forcing.items()}
         self.holding: dict[CellRef, list[Equation]] = {}
         for eq in eqs:
             if eq not in spent:
@@ -82,6 +91,7 @@ class _Confirmation:
         self.holds = {eq: eq.residual(values) == 0 for eqs_ in self.holding.values() for eq in eqs_}
         self.read_only = {eq: not any(r in forcing for r in eq.cells) for eq in self.holds}
         self.memo: dict[CellRef, bool] = {}
+        self.forced_lifted: set[CellRef] | None = None
         # cells some rule over several rows holds (三's; 四's rules are each within one row)
         self.crossed = {ref for eq in eqs if len({r[0] for r in eq.cells}) > 1 for ref in eq.cells}
 
@@ -96,12 +106,32 @@ class _Confirmation:
         return doubt != EDGE_SEPARATOR_EMPTY or any(self.read_only[eq] for eq in holding)
 
     def lifted(self, ref: CellRef) -> bool:
+        if ref in self.forcing:
+            if self.forced_lifted is None:
+                self.forced_lifted = self._derive()
+            return ref in self.forced_lifted
         if ref not in self.memo:
-            self.memo[ref] = False  # a value resting on itself is not lifted
-            f = self.forcing.get(ref)
-            self.memo[ref] = self.vouched(ref) if f is None else all(
-                r not in self.doubts or self.doubts[r] in LIFTED_BY_RULES and self.lifted(r) for r in f.sources)
+            self.memo[ref] = self.vouched(ref)
         return self.memo[ref]
+
+    def _derive(self) -> set[CellRef]:
+        """The forced values that some forcing of theirs derives from values all lifted (least fixpoint)."""
+        done: set[CellRef] = set()
+
+        def sure(r: CellRef) -> bool:
+            if r not in self.doubts:
+                return True
+            if self.doubts[r] not in LIFTED_BY_RULES:
+                return False
+            return r in done if r in self.forcing else self.lifted(r)
+        grew = True
+        while grew:
+            grew = False
+            for ref, fs in self.forcing.items():
+                if ref not in done and any(all(sure(r) for r, _ in f.sources) for f in fs):
+                    done.add(ref)
+                    grew = True
+        return done
 
 
 def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
@@ -120,7 +150,7 @@ def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, Forcing]) -> int:
+           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, list[Forcing]]) -> int:
     """Fill missing cells that an equation forces; returns how many.
 
     A value forced from cells that some complete, holding equation vouches for
@@ -138,7 +168,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     inherited: dict[CellRef, str] = {}
     tentative: dict[CellRef, Equation] = {}
     inferred: dict[CellRef, Equation] = {}
-    sources: dict[CellRef, frozenset[CellRef]] = {}
+    events: dict[CellRef, list[Forcing]] = {}
     changed = True
     while changed:
         changed = False
@@ -156,7 +186,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                 for ref, v in forced.items():
                     values[ref] = v
                     inferred[ref] = eq
-                    sources[ref] = frozenset(r for r in eq.cells if r not in forced)
+                    events.setdefault(ref, []).append(Forcing(eq, v, tuple((r, values[r]) for r in eq.cells if r not in forced)))
                     if why is not None:
                         doubt[ref] = inherited[ref] = why
                     if not trusted:
@@ -183,12 +213,17 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
             values[ref] = None
             del tentative[ref]
             del inferred[ref]
+    for ref, eq in tentative.items():  # what a kept value rests on: each rule that corroborates it, too
+        events[ref][:0] = [Forcing(e, values[ref], tuple((r, values[r]) for r in e.cells if r != ref)) for e in eqs
+                           if e is not eq and ref in e.cells and e.residual(values) == 0
+                           and not any(o in tentative for o in e.cells if o != ref)]
     for ref, eq in inferred.items():
         old = cells[ref]
         cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, old.unanchored or inherited.get(ref))  # placed, if a doubt stands
         diags.append(Diagnostic("RULE_INFERRED", f"{ref[0]}.{ref[1]} = {values[ref]}, forced by {eq.rule} ({eq.scope})", old.span, path(t, ref)))
     doubted.update(ref for ref in inherited if ref in inferred)
-    forcing.update((ref, Forcing(eq, sources[ref])) for ref, eq in inferred.items())
+    for ref in inferred:  # every forcing of the value, the last one its own
+        forcing.setdefault(ref, []).extend(events[ref])
     return len(inferred)
 
 
@@ -209,7 +244,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     unanchored = {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}
     eqs = equations(t)
     doubted: set[CellRef] = set()  # inferred from a value placed by a choice
-    forcing: dict[CellRef, Forcing] = {}  # each value the rules forced: the rule, and what from
+    forcing: dict[CellRef, list[Forcing]] = {}  # each value the rules forced: each time, the rule and what from
     if opts.repair and eqs:
         for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
             correct(t, eqs, cells, values, diags)
