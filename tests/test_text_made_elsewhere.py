@@ -481,3 +481,36 @@ def test_a_value_kept_for_a_rule_that_corroborates_it_rests_on_that_rule():
     assert "applications.result.unavailable.needs_creation.research" in truth["blank_cells"]
     assert report.tables["applications"].valid
     assert _wrong(report, truth) == {}
+
+
+@pytest.mark.parametrize("name,rid", [("pandoc-plain-dup-96745706.txt", "result.withheld.internal_affairs"),
+                                      ("lynx-dump-dup-93482656.txt", "result.withheld.prohibited_by_law")])
+def test_values_after_another_rows_repeated_label_are_not_placed_by_order(name, rid):
+    """A row's line lost and the line above repeated (pandoc's plain tables,
+    lynx): the count of values between the labels still fits, so the repeated
+    line's values were placed by template order in the lost row, as read —
+    the 0s of 4.保护第三方合法权益 as 5.属于三类内部事务信息's. Values whose
+    line begins with another row's label are placed, and no rule lifts that."""
+    report, truth = parsed_fixture(name)
+    row = report.tables["applications"].rows[rid]
+    assert any(c.value != truth["truth"][f"applications.{rid}.{cid}"] for cid, c in row.items() if c.value is not None)
+    assert {c.status for c in row.values() if c.value is not None} == {"placed"}
+    assert any("another row's label" in (c.unanchored or "") for c in row.values())
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
+def test_values_on_both_sides_of_a_repeated_label_are_placed():
+    """html2text with 行政事业性收费's line repeated (``行政事业性收费| 0|``,
+    its 本年增/减 printed as nothing): the row took the 0 before the repeated
+    label and the 0 after it, and table 二 (no rule) was valid with 0 for
+    −7. A row whose values stand on both sides of a row's name printed again
+    is placed; a converter's heading over its table row (the name with no
+    values before it, ``corpus/real/shuyang-2025.md``) is not."""
+    report, truth = parsed_fixture("html2text-dup-96745737.txt")
+    assert "proactive.fees.change" in truth["blank_cells"]
+    row = report.tables["proactive"].rows["fees"]
+    assert row["change"].value == 0 != truth["truth"]["proactive.fees.change"]
+    assert row["change"].status == "placed"
+    assert not report.tables["proactive"].valid
+    real = reportparse.parse_file(ROOT / "corpus/real/shuyang-2025.md")
+    assert real.tables["applications"].valid

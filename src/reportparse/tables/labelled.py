@@ -18,7 +18,7 @@ from ..grammar import TableGrammar
 from ..model import SCATTERED, UNTIL_RULES_HOLD, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
-from ..textutil import label_key
+from ..textutil import key_positions, label_key
 from .cells import Value, read_fields
 from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf, cell_from, doubted, empty_cells, place_row
 from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
@@ -124,14 +124,18 @@ def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:
 
 
 def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
-            ) -> tuple[list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]]]:
+            ) -> tuple[list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]], set[str]]:
     """Values before the first label, and for each label the values from its
     start to the next label's start, its own characters left out (so values
-    printed inside a wrapped label belong to it); and the lines of rows
-    without a known label (left out: a row's values are never borrowed)."""
+    printed inside a wrapped label belong to it); the lines of rows without a
+    known label (left out: a row's values are never borrowed); and the labels
+    whose values run on past a row's label printed again (not an anchor: a
+    repeated line, or a label out of order), values on both sides of it."""
     ordered = sorted(found.values(), key=lambda a: a.start)
     if not ordered:
-        return [], {}, []
+        return [], {}, [], set()
+    keys = {k for r in t.rows for m in r.match if len(k := label_key(m)) >= 4}
+    relabelled = set()
     head = [v for v in read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False).values
             if not v.label_tail]  # text before the first label is never a value
     out = {}
@@ -148,7 +152,14 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         out[a.row] = (vals, got.tabbed)
         if got.foreign:
             foreign.append(got.foreign)
-    return head, out, foreign
+        chunk = s.text[a.end:end]
+        if vals and any(k in (ck := label_key(chunk)) for k in keys):
+            # values on both sides of a row's name (a converter's heading over its table row has none before it)
+            at = key_positions(chunk)
+            last = max(a.end + at[i] for k in keys if (i := ck.rfind(k)) >= 0)
+            if any(v.start < last for v in vals if v.kind != "blank") and any(v.start > last for v in vals if v.kind != "blank"):
+                relabelled.add(a.row)
+    return head, out, foreign, relabelled
 
 
 def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[str, Anchor],
@@ -157,7 +168,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     ``evidence``: the prose's statements, which may decide run-together digits."""
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
-    head, chunks, foreign = _chunks(t, s, found)
+    head, chunks, foreign, relabelled = _chunks(t, s, found)
     for text, a, b in foreign:
         diags.append(Diagnostic("TBL_UNKNOWN_ROW", f"a line that is no row of the template was left out: {text[:60]!r}", span_of(a, b), f"tables.{t.key}"))
     # a label followed by values anchors its row; a label with none (a merged
@@ -197,6 +208,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
                 checked = rid == anchor or _headed(t, s, rid, before, chunk[0].start)
                 rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled)
                              for c, v in zip(row.columns, chunk, strict=True)}
+                if rid != anchor and _after_other_label(t, s, rid, chunk[0].start):
+                    rows[rid] = {c: doubted(cell, ANOTHER_LABEL) for c, cell in rows[rid].items()}
                 pos, before = pos + n, (rid, chunk[-1].end)
                 if rid != anchor:
                     diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
@@ -240,6 +253,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     if scattered:
         _doubt_counted_lines(rows, own)
     _mark_unanchored(t, s, rows, found, own, values_first)
+    for rid in (r for a in relabelled if a in own for r in own[a][2]):  # a repeated line's values: never lifted
+        rows[rid] = {c: doubted(cell, LABEL_AGAIN) for c, cell in rows[rid].items()}
     return rows, diags
 
 
@@ -301,6 +316,23 @@ def _headed(t: TableGrammar, s: Stream, rid: str, before: tuple[str, int] | None
     between = label_key(s.text[end:start])
     return any(label_key(lbl) in between for c in t.row(rid).columns if c not in t.row(prev).columns
                for lbl in t.columns[c].labels)
+
+
+LABEL_AGAIN = ("its values run on past a row's label printed again (a repeated line, or a label out of order): "
+               "which of them are its own the text does not decide")
+ANOTHER_LABEL = ("placed by template order, but its values follow another row's label, printed twice: a line repeated "
+                 "where this row's was lost makes the same count")
+
+
+def _after_other_label(t: TableGrammar, s: Stream, rid: str, start: int) -> bool:
+    """Whether the line of a value placed in ``rid`` by template order begins
+    with another row's label, not its own (a row's line lost and the line
+    above repeated: 4.保护第三方合法权益's values twice, the second taken by
+    5.属于三类内部事务信息)."""
+    prefix = label_key(s.text[s.text.rfind("\n", 0, start) + 1:start])
+    if not prefix or any(label_key(m) in prefix for m in t.row(rid).match):
+        return False
+    return any(len(key := label_key(m)) >= 4 and key in prefix for r in t.rows if r.id != rid for m in r.match)
 
 
 def _by_count(cell: Cell, checked: bool) -> Cell:
