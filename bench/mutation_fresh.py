@@ -7,7 +7,9 @@
 draws its inputs at run time. Generated reports (2021 and 2019 templates by
 turns) are made into web pages with 3% of their cells left empty
 (``scoring.blanked_html``) and into text the way scrapers and text browsers
-write it (``bench/scraper_text.py``, ``bench/web_text.py``); then, ``--per``
+write it (``bench/scraper_text.py``, ``bench/web_text.py``), and rendered
+to PDF with the same cells empty as poppler's ``pdftotext`` writes it (its
+default, ``-layout`` and ``-raw`` modes); then, ``--per``
 times per text, one or two lines from table 二's first label on are deleted
 or duplicated at random, and the text is parsed. Every cell is compared with
 the generator's value. Printed per tool: parses, exceptions (must be 0),
@@ -25,7 +27,9 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import subprocess
 import sys
+import tempfile
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -34,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import blanked_html  # noqa: E402
+from scoring import blanked_html, blanked_pdf  # noqa: E402
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
 
@@ -42,6 +46,18 @@ import reportparse  # noqa: E402
 
 TOOLS = ("bs4 get_text()", "bs4 get_text(' ')", "bs4 get_text('\\n')", "bs4 get_text('\\t')", "html2text",
          "inscriptis", "lynx -dump", "w3m -dump", "pandoc -t plain")
+PDF_TOOLS = {"pdftotext": [], "pdftotext -layout": ["-layout"], "pdftotext -raw": ["-raw"]}  # of the page as a PDF
+
+
+def pdf_texts(seed: int, tmp: Path) -> dict[str, str]:
+    """The report rendered to PDF (``scoring.blanked_pdf``: the same cells
+    left empty as its web page) as poppler's ``pdftotext`` writes it."""
+    if not shutil.which("pdftotext"):
+        return {}
+    pdf = tmp / "report.pdf"
+    blanked_pdf(seed, 0.03, pdf)
+    return {name: subprocess.run(["pdftotext", "-enc", "UTF-8", *opts, str(pdf), "-"], capture_output=True, text=True,
+                                 check=True).stdout for name, opts in PDF_TOOLS.items()}
 
 
 def mutate(lines: list[str], rng: random.Random) -> list[str]:
@@ -91,11 +107,13 @@ def main() -> None:
     available = dict(scraper_tools())
     available.update({name: dumper(cmd) for name, cmd in TEXT_BROWSERS.items() if shutil.which(cmd[0])})
     tools = {name: available[name] for name in TOOLS if name in available}
-    tots = {name: Counter() for name in tools}
+    tots = {name: Counter() for name in [*tools, *(PDF_TOOLS if shutil.which("pdftotext") else ())]}
+    tmp = Path(tempfile.mkdtemp(prefix="mutation-fresh-"))
     for seed in range(fresh, fresh + args.count):
         gen, html = blanked_html(seed, 0.03)
-        for name, to_text in tools.items():
-            lines = to_text(html).split("\n")
+        texts = {name: to_text(html) for name, to_text in tools.items()} | pdf_texts(seed, tmp)
+        for name, text in texts.items():
+            lines = text.split("\n")
             rng = random.Random(seed * 1009 + zlib.crc32(name.encode()))
             for k in range(args.per):
                 tot = tots[name]
@@ -111,6 +129,7 @@ def main() -> None:
                 shown = score(report, gen.truth, tot)
                 if args.show and shown:
                     print(f"  {seed} {name} mutation {k + 1}: {'; '.join(shown)}")
+    shutil.rmtree(tmp, ignore_errors=True)
     print(f"{'tool':<22}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}{'wrong, read as right':>22}")
     for name, t in tots.items():
         print(f"{name:<22}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}")

@@ -24,6 +24,15 @@ def _wrong(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
             if c.value is not None and k in truth["truth"] and c.value != truth["truth"][k]}
 
 
+def _placed_not_read(report: reportparse.Report, truth: dict, table: str, rid: str, cid: str, value: object) -> None:
+    """The cell holds ``value``, not the true one, and says so (``placed``);
+    no wrong value anywhere is read or forced as though right."""
+    cell = report.tables[table].rows[rid][cid]
+    assert cell.value == value != truth["truth"][f"{table}.{rid}.{cid}"]
+    assert cell.status == "placed"
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
 def test_a_line_padded_to_the_page_width_has_no_empty_last_cell():
     """pdfplumber's layout text pads every line with spaces to the page's
     width. Table 四's one line of values lost 复议's 结果纠正 (printed as
@@ -353,11 +362,8 @@ def test_a_trailing_tab_is_doubted_where_the_text_prints_no_empty_field():
     values are placed until a rule over values all read confirms them."""
     report, truth = parsed_fixture("bs4-get-text-tab-dup-60922448.txt")
     assert "appeals.litigation_after_reconsideration.pending" in truth["blank_cells"]
-    row = report.tables["appeals"].rows["litigation_after_reconsideration"]
-    assert row["pending"].value == 53 != truth["truth"]["appeals.litigation_after_reconsideration.pending"]
-    assert row["pending"].status == "placed"
+    _placed_not_read(report, truth, "appeals", "litigation_after_reconsideration", "pending", 53)
     assert not report.tables["appeals"].valid
-    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
     for rid in ("reconsideration", "litigation"):  # the groups whose own rule holds over values all read
         assert all(c.status == "read" for c in report.tables["appeals"].rows[rid].values())
 
@@ -432,12 +438,9 @@ def test_an_indentation_read_as_an_empty_first_cell_is_doubted():
     as read). A line of values whose first cell was read empty only because
     the line begins in spaces is placed until the rules confirm it."""
     report, truth = parsed_fixture("pandoc-plain-del-44120100.txt")
-    row = report.tables["appeals"].rows["reconsideration"]
-    assert row["upheld"].value is None
-    assert row["pending"].value == 0 != truth["truth"]["appeals.reconsideration.pending"]
-    assert row["pending"].status == "placed"
+    assert report.tables["appeals"].rows["reconsideration"]["upheld"].value is None
+    _placed_not_read(report, truth, "appeals", "reconsideration", "pending", 0)
     assert not report.tables["appeals"].valid
-    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
 
 
 def test_glued_digits_of_table_four_cut_several_ways_wait_for_no_rule():
@@ -463,10 +466,7 @@ def test_a_row_count_made_up_by_a_repeated_zero_needs_a_column_rule():
     the row's own rule held the 2, and it was taken as confirmed. In 三 such a
     row is confirmed only by a rule over other rows."""
     report, truth = parsed_fixture("bs4-get-text-newline-dup-93482671.txt")
-    row = report.tables["applications"].rows["result.withheld.prohibited_by_law"]
-    assert row["legal_service"].value == 2 != truth["truth"]["applications.result.withheld.prohibited_by_law.legal_service"]
-    assert row["legal_service"].status == "placed"
-    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+    _placed_not_read(report, truth, "applications", "result.withheld.prohibited_by_law", "legal_service", 2)
 
 
 def test_a_value_kept_for_a_rule_that_corroborates_it_rests_on_that_rule():
@@ -508,9 +508,7 @@ def test_values_on_both_sides_of_a_repeated_label_are_placed():
     values before it, ``corpus/real/shuyang-2025.md``) is not."""
     report, truth = parsed_fixture("html2text-dup-96745737.txt")
     assert "proactive.fees.change" in truth["blank_cells"]
-    row = report.tables["proactive"].rows["fees"]
-    assert row["change"].value == 0 != truth["truth"]["proactive.fees.change"]
-    assert row["change"].status == "placed"
+    _placed_not_read(report, truth, "proactive", "fees", "change", 0)
     assert not report.tables["proactive"].valid
     real = reportparse.parse_file(ROOT / "corpus/real/shuyang-2025.md")
     assert real.tables["applications"].valid
