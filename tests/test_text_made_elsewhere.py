@@ -512,3 +512,16 @@ def test_values_on_both_sides_of_a_repeated_label_are_placed():
     assert not report.tables["proactive"].valid
     real = reportparse.parse_file(ROOT / "corpus/real/shuyang-2025.md")
     assert real.tables["applications"].valid
+
+
+def test_scattered_values_with_a_repeated_zero_need_a_column_rule():
+    """``pdftotext``'s default text of a generated PDF scatters 三's cells one
+    per line; with one 0 line repeated, （二）部分公开's values (``0 1 0 2 ⎵ 0 3``,
+    法律服务机构's 0 printed as nothing, one per line after the label) made
+    up their count again, the 2 one place to the right, and the row's rule
+    held. Its column's rule had forced 0s into rows left unread
+    (spent), so only the row's own rule held the 2: values placed by their
+    count after a label are, like values one per line, confirmed only by a
+    rule over other rows."""
+    report, truth = parsed_fixture("pdftotext-dup-16170933.txt")
+    _placed_not_read(report, truth, "applications", "result.partly_disclosed", "legal_service", 2)
