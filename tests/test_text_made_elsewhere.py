@@ -525,3 +525,16 @@ def test_scattered_values_with_a_repeated_zero_need_a_column_rule():
     rule over other rows."""
     report, truth = parsed_fixture("pdftotext-dup-16170933.txt")
     _placed_not_read(report, truth, "applications", "result.partly_disclosed", "legal_service", 2)
+
+
+def test_a_value_under_another_rows_header_in_a_text_that_moved_values_is_placed():
+    """``pdftotext``'s default text of a generated PDF (2019 template): 规范性文件's
+    对外公开总数量 4444 was printed after 政府集中采购's header, whose
+    采购项目数量 (442) was printed as nothing, so ``4444 0`` made up 政府集中采购's
+    count before its label, under its own column's header, and was read. In a
+    table no rule checks, where a row's label is followed by fewer values than
+    its cells (the text lost or moved one), a row placed under its own header
+    by the count of values is placed, not read."""
+    report, truth = parsed_fixture("pdftotext-10216777.txt")
+    assert "proactive.procurement.projects" in truth["blank_cells"]
+    _placed_not_read(report, truth, "proactive", "procurement", "projects", 4444)

@@ -233,9 +233,12 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         if placed.candidates:
             pending[anchor] = placed
     ends = [(r, v.end) for r, got in [*((r, c[0]) for r, c in chunks.items()), *blocks.items()] for v in got]
+    headed: list[str] = []  # rows of a block placed under their own column's header
     for rid, vals in blocks.items():
         before = max(((r, e) for r, e in ends if e <= vals[0].start and r != rid), key=lambda x: x[1], default=None)
         checked = _headed(t, s, rid, before, vals[0].start)
+        if checked:
+            headed.append(rid)
         cells = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(t.row(rid).columns, vals, strict=True)}
         # unchecked: placed by the count where no rule checks the cell, else until the rules confirm it (a block
         # of 0s, pdfminer's column order, fits any rows it is counted into)
@@ -253,6 +256,12 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     if scattered:
         _doubt_counted_lines(rows, own)
     _mark_unanchored(t, s, rows, found, own, values_first)
+    if headed and not ruled and any(0 < sum(v.kind != "blank" for v in vals) < len(t.row(rid).columns)
+                                    for rid, (vals, _, targets) in own.items() if targets == [rid]):
+        # a row short of values: the text moved or lost one, and a moved value can stand under another row's
+        # header (pdftotext: 规范性文件's 4444 after 政府集中采购's header, its 采购项目数量 printed as nothing)
+        for rid in headed:
+            rows[rid] = {c: doubted(cell, BY_COUNT) for c, cell in rows[rid].items()}
     for rid in (r for a in relabelled if a in own for r in own[a][2]):  # a repeated line's values: never lifted
         rows[rid] = {c: doubted(cell, LABEL_AGAIN) for c, cell in rows[rid].items()}
     return rows, diags
