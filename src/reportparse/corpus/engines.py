@@ -81,8 +81,9 @@ def _worker_died(pool: ProcessPoolExecutor) -> bool:
     """A worker of the pool has ended. Workers end only with their pool, so
     this is a kill or a crash that the pool itself did not notice: a worker
     killed while it starts can leave Python 3.11's pool waiting for ever
-    (seen once in ``tests/test_faults.py`` on a loaded machine)."""
-    return any(proc.exitcode is not None for proc in _workers(pool))
+    (seen once in ``tests/test_faults.py`` on a loaded machine). A pool that
+    did notice (broken, its workers dropped) counts too."""
+    return bool(getattr(pool, "_broken", False)) or any(proc.exitcode is not None for proc in _workers(pool))
 
 
 def _broken(pending: dict[Any, str]) -> list[str]:
