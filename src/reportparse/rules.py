@@ -12,6 +12,7 @@ when every value is one that a rule checks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .arith import CellRef, Equation, Values, equations
@@ -39,6 +40,11 @@ class Forcing(NamedTuple):
     eq: Equation
     value: int | float
     sources: tuple[tuple[CellRef, int | float | None], ...]
+
+    @classmethod
+    def of(cls, eq: Equation, values: Values, value: int | float, skip: Iterable[CellRef]) -> Forcing:
+        """``value`` forced by ``eq`` from its other cells' values now (``skip``: the ones forced with it)."""
+        return cls(eq, value, tuple((r, values[r]) for r in eq.cells if r not in skip))
 
     def stands(self, ref: CellRef, values: Values) -> bool:
         """Whether it still derives the value: the same value, from the same values."""
@@ -188,7 +194,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                 for ref, v in forced.items():
                     values[ref] = v
                     inferred[ref] = eq
-                    events.setdefault(ref, []).append(Forcing(eq, v, tuple((r, values[r]) for r in eq.cells if r not in forced)))
+                    events.setdefault(ref, []).append(Forcing.of(eq, values, v, forced))
                     if why is not None:
                         doubt[ref] = inherited[ref] = why
                     if not trusted:
@@ -200,15 +206,15 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
                     break  # one untrusted forcing at a time, then trusted ones again
             if changed:
                 break
-    def corroborated(ref: CellRef, forcing: Equation) -> bool:
-        # another complete equation holds with it, built from cells that are not tentative themselves
-        return any(e is not forcing and e.residual(values) == 0 and not any(o in tentative for o in e.cells if o != ref)
-                   for e in eqs if ref in e.cells)
+    def corroborating(ref: CellRef, forcing: Equation) -> list[Equation]:
+        # the other complete equations that hold with it, built from cells that are not tentative themselves
+        return [e for e in eqs if e is not forcing and ref in e.cells and e.residual(values) == 0
+                and not any(o in tentative for o in e.cells if o != ref)]
 
     while True:  # take back tentative values that no independent complete equation corroborates
         dropped = [ref for ref, eq in tentative.items()
                    if any(e.residual(values) not in (None, 0) for e in eqs if ref in e.cells)
-                   or not corroborated(ref, eq)]
+                   or not corroborating(ref, eq)]
         if not dropped:
             break
         for ref in dropped:
@@ -216,9 +222,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
             del tentative[ref]
             del inferred[ref]
     for ref, eq in tentative.items():  # what a kept value rests on: each rule that corroborates it, too
-        events[ref][:0] = [Forcing(e, values[ref], tuple((r, values[r]) for r in e.cells if r != ref)) for e in eqs
-                           if e is not eq and ref in e.cells and e.residual(values) == 0
-                           and not any(o in tentative for o in e.cells if o != ref)]
+        events[ref][:0] = [Forcing.of(e, values, values[ref], (ref,)) for e in corroborating(ref, eq)]
     for ref, eq in inferred.items():
         old = cells[ref]
         cells[ref] = Cell(values[ref], old.raw, "inferred", old.span, old.unanchored or inherited.get(ref))  # placed, if a doubt stands

@@ -80,25 +80,26 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     tables indent every line, and the indentation is no cell only where the
     lines around share it: a blank line lost before the next heading undid
     that, and 四's values were read one place to the right)."""
-    fields: list[bool] = []  # whether the text prints an empty field within a line (computed once, if needed)
+    empty_fields: bool | None = None  # whether the text prints an empty field within a line (computed if needed)
 
-    def at_edge(cell: Cell, last: bool) -> bool:
+    def separator(cell: Cell, last: bool) -> str | None:
+        """The character beside an empty first or last cell at the start or end of its line."""
         span = cell.span
         if cell.value is not None or span is None or span.end != span.start:
-            return False
+            return None
         at = span.start
-        if last and not (0 < at and (at == len(original) or original[at] in "\r\n\f")):
-            return False
-        if not last and not (at < len(original) and (at == 0 or original[at - 1] in "\n\f")):
-            return False
-        sep = original[at - 1] if last else original[at]
-        if sep == " ":
-            return True
+        if last:
+            return original[at - 1] if 0 < at and (at == len(original) or original[at] in "\r\n\f") else None
+        return original[at] if at < len(original) and (at == 0 or original[at - 1] in "\n\f") else None
+
+    def at_edge(cell: Cell, last: bool) -> bool:
+        nonlocal empty_fields
+        sep = separator(cell, last)
         if sep != "\t":
-            return False
-        if not fields:
-            fields.append(any("\t\t" in ln.strip("\t") for ln in original.splitlines() if "\t" in ln))
-        return not fields[0]
+            return sep == " "
+        if empty_fields is None:
+            empty_fields = any("\t\t" in ln.strip("\t") for ln in original.splitlines() if "\t" in ln)
+        return not empty_fields
 
     for table in tables.values():
         lines: set[int] = set()

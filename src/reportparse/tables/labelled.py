@@ -11,6 +11,7 @@ two anchors number exactly what the rows between them need.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..arith import equations, possible_choices, row_equation
 from ..diagnostics import Diagnostic
@@ -134,7 +135,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     ordered = sorted(found.values(), key=lambda a: a.start)
     if not ordered:
         return [], {}, [], set()
-    keys = {k for r in t.rows for m in r.match if len(k := label_key(m)) >= 4}
+    keys = {k for r in t.rows for k in _name_keys(r.match)}
     relabelled = set()
     head = [v for v in read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False).values
             if not v.label_tail]  # text before the first label is never a value
@@ -153,11 +154,12 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         if got.foreign:
             foreign.append(got.foreign)
         chunk = s.text[a.end:end]
-        if vals and any(k in (ck := label_key(chunk)) for k in keys):
+        starts = [v.start for v in vals if v.kind != "blank"]
+        if starts and any(k in (ck := label_key(chunk)) for k in keys):
             # values on both sides of a row's name (a converter's heading over its table row has none before it)
             at = key_positions(chunk)
             last = max(a.end + at[i] for k in keys if (i := ck.rfind(k)) >= 0)
-            if any(v.start < last for v in vals if v.kind != "blank") and any(v.start > last for v in vals if v.kind != "blank"):
+            if min(starts) < last < max(starts):
                 relabelled.add(a.row)
     return head, out, foreign, relabelled
 
@@ -341,7 +343,14 @@ def _after_other_label(t: TableGrammar, s: Stream, rid: str, start: int) -> bool
     prefix = label_key(s.text[s.text.rfind("\n", 0, start) + 1:start])
     if not prefix or any(label_key(m) in prefix for m in t.row(rid).match):
         return False
-    return any(len(key := label_key(m)) >= 4 and key in prefix for r in t.rows if r.id != rid for m in r.match)
+    return any(key in prefix for r in t.rows if r.id != rid for key in _name_keys(r.match))
+
+
+@lru_cache(maxsize=1024)
+def _name_keys(match: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's label forms as :func:`label_key` reduces them, those long enough
+    (four characters or more) to name the row wherever they stand."""
+    return tuple(k for m in match if len(k := label_key(m)) >= 4)
 
 
 def _by_count(cell: Cell, checked: bool) -> Cell:
