@@ -1,6 +1,7 @@
 """Does one deleted or duplicated line ever make a table valid with a wrong value?
 
     python bench/mutation.py [--files corpus/real/*.txt ...] [--kinds delete,duplicate]
+    python bench/mutation.py --tools [--ocr]   # the real PDFs' text as other tools (and OCR) write it
 
 The exhaustive one-line sweep over every real text in ``corpus/`` (and the
 test fixtures): each line is deleted once, then duplicated once, and the text
@@ -14,6 +15,14 @@ parses, exceptions, tables valid, tables valid-but-wrong, and the slowest
 parse; ``--show`` lists every valid-but-wrong case (file, line, kind, cells).
 No rule of the parser was tuned on this sweep's output before issue 17; the
 fixes it led to are listed in the README.
+
+``--tools`` sweeps instead the text of each bundled real PDF
+(``corpus/real/*.pdf``) as every tool installed here writes it (pypdf,
+PyMuPDF four ways, pdfplumber two, ``pdftotext`` three:
+``bench/real_text_tools.py``), its values those of
+``tests/golden/<pdf>.expected.json``. Only ``pdftotext``'s default text of
+the three and ``-layout`` of two are bundled; the sweep of the others was
+first run on 2026-12-04 (stop 28), and the one fault it found is fixed.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -94,13 +104,46 @@ def main() -> None:
     ap.add_argument("--files", nargs="*", type=Path, help="texts to sweep (default: every real text bundled)")
     ap.add_argument("--kinds", default="delete,duplicate")
     ap.add_argument("--show", action="store_true", help="list every valid-but-wrong table")
+    ap.add_argument("--tools", action="store_true", help="sweep the real PDFs' text as other tools write it")
+    ap.add_argument("--ocr", action="store_true", help="with --tools: also their pages read by tesseract (and RapidOCR)")
     args = ap.parse_args()
     kinds = tuple(args.kinds.split(","))
-    files = args.files or real_texts()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = tool_texts(Path(tmp), args.ocr) if args.tools else args.files or real_texts()
+        _run(files, kinds, args.show)
+
+
+def tool_texts(folder: Path, ocr: bool = False) -> list[Path]:
+    """Each real PDF's text as every installed tool writes it, with its true values beside it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from real_text_tools import _library_texts, _ocr_texts, truth_of
+
+    rapid = None
+    if ocr:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+            rapid = RapidOCR()
+        except ImportError:
+            print("(RapidOCR not installed: its texts are skipped)")
+    out = []
+    for pdf in sorted((ROOT / "corpus/real").glob("*.pdf")):
+        truth = json.dumps({"truth": truth_of(pdf)}, ensure_ascii=False)
+        texts = {name: make() for name, make in _library_texts(pdf).items()}
+        if ocr:
+            texts.update(_ocr_texts(pdf, rapid))
+        for name, text in texts.items():
+            path = folder / f"{pdf.stem}.{name.replace(' ', '_')}.txt"
+            path.write_text(text, encoding="utf-8")
+            path.with_name(path.stem + ".truth.json").write_text(truth, encoding="utf-8")
+            out.append(path)
+    return out
+
+
+def _run(files: list[Path], kinds: tuple[str, ...], show: bool) -> None:
     print(f"{'file':<40}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}{'slowest':>10}")
     total: list[int | float] = [0, 0, 0, 0, 0.0]
     for p in files:
-        row = sweep(p, kinds, args.show)
+        row = sweep(p, kinds, show)
         print(f"{p.name:<40}{row[0]:>8}{row[1]:>11}{row[2]:>14}{row[3]:>17}{row[4]:>9.3f}s")
         total = [a + b for a, b in zip(total[:4], row[:4], strict=True)] + [max(total[4], row[4])]
     print(f"{'all':<40}{total[0]:>8}{total[1]:>11}{total[2]:>14}{total[3]:>17}{total[4]:>9.3f}s")

@@ -191,6 +191,43 @@ def test_a_worker_that_dies_unseen_is_found_by_the_watch():
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _write_half_a_result_and_die() -> None:
+    """In a pool's worker: the start of a result message on the pool's result
+    pipe (its length, then 10 of 1000 bytes), and death by SIGKILL, as a
+    worker the OOM killer ends while it sends a result."""
+    import gc
+    import struct
+    from multiprocessing.queues import SimpleQueue
+
+    results = next(o for o in gc.get_objects() if isinstance(o, SimpleQueue))  # the worker's only one
+    os.write(results._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytestmark_linux
+def test_a_worker_killed_while_it_sends_a_result_does_not_hang_the_exit():
+    """A corpus run with a worker killed mid-run finished its files, and its
+    process never ended (tests above, on a loaded machine): the pool's
+    manager thread was left reading the rest of the half-sent result for
+    ever, and Python joins that thread at exit. Closing the pool ends it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reportparse.corpus import engines
+
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+    pool.submit(time.sleep, 0.1).result(timeout=60)
+    manager = pool._executor_manager_thread
+    pool.submit(_write_half_a_result_and_die)
+    t0 = time.monotonic()
+    while not engines._worker_died(pool) and time.monotonic() - t0 < 60:
+        time.sleep(0.05)
+    assert engines._worker_died(pool)
+    engines._close(pool)
+    manager.join(timeout=30)
+    assert not manager.is_alive()
+
+
 @pytestmark_linux
 def test_workers_exit_when_their_parent_is_killed(tmp_path):
     src = _inputs(tmp_path, 2000)

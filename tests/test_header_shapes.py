@@ -227,3 +227,23 @@ def test_an_ocr_issuer_whose_place_is_no_division_but_one_character_from_two_is_
     # a real division read clean is never doubted
     clean = reportparse.parse_text(doc("青浦区人民政府2023年政府信息公开工作年度报告"), ParseOptions(text_origin=origin))
     assert "HDR_NAME_UNCERTAIN" not in codes(clean)
+
+
+@pytest.mark.parametrize(("opening", "doubted"), [("", True), ("柱奖镇人民政府坚持公开为常态。", False)])
+def test_an_ocr_township_the_body_never_spells_is_doubted(opening, doubted):
+    """柱濮镇 read 柱奖镇 in the title of whole-page OCR text, and the body never
+    names the issuer (bench/ocr-heldout): a township is in no code table, so
+    nothing confirms the reading and the name is flagged on the issuer and
+    the title, kept as printed. A body that spells the place as the title
+    does confirms it; digital text is never doubted so."""
+    from reportparse import ParseOptions
+
+    printed = doc("柱奖镇人民政府2024年政府信息公开工作年度报告", period=2024, opening=opening)
+    r = reportparse.parse_text(printed, ParseOptions(text_origin="ocr"))
+    assert r.header.issuer.value == "柱奖镇人民政府"
+    paths = {d.path for d in r.diagnostics if d.code == "HDR_NAME_UNCERTAIN"}
+    assert paths == ({"header.issuer", "header.title"} if doubted else set())
+    if doubted:
+        assert "柱奖镇" in next(d.message for d in r.diagnostics if d.code == "HDR_NAME_UNCERTAIN")
+    digital = reportparse.parse_text(printed, ParseOptions(text_origin="digital"))
+    assert "HDR_NAME_UNCERTAIN" not in codes(digital)

@@ -105,3 +105,26 @@ def test_text_origin_is_validated_and_on_the_command_line(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["parse", path, "--text-origin", "paper"])
     assert exc.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("printed", "ocr"), [
+    ("〈一) 予以公开", True),             # tesseract's （一） in a table's row label
+    ("第二十条第〈八)项", True),
+    ("部分公开（区分处理的〉", True),
+    ("《关于施行〈条例〉的通知》", False),  # typed: a title within a title closes 〈 with 〉
+    ("（一）予以公开", False),
+])
+def test_a_bracket_closed_by_another_kind_is_ocr_damage(printed, ocr):
+    """tesseract's text of a real PDF (huaian-2024, ``--psm 4``) showed one
+    OCR sign the parser knew, a row label found with character errors; with
+    that row's section heading deleted it was taken as typed, and 二 (no
+    rule) was valid with 20 for 26 and 0 for 66. It prints （一） as 〈一) six
+    times: an angle bracket closed by a parenthesis, which typed text never
+    prints, marks the text as OCR output too."""
+    gen = make_report(1, "ogi-2021", "tab")
+    at = gen.text.index("五、存在的主要问题及改进情况")
+    text = gen.text[:at] + f"另见{printed}。\n" + gen.text[at:]
+    report = reportparse.parse_text(text)
+    assert report.source.origin == ("ocr" if ocr else "digital")
+    assert ("TEXT_BRACKET_OCR" in _codes(report)) == ocr
+    assert report.tables["proactive"].valid != ocr

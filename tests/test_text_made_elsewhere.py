@@ -538,3 +538,33 @@ def test_a_value_under_another_rows_header_in_a_text_that_moved_values_is_placed
     report, truth = parsed_fixture("pdftotext-10216777.txt")
     assert "proactive.procurement.projects" in truth["blank_cells"]
     _placed_not_read(report, truth, "proactive", "procurement", "projects", 4444)
+
+
+def test_values_after_the_end_of_a_lost_label_are_placed():
+    """``pdftotext -raw`` of a generated PDF with the first line of
+    ``1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请`` deleted:
+    its values followed （六）其他处理 and the rest of its label
+    (``行政机关不再处理其政府信息公开`` / ``申请``), so the heading took them, as
+    read, and the group's rule forced the row's 科研机构 to 0 for 2 from them.
+    Values that follow the end of a row's label that was not found may be
+    that row's: placed, and nothing forced from them is lifted."""
+    report, truth = parsed_fixture("pdftotext-raw-del-51428162.txt")
+    _placed_not_read(report, truth, "applications", "result.other.no_correction", "research", 0)
+    assert report.tables["applications"].rows["result.other"]["research"].status == "placed"
+
+
+def test_a_value_forced_into_a_row_that_printed_too_many_is_placed():
+    """pdfplumber's text of a real PDF prints some rows' values before their
+    labels. With one such line repeated (2.没有现成信息需要另行制作's
+    ``3 0 0 0 0 0 3``), 8.属于行政查询事项's label was followed by its own line and
+    the next row's (14 values: its cells left empty), 1.本机关不掌握相关政府信息
+    took the repeated line (3 for 10), and the column's rule forced 7 into
+    行政查询事项 to balance: every rule held, and the table was valid with
+    three wrong values. A row that printed more values than cells is not an
+    unknown: a value the rules force there may contradict what it printed,
+    so it is placed, and the table is not valid."""
+    report, truth = parsed_fixture("pdfplumber-hongze-2023-dup.txt")
+    cell = report.tables["applications"].rows["result.withheld.inquiry"]["natural_person"]
+    assert cell.value == 7 != truth["truth"]["applications.result.withheld.inquiry.natural_person"]
+    assert cell.status == "placed"
+    assert not report.tables["applications"].valid

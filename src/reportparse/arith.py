@@ -34,11 +34,16 @@ class Equation:
     def residual(self, values: dict[CellRef, int | float | None]) -> int | float | None:
         """``sum(lhs) - sum(rhs)``, or None when a cell is unknown."""
         total: int | float = 0
-        for ref in self.cells:
+        for ref in self.lhs:
             v = values.get(ref)
             if v is None:
                 return None
-            total += v * self.coef(ref)
+            total += v
+        for ref in self.rhs:
+            v = values.get(ref)
+            if v is None:
+                return None
+            total -= v
         return total
 
     def broken(self, values: dict[CellRef, int | float | None]) -> bool:

@@ -119,17 +119,24 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
             diags.append(Diagnostic("HDR_NAME_UNCERTAIN", why, h.title.span, "header.title"))
 
 
-def ocr_place_doubt(h: Header, diags: list[Diagnostic]) -> list[Diagnostic]:
+def ocr_place_doubt(h: Header, diags: list[Diagnostic], text: str, body_start: int) -> list[Diagnostic]:
     """In OCR text: an issuer whose place is no division the code table holds
     while one a character away is (兰汉市 beside 兰溪市, 兰州市) may be misread
-    wherever it is printed, so the body cannot correct it: a warning on the
-    issuer, and on the title that names the place. Nothing is changed."""
+    wherever it is printed, so the body cannot correct it; one whose place the
+    table does not hold at all (a township: 柱奖镇 for 柱濮镇) and that the body
+    never spells has nothing to confirm it. A warning on the issuer, and on the
+    title that names the place. Nothing is changed."""
     place = h.place.value
-    near = near_divisions(place) if place and h.adcode.value is None else []
-    if not near:
+    if not place or h.adcode.value is not None:
         return []
-    why = (f"OCR text, and the issuer's place {place!r} is no division the code table holds while "
-           f"{', '.join(near[:3])} {'is' if len(near) == 1 else 'are'} one character away: the name may be misread")
+    if near := near_divisions(place):
+        why = (f"OCR text, and the issuer's place {place!r} is no division the code table holds while "
+               f"{', '.join(near[:3])} {'is' if len(near) == 1 else 'are'} one character away: the name may be misread")
+    elif not any(place in compiled(r"\s+").sub("", chunk) for chunk in line_chunks(text, body_start, 1 << 16)):
+        why = (f"OCR text, and the issuer's place {place!r} is no division the code table holds (a township, "
+               "or a name it lacks) and the body never spells it: nothing confirms how it was read")
+    else:
+        return []
     doubted = {d.path for d in diags if d.code == "HDR_NAME_UNCERTAIN"}
     out = [] if "header.issuer" in doubted else [Diagnostic("HDR_NAME_UNCERTAIN", why, h.issuer.span, "header.issuer")]
     if h.title.value and place in h.title.value and "header.title" not in doubted:

@@ -39,7 +39,12 @@ OCR_DAMAGE = {
     "HDR_TITLE_REPAIRED": "a title whose last characters or one year digit OCR damaged",
     "TBL_ROW_DAMAGED": "table row(s) whose values are text",
     "TBL_GARBLED_TEXT": "table section(s) with Latin letters run into digits or into long runs",
+    "TEXT_BRACKET_OCR": "bracket(s) closed by another kind of bracket (〈一) for （一）)",
 }
+
+# an angle bracket closed by a parenthesis, or the reverse: OCR's reading of （ in 〈一) or 第〈八)项; typed
+# text closes 〈 with 〉 (a title within a title: 《施行〈条例〉的通知》)
+_MISPAIRED = compiled(r"〈[^〈〉()（）\n]{1,12}[)）]|[(（][^〈〉()（）\n]{1,12}〉")
 
 # in a table's section of a Chinese report: Latin letters run into digits
 # (``5019loolololelo``, ``[Rs 11101000101``) or a long run of capitals
@@ -54,6 +59,17 @@ def garbled_tables(c: Canonical, regions: dict[str, tuple[int, int]], table_sect
         return None
     shown = ", ".join(m.group() for m in hits[:5])
     return Diagnostic("TBL_GARBLED_TEXT", f"{len(hits)} run(s) of Latin letters and digits in the tables' sections ({shown}): OCR garbled them",
+                      c.span(hits[0].start(), hits[0].end()))
+
+
+def mispaired_brackets(c: Canonical) -> Diagnostic | None:
+    """A note when the text closes an angle bracket with a parenthesis (or
+    the reverse), which only OCR prints."""
+    hits = list(_MISPAIRED.finditer(c.text))
+    if not hits:
+        return None
+    shown = ", ".join(m.group() for m in hits[:5])
+    return Diagnostic("TEXT_BRACKET_OCR", f"{len(hits)} bracket(s) closed by another kind ({shown}): OCR misread them",
                       c.span(hits[0].start(), hits[0].end()))
 
 

@@ -22,7 +22,7 @@ from .ingest.text import decode_bytes
 from .model import Report, Source
 from .normalise import Canonical, normalise
 from .options import ParseOptions
-from .origin import garbled_tables, resolve_origin
+from .origin import garbled_tables, mispaired_brackets, resolve_origin
 from .reports import ReportStart, report_starts
 from .sections import build_sections
 from .tables import extract_tables, validate_tables
@@ -77,6 +77,8 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     diags.extend(tbdiags)
     if template is not None and (garbled := garbled_tables(canon, tree.regions, [t.section for t in template.tables.values()])):
         diags.append(garbled)
+    if mispaired := mispaired_brackets(canon):
+        diags.append(mispaired)
     if hr.header.title.value is None and not tree.regions and not any(t.found for t in tables.values()):
         diags.append(Diagnostic("NOT_A_REPORT", "no report title, standard heading or table was found: this is not an annual report"))
     origin, odiag = resolve_origin(opts.text_origin, diags)
@@ -84,7 +86,7 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     if odiag:
         diags.append(odiag)
     if origin == "ocr":
-        diags.extend(ocr_place_doubt(hr.header, diags))
+        diags.extend(ocr_place_doubt(hr.header, diags, canon.text, hr.body_start))
     rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin))
     diags.extend(rdiags)
     figures = []

@@ -302,7 +302,9 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         ok = False
         for ref in chosen:  # a read value whose place the text does not decide says so itself
             old = cells[ref]
-            if old.status == "read" or ref in doubted:
+            # a value read, or forced by the rules from a doubted value or into a cell with a doubt of its own
+            # (a value the prose decided stays inferred: its doubt is the prose's, named in the diagnostic)
+            if old.status == "read" or ref in doubted or (old.status == "inferred" and ref in forcing):
                 cells[ref] = Cell(old.value, old.raw, "placed", old.span, old.unanchored)
         whys = sorted(set(chosen.values()))
         diags.append(Diagnostic("TBL_UNANCHORED", f"table {t.key}: {len(chosen)} value(s) placed by a choice the text does not decide "

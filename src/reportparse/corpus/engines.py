@@ -67,10 +67,31 @@ def _pool_run(queue: deque[str], jobs: int, options: dict, timeout: float | None
                 yield _result(fut, pending.pop(fut))
         return []
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in _workers(pool):
-            if proc.exitcode is None:
-                proc.terminate()  # a worker of a pool that hung after another died; nothing of it is waited for
+        _close(pool)
+
+
+def _close(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting. A pool a worker died in has its
+    other workers ended too (nothing of them is waited for), and its result
+    pipe closed on this side: a worker killed while it wrote a result leaves
+    the pool's manager thread reading the rest of that message for ever,
+    and Python joins that thread at exit (the run finished, the process
+    never ended: ``tests/test_faults.py`` on a loaded machine). With every
+    writer closed the read ends, and the thread with it."""
+    died = _worker_died(pool)
+    procs = _workers(pool)  # shutdown forgets them
+    results = getattr(pool, "_result_queue", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    if not died:
+        return
+    for proc in procs:
+        if proc.exitcode is None:
+            proc.terminate()
+    for proc in procs:
+        proc.join(timeout=5)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 def _workers(pool: ProcessPoolExecutor) -> list[Any]:

@@ -136,6 +136,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     if not ordered:
         return [], {}, [], set()
     keys = {k for r in t.rows for k in _name_keys(r.match)}
+    lost = {label_key(r.label) for r in t.rows if r.id not in found}  # whole labels: their ends too
     relabelled = set()
     head = [v for v in read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False).values
             if not v.label_tail]  # text before the first label is never a value
@@ -153,9 +154,14 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         out[a.row] = (vals, got.tabbed)
         if got.foreign:
             foreign.append(got.foreign)
-        chunk = s.text[a.end:end]
         starts = [v.start for v in vals if v.kind != "blank"]
-        if starts and any(k in (ck := label_key(chunk)) for k in keys):
+        if not starts:
+            continue
+        if _lost_label_tail(s.text, a, starts[0], lost, label_key(t.row(a.row).label)):
+            relabelled.add(a.row)
+        chunk = s.text[a.end:end]
+        ck = label_key(chunk)
+        if any(k in ck for k in keys):
             # values on both sides of a row's name (a converter's heading over its table row has none before it)
             at = key_positions(chunk)
             last = max(a.end + at[i] for k in keys if (i := ck.rfind(k)) >= 0)
@@ -269,6 +275,19 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     return rows, diags
 
 
+def _lost_label_tail(text: str, a: Anchor, first: int, lost: set[str], own: str) -> bool:
+    """Whether the words between a label and its first value are the end of a
+    row's label that was not found (pdftotext ``-raw`` with a label's first
+    line lost: ``（六）其他处理`` / ``行政机关不再处理其政府信息公开`` / ``申请`` /
+    values): the values may be that row's."""
+    key = label_key("".join(text[i] for i in range(a.end, first) if i not in a.covered))
+    return (len(key) >= 4 and bool(_HAN_RUN.fullmatch(key)) and any(k.endswith(key) for k in lost)
+            and not own.endswith(key))
+
+
+_HAN_RUN = compiled(r"\p{Han}+")
+
+
 def _doubt_counted_lines(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list[Value], str | None, list[str]]]) -> None:
     """pdfminer's and pdftotext's text of a browser's page can scatter a
     table's cells (a block of one column's values after one label, on more
@@ -329,8 +348,8 @@ def _headed(t: TableGrammar, s: Stream, rid: str, before: tuple[str, int] | None
                for lbl in t.columns[c].labels)
 
 
-LABEL_AGAIN = ("its values run on past a row's label printed again (a repeated line, or a label out of order): "
-               "which of them are its own the text does not decide")
+LABEL_AGAIN = ("its values run on past a row's label printed again (a repeated line, or a label out of order), or "
+               "follow the end of a label not found (its first line lost): which of them are its own the text does not decide")
 ANOTHER_LABEL = ("placed by template order, but its values follow another row's label, printed twice: a line repeated "
                  "where this row's was lost makes the same count")
 

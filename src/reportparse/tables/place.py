@@ -17,6 +17,8 @@ SpanOf = Callable[[int, int], Span]
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
 BLANKS_SEVERAL_PLACES = ("its row prints fewer values than cells, and the empty ones could stand in several places, "
                          "so a value the rules force may not be the one printed")
+LONG_ROW = ("its row printed more values than cells (a line repeated, or another row's values beside its own), so a "
+            "value the rules force may not be the one printed")
 MAX_UNPRINTED = 2  # cells printed as nothing in one row of aligned text whose places are tried
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
 _MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
@@ -157,6 +159,8 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         out.diagnostics.append(Diagnostic("TBL_SHORT_ROW", f"{len(values)} cells for {n} columns; only the last ({total_column}) was placed", span_of(values[0].start, last.end), path))
         return out
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
+    if len(nonblank) > n:  # the printed values are not unknown: a value forced here may contradict them
+        out.cells = {c: Cell(unanchored=LONG_ROW) for c in cols}
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
     return out
 
