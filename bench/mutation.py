@@ -20,9 +20,10 @@ fixes it led to are listed in the README.
 (``corpus/real/*.pdf``) as every tool installed here writes it (pypdf,
 PyMuPDF four ways, pdfplumber two, ``pdftotext`` three:
 ``bench/real_text_tools.py``), its values those of
-``tests/golden/<pdf>.expected.json``. Only ``pdftotext``'s default text of
-the three and ``-layout`` of two are bundled; the sweep of the others was
-first run on 2026-12-04 (stop 28), and the one fault it found is fixed.
+``tests/golden/<pdf>.expected.json``; with ``--ocr``, their pages read by
+tesseract and RapidOCR too. Only ``pdftotext``'s default text of the three
+and ``-layout`` of two are bundled; the sweep of the others was first run
+on 2026-12-04 (stop 28), and the two faults it found are fixed (README).
 """
 
 from __future__ import annotations
