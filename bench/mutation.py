@@ -1,7 +1,7 @@
 """Does one deleted or duplicated line ever make a table valid with a wrong value?
 
     python bench/mutation.py [--files corpus/real/*.txt ...] [--kinds delete,duplicate]
-    python bench/mutation.py --tools [--ocr]   # the real PDFs' text as other tools (and OCR) write it
+    python bench/mutation.py --tools [library,ocr,pdfminer]   # the real PDFs' text as other tools write it
 
 The exhaustive one-line sweep over every real text in ``corpus/`` (and the
 test fixtures): each line is deleted once, then duplicated once, and the text
@@ -20,10 +20,12 @@ fixes it led to are listed in the README.
 (``corpus/real/*.pdf``) as every tool installed here writes it (pypdf,
 PyMuPDF four ways, pdfplumber two, ``pdftotext`` three:
 ``bench/real_text_tools.py``), its values those of
-``tests/golden/<pdf>.expected.json``; with ``--ocr``, their pages read by
-tesseract and RapidOCR too. Only ``pdftotext``'s default text of the three
-and ``-layout`` of two are bundled; the sweep of the others was first run
-on 2026-12-04 (stop 28), and the two faults it found are fixed (README).
+``tests/golden/<pdf>.expected.json`` (``library``, the default); ``ocr``:
+their pages read by tesseract and RapidOCR; ``pdfminer``: pdfminer.six's
+``extract_text`` with its default and five other ``LAParams``
+(``bench/pdfminer_text.py``). Only ``pdftotext``'s default text of the
+three and ``-layout`` of two are bundled; the sweep of the others was first
+run on 2026-12-04 (stop 28), and the two faults it found are fixed (README).
 """
 
 from __future__ import annotations
@@ -105,22 +107,27 @@ def main() -> None:
     ap.add_argument("--files", nargs="*", type=Path, help="texts to sweep (default: every real text bundled)")
     ap.add_argument("--kinds", default="delete,duplicate")
     ap.add_argument("--show", action="store_true", help="list every valid-but-wrong table")
-    ap.add_argument("--tools", action="store_true", help="sweep the real PDFs' text as other tools write it")
-    ap.add_argument("--ocr", action="store_true", help="with --tools: also their pages read by tesseract (and RapidOCR)")
+    ap.add_argument("--tools", nargs="?", const="library", default=None, metavar="SETS",
+                    help="sweep the real PDFs' text as other tools write it: library (default), ocr, pdfminer, "
+                         "comma-separated")
     args = ap.parse_args()
     kinds = tuple(args.kinds.split(","))
     with tempfile.TemporaryDirectory() as tmp:
-        files = tool_texts(Path(tmp), args.ocr) if args.tools else args.files or real_texts()
+        files = tool_texts(Path(tmp), set(args.tools.split(","))) if args.tools else args.files or real_texts()
         _run(files, kinds, args.show)
 
 
-def tool_texts(folder: Path, ocr: bool = False) -> list[Path]:
-    """Each real PDF's text as every installed tool writes it, with its true values beside it."""
+def tool_texts(folder: Path, sets: set[str]) -> list[Path]:
+    """Each real PDF's text as the tools of ``sets`` write it, with its true values beside it."""
     sys.path.insert(0, str(ROOT / "bench"))
+    from pdfminer_text import VARIANTS, extract_text
     from real_text_tools import _library_texts, _ocr_texts, truth_of
 
+    unknown = sets - {"library", "ocr", "pdfminer"}
+    if unknown:
+        sys.exit(f"--tools: no such set {', '.join(sorted(unknown))} (library, ocr, pdfminer)")
     rapid = None
-    if ocr:
+    if "ocr" in sets:
         try:
             from rapidocr_onnxruntime import RapidOCR
             rapid = RapidOCR()
@@ -129,9 +136,12 @@ def tool_texts(folder: Path, ocr: bool = False) -> list[Path]:
     out = []
     for pdf in sorted((ROOT / "corpus/real").glob("*.pdf")):
         truth = json.dumps({"truth": truth_of(pdf)}, ensure_ascii=False)
-        texts = {name: make() for name, make in _library_texts(pdf).items()}
-        if ocr:
+        texts = {name: make() for name, make in _library_texts(pdf).items()} if "library" in sets else {}
+        if "ocr" in sets:
             texts.update(_ocr_texts(pdf, rapid))
+        if "pdfminer" in sets:
+            texts["pdfminer"] = extract_text(pdf)
+            texts.update({f"pdfminer {name}": extract_text(pdf, laparams=lp) for name, lp in VARIANTS.items()})
         for name, text in texts.items():
             path = folder / f"{pdf.stem}.{name.replace(' ', '_')}.txt"
             path.write_text(text, encoding="utf-8")
