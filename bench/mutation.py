@@ -121,18 +121,12 @@ def tool_texts(folder: Path, sets: set[str]) -> list[Path]:
     """Each real PDF's text as the tools of ``sets`` write it, with its true values beside it."""
     sys.path.insert(0, str(ROOT / "bench"))
     from pdfminer_text import VARIANTS, extract_text
-    from real_text_tools import _library_texts, _ocr_texts, truth_of
+    from real_text_tools import _library_texts, _ocr_texts, rapid_engine, truth_of
 
     unknown = sets - {"library", "ocr", "pdfminer"}
     if unknown:
         sys.exit(f"--tools: no such set {', '.join(sorted(unknown))} (library, ocr, pdfminer)")
-    rapid = None
-    if "ocr" in sets:
-        try:
-            from rapidocr_onnxruntime import RapidOCR
-            rapid = RapidOCR()
-        except ImportError:
-            print("(RapidOCR not installed: its texts are skipped)")
+    rapid = rapid_engine() if "ocr" in sets else None
     out = []
     for pdf in sorted((ROOT / "corpus/real").glob("*.pdf")):
         truth = json.dumps({"truth": truth_of(pdf)}, ensure_ascii=False)

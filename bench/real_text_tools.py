@@ -88,6 +88,16 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
     return tools
 
 
+def rapid_engine():
+    """RapidOCR's engine, or None (with a note) when it is not installed."""
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        print("(RapidOCR not installed: its texts are skipped)")
+        return None
+    return RapidOCR()
+
+
 def _ocr_texts(pdf: Path, rapid) -> dict[str, str]:
     out: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,13 +122,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ocr", action="store_true", help="also the pages read by tesseract (and RapidOCR when installed)")
     args = ap.parse_args()
-    rapid = None
-    if args.ocr:
-        try:
-            from rapidocr_onnxruntime import RapidOCR
-            rapid = RapidOCR()
-        except ImportError:
-            print("(RapidOCR not installed: its rows are skipped)")
+    rapid = rapid_engine() if args.ocr else None
     tots: dict[str, dict[str, int]] = {}
     for pdf in sorted((ROOT / "corpus/real").glob("*.pdf")):
         truth = truth_of(pdf)

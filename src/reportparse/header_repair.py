@@ -84,7 +84,7 @@ def name_from_body(text: str, body_start: int, h: Header, diags: list[Diagnostic
         return
 
     def flats() -> Iterator[str]:  # made again for each pass: one chunk in memory at a time
-        return (compiled(r"\s+").sub("", chunk) for chunk in line_chunks(text, body_start, 1 << 16))
+        return _body_flats(text, body_start)
 
     m = compiled(rf"^\p{{Han}}{{2,12}}?[{g.repair['place_units']}]").match(name)
     rest = name[len(m.group()):] if m else ""
@@ -132,7 +132,7 @@ def ocr_place_doubt(h: Header, diags: list[Diagnostic], text: str, body_start: i
     if near := near_divisions(place):
         why = (f"OCR text, and the issuer's place {place!r} is no division the code table holds while "
                f"{', '.join(near[:3])} {'is' if len(near) == 1 else 'are'} one character away: the name may be misread")
-    elif not any(place in compiled(r"\s+").sub("", chunk) for chunk in line_chunks(text, body_start, 1 << 16)):
+    elif not any(place in flat for flat in _body_flats(text, body_start)):
         why = (f"OCR text, and the issuer's place {place!r} is no division the code table holds (a township, "
                "or a name it lacks) and the body never spells it: nothing confirms how it was read")
     else:
@@ -142,6 +142,12 @@ def ocr_place_doubt(h: Header, diags: list[Diagnostic], text: str, body_start: i
     if h.title.value and place in h.title.value and "header.title" not in doubted:
         out.append(Diagnostic("HDR_NAME_UNCERTAIN", why, h.title.span, "header.title"))
     return out
+
+
+def _body_flats(text: str, body_start: int) -> Iterator[str]:
+    """The body from ``body_start`` with its white space removed, in chunks of
+    whole lines (one chunk in memory at a time)."""
+    return (compiled(r"\s+").sub("", chunk) for chunk in line_chunks(text, body_start, 1 << 16))
 
 
 @lru_cache(maxsize=256)

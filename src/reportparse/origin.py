@@ -23,10 +23,14 @@ A text file that shows none of these is taken as digital; declare
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .normalise import Canonical
 from .startcache import compiled
+
+if TYPE_CHECKING:
+    from regex import Match
 
 OCR_DAMAGE = {
     "CELL_OCR_DIGIT": "character(s) OCR confuses with a digit in table cells",
@@ -55,22 +59,21 @@ _GARBLE = compiled(r"(?<![A-Za-z\d])(?:(?=[A-Za-z\d|\[\]]*[A-Za-z])(?=[A-Za-z\d|
 def garbled_tables(c: Canonical, regions: dict[str, tuple[int, int]], table_sections: list[str]) -> Diagnostic | None:
     """A warning when the sections that hold the tables show OCR garbage."""
     hits = [m for key in table_sections if key in regions for m in _GARBLE.finditer(c.text, *regions[key])]
-    if not hits:
-        return None
-    shown = ", ".join(m.group() for m in hits[:5])
-    return Diagnostic("TBL_GARBLED_TEXT", f"{len(hits)} run(s) of Latin letters and digits in the tables' sections ({shown}): OCR garbled them",
-                      c.span(hits[0].start(), hits[0].end()))
+    return _seen(c, "TBL_GARBLED_TEXT", hits, "run(s) of Latin letters and digits in the tables' sections", "OCR garbled them")
 
 
 def mispaired_brackets(c: Canonical) -> Diagnostic | None:
     """A note when the text closes an angle bracket with a parenthesis (or
     the reverse), which only OCR prints."""
-    hits = list(_MISPAIRED.finditer(c.text))
+    return _seen(c, "TEXT_BRACKET_OCR", list(_MISPAIRED.finditer(c.text)), "bracket(s) closed by another kind", "OCR misread them")
+
+
+def _seen(c: Canonical, code: str, hits: list[Match[str]], what: str, verdict: str) -> Diagnostic | None:
+    """The note naming OCR damage found (the first five shown, located at the first), or None."""
     if not hits:
         return None
     shown = ", ".join(m.group() for m in hits[:5])
-    return Diagnostic("TEXT_BRACKET_OCR", f"{len(hits)} bracket(s) closed by another kind ({shown}): OCR misread them",
-                      c.span(hits[0].start(), hits[0].end()))
+    return Diagnostic(code, f"{len(hits)} {what} ({shown}): {verdict}", c.span(hits[0].start(), hits[0].end()))
 
 
 def resolve_origin(requested: str, diags: list[Diagnostic]) -> tuple[str, Diagnostic | None]:

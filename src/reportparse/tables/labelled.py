@@ -136,7 +136,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     if not ordered:
         return [], {}, [], set()
     keys = {k for r in t.rows for k in _name_keys(r.match)}
-    lost = {label_key(r.label) for r in t.rows if r.id not in found}  # whole labels: their ends too
+    lost = {_whole_key(r.label) for r in t.rows if r.id not in found}  # whole labels: their ends too
     relabelled = set()
     head = [v for v in read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False).values
             if not v.label_tail]  # text before the first label is never a value
@@ -157,7 +157,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         starts = [v.start for v in vals if v.kind != "blank"]
         if not starts:
             continue
-        if _lost_label_tail(s.text, a, starts[0], lost, label_key(t.row(a.row).label)):
+        if _lost_label_tail(s.text[a.end:starts[0]], lost, _whole_key(t.row(a.row).label)):
             relabelled.add(a.row)
         chunk = s.text[a.end:end]
         ck = label_key(chunk)
@@ -275,12 +275,12 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     return rows, diags
 
 
-def _lost_label_tail(text: str, a: Anchor, first: int, lost: set[str], own: str) -> bool:
-    """Whether the words between a label and its first value are the end of a
-    row's label that was not found (pdftotext ``-raw`` with a label's first
-    line lost: ``（六）其他处理`` / ``行政机关不再处理其政府信息公开`` / ``申请`` /
-    values): the values may be that row's."""
-    key = label_key("".join(text[i] for i in range(a.end, first) if i not in a.covered))
+def _lost_label_tail(between: str, lost: set[str], own: str) -> bool:
+    """Whether the words ``between`` a label and its first value are the end
+    of a row's label that was not found (pdftotext ``-raw`` with a label's
+    first line lost: ``（六）其他处理`` / ``行政机关不再处理其政府信息公开`` /
+    ``申请`` / values): the values may be that row's."""
+    key = label_key(between)
     return (len(key) >= 4 and bool(_HAN_RUN.fullmatch(key)) and any(k.endswith(key) for k in lost)
             and not own.endswith(key))
 
@@ -363,6 +363,12 @@ def _after_other_label(t: TableGrammar, s: Stream, rid: str, start: int) -> bool
     if not prefix or any(label_key(m) in prefix for m in t.row(rid).match):
         return False
     return any(key in prefix for r in t.rows if r.id != rid for key in _name_keys(r.match))
+
+
+@lru_cache(maxsize=1024)
+def _whole_key(label: str) -> str:
+    """A row's whole label as :func:`label_key` reduces it (its end included)."""
+    return label_key(label)
 
 
 @lru_cache(maxsize=1024)
