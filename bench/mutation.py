@@ -1,11 +1,16 @@
 """Does one deleted or duplicated line ever make a table valid with a wrong value?
 
-    python bench/mutation.py [--files corpus/real/*.txt ...] [--kinds delete,duplicate]
+    python bench/mutation.py [--files corpus/real/*.txt ...] [--kinds delete,duplicate,join,split]
     python bench/mutation.py --tools [library,ocr,pdfminer]   # the real PDFs' text as other tools write it
 
 The exhaustive one-line sweep over every real text in ``corpus/`` (and the
 test fixtures): each line is deleted once, then duplicated once, and the text
-is parsed again. A table that comes out ``valid`` with a value different from
+is parsed again (``--kinds join,split``: each line joined to the next with a
+space between, as a tool that loses line breaks writes it, and each line cut
+at its middle, as a narrow page wraps it, never inside a number; and
+``swap-rows``: two neighbouring lines that each carry a row's label and its
+values swapped, a table printed in another row order; added at stop 29).
+A table that comes out ``valid`` with a value different from
 the same table in the unmutated parse (for a fixture with its ``.truth.json``
 beside it, from the true values: its unmutated parse leaves cells empty) is
 counted as valid-but-wrong (must be 0): deleting or duplicating a line never
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -58,12 +64,40 @@ def table_values(report) -> dict[str, dict[str, object]]:
     return {t: {k: v for k, v in flat.items() if k.startswith(t + ".")} for t in TABLES}
 
 
+KINDS = ("delete", "duplicate", "join", "split", "swap-rows")
+
+
+def _split_point(line: str) -> int:
+    """The middle of a line, moved past a number it would cut (a wrap never splits a number's digits,
+    point or sign: ``7791.09``, ``-9``, OCR's ``6-``)."""
+    k = len(line) // 2
+    while 0 < k < len(line) and {line[k - 1], line[k]} <= set("0123456789.+-") and (line[k - 1] + line[k]).strip(".+-"):
+        k += 1
+    return k
+
+
+_ROW_LINE = re.compile(r"[\u4e00-\u9fff]{2}[^\d]*\s[-+]?\d+(?:\.\d+)?(?:\s|$)")
+
+
+def _row_line(line: str) -> bool:
+    """A line that carries a row's label and values (``4.保护第三方合法权益\t0\t0``): two such lines
+    swapped keep every value with its label (a table printed in another row order)."""
+    return bool(_ROW_LINE.search(line))
+
+
 def mutants(lines: list[str], kinds: tuple[str, ...]):
     for i in range(len(lines)):
         if "delete" in kinds:
             yield i, "delete", lines[:i] + lines[i + 1:]
         if "duplicate" in kinds:
             yield i, "duplicate", lines[:i + 1] + lines[i:]
+        if i + 1 < len(lines) and "join" in kinds and lines[i].strip() and lines[i + 1].strip():
+            yield i, "join", lines[:i] + [lines[i] + " " + lines[i + 1]] + lines[i + 2:]
+        if i + 1 < len(lines) and "swap-rows" in kinds and _row_line(lines[i]) and _row_line(lines[i + 1]):
+            yield i, "swap-rows", lines[:i] + [lines[i + 1], lines[i]] + lines[i + 2:]
+        if "split" in kinds and 0 < _split_point(lines[i]) < len(lines[i]):
+            k = _split_point(lines[i])
+            yield i, "split", lines[:i] + [lines[i][:k], lines[i][k:]] + lines[i + 1:]
 
 
 def sweep(path: Path, kinds: tuple[str, ...], show: bool) -> list[int | float]:
@@ -105,13 +139,18 @@ def sweep(path: Path, kinds: tuple[str, ...], show: bool) -> list[int | float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", nargs="*", type=Path, help="texts to sweep (default: every real text bundled)")
-    ap.add_argument("--kinds", default="delete,duplicate")
+    ap.add_argument("--kinds", default="delete,duplicate",
+                    help=f"mutations, comma-separated, of {', '.join(KINDS)}: a line deleted, repeated, joined to the "
+                         "next (a space between), split at its middle (never inside a number), swapped with the next when "
+                         "both carry a row's label and values (swap-rows)")
     ap.add_argument("--show", action="store_true", help="list every valid-but-wrong table")
     ap.add_argument("--tools", nargs="?", const="library", default=None, metavar="SETS",
                     help="sweep the real PDFs' text as other tools write it: library (default), ocr, pdfminer, "
                          "comma-separated")
     args = ap.parse_args()
     kinds = tuple(args.kinds.split(","))
+    if set(kinds) - set(KINDS):
+        sys.exit(f"--kinds: no such mutation {', '.join(sorted(set(kinds) - set(KINDS)))} ({', '.join(KINDS)})")
     with tempfile.TemporaryDirectory() as tmp:
         files = tool_texts(Path(tmp), set(args.tools.split(","))) if args.tools else args.files or real_texts()
         _run(files, kinds, args.show)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import pytest
 
 import reportparse
+from reportparse import ParseOptions
 
-from conftest import ROOT, cells_of, parsed_fixture
+from conftest import FIXTURES, ROOT, cells_of, parsed_fixture
 from generator import add_noise, make_report
 
 
@@ -93,13 +94,39 @@ def test_a_block_the_rules_only_leave_possible_is_not_read():
     rule out was taken though no rule with all its cells read checked it:
     four wrong values, as read. Now nothing of the block is read, so the block
     reader places no value and claims nothing: the values after the labels
-    are read (every rule checks them) and the table is valid, every value right."""
+    are read, every value right. 二、上年结转's are on two lines (``7`` beside
+    its label, ``3 2 10 6 0 28`` below), and OCR may put a cell that stands
+    lower on the next line; the one rule over other rows that could confirm
+    their order (一 + 二 = the results, per column) forced 一's row, so
+    nothing confirms it: placed, and the table is not valid (stop 29)."""
     report, truth = parsed_fixture("rapidocr-lines-41013.txt")
+    rows = report.tables["applications"].rows
     for rid in ("new", "carried_over"):
-        for cid, cell in report.tables["applications"].rows[rid].items():
+        for cid, cell in rows[rid].items():
             assert cell.value == truth["truth"][f"applications.{rid}.{cid}"]
-    assert report.tables["applications"].valid
+    assert {cell.status for rid in ("new", "carried_over") for cell in rows[rid].values()} == {"placed"}
+    assert not report.tables["applications"].valid
     assert _wrong(report, truth) == {}
+
+
+def test_a_row_on_several_ocr_lines_is_placed_until_rules_over_other_rows_confirm_it():
+    """RapidOCR's boxes grouped into lines (fresh seed 33829747, drawn at
+    stop 29): 3.要求提供公开出版物's seven values 0 0 0 0 1 3 4 came out as
+    ``… 0 0 0 1 3`` and, on the next line, ``o 4``: the fourth cell stood a
+    little lower and joined the next line. Read in line order, 1, 3 and 0
+    went into 非营利组织, 法律服务机构 and 其他组织 as read, the row's rule
+    holding. In OCR text a row whose values stand on several lines, two or
+    more on one, is placed until rules over other rows confirm it; the same
+    lines in text not taken for OCR are read as before."""
+    report, truth = parsed_fixture("rapidocr-lines-33829747.txt")
+    assert report.source.origin == "ocr"
+    row = report.tables["applications"].rows["result.not_processed.publication"]
+    assert [cell.value for cell in row.values()] == [0, 0, 0, 1, 3, 0, 4]
+    assert {cell.status for cell in row.values()} == {"placed"}
+    assert not report.tables["applications"].valid
+    typed = reportparse.parse_text((FIXTURES / "rapidocr-lines-33829747.txt").read_text(encoding="utf-8"),
+                                   ParseOptions(text_origin="digital"))
+    assert {c.status for c in typed.tables["applications"].rows["result.not_processed.publication"].values()} == {"read"}
 
 
 def test_a_number_with_a_sign_after_it_is_a_damaged_number():

@@ -403,3 +403,24 @@ def test_a_repeated_line_cannot_make_up_a_row_of_a_table_without_rules_in_text_t
     assert {c.status for c in row.values()} == {"placed"}
     assert not report.tables["proactive"].valid
     assert any(d.code == "TBL_EMPTY_UNPRINTED" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("cut_at, indent", [(".09", ""), (".09", "  "), ("09", "  ")])
+def test_a_decimal_cut_at_its_point_onto_two_lines_is_not_read_as_its_first_piece(cut_at, indent):
+    """pandoc's plain text of a report's table 二 with the fee's line cut at
+    its decimal point (``  行政事业性收费   7791`` / ``.09          ``, as a
+    narrow page wraps it): the line of ``.09`` (not indented as the table is)
+    carried no number the reader knew, so 7791 was read and 二, which no rule
+    checks, was valid with 7791 for 7791.09 (found by ``bench/mutation.py
+    --kinds split``). A number's digits after its point on a line of their
+    own are the end of a number: the fee stays empty and 二 is not valid."""
+    path = ROOT / "tests/fixtures/pandoc-plain-20478096.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "7791.09" in line)
+    k = lines[at].index(cut_at)
+    cut = [lines[at][:k], indent + lines[at][k:]]
+    report = reportparse.parse_text("\n".join(lines[:at] + cut + lines[at + 1:]))
+    assert report.tables["proactive"].rows["fees"]["amount"].value is None
+    assert not report.tables["proactive"].valid
+    whole = reportparse.parse_text(path.read_text(encoding="utf-8"))
+    assert whole.tables["proactive"].rows["fees"]["amount"].value == 7791.09

@@ -79,7 +79,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_UNANCHORED": (WARNING, "a value's place rested on a choice the text does not decide (a fuzzy label whose values are on another row's line, a neighbouring row not found, digits cut where a blank cell would also fit): the table is not valid"),
     "CELL_EMPTY": (WARNING, "cells of the template are empty in the source and no rule forces them"),
     "CELL_OCR_DIGIT": (INFO, "a character that OCR confuses with a digit was read as that digit"),
-    "CELL_UNREADABLE": (WARNING, "a cell's text is not a number"),
+    "CELL_UNREADABLE": (WARNING, "a cell's text is not a number (or is the end of one cut at its decimal point onto a line of its own, `7791` / `.09`: neither piece is read)"),
     "CELL_DAMAGED_NUMBER": (WARNING, "a cell holds a number with letters or marks inside or glued to it (8S8283, 〕4): damage only OCR makes; the cell stays empty"),
     "CELL_NEGATIVE": (ERROR, "a count is negative"),
     "RULE_FAIL": (ERROR, "a consistency rule does not hold"),

@@ -124,8 +124,13 @@ SCATTERED = ("values on lines of their own after its label, in a table where ano
 COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell as nothing: a line repeated or lost and a "
                   "cell printed as nothing make the same count, the values one place off; only the rules, every cell of "
                   "theirs known and holding, confirm them")
+# OCR text: a reader writes a line of the boxes whose middles are level, so a cell that stands a little lower
+# goes to the next line (RapidOCR's boxes grouped into lines: ``0 0 0 1 3`` / ``o 4`` for 0 0 0 0 1 3 4)
+OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell that stands a little lower on the next "
+             "line, so their order across the lines may not be the printed one; only rules over other rows (a column's), "
+             "every cell of theirs known and holding, confirm them")
 LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
-                             COUNT_ON_LINES})
+                             COUNT_ON_LINES, OCR_LINES})
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ from .model import (
     CUT_WITHOUT_BLANKS,
     EDGE_SEPARATOR_EMPTY,
     LIFTED_BY_RULES,
+    OCR_LINES,
     SCATTERED,
     Cell,
     RuleResult,
@@ -54,7 +55,7 @@ class Forcing(NamedTuple):
 # doubts the row's own rule cannot lift where a rule over several rows holds the cell: it chose the cut; a row's
 # count of values one per line made up by a repeated 0 keeps its sum (in a table whose rules are each within one
 # row, 四, it is all there is)
-ROW_RULE_NO_EVIDENCE = frozenset({CUT_WITHOUT_BLANKS, COUNT_ON_LINES, SCATTERED})
+ROW_RULE_NO_EVIDENCE = frozenset({CUT_WITHOUT_BLANKS, COUNT_ON_LINES, SCATTERED, OCR_LINES})
 
 
 def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
@@ -110,6 +111,8 @@ class _Confirmation:
         doubt = self.doubts.get(ref)
         if doubt in ROW_RULE_NO_EVIDENCE and ref in self.crossed:  # a rule over other rows (a column's) must hold over it
             return any(r[0] != ref[0] for eq in holding for r in eq.cells)
+        if doubt == OCR_LINES:  # a row's own rule holds whatever the order of its parts (四's)
+            return False
         # a shifted line's values fit the rules that forced values from them: one rule over values all read
         return doubt != EDGE_SEPARATOR_EMPTY or any(self.read_only[eq] for eq in holding)
 

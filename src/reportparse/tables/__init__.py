@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
-from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, Cell, RuleResult, Table
+from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, OCR_LINES, Cell, RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
@@ -137,12 +137,30 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
                     cells[c] = doubted(cell, why)
 
 
+def _rows_on_lines_doubted(tables: dict[str, Table]) -> None:
+    """In OCR text, a row whose values stand on several lines may not be in
+    the printed order: OCR writes a line of the boxes whose middles are level,
+    and a cell that stands a little lower goes to the next line (RapidOCR's
+    boxes grouped into lines gave ``0 0 0 1 3`` / ``o 4`` for 0 0 0 0 1 3 4,
+    the row's rule holding). Its values are placed until rules over other
+    rows, every cell of theirs known and holding, confirm them. Values one
+    per line are boxes in the reader's order, not lines it grouped: kept."""
+    for table in tables.values():
+        for cells in table.rows.values():
+            lines = [cell.span.line for cell in cells.values() if cell.value is not None and cell.span is not None]
+            if len(set(lines)) > 1 and len(set(lines)) < len(lines):  # on several lines, two or more on one
+                for c, cell in cells.items():
+                    cells[c] = doubted(cell, OCR_LINES)
+
+
 def validate_tables(tables: dict[str, Table], template: Template | None,
                     opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     """Every table's rules, through its kind, and each table's ``valid``;
     the report is valid only when every table is."""
     if template is None or template.free_format or not template.tables:
         return [], [], False
+    if opts.text_origin == "ocr":
+        _rows_on_lines_doubted(tables)
     results: list[RuleResult] = []
     diags: list[Diagnostic] = []
     valid = True

@@ -24,6 +24,9 @@ _SPACED_NUMBERS = compiled(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+
 _NUMBER_RUN = compiled(r"[-+]?\d+(?:\.\d+)?")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
 _GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
+# the digits after a decimal point on a line of their own: a number cut at its
+# point (``7791`` / ``.09``), so neither piece is the value
+_CUT_DECIMAL = compiled(r"^[.．]\d+$")
 # marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
 # ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``); a sign
 # after a number (``6-``: OCR's reading of -9)
@@ -50,6 +53,7 @@ class Value:
     line: int = 0  # the line of its segment it stands on
     label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
     damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
+    cut: bool = False  # the digits after a decimal point, on a line of their own (``.09``): a number cut at its point
 
     @property
     def digits_only(self) -> bool:
@@ -82,6 +86,8 @@ def read_token(raw: str, start: int) -> Value | None:
             return Value("ocr", tok, start, end, int(fixed))
     if _GARBLE.match(tok):
         return Value("unreadable", tok, start, end)
+    if _CUT_DECIMAL.match(tok):
+        return Value("unreadable", tok, start, end, cut=True)
     return None
 
 
@@ -169,7 +175,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 line_vals.append(v)
                 # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)
                 marked = drop_first and i == 0 and tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS
-                digits = digits or damaged or marked or v.kind in ("number", "ocr")
+                digits = digits or damaged or v.cut or marked or v.kind in ("number", "ocr")
         if not digits:
             continue
         for v in line_vals:

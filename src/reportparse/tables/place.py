@@ -70,7 +70,8 @@ def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnos
         if v.kind == "unreadable" and v.damaged:
             out.append(Diagnostic("CELL_DAMAGED_NUMBER", f"{v.raw!r} is a number with letters or marks in it", span_of(v.start, v.end), path))
         elif v.kind == "unreadable":
-            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is not a number", span_of(v.start, v.end), path))
+            what = "the end of a number cut at its decimal point" if v.cut else "not a number"
+            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {what}", span_of(v.start, v.end), path))
     return out
 
 
