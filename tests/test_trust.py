@@ -424,3 +424,23 @@ def test_a_decimal_cut_at_its_point_onto_two_lines_is_not_read_as_its_first_piec
     assert not report.tables["proactive"].valid
     whole = reportparse.parse_text(path.read_text(encoding="utf-8"))
     assert whole.tables["proactive"].rows["fees"]["amount"].value == 7791.09
+
+
+def test_a_header_that_two_rows_share_does_not_place_a_value_by_a_lost_label():
+    """pdftotext of a generated report (fresh seed 38489486 of
+    ``bench/mutation_fresh.py``) with 行政许可's 处理决定数量 printed as
+    nothing, and 行政强制's line lost: 行政处罚's 19 and 行政强制's 0 then
+    stood after 行政处罚's label as a block of two values for 行政许可 and
+    行政处罚. 本年处理决定数量, printed before 行政许可's label, was taken to
+    fix the block's first value under 行政许可: 19 read for 29. That header
+    is 行政处罚's too, and its label stands between: the values are placed."""
+    path = ROOT / "tests/fixtures/pdftotext-blank-cells-38489486.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines.count("行政强制") == 1
+    report = reportparse.parse_text("\n".join(line for line in lines if line != "行政强制"))
+    cell = report.tables["proactive"].rows["licensing"]["decisions"]
+    assert cell.status != "read" or cell.value is None
+    assert not report.tables["proactive"].valid
+    whole = reportparse.parse_text(path.read_text(encoding="utf-8"))
+    assert whole.tables["proactive"].rows["penalty"]["decisions"].value == 19
+    assert whole.tables["proactive"].rows["licensing"]["decisions"].value is None

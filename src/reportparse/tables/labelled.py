@@ -338,13 +338,18 @@ def _headed(t: TableGrammar, s: Stream, rid: str, before: tuple[str, int] | None
     """A row placed by a count of values still has its place fixed when the
     header of one of its own columns — one the row whose values come before
     it lacks — is printed between those values and its own (本年收费金额 before
-    行政事业性收费's value, after 行政强制's): its values stand under it.
+    行政事业性收费's value, after 行政强制's): its values stand under it —
+    unless another row with that column has its label printed between too.
     ``before``: that row and where its values end."""
     if before is None:
         return False
     prev, end = before
     between = label_key(s.text[end:start])
+    # a header another row shares names neither when that row's label stands between too (行政许可 and
+    # 行政处罚 under one 本年处理决定数量 each, 行政强制's label lost: 行政处罚's 19 read as 行政许可's)
     return any(label_key(lbl) in between for c in t.row(rid).columns if c not in t.row(prev).columns
+               if not any(c in r.columns and any(k in between for k in _name_keys(r.match))
+                          for r in t.rows if r.id not in (rid, prev))
                for lbl in t.columns[c].labels)
 
 
