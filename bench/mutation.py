@@ -95,8 +95,7 @@ def mutants(lines: list[str], kinds: tuple[str, ...]):
             yield i, "join", lines[:i] + [lines[i] + " " + lines[i + 1]] + lines[i + 2:]
         if i + 1 < len(lines) and "swap-rows" in kinds and _row_line(lines[i]) and _row_line(lines[i + 1]):
             yield i, "swap-rows", lines[:i] + [lines[i + 1], lines[i]] + lines[i + 2:]
-        if "split" in kinds and 0 < _split_point(lines[i]) < len(lines[i]):
-            k = _split_point(lines[i])
+        if "split" in kinds and 0 < (k := _split_point(lines[i])) < len(lines[i]):
             yield i, "split", lines[:i] + [lines[i][:k], lines[i][k:]] + lines[i + 1:]
 
 

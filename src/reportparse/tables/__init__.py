@@ -131,10 +131,8 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
     for key, tg in template.tables.items():
         why = COUNT_ON_LINES if equations(tg) else COUNT_UNPROVEN
         for cells in tables[key].rows.values():
-            held = [cell for cell in cells.values() if cell.value is not None and cell.span is not None]
-            if len(held) > 1 and len({cell.span.line for cell in held}) > 1:
-                for c, cell in cells.items():
-                    cells[c] = doubted(cell, why)
+            if len(set(_value_lines(cells))) > 1:
+                _doubt_row(cells, why)
 
 
 def _rows_on_lines_doubted(tables: dict[str, Table]) -> None:
@@ -147,10 +145,20 @@ def _rows_on_lines_doubted(tables: dict[str, Table]) -> None:
     per line are boxes in the reader's order, not lines it grouped: kept."""
     for table in tables.values():
         for cells in table.rows.values():
-            lines = [cell.span.line for cell in cells.values() if cell.value is not None and cell.span is not None]
-            if len(set(lines)) > 1 and len(set(lines)) < len(lines):  # on several lines, two or more on one
-                for c, cell in cells.items():
-                    cells[c] = doubted(cell, OCR_LINES)
+            lines = _value_lines(cells)
+            if 1 < len(set(lines)) < len(lines):  # on several lines, two or more on one
+                _doubt_row(cells, OCR_LINES)
+
+
+def _value_lines(cells: dict[str, Cell]) -> list[int]:
+    """The source line of each of a row's values that has a place in the source."""
+    return [cell.span.line for cell in cells.values() if cell.value is not None and cell.span is not None]
+
+
+def _doubt_row(cells: dict[str, Cell], why: str) -> None:
+    """Every value of a row placed by a choice (``why``), in place."""
+    for c, cell in cells.items():
+        cells[c] = doubted(cell, why)
 
 
 def validate_tables(tables: dict[str, Table], template: Template | None,

@@ -345,12 +345,17 @@ def _headed(t: TableGrammar, s: Stream, rid: str, before: tuple[str, int] | None
         return False
     prev, end = before
     between = label_key(s.text[end:start])
-    # a header another row shares names neither when that row's label stands between too (行政许可 and
-    # 行政处罚 under one 本年处理决定数量 each, 行政强制's label lost: 行政处罚's 19 read as 行政许可's)
-    return any(label_key(lbl) in between for c in t.row(rid).columns if c not in t.row(prev).columns
-               if not any(c in r.columns and any(k in between for k in _name_keys(r.match))
-                          for r in t.rows if r.id not in (rid, prev))
+    return any(label_key(lbl) in between for c in t.row(rid).columns
+               if c not in t.row(prev).columns and not _shared_between(t, c, between, (rid, prev))
                for lbl in t.columns[c].labels)
+
+
+def _shared_between(t: TableGrammar, column: str, between: str, rows: tuple[str, str]) -> bool:
+    """Whether a row other than ``rows`` that has ``column`` has its label in
+    ``between``: the column's header is that row's as much (行政许可 and
+    行政处罚 under one 本年处理决定数量 each, 行政强制's label lost: 行政处罚's
+    19 was read as 行政许可's)."""
+    return any(column in r.columns and any(k in between for k in _name_keys(r.match)) for r in t.rows if r.id not in rows)
 
 
 LABEL_AGAIN = ("its values run on past a row's label printed again (a repeated line, or a label out of order), or "
