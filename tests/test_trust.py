@@ -444,3 +444,62 @@ def test_a_header_that_two_rows_share_does_not_place_a_value_by_a_lost_label():
     whole = reportparse.parse_text(path.read_text(encoding="utf-8"))
     assert whole.tables["proactive"].rows["penalty"]["decisions"].value == 19
     assert whole.tables["proactive"].rows["licensing"]["decisions"].value is None
+
+
+def _with_thousands_separators(monkeypatch, sep: str = ",") -> None:
+    """The generator prints every whole number of 1000 or more as ``1,018``."""
+    import generator
+
+    plain = generator._fmt
+    monkeypatch.setattr(generator, "_fmt",
+                        lambda v: f"{v:,}".replace(",", sep) if isinstance(v, int) and v >= 1000 else plain(v))
+
+
+@pytest.mark.parametrize("layout", [lay for lay in LAYOUTS if lay != "runtogether"])
+def test_numbers_with_thousands_separators_are_read_whole(layout, monkeypatch):
+    """``11,398,889`` in a cell is one number, in every layout whose cells are
+    apart (tab, one per line, aligned, pipes, Markdown)."""
+    _with_thousands_separators(monkeypatch)
+    for seed in (700, 703, 709):
+        for template in ("ogi-2021", "ogi-2019"):
+            gen = make_report(seed, template, layout, big=True)
+            assert re.search(r"\d,\d{3}", gen.text)
+            got = reportparse.parse_text(gen.text).flat()
+            assert {k: got[k] for k in gen.truth} == gen.truth, (seed, template)
+
+
+def test_run_together_digits_with_thousands_separators_are_never_read_wrong(monkeypatch):
+    """``规章1,018073`` (1,018 then 0 then 73, the cells run together): the
+    separators once made ``1``, ``018073`` and ``4``, ``287`` cells of their
+    own (1 and 18073 read for 1018 and 73). A run with a comma inside that is
+    no whole number is unreadable; one glued to a label whose first group has
+    two or three digits (``51,018``: 5 may be a cell of its own) too."""
+    _with_thousands_separators(monkeypatch)
+    nulls = 0
+    for seed in range(700, 706):
+        for template in ("ogi-2021", "ogi-2019"):
+            gen = make_report(seed, template, "runtogether", big=True)
+            report = reportparse.parse_text(gen.text)
+            got = report.flat()
+            assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, template)
+            nulls += sum(got[k] is None for k in gen.truth)
+    assert nulls > 0  # the separators made some cells unreadable: the sweep saw them
+    plain = make_report(700, "ogi-2021", "runtogether").text
+    assert "规章000" in plain
+    for glued in ("规章51,0180", "规章1,018073"):  # read as 51, 0, 180 and 1, 0, 18073 before
+        report = reportparse.parse_text(plain.replace("规章000", glued, 1))
+        assert [c.value for c in report.tables["proactive"].rows["rules"].values()] == [None, None, None]
+
+
+@pytest.mark.parametrize("sep", [",", ", ", "，", '","'])
+def test_comma_separated_cells_stay_cells(sep):
+    """Text whose cells a comma separates (CSV, with or without spaces or
+    quotes; full-width commas): ``规章,4348,0,0`` and a line of values only,
+    ``0,0,0,0,0,50,…``, are cells, never one number with separators."""
+    for seed in (700, 701):
+        for template in ("ogi-2021", "ogi-2019"):
+            gen = make_report(seed, template, "tab", big=True)
+            report = reportparse.parse_text(gen.text.replace("\t", sep))
+            got = report.flat()
+            assert {k: got[k] for k in gen.truth} == gen.truth, (seed, template)
+            assert all(t.valid for t in report.tables.values())

@@ -13,7 +13,19 @@ from typing import NamedTuple
 
 from ..startcache import compiled
 
-_NUMBER = compiled(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|元|件|条|个|项|%)?$")
+_UNITS = r"(万元|元|件|条|个|项|%)?"
+_NUMBER = compiled(rf"^([-+]?\d+(?:\.\d+)?)\s*{_UNITS}$")
+# a number with thousands separators (``11,398,889``, ``1,234.56``): read without them
+_GROUPED = compiled(rf"^([-+]?[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?)\s*{_UNITS}$")
+# digits with commas inside that are no such number (``1,018073``: ``1,018`` then
+# ``073`` run into it; ``51,018`` glued to a label, where ``5`` may be a cell of its
+# own): which digits make which cell is not known, so the field is unreadable
+_COMMA_RUN = compiled(r"^[-+]?\d+(?:[,\u201a]\d+)+(?:\.\d+)?$")
+_UNSURE_COMMA = "\u201a"  # (‚) how such a run glued to a label is passed on: never read as a number
+# a line whose commas separate cells (CSV: ``规章,1,0,18``; ``1, 0, 18``; ``0,0,50``):
+# a comma after a word, before a space or the line's end, or before one or two
+# digits; there ``120,300`` is two cells
+_CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\d.])")
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _NONSPACE = compiled(r"\S+")
@@ -35,7 +47,7 @@ _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+
                        rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+])$")
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
-_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
+_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
                       rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|$)|[+-]")
 
 
@@ -54,6 +66,7 @@ class Value:
     label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
     damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
     cut: bool = False  # the digits after a decimal point, on a line of their own (``.09``): a number cut at its point
+    commas: bool = False  # digits with commas that are no number with thousands separators (``1,018073``)
 
     @property
     def digits_only(self) -> bool:
@@ -80,6 +93,12 @@ def read_token(raw: str, start: int) -> Value | None:
         num = m.group(1)
         v: int | float = float(num) if "." in num else int(num)
         return Value("number", tok, start, end, v, m.group(2))
+    if "," in tok or _UNSURE_COMMA in tok:
+        if g := _GROUPED.match(tok):
+            num = g.group(1).replace(",", "")
+            return Value("number", tok, start, end, float(num) if "." in num else int(num), g.group(2))
+        if _COMMA_RUN.match(tok):
+            return Value("unreadable", tok.replace(_UNSURE_COMMA, ","), start, end, commas=True)
     if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
         fixed = tok.translate(_OCR_DIGITS)
         if len(fixed) == 1 or not fixed.startswith("0"):
@@ -115,14 +134,29 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
                     fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
                 p += len(cell) + 1
         else:
-            for m in _NONSPACE.finditer(line):
+            csv = "," in line and _CSV_LINE.search(line)
+            for m in _NONSPACE.finditer(line.replace(",", " ") if csv else line):
                 tok, at = m.group(), pos + m.start()
                 if read_token(tok, 0) is not None or _glued(tok):  # a damaged number stays one field
                     fields.append((tok, positions[at]))
                 else:  # text with digits run into it
-                    fields.extend((q.group(), positions[at + q.start()]) for q in _RUNS.finditer(tok))
+                    fields.extend(_glued_runs(tok, at, positions))
         out.append((fields, "\t" in line, line))
         pos += len(line) + 1
+    return out
+
+
+def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]]:
+    """The fields of a token of text and digits run together. A number with
+    thousands separators glued to a label keeps them only when its first group
+    is one digit (``许可4,287``): from ``规章51,018`` no one knows whether ``5``
+    is a cell of its own, so that run is unreadable."""
+    out = []
+    for q in _RUNS.finditer(tok):
+        raw = q.group()
+        if "," in raw and not compiled(r"^[-+]?\d,").match(raw):
+            raw = raw.replace(",", _UNSURE_COMMA)  # (same length) read_token makes it unreadable
+        out.append((raw, positions[at + q.start()]))
     return out
 
 
@@ -175,7 +209,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 line_vals.append(v)
                 # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)
                 marked = drop_first and i == 0 and tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS
-                digits = digits or damaged or v.cut or marked or v.kind in ("number", "ocr")
+                digits = digits or damaged or v.cut or v.commas or marked or v.kind in ("number", "ocr")
         if not digits:
             continue
         for v in line_vals:

@@ -70,7 +70,9 @@ def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnos
         if v.kind == "unreadable" and v.damaged:
             out.append(Diagnostic("CELL_DAMAGED_NUMBER", f"{v.raw!r} is a number with letters or marks in it", span_of(v.start, v.end), path))
         elif v.kind == "unreadable":
-            what = "the end of a number cut at its decimal point" if v.cut else "not a number"
+            what = ("the end of a number cut at its decimal point" if v.cut else
+                    "digits and commas that are no one number with thousands separators: which digits make which cell is not known"
+                    if v.commas else "not a number")
             out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {what}", span_of(v.start, v.end), path))
     return out
 
