@@ -503,3 +503,87 @@ def test_comma_separated_cells_stay_cells(sep):
             got = report.flat()
             assert {k: got[k] for k in gen.truth} == gen.truth, (seed, template)
             assert all(t.valid for t in report.tables.values())
+
+
+def _negatives_printed_with(monkeypatch, sign: str) -> None:
+    """The generator prints a negative number (2019's 本年增/减) as ``sign`` + digits."""
+    import generator
+
+    plain = generator._fmt
+    monkeypatch.setattr(generator, "_fmt", lambda v: sign + plain(-v) if isinstance(v, int | float) and v < 0 else plain(v))
+
+
+@pytest.mark.parametrize("sign", ["\u2212", "\ufe63"])
+def test_a_minus_sign_in_another_character_is_a_minus_sign(sign, monkeypatch):
+    """``−5`` (U+2212 MINUS SIGN) and ``﹣5`` (U+FE63) are -5: read in every
+    layout whose cells stand apart (before: the cell was empty in most, and
+    in one value per line read as 5)."""
+    _negatives_printed_with(monkeypatch, sign)
+    seen = 0
+    for seed in range(700, 712):
+        for layout in [lay for lay in LAYOUTS if lay != "runtogether"]:
+            gen = make_report(seed, "ogi-2019", layout)
+            seen += sign in gen.text
+            got = reportparse.parse_text(gen.text).flat()
+            assert {k: got[k] for k in gen.truth} == gen.truth, (seed, layout)
+    assert seen
+
+
+@pytest.mark.parametrize("dash", ["–", "—"])
+def test_a_dash_before_a_number_is_never_read_without_it(dash, monkeypatch):
+    """``–5`` or ``—5``: a minus sign typeset as a dash, or an empty cell's
+    dash with the next cell run into it. One value per line, the dash was
+    dropped and 5 read for -5 (status ``read``, in table 二, which no rule
+    checks); the cell is now unreadable in every layout."""
+    _negatives_printed_with(monkeypatch, dash)
+    empty = 0
+    for seed in range(700, 712):
+        for layout in LAYOUTS:
+            gen = make_report(seed, "ogi-2019", layout)
+            report = reportparse.parse_text(gen.text)
+            got = report.flat()
+            assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, layout)
+            negative = [k for k, v in gen.truth.items() if v < 0]
+            empty += sum(got[k] is None for k in negative)
+            assert all(got[k] is None for k in negative)
+    assert empty
+
+
+def _with_row(text: str, before: str, row: str) -> str:
+    """``row`` inserted as a line of its own before the line that starts with ``before``."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.lstrip("| ").startswith(before))
+    return "\n".join(lines[:at] + [row] + lines[at:])
+
+
+@pytest.mark.parametrize("layout,sep", [("tab", "\t"), ("layout", "    "), ("pipes", " | ")])
+def test_a_row_the_template_does_not_have_never_takes_a_template_rows_place(layout, sep):
+    """Some reports add rows to table 二 (湖北's 其他主动公开文件; 党内规范性文件,
+    政府规章). Their labels hold a template label (规范性文件, 规章): found first,
+    the added row was taken for the template's and its values read as that
+    row's — the table valid with three wrong numbers. A label found both whole
+    and inside a longer word is the row only where it stands whole."""
+    for seed in (703, 708, 721):
+        for template, before, added in (("ogi-2021", "行政规范性文件", "党内规范性文件"), ("ogi-2021", "规章", "政府规章"),
+                                         ("ogi-2021", "行政许可", "行政规范性文件备案"), ("ogi-2019", "规范性文件", "党内规范性文件")):
+            gen = make_report(seed, template, layout)
+            text = _with_row(gen.text, before, sep.join([added, "31", "33", "29"]))
+            report = reportparse.parse_text(text)
+            got = report.flat()
+            assert {k: got[k] for k in gen.truth if k.startswith("proactive.")} == \
+                {k: v for k, v in gen.truth.items() if k.startswith("proactive.")}, (seed, template, added)
+            assert report.tables["proactive"].valid
+
+
+def test_values_after_a_word_inside_a_row_are_another_rows():
+    """Text run together (``行政处罚0100政府规章19行政强制…``, a row the template
+    does not have after 行政处罚): its 19 was read as 行政处罚's, 0100 and 19
+    cut 0, 100, 19 (true 0, 10, 0). Values after a word between a row's
+    values are another row's, and are left out (``TBL_UNKNOWN_ROW``): 0100
+    alone is cut no one way, so the row stays empty."""
+    gen = make_report(700, "ogi-2019", "runtogether")
+    assert "行政处罚0100行政强制" in gen.text
+    report = reportparse.parse_text(gen.text.replace("行政强制", "政府规章19行政强制", 1))
+    got = report.flat()
+    assert [got[f"proactive.penalty.{c}"] for c in ("prev_items", "change", "decisions")] == [None, None, None]
+    assert any(d.code == "TBL_UNKNOWN_ROW" and "政府规章" in d.message for d in report.diagnostics)

@@ -62,7 +62,7 @@ def _width_table(g: Grammars) -> dict[int, str]:
         table[i] = chr(i - 0xFEE0)
     for i in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
         table[i] = chr(i - 0xFEE0)
-    for src, dst in (("．", "."), ("／", "/"), ("－", "-"), ("％", "%"), ("＋", "+"), ("＝", "="),
+    for src, dst in (("．", "."), ("／", "/"), ("－", "-"), ("\u2212", "-"), ("\ufe63", "-"), ("％", "%"), ("＋", "+"), ("＝", "="),
                      ("｜", "|"), ("\u200b", ""), ("\ufeff", ""), ("\u3007", "〇")):
         table[ord(src)] = dst
     for ch in g.blanks:

@@ -25,6 +25,10 @@ _UNSURE_COMMA = "\u201a"  # (‚) how such a run glued to a label is passed on: 
 # a line whose commas separate cells (CSV: ``规章,1,0,18``; ``1, 0, 18``; ``0,0,50``):
 # a comma after a word, before a space or the line's end, or before one or two
 # digits; there ``120,300`` is two cells
+# a dash right before a number (``–5``, ``—12``): a minus sign typeset as a dash, or
+# an empty cell's dash with the next cell run into it — the cell is unreadable
+_DASHES = "–—‒―"
+_DASH_NUMBER = compiled(rf"^[{_DASHES}]+\d+(?:\.\d+)?$")
 _CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\d.])")
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
@@ -47,8 +51,9 @@ _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+
                        rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+])$")
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
-_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
-                      rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|$)|[+-]")
+_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[{_DASHES}]+\d+(?:\.\d+)?"
+                      rf"|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
+                      rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|[{_DASHES}]+\d|$)|[+-]")
 
 
 @dataclass
@@ -67,6 +72,7 @@ class Value:
     damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
     cut: bool = False  # the digits after a decimal point, on a line of their own (``.09``): a number cut at its point
     commas: bool = False  # digits with commas that are no number with thousands separators (``1,018073``)
+    dashed: bool = False  # a dash right before a number (``–5``): a minus sign, or an empty cell's dash run into the next
 
     @property
     def digits_only(self) -> bool:
@@ -105,6 +111,8 @@ def read_token(raw: str, start: int) -> Value | None:
             return Value("ocr", tok, start, end, int(fixed))
     if _GARBLE.match(tok):
         return Value("unreadable", tok, start, end)
+    if _DASH_NUMBER.match(tok):
+        return Value("unreadable", tok, start, end, dashed=True)
     if _CUT_DECIMAL.match(tok):
         return Value("unreadable", tok, start, end, cut=True)
     return None
@@ -188,10 +196,13 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             block += 1
             continue
         tail: tuple[str, int] | None = None  # the last text field before the values
+        foreign: list[tuple[str, int]] = []  # the fields of another row's label and values on this line
         if tab_line:
             fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words)
         else:
             other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(line))
+            if drop_first and not other_row:
+                fields, foreign = _label_inside(fields, bool(values))
         if other_row:  # a line of another row whose label was not recognised: never borrow its values
             shown = " ".join(raw.strip() for raw, _ in fields if raw.strip())
             return Fields(values, tabbed, (shown, fields[0][1], fields[-1][1] + len(fields[-1][0])))
@@ -209,13 +220,33 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 line_vals.append(v)
                 # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)
                 marked = drop_first and i == 0 and tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS
-                digits = digits or damaged or v.cut or v.commas or marked or v.kind in ("number", "ocr")
-        if not digits:
-            continue
-        for v in line_vals:
-            v.block, v.line = block, i
-        values.extend(v for v in line_vals if tabbed or v.kind != "blank")
+                digits = digits or damaged or v.cut or v.commas or v.dashed or marked or v.kind in ("number", "ocr")
+        if digits:
+            for v in line_vals:
+                v.block, v.line = block, i
+            values.extend(v for v in line_vals if tabbed or v.kind != "blank")
+        if foreign:
+            shown = " ".join(raw.strip() for raw, _ in foreign if raw.strip())
+            return Fields(values, tabbed, (shown, foreign[0][1], foreign[-1][1] + len(foreign[-1][0])))
     return Fields(values, tabbed)
+
+
+_WORD = compiled(r"\p{Han}{2,}")
+_UNIT_WORD = compiled(r"^\s*(?:万元|元|件|条|个|项)\s*$")
+
+
+def _label_inside(fields: list[tuple[str, int]], seen: bool) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """A word of two or more Han characters between values on one line of a
+    row's segment (``0100政府规章19``: text run together, a row the template
+    does not have): the values after it are that row's. The fields before it,
+    and from it on (empty when there is no such word). ``seen``: the segment
+    had values on an earlier line."""
+    for k, (raw, _) in enumerate(fields):
+        if _is_value(raw):
+            seen = True
+        elif seen and _WORD.search(raw) and not _UNIT_WORD.match(raw) and _has_value(fields[k + 1:]):
+            return fields[:k], fields[k:]
+    return fields, []
 
 
 # a line that starts as a row label does (a mark or two OCR made of the merged

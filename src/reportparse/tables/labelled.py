@@ -47,7 +47,7 @@ def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf)
     found: dict[str, Anchor] = {}
     places: dict[str, tuple[list[tuple[int, int]], bool]] = {}
     for row in t.rows:
-        occ = find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])
+        occ = _whole_first(s, find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact]))
         fuzzy = not occ
         if not occ:
             for m in row.match:  # never the exact-only forms (其他处理 took 要他处理 in a wrapped line)
@@ -67,6 +67,28 @@ def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf)
             cursor = end
         found[rid] = Anchor(rid, *s.label_span(_line_start(s, start), end), fuzzy=fuzzy)
     return found, diags
+
+
+def _whole_first(s: Stream, occ: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A label found both standing whole and inside a longer label of a row
+    the template does not have (规范性文件 in 党内规范性文件, 规章 in 政府规章,
+    行政规范性文件 in 行政规范性文件备案, a row some reports add): only where it
+    stands whole — first where no word runs on after it (in text run
+    together the label before its values: ``规章000``, not ``规章备案5``), then
+    where none runs into it. Where no place is better, all stay."""
+    for side in (1, 0):  # its end, then its start
+        if len(occ) < 2:
+            break
+        whole = [o for o in occ if not _joined(s, s.label_span(*o)[side])]
+        occ = whole or occ
+    return occ
+
+
+def _joined(s: Stream, i: int) -> bool:
+    """Han characters at compact offsets ``i - 1`` and ``i`` with nothing
+    between them in the printed text (no space, tab or line break)."""
+    return 0 < i < len(s.text) and bool(_HAN.match(s.text[i - 1])) and bool(_HAN.match(s.text[i])) \
+        and s.cmap[i] == s.cmap[i - 1] + 1
 
 
 def _chain(places: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[int, int]]:

@@ -72,7 +72,8 @@ def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnos
         elif v.kind == "unreadable":
             what = ("the end of a number cut at its decimal point" if v.cut else
                     "digits and commas that are no one number with thousands separators: which digits make which cell is not known"
-                    if v.commas else "not a number")
+                    if v.commas else "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it"
+                    if v.dashed else "not a number")
             out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {what}", span_of(v.start, v.end), path))
     return out
 
