@@ -587,3 +587,19 @@ def test_values_after_a_word_inside_a_row_are_another_rows():
     got = report.flat()
     assert [got[f"proactive.penalty.{c}"] for c in ("prev_items", "change", "decisions")] == [None, None, None]
     assert any(d.code == "TBL_UNKNOWN_ROW" and "政府规章" in d.message for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_cited_article_number_is_no_value(layout):
+    """Table 二's block headers written with Arabic numerals (``第20条第（5）项``,
+    ``第20条第5项``): run together with a row's digits (``…197502407第20条第（5）项…``)
+    the 20 and the 5 were read as that row's values (1975 0 2407 read as
+    197502407, 20, 5). A law's article or item number is never a value."""
+    names = {"一": 1, "五": 5, "六": 6, "八": 8, "九": 9}
+    for seed in (700, 703):
+        for template in ("ogi-2021", "ogi-2019"):
+            gen = make_report(seed, template, layout)
+            for form in ("第20条第（{n}）项", "第20条第{n}项", "第 20 条第 {n} 项"):
+                text = re.sub(r"第二十条第（([一五六八九])）项", lambda m, f=form: f.format(n=names[m.group(1)]), gen.text)
+                got = reportparse.parse_text(text).flat()
+                assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, template, form)

@@ -120,6 +120,16 @@ def read_token(raw: str, start: int) -> Value | None:
 
 Positions = list[int] | range
 
+# an article or item of a law cited in a table's text (``第20条第（5）项``, a block's
+# header with Arabic numerals; ``第 20 条``): its numbers are no values, so their
+# digits are read as Han numerals (one for one: the offsets stay)
+_CITATION = compiled(r"第\s*[（(]?\s*\d{1,3}\s*[）)]?\s*[条项款]")
+_AS_HAN = str.maketrans("0123456789", "零一二三四五六七八九")
+
+
+def _cited(line: str) -> str:
+    return _CITATION.sub(lambda m: m.group().translate(_AS_HAN), line) if "第" in line else line
+
 
 def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str, int]], bool, str]]:
     """Split a segment into lines of raw fields with the stream offset of each.
@@ -131,7 +141,8 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
     """
     out: list[tuple[list[tuple[str, int]], bool, str]] = []
     pos = 0
-    for line in text.split("\n"):
+    for printed in text.split("\n"):
+        line = _cited(printed)
         fields: list[tuple[str, int]] = []
         if "\t" in line:
             p = 0
