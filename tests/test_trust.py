@@ -603,3 +603,31 @@ def test_a_cited_article_number_is_no_value(layout):
                 text = re.sub(r"第二十条第（([一五六八九])）项", lambda m, f=form: f.format(n=names[m.group(1)]), gen.text)
                 got = reportparse.parse_text(text).flat()
                 assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, template, form)
+
+
+def test_a_table_printed_without_its_total_column_never_reads_its_last_column_as_total():
+    """Table 三 printed without its 总计 column (six values a row), one row's
+    first cell empty (``2.重复申请\\t\\t0\\t0\\t3\\t0\\t0``): the row's last value
+    was taken for its total (where a merged label cell takes a place, it is
+    one), read as right — 0 for 13. It is placed until rules over other rows
+    (the total column's) confirm it."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    lines = gen.text.split("\n")
+    start = next(i for i, line in enumerate(lines) if "收到和处理政府信息公开申请情况" in line)
+    out = []
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if i > start and len(cells) >= 8 and all(c.isdigit() for c in cells[-7:]):
+            cells = cells[:-1]  # no 总计
+            if line.startswith("2.重复申请"):
+                cells[-6] = ""  # its natural person's cell printed empty
+        out.append("\t".join(cells))
+    report = reportparse.parse_text("\n".join(out))
+    table = report.tables["applications"]
+    total = table.rows["result.not_processed.repeated"]["total"]
+    assert gen.truth["applications.result.not_processed.repeated.total"] != 0
+    assert total.value is None or total.status == "placed"
+    assert not table.valid
+    assert [k for k, v in gen.truth.items() if k.startswith("applications.")
+            and (c := table.rows[k[13:].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]]).value not in (None, v)
+            and c.status in ("read", "inferred")] == []

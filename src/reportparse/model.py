@@ -129,8 +129,13 @@ COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell a
 OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell that stands a little lower on the next "
              "line, so their order across the lines may not be the printed one; only rules over other rows (a column's), "
              "every cell of theirs known and holding, confirm them")
+# a row of fewer cells than columns, some empty, whose last value was taken for its total (a merged label cell took
+# a place): a table printed without its total column has its last column there
+LAST_AS_TOTAL = ("the last of a row's cells, fewer than its columns, taken for its total: where a merged label cell took a "
+                 "place it is; in a table printed without its total column it is the last column's; only rules over "
+                 "other rows (the total column's), every cell of theirs known and holding, confirm it")
 LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
-                             COUNT_ON_LINES, OCR_LINES})
+                             COUNT_ON_LINES, OCR_LINES, LAST_AS_TOTAL})
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from .model import (
     COUNT_ON_LINES,
     CUT_WITHOUT_BLANKS,
     EDGE_SEPARATOR_EMPTY,
+    LAST_AS_TOTAL,
     LIFTED_BY_RULES,
     OCR_LINES,
     SCATTERED,
@@ -55,7 +56,7 @@ class Forcing(NamedTuple):
 # doubts the row's own rule cannot lift where a rule over several rows holds the cell: it chose the cut; a row's
 # count of values one per line made up by a repeated 0 keeps its sum (in a table whose rules are each within one
 # row, 四, it is all there is)
-ROW_RULE_NO_EVIDENCE = frozenset({CUT_WITHOUT_BLANKS, COUNT_ON_LINES, SCATTERED, OCR_LINES})
+ROW_RULE_NO_EVIDENCE = frozenset({CUT_WITHOUT_BLANKS, COUNT_ON_LINES, SCATTERED, OCR_LINES, LAST_AS_TOTAL})
 
 
 def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from ..arith import Equation
 from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
-from ..model import CUT_WITHOUT_BLANKS, PLACES_UNCHECKED, Cell
+from ..model import CUT_WITHOUT_BLANKS, LAST_AS_TOTAL, PLACES_UNCHECKED, Cell
 from ..span import Span
 from .cells import UNREAD_MARKS, Value, fit_positions, one_per_line, settle_speck
 from .split import readings, splits
@@ -159,7 +159,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     if (tabbed and len(values) < n and total_column in cols and values[-1].kind in ("number", "ocr")
             and any(v.kind == "blank" for v in values)):  # blank cells: a merged label cell took one place
         last = values[-1]
-        out.cells[total_column] = cell_from(last, columns[total_column], span_of)
+        out.cells[total_column] = doubted(cell_from(last, columns[total_column], span_of), LAST_AS_TOTAL)
         out.diagnostics.append(Diagnostic("TBL_SHORT_ROW", f"{len(values)} cells for {n} columns; only the last ({total_column}) was placed", span_of(values[0].start, last.end), path))
         return out
     code = "TBL_LONG_ROW" if len(nonblank) > n else "TBL_SHORT_ROW"
