@@ -631,3 +631,52 @@ def test_a_table_printed_without_its_total_column_never_reads_its_last_column_as
     assert [k for k, v in gen.truth.items() if k.startswith("applications.")
             and (c := table.rows[k[13:].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]]).value not in (None, v)
             and c.status in ("read", "inferred")] == []
+
+
+def _columns_printed(gen, order: list[str], sep: str = "\t", header: str | None = None) -> str:
+    """Table 三 of a tab report with its 法人或其他组织 columns printed in ``order``
+    (header and every row's values; ``header``: the header line as printed)."""
+    org = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    perm = [org.index(name) for name in order]
+    lines = gen.text.split("\n")
+    start = next(i for i, line in enumerate(lines) if "收到和处理政府信息公开申请情况" in line)
+    end = next(i for i, line in enumerate(lines) if "结转下年度继续办理" in line) + 1
+    for i in range(start, end):
+        cells = lines[i].split("\t")
+        if cells[-5:] == org:
+            cells[-5:] = (header or sep.join(order)).split(sep)
+        elif len(cells) >= 8 and all(c.isdigit() for c in cells[-7:]):
+            values = cells[-6:-1]
+            cells[-6:-1] = [values[p] for p in perm]
+        lines[i] = "\t".join(cells)
+    return "\n".join(lines)
+
+
+def test_columns_a_header_prints_in_another_order_are_read_under_it():
+    """三's columns under 法人或其他组织 printed in another order than the
+    template's (a report's own table; header and values alike): every rule
+    holds whatever the order, so the table was valid with the values under
+    the wrong columns. The header shows where each belongs."""
+    for seed in (700, 703):
+        gen = make_report(seed, "ogi-2021", "tab", big=True)
+        text = _columns_printed(gen, ["科研机构", "商业企业", "其他", "社会公益组织", "法律服务机构"])
+        report = reportparse.parse_text(text)
+        got = report.flat()
+        assert {k: got[k] for k in gen.truth if k.startswith("applications.")} == \
+            {k: v for k, v in gen.truth.items() if k.startswith("applications.")}
+        assert report.tables["applications"].valid
+        assert any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)
+
+
+def test_columns_a_header_names_only_in_part_and_out_of_order_are_placed():
+    """The same with one column's name not found (法律服务 for 法律服务机构):
+    where each value belongs is not known, so the group's values are placed,
+    never read, and the table is not valid."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    order = ["科研机构", "商业企业", "其他", "社会公益组织", "法律服务机构"]
+    report = reportparse.parse_text(_columns_printed(gen, order, header="科研机构\t商业企业\t其他\t社会公益组织\t法律服务"))
+    table = report.tables["applications"]
+    assert not table.valid
+    assert all(table.rows[k[13:].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]].status != "read"
+               for k, v in gen.truth.items() if k.startswith("applications.") and report.flat()[k] not in (None, v))
+    assert table.rows["new"]["business"].status == "placed"

@@ -15,6 +15,7 @@ from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, OCR_LINES, Cell, RuleR
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
+from .columns import reorder_columns
 from .kinds import REGISTRY, TableKind
 from .place import doubted, empty_cells
 from .prose import ProseEvidence
@@ -51,7 +52,8 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
             return c.span(s.canon(a), s.canon(b - 1) + 1)
 
         rows, tdiags = kind.extract(tg, stream, opts, span_of, evidence)
-        diags.extend(tdiags)
+        rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}")
+        diags.extend(tdiags + cdiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
