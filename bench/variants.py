@@ -1,0 +1,223 @@
+"""Reports that depart from the template the way real ones do: does a departure ever put a wrong number in a table?
+
+    python bench/variants.py [--count 20] [--fresh-seed N] [--show]
+
+Each variant changes a generated report (both templates, every text layout
+it applies to, clean and with the noise model) as real reports differ from
+the template, and every cell of the tables it touches is compared with the
+generator's value:
+
+``added-2`` / ``added-3`` (tables 二 / 三)
+    one row the template does not have, with values of its own, before a
+    random row (湖北's 其他主动公开文件; 党内规范性文件, 政府规章 — labels that
+    hold a template label; in 三, 其中… lines and sub-totals);
+``columns-3``
+    table 三's five columns under 法人或其他组织 printed in another order,
+    header and values alike (tab, space-aligned, pipe and Markdown layouts);
+``no-total-3``
+    table 三 printed without its 总计 column (tab layout);
+``thousands``
+    whole numbers of 1000 or more printed with thousands separators;
+``minus``
+    negative numbers (2019's 本年增/减) printed with U+2212, an en dash or an
+    em dash;
+``cited``
+    table 二's block headers with Arabic numerals (``第20条第（5）项``).
+
+Printed per variant and layout: parses, tables valid, reports with a wrong
+value, of which with one of status ``read`` or ``inferred`` (read as right),
+and tables valid with a wrong value (must be 0). Seeds 700+ are the ones the
+fixes of stop 30 were written on (**tuning**); fresh seeds drawn at run
+time are held out (``--fresh-seed N`` repeats a run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import reportparse  # noqa: E402
+
+import generator  # noqa: E402
+from generator import LAYOUTS, add_noise, make_report  # noqa: E402
+
+ADDED = {
+    "proactive": ["其他主动公开文件", "党内规范性文件", "行政规范性文件备案", "政府规章", "部门规章", "重大行政决策",
+                  "行政裁决", "行政确认", "规章备案", "其他规范性文件", "行政许可事项", "行政处罚案件", "行政强制措施"],
+    "applications": ["其中：涉及不动产登记", "（八）其他情形", "9.属于其他情形", "其中：本年新收", "重复申请（含信访）",
+                     "4.其他", "（一）予以公开（含部分）", "其他处理情况", "本年度办理结果合计", "申请数量小计"],
+}
+BEFORE = {"proactive": r"规章|行政规范性文件|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|其他对外管理服务事项|政府集中采购",
+          "applications": r"（[一二三四五六七]）|[1-8][.、]|[一二三四]、"}
+ORG = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+APART = ("tab", "layout", "pipes", "markdown")  # layouts whose row is one line with its cells apart
+Made = tuple[str, dict] | None
+
+
+def _table(text: str, key: str) -> tuple[int, int]:
+    """Where table 二 or 三 stands in a generated report's text."""
+    if key == "proactive":
+        start = text.find("主动公开政府信息情况", text.find("二、"))
+        return start, text.find("三、收到", start)
+    start = text.find("收到和处理政府信息公开申请情况", text.find("三、"))
+    return start, text.find("四、", text.find("结转下年度继续办理", start))
+
+
+def _row(layout: str, label: str, values: list[str]) -> str:
+    sep = {"tab": "\t", "lines": "\n", "layout": "    ", "pipes": " | "}.get(layout)
+    if sep is not None:
+        return "\n" + sep.join([label, *values])
+    if layout == "markdown":
+        return "\n| " + " | ".join([label, *values]) + " |"
+    return label + "".join(values)
+
+
+def added_row(key: str) -> Callable[[int, str, str, random.Random], Made]:
+    def make(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+        gen = make_report(seed, template, layout)
+        start, end = _table(gen.text, key)
+        body = gen.text[start:end]
+        if key == "proactive":
+            values = [str(rng.randint(0, 40)) for _ in range(rng.choice((1, 3)))]
+        else:
+            values = [str(rng.randint(0, 9)) for _ in range(6)]
+            values.append(str(sum(map(int, values))))
+        at = rng.choice([m.start() for m in re.finditer(BEFORE[key], body)])
+        if layout != "runtogether":
+            at = body.rfind("\n", 0, at)
+        added = _row(layout, rng.choice(ADDED[key]), values)
+        return gen.text[:start] + body[:at] + added + body[at:] + gen.text[end:], gen.truth
+    return make
+
+
+def columns(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    if layout not in APART:
+        return None
+    gen = make_report(seed, template, layout, big=True)
+    start, end = _table(gen.text, "applications")
+    body = gen.text[start:end]
+    perm = list(range(5))
+    while perm == sorted(perm):
+        rng.shuffle(perm)
+    head = re.search(r"商业企业(\s*\|\s*|\t|\s{2,})科研机构.*其他", body)
+    body = body[:head.start()] + head.group(1).join(ORG[p] for p in perm) + body[head.end():]
+
+    def moved(line: str) -> str:
+        parts = re.split(r"(\s*\|\s*|\t|\s{2,})", line)
+        at = [i for i, p in enumerate(parts) if re.fullmatch(r"\d+", p)]
+        if len(at) == 7:
+            org = [parts[i] for i in at[1:6]]
+            for k, i in enumerate(at[1:6]):
+                parts[i] = org[perm[k]]
+        return "".join(parts)
+    return gen.text[:start] + "\n".join(moved(line) for line in body.split("\n")) + gen.text[end:], gen.truth
+
+
+def no_total(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    if layout != "tab":
+        return None
+    gen = make_report(seed, template, layout, big=rng.random() < 0.5)
+    start, end = _table(gen.text, "applications")
+    body = "\n".join(line.rsplit("\t", 1)[0] if re.search(r"(\t\d+){7}$", line) else line
+                     for line in gen.text[start:end].split("\n"))
+    return gen.text[:start] + body + gen.text[end:], gen.truth
+
+
+def printed_as(fmt: Callable[[object, Callable], str | None], **kw: str) -> Callable[[int, str, str, random.Random], Made]:
+    """A report whose numbers the generator prints through ``fmt`` (None: as usual); ``template``: only that one."""
+    def make(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+        if kw.get("template", template) != template:
+            return None
+        plain = generator._fmt
+        generator._fmt = lambda v: (fmt(v, plain) or plain(v))
+        try:
+            gen = make_report(seed, template, layout, big=True)
+        finally:
+            generator._fmt = plain
+        return gen.text, gen.truth
+    return make
+
+
+def _thousands(v: object, plain: Callable) -> str | None:
+    return f"{v:,}" if isinstance(v, int) and v >= 1000 else None
+
+
+def _minus(sign: str) -> Callable[[object, Callable], str | None]:
+    return lambda v, plain: sign + plain(-v) if isinstance(v, int | float) and v < 0 else None
+
+
+def cited(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    gen = make_report(seed, template, layout)
+    form = rng.choice(("第20条第（{n}）项", "第20条第{n}项", "第 20 条第 {n} 项"))
+    names = {"一": 1, "五": 5, "六": 6, "八": 8, "九": 9}
+    return re.sub(r"第二十条第（([一五六八九])）项", lambda m: form.format(n=names[m.group(1)]), gen.text), gen.truth
+
+
+VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[str, ...]]] = {
+    "added-2": (added_row("proactive"), ("proactive",)),
+    "added-3": (added_row("applications"), ("applications",)),
+    "columns-3": (columns, ("applications",)),
+    "no-total-3": (no_total, ("applications",)),
+    "thousands": (printed_as(_thousands), ("proactive", "applications", "appeals")),
+    "minus −": (printed_as(_minus("\u2212"), template="ogi-2019"), ("proactive",)),
+    "minus –": (printed_as(_minus("–"), template="ogi-2019"), ("proactive",)),
+    "minus —": (printed_as(_minus("—"), template="ogi-2019"), ("proactive",)),
+    "cited": (cited, ("proactive",)),
+}
+
+
+def run(base: int, count: int, show: bool) -> dict[tuple[str, str], Counter]:
+    tots: dict[tuple[str, str], Counter] = {}
+    for name, (make, tables) in VARIANTS.items():
+        for layout in LAYOUTS:
+            tot = Counter()
+            for seed in range(base, base + count):
+                for template in ("ogi-2021", "ogi-2019"):
+                    made = make(seed, template, layout, random.Random(f"{name}:{seed}:{template}:{layout}"))
+                    if made is None:
+                        continue
+                    for noisy in (False, True):
+                        text, truth = made
+                        report = reportparse.parse_text(add_noise(text, seed) if noisy else text)
+                        for key in tables:
+                            t = report.tables[key]
+                            wrong = [(k, c) for k, v in truth.items() if k.startswith(key + ".")
+                                     and (c := t.rows[k[len(key) + 1:].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]]).value
+                                     not in (None, v)]
+                            tot["parses"] += 1
+                            tot["valid"] += t.valid
+                            tot["wrong"] += bool(wrong)
+                            tot["read"] += any(c.status in ("read", "inferred") for _, c in wrong)
+                            tot["vbw"] += bool(wrong) and t.valid
+                            if show and wrong and (t.valid or any(c.status in ("read", "inferred") for _, c in wrong)):
+                                print(f"  {name} {seed} {template} {layout} {'noisy' if noisy else 'clean'}: "
+                                      f"{[(k, c.value, truth[k], c.status) for k, c in wrong[:3]]}")
+            if tot["parses"]:
+                tots[name, layout] = tot
+    return tots
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=20, help="seeds per set")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
+    args = ap.parse_args()
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    print(f"{'set':<34}{'variant':<15}{'layout':<13}{'parses':>7}{'valid':>7}{'wrong':>7}{'read as right':>15}{'valid-but-wrong':>17}")
+    for label, base in (("seeds 700+ (tuning)", 700), (f"fresh seeds {fresh}+ (held out)", fresh)):
+        for (name, layout), t in run(base, args.count, args.show).items():
+            print(f"{label:<34}{name:<15}{layout:<13}{t['parses']:>7}{t['valid']:>7}{t['wrong']:>7}{t['read']:>15}{t['vbw']:>17}")
+    print(f"(--fresh-seed {fresh} repeats the held-out rows)")
+
+
+if __name__ == "__main__":
+    main()
