@@ -14,6 +14,9 @@ generator's value:
 ``columns-3``
     table 三's five columns under 法人或其他组织 printed in another order,
     header and values alike (tab, space-aligned, pipe and Markdown layouts);
+``columns-4``
+    table 四's four parts of each group (not its 总计) printed in another
+    order, header and values alike;
 ``no-total-3``
     table 三 printed without its 总计 column (tab layout);
 ``thousands``
@@ -121,6 +124,34 @@ def columns(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     return gen.text[:start] + "\n".join(moved(line) for line in body.split("\n")) + gen.text[end:], gen.truth
 
 
+PARTS = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
+
+
+def columns_four(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    """Table 四 with each group's four parts (not its 总计) printed in another order, header and values."""
+    if layout not in (*APART, "lines"):
+        return None
+    gen = make_report(seed, template, layout, big=True)
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    body = gen.text[start:end]
+    perm = list(range(4))
+    while perm == sorted(perm):
+        rng.shuffle(perm)
+    body = re.sub("|".join(PARTS), lambda m: f"@{PARTS.index(m.group())}@", body)
+    body = re.sub(r"@(\d)@", lambda m: PARTS[perm[int(m.group(1))]], body)
+    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
+    if len(numbers) != 15:
+        return None
+    values = [m.group() for m in numbers]
+    printed = [values[5 * g + perm[k]] if k < 4 else values[5 * g + 4] for g in range(3) for k in range(5)]
+    out, last = [], 0
+    for m, v in zip(numbers, printed, strict=True):
+        out += [body[last:m.start()], v]
+        last = m.end()
+    return gen.text[:start] + "".join(out) + body[last:] + gen.text[end:], gen.truth
+
+
 def no_total(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     if layout != "tab":
         return None
@@ -165,6 +196,7 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "added-2": (added_row("proactive"), ("proactive",)),
     "added-3": (added_row("applications"), ("applications",)),
     "columns-3": (columns, ("applications",)),
+    "columns-4": (columns_four, ("appeals",)),
     "no-total-3": (no_total, ("applications",)),
     "thousands": (printed_as(_thousands), ("proactive", "applications", "appeals")),
     "minus −": (printed_as(_minus("\u2212"), template="ogi-2019"), ("proactive",)),

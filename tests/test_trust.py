@@ -680,3 +680,27 @@ def test_columns_a_header_names_only_in_part_and_out_of_order_are_placed():
     assert all(table.rows[k[13:].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]].status != "read"
                for k, v in gen.truth.items() if k.startswith("applications.") and report.flat()[k] not in (None, v))
     assert table.rows["new"]["business"].status == "placed"
+
+
+def test_the_parts_of_table_four_printed_in_another_order_are_placed():
+    """Table 四 with each group's 结果纠正 printed before 结果维持 (header and
+    values): each group's total is a sum, which holds whatever the order, so
+    the table was valid with 维持 and 纠正 swapped. Its 总计 may stand anywhere
+    among the parts as a tool linearises the two-level header, so the parts'
+    order alone does not place the values: they are placed, never read."""
+    for seed in (700, 705):
+        gen = make_report(seed, "ogi-2021", "tab", big=True)
+        start = gen.text.index("四、政府信息公开行政复议")
+        end = gen.text.index("五、", start)
+        lines = gen.text[start:end].split("\n")
+        values = next(i for i, line in enumerate(lines) if re.fullmatch(r"\d+(\t\d+){14}", line))
+        cells = lines[values].split("\t")
+        for g in range(3):
+            cells[5 * g], cells[5 * g + 1] = cells[5 * g + 1], cells[5 * g]
+        lines[values] = "\t".join(cells)
+        body = "\n".join(lines).replace("结果维持", "@").replace("结果纠正", "结果维持").replace("@", "结果纠正")
+        report = reportparse.parse_text(gen.text[:start] + body + gen.text[end:])
+        table = report.tables["appeals"]
+        assert not table.valid
+        assert any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)
+        assert all(c.status != "read" for cols in table.rows.values() for cid, c in cols.items() if cid != "total")

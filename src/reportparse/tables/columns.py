@@ -1,16 +1,20 @@
-"""The order of a table's grouped columns as its header prints them.
+"""The order of a table's columns as its header prints them.
 
-Rows are read in the template's column order. Table 三's columns under one
-merged header (法人或其他组织: 商业企业, 科研机构, 社会公益组织, 法律服务机构,
-其他) may be printed in another order in a report's own table; the column
-rules and the row's total hold whatever the order, so only the header shows
-where each value belongs:
+Rows are read in the template's column order. A report's own table may print
+columns in another order: table 三's five under one merged header
+(法人或其他组织: 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他), or table
+四's four parts of each group (结果维持, 结果纠正, 其他结果, 尚未审结). The rules
+hold whatever the order of such columns (each column's rule is within the
+column, a row's or group's total is a sum), so only the header shows where
+each value belongs:
 
-* every column of the group named once before the first row, in another
+* 三, every column of the group named once before the first row, in another
   order: each row's values of the group go to the columns the header names
   (``TBL_COLUMN_ORDER``);
-* two or more named, out of the template's order, the others not found: the
-  group's values are placed, never read — nothing shows where each belongs.
+* 三 with only some named, out of order, or 四 with its parts named out of
+  order: those columns' values are placed, never read — nothing shows where
+  each belongs (四's 总计 may stand anywhere among them as a tool linearises
+  its two-level header, so the parts' order alone does not place them).
 """
 
 from __future__ import annotations
@@ -24,22 +28,40 @@ from .stream import Stream, find_all, label_pattern
 Rows = dict[str, dict[str, Cell]]
 
 
-def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[str]]:
-    """The grouped columns in the template's order, and those the header
-    before the first row names (each once), in its order."""
-    grouped = [cid for cid, col in t.columns.items() if col.group]
-    if len(grouped) < 2:
-        return grouped, []
+def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
+    """The columns whose order a header may change, in the template's order,
+    and the runs of them the header names, each in its order.
+
+    三: the columns under a merged header, named once each before the first
+    row — one run. 四: the four parts of a group (not its total), the header
+    naming them once per group; a run ends where a part is named again or
+    other words stand between (the group's 总计, printed before or after its
+    parts as a tool linearises the two-level header; pieces of a header whose
+    cells wrap, ``尚未`` / ``审结``, which a PDF's text scrambles)."""
+    if t.layout == "header_groups":
+        cols = [cid for cid in t.columns if cid != t.total_column]
+        named = sorted((i, len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
+        runs: list[list[str]] = []
+        end = -1
+        for i, n, cid in named:
+            if not runs or cid in runs[-1] or i != end:
+                runs.append([])
+            runs[-1].append(cid)
+            end = i + n
+        return cols, runs
+    cols = [cid for cid, col in t.columns.items() if col.group]
+    if len(cols) < 2:
+        return cols, []
     firsts = [occ[0][0] for row in t.rows if (occ := find_all(s, [label_pattern(m, row.label) for m in row.match]))]
     head = s.labels[:min(firsts)] if firsts else ""
-    for name in {t.columns[c].group for c in grouped}:
+    for name in {t.columns[c].group for c in cols}:
         head = head.replace(name, "\u3000" * len(name))  # 法人或其他组织 holds 其他: never a column's name here
     at: dict[str, int] = {}
-    for cid in grouped:
+    for cid in cols:
         places = [i for label in t.columns[cid].labels for i in _places(head, label)]
         if len(places) == 1:
             at[cid] = places[0]
-    return grouped, sorted(at, key=at.__getitem__)
+    return cols, [sorted(at, key=at.__getitem__)]
 
 
 def _places(text: str, word: str) -> list[int]:
@@ -51,21 +73,24 @@ def _places(text: str, word: str) -> list[int]:
 
 
 def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
-    """``rows`` with the group's values moved to the columns the header names."""
-    grouped, printed = printed_order(t, s)
-    template = [c for c in grouped if c in printed]
-    if len(printed) < 2 or printed == template:
+    """``rows`` with the values moved to the columns the header names."""
+    cols, runs = printed_order(t, s)
+    moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
+    if not moved_runs:
         return rows, []
+    printed = moved_runs[0]
     names = " ".join(t.columns[c].labels[0] for c in printed)
-    if len(printed) < len(grouped):
-        doubted_rows = {rid: {c: doubted(cell, COLUMNS_REORDERED) if c in grouped else cell for c, cell in cells.items()}
+    if len(printed) < len(cols) or any(run != printed for run in runs) or t.layout == "header_groups":
+        # 四's total may stand anywhere among its parts as the header is linearised: the parts' order alone
+        # does not say where each value is
+        doubted_rows = {rid: {c: doubted(cell, COLUMNS_REORDERED) if c in cols else cell for c, cell in cells.items()}
                         for rid, cells in rows.items()}
         return doubted_rows, [Diagnostic("TBL_COLUMN_ORDER", f"the header names {names} in another order than the template, "
-                                         "and not every column of the group: their values are placed, not read", None, path)]
+                                         "and not every column alike: their values are placed, not read", None, path)]
     moved = {}
     for rid, cells in rows.items():
         out = dict(cells)
-        for where, cid in zip(grouped, printed, strict=True):  # the value read as ``where`` was printed under ``cid``
+        for where, cid in zip(cols, printed, strict=True):  # the value read as ``where`` was printed under ``cid``
             if where in cells and cid in cells:
                 out[cid] = cells[where]
         moved[rid] = out
