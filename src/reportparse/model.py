@@ -134,9 +134,11 @@ OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell th
 LAST_AS_TOTAL = ("the last of a row's cells, fewer than its columns, taken for its total: where a merged label cell took a "
                  "place it is; in a table printed without its total column it is the last column's; only rules over "
                  "other rows (the total column's), every cell of theirs known and holding, confirm it")
-# a header that names some columns of a merged group (三's 法人或其他组织) in another order than the template's
-COLUMNS_REORDERED = ("the table's header names some columns of the group in another order than the template, and not "
-                     "all of them: where each value belongs is not known")
+# a header that names columns in another order than the template's where that order does not place the values:
+# some of 三's under 法人或其他组织, not all; 四's parts of a group (its 总计 may stand anywhere among them)
+COLUMNS_REORDERED = ("the table's header names these columns in another order than the template, and that order "
+                     "does not show where each value belongs (三: not every column of the group named; 四: a group's "
+                     "总计 may stand anywhere among its parts)")
 LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
                              COUNT_ON_LINES, OCR_LINES, LAST_AS_TOTAL})
 

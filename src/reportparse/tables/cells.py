@@ -25,11 +25,13 @@ _UNSURE_COMMA = "\u201a"  # (‚) how such a run glued to a label is passed on: 
 # a line whose commas separate cells (CSV: ``规章,1,0,18``; ``1, 0, 18``; ``0,0,50``):
 # a comma after a word, before a space or the line's end, or before one or two
 # digits; there ``120,300`` is two cells
+_CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\d.])")
+# glued to a label, a number with separators whose first group is one digit (``许可4,287``)
+_ONE_DIGIT_GROUP = compiled(r"^[-+]?\d,")
 # a dash right before a number (``–5``, ``—12``): a minus sign typeset as a dash, or
 # an empty cell's dash with the next cell run into it — the cell is unreadable
 _DASHES = "–—‒―"
 _DASH_NUMBER = compiled(rf"^[{_DASHES}]+\d+(?:\.\d+)?$")
-_CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\d.])")
 _NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 _NONSPACE = compiled(r"\S+")
@@ -173,7 +175,7 @@ def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]
     out = []
     for q in _RUNS.finditer(tok):
         raw = q.group()
-        if "," in raw and not compiled(r"^[-+]?\d,").match(raw):
+        if "," in raw and not _ONE_DIGIT_GROUP.match(raw):
             raw = raw.replace(",", _UNSURE_COMMA)  # (same length) read_token makes it unreadable
         out.append((raw, positions[at + q.start()]))
     return out

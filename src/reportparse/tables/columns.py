@@ -30,25 +30,14 @@ Rows = dict[str, dict[str, Cell]]
 
 def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
     """The columns whose order a header may change, in the template's order,
-    and the runs of them the header names, each in its order.
-
-    三: the columns under a merged header, named once each before the first
-    row — one run. 四: the four parts of a group (not its total), the header
-    naming them once per group; a run ends where a part is named again or
-    other words stand between (the group's 总计, printed before or after its
-    parts as a tool linearises the two-level header; pieces of a header whose
-    cells wrap, ``尚未`` / ``审结``, which a PDF's text scrambles)."""
+    and the runs of them the header names, each in its order."""
     if t.layout == "header_groups":
-        cols = [cid for cid in t.columns if cid != t.total_column]
-        named = sorted((i, len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
-        runs: list[list[str]] = []
-        end = -1
-        for i, n, cid in named:
-            if not runs or cid in runs[-1] or i != end:
-                runs.append([])
-            runs[-1].append(cid)
-            end = i + n
-        return cols, runs
+        return _parts_named(t, s)
+    return _group_named(t, s)
+
+
+def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
+    """三: the columns under a merged header, each named once before the first row — one run."""
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
@@ -62,6 +51,24 @@ def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]
         if len(places) == 1:
             at[cid] = places[0]
     return cols, [sorted(at, key=at.__getitem__)]
+
+
+def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
+    """四: a group's parts (not its total), named once per group; a run ends
+    where a part is named again or other words stand between (the group's
+    总计, printed before or after its parts as a tool linearises the
+    two-level header; pieces of a header whose cells wrap, ``尚未`` / ``审结``,
+    which a PDF's text scrambles)."""
+    cols = [cid for cid in t.columns if cid != t.total_column]
+    named = sorted((i, len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
+    runs: list[list[str]] = []
+    end = -1
+    for i, n, cid in named:
+        if not runs or cid in runs[-1] or i != end:
+            runs.append([])
+        runs[-1].append(cid)
+        end = i + n
+    return cols, runs
 
 
 def _places(text: str, word: str) -> list[int]:
