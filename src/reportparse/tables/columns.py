@@ -23,7 +23,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from .place import doubted
-from .stream import Stream, find_all, label_pattern
+from .stream import Stream, find_first, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
 
@@ -41,8 +41,8 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
-    firsts = [occ[0][0] for row in t.rows if (occ := find_all(s, [label_pattern(m, row.label) for m in row.match]))]
-    head = s.labels[:min(firsts)] if firsts else ""
+    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
+    head = s.labels[:first] if first is not None else ""
     for name in {t.columns[c].group for c in cols}:
         head = head.replace(name, "\u3000" * len(name))  # 法人或其他组织 holds 其他: never a column's name here
     at: dict[str, int] = {}

@@ -160,6 +160,12 @@ def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
     return [m.span() for m in _alternation(tuple(sorted(patterns, key=len, reverse=True))).finditer(stream.labels)]
 
 
+def find_first(stream: Stream, patterns: list[str]) -> int | None:
+    """Where the first exact occurrence of any pattern starts in the label view."""
+    m = _alternation(tuple(sorted(patterns, key=len, reverse=True))).search(stream.labels)
+    return m.start() if m else None
+
+
 @lru_cache(maxsize=1024)
 def _alternation(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern of alternatives, compiled once per process (the same label sets recur in every report)."""
