@@ -25,7 +25,10 @@ generator's value:
     negative numbers (2019's 本年增/减) printed with U+2212, an en dash or an
     em dash;
 ``cited``
-    table 二's block headers with Arabic numerals (``第20条第（5）项``).
+    table 二's block headers with Arabic numerals (``第20条第（5）项``);
+``unit``
+    a money column's header in another unit than the template's, its value
+    printed in it (2021: 本年收费金额（单位：元）; 2019: 采购总金额（万元）).
 
 Printed per variant and layout: parses, tables valid, reports with a wrong
 value, of which with one of status ``read`` or ``inferred`` (read as right),
@@ -185,6 +188,23 @@ def _minus(sign: str) -> Callable[[object, Callable], str | None]:
     return lambda v, plain: sign + plain(-v) if isinstance(v, int | float) and v < 0 else None
 
 
+def header_unit(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    """The money column's header in another unit, its value printed in it: 2021's 本年收费金额（单位：元）
+    (the template's 万元), 2019's 采购总金额（万元） (the template's 元)."""
+    gen = make_report(seed, template, layout)
+    key, label, new_label, factor = (("fees", "本年收费金额（单位：万元）", "本年收费金额（单位：元）", 10000)
+                                     if template == "ogi-2021" else ("procurement", "采购总金额", "采购总金额（万元）", 1e-4))
+    value = gen.truth[f"proactive.{key}.amount"]
+    printed = f"{value:.2f}".rstrip("0").rstrip(".")
+    label_at = gen.text.find(key == "fees" and "行政事业性收费" or "政府集中采购")
+    at = gen.text.find(printed, label_at)
+    if label not in gen.text or label_at < 0 or at < 0:
+        return None
+    shown = f"{value * factor:.6f}".rstrip("0").rstrip(".")
+    text = gen.text[:at] + shown + gen.text[at + len(printed):]
+    return text.replace(label, new_label, 1), gen.truth
+
+
 def cited(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     gen = make_report(seed, template, layout)
     form = rng.choice(("第20条第（{n}）项", "第20条第{n}项", "第 20 条第 {n} 项"))
@@ -203,6 +223,7 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "minus –": (printed_as(_minus("–"), template="ogi-2019"), ("proactive",)),
     "minus —": (printed_as(_minus("—"), template="ogi-2019"), ("proactive",)),
     "cited": (cited, ("proactive",)),
+    "unit": (header_unit, ("proactive",)),
 }
 
 

@@ -704,3 +704,31 @@ def test_the_parts_of_table_four_printed_in_another_order_are_placed():
         assert not table.valid
         assert any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)
         assert all(c.status != "read" for cols in table.rows.values() for cid, c in cols.items() if cid != "total")
+
+
+@pytest.mark.parametrize("layout", ["tab", "lines", "layout", "runtogether"])
+def test_a_money_column_whose_header_names_another_unit_is_read_in_the_templates(layout):
+    """本年收费金额（单位：元） where the template has 万元: 49730500 was read as
+    49730500 万元, and 二 was valid with it. The header's unit converts it:
+    4973.05 (``TBL_COLUMN_UNIT``); a value printed with its own unit keeps it."""
+    gen = make_report(700, "ogi-2021", layout)
+    fee = gen.truth["proactive.fees.amount"]
+    assert fee == 4973.05 and "4973.05" in gen.text
+    text = gen.text.replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+    report = reportparse.parse_text(text.replace("4973.05", "49730500", 1))
+    assert report.tables["proactive"].rows["fees"]["amount"].value == fee
+    assert any(d.code == "TBL_COLUMN_UNIT" for d in report.diagnostics)
+    glued = reportparse.parse_text(text.replace("4973.05", "4973.05万元", 1))
+    assert glued.tables["proactive"].rows["fees"]["amount"].value == fee
+
+
+def test_the_2019_procurement_amount_under_a_header_in_wan_yuan():
+    """2019's 采购总金额 is in 元; a header 采购总金额（万元） gives it in 万元."""
+    gen = make_report(700, "ogi-2019", "tab")
+    amount = gen.truth["proactive.procurement.amount"]
+    printed = f"{amount:.2f}".rstrip("0").rstrip(".")
+    assert "采购总金额" in gen.text and printed in gen.text
+    wan = f"{amount / 10000:.6f}".rstrip("0").rstrip(".")
+    text = gen.text.replace("采购总金额", "采购总金额（万元）").replace(printed, wan, 1)
+    report = reportparse.parse_text(text)
+    assert report.tables["proactive"].rows["procurement"]["amount"].value == pytest.approx(amount)

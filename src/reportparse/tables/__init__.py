@@ -15,7 +15,7 @@ from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, OCR_LINES, Cell, RuleR
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
-from .columns import reorder_columns
+from .columns import header_units, reorder_columns
 from .kinds import REGISTRY, TableKind
 from .place import doubted, empty_cells
 from .prose import ProseEvidence
@@ -53,7 +53,8 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
 
         rows, tdiags = kind.extract(tg, stream, opts, span_of, evidence)
         rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}")
-        diags.extend(tdiags + cdiags)
+        rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
+        diags.extend(tdiags + cdiags + udiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
         out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):

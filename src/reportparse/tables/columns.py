@@ -1,4 +1,4 @@
-"""The order of a table's columns as its header prints them.
+"""What a table's header says of its columns: their order, their money unit.
 
 Rows are read in the template's column order. A report's own table may print
 columns in another order: table 三's five under one merged header
@@ -15,14 +15,23 @@ each value belongs:
   order: those columns' values are placed, never read — nothing shows where
   each belongs (四's 总计 may stand anywhere among them as a tool linearises
   its two-level header, so the parts' order alone does not place them).
+
+A money column's header may name another unit than the template's
+(``本年收费金额（单位：元）`` for 万元, ``采购总金额（万元）`` for 元): its values
+are read in the template's unit (``TBL_COLUMN_UNIT``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
+
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
-from .place import doubted
+from ..startcache import compiled
+from .place import MONEY, doubted
 from .stream import Stream, find_first, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
@@ -103,3 +112,37 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
         moved[rid] = out
     return moved, [Diagnostic("TBL_COLUMN_ORDER", f"the header prints the columns in the order {names}: "
                               "each row's values were placed under them", None, path)]
+
+
+def header_units(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
+    """``rows`` with a money column's values read in the template's unit when
+    its header names another (``本年收费金额（单位：元）`` where the template
+    has 万元: 49730500 is 4973.05). A cell printed with a unit of its own was
+    converted already, and stays."""
+    diags: list[Diagnostic] = []
+    for cid, col in t.columns.items():
+        if col.unit not in MONEY:
+            continue
+        stems = {compiled(r"[（(]").split(label, maxsplit=1)[0] for label in col.labels}
+        said = {m.group(1) for stem in stems for m in _unit_after(stem).finditer(s.labels)}
+        if len(said) != 1 or (unit := said.pop()) == col.unit:
+            continue
+        factor = MONEY[unit] / MONEY[col.unit]
+        rows = {rid: dict(cells) for rid, cells in rows.items()}
+        for cells in rows.values():
+            cell = cells.get(cid)
+            if cell is not None and isinstance(cell.value, int | float) and not _has_unit(cell.raw):
+                value = round(cell.value * factor, 6)
+                cells[cid] = replace(cell, value=int(value) if float(value).is_integer() and not col.decimal else value)
+        diags.append(Diagnostic("TBL_COLUMN_UNIT", f"the header gives {'/'.join(sorted(stems))} in {unit}: its values were "
+                                f"read in {col.unit} (× {factor:g})", None, path))
+    return rows, diags
+
+
+def _unit_after(stem: str) -> regex.Pattern[str]:
+    """A column header's words, then a money unit in brackets (``（单位：元）``, ``(万元)``)."""
+    return compiled(stem + r"\s*[（(]\s*(?:单位\s*[:：]\s*)?(" + "|".join(MONEY) + r")\s*[）)]")
+
+
+def _has_unit(raw: str | None) -> bool:
+    return bool(raw) and compiled(r"(?:" + "|".join(MONEY) + r")\s*$").search(raw) is not None

@@ -21,7 +21,7 @@ LONG_ROW = ("its row printed more values than cells (a line repeated, or another
             "value the rules force may not be the one printed")
 MAX_UNPRINTED = 2  # cells printed as nothing in one row of aligned text whose places are tried
 DAMAGED = 2  # text in this many value cells of a row: the row is OCR-garbled
-_MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
+MONEY = {"元": 1, "万元": 10_000}  # a cell printed with its own unit is read in its column's unit
 
 
 @dataclass
@@ -50,8 +50,8 @@ def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
     if v.kind == "unreadable":
         return Cell(None, v.raw, "missing", span)
     value = v.value
-    if value is not None and v.unit in _MONEY and col.unit in _MONEY and v.unit != col.unit:
-        value = round(value * _MONEY[v.unit] / _MONEY[col.unit], 6)  # 25.1万元 in a column of 元: 251000
+    if value is not None and v.unit in MONEY and col.unit in MONEY and v.unit != col.unit:
+        value = round(value * MONEY[v.unit] / MONEY[col.unit], 6)  # 25.1万元 in a column of 元: 251000
         value = int(value) if float(value).is_integer() and not col.decimal else value
     if value is not None and not col.decimal and isinstance(value, float):
         if value.is_integer():
