@@ -244,7 +244,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     return Fields(values, tabbed)
 
 
-_WORD = compiled(r"\p{Han}{2,}")
+_HAN_WORD = compiled(r"\p{Han}{2,}")  # a word between values: two Han characters or more
 _UNIT_WORD = compiled(r"^\s*(?:万元|元|件|条|个|项)\s*$")
 
 
@@ -253,12 +253,18 @@ def _label_inside(fields: list[tuple[str, int]], seen: bool) -> tuple[list[tuple
     row's segment (``0100政府规章19``: text run together, a row the template
     does not have): the values after it are that row's. The fields before it,
     and from it on (empty when there is no such word). ``seen``: the segment
-    had values on an earlier line."""
+    had values on an earlier line. Where a word stands before the line's
+    first value too (``规章1206行政规范性文件607…`` after a row whose cell was
+    empty: other rows' labels and values), nothing shows which values are the
+    row's, and the line is left whole (too many values: the row stays empty)."""
     for k, (raw, _) in enumerate(fields):
         if _is_value(raw):
             seen = True
-        elif seen and _WORD.search(raw) and not _UNIT_WORD.match(raw) and _has_value(fields[k + 1:]):
-            return fields[:k], fields[k:]
+        elif _HAN_WORD.search(raw) and not _UNIT_WORD.match(raw):
+            if not seen:
+                return fields, []
+            if _has_value(fields[k + 1:]):
+                return fields[:k], fields[k:]
     return fields, []
 
 
