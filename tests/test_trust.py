@@ -446,13 +446,17 @@ def test_a_header_that_two_rows_share_does_not_place_a_value_by_a_lost_label():
     assert whole.tables["proactive"].rows["licensing"]["decisions"].value is None
 
 
-def _with_thousands_separators(monkeypatch, sep: str = ",") -> None:
-    """The generator prints every whole number of 1000 or more as ``1,018``."""
+def _printed_as(monkeypatch, fmt) -> None:
+    """The generator prints each number through ``fmt(v, plain)`` (None: as it does)."""
     import generator
 
     plain = generator._fmt
-    monkeypatch.setattr(generator, "_fmt",
-                        lambda v: f"{v:,}".replace(",", sep) if isinstance(v, int) and v >= 1000 else plain(v))
+    monkeypatch.setattr(generator, "_fmt", lambda v: fmt(v, plain) or plain(v))
+
+
+def _with_thousands_separators(monkeypatch) -> None:
+    """The generator prints every whole number of 1000 or more as ``1,018``."""
+    _printed_as(monkeypatch, lambda v, plain: f"{v:,}" if isinstance(v, int) and v >= 1000 else None)
 
 
 @pytest.mark.parametrize("layout", [lay for lay in LAYOUTS if lay != "runtogether"])
@@ -507,10 +511,7 @@ def test_comma_separated_cells_stay_cells(sep):
 
 def _negatives_printed_with(monkeypatch, sign: str) -> None:
     """The generator prints a negative number (2019's 本年增/减) as ``sign`` + digits."""
-    import generator
-
-    plain = generator._fmt
-    monkeypatch.setattr(generator, "_fmt", lambda v: sign + plain(-v) if isinstance(v, int | float) and v < 0 else plain(v))
+    _printed_as(monkeypatch, lambda v, plain: sign + plain(-v) if isinstance(v, int | float) and v < 0 else None)
 
 
 @pytest.mark.parametrize("sign", ["\u2212", "\ufe63"])

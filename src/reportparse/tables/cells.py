@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from ..startcache import compiled
 
-_UNITS = r"(万元|元|件|条|个|项|%)?"
+_UNIT_NAMES = "万元|元|件|条|个|项|%"  # units a cell may print after its number
+_UNITS = rf"({_UNIT_NAMES})?"
 _NUMBER = compiled(rf"^([-+]?\d+(?:\.\d+)?)\s*{_UNITS}$")
 # a number with thousands separators (``11,398,889``, ``1,234.56``): read without them
 _GROUPED = compiled(rf"^([-+]?[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?)\s*{_UNITS}$")
@@ -217,8 +218,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             if drop_first and not other_row:
                 fields, foreign = _label_inside(fields, bool(values))
         if other_row:  # a line of another row whose label was not recognised: never borrow its values
-            shown = " ".join(raw.strip() for raw, _ in fields if raw.strip())
-            return Fields(values, tabbed, (shown, fields[0][1], fields[-1][1] + len(fields[-1][0])))
+            return Fields(values, tabbed, _shown(fields))
         line_vals: list[Value] = []
         if (i == 0 if drop_first else not values) and tail is not None and _speck(tail[0], han=True) and fields:
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
@@ -239,13 +239,17 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 v.block, v.line = block, i
             values.extend(v for v in line_vals if tabbed or v.kind != "blank")
         if foreign:
-            shown = " ".join(raw.strip() for raw, _ in foreign if raw.strip())
-            return Fields(values, tabbed, (shown, foreign[0][1], foreign[-1][1] + len(foreign[-1][0])))
+            return Fields(values, tabbed, _shown(foreign))
     return Fields(values, tabbed)
 
 
+def _shown(fields: list[tuple[str, int]]) -> tuple[str, int, int]:
+    """Another row's fields where a segment stops: their text, start and end (``Fields.foreign``)."""
+    return " ".join(raw.strip() for raw, _ in fields if raw.strip()), fields[0][1], fields[-1][1] + len(fields[-1][0])
+
+
 _HAN_WORD = compiled(r"\p{Han}{2,}")  # a word between values: two Han characters or more
-_UNIT_WORD = compiled(r"^\s*(?:万元|元|件|条|个|项)\s*$")
+_UNIT_WORD = compiled(rf"^\s*(?:{_UNIT_NAMES})\s*$")
 
 
 def _label_inside(fields: list[tuple[str, int]], seen: bool) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:

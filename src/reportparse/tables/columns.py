@@ -31,7 +31,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from ..startcache import compiled
-from .place import MONEY, doubted
+from .place import MONEY, doubted, in_column_unit
 from .stream import Stream, find_first, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
@@ -132,8 +132,7 @@ def header_units(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Row
         for cells in rows.values():
             cell = cells.get(cid)
             if cell is not None and isinstance(cell.value, int | float) and not _has_unit(cell.raw):
-                value = round(cell.value * factor, 6)
-                cells[cid] = replace(cell, value=int(value) if float(value).is_integer() and not col.decimal else value)
+                cells[cid] = replace(cell, value=in_column_unit(cell.value, unit, col))
         diags.append(Diagnostic("TBL_COLUMN_UNIT", f"the header gives {'/'.join(sorted(stems))} in {unit}: its values were "
                                 f"read in {col.unit} (× {factor:g})", None, path))
     return rows, diags

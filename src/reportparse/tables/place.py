@@ -43,6 +43,12 @@ def doubted(cell: Cell, why: str) -> Cell:
     return replace(cell, unanchored=cell.unanchored or why) if cell.value is not None else cell
 
 
+def in_column_unit(value: int | float, unit: str, col: Column) -> int | float:
+    """A money value given in ``unit``, in its column's unit."""
+    converted = round(value * MONEY[unit] / MONEY[col.unit], 6)
+    return int(converted) if float(converted).is_integer() and not col.decimal else converted
+
+
 def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
     span = span_of(v.start, v.end)
     if v.kind == "blank":
@@ -51,8 +57,7 @@ def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
         return Cell(None, v.raw, "missing", span)
     value = v.value
     if value is not None and v.unit in MONEY and col.unit in MONEY and v.unit != col.unit:
-        value = round(value * MONEY[v.unit] / MONEY[col.unit], 6)  # 25.1万元 in a column of 元: 251000
-        value = int(value) if float(value).is_integer() and not col.decimal else value
+        value = in_column_unit(value, v.unit, col)  # 25.1万元 in a column of 元: 251000
     if value is not None and not col.decimal and isinstance(value, float):
         if value.is_integer():
             value = int(value)
@@ -70,12 +75,19 @@ def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnos
         if v.kind == "unreadable" and v.damaged:
             out.append(Diagnostic("CELL_DAMAGED_NUMBER", f"{v.raw!r} is a number with letters or marks in it", span_of(v.start, v.end), path))
         elif v.kind == "unreadable":
-            what = ("the end of a number cut at its decimal point" if v.cut else
-                    "digits and commas that are no one number with thousands separators: which digits make which cell is not known"
-                    if v.commas else "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it"
-                    if v.dashed else "not a number")
-            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {what}", span_of(v.start, v.end), path))
+            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {_unreadable(v)}", span_of(v.start, v.end), path))
     return out
+
+
+def _unreadable(v: Value) -> str:
+    """What an unreadable field is, as CELL_UNREADABLE says it."""
+    if v.cut:
+        return "the end of a number cut at its decimal point"
+    if v.commas:
+        return "digits and commas that are no one number with thousands separators: which digits make which cell is not known"
+    if v.dashed:
+        return "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it"
+    return "not a number"
 
 
 def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed: bool,

@@ -157,13 +157,17 @@ def _item_digit(num: str) -> str:
 
 def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
     """Every exact occurrence of any pattern in the label view (longest pattern first)."""
-    return [m.span() for m in _alternation(tuple(sorted(patterns, key=len, reverse=True))).finditer(stream.labels)]
+    return [m.span() for m in _longest_first(patterns).finditer(stream.labels)]
 
 
 def find_first(stream: Stream, patterns: list[str]) -> int | None:
     """Where the first exact occurrence of any pattern starts in the label view."""
-    m = _alternation(tuple(sorted(patterns, key=len, reverse=True))).search(stream.labels)
+    m = _longest_first(patterns).search(stream.labels)
     return m.start() if m else None
+
+
+def _longest_first(patterns: list[str]) -> regex.Pattern[str]:
+    return _alternation(tuple(sorted(patterns, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1024)
