@@ -14,9 +14,17 @@ generator's value:
 ``columns-3``
     table 三's five columns under 法人或其他组织 printed in another order,
     header and values alike (tab, space-aligned, pipe and Markdown layouts);
+``columns-2``
+    table 二's blocks of several columns (规章 / 行政规范性文件 under 本年制发件数,
+    本年废止件数, 现行有效件数; 2019's 上一年项目数量, 本年增/减, 处理决定数量 …)
+    each printed in another order, header and values alike (tab, one cell per
+    line, space-aligned, pipe and Markdown layouts);
 ``columns-4``
     table 四's four parts of each group (not its 总计) printed in another
     order, header and values alike;
+``total-first-4``
+    table 四 with each group's 总计 printed before its four parts, header and
+    values alike;
 ``no-total-3``
     table 三 printed without its 总计 column (tab layout);
 ``thousands``
@@ -127,6 +135,38 @@ def columns(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     return gen.text[:start] + "\n".join(moved(line) for line in body.split("\n")) + gen.text[end:], gen.truth
 
 
+BLOCKS = {"ogi-2021": [["本年制发件数", "本年废止件数", "现行有效件数"]],
+          "ogi-2019": [["本年新制作数量", "本年新公开数量", "对外公开总数量"], ["上一年项目数量", "本年增/减", "处理决定数量"],
+                       ["上一年项目数量", "本年增/减"], ["采购项目数量", "采购总金额"]]}
+_CELL_SEP = r"(\s*\|\s*|\t|\s{2,}|\n)"
+_VALUE = r"-?\d+(?:\.\d+)?"
+
+
+def columns_two(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    """Table 二 with each header of several columns printed in another order, and the values under it alike."""
+    if layout not in (*APART, "lines"):
+        return None
+    gen = make_report(seed, template, layout, big=rng.random() < 0.5)
+    start, end = _table(gen.text, "proactive")
+    body = gen.text[start:end]
+    for names in BLOCKS[template]:
+        # the whole header (信息内容 and these names): not a run of them inside another header
+        for head in reversed(list(re.finditer(_CELL_SEP.join(["信息内容", *map(re.escape, names)]) + r"(?![\u4e00-\u9fff])", body))):
+            perm = list(range(len(names)))
+            while perm == sorted(perm):
+                rng.shuffle(perm)
+            first, *seps = head.groups()
+            printed = "信息内容" + first + names[perm[0]] + "".join(sep + names[p] for sep, p in zip(seps, perm[1:], strict=True))
+            until = body.find("第二十条", head.end())
+            until = len(body) if until < 0 else until
+            rows = re.sub(_CELL_SEP.join([f"({_VALUE})"] * len(names)),
+                          lambda m, perm=perm: m.group(1 + 2 * perm[0]) + "".join(
+                              m.group(2 * k) + m.group(1 + 2 * p) for k, p in enumerate(perm[1:], 1)),
+                          body[head.end():until])
+            body = body[:head.start()] + printed + rows + body[until:]
+    return gen.text[:start] + body + gen.text[end:], gen.truth
+
+
 PARTS = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
 
 
@@ -153,6 +193,27 @@ def columns_four(seed: int, template: str, layout: str, rng: random.Random) -> M
         out += [body[last:m.start()], v]
         last = m.end()
     return gen.text[:start] + "".join(out) + body[last:] + gen.text[end:], gen.truth
+
+
+def total_first(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    """Table 四 with each group's 总计 printed before its parts, header and values."""
+    if layout not in (*APART, "lines"):
+        return None
+    gen = make_report(seed, template, layout, big=rng.random() < 0.5)
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    body = gen.text[start:end]
+    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
+    if len(numbers) != 15:
+        return None
+    values = [m.group() for m in numbers]
+    out, last = [], 0
+    for k, m in enumerate(numbers):
+        out += [body[last:m.start()], values[k + 4 if k % 5 == 0 else k - 1]]
+        last = m.end()
+    body = re.sub(r"结果维持(\s*\|?\s*)结果纠正(\s*\|?\s*)其他结果(\s*\|?\s*)尚未审结(\s*\|?\s*)总计",
+                  r"总计\1结果维持\2结果纠正\3其他结果\4尚未审结", "".join(out) + body[last:])
+    return gen.text[:start] + body + gen.text[end:], gen.truth
 
 
 def no_total(seed: int, template: str, layout: str, rng: random.Random) -> Made:
@@ -215,8 +276,10 @@ def cited(seed: int, template: str, layout: str, rng: random.Random) -> Made:
 VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[str, ...]]] = {
     "added-2": (added_row("proactive"), ("proactive",)),
     "added-3": (added_row("applications"), ("applications",)),
+    "columns-2": (columns_two, ("proactive",)),
     "columns-3": (columns, ("applications",)),
     "columns-4": (columns_four, ("appeals",)),
+    "total-first-4": (total_first, ("appeals",)),
     "no-total-3": (no_total, ("applications",)),
     "thousands": (printed_as(_thousands), ("proactive", "applications", "appeals")),
     "minus −": (printed_as(_minus("\u2212"), template="ogi-2019"), ("proactive",)),

@@ -733,3 +733,77 @@ def test_the_2019_procurement_amount_under_a_header_in_wan_yuan():
     text = gen.text.replace("采购总金额", "采购总金额（万元）").replace(printed, wan, 1)
     report = reportparse.parse_text(text)
     assert report.tables["proactive"].rows["procurement"]["amount"].value == pytest.approx(amount)
+
+
+def _block_printed(text: str, names: list[str], order: list[str], rows: list[str]) -> str:
+    """A tab report with the first of table 二's headers naming ``names``
+    printed in ``order``, and the values of ``rows`` under it moved alike."""
+    perm = [names.index(name) for name in order]
+    out: list[str] = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if cells[1:] == names and order not in (o.split("\t")[1:] for o in out):
+            cells[1:] = order
+        elif cells[0] in rows and len(cells) == len(names) + 1:
+            cells[1:] = [cells[1:][p] for p in perm]
+        out.append("\t".join(cells))
+    return "\n".join(out)
+
+
+def test_a_block_of_table_two_printed_in_another_column_order_is_read_under_its_header():
+    """二's 规章 / 行政规范性文件 block under 本年制发件数, 本年废止件数,
+    现行有效件数 printed as 现行有效件数, 本年制发件数, 本年废止件数 (header
+    and values): 二 has no rule to notice, so the table was valid with every
+    value of the block under the wrong column. The header shows where each
+    belongs; the blocks after it keep the template's order."""
+    for seed in (700, 704):
+        gen = make_report(seed, "ogi-2021", "tab", big=True)
+        text = _block_printed(gen.text, ["本年制发件数", "本年废止件数", "现行有效件数"],
+                              ["现行有效件数", "本年制发件数", "本年废止件数"], ["规章", "行政规范性文件"])
+        assert text != gen.text
+        report = reportparse.parse_text(text)
+        got = report.flat()
+        assert {k: got[k] for k in gen.truth if k.startswith("proactive.")} == \
+            {k: v for k, v in gen.truth.items() if k.startswith("proactive.")}
+        assert report.tables["proactive"].valid
+        assert any(d.code == "TBL_COLUMN_ORDER" and "规章" in d.message for d in report.diagnostics)
+
+
+def test_a_header_of_table_two_naming_its_block_in_part_leaves_the_block_placed():
+    """2019's (五) block (上一年项目数量, 本年增/减, 处理决定数量) with its header
+    naming two columns swapped and the third as something else: which value is
+    which is not known, so the block's values are placed and the table is not
+    valid; the rows under the other headers are read."""
+    gen = make_report(700, "ogi-2019", "tab", big=True)
+    names = ["上一年项目数量", "本年增/减", "处理决定数量"]
+    text = _block_printed(gen.text, names, ["本年增/减", "上一年项目数量", "处理决定数量"], ["行政许可", "其他对外管理服务事项"])
+    text = text.replace("上一年项目数量\t处理决定数量", "上一年项目数量\t决定数", 1)
+    report = reportparse.parse_text(text)
+    table = report.tables["proactive"]
+    assert not table.valid
+    assert {table.rows["licensing"][c].status for c in ("prev_items", "change")} <= {"placed", "missing"}
+    assert table.rows["rules"]["made"].status == "read"
+    assert table.rows["penalty"]["prev_items"].value == gen.truth["proactive.penalty.prev_items"]
+
+
+def test_table_four_with_each_groups_total_printed_first_is_placed():
+    """四 with 总计 printed before 结果维持 … 尚未审结 in every group (header and
+    values). The template's order holds a group's rule whenever its one value
+    is its first or last part (维持 0, 纠正 0, 其他 0, 尚未审结 7, 总计 7 printed
+    ``7 0 0 0 7``), so the table was valid with 7 under 结果维持. The header
+    shows the total first, and which value is which is not decided: placed,
+    never read; a group of zeros reads alike in any order."""
+    gen = make_report(700, "ogi-2021", "tab")
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    lines = gen.text[start:end].split("\n")
+    at = next(i for i, line in enumerate(lines) if re.fullmatch(r"\d+(\t\d+){14}", line))
+    values = [0, 0, 0, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5]
+    lines[at] = "\t".join(str(values[5 * g + (4 if k == 0 else k - 1)]) for g in range(3) for k in range(5))
+    body = "\n".join(lines).replace("结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "总计\t结果维持\t结果纠正\t其他结果\t尚未审结")
+    report = reportparse.parse_text(gen.text[:start] + body + gen.text[end:])
+    table = report.tables["appeals"]
+    assert not table.valid
+    assert any(d.code == "TBL_COLUMN_ORDER" and "总计" in d.message for d in report.diagnostics)
+    assert {c.status for c in table.rows["reconsideration"].values()} == {"placed"}
+    assert {c.status for c in table.rows["litigation"].values()} == {"read"}

@@ -72,7 +72,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_UNALIGNED": (ERROR, "the table's values could not be aligned to its rows and columns; the cells stay null"),
     "TBL_GROUPS_APART": (INFO, "the column groups of table 四 were printed apart, each under its own header, and read that way"),
     "TBL_COLUMN_UNIT": (INFO, "a money column's header names another unit than the template's (本年收费金额（单位：元） where the template has 万元): its values were read in the template's unit"),
-    "TBL_COLUMN_ORDER": (WARNING, "table 三's header prints the columns under 法人或其他组织 in another order than the template: each row's values were placed under the columns it names; when it names only some of them, out of order — or table 四's header names a group's parts out of order — their values are placed, not read"),
+    "TBL_COLUMN_ORDER": (WARNING, "a table's header prints columns in another order than the template: table 三's under 法人或其他组织, or the columns of one of table 二's blocks (本年制发件数, 本年废止件数, 现行有效件数 …) — each row's values were placed under the columns it names; when it names only some of them, out of order — or table 四's header names a group's parts out of order, or its 总计 before them — their values are placed, not read"),
     "TBL_GROUP_ORDER": (INFO, "the table's column groups were printed in another order and were placed by their headers"),
     "TBL_GROUPS_BY_ORDER": (WARNING, "table 四: no header names its groups (garbled, split or lost); the one line holding a value for every cell was read in the template's order (复议, 直接起诉, 复议后起诉) — a placement no rule can check, so the table is not valid"),
     "TEXT_BRACKET_OCR": (INFO, "an angle bracket closed by a parenthesis or the reverse (`〈一)` for `（一）`, `第〈八)项`): only OCR prints it, so the text is read as OCR output"),

@@ -14,7 +14,16 @@ each value belongs:
 * 三 with only some named, out of order, or 四 with its parts named out of
   order: those columns' values are placed, never read — nothing shows where
   each belongs (四's 总计 may stand anywhere among them as a tool linearises
-  its two-level header, so the parts' order alone does not place them).
+  its two-level header, so the parts' order alone does not place them);
+* 四 with a group's 总计 named right before its parts (none after them):
+  placed too — the template's order holds the group's rule whenever its one
+  value is its first or last part.
+
+Table 二 prints a header over each block of rows that share their columns
+(规章 and 行政规范性文件 under 本年制发件数, 本年废止件数, 现行有效件数): a
+header naming every column of its block once, in another order, moves the
+values of the rows under it (up to the next header); one naming only some
+of them out of order leaves those rows' values placed.
 
 A money column's header may name another unit than the template's
 (``本年收费金额（单位：元）`` for 万元, ``采购总金额（万元）`` for 元): its values
@@ -32,7 +41,7 @@ from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from ..startcache import compiled
 from .place import MONEY, doubted, in_column_unit
-from .stream import Stream, find_first, label_pattern
+from .stream import Stream, find_all, find_first, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
 
@@ -80,6 +89,74 @@ def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     return cols, runs
 
 
+def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str]]]:
+    """二: each run of column names printed side by side (nothing but
+    separators between them) as (start, end, the columns in printed order);
+    a name inside a longer one (处理决定数量 in 本年处理决定数量) is not another."""
+    named = sorted((i, -len(label), cid) for cid, col in t.columns.items() for label in col.labels
+                   for i in _places(s.labels, label))
+    runs: list[tuple[int, int, list[str]]] = []
+    end = -1
+    for i, neg, cid in named:
+        if i < end:
+            continue
+        if runs and _SEPARATORS.fullmatch(s.labels, end, i):
+            runs[-1] = (runs[-1][0], i - neg, [*runs[-1][2], cid])
+        else:
+            runs.append((i, i - neg, [cid]))
+        end = i - neg
+    return runs
+
+
+_SEPARATORS = compiled(r"[\s|│｜]*")
+
+
+def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
+    """二: the values of the rows under a header that names their columns in another order."""
+    heads = _block_headers(t, s)
+    out, diags = rows, []
+    for k, (_, end, printed) in enumerate(heads):
+        until = heads[k + 1][0] if k + 1 < len(heads) else len(s.labels)
+        under = [r for r in t.rows if r.id in rows and set(printed) <= set(r.columns)
+                 and any(end <= i < until for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match]))]
+        if len(printed) < 2 or not under:
+            continue
+        own = [c for c in under[0].columns if c in printed]
+        if printed == own:
+            continue
+        names = " ".join(t.columns[c].labels[0] for c in printed)
+        out = {rid: dict(cells) for rid, cells in out.items()}
+        whole = len(set(printed)) == len(printed) == len(under[0].columns)
+        for r in under:
+            cells = rows[r.id]
+            for where, cid in zip(own, printed, strict=False):
+                out[r.id][cid] = cells[where] if whole and list(r.columns) == own else doubted(cells[cid], COLUMNS_REORDERED)
+        diags.append(Diagnostic("TBL_COLUMN_ORDER", f"a header prints the columns in the order {names}: the values of "
+                                f"{', '.join(r.label for r in under)} were " + ("placed under them" if whole else "placed, not read"),
+                                None, path))
+    return out, diags
+
+
+def _total_first(t: TableGrammar, s: Stream) -> bool:
+    """四: a group's 总计 named right before its four parts, with none right
+    after them — printed first. The template's order holds its rule only
+    where the group's one value is its first or last part, so such a table
+    was valid with that value under the wrong part."""
+    assert t.total_column is not None
+    totals = sorted(i for label in t.columns[t.total_column].labels for i in _places(s.labels, label))
+    ends = {i + len(label) for label in t.columns[t.total_column].labels for i in totals}
+    cols, runs = _parts_named(t, s)
+    named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
+    k = 0
+    for run in runs:
+        start, end = named[k][0], named[k + len(run) - 1][1]
+        k += len(run)
+        if len(set(run)) == len(cols) and any(_SEPARATORS.fullmatch(s.labels, e, start) for e in ends if e <= start) \
+                and not any(_SEPARATORS.fullmatch(s.labels, end, i) for i in totals if i >= end):
+            return True
+    return False
+
+
 def _places(text: str, word: str) -> list[int]:
     out, i = [], text.find(word)
     while i >= 0:
@@ -90,6 +167,14 @@ def _places(text: str, word: str) -> list[int]:
 
 def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
     """``rows`` with the values moved to the columns the header names."""
+    if t.layout == "labelled_rows" and not any(col.group for col in t.columns.values()):
+        return _reorder_blocks(t, s, rows, path)
+    if t.layout == "header_groups" and t.total_column and _total_first(t, s):
+        # a group whose values are all alike (all 0) reads the same in any order
+        return ({rid: cells if len({cell.value for cell in cells.values()}) == 1
+                 else {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
+                [Diagnostic("TBL_COLUMN_ORDER", f"the header names a group's {t.columns[t.total_column].labels[0]} before its "
+                            "parts: which value is which is not shown, so they are placed, not read", None, path)])
     cols, runs = printed_order(t, s)
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
     if not moved_runs:
