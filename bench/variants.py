@@ -19,6 +19,9 @@ generator's value:
     本年废止件数, 现行有效件数; 2019's 上一年项目数量, 本年增/减, 处理决定数量 …)
     each printed in another order, header and values alike (tab, one cell per
     line, space-aligned, pipe and Markdown layouts);
+``sides-3``
+    table 三 with 自然人 printed after the 法人或其他组织 group, or 总计 before
+    自然人, header (on one line) and values alike;
 ``columns-4``
     table 四's four parts of each group (not its 总计) printed in another
     order, header and values alike;
@@ -28,10 +31,11 @@ generator's value:
 ``no-total-3``
     table 三 printed without its 总计 column (tab layout);
 ``thousands``
-    whole numbers of 1000 or more printed with thousands separators;
+    whole numbers of 1000 or more printed with thousands separators (and
+    ``thousands-spaced``: a space after each, as OCR and some producers print them);
 ``minus``
     negative numbers (2019's 本年增/减) printed with U+2212, an en dash or an
-    em dash;
+    em dash, or with 减 or ↓ for the sign;
 ``cited``
     table 二's block headers with Arabic numerals (``第20条第（5）项``);
 ``unit``
@@ -167,6 +171,33 @@ def columns_two(seed: int, template: str, layout: str, rng: random.Random) -> Ma
     return gen.text[:start] + body + gen.text[end:], gen.truth
 
 
+def sides(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    """Table 三 with 自然人 after the group's five columns, or 总计 first: header and values."""
+    if layout not in APART:
+        return None
+    gen = make_report(seed, template, layout, big=rng.random() < 0.5)
+    start, end = _table(gen.text, "applications")
+    natural_last = rng.random() < 0.5
+
+    def moved(line: str) -> str:
+        parts = re.split(r"(\s*\|\s*|\t|\s{2,})", line)
+        at = [i for i, p in enumerate(parts) if re.fullmatch(r"\d+", p)]
+        if len(at) == 7:
+            values = [parts[i] for i in at]
+            for i, v in zip(at, values[1:6] + values[:1] + values[6:] if natural_last else values[6:] + values[:6], strict=True):
+                parts[i] = v
+        return "".join(parts)
+    body = "\n".join(moved(line) for line in gen.text[start:end].split("\n"))
+    org = " | ".join(ORG)
+    if layout == "markdown":
+        body = (body.replace(f"自然人 | {org}", f"{org} | 自然人", 1) if natural_last
+                else re.sub(r"自然人 \| (.*?) \| 总计", r"总计 | 自然人 | \1", body, count=1))
+    else:
+        body = (re.sub(r"自然人(\s*\|?\s*)法人或其他组织", r"法人或其他组织\1自然人", body, count=1) if natural_last
+                else re.sub(r"自然人(\s*\|?\s*)法人或其他组织(\s*\|?\s*)总计", r"总计\1自然人\2法人或其他组织", body, count=1))
+    return gen.text[:start] + body + gen.text[end:], gen.truth
+
+
 PARTS = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
 
 
@@ -245,6 +276,10 @@ def _thousands(v: object, plain: Callable) -> str | None:
     return f"{v:,}" if isinstance(v, int) and v >= 1000 else None
 
 
+def _thousands_spaced(v: object, plain: Callable) -> str | None:
+    return f"{v:,}".replace(",", ", ") if isinstance(v, int) and v >= 1000 else None
+
+
 def _minus(sign: str) -> Callable[[object, Callable], str | None]:
     return lambda v, plain: sign + plain(-v) if isinstance(v, int | float) and v < 0 else None
 
@@ -278,13 +313,17 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "added-3": (added_row("applications"), ("applications",)),
     "columns-2": (columns_two, ("proactive",)),
     "columns-3": (columns, ("applications",)),
+    "sides-3": (sides, ("applications",)),
     "columns-4": (columns_four, ("appeals",)),
     "total-first-4": (total_first, ("appeals",)),
     "no-total-3": (no_total, ("applications",)),
     "thousands": (printed_as(_thousands), ("proactive", "applications", "appeals")),
+    "thousands-spaced": (printed_as(_thousands_spaced), ("proactive", "applications", "appeals")),
     "minus −": (printed_as(_minus("\u2212"), template="ogi-2019"), ("proactive",)),
     "minus –": (printed_as(_minus("–"), template="ogi-2019"), ("proactive",)),
     "minus —": (printed_as(_minus("—"), template="ogi-2019"), ("proactive",)),
+    "minus 减": (printed_as(_minus("减"), template="ogi-2019"), ("proactive",)),
+    "minus ↓": (printed_as(_minus("↓"), template="ogi-2019"), ("proactive",)),
     "cited": (cited, ("proactive",)),
     "unit": (header_unit, ("proactive",)),
 }

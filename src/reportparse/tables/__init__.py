@@ -52,7 +52,7 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
             return c.span(s.canon(a), s.canon(b - 1) + 1)
 
         rows, tdiags = kind.extract(tg, stream, opts, span_of, evidence)
-        rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}")
+        rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}", c.text)
         rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
         diags.extend(tdiags + cdiags + udiags)
         found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())

@@ -52,6 +52,9 @@ _CUT_DECIMAL = compiled(r"^[.．]\d+$")
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
 _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
                        rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+])$")
+# a number with one character before it, among a row's values (``0 减5 12``, ``↓5``: 本年增/减 written
+# with a word or an arrow for its sign): unreadable, never the number without it
+_PREFIXED = compiled(r"^[^\d\s.,+\-，、；;：:|│｜/／]-?\d+(?:\.\d+)?$")  # (not a separator: ``，0``)
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
 _RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[{_DASHES}]+\d+(?:\.\d+)?"
@@ -144,6 +147,7 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
     """
     out: list[tuple[list[tuple[str, int]], bool, str]] = []
     pos = 0
+    valued = False  # a value stood before in the segment
     for printed in text.split("\n"):
         line = _cited(printed)
         fields: list[tuple[str, int]] = []
@@ -159,10 +163,14 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
             csv = "," in line and _CSV_LINE.search(line)
             for m in _NONSPACE.finditer(line.replace(",", " ") if csv else line):
                 tok, at = m.group(), pos + m.start()
-                if read_token(tok, 0) is not None or _glued(tok):  # a damaged number stays one field
+                number = read_token(tok, 0) is not None
+                if number or _glued(tok) or valued and _PREFIXED.match(tok):  # a damaged number stays one field
                     fields.append((tok, positions[at]))
+                    valued = valued or number
                 else:  # text with digits run into it
-                    fields.extend(_glued_runs(tok, at, positions))
+                    runs = _glued_runs(tok, at, positions)
+                    fields.extend(_prefixed_runs(runs, valued))
+                    valued = valued or any(read_token(raw, 0) is not None for raw, _ in runs)
         out.append((fields, "\t" in line, line))
         pos += len(line) + 1
     return out
@@ -179,6 +187,24 @@ def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]
         if "," in raw and not _ONE_DIGIT_GROUP.match(raw):
             raw = raw.replace(",", _UNSURE_COMMA)  # (same length) read_token makes it unreadable
         out.append((raw, positions[at + q.start()]))
+    return out
+
+
+def _prefixed_runs(runs: list[tuple[str, int]], valued: bool) -> list[tuple[str, int]]:
+    """One character between a row's values and a number run into it
+    (``361减52961``): that character and the number are one field, which
+    :data:`_PREFIXED` makes unreadable."""
+    out: list[tuple[str, int]] = []
+    k = 0
+    while k < len(runs):
+        raw, at = runs[k]
+        valued = valued or read_token(raw, 0) is not None
+        if valued and len(raw) == 1 and k + 1 < len(runs) and _PREFIXED.match(raw + runs[k + 1][0]):
+            out.append((raw + runs[k + 1][0], at))
+            k += 2
+            continue
+        out.append((raw, at))
+        k += 1
     return out
 
 
@@ -226,7 +252,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         digits = False  # the line carries a number, or one OCR damaged
         for raw, at in fields:
             v = read_token(raw, at)
-            damaged = v is None and (tab_line and _digitish(raw) or _glued(raw))
+            damaged = v is None and (tab_line and _digitish(raw) or _glued(raw) or (digits or bool(values)) and bool(_PREFIXED.match(raw)))
             if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw)) and not _wordy(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=damaged)  # text where a value stands: keep its place
             if v is not None:
@@ -276,7 +302,8 @@ def _label_inside(fields: list[tuple[str, int]], seen: bool) -> tuple[list[tuple
 # cells on its left, an item number, words): without tabs, when it carries
 # values it is a row of its own whose label OCR garbled, not more of the row above
 _LABEL_START = compiled(r"^[^\d\s]{0,3}\s*\d{0,2}[.、]?\p{Han}{2}")
-_TAIL_NUMBER = compiled(r"^(.*?[^\d\s.+-][^\d]*?)[\s|│]+([-+]?\d+(?:\.\d+)?)$")
+# (not a number's own separator: ``4, 369`` is one number, or none, never 369 after a label ``4,``)
+_TAIL_NUMBER = compiled(r"^(.*?[^\d\s.+-][^\d]*?)(?<!\d[,，､、])[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
 def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,

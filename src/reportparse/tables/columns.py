@@ -89,6 +89,55 @@ def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     return cols, runs
 
 
+def _sides(t: TableGrammar) -> list[str]:
+    """三's top-level columns in the template's order: 自然人, the merged header 法人或其他组织, 总计."""
+    out: list[str] = []
+    for col in t.columns.values():
+        name = col.group or col.labels[0]
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
+    """三: the header names 自然人, 法人或其他组织 (and the group's columns, all on
+    one line: where they begin) and 总计 once each before the first
+    row, two of them on one line of the text in another order than the
+    template's. Every rule holds whatever their order (the row's total is a
+    sum, each column's rules are its own), so 自然人 printed after the group
+    was read as 商业企业's values shifted one column — and valid. Names on
+    different lines say nothing: a tool writes a cell merged down two rows
+    (自然人, 总计) on the line after the merged header 法人或其他组织."""
+    sides = _sides(t)
+    if len(sides) < 3:
+        return False
+    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
+    head = s.labels[:first] if first is not None else ""
+    groups = {col.group for col in t.columns.values() if col.group}
+    blank = head
+    for name in groups:  # 法人或其他组织 holds 其他
+        blank = blank.replace(name, "\u3000" * len(name))
+
+    def where(i: int) -> tuple[int, int]:  # (line, offset) in the canonical text
+        at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
+        return text.count("\n", 0, at), at
+
+    named: list[list[tuple[int, int]]] = []
+    for name in sides:
+        places = [where(i) for i in _places(head if name in groups else blank, name)]
+        if name in groups:  # the merged header, and where its columns begin
+            cols = [[i for label in col.labels for i in _places(blank, label)] for col in t.columns.values() if col.group == name]
+            lines = {where(p[0])[0] for p in cols if len(p) == 1}
+            if all(len(p) == 1 for p in cols) and len(lines) == 1:  # all of them on one line
+                places.append(where(min(p[0] for p in cols)))
+            if len(places) > 2 or len({line for line, _ in places}) < len(places):
+                return False
+        elif len(places) != 1:
+            return False
+        named.append(places)
+    return any(pa[1] > pb[1] and pa[0] == pb[0] for k, a in enumerate(named) for b in named[k + 1:] for pa in a for pb in b)
+
+
 def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str]]]:
     """二: each run of column names printed side by side (nothing but
     separators between them) as (start, end, the columns in printed order);
@@ -165,8 +214,8 @@ def _places(text: str, word: str) -> list[int]:
     return out
 
 
-def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
-    """``rows`` with the values moved to the columns the header names."""
+def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str) -> tuple[Rows, list[Diagnostic]]:
+    """``rows`` with the values moved to the columns the header names (``text``: the canonical text)."""
     if t.layout == "labelled_rows" and not any(col.group for col in t.columns.values()):
         return _reorder_blocks(t, s, rows, path)
     if t.layout == "header_groups" and t.total_column and _total_first(t, s):
@@ -175,6 +224,11 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
                  else {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
                 [Diagnostic("TBL_COLUMN_ORDER", f"the header names a group's {t.columns[t.total_column].labels[0]} before its "
                             "parts: which value is which is not shown, so they are placed, not read", None, path)])
+    if t.layout == "labelled_rows" and _sides_moved(t, s, text):
+        return ({rid: {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
+                [Diagnostic("TBL_COLUMN_ORDER", "the header names the columns around a merged header ("
+                            + ", ".join(_sides(t)) + ") in another order than the template: their values are placed, "
+                            "not read", None, path)])
     cols, runs = printed_order(t, s)
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
     if not moved_runs:
