@@ -28,6 +28,9 @@ generator's value:
 ``total-first-4``
     table 四 with each group's 总计 printed before its four parts, header and
     values alike;
+``groups-4``
+    table 四 with 行政诉讼 printed before 行政复议, or 复议后起诉 before
+    未经复议直接起诉, header and values alike;
 ``no-total-3``
     table 三 printed without its 总计 column (tab layout);
 ``thousands``
@@ -247,6 +250,31 @@ def total_first(seed: int, template: str, layout: str, rng: random.Random) -> Ma
     return gen.text[:start] + body + gen.text[end:], gen.truth
 
 
+def groups(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+    """Table 四 with its groups in another order: 行政诉讼's ten values first, or its two groups swapped
+    (not Markdown, which prints each group as a table under a heading of its own)."""
+    if layout not in ("tab", "layout", "pipes", "lines"):
+        return None
+    gen = make_report(seed, template, layout, big=rng.random() < 0.5)
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    body = gen.text[start:end]
+    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
+    if len(numbers) != 15:
+        return None
+    values = [m.group() for m in numbers]
+    litigation_first = rng.random() < 0.5
+    printed = values[5:] + values[:5] if litigation_first else values[:5] + values[10:] + values[5:10]
+    out, last = [], 0
+    for m, v in zip(numbers, printed, strict=True):
+        out += [body[last:m.start()], v]
+        last = m.end()
+    body = "".join(out) + body[last:]
+    names = ("行政复议", "行政诉讼") if litigation_first else ("未经复议直接起诉", "复议后起诉")
+    body = re.sub(rf"{names[0]}(\s*\|?\s*){names[1]}", rf"{names[1]}\1{names[0]}", body, count=1)
+    return gen.text[:start] + body + gen.text[end:], gen.truth
+
+
 def no_total(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     if layout != "tab":
         return None
@@ -316,6 +344,7 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "sides-3": (sides, ("applications",)),
     "columns-4": (columns_four, ("appeals",)),
     "total-first-4": (total_first, ("appeals",)),
+    "groups-4": (groups, ("appeals",)),
     "no-total-3": (no_total, ("applications",)),
     "thousands": (printed_as(_thousands), ("proactive", "applications", "appeals")),
     "thousands-spaced": (printed_as(_thousands_spaced), ("proactive", "applications", "appeals")),

@@ -512,6 +512,23 @@ def test_a_thousands_separator_with_a_space_or_full_width_never_leaves_the_last_
             assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, template)
 
 
+def test_run_together_digits_with_spaced_separators_are_never_read_as_cells(monkeypatch):
+    """Cells run together and numbers printed ``1, 975``:
+    ``行政规范性文件1, 97502, 407`` (1,975 | 0 | 2,407) looked like CSV and was
+    read 1, 97502, 407 (status read), and ``0-82, 959`` (0 | -8 | 2,959) as
+    0, -82, 959. A label or value run into a number that a comma and a space
+    follow is no CSV: that number and the rest of the line are unreadable."""
+    _printed_as(monkeypatch, lambda v, plain: f"{v:,}".replace(",", ", ") if isinstance(v, int) and v >= 1000 else None)
+    nulls = 0
+    for seed in range(700, 710):
+        for template in ("ogi-2021", "ogi-2019"):
+            gen = make_report(seed, template, "runtogether", big=True)
+            got = reportparse.parse_text(gen.text).flat()
+            assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, template)
+            nulls += sum(got[k] is None for k in gen.truth)
+    assert nulls
+
+
 @pytest.mark.parametrize("sep", [",", ", ", "，", '","'])
 def test_comma_separated_cells_stay_cells(sep):
     """Text whose cells a comma separates (CSV, with or without spaces or
@@ -899,3 +916,30 @@ def test_a_header_whose_cells_wrap_onto_one_line_with_the_total_is_not_taken_for
     report = reportparse.parse_text(text)
     assert report.tables["applications"].valid
     assert not any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("layout", ["tab", "lines"])
+def test_table_four_with_its_groups_in_another_order_is_placed(layout):
+    """四 printed with 行政诉讼 before 行政复议 (header and values): each
+    group's rule is its own, so the table was valid with 行政复议's values read
+    from 未经复议直接起诉's cells. Both names stand in the header's first row:
+    on one line (or, one cell per line, each alone on lines one after the
+    other) in another order, the values are placed, never read."""
+    gen = make_report(703, "ogi-2021", layout)
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    body = gen.text[start:end]
+    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
+    assert len(numbers) == 15
+    values = [m.group() for m in numbers]
+    moved = values[5:] + values[:5]
+    out, last = [], 0
+    for m, v in zip(numbers, moved, strict=True):
+        out += [body[last:m.start()], v]
+        last = m.end()
+    body = re.sub(r"行政复议(\s*)行政诉讼", r"行政诉讼\1行政复议", "".join(out) + body[last:], count=1)
+    report = reportparse.parse_text(gen.text[:start] + body + gen.text[end:])
+    table = report.tables["appeals"]
+    assert not table.valid
+    assert {c.status for cells in table.rows.values() for c in cells.values()} <= {"placed", "missing"}
+    assert any(d.code == "TBL_COLUMN_ORDER" and "行政复议" in d.message for d in report.diagnostics)

@@ -15,11 +15,12 @@ from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, OCR_LINES, Cell, RuleR
 from ..normalise import Canonical
 from ..options import ParseOptions
 from ..span import Span
-from .columns import header_units, reorder_columns
+from .columns import reorder_columns
 from .kinds import REGISTRY, TableKind
 from .place import doubted, empty_cells
 from .prose import ProseEvidence
 from .stream import Stream, make_stream
+from .units import header_units
 
 __all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
 

@@ -27,6 +27,17 @@ _UNSURE_COMMA = "\u201a"  # (‚) how such a run glued to a label is passed on: 
 # a comma after a word, before a space or the line's end, or before one or two
 # digits; there ``120,300`` is two cells
 _CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\d.])")
+# a label run into a number that a comma and a space follow (``行政规范性文件1, 97502, 407``: 1,975 | 0 | 2,407
+# with the cells run together): no CSV (whose comma would follow the label), so the commas are no cell
+# boundaries, and a number a comma ends is unreadable (:data:`_GLUED`)
+_RUN_INTO_LABEL = compiled(r"[^\d\s,+\-][-+]?\d+,\s|\d[-+]\d+,\s")  # (``0-82, 959``: 0, -8, 2,959)
+_RUN_AT_START = compiled(r"[-+]?\d+,\s")
+
+
+def _run_into_label(line: str, first_after_label: bool) -> bool:
+    """A label run into a number a comma and a space follow, on ``line``
+    (``first_after_label``: the line begins right after a row's label)."""
+    return bool(_RUN_INTO_LABEL.search(line) or first_after_label and _RUN_AT_START.match(line))
 # glued to a label, a number with separators whose first group is one digit (``许可4,287``)
 _ONE_DIGIT_GROUP = compiled(r"^[-+]?\d,")
 # a dash right before a number (``–5``, ``—12``): a minus sign typeset as a dash, or
@@ -51,13 +62,13 @@ _CUT_DECIMAL = compiled(r"^[.．]\d+$")
 # after a number (``6-``: OCR's reading of -9)
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
 _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
-                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+])$")
+                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+]|[-+]?\d+,)$")
 # a number with one character before it, among a row's values (``0 减5 12``, ``↓5``: 本年增/减 written
 # with a word or an arrow for its sign): unreadable, never the number without it
 _PREFIXED = compiled(r"^[^\d\s.,+\-，、；;：:|│｜/／]-?\d+(?:\.\d+)?$")  # (not a separator: ``，0``)
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
-_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[{_DASHES}]+\d+(?:\.\d+)?"
+_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[-+]?\d+,$|[{_DASHES}]+\d+(?:\.\d+)?"
                       rf"|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
                       rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|[{_DASHES}]+\d|$)|[+-]")
 
@@ -137,13 +148,15 @@ def _cited(line: str) -> str:
     return _CITATION.sub(lambda m: m.group().translate(_AS_HAN), line) if "第" in line else line
 
 
-def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str, int]], bool, str]]:
+def segment_lines(text: str, positions: Positions, *,
+                  after_label: bool = False) -> list[tuple[list[tuple[str, int]], bool, str]]:
     """Split a segment into lines of raw fields with the stream offset of each.
 
     Tab-separated lines give one field per tab cell (empty cells included);
     other lines give one field per whitespace-separated token, with digit runs
     inside text (``规章000行政…``) kept apart. Each line comes with whether it
-    has tabs, and its text.
+    has tabs, and its text. ``after_label``: the segment starts right after
+    a row's label (a number at its start is run into the label).
     """
     out: list[tuple[list[tuple[str, int]], bool, str]] = []
     pos = 0
@@ -160,7 +173,7 @@ def segment_lines(text: str, positions: Positions) -> list[tuple[list[tuple[str,
                     fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
                 p += len(cell) + 1
         else:
-            csv = "," in line and _CSV_LINE.search(line)
+            csv = "," in line and _CSV_LINE.search(line) and not _run_into_label(line, after_label and not out)
             for m in _NONSPACE.finditer(line.replace(",", " ") if csv else line):
                 tok, at = m.group(), pos + m.start()
                 number = read_token(tok, 0) is not None
@@ -231,7 +244,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     tabbed = "\t" in text
     values: list[Value] = []
     block = 0
-    for i, (fields, tab_line, line) in enumerate(segment_lines(text, positions)):
+    for i, (fields, tab_line, line) in enumerate(segment_lines(text, positions, after_label=drop_first)):
         if not fields:
             block += 1
             continue
@@ -250,8 +263,15 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         digits = False  # the line carries a number, or one OCR damaged
+        # cells run together with separators and spaces (``规章4, 34800``): after a number a comma ends,
+        # which digits are whose is not known (the next run begins with that number's last group)
+        spaced = not tab_line and _run_into_label(line, drop_first and i == 0)
+        cut_off = False
         for raw, at in fields:
             v = read_token(raw, at)
+            if cut_off and v is not None:
+                v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=True)
+            cut_off = cut_off or spaced and raw.endswith(",")
             damaged = v is None and (tab_line and _digitish(raw) or _glued(raw) or (digits or bool(values)) and bool(_PREFIXED.match(raw)))
             if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw)) and not _wordy(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=damaged)  # text where a value stands: keep its place

@@ -1,4 +1,4 @@
-"""What a table's header says of its columns: their order, their money unit.
+"""What a table's header says of its columns' order.
 
 Rows are read in the template's column order. A report's own table may print
 columns in another order: table 三's five under one merged header
@@ -25,22 +25,16 @@ header naming every column of its block once, in another order, moves the
 values of the rows under it (up to the next header); one naming only some
 of them out of order leaves those rows' values placed.
 
-A money column's header may name another unit than the template's
-(``本年收费金额（单位：元）`` for 万元, ``采购总金额（万元）`` for 元): its values
-are read in the template's unit (``TBL_COLUMN_UNIT``).
+(A money column's header naming another unit: :mod:`.units`.)
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
-
-import regex
 
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from ..startcache import compiled
-from .place import MONEY, doubted, in_column_unit
+from .place import doubted
 from .stream import Stream, find_all, find_first, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
@@ -118,9 +112,8 @@ def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
     for name in groups:  # 法人或其他组织 holds 其他
         blank = blank.replace(name, "\u3000" * len(name))
 
-    def where(i: int) -> tuple[int, int]:  # (line, offset) in the canonical text
-        at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
-        return text.count("\n", 0, at), at
+    def where(i: int) -> tuple[int, int]:
+        return _line_at(s, text, i)
 
     named: list[list[tuple[int, int]]] = []
     for name in sides:
@@ -136,6 +129,43 @@ def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
             return False
         named.append(places)
     return any(pa[1] > pb[1] and pa[0] == pb[0] for k, a in enumerate(named) for b in named[k + 1:] for pa in a for pb in b)
+
+
+def _line_at(s: Stream, text: str, i: int) -> tuple[int, int]:
+    """Where index ``i`` of the label view stands in the canonical ``text``: (line, offset)."""
+    at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
+    return text.count("\n", 0, at), at
+
+
+def _groups_moved(t: TableGrammar, s: Stream, text: str) -> bool:
+    """四: two of its groups named on one line of the header in another order
+    than the template's (行政诉讼 before 行政复议; 复议后起诉 before
+    未经复议直接起诉). Each group's rule is its own, so a table whose groups
+    were printed in another order was valid with every group's values under
+    another. A group's name is the part of its label that tells it from the
+    group before (``行政诉讼·复议后起诉``: 复议后起诉 after 未经复议直接起诉, 行政诉讼
+    after 行政复议). Both stand in the header's first row, so a tool writes them
+    on one line, or (one cell per line) each alone on lines one after the
+    other; names elsewhere, or named more than once, say nothing."""
+    parts = [row.label.split("·") for row in t.rows]
+    for a, b in zip(parts, parts[1:], strict=False):
+        k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+        if k is None:
+            continue
+        places = [_places(s.labels, a[k]), _places(s.labels, b[k])]
+        if any(len(p) != 1 for p in places):
+            continue
+        (line_a, at_a), (line_b, at_b) = (_line_at(s, text, p[0]) for p in places)
+        if at_b < at_a and (line_a == line_b or line_a == line_b + 1 and _alone(text, at_a, a[k]) and _alone(text, at_b, b[k])):
+            return True
+    return False
+
+
+def _alone(text: str, at: int, name: str) -> bool:
+    """``name`` at ``at`` is all its line holds (one cell per line)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:len(text) if end < 0 else end].strip(" \t|│｜") == name
 
 
 def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str]]]:
@@ -224,6 +254,10 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                  else {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
                 [Diagnostic("TBL_COLUMN_ORDER", f"the header names a group's {t.columns[t.total_column].labels[0]} before its "
                             "parts: which value is which is not shown, so they are placed, not read", None, path)])
+    if t.layout == "header_groups" and _groups_moved(t, s, text):
+        return ({rid: {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
+                [Diagnostic("TBL_COLUMN_ORDER", "the header names the groups (" + ", ".join(r.label for r in t.rows)
+                            + ") in another order than the template: their values are placed, not read", None, path)])
     if t.layout == "labelled_rows" and _sides_moved(t, s, text):
         return ({rid: {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
                 [Diagnostic("TBL_COLUMN_ORDER", "the header names the columns around a merged header ("
@@ -251,36 +285,3 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
         moved[rid] = out
     return moved, [Diagnostic("TBL_COLUMN_ORDER", f"the header prints the columns in the order {names}: "
                               "each row's values were placed under them", None, path)]
-
-
-def header_units(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
-    """``rows`` with a money column's values read in the template's unit when
-    its header names another (``本年收费金额（单位：元）`` where the template
-    has 万元: 49730500 is 4973.05). A cell printed with a unit of its own was
-    converted already, and stays."""
-    diags: list[Diagnostic] = []
-    for cid, col in t.columns.items():
-        if col.unit not in MONEY:
-            continue
-        stems = {compiled(r"[（(]").split(label, maxsplit=1)[0] for label in col.labels}
-        said = {m.group(1) for stem in stems for m in _unit_after(stem).finditer(s.labels)}
-        if len(said) != 1 or (unit := said.pop()) == col.unit:
-            continue
-        factor = MONEY[unit] / MONEY[col.unit]
-        rows = {rid: dict(cells) for rid, cells in rows.items()}
-        for cells in rows.values():
-            cell = cells.get(cid)
-            if cell is not None and isinstance(cell.value, int | float) and not _has_unit(cell.raw):
-                cells[cid] = replace(cell, value=in_column_unit(cell.value, unit, col))
-        diags.append(Diagnostic("TBL_COLUMN_UNIT", f"the header gives {'/'.join(sorted(stems))} in {unit}: its values were "
-                                f"read in {col.unit} (× {factor:g})", None, path))
-    return rows, diags
-
-
-def _unit_after(stem: str) -> regex.Pattern[str]:
-    """A column header's words, then a money unit in brackets (``（单位：元）``, ``(万元)``)."""
-    return compiled(stem + r"\s*[（(]\s*(?:单位\s*[:：]\s*)?(" + "|".join(MONEY) + r")\s*[）)]")
-
-
-def _has_unit(raw: str | None) -> bool:
-    return bool(raw) and compiled(r"(?:" + "|".join(MONEY) + r")\s*$").search(raw) is not None
