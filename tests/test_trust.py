@@ -760,6 +760,20 @@ def test_the_parts_of_table_four_printed_in_another_order_are_placed():
         assert all(c.status != "read" for cols in table.rows.values() for cid, c in cols.items() if cid != "total")
 
 
+@pytest.mark.parametrize("suffix", ["万", "千元", "亿元", "百元"])
+def test_a_money_value_in_a_magnitude_the_reader_does_not_know_is_never_read_without_it(suffix):
+    """2019's 采购总金额 (元) printed ``1223.72万``: one value per line, the 万
+    went as text and 1223.72 元 was read — 10,000 times too small, status
+    read, 二 valid. A number run into 万, 千, 百 or 亿 (not a unit read as
+    such: 万元, 元) is unreadable in every layout."""
+    for layout in LAYOUTS:
+        gen = make_report(3, "ogi-2019", layout)
+        assert "1223.72" in gen.text
+        report = reportparse.parse_text(gen.text.replace("1223.72", "1223.72" + suffix, 1))
+        cell = report.tables["proactive"].rows["procurement"]["amount"]
+        assert cell.value is None, (layout, cell)
+
+
 @pytest.mark.parametrize("layout", ["tab", "lines", "layout", "runtogether"])
 def test_a_money_column_whose_header_names_another_unit_is_read_in_the_templates(layout):
     """本年收费金额（单位：元） where the template has 万元: 49730500 was read as

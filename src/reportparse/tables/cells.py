@@ -61,14 +61,17 @@ _CUT_DECIMAL = compiled(r"^[.．]\d+$")
 # ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``); a sign
 # after a number (``6-``: OCR's reading of -9)
 _JUNK = r"[A-Za-z\[\]〔〕【】]"
+# a number in another magnitude than a unit this reader knows (``1223.72万``, ``5千元``, ``3亿元``): never the
+# number without it (in a column of 元 that is 10,000 times too small)
+_MAGNITUDE = r"[-+]?\d+(?:\.\d+)?(?:[千百亿]元?|万(?!元))"
 _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
-                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+]|[-+]?\d+,)$")
+                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+]|[-+]?\d+,|{_MAGNITUDE})$")
 # a number with one character before it, among a row's values (``0 减5 12``, ``↓5``: 本年增/减 written
 # with a word or an arrow for its sign): unreadable, never the number without it
 _PREFIXED = compiled(r"^[^\d\s.,+\-，、；;：:|│｜/／]-?\d+(?:\.\d+)?$")  # (not a separator: ``，0``)
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
-_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[-+]?\d+,$|[{_DASHES}]+\d+(?:\.\d+)?"
+_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[-+]?\d+,$|{_MAGNITUDE}|[{_DASHES}]+\d+(?:\.\d+)?"
                       rf"|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
                       rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|[{_DASHES}]+\d|$)|[+-]")
 
