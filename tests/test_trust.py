@@ -760,6 +760,22 @@ def test_the_parts_of_table_four_printed_in_another_order_are_placed():
         assert all(c.status != "read" for cols in table.rows.values() for cid, c in cols.items() if cid != "total")
 
 
+@pytest.mark.parametrize("suffix", ["%", "万元", "元"])
+def test_a_value_whose_unit_is_not_its_columns_is_not_read(suffix):
+    """``580%`` or ``580万元`` where 三 counts applications was read as 580
+    applications; a count's unit (件, 条, 个, 项) under a money column as
+    money. Such a value is not the cell's: the cell is left to the rules
+    (here forced, status inferred) or empty."""
+    gen = make_report(700, "ogi-2021", "tab")
+    line = next(line for line in gen.text.split("\n") if line.startswith("一、本年新收"))
+    cells = line.split("\t")
+    cells[1] += suffix
+    report = reportparse.parse_text(gen.text.replace(line, "\t".join(cells)))
+    assert report.tables["applications"].rows["new"]["natural_person"].status != "read"
+    fee = reportparse.parse_text(gen.text.replace("4973.05", "4973.05件", 1)).tables["proactive"].rows["fees"]["amount"]
+    assert fee.value is None
+
+
 @pytest.mark.parametrize("suffix", ["万", "千元", "亿元", "百元"])
 def test_a_money_value_in_a_magnitude_the_reader_does_not_know_is_never_read_without_it(suffix):
     """2019's 采购总金额 (元) printed ``1223.72万``: one value per line, the 万

@@ -56,6 +56,8 @@ def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
     if v.kind == "unreadable":
         return Cell(None, v.raw, "missing", span)
     value = v.value
+    if v.unit is not None and (v.unit in MONEY) != (col.unit in MONEY) or v.unit == "%":
+        return Cell(None, v.raw, "missing", span)  # 580万元 or 5% as a count, 12件 as money: not this column's value
     if value is not None and v.unit in MONEY and col.unit in MONEY and v.unit != col.unit:
         value = in_column_unit(value, v.unit, col)  # 25.1万元 in a column of 元: 251000
     if value is not None and not col.decimal and isinstance(value, float):
