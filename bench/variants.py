@@ -38,7 +38,8 @@ generator's value:
     ``thousands-spaced``: a space after each, as OCR and some producers print them);
 ``minus``
     negative numbers (2019's 本年增/减) printed with U+2212, an en dash or an
-    em dash, or with 减 or ↓ for the sign;
+    em dash, or with 减 or ↓ for the sign (before the number, after it, in
+    brackets, or a space apart: ``减5``, ``5↓``, ``5(减)``, ``↓ 5``);
 ``magnitude``
     2019's 采购总金额 (元) printed in 万 (``0.122372万``), a magnitude no unit
     of the reader names;
@@ -311,6 +312,10 @@ def _thousands_spaced(v: object, plain: Callable) -> str | None:
     return f"{v:,}".replace(",", ", ") if isinstance(v, int) and v >= 1000 else None
 
 
+def _signed(form: str) -> Callable[[object, Callable], str | None]:
+    return lambda v, plain: form.format(plain(-v)) if isinstance(v, int | float) and v < 0 else None
+
+
 def _in_wan(v: object, plain: Callable) -> str | None:
     """A money amount (2019's 采购总金额, in 元) printed in 万 without 元."""
     return f"{v / 10000:.6f}".rstrip("0").rstrip(".") + "万" if isinstance(v, float) else None
@@ -361,6 +366,9 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "minus —": (printed_as(_minus("—"), template="ogi-2019"), ("proactive",)),
     "minus 减": (printed_as(_minus("减"), template="ogi-2019"), ("proactive",)),
     "minus ↓": (printed_as(_minus("↓"), template="ogi-2019"), ("proactive",)),
+    "minus 5↓": (printed_as(_signed("{}↓"), template="ogi-2019"), ("proactive",)),
+    "minus 5(减)": (printed_as(_signed("{}(减)"), template="ogi-2019"), ("proactive",)),
+    "minus ↓ 5": (printed_as(_signed("↓ {}"), template="ogi-2019"), ("proactive",)),
     "magnitude": (printed_as(_in_wan, template="ogi-2019"), ("proactive",)),
     "cited": (cited, ("proactive",)),
     "unit": (header_unit, ("proactive",)),

@@ -603,6 +603,23 @@ def test_a_word_or_arrow_for_the_sign_is_never_dropped_from_its_number(sign, mon
     assert empty
 
 
+@pytest.mark.parametrize("form", ["{}↓", "{}(减)", "{}减", "↓ {}", "{}（降）"])
+def test_a_sign_mark_after_or_apart_from_its_number_is_never_dropped(form, monkeypatch):
+    """-5 written ``5↓``, ``5(减)``, ``5减`` or ``↓ 5``: where the cells are not
+    tab fields, the mark went as text and 5 was read (one value per line: 25
+    of 30 such cells in a table 二 that was valid). A number with a sign mark
+    beside it is unreadable in every layout whose cells stand apart."""
+    _printed_as(monkeypatch, lambda v, plain: form.format(plain(-v)) if isinstance(v, int) and v < 0 else None)
+    empty = 0
+    for seed in range(700, 712):
+        for layout in [lay for lay in LAYOUTS if lay != "runtogether"]:
+            gen = make_report(seed, "ogi-2019", layout)
+            got = reportparse.parse_text(gen.text).flat()
+            assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, layout)
+            empty += sum(got[k] is None for k, v in gen.truth.items() if v < 0)
+    assert empty
+
+
 def _with_row(text: str, before: str, row: str) -> str:
     """``row`` inserted as a line of its own before the line that starts with ``before``."""
     lines = text.split("\n")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..grammar import TableGrammar
 from ..startcache import compiled
-from .cells import Value, read_token
 from .labelled import Anchor
 from .stream import NUMERIC_LINE, Stream, find_all, label_pattern
+from .tokens import Value, read_token
 
 _PAGE_NUMBER = compiled(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _TOKEN = compiled(r"\S+")

@@ -54,10 +54,10 @@ from ..grammar import TableGrammar
 from ..model import Cell
 from ..span import Span
 from .block_events import region_events
-from .cells import Value
 from .labelled import Anchor
 from .place import SpanOf, cell_from, empty_cells, value_notes
 from .stream import Stream
+from .tokens import Value
 
 MAX_COMBINATIONS = 4096  # combinations of a table's block readings tried against its rules
 MAX_SHORT_ROWS = 2  # printed rows one cell short in a block (each multiplies its readings by its width)

@@ -3,225 +3,27 @@
 A field is a blank (tab layouts show empty cells as nothing between tabs), a
 value (a number, possibly with a unit, or an OCR-confusable spelling of one),
 or text (a wrapped label fragment, dropped). Positions are compact-string offsets.
+What one field reads as, and how a line splits into fields: :mod:`.tokens`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..startcache import compiled
-
-_UNIT_NAMES = "万元|元|件|条|个|项|%"  # units a cell may print after its number
-_UNITS = rf"({_UNIT_NAMES})?"
-_NUMBER = compiled(rf"^([-+]?\d+(?:\.\d+)?)\s*{_UNITS}$")
-# a number with thousands separators (``11,398,889``, ``1,234.56``): read without them
-_GROUPED = compiled(rf"^([-+]?[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?)\s*{_UNITS}$")
-# digits with commas inside that are no such number (``1,018073``: ``1,018`` then
-# ``073`` run into it; ``51,018`` glued to a label, where ``5`` may be a cell of its
-# own): which digits make which cell is not known, so the field is unreadable
-_COMMA_RUN = compiled(r"^[-+]?\d+(?:[,\u201a]\d+)+(?:\.\d+)?$")
-_UNSURE_COMMA = "\u201a"  # (‚) how such a run glued to a label is passed on: never read as a number
-# a line whose commas separate cells (CSV: ``规章,1,0,18``; ``1, 0, 18``; ``0,0,50``):
-# a comma after a word, before a space or the line's end, or before one or two
-# digits; there ``120,300`` is two cells
-_CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\d.])")
-# a label run into a number that a comma and a space follow (``行政规范性文件1, 97502, 407``: 1,975 | 0 | 2,407
-# with the cells run together): no CSV (whose comma would follow the label), so the commas are no cell
-# boundaries, and a number a comma ends is unreadable (:data:`_GLUED`)
-_RUN_INTO_LABEL = compiled(r"[^\d\s,+\-][-+]?\d+,\s|\d[-+]\d+,\s")  # (``0-82, 959``: 0, -8, 2,959)
-_RUN_AT_START = compiled(r"[-+]?\d+,\s")
-
-
-def _run_into_label(line: str, first_after_label: bool) -> bool:
-    """A label run into a number a comma and a space follow, on ``line``
-    (``first_after_label``: the line begins right after a row's label)."""
-    return bool(_RUN_INTO_LABEL.search(line) or first_after_label and _RUN_AT_START.match(line))
-# glued to a label, a number with separators whose first group is one digit (``许可4,287``)
-_ONE_DIGIT_GROUP = compiled(r"^[-+]?\d,")
-# a dash right before a number (``–5``, ``—12``): a minus sign typeset as a dash, or
-# an empty cell's dash with the next cell run into it — the cell is unreadable
-_DASHES = "–—‒―"
-_DASH_NUMBER = compiled(rf"^[{_DASHES}]+\d+(?:\.\d+)?$")
-_NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
-_OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
-_NONSPACE = compiled(r"\S+")
-_OCR_TOKEN = compiled(r"^[\d工lIoO〇○]{1,6}$")
-# numbers one space or a rule apart in one tab cell (``128 9``, ``211 |0``): OCR
-# printed two cells too close for a tab, or read the cells' rule as ``|``
-_SPACED_NUMBERS = compiled(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+(?:\.\d+)?)+\s*$")
-_NUMBER_RUN = compiled(r"[-+]?\d+(?:\.\d+)?")
-UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
-_GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
-# the digits after a decimal point on a line of their own: a number cut at its
-# point (``7791`` / ``.09``), so neither piece is the value
-_CUT_DECIMAL = compiled(r"^[.．]\d+$")
-# marks and letters that OCR leaves glued to a number it damaged (``〕4`` for 14,
-# ``IT7`` for 17) or in place of one of its digits (``1T7``, ``2D85``); a sign
-# after a number (``6-``: OCR's reading of -9)
-_JUNK = r"[A-Za-z\[\]〔〕【】]"
-# a number in another magnitude than a unit this reader knows (``1223.72万``, ``5千元``, ``3亿元``): never the
-# number without it (in a column of 元 that is 10,000 times too small)
-_MAGNITUDE = r"[-+]?\d+(?:\.\d+)?(?:[千百亿]元?|万(?!元))"
-_GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
-                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+]|[-+]?\d+,|{_MAGNITUDE})$")
-# a number with one character before it, among a row's values (``0 减5 12``, ``↓5``: 本年增/减 written
-# with a word or an arrow for its sign): unreadable, never the number without it
-_PREFIXED = compiled(r"^[^\d\s.,+\-，、；;：:|│｜/／]-?\d+(?:\.\d+)?$")  # (not a separator: ``，0``)
-# in a token of text and digits: an item number (2.其他…) stays with its text, and
-# a number keeps the marks glued to it (so it reads as damaged, not as a number)
-_RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[-+]?\d+,$|{_MAGNITUDE}|[{_DASHES}]+\d+(?:\.\d+)?"
-                      rf"|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
-                      rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|[{_DASHES}]+\d|$)|[+-]")
-
-
-@dataclass
-class Value:
-    """One field: ``kind`` is ``blank``, ``number``, ``ocr`` or ``unreadable``."""
-
-    kind: str
-    raw: str
-    start: int
-    end: int
-    value: int | float | None = None
-    unit: str | None = None
-    block: int = 0  # values between blank lines share a block (one cell per line layouts)
-    line: int = 0  # the line of its segment it stands on
-    label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
-    damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
-    cut: bool = False  # the digits after a decimal point, on a line of their own (``.09``): a number cut at its point
-    commas: bool = False  # digits with commas that are no number with thousands separators (``1,018073``)
-    dashed: bool = False  # a dash right before a number (``–5``): a minus sign, or an empty cell's dash run into the next
-
-    @property
-    def digits_only(self) -> bool:
-        return self.kind == "number" and self.raw.isdigit()
-
-
-def one_per_line(values: list[Value]) -> bool:
-    """Two or more values, each on a line of its own: every line is one cell
-    (a scraper's or pdftotext's one cell per line), so no value's digits are
-    two cells run together."""
-    return len(values) > 1 and len({v.line for v in values}) == len(values)
-
-
-def read_token(raw: str, start: int) -> Value | None:
-    """A value field, or None for text."""
-    tok = raw.strip()
-    end = start + len(raw)
-    if not tok:
-        return Value("blank", raw, start, end)
-    if tok in _NA:
-        return Value("blank", tok, start, end)
-    m = _NUMBER.match(tok)
-    if m:
-        num = m.group(1)
-        v: int | float = float(num) if "." in num else int(num)
-        return Value("number", tok, start, end, v, m.group(2))
-    if "," in tok or _UNSURE_COMMA in tok:
-        if g := _GROUPED.match(tok):
-            num = g.group(1).replace(",", "")
-            return Value("number", tok, start, end, float(num) if "." in num else int(num), g.group(2))
-        if _COMMA_RUN.match(tok):
-            return Value("unreadable", tok.replace(_UNSURE_COMMA, ","), start, end, commas=True)
-    if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
-        fixed = tok.translate(_OCR_DIGITS)
-        if len(fixed) == 1 or not fixed.startswith("0"):
-            return Value("ocr", tok, start, end, int(fixed))
-    if _GARBLE.match(tok):
-        return Value("unreadable", tok, start, end)
-    if _DASH_NUMBER.match(tok):
-        return Value("unreadable", tok, start, end, dashed=True)
-    if _CUT_DECIMAL.match(tok):
-        return Value("unreadable", tok, start, end, cut=True)
-    return None
-
-
-Positions = list[int] | range
-
-# an article or item of a law cited in a table's text (``第20条第（5）项``, a block's
-# header with Arabic numerals; ``第 20 条``): its numbers are no values, so their
-# digits are read as Han numerals (one for one: the offsets stay)
-_CITATION = compiled(r"第\s*[（(]?\s*\d{1,3}\s*[）)]?\s*[条项款]")
-_AS_HAN = str.maketrans("0123456789", "零一二三四五六七八九")
-
-
-def _cited(line: str) -> str:
-    return _CITATION.sub(lambda m: m.group().translate(_AS_HAN), line) if "第" in line else line
-
-
-def segment_lines(text: str, positions: Positions, *,
-                  after_label: bool = False) -> list[tuple[list[tuple[str, int]], bool, str]]:
-    """Split a segment into lines of raw fields with the stream offset of each.
-
-    Tab-separated lines give one field per tab cell (empty cells included);
-    other lines give one field per whitespace-separated token, with digit runs
-    inside text (``规章000行政…``) kept apart. Each line comes with whether it
-    has tabs, and its text. ``after_label``: the segment starts right after
-    a row's label (a number at its start is run into the label).
-    """
-    out: list[tuple[list[tuple[str, int]], bool, str]] = []
-    pos = 0
-    valued = False  # a value stood before in the segment
-    for printed in text.split("\n"):
-        line = _cited(printed)
-        fields: list[tuple[str, int]] = []
-        if "\t" in line:
-            p = 0
-            for cell in line.split("\t"):
-                if _SPACED_NUMBERS.match(cell):
-                    fields.extend((m.group(), positions[pos + p + m.start()]) for m in _NUMBER_RUN.finditer(cell))
-                else:
-                    fields.append((cell, positions[pos + p] if pos + p < len(positions) else -1))
-                p += len(cell) + 1
-        else:
-            csv = "," in line and _CSV_LINE.search(line) and not _run_into_label(line, after_label and not out)
-            for m in _NONSPACE.finditer(line.replace(",", " ") if csv else line):
-                tok, at = m.group(), pos + m.start()
-                number = read_token(tok, 0) is not None
-                if number or _glued(tok) or valued and _PREFIXED.match(tok):  # a damaged number stays one field
-                    fields.append((tok, positions[at]))
-                    valued = valued or number
-                else:  # text with digits run into it
-                    runs = _glued_runs(tok, at, positions)
-                    fields.extend(_prefixed_runs(runs, valued))
-                    valued = valued or any(read_token(raw, 0) is not None for raw, _ in runs)
-        out.append((fields, "\t" in line, line))
-        pos += len(line) + 1
-    return out
-
-
-def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]]:
-    """The fields of a token of text and digits run together. A number with
-    thousands separators glued to a label keeps them only when its first group
-    is one digit (``许可4,287``): from ``规章51,018`` no one knows whether ``5``
-    is a cell of its own, so that run is unreadable."""
-    out = []
-    for q in _RUNS.finditer(tok):
-        raw = q.group()
-        if "," in raw and not _ONE_DIGIT_GROUP.match(raw):
-            raw = raw.replace(",", _UNSURE_COMMA)  # (same length) read_token makes it unreadable
-        out.append((raw, positions[at + q.start()]))
-    return out
-
-
-def _prefixed_runs(runs: list[tuple[str, int]], valued: bool) -> list[tuple[str, int]]:
-    """One character between a row's values and a number run into it
-    (``361减52961``): that character and the number are one field, which
-    :data:`_PREFIXED` makes unreadable."""
-    out: list[tuple[str, int]] = []
-    k = 0
-    while k < len(runs):
-        raw, at = runs[k]
-        valued = valued or read_token(raw, 0) is not None
-        if valued and len(raw) == 1 and k + 1 < len(runs) and _PREFIXED.match(raw + runs[k + 1][0]):
-            out.append((raw + runs[k + 1][0], at))
-            k += 2
-            continue
-        out.append((raw, at))
-        k += 1
-    return out
+from .tokens import (
+    PREFIXED,
+    SIGNED,
+    UNIT_NAMES,
+    UNREAD_MARKS,
+    Positions,
+    Value,
+    glued,
+    read_token,
+    run_into_label,
+    segment_lines,
+)
 
 
 class Fields(NamedTuple):
@@ -268,14 +70,15 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         digits = False  # the line carries a number, or one OCR damaged
         # cells run together with separators and spaces (``规章4, 34800``): after a number a comma ends,
         # which digits are whose is not known (the next run begins with that number's last group)
-        spaced = not tab_line and _run_into_label(line, drop_first and i == 0)
+        spaced = not tab_line and run_into_label(line, drop_first and i == 0)
         cut_off = False
         for raw, at in fields:
             v = read_token(raw, at)
             if cut_off and v is not None:
                 v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=True)
             cut_off = cut_off or spaced and raw.endswith(",")
-            damaged = v is None and (tab_line and _digitish(raw) or _glued(raw) or (digits or bool(values)) and bool(_PREFIXED.match(raw)))
+            damaged = v is None and (tab_line and _digitish(raw) or glued(raw) or bool(SIGNED.match(raw))
+                                     or (digits or bool(values)) and bool(PREFIXED.match(raw)))
             if v is None and (damaged or tab_line and (digits or not drop_first and _speck(raw)) and not _wordy(raw)):
                 v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=damaged)  # text where a value stands: keep its place
             if v is not None:
@@ -298,7 +101,7 @@ def _shown(fields: list[tuple[str, int]]) -> tuple[str, int, int]:
 
 
 _HAN_WORD = compiled(r"\p{Han}{2,}")  # a word between values: two Han characters or more
-_UNIT_WORD = compiled(rf"^\s*(?:{_UNIT_NAMES})\s*$")
+_UNIT_WORD = compiled(rf"^\s*(?:{UNIT_NAMES})\s*$")
 
 
 def _label_inside(fields: list[tuple[str, int]], seen: bool) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -405,13 +208,7 @@ def _digitish(raw: str) -> bool:
 
 def _broken_number(raw: str) -> bool:
     """A number OCR damaged (``8S8283``, ``〕1453``): never label text."""
-    return _digitish(raw) or _glued(raw)
-
-
-def _glued(raw: str) -> bool:
-    """A number with a mark or a letter or two glued to it (``〕4``, ``IT7``),
-    or a sign after it (``6-``)."""
-    return bool(_GLUED.match(raw.strip()))
+    return _digitish(raw) or glued(raw)
 
 
 _LATIN_DIGIT = compiled(r"[A-Za-z\d]")

@@ -23,10 +23,11 @@ from ..grammar import TableGrammar
 from ..model import Cell
 from ..options import ParseOptions
 from ..startcache import compiled
-from .cells import Value, fit_positions, one_per_line, read_fields, settle_speck
+from .cells import fit_positions, read_fields, settle_speck
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, doubted, empty_cells, unprinted, value_notes
 from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
+from .tokens import Value, one_per_line
 
 
 def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,

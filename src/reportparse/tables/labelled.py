@@ -20,11 +20,12 @@ from ..model import SCATTERED, UNTIL_RULES_HOLD, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
 from ..textutil import key_positions, label_key
-from .cells import Value, read_fields
+from .cells import read_fields
 from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf, cell_from, doubted, empty_cells, place_row
 from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
 from .split import agreed, ambiguous
 from .stream import Stream, find_all, find_fuzzy, label_pattern
+from .tokens import Value
 
 _DIGIT = compiled(r"\d")
 _HAN = compiled(r"\p{Han}")

@@ -10,8 +10,9 @@ from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
 from ..model import CUT_WITHOUT_BLANKS, LAST_AS_TOTAL, PLACES_UNCHECKED, Cell
 from ..span import Span
-from .cells import UNREAD_MARKS, Value, fit_positions, one_per_line, settle_speck
+from .cells import fit_positions, settle_speck
 from .split import readings, splits
+from .tokens import UNREAD_MARKS, Value, one_per_line
 
 SpanOf = Callable[[int, int], Span]
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..startcache import compiled
-from .cells import UNREAD_MARKS
+from .tokens import UNREAD_MARKS
 
 _DROP = compiled(r"(?<=[^\d\s])\s+(?=(?![-+]\d)[^\d\s])")  # not before a signed number (-16)
 _DIGIT = compiled(r"\d")
