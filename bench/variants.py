@@ -208,50 +208,45 @@ def sides(seed: int, template: str, layout: str, rng: random.Random) -> Made:
 PARTS = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
 
 
+def _four(gen: generator.Generated, header: Callable[[str], str], printed: Callable[[list[str]], list[str]]) -> Made:
+    """A report with table 四's header rewritten by ``header`` and its fifteen
+    values printed in the order ``printed`` gives them (in the template's order)."""
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    body = header(gen.text[start:end])
+    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
+    if len(numbers) != 15:
+        return None
+    out, last = [], 0
+    for m, v in zip(numbers, printed([m.group() for m in numbers]), strict=True):
+        out += [body[last:m.start()], v]
+        last = m.end()
+    return gen.text[:start] + "".join(out) + body[last:] + gen.text[end:], gen.truth
+
+
 def columns_four(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     """Table 四 with each group's four parts (not its 总计) printed in another order, header and values."""
     if layout not in (*APART, "lines"):
         return None
-    gen = make_report(seed, template, layout, big=True)
-    start = gen.text.index("四、政府信息公开行政复议")
-    end = gen.text.index("五、", start)
-    body = gen.text[start:end]
     perm = list(range(4))
     while perm == sorted(perm):
         rng.shuffle(perm)
-    body = re.sub("|".join(PARTS), lambda m: f"@{PARTS.index(m.group())}@", body)
-    body = re.sub(r"@(\d)@", lambda m: PARTS[perm[int(m.group(1))]], body)
-    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
-    if len(numbers) != 15:
-        return None
-    values = [m.group() for m in numbers]
-    printed = [values[5 * g + perm[k]] if k < 4 else values[5 * g + 4] for g in range(3) for k in range(5)]
-    out, last = [], 0
-    for m, v in zip(numbers, printed, strict=True):
-        out += [body[last:m.start()], v]
-        last = m.end()
-    return gen.text[:start] + "".join(out) + body[last:] + gen.text[end:], gen.truth
+
+    def header(body: str) -> str:
+        body = re.sub("|".join(PARTS), lambda m: f"@{PARTS.index(m.group())}@", body)
+        return re.sub(r"@(\d)@", lambda m: PARTS[perm[int(m.group(1))]], body)
+    return _four(make_report(seed, template, layout, big=True), header,
+                 lambda v: [v[5 * g + perm[k]] if k < 4 else v[5 * g + 4] for g in range(3) for k in range(5)])
 
 
 def total_first(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     """Table 四 with each group's 总计 printed before its parts, header and values."""
     if layout not in (*APART, "lines"):
         return None
-    gen = make_report(seed, template, layout, big=rng.random() < 0.5)
-    start = gen.text.index("四、政府信息公开行政复议")
-    end = gen.text.index("五、", start)
-    body = gen.text[start:end]
-    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
-    if len(numbers) != 15:
-        return None
-    values = [m.group() for m in numbers]
-    out, last = [], 0
-    for k, m in enumerate(numbers):
-        out += [body[last:m.start()], values[k + 4 if k % 5 == 0 else k - 1]]
-        last = m.end()
-    body = re.sub(r"结果维持(\s*\|?\s*)结果纠正(\s*\|?\s*)其他结果(\s*\|?\s*)尚未审结(\s*\|?\s*)总计",
-                  r"总计\1结果维持\2结果纠正\3其他结果\4尚未审结", "".join(out) + body[last:])
-    return gen.text[:start] + body + gen.text[end:], gen.truth
+    return _four(make_report(seed, template, layout, big=rng.random() < 0.5),
+                 lambda body: re.sub(r"结果维持(\s*\|?\s*)结果纠正(\s*\|?\s*)其他结果(\s*\|?\s*)尚未审结(\s*\|?\s*)总计",
+                                     r"总计\1结果维持\2结果纠正\3其他结果\4尚未审结", body),
+                 lambda v: [v[k + 4 if k % 5 == 0 else k - 1] for k in range(15)])
 
 
 def groups(seed: int, template: str, layout: str, rng: random.Random) -> Made:
@@ -260,23 +255,10 @@ def groups(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     if layout not in ("tab", "layout", "pipes", "lines"):
         return None
     gen = make_report(seed, template, layout, big=rng.random() < 0.5)
-    start = gen.text.index("四、政府信息公开行政复议")
-    end = gen.text.index("五、", start)
-    body = gen.text[start:end]
-    numbers = list(re.finditer(r"(?<![\d.])\d+(?![\d.])", body))
-    if len(numbers) != 15:
-        return None
-    values = [m.group() for m in numbers]
     litigation_first = rng.random() < 0.5
-    printed = values[5:] + values[:5] if litigation_first else values[:5] + values[10:] + values[5:10]
-    out, last = [], 0
-    for m, v in zip(numbers, printed, strict=True):
-        out += [body[last:m.start()], v]
-        last = m.end()
-    body = "".join(out) + body[last:]
     names = ("行政复议", "行政诉讼") if litigation_first else ("未经复议直接起诉", "复议后起诉")
-    body = re.sub(rf"{names[0]}(\s*\|?\s*){names[1]}", rf"{names[1]}\1{names[0]}", body, count=1)
-    return gen.text[:start] + body + gen.text[end:], gen.truth
+    return _four(gen, lambda body: re.sub(rf"{names[0]}(\s*\|?\s*){names[1]}", rf"{names[1]}\1{names[0]}", body, count=1),
+                 lambda v: v[5:] + v[:5] if litigation_first else v[:5] + v[10:] + v[5:10])
 
 
 def no_total(seed: int, template: str, layout: str, rng: random.Random) -> Made:
