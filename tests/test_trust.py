@@ -990,3 +990,19 @@ def test_table_four_with_its_groups_in_another_order_is_placed(layout):
     assert not table.valid
     assert {c.status for cells in table.rows.values() for c in cells.values()} <= {"placed", "missing"}
     assert any(d.code == "TBL_COLUMN_ORDER" and "行政复议" in d.message for d in report.diagnostics)
+
+
+def test_a_line_repeated_in_table_fours_header_is_not_taken_for_totals_printed_first():
+    """pdftotext's raw text with one header line repeated (``尚未`` / ``审结`` /
+    ``审结`` / ``总计``): the last group's parts no longer run into its 总计,
+    and a first version of the check read that as 总计 printed before the
+    parts, placing a table whose values were right. Only a header whose
+    first group follows a 总计 and whose last is followed by none is so read."""
+    gen = make_report(700, "ogi-2021", "lines")
+    lines = gen.text.split("\n")
+    start = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    last = max(i for i in range(start, len(lines)) if lines[i] == "尚未审结")
+    lines.insert(last + 1, "审结")
+    report = reportparse.parse_text("\n".join(lines))
+    assert report.tables["appeals"].valid
+    assert not any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)

@@ -217,23 +217,29 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
 
 
 def _total_first(t: TableGrammar, s: Stream) -> bool:
-    """四: a group's 总计 named right before its four parts, with none right
-    after them — printed first. The template's order holds its rule only
-    where the group's one value is its first or last part, so such a table
-    was valid with that value under the wrong part."""
+    """四: the header's first group of four parts named right after a 总计,
+    and its last with none right after it — each group's 总计 printed before
+    its parts. The template's order holds a group's rule only where its one
+    value is its first or last part, so such a table was valid with that
+    value under the wrong part. (The template's order names each group's
+    parts after a group name and its 总计 after them; a line repeated within
+    one group, ``尚未审结审结总计``, changes neither end.)"""
     assert t.total_column is not None
     totals = sorted(i for label in t.columns[t.total_column].labels for i in _places(s.labels, label))
     ends = {i + len(label) for label in t.columns[t.total_column].labels for i in totals}
     cols, runs = _parts_named(t, s)
     named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
+    whole: list[tuple[int, int]] = []  # (start, end) of each group named with all its parts
     k = 0
     for run in runs:
-        start, end = named[k][0], named[k + len(run) - 1][1]
+        if len(set(run)) == len(cols):
+            whole.append((named[k][0], named[k + len(run) - 1][1]))
         k += len(run)
-        if len(set(run)) == len(cols) and any(_SEPARATORS.fullmatch(s.labels, e, start) for e in ends if e <= start) \
-                and not any(_SEPARATORS.fullmatch(s.labels, end, i) for i in totals if i >= end):
-            return True
-    return False
+    if not whole:
+        return False
+    (first, _), (_, last) = whole[0], whole[-1]
+    return (any(_SEPARATORS.fullmatch(s.labels, e, first) for e in ends if e <= first)
+            and not any(_SEPARATORS.fullmatch(s.labels, last, i) for i in totals if i >= last))
 
 
 def _places(text: str, word: str) -> list[int]:
