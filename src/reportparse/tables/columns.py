@@ -15,8 +15,8 @@ each value belongs:
   order: those columns' values are placed, never read — nothing shows where
   each belongs (四's 总计 may stand anywhere among them as a tool linearises
   its two-level header, so the parts' order alone does not place them);
-* 四 with a group's 总计 named right before its parts (none after them):
-  placed too — the template's order holds the group's rule whenever its one
+* 四 with each group's 总计 named before its parts (the first group after
+  a 总计, the last followed by none): placed too — the template's order holds the group's rule whenever its one
   value is its first or last part.
 
 Table 二 prints a header over each block of rows that share their columns
