@@ -70,13 +70,14 @@ def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     where a part is named again or other words stand between (the group's
     总计, printed before or after its parts as a tool linearises the
     two-level header; pieces of a header whose cells wrap, ``尚未`` / ``审结``,
-    which a PDF's text scrambles)."""
+    which a PDF's text scrambles); separators between parts (``其他结果 |
+    尚未审结``) keep a run whole."""
     cols = [cid for cid in t.columns if cid != t.total_column]
     named = sorted((i, len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
     runs: list[list[str]] = []
     end = -1
     for i, n, cid in named:
-        if not runs or cid in runs[-1] or i != end:
+        if not runs or cid in runs[-1] or i < end or not _SEPARATORS.fullmatch(s.labels, end, i):
             runs.append([])
         runs[-1].append(cid)
         end = i + n
