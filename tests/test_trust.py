@@ -886,6 +886,22 @@ def test_a_header_of_table_two_naming_its_block_in_part_leaves_the_block_placed(
     assert table.rows["penalty"]["prev_items"].value == gen.truth["proactive.penalty.prev_items"]
 
 
+def _four_totals_first(layout: str, sep: str) -> str:
+    """A report whose 四 prints each group's 总计 before its parts, header and
+    values (维持 0, 纠正 0, 其他 0, 尚未审结 7, 总计 7 printed ``7 0 0 0 7``; a group
+    of zeros; 尚未审结 5, 总计 5)."""
+    gen = make_report(700, "ogi-2021", layout)
+    start = gen.text.index("四、政府信息公开行政复议")
+    end = gen.text.index("五、", start)
+    lines = gen.text[start:end].split("\n")
+    at = next(i for i, line in enumerate(lines) if re.fullmatch(rf"\d+({re.escape(sep)}\d+){{14}}", line))
+    values = [0, 0, 0, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5]
+    lines[at] = sep.join(str(values[5 * g + (4 if k == 0 else k - 1)]) for g in range(3) for k in range(5))
+    parts = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
+    body = "\n".join(lines).replace(sep.join([*parts, "总计"]), sep.join(["总计", *parts]))
+    return gen.text[:start] + body + gen.text[end:]
+
+
 def test_table_four_with_each_groups_total_printed_first_is_placed():
     """四 with 总计 printed before 结果维持 … 尚未审结 in every group (header and
     values). The template's order holds a group's rule whenever its one value
@@ -893,15 +909,7 @@ def test_table_four_with_each_groups_total_printed_first_is_placed():
     ``7 0 0 0 7``), so the table was valid with 7 under 结果维持. The header
     shows the total first, and which value is which is not decided: placed,
     never read; a group of zeros reads alike in any order."""
-    gen = make_report(700, "ogi-2021", "tab")
-    start = gen.text.index("四、政府信息公开行政复议")
-    end = gen.text.index("五、", start)
-    lines = gen.text[start:end].split("\n")
-    at = next(i for i, line in enumerate(lines) if re.fullmatch(r"\d+(\t\d+){14}", line))
-    values = [0, 0, 0, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5]
-    lines[at] = "\t".join(str(values[5 * g + (4 if k == 0 else k - 1)]) for g in range(3) for k in range(5))
-    body = "\n".join(lines).replace("结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "总计\t结果维持\t结果纠正\t其他结果\t尚未审结")
-    report = reportparse.parse_text(gen.text[:start] + body + gen.text[end:])
+    report = reportparse.parse_text(_four_totals_first("tab", "\t"))
     table = report.tables["appeals"]
     assert not table.valid
     assert any(d.code == "TBL_COLUMN_ORDER" and "总计" in d.message for d in report.diagnostics)
@@ -1014,17 +1022,9 @@ def test_table_four_totals_printed_first_are_seen_through_a_wrapped_header_cell(
     which once cut that group in two, so the last whole group seen was the
     one before it — followed by the next group's 总计 — and the table was
     read (a fresh seed of ``total-first-4`` read 98 for 0 under 结果维持)."""
-    gen = make_report(700, "ogi-2021", "pipes")
-    start = gen.text.index("四、政府信息公开行政复议")
-    end = gen.text.index("五、", start)
-    lines = gen.text[start:end].split("\n")
-    at = next(i for i, line in enumerate(lines) if re.fullmatch(r"\d+( \| \d+){14}", line))
-    values = [0, 0, 0, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5]
-    lines[at] = " | ".join(str(values[5 * g + (4 if k == 0 else k - 1)]) for g in range(3) for k in range(5))
-    body = "\n".join(lines).replace("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计", "总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结")
-    head = body.rindex("其他结果 | 尚未审结")
-    body = body[:head] + "其\n他结果 | 尚未审结" + body[head + len("其他结果 | 尚未审结"):]
-    report = reportparse.parse_text(gen.text[:start] + body + gen.text[end:])
+    text = _four_totals_first("pipes", " | ")
+    head = text.rindex("其他结果 | 尚未审结")
+    report = reportparse.parse_text(text[:head] + "其\n他结果 | 尚未审结" + text[head + len("其他结果 | 尚未审结"):])
     table = report.tables["appeals"]
     assert not table.valid
     assert {c.status for c in table.rows["reconsideration"].values()} == {"placed"}
