@@ -1028,3 +1028,38 @@ def test_table_four_totals_printed_first_are_seen_through_a_wrapped_header_cell(
     table = report.tables["appeals"]
     assert not table.valid
     assert {c.status for c in table.rows["reconsideration"].values()} == {"placed"}
+
+
+def test_signs_and_spaced_separators_in_fields_are_never_dropped():
+    """Three fields once read without the character that changes them:
+    ``0-54, 078`` run together (0 | -5 | 4,078: the comma-ended -54 was dropped
+    and 078 read as the decisions), and ``↓ 7`` in a tab cell (split as a
+    label's piece and a value, 7 read for -7, the next cell printed empty)."""
+    from reportparse.tables.cells import read_fields
+
+    run = read_fields("0-54, 078行政处罚", range(16), drop_first=True).values
+    assert [v.value for v in run if v.kind == "number"] == [0]
+    tab = read_fields("\t4637\t↓ 7\t", range(12), drop_first=True).values
+    assert [(v.kind, v.value) for v in tab if v.kind != "blank"] == [("number", 4637), ("unreadable", None)]
+
+
+def test_a_block_header_that_opens_two_pages_is_not_dropped_as_a_running_header():
+    """二's (五) and (六) blocks print the same header; with a page break
+    before each (a PDF's text, form feeds) it opened two pages and was dropped
+    as a running header, so a header naming the columns in another order went
+    unseen and the values were read in the template's order. A line naming two
+    or more of a template's column names is no running header."""
+    gen = make_report(701, "ogi-2019", "tab", big=True)
+    lines = []
+    for line in gen.text.split("\n"):
+        cells = line.split("\t")
+        if cells == ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]:
+            line = "\f信息内容\t本年增/减\t上一年项目数量\t处理决定数量"  # each such header opens a page
+        elif cells[0] in ("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制") and len(cells) == 4:
+            line = "\t".join([cells[0], cells[2], cells[1], cells[3]])
+        lines.append(line)
+    text = "\n".join(lines)
+    assert text.count("\f信息内容\t本年增/减") == 2
+    report = reportparse.parse_text(text)
+    got = report.flat()
+    assert [k for k in gen.truth if k.startswith("proactive.") and got[k] is not None and got[k] != gen.truth[k]] == []

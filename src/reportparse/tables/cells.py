@@ -260,7 +260,7 @@ def _split_tail_numbers(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out = []
     for raw, at in fields:
         m = _TAIL_NUMBER.match(raw)
-        if m:
+        if m and not SIGNED.match(raw.strip()):  # (``↓ 7``: a number and its sign mark, not a label and a value)
             out.append((m.group(1), at))
             out.append((m.group(2), at + m.start(2)))
         else:

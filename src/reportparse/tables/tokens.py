@@ -225,7 +225,7 @@ def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]
     out = []
     for q in _RUNS.finditer(tok):
         raw = q.group()
-        if "," in raw and not _ONE_DIGIT_GROUP.match(raw):
+        if "," in raw and not _ONE_DIGIT_GROUP.match(raw) and not raw.endswith(","):  # (a number a comma ends: glued)
             raw = raw.replace(",", _UNSURE_COMMA)  # (same length) read_token makes it unreadable
         out.append((raw, positions[at + q.start()]))
     return out
