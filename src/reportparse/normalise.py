@@ -401,14 +401,11 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars) -> se
         if ln.text.strip() and not any(p.match(ln.text) for p in g.page_furniture):
             firsts[page] = ln.text
     counts = Counter(t for p, t in firsts.items() if p > 1)
-    return {t for t, k in counts.items() if k >= 2 and k * 2 >= pages - 1
-            and 4 <= len(t) <= 40 and _HAN.search(t) and not _HEADING_START.match(t) and not _names_columns(t, g)}
-
-
-def _names_columns(text: str, g: Grammars) -> bool:
-    """A table's header line (two or more of a template's column names): 二's
-    blocks repeat one header, and a page may open with each — never a running
-    header to drop (the order it names the columns in is read)."""
-    names = {label for t in g.templates.values() for tg in t.tables.values() for col in tg.columns.values()
-             for label in col.labels}
-    return sum(name in text for name in names) >= 2
+    found = {t for t, k in counts.items() if k >= 2 and k * 2 >= pages - 1
+             and 4 <= len(t) <= 40 and _HAN.search(t) and not _HEADING_START.match(t)}
+    if found:  # a table's header line (two or more of a template's column names) is none: 二's blocks repeat one
+        # header, and a page may open with each — the order it names the columns in is read
+        names = {label for t in g.templates.values() for tg in t.tables.values() for col in tg.columns.values()
+                 for label in col.labels}
+        found = {t for t in found if sum(name in t for name in names) < 2}
+    return found

@@ -53,16 +53,26 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
-    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
-    head = s.labels[:first] if first is not None else ""
-    for name in {t.columns[c].group for c in cols}:
-        head = head.replace(name, "\u3000" * len(name))  # 法人或其他组织 holds 其他: never a column's name here
+    head = _blanked(t, _head(t, s))
     at: dict[str, int] = {}
     for cid in cols:
         places = [i for label in t.columns[cid].labels for i in _places(head, label)]
         if len(places) == 1:
             at[cid] = places[0]
     return cols, [sorted(at, key=at.__getitem__)]
+
+
+def _head(t: TableGrammar, s: Stream) -> str:
+    """The label view before the table's first row label: its header."""
+    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
+    return s.labels[:first] if first is not None else ""
+
+
+def _blanked(t: TableGrammar, head: str) -> str:
+    """``head`` with the merged headers' names blanked (same length): 法人或其他组织 holds 其他, never a column's name."""
+    for name in {col.group for col in t.columns.values() if col.group}:
+        head = head.replace(name, "\u3000" * len(name))
+    return head
 
 
 def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
@@ -72,15 +82,22 @@ def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     two-level header; pieces of a header whose cells wrap, ``尚未`` / ``审结``,
     which a PDF's text scrambles); separators between parts (``其他结果 |
     尚未审结``) keep a run whole."""
+    cols, runs = _part_runs(t, s)
+    return cols, [[cid for _, _, cid in run] for run in runs]
+
+
+def _part_runs(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[tuple[int, int, str]]]]:
+    """四's parts (not its total) and the runs the header names them in, each
+    name as (start, end, column) in the label view (see :func:`_parts_named`)."""
     cols = [cid for cid in t.columns if cid != t.total_column]
-    named = sorted((i, len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
-    runs: list[list[str]] = []
+    named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
+    runs: list[list[tuple[int, int, str]]] = []
     end = -1
-    for i, n, cid in named:
-        if not runs or cid in runs[-1] or i < end or not _SEPARATORS.fullmatch(s.labels, end, i):
+    for i, e, cid in named:
+        if not runs or cid in (c for _, _, c in runs[-1]) or i < end or not _SEPARATORS.fullmatch(s.labels, end, i):
             runs.append([])
-        runs[-1].append(cid)
-        end = i + n
+        runs[-1].append((i, e, cid))
+        end = e
     return cols, runs
 
 
@@ -106,12 +123,9 @@ def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
     sides = _sides(t)
     if len(sides) < 3:
         return False
-    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
-    head = s.labels[:first] if first is not None else ""
+    head = _head(t, s)
     groups = {col.group for col in t.columns.values() if col.group}
-    blank = head
-    for name in groups:  # 法人或其他组织 holds 其他
-        blank = blank.replace(name, "\u3000" * len(name))
+    blank = _blanked(t, head)
 
     def where(i: int) -> tuple[int, int]:
         return _line_at(s, text, i)
@@ -195,10 +209,13 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
     """二: the values of the rows under a header that names their columns in another order."""
     heads = _block_headers(t, s)
     out, diags = rows, []
+    if not any(len(printed) >= 2 for _, _, printed in heads):
+        return out, diags
+    labelled = {r.id: [i for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])] for r in t.rows if r.id in rows}
     for k, (_, end, printed) in enumerate(heads):
         until = heads[k + 1][0] if k + 1 < len(heads) else len(s.labels)
-        under = [r for r in t.rows if r.id in rows and set(printed) <= set(r.columns)
-                 and any(end <= i < until for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match]))]
+        under = [r for r in t.rows if r.id in labelled and set(printed) <= set(r.columns)
+                 and any(end <= i < until for i in labelled[r.id])]
         if len(printed) < 2 or not under:
             continue
         own = [c for c in under[0].columns if c in printed]
@@ -228,19 +245,21 @@ def _total_first(t: TableGrammar, s: Stream) -> bool:
     assert t.total_column is not None
     totals = sorted(i for label in t.columns[t.total_column].labels for i in _places(s.labels, label))
     ends = {i + len(label) for label in t.columns[t.total_column].labels for i in totals}
-    cols, runs = _parts_named(t, s)
-    named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
-    whole: list[tuple[int, int]] = []  # (start, end) of each group named with all its parts
-    k = 0
-    for run in runs:
-        if len(set(run)) == len(cols):
-            whole.append((named[k][0], named[k + len(run) - 1][1]))
-        k += len(run)
+    cols, runs = _part_runs(t, s)
+    whole = [(run[0][0], run[-1][1]) for run in runs if len(run) == len(cols)]  # each group named with all its parts
     if not whole:
         return False
     (first, _), (_, last) = whole[0], whole[-1]
     return (any(_SEPARATORS.fullmatch(s.labels, e, first) for e in ends if e <= first)
             and not any(_SEPARATORS.fullmatch(s.labels, last, i) for i in totals if i >= last))
+
+
+def _placed(rows: Rows, path: str, message: str, alike_kept: bool = False) -> tuple[Rows, list[Diagnostic]]:
+    """Every value of ``rows`` placed, not read (``alike_kept``: but a row's
+    whose values are all alike), with one ``TBL_COLUMN_ORDER``."""
+    return ({rid: cells if alike_kept and len({cell.value for cell in cells.values()}) == 1
+             else {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
+            [Diagnostic("TBL_COLUMN_ORDER", message, None, path)])
 
 
 def _places(text: str, word: str) -> list[int]:
@@ -257,19 +276,14 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
         return _reorder_blocks(t, s, rows, path)
     if t.layout == "header_groups" and t.total_column and _total_first(t, s):
         # a group whose values are all alike (all 0) reads the same in any order
-        return ({rid: cells if len({cell.value for cell in cells.values()}) == 1
-                 else {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
-                [Diagnostic("TBL_COLUMN_ORDER", f"the header names a group's {t.columns[t.total_column].labels[0]} before its "
-                            "parts: which value is which is not shown, so they are placed, not read", None, path)])
+        return _placed(rows, path, f"the header names a group's {t.columns[t.total_column].labels[0]} before its parts: "
+                       "which value is which is not shown, so they are placed, not read", alike_kept=True)
     if t.layout == "header_groups" and _groups_moved(t, s, text):
-        return ({rid: {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
-                [Diagnostic("TBL_COLUMN_ORDER", "the header names the groups (" + ", ".join(r.label for r in t.rows)
-                            + ") in another order than the template: their values are placed, not read", None, path)])
+        return _placed(rows, path, "the header names the groups (" + ", ".join(r.label for r in t.rows)
+                       + ") in another order than the template: their values are placed, not read")
     if t.layout == "labelled_rows" and _sides_moved(t, s, text):
-        return ({rid: {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
-                [Diagnostic("TBL_COLUMN_ORDER", "the header names the columns around a merged header ("
-                            + ", ".join(_sides(t)) + ") in another order than the template: their values are placed, "
-                            "not read", None, path)])
+        return _placed(rows, path, "the header names the columns around a merged header (" + ", ".join(_sides(t))
+                       + ") in another order than the template: their values are placed, not read")
     cols, runs = printed_order(t, s)
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
     if not moved_runs:

@@ -214,7 +214,7 @@ def segment_lines(text: str, positions: Positions, *,
 def run_into_label(line: str, first_after_label: bool) -> bool:
     """A label run into a number a comma and a space follow, on ``line``
     (``first_after_label``: the line begins right after a row's label)."""
-    return bool(_RUN_INTO_LABEL.search(line) or first_after_label and _RUN_AT_START.match(line))
+    return "," in line and bool(_RUN_INTO_LABEL.search(line) or first_after_label and _RUN_AT_START.match(line))
 
 
 def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]]:
