@@ -48,18 +48,18 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..span import Span
+from .block_decide import decide
 from .block_events import region_events
 from .labelled import Anchor
 from .place import SpanOf, cell_from, empty_cells, value_notes
 from .stream import Stream
 from .tokens import Value
 
-MAX_COMBINATIONS = 4096  # combinations of a table's block readings tried against its rules
+MAX_UNORDERED = 3  # column headers printed out of order whose orders are all tried
 MAX_SHORT_ROWS = 2  # printed rows one cell short in a block (each multiplies its readings by its width)
 
 CellRef = tuple[str, str]
@@ -80,31 +80,52 @@ class Block:
     short_rows: int = 0
     pending: list[str] = field(default_factory=list)  # rows after its own that later blocks must fill
     printed: bool = False  # one printed row per row: its order is its own
+    unordered: bool = False  # its columns' headers were printed out of the template's order: any order of them
+    # cells of its rows and columns an earlier block gave (the first column's top cells pdfminer
+    # printed among the labels): not in this block, which holds the rest, column by column
+    given: frozenset[CellRef] = frozenset()
+    # the first column's top cells printed among the labels: taken only where the table's
+    # rules, every cell of theirs known, hold over each of its cells
+    lead: bool = False
 
     def cells(self, order: str, cols: list[str] | None = None,
               values: list[Value | None] | None = None) -> dict[CellRef, Value | None]:
         cols = cols or self.cols
         vals: list[Value | None] = values if values is not None else list(self.values)
-        k, n = len(self.rows), len(cols)
         if order == "column":
-            return {(r, c): vals[j * k + i] for j, c in enumerate(cols) for i, r in enumerate(self.rows)}
-        return {(r, c): vals[i * n + j] for i, r in enumerate(self.rows) for j, c in enumerate(cols)}
+            refs = [(r, c) for c in cols for r in self.rows if (r, c) not in self.given]
+        else:
+            refs = [(r, c) for r in self.rows for c in cols if (r, c) not in self.given]
+        return dict(zip(refs, vals, strict=True))
 
     def readings(self) -> list[tuple[str, dict[CellRef, Value | None]]]:
         """Each way the block can be read: its orders, times the column
         sequences (as printed, or the movable column anywhere), times the places
         of the cells its short rows lost; distinct by value."""
-        seqs = [self.cols]
-        if self.movable in self.cols and len(self.cols) > 2:
-            rest = [c for c in self.cols if c != self.movable]
-            seqs += [rest[:i] + [self.movable] + rest[i:] for i in range(len(rest) + 1)]
         out: dict[tuple, tuple[str, dict[CellRef, Value | None]]] = {}
         for values in self.variants or [list(self.values)]:
             for order in self.orders if self.square else self.orders[:1]:
-                for seq in seqs:
+                for seq in self.sequences():
                     got = self.cells(order, seq, values)
                     out.setdefault(tuple(sorted((ref, _num(v)) for ref, v in got.items())), (order, got))
         return list(out.values())
+
+    def sequences(self) -> list[list[str]]:
+        """The column sequences it may be printed in: as its headers print
+        them, and the movable column anywhere."""
+        if self.unordered:
+            return [list(p) for p in itertools.permutations(self.cols)]
+        seqs = [self.cols]
+        if self.movable in self.cols and len(self.cols) > 2:
+            rest = [c for c in self.cols if c != self.movable]
+            seqs += [s for i in range(len(rest) + 1) if (s := rest[:i] + [self.movable] + rest[i:]) != self.cols]
+        return seqs
+
+    @property
+    def supposed(self) -> bool:
+        """Its place rests on a supposition (the lead block's column, or the
+        cells a lead block gave): taken only where the rules check every cell."""
+        return self.lead or bool(self.given)
 
     @property
     def square(self) -> bool:
@@ -114,13 +135,6 @@ class Block:
 
 def _num(v: Value | None) -> int | float | None:
     return None if v is None else v.value
-
-
-def _agreed(readings: list[dict[CellRef, Value | None]]) -> dict[CellRef, Value]:
-    """The cells every reading gives the same known value."""
-    first, rest = readings[0], readings[1:]
-    return {ref: v for ref, v in first.items()
-            if v is not None and all((o := r[ref]) is not None and o.value == v.value for r in rest)}
 
 
 @dataclass
@@ -135,8 +149,9 @@ class BlockReading:
     @property
     def claims(self) -> bool:
         """The region is printed this way: some block holds several rows' values
-        (or the first block does, and fits nothing)."""
-        return any(len(b.rows) > 1 for b in self.blocks) or self.stopped_at_rows and not self.blocks
+        (not a lead block, itself a supposition), or the first block does and
+        fits nothing."""
+        return any(len(b.rows) > 1 and not b.lead for b in self.blocks) or self.stopped_at_rows and not self.blocks
 
 
 def _in_template_order(t: TableGrammar, cols: list[str]) -> bool:
@@ -168,6 +183,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     group: list[str] = []  # rows whose labels came since the last block (and unfilled rows before)
     heads: list[str] = []  # column headers since the last block
     last_cols: list[str] = []
+    last_lead = False
     after_block = True
     for _, kind, what in region_events(t, s, anchors):
         if kind == "row":
@@ -184,6 +200,10 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         lines, tabbed = what  # type: ignore[misc]
         values = [v for line in lines for v in line if v is not None]
         block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed)
+        if block is None and not tabbed:
+            block = _lead(t, group, heads, values, filled)
+        elif block is not None and last_lead and not heads and block.cols == last_cols:
+            block.lead = True  # its column is the lead block's, itself a supposition
         if block is None:
             seen = ", ".join(t.columns[c].labels[0] for c in heads) or "none"
             out.diagnostics.append(Diagnostic(
@@ -195,7 +215,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         block.span = span_of(values[0].start, values[-1].end)
         out.blocks.append(block)
         filled.update((r, c) for r in block.rows for c in block.cols)
-        last_cols = block.cols
+        last_cols, last_lead = block.cols, block.lead
         heads = []
         after_block = True
     for b in [b for b in out.blocks if any((r, c) not in filled for r in b.pending for c in b.cols)]:
@@ -214,8 +234,17 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
     for values — only when one of these fits (fees' one value after 行政强制's
     label may be either row's)."""
     if heads:
-        tries = [heads, []] if _in_template_order(t, heads) else [[]]
-        return next((b for cols in tries if (b := _fit(t, group, cols, lines, filled, printed))), None)
+        if _in_template_order(t, [h for h in heads if h != t.total_column]):  # 总计 may stand anywhere (movable)
+            cols = [c for c in t.columns if c in heads] if len(set(heads)) == len(heads) else heads
+            return _fit(t, group, cols, lines, filled, printed) or _fit(t, group, [], lines, filled, printed)
+        # out of the template's order (a wrapped header row cut apart, or pdfminer's boxes): the template's
+        # columns when the count fits them, else these few columns in any order, the rules to decide
+        block = _fit(t, group, [], lines, filled, printed)
+        if block is None and len(heads) <= MAX_UNORDERED and len(set(heads)) == len(heads):
+            block = _fit(t, group, [c for c in t.columns if c in heads], lines, filled, printed)
+            if block is not None:
+                block.unordered = True
+        return block
     shapes = [last_cols] if last_cols else []
     for r in group:
         cols = [c for c in t.row(r).columns if (r, c) not in filled]
@@ -262,11 +291,53 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
         # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制): the first
         # rows, on condition that later blocks fill the rest (else a value of the band was lost, place unknown)
         fits, pending = [rows[:len(values)]], rows[len(values):]
+    if not fits and not printed:
+        return _ragged(t, group, cols, values, filled, movable)
     if not fits:
         return None
     chosen = fits[0]
     return Block(values, chosen, list(cols), _shape_orders(values, len(chosen), len(cols)), movable=movable,
                  pending=pending, variants=[fields] if printed and None in fields else [])
+
+
+def _ragged(t: TableGrammar, group: list[str], cols: list[str], values: list[Value], filled: set[CellRef],
+            movable: str | None) -> Block | None:
+    """The block as the rest of the group's rows × these columns when earlier
+    blocks gave some of those cells (a first column's top cells printed among
+    the labels): its count must be the count of the cells left; read column by
+    column (or in bands), never row by row."""
+    order = [r.id for r in t.rows]
+    rows = sorted((r for r in group if all(c in t.row(r).columns for c in cols)
+                   and any((r, c) not in filled for c in cols)), key=order.index)
+    given = frozenset((r, c) for r in rows for c in cols if (r, c) in filled)
+    if len(rows) < 2 or len(cols) < 2 or not given or len(rows) * len(cols) - len(given) != len(values):
+        return None
+    return Block(values, rows, list(cols), ("column",), movable=movable, given=given)
+
+
+def _lead(t: TableGrammar, group: list[str], heads: list[str], values: list[Value],
+          filled: set[CellRef]) -> Block | None:
+    """A first column's cells printed right after their rows' labels (pdfminer
+    groups them with the label column): values no more than the rows whose
+    labels came since the last block, under a header of several columns in
+    the template's order (or, with none since the last block, rows of the
+    same several columns) — the first column's cells of the rows whose labels
+    came last, provisionally (``lead``)."""
+    if heads:
+        cols = [c for c in t.columns if c in heads]
+        if not _in_template_order(t, [h for h in heads if h != t.total_column and h in cols]):
+            return None
+    else:  # no header since the last block: the columns its rows have, when they have the same
+        shapes = {t.row(r).columns for r in group}
+        cols = list(next(iter(shapes))) if len(shapes) == 1 else []
+    if len(cols) < 2:
+        return None
+    first = cols[0]
+    waiting = [r for r in group if first in t.row(r).columns and (r, first) not in filled]
+    if not values or len(values) > len(waiting):
+        return None
+    order = [r.id for r in t.rows]
+    return Block(values, sorted(waiting[-len(values):], key=order.index), [first], ("column",), lead=True)
 
 
 def _variants(lines: list[list[Value | None]], n: int) -> list[list[Value | None]]:
@@ -277,75 +348,6 @@ def _variants(lines: list[list[Value | None]], n: int) -> list[list[Value | None
         cells: list[Value | None] = list(line)
         per_row.append([cells] if len(line) == n else [cells[:i] + [None] + cells[i:] for i in range(n)])
     return [[v for row in combo for v in row] for combo in itertools.product(*per_row)]
-
-
-def decide(t: TableGrammar, reading: BlockReading) -> None:
-    """Each block's cells: its one reading, or, of the combinations of the
-    blocks' readings, those under which every rule of the table holds, where
-    they agree (none when no combination holds). In a table without rules a
-    block of several columns is taken only when all its values are equal.
-    Fills ``reading.cells``."""
-    eqs = equations(t)
-    if not eqs:  # nothing checks the order of its columns: only blocks of one column, or of one value repeated
-        for b in reading.blocks:
-            if not b.printed and len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
-                reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
-                continue
-            # printed rows keep their own order; a short row's lost cell has no place
-            reading.cells.update(_agreed([got for _, got in b.readings()]))
-            if b.short_rows:
-                reading.diagnostics.append(_short(t, b, "the table has no rule to place the lost cells"))
-        return
-    ways = [b.readings() for b in reading.blocks]
-    for b, w in zip(reading.blocks, ways, strict=True):
-        if len(w) == 1:
-            reading.cells.update(_agreed([w[0][1]]))
-            if b.short_rows:  # (every place of the lost cell reads the same: all the row's other cells equal)
-                reading.diagnostics.append(_short(t, b, "every place of the lost cells reads the same"))
-    multi = [(b, w) for b, w in zip(reading.blocks, ways, strict=True) if len(w) > 1]
-    if not multi:
-        return
-    base = {ref: v.value for ref, v in reading.cells.items()}
-    combos = list(itertools.islice(itertools.product(*(range(len(w)) for _, w in multi)), MAX_COMBINATIONS + 1))
-    winners: list[tuple[int, ...]] = []
-    checked: set[CellRef] = set()  # cells a rule with every cell known holds over, in some winner
-    if len(combos) <= MAX_COMBINATIONS:
-        for combo in combos:
-            values = dict(base)
-            for (_, w), i in zip(multi, combo, strict=True):
-                values.update({ref: v.value for ref, v in w[i][1].items() if v is not None})
-            if not any(eq.impossible(values) for eq in eqs):
-                winners.append(combo)
-                checked.update(ref for eq in eqs if all(values.get(r) is not None for r in eq.cells) for ref in eq.cells)
-    for k, (b, w) in enumerate(multi):
-        chosen = {c[k] for c in winners}
-        if len(chosen) == 1 and checked.isdisjoint(w[next(iter(chosen))][1]):
-            # the one reading left is only possible, no rule with every cell known checks it (headers of a
-            # block printed partly, its other columns' cells empty): it is a choice, its values are not taken
-            # nothing is taken, not even the cells its readings agree on: where the block belongs is itself unchecked
-            reading.diagnostics.append(_undecided(t, b, "no rule with all its cells read checks the one reading the rules leave",
-                                                  "none of its values taken"))
-            continue
-        if chosen:  # no reading under which the rules hold: the block is not printed as read, nothing of it is taken
-            reading.cells.update(_agreed([w[i][1] for i in sorted(chosen)]))
-        if len(chosen) == 1:
-            if b.short_rows:
-                reading.diagnostics.append(_short(t, b, "the table's rules fix where the lost cells stood"))
-            continue
-        why = "several readings" if chosen else "no reading"
-        reading.diagnostics.append((_short if b.short_rows else _undecided)(t, b, f"the table's rules hold under {why}"))
-
-
-def _short(t: TableGrammar, b: Block, why: str) -> Diagnostic:
-    return Diagnostic("TBL_ROW_SHORT", f"{b.short_rows} printed row(s) of a block of {len(b.rows)} rows × {len(b.cols)} columns "
-                      f"lack a cell, and {why}; the lost cells, and cells whose place differs between the readings, left empty",
-                      b.span, f"tables.{t.key}")
-
-
-def _undecided(t: TableGrammar, b: Block, why: str, taken: str = "cells where the two differ left empty") -> Diagnostic:
-    return Diagnostic("TBL_ORDER_UNDECIDED", f"a block of {len(b.rows)} rows × {len(b.cols)} columns printed apart from its labels "
-                      f"can be read column by column or row by row and {why}; {taken}",
-                      b.span, f"tables.{t.key}")
 
 
 def read_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
