@@ -599,3 +599,15 @@ def test_a_value_forced_into_a_row_that_printed_too_many_is_placed():
     assert cell.value == 7 != truth["truth"]["applications.result.withheld.inquiry.natural_person"]
     assert cell.status == "placed"
     assert not report.tables["applications"].valid
+
+
+def test_a_table_without_rules_takes_no_first_column_supposition():
+    """pdfminer's column order of a 2019 report whose 二 has cells printed as
+    nothing: five values under 上一年项目数量, 本年增/减 and 处理决定数量 fit no
+    rows × columns. Read as a first column's values printed among the labels (a
+    supposition only rules can confirm), 二 — which has no rule — read -20,
+    2122 and 4988 under 上一年项目数量. A table without rules takes no such
+    supposition (found by ``bench/pdf_text_tools.py``, stop 40)."""
+    report, truth = parsed_fixture("pdfminer-blank-cells-31121.txt")
+    assert {k: w for k, w in _wrong(report, truth).items() if k.startswith("proactive.")} == {}
+    assert report.tables["proactive"].rows["penalty"]["prev_items"].value is None

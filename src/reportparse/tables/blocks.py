@@ -48,6 +48,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
@@ -200,7 +201,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         lines, tabbed = what  # type: ignore[misc]
         values = [v for line in lines for v in line if v is not None]
         block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed)
-        if block is None and not tabbed:
+        if block is None and not tabbed and equations(t):  # (a lead is a supposition only rules can confirm)
             block = _lead(t, group, heads, values, filled)
         elif block is not None and last_lead and not heads and block.cols == last_cols:
             block.lead = True  # its column is the lead block's, itself a supposition
