@@ -150,9 +150,9 @@ class BlockReading:
     @property
     def claims(self) -> bool:
         """The region is printed this way: some block holds several rows' values
-        (not a lead block, itself a supposition), or the first block does and
+        (not a block whose place is a supposition), or the first block does and
         fits nothing."""
-        return any(len(b.rows) > 1 and not b.lead for b in self.blocks) or self.stopped_at_rows and not self.blocks
+        return any(len(b.rows) > 1 and not b.supposed for b in self.blocks) or self.stopped_at_rows and not self.blocks
 
 
 def _in_template_order(t: TableGrammar, cols: list[str]) -> bool:
@@ -235,13 +235,18 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
     for values — only when one of these fits (fees' one value after 行政强制's
     label may be either row's)."""
     if heads:
-        if _in_template_order(t, [h for h in heads if h != t.total_column]):  # 总计 may stand anywhere (movable)
-            cols = [c for c in t.columns if c in heads] if len(set(heads)) == len(heads) else heads
-            return _fit(t, group, cols, lines, filled, printed) or _fit(t, group, [], lines, filled, printed)
-        # out of the template's order (a wrapped header row cut apart, or pdfminer's boxes): the template's
-        # columns when the count fits them, else these few columns in any order, the rules to decide
+        if _in_template_order(t, heads):
+            return _fit(t, group, heads, lines, filled, printed) or _fit(t, group, [], lines, filled, printed)
         block = _fit(t, group, [], lines, filled, printed)
-        if block is None and len(heads) <= MAX_UNORDERED and len(set(heads)) == len(heads):
+        if printed or block is not None or len(set(heads)) != len(heads):
+            return block
+        # pdfminer's value-only blocks under headers out of the template's order (its boxes, or a wrapped
+        # header row cut apart), the template's columns not fitting: 总计 anywhere among the others in
+        # their order (movable), or a few columns in any order, the rules to decide
+        cols = [c for c in t.columns if c in heads]
+        if _in_template_order(t, [h for h in heads if h != t.total_column]):
+            return _fit(t, group, cols, lines, filled, printed)
+        if len(heads) <= MAX_UNORDERED:
             block = _fit(t, group, [c for c in t.columns if c in heads], lines, filled, printed)
             if block is not None:
                 block.unordered = True
