@@ -626,3 +626,16 @@ def test_header_words_out_of_order_over_a_printed_row_are_not_its_columns():
     assert report.tables["applications"].valid
     assert {k: w for k, w in _wrong(report, truth).items() if k.startswith("applications.")} == {}
     assert not any(d.code == "TBL_READER_CONFLICT" for d in report.diagnostics)
+
+
+def test_a_header_over_a_block_of_rows_one_value_per_line_does_not_fix_their_order():
+    """pdfminer with ``LAParams(boxes_flow=0.9)``: 2019 二 printed as blocks of
+    values before every label, 行政许可 and 其他对外管理服务事项's six values
+    column by column under their header. The header fixed 行政许可's place, so
+    its first three values (3381, 888, 29: two of them another row's) were
+    read; they now stay ``placed`` — the header says where the block starts,
+    not its order (found by sweeping generated PDFs' pdfminer text under other
+    ``LAParams``, stop 40)."""
+    report, truth = parsed_fixture("pdfminer-boxes-flow-47110377.txt")
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+    assert {c.status for c in report.tables["proactive"].rows["licensing"].values()} == {"placed"}

@@ -236,7 +236,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
             for rid, n in zip(targets, need, strict=True):
                 row = t.row(rid)
                 chunk = nonblank[pos:pos + n]
-                checked = rid == anchor or _headed(t, s, rid, before, chunk[0].start)
+                checked = rid == anchor or (_headed(t, s, rid, before, chunk[0].start)
+                                            and not _runs_on(s, chunk, nonblank[pos + n:pos + n + 1]))
                 rows[rid] = {c: _by_count(cell_from(v, t.columns[c], span_of), checked or (rid, c) in ruled)
                              for c, v in zip(row.columns, chunk, strict=True)}
                 if rid != anchor and _after_other_label(t, s, rid, chunk[0].start):
@@ -371,6 +372,16 @@ def _headed(t: TableGrammar, s: Stream, rid: str, before: tuple[str, int] | None
     return any(label_key(lbl) in between for c in t.row(rid).columns
                if c not in t.row(prev).columns and not _shared_between(t, c, between, (rid, prev))
                for lbl in t.columns[c].labels)
+
+
+def _runs_on(s: Stream, chunk: list[Value], after: list[Value]) -> bool:
+    """Whether a row's values, one per line, run on into the next row's with
+    no text between: the header above fixes where the block of rows starts,
+    not whether it is printed row by row or column by column (pdfminer's boxes
+    of a 2 × 3 block of 二, 行政许可 and 其他对外管理服务事项, column by column)."""
+    if not after or len({v.line for v in chunk}) < len(chunk):
+        return False
+    return not label_key(s.text[chunk[-1].end:after[0].start])
 
 
 def _shared_between(t: TableGrammar, column: str, between: str, rows: tuple[str, str]) -> bool:
