@@ -72,9 +72,8 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
             values = dict(base)
             for (_, w), i in zip(multi, combo, strict=True):
                 values.update({ref: v.value for ref, v in w[i][1].items() if v is not None})
-            if not any(eq.impossible(values) for eq in eqs):
+            if _holds(eqs, values, checked):
                 winners.append(combo)
-                checked.update(ref for eq in eqs if all(values.get(r) is not None for r in eq.cells) for ref in eq.cells)
         if not winners:
             winners = _banded(eqs, base, multi, combos, checked)
     for k, (b, w) in enumerate(multi):

@@ -16,7 +16,9 @@ printed whole column by column, or as up to :data:`MAX_BANDS` bands, each
 band column by column. Every such order is tried against the table's rules,
 a group's columns checked as soon as it is read (orders that give a group the
 same values are one); the orders under which every rule holds are the
-block's readings. The search is exhaustive or given up (more than
+block's readings. Cells an earlier block gave (a first column's values
+printed among the labels: ``given``) are skipped where they stand. The
+search is exhaustive or given up (more than
 :data:`MAX_NODES` group readings checked for one table, or more than
 :data:`MAX_READINGS` readings): a reading is never taken from a search cut
 short.
@@ -70,6 +72,10 @@ def _cuts(k: int, g: int, bands: int) -> list[tuple[int, ...]]:
 
 
 class _Search:
+    """One block's search over its column sequences (:meth:`run`): column
+    groups left to right, each group's cuts, a group kept when no equation
+    over it is impossible; readings gathered in ``found``."""
+
     def __init__(self, values: list[Value], rows: list[str], eqs: list[Equation], base: Values, bands: int,
                  budget: Budget, given: frozenset[CellRef]) -> None:
         self.values, self.rows, self.eqs, self.base, self.budget = values, rows, eqs, base, budget
