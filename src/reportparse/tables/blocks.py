@@ -181,6 +181,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     """Give each value block its rows and columns (see the module's docstring)."""
     out = BlockReading()
     filled: set[CellRef] = set()
+    led: set[CellRef] = set()  # cells lead blocks filled (a supposition)
     group: list[str] = []  # rows whose labels came since the last block (and unfilled rows before)
     heads: list[str] = []  # column headers since the last block
     last_cols: list[str] = []
@@ -200,7 +201,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
             continue
         lines, tabbed = what  # type: ignore[misc]
         values = [v for line in lines for v in line if v is not None]
-        block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed)
+        block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed, led)
         if block is None and not tabbed and equations(t):  # (a lead is a supposition only rules can confirm)
             block = _lead(t, group, heads, values, filled)
         elif block is not None and last_lead and not heads and block.cols == last_cols:
@@ -216,6 +217,8 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         block.span = span_of(values[0].start, values[-1].end)
         out.blocks.append(block)
         filled.update((r, c) for r in block.rows for c in block.cols)
+        if block.lead:
+            led.update((r, c) for r in block.rows for c in block.cols)
         last_cols, last_lead = block.cols, block.lead
         heads = []
         after_block = True
@@ -228,7 +231,8 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
 
 
 def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[str],
-           lines: list[list[Value | None]], filled: set[CellRef], printed: bool) -> Block | None:
+           lines: list[list[Value | None]], filled: set[CellRef], printed: bool,
+           led: set[CellRef]) -> Block | None:
     """The block's rows and columns: under headers printed in the template's
     order, those columns (else the template's); with no header, the columns of
     the block before (a table running on over a page) or of the rows waiting
@@ -236,8 +240,8 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
     label may be either row's)."""
     if heads:
         if _in_template_order(t, heads):
-            return _fit(t, group, heads, lines, filled, printed) or _fit(t, group, [], lines, filled, printed)
-        block = _fit(t, group, [], lines, filled, printed)
+            return _fit(t, group, heads, lines, filled, printed, led) or _fit(t, group, [], lines, filled, printed, led)
+        block = _fit(t, group, [], lines, filled, printed, led)
         if printed or block is not None or len(set(heads)) != len(heads):
             return block
         # pdfminer's value-only blocks under headers out of the template's order (its boxes, or a wrapped
@@ -245,9 +249,9 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
         # their order (movable), or a few columns in any order, the rules to decide
         cols = [c for c in t.columns if c in heads]
         if _in_template_order(t, [h for h in heads if h != t.total_column]):
-            return _fit(t, group, cols, lines, filled, printed)
+            return _fit(t, group, cols, lines, filled, printed, led)
         if len(heads) <= MAX_UNORDERED:
-            block = _fit(t, group, [c for c in t.columns if c in heads], lines, filled, printed)
+            block = _fit(t, group, [c for c in t.columns if c in heads], lines, filled, printed, led)
             if block is not None:
                 block.unordered = True
         return block
@@ -256,14 +260,14 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
         cols = [c for c in t.row(r).columns if (r, c) not in filled]
         if cols and cols not in shapes:
             shapes.append(cols)
-    fits = {(tuple(b.rows), tuple(b.cols)): b for cols in shapes if (b := _fit(t, group, cols, lines, filled, printed))}
+    fits = {(tuple(b.rows), tuple(b.cols)): b for cols in shapes if (b := _fit(t, group, cols, lines, filled, printed, led))}
     if len(fits) > 1:
         return None
-    return next(iter(fits.values()), None) or _fit(t, group, [], lines, filled, printed)
+    return next(iter(fits.values()), None) or _fit(t, group, [], lines, filled, printed, led)
 
 
 def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Value | None]],
-         filled: set[CellRef], printed: bool = False) -> Block | None:
+         filled: set[CellRef], printed: bool = False, led: set[CellRef] | None = None) -> Block | None:
     """The block for these values: the group's unfilled rows that have these
     columns, with or without the template's optional rows. ``lines``: the
     block's printed rows when each of its lines is one (tab- or pipe-separated
@@ -297,8 +301,8 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
         # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制): the first
         # rows, on condition that later blocks fill the rest (else a value of the band was lost, place unknown)
         fits, pending = [rows[:len(values)]], rows[len(values):]
-    if not fits and not printed:
-        return _ragged(t, group, cols, values, filled, movable)
+    if not fits and not printed and led:
+        return _ragged(t, group, cols, values, filled, led, movable)
     if not fits:
         return None
     chosen = fits[0]
@@ -307,16 +311,17 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
 
 
 def _ragged(t: TableGrammar, group: list[str], cols: list[str], values: list[Value], filled: set[CellRef],
-            movable: str | None) -> Block | None:
+            led: set[CellRef], movable: str | None) -> Block | None:
     """The block as the rest of the group's rows × these columns when earlier
     blocks gave some of those cells (a first column's top cells printed among
     the labels): its count must be the count of the cells left; read column by
-    column (or in bands), never row by row."""
+    column (or in bands), never row by row. Only cells a lead block gave
+    (``led``) may be missing: cells other blocks filled make no such shape."""
     order = [r.id for r in t.rows]
     rows = sorted((r for r in group if all(c in t.row(r).columns for c in cols)
                    and any((r, c) not in filled for c in cols)), key=order.index)
     given = frozenset((r, c) for r in rows for c in cols if (r, c) in filled)
-    if len(rows) < 2 or len(cols) < 2 or not given or len(rows) * len(cols) - len(given) != len(values):
+    if len(rows) < 2 or len(cols) < 2 or not given or not given <= led or len(rows) * len(cols) - len(given) != len(values):
         return None
     return Block(values, rows, list(cols), ("column",), movable=movable, given=given)
 
