@@ -46,7 +46,7 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     eqs = equations(t)
     if not eqs:  # nothing checks the order of its columns: only blocks of one column, or of one value repeated
         for b in reading.blocks:
-            if b.supposed or not b.printed and len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
+            if not b.printed and len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
                 reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
                 continue
             # printed rows keep their own order; a short row's lost cell has no place

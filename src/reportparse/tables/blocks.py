@@ -201,9 +201,10 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
             continue
         lines, tabbed = what  # type: ignore[misc]
         values = [v for line in lines for v in line if v is not None]
-        block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed, led)
+        block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed)
         if block is None and not tabbed and equations(t):  # (a lead is a supposition only rules can confirm)
-            block = _lead(t, group, heads, values, filled)
+            cols = _columns_over(t, group, heads)
+            block = _ragged(t, group, cols, values, filled, led) or _lead(t, group, cols, values, filled)
         elif block is not None and last_lead and not heads and block.cols == last_cols:
             block.lead = True  # its column is the lead block's, itself a supposition
         if block is None:
@@ -231,8 +232,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
 
 
 def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[str],
-           lines: list[list[Value | None]], filled: set[CellRef], printed: bool,
-           led: set[CellRef]) -> Block | None:
+           lines: list[list[Value | None]], filled: set[CellRef], printed: bool) -> Block | None:
     """The block's rows and columns: under headers printed in the template's
     order, those columns (else the template's); with no header, the columns of
     the block before (a table running on over a page) or of the rows waiting
@@ -240,8 +240,8 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
     label may be either row's)."""
     if heads:
         if _in_template_order(t, heads):
-            return _fit(t, group, heads, lines, filled, printed, led) or _fit(t, group, [], lines, filled, printed, led)
-        block = _fit(t, group, [], lines, filled, printed, led)
+            return _fit(t, group, heads, lines, filled, printed) or _fit(t, group, [], lines, filled, printed)
+        block = _fit(t, group, [], lines, filled, printed)
         if printed or block is not None or len(set(heads)) != len(heads):
             return block
         # pdfminer's value-only blocks under headers out of the template's order (its boxes, or a wrapped
@@ -249,9 +249,9 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
         # their order (movable), or a few columns in any order, the rules to decide
         cols = [c for c in t.columns if c in heads]
         if _in_template_order(t, [h for h in heads if h != t.total_column]):
-            return _fit(t, group, cols, lines, filled, printed, led)
+            return _fit(t, group, cols, lines, filled, printed)
         if len(heads) <= MAX_UNORDERED:
-            block = _fit(t, group, [c for c in t.columns if c in heads], lines, filled, printed, led)
+            block = _fit(t, group, cols, lines, filled, printed)
             if block is not None:
                 block.unordered = True
         return block
@@ -260,14 +260,14 @@ def _place(t: TableGrammar, group: list[str], heads: list[str], last_cols: list[
         cols = [c for c in t.row(r).columns if (r, c) not in filled]
         if cols and cols not in shapes:
             shapes.append(cols)
-    fits = {(tuple(b.rows), tuple(b.cols)): b for cols in shapes if (b := _fit(t, group, cols, lines, filled, printed, led))}
+    fits = {(tuple(b.rows), tuple(b.cols)): b for cols in shapes if (b := _fit(t, group, cols, lines, filled, printed))}
     if len(fits) > 1:
         return None
-    return next(iter(fits.values()), None) or _fit(t, group, [], lines, filled, printed, led)
+    return next(iter(fits.values()), None) or _fit(t, group, [], lines, filled, printed)
 
 
 def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Value | None]],
-         filled: set[CellRef], printed: bool = False, led: set[CellRef] | None = None) -> Block | None:
+         filled: set[CellRef], printed: bool = False) -> Block | None:
     """The block for these values: the group's unfilled rows that have these
     columns, with or without the template's optional rows. ``lines``: the
     block's printed rows when each of its lines is one (tab- or pipe-separated
@@ -301,8 +301,6 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
         # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制): the first
         # rows, on condition that later blocks fill the rest (else a value of the band was lost, place unknown)
         fits, pending = [rows[:len(values)]], rows[len(values):]
-    if not fits and not printed and led:
-        return _ragged(t, group, cols, values, filled, led, movable)
     if not fits:
         return None
     chosen = fits[0]
@@ -310,9 +308,20 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
                  pending=pending, variants=[fields] if printed and None in fields else [])
 
 
+def _columns_over(t: TableGrammar, group: list[str], heads: list[str]) -> list[str]:
+    """The columns a block that fits no rows × columns may still cover: those of
+    its headers, in the template's order (总计 anywhere), or with none since
+    the last block, those of the group's rows when they have the same."""
+    if heads:
+        ordered = _in_template_order(t, [h for h in heads if h != t.total_column])
+        return [c for c in t.columns if c in heads] if ordered else []
+    shapes = {t.row(r).columns for r in group}
+    return list(next(iter(shapes))) if len(shapes) == 1 else []
+
+
 def _ragged(t: TableGrammar, group: list[str], cols: list[str], values: list[Value], filled: set[CellRef],
-            led: set[CellRef], movable: str | None) -> Block | None:
-    """The block as the rest of the group's rows × these columns when earlier
+            led: set[CellRef]) -> Block | None:
+    """The block as the rest of the group's rows × these columns when lead
     blocks gave some of those cells (a first column's top cells printed among
     the labels): its count must be the count of the cells left; read column by
     column (or in bands), never row by row. Only cells a lead block gave
@@ -323,32 +332,24 @@ def _ragged(t: TableGrammar, group: list[str], cols: list[str], values: list[Val
     given = frozenset((r, c) for r in rows for c in cols if (r, c) in filled)
     if len(rows) < 2 or len(cols) < 2 or not given or not given <= led or len(rows) * len(cols) - len(given) != len(values):
         return None
+    movable = t.total_column if t.total_column in cols else None
     return Block(values, rows, list(cols), ("column",), movable=movable, given=given)
 
 
-def _lead(t: TableGrammar, group: list[str], heads: list[str], values: list[Value],
+def _lead(t: TableGrammar, group: list[str], cols: list[str], values: list[Value],
           filled: set[CellRef]) -> Block | None:
     """A first column's cells printed right after their rows' labels (pdfminer
     groups them with the label column): values no more than the rows whose
-    labels came since the last block, under a header of several columns in
-    the template's order (or, with none since the last block, rows of the
-    same several columns) — the first column's cells of the rows whose labels
-    came last, provisionally (``lead``)."""
-    if heads:
-        cols = [c for c in t.columns if c in heads]
-        if not _in_template_order(t, [h for h in heads if h != t.total_column and h in cols]):
-            return None
-    else:  # no header since the last block: the columns its rows have, when they have the same
-        shapes = {t.row(r).columns for r in group}
-        cols = list(next(iter(shapes))) if len(shapes) == 1 else []
+    labels came since the last block, under several columns
+    (:func:`_columns_over`) — the first column's cells of the rows whose
+    labels came last, provisionally (``lead``)."""
     if len(cols) < 2:
         return None
-    first = cols[0]
-    waiting = [r for r in group if first in t.row(r).columns and (r, first) not in filled]
+    waiting = [r for r in group if cols[0] in t.row(r).columns and (r, cols[0]) not in filled]
     if not values or len(values) > len(waiting):
         return None
     order = [r.id for r in t.rows]
-    return Block(values, sorted(waiting[-len(values):], key=order.index), [first], ("column",), lead=True)
+    return Block(values, sorted(waiting[-len(values):], key=order.index), [cols[0]], ("column",), lead=True)
 
 
 def _variants(lines: list[list[Value | None]], n: int) -> list[list[Value | None]]:
