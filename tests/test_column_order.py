@@ -181,3 +181,67 @@ def test_a_value_changed_in_a_banded_block_makes_no_valid_table(name):
     report = reportparse.parse_text(text[:start] + changed + text[end:])
     assert not report.tables["applications"].valid
     assert not any(d.code == "TBL_BLOCK_BANDS" for d in report.diagnostics)
+
+
+TABLE_TWO_2019 = "pdfminer-2019-table-two-71356005.txt"
+
+
+def _with_table_two(values: str) -> str:
+    """The fixture's text with the values of 2019 二's first blocks replaced
+    (one per line, as pdfminer prints them)."""
+    text = (FIXTURES / TABLE_TWO_2019).read_text(encoding="utf-8")
+    old = "\n\n".join(["0", "19", "5", "-1", "13", "18"])
+    assert text.count(old) == 1
+    return text.replace(old, "\n\n".join(values.split()))
+
+
+def test_2019_table_two_blocks_fill_the_next_rows_of_their_columns_in_the_one_possible_order():
+    """2019 二 in pdfminer's order: the labels of 规章 … 行政强制, then each
+    part's header and its values column by column. The block under
+    上一年项目数量/本年增/减/处理决定数量 is 行政许可 and 其他对外管理服务事项 (the
+    next rows with those columns), the next such block 行政处罚 and 行政强制.
+    Read row by row, the first would put −1 under 上一年项目数量, a count: only
+    column order is possible, and it is taken (placed: the table has no rule).
+    The second has no such value and stays empty."""
+    report, truth = parsed_fixture(TABLE_TWO_2019)
+    rows = report.tables["proactive"].rows
+    for rid in ("licensing", "other_services"):
+        for cid, cell in rows[rid].items():
+            assert cell.value == truth["truth"][f"proactive.{rid}.{cid}"]
+            assert cell.status == "placed"
+    assert rows["other_services"]["change"].value == -1
+    assert all(cell.value is None for rid in ("penalty", "coercion") for cell in rows[rid].values())
+    codes = [d.code for d in report.diagnostics if d.path == "tables.proactive"]
+    assert codes.count("TBL_BLOCK_DOMAIN") == 1 and "TBL_ORDER_UNDECIDED" in codes
+    assert not report.tables["proactive"].valid
+    wrong = [k for k, v in truth["truth"].items() if (c := cell_at(report, k)) is not None and c.value not in (None, v)]
+    assert wrong == []
+
+
+def test_a_block_both_orders_of_which_are_possible_stays_empty():
+    report = reportparse.parse_text(_with_table_two("0 19 5 1 13 18"))
+    rows = report.tables["proactive"].rows
+    assert all(cell.value is None for rid in ("licensing", "other_services") for cell in rows[rid].values())
+    assert not any(d.code == "TBL_BLOCK_DOMAIN" for d in report.diagnostics)
+
+
+def test_a_fraction_fits_no_column_of_counts():
+    """13.5 under 处理决定数量 (column order) or 本年增/减 (row order, which
+    also puts −1 under a count): no order is possible, nothing is taken."""
+    report = reportparse.parse_text(_with_table_two("0 19 5 -1 13.5 18"))
+    rows = report.tables["proactive"].rows
+    assert all(cell.value is None for rid in ("licensing", "other_services") for cell in rows[rid].values())
+    assert any(d.code == "TBL_ORDER_UNDECIDED" and d.path == "tables.proactive" for d in report.diagnostics)
+
+
+def test_a_block_read_the_same_in_both_orders_is_no_evidence():
+    """规章/规范性文件 as 28 0 0 0 0 14 reads the same row by row and column by
+    column, but pdfminer prints such blocks in other orders too (seen with
+    cells printed empty: the truth was neither): left empty."""
+    text = _with_table_two("0 19 5 -1 13 18")
+    first = "\n\n".join(["0", "0", "0", "0", "24", "0"])
+    assert text.count(first) == 1
+    report = reportparse.parse_text(text.replace(first, "\n\n".join(["28", "0", "0", "0", "0", "14"])))
+    rows = report.tables["proactive"].rows
+    assert all(cell.value is None for rid in ("rules", "normative_docs") for cell in rows[rid].values())
+    assert rows["other_services"]["change"].value == -1

@@ -54,6 +54,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ROW_FUZZY": (INFO, "a row label was matched with character errors"),
     "TBL_ROW_BY_ORDER": (INFO, "rows without their own label were placed by the template's row order between labelled rows"),
     "TBL_BLOCK_BEFORE_LABELS": (INFO, "a block of values printed one cell per line apart from the labels of its rows (before them, or after one of them with the others elsewhere) was placed by those labels"),
+    "TBL_BLOCK_DOMAIN": (INFO, "a block of several rows and columns printed apart from its labels, in a table no rule checks, was read in the one order (column by column or row by row) that puts no negative number in a column of counts (only 本年增/减 may be negative) and no fraction in a column of whole numbers; the other order was impossible"),
     "TBL_BLOCK_BANDS": (INFO, "a block of values printed apart from its labels was read as pdfminer's text-box tree prints a ruled table: its columns in groups of neighbours, a group cut into bands at a taller row and printed band after band; the one such order under which every rule of the table holds was taken"),
     "TBL_VALUE_BLOCKS": (INFO, "the table was read from blocks of values printed apart from their row labels and column headers (pdfminer's column order): each block took the rows and columns printed before it"),
     "TBL_BLOCK_UNPLACED": (WARNING, "a block of values printed apart from its labels fits no rows and columns printed before it (or its headers are out of the template's order); it and the blocks after it were left empty"),

@@ -44,13 +44,22 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     block of several columns is taken only when all its values are equal.
     Fills ``reading.cells``."""
     eqs = equations(t)
-    if not eqs:  # nothing checks the order of its columns: only blocks of one column, or of one value repeated
+    if not eqs:  # nothing checks the order of its columns: blocks read one way, or one way its columns' domains allow
         for b in reading.blocks:
+            ways = [got for _, got in b.readings()]
+            # several rows and columns whose two orders read the same (values placed symmetrically) are no
+            # evidence: pdfminer prints such blocks in other orders too (measured on generated PDFs)
             if not b.printed and len(b.cols) > 1 and len({v.value for v in b.values}) > 1:
-                reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
-                continue
+                ways = [got for got in ways if _in_domain(t, got)] if len(ways) > 1 else []
+                if len(ways) != 1:
+                    reading.diagnostics.append(_undecided(t, b, "the table has no rule to decide"))
+                    continue
+                reading.diagnostics.append(Diagnostic(
+                    "TBL_BLOCK_DOMAIN", f"a block of {len(b.rows)} rows × {len(b.cols)} columns printed apart from its labels "
+                    "read in the one order that puts no negative number and no fraction in a column that cannot hold it",
+                    b.span, f"tables.{t.key}"))
             # printed rows keep their own order; a short row's lost cell has no place
-            reading.cells.update(_agreed([got for _, got in b.readings()]))
+            reading.cells.update(_agreed(ways))
             if b.short_rows:
                 reading.diagnostics.append(_short(t, b, "the table has no rule to place the lost cells"))
         return
@@ -102,6 +111,18 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
             continue
         why = "several readings" if chosen else "no reading"
         reading.diagnostics.append((_short if b.short_rows else _undecided)(t, b, f"the table's rules hold under {why}"))
+
+
+def _in_domain(t: TableGrammar, got: dict[CellRef, Value | None]) -> bool:
+    """Every value one its column may hold: a negative number only in a signed
+    column (本年增/减), a fraction only in a decimal one (an amount)."""
+    for (_, c), v in got.items():
+        if v is None or v.value is None:
+            continue
+        col = t.columns[c]
+        if v.value < 0 and not col.signed or v.value != int(v.value) and not col.decimal:
+            return False
+    return True
 
 
 def _bandable(b: Block) -> bool:

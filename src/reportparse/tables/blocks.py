@@ -17,10 +17,13 @@ of the table's blocks, those under which every rule of the table holds agree
 on the cell. Column sequences are taken as the headers print them, except the
 column the rules single out (总计), which pdfminer may order anywhere
 (hongze-2023 prints it before 其他). A table without rules (二) keeps a block
-of several columns only when its values are all equal: pdfminer
-orders column boxes in ways no rule can check there (measured on generated
-PDFs: taking the order of the report's other tables, or the cells on which
-column and row order agree, put wrong numbers into the table).
+of several rows and columns only when its values are all equal, or when of
+its two orders exactly one puts every value where its column allows it (a
+negative number only under 本年增/减, a fraction only under an amount:
+``TBL_BLOCK_DOMAIN``), its cells placed, not read: pdfminer orders column
+boxes in ways no rule can check there (measured on generated PDFs: taking
+the order of the report's other tables, or the cells on which column and row
+order agree, put wrong numbers into the table).
 
 PDF-to-Markdown converters detach the label column the same way: the labels
 as loose lines, then the values as bare pipe rows in template order under a
@@ -297,10 +300,15 @@ def _fit(t: TableGrammar, group: list[str], cols: list[str], lines: list[list[Va
     # printed rows holding several rows each (四's fifteen values on one line): every field counts
     fits = [rs for rs in choices if len(rs) * n == len(fields if printed else values)]
     pending: list[str] = []
-    if not fits and len(cols) == 1 and all(t.row(r).columns == tuple(cols) for r in rows) and len(values) < len(rows):
-        # a band of one-column rows under its own header (二 行政许可 / 行政处罚, 行政强制): the first
-        # rows, on condition that later blocks fill the rest (else a value of the band was lost, place unknown)
-        fits, pending = [rows[:len(values)]], rows[len(values):]
+    if (not fits and all(t.row(r).columns == tuple(cols) for r in rows) and values and len(values) % n == 0
+            and len(values) < len(rows) * n and (n == 1 or not equations(t))):
+        # a band of rows with the same columns under its own header (2021 二 行政许可 / 行政处罚, 行政强制;
+        # 2019 二 行政许可, 其他对外管理服务事项 / 行政处罚, 行政强制): its first whole rows, on condition that
+        # later blocks fill the rest (else a value of the band was lost, place unknown). Several columns
+        # only in a table without rules: where rules check the cells, such a count is the first column's
+        # top cells or the rest of a lead block's rows (_lead, _ragged)
+        k = len(values) // n
+        fits, pending = [rows[:k]], rows[k:]
     if not fits:
         return None
     chosen = fits[0]
