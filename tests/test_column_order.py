@@ -245,3 +245,33 @@ def test_a_block_read_the_same_in_both_orders_is_no_evidence():
     rows = report.tables["proactive"].rows
     assert all(cell.value is None for rid in ("rules", "normative_docs") for cell in rows[rid].values())
     assert rows["other_services"]["change"].value == -1
+
+
+def test_values_printed_after_the_next_sections_heading_are_the_tables_when_they_settle_it():
+    """pdfminer's text of a report whose 三 runs onto the page where 四
+    starts: 四's heading and its 行政复议/行政诉讼 headers come before the rest of
+    三's columns. 三's region runs on over them, and 三 is read whole and valid;
+    四 is read as before."""
+    report, truth = parsed_fixture(TABLE_TWO_2019)
+    apps = report.tables["applications"]
+    assert apps.valid
+    for rid, cols in apps.rows.items():
+        for cid, cell in cols.items():
+            assert cell.value == truth["truth"].get(f"applications.{rid}.{cid}")
+    assert any(d.code == "TBL_RUNS_ON" and d.path == "tables.applications" for d in report.diagnostics)
+    assert report.tables["appeals"].valid
+
+
+def test_values_after_the_next_heading_that_do_not_settle_the_table_are_not_taken():
+    """One value of the run-on lost: no region makes every rule hold, so 三
+    stays as its own region reads it (not valid), and nothing is wrong."""
+    text = (FIXTURES / TABLE_TWO_2019).read_text(encoding="utf-8")
+    heading = text.index("四、政府信息公开行政复议")
+    lines = text[heading:].split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip() == "1")  # a value of 三 printed after the heading
+    report = reportparse.parse_text(text[:heading] + "\n".join(lines[:at] + lines[at + 1:]))
+    _, truth = parsed_fixture(TABLE_TWO_2019)
+    assert not report.tables["applications"].valid
+    assert not any(d.code == "TBL_RUNS_ON" for d in report.diagnostics)
+    wrong = [k for k, v in truth["truth"].items() if (c := cell_at(report, k)) is not None and c.value not in (None, v)]
+    assert wrong == []

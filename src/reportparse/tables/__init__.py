@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from ..arith import equations
 from ..diagnostics import Diagnostic
-from ..grammar import Template
+from ..grammar import TableGrammar, Template
 from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, OCR_LINES, Cell, RuleResult, Table
 from ..normalise import Canonical
 from ..options import ParseOptions
-from ..span import Span
 from .columns import reorder_columns
 from .kinds import REGISTRY, TableKind
-from .place import doubted, empty_cells
+from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
+from .readers import Rows, settled
+from .run_on import run_on_ends
 from .stream import Stream, make_stream
 from .units import header_units
 
@@ -49,10 +50,10 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
             diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: none of its row labels or headers is in its section", c.span(start, end), f"tables.{key}"))
             continue
 
-        def span_of(a: int, b: int, s: Stream = stream) -> Span:
-            return c.span(s.canon(a), s.canon(b - 1) + 1)
-
-        rows, tdiags = kind.extract(tg, stream, opts, span_of, evidence)
+        rows, tdiags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
+        if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
+                and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
+            stream, end, rows, tdiags = got
         rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}", c.text)
         rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
         diags.extend(tdiags + cdiags + udiags)
@@ -62,6 +63,27 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         _counts_unproven(template, out)
     _edge_separator_doubted(c.original, out)
     return out, diags
+
+
+def _span_of(c: Canonical, s: Stream) -> SpanOf:
+    return lambda a, b: c.span(s.canon(a), s.canon(b - 1) + 1)
+
+
+def _run_on(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, end: int,
+            regions: dict[str, tuple[int, int]], opts: ParseOptions, evidence: ProseEvidence
+            ) -> tuple[Stream, int, Rows, list[Diagnostic]] | None:
+    """The table read over its region run on into the next one (:mod:`.run_on`):
+    the first such region under which it is read whole with every rule holding."""
+    for cut in run_on_ends(c.text, end, regions):
+        stream = make_stream(c.text, start, cut)
+        rows, diags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
+        if settled(tg, rows):
+            diags.append(Diagnostic(
+                "TBL_RUNS_ON", f"table {tg.title!r}: its last values are printed after the next section's heading "
+                "(pdfminer's text-box order); read over its region run on to them, under which every cell is read "
+                "and every rule holds", c.span(end, cut), f"tables.{tg.key}"))
+            return stream, cut, rows, diags
+    return None
 
 
 def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
