@@ -1063,3 +1063,20 @@ def test_a_block_header_that_opens_two_pages_is_not_dropped_as_a_running_header(
     report = reportparse.parse_text(text)
     got = report.flat()
     assert [k for k in gen.truth if k.startswith("proactive.") and got[k] is not None and got[k] != gen.truth[k]] == []
+
+
+def test_a_rule_that_holds_over_a_row_that_breaks_another_forces_nothing_trusted():
+    """``pdftotext -layout`` of a generated report (fresh seed 26411894 of
+    ``bench/mutation_fresh.py``, 3% of the cells printed empty) with the first
+    line of ``2.申请人逾期未按收费…`` lost: its values stood under （六）其他处理
+    and were read as that row. （六）'s 总计 column then balanced its rule, and
+    forced 0 into 2.'s 总计 (true 1) as ``inferred``, while the same rule broke
+    in two other columns. A value forced in or from a row a failing rule holds
+    is not trusted: ``conflict``, never ``inferred``."""
+    report, truth = parsed_fixture("pdftotext-layout-del-26411894.txt")
+    apps = report.tables["applications"]
+    assert not apps.valid
+    wrong = [(k, c.value, c.status) for k, v in truth["truth"].items()
+             if v is not None and (c := cell_at(report, k)) is not None and c.value is not None and c.value != v]
+    assert wrong and all(status not in ("read", "inferred") for _, _, status in wrong)
+    assert apps.rows["result.other.no_fee"]["total"].status == "conflict"

@@ -91,7 +91,7 @@ CODES: dict[str, tuple[str, str]] = {
     "RULE_INFERRED": (INFO, "a missing cell was filled with the one value the rules force"),
     "RULE_CORRECTED": (WARNING, "a read value contradicted rules that agree on another value and was corrected"),
     "NARRATIVE_MISMATCH": (WARNING, "a figure stated in the prose differs from the table quantity it names"),
-    "RULE_CONFLICT": (ERROR, "the rules disagree and cannot decide which cell is wrong; values stay as read"),
+    "RULE_CONFLICT": (ERROR, "the rules disagree and cannot decide which cell is wrong; values stay as read (cells `conflict`), and so do values the rules forced in or from a row that holds a cell of a failing rule"),
 }
 
 

@@ -237,6 +237,26 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     return len(inferred)
 
 
+def _forced_from_shaky_rows(cells: dict[CellRef, Cell], forcing: dict[CellRef, list[Forcing]],
+                            conflicted: set[CellRef]) -> set[CellRef]:
+    """Values the rules forced into a row some cell of which is in a rule that
+    fails, or from such a row, or from such a value: a row that breaks a rule
+    may hold another row's values (a label lost, its values read as the row
+    before), and a rule that holds over it then forces a wrong value."""
+    rows = {r for r, _ in conflicted}
+    out: set[CellRef] = set()
+    changed = True
+    while changed:
+        changed = False
+        for ref, events in forcing.items():
+            if ref in out or cells[ref].status != "inferred":
+                continue
+            if ref[0] in rows or any(src[0] in rows or src in out for ev in events for src, _ in ev.sources):
+                out.add(ref)
+                changed = True
+    return out
+
+
 def _listed(keys: list[str], most: int = 12) -> str:
     return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
 
@@ -285,8 +305,11 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
             conflicted.update(eq.cells)
             diags.append(Diagnostic("RULE_FAIL", f"{eq.rule} ({eq.scope}): {' + '.join(f'{r[0]}.{r[1]}' for r in eq.lhs)} = {lsum}, but {' + '.join(f'{r[0]}.{r[1]}' for r in eq.rhs)} = {rsum}", cells[eq.lhs[0]].span, f"tables.{t.key}"))
     if conflicted:
-        diags.append(Diagnostic("RULE_CONFLICT", f"{len(conflicted)} cell(s) of table {t.key} are in rules that fail; values kept as printed", None, f"tables.{t.key}"))
-        for ref in conflicted:
+        shaky = _forced_from_shaky_rows(cells, forcing, conflicted)
+        diags.append(Diagnostic("RULE_CONFLICT", f"{len(conflicted)} cell(s) of table {t.key} are in rules that fail; values kept as printed"
+                                + (f"; {len(shaky)} value(s) the rules forced in or from their rows not trusted either" if shaky else ""),
+                                None, f"tables.{t.key}"))
+        for ref in conflicted | shaky:
             old = cells[ref]
             if old.status in ("read", "inferred", "corrected"):
                 cells[ref] = Cell(old.value, old.raw, "conflict", old.span)
