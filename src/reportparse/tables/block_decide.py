@@ -41,8 +41,9 @@ def decide(t: TableGrammar, reading: BlockReading) -> None:
     """Each block's cells: its one reading, or, of the combinations of the
     blocks' readings, those under which every rule of the table holds, where
     they agree (none when no combination holds). In a table without rules a
-    block of several columns is taken only when all its values are equal.
-    Fills ``reading.cells``."""
+    block of several columns is taken only when all its values are equal, or
+    when exactly one of its readings puts every value where its column
+    allows it (:func:`_in_domain`). Fills ``reading.cells``."""
     eqs = equations(t)
     if not eqs:  # nothing checks the order of its columns: blocks read one way, or one way its columns' domains allow
         for b in reading.blocks:
