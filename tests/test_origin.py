@@ -53,7 +53,7 @@ def test_typed_text_is_digital_and_valid():
 
 
 def test_declared_ocr_output_is_valid_only_where_rules_check_every_value():
-    gen = make_report(1, "ogi-2021", "tab")
+    gen = make_report(2, "ogi-2021", "tab")  # (四: every group with a value has two or more parts with one)
     report = reportparse.parse_text(gen.text, ParseOptions(text_origin="ocr"))
     assert report.source.origin == "ocr" and not report.valid
     assert {k: t.valid for k, t in report.tables.items()} == {"proactive": False, "applications": True, "appeals": True}
@@ -63,6 +63,32 @@ def test_declared_ocr_output_is_valid_only_where_rules_check_every_value():
     flat = report.flat()
     assert {k: flat[k] for k in gen.truth} == gen.truth  # values are unchanged: only the claim differs
     assert report.to_dict()["tables"]["applications"]["valid"] is True
+
+
+def test_in_ocr_output_a_value_checked_only_against_its_copy_makes_no_valid_table():
+    """行政诉讼's 尚未审结 51 is its group's only part: its rule compares it with
+    its 总计, the same number printed again. OCR misreads a glyph the same way
+    in both (tesseract read 21 as 2 in both cells of ocr-signed/429), and the
+    rule holds over the misread: in OCR output such a table is not valid,
+    the values named; in digital text it is."""
+    gen = make_report(1, "ogi-2021", "tab")
+    assert gen.truth["appeals.litigation.pending"] == gen.truth["appeals.litigation.total"] == 51
+    report = reportparse.parse_text(gen.text, ParseOptions(text_origin="ocr"))
+    assert not report.tables["appeals"].valid and report.tables["applications"].valid
+    note = next(d for d in report.diagnostics if d.code == "TBL_UNCHECKED" and d.path == "tables.appeals")
+    assert "litigation.pending" in note.message and "litigation.total" in note.message
+    assert "reconsideration" not in note.message  # 15 + 10 = 25: three values
+    assert {k: report.flat()[k] for k in gen.truth} == gen.truth
+    assert reportparse.parse_text(gen.text).tables["appeals"].valid
+
+
+def test_a_misread_in_a_part_and_its_copy_no_longer_makes_a_valid_table():
+    """Whole-page tesseract text of a generated report (bench/ocr-signed/429):
+    行政诉讼's 纠正 21 and 总计 21 both read as 2."""
+    report = reportparse.parse_text((ROOT / "bench/ocr-signed/429.txt").read_text(encoding="utf-8"))
+    cells = report.tables["appeals"].rows["litigation"]
+    assert cells["corrected"].value == cells["total"].value == 2  # (true: 21)
+    assert report.source.origin == "ocr" and not report.tables["appeals"].valid
 
 
 def test_ocr_damage_makes_auto_take_the_text_for_ocr_output():

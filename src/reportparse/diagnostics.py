@@ -80,7 +80,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_GROUPS_BY_ORDER": (WARNING, "table 四: no header names its groups (garbled, split or lost); the one line holding a value for every cell was read in the template's order (复议, 直接起诉, 复议后起诉) — a placement no rule can check, so the table is not valid"),
     "TEXT_BRACKET_OCR": (INFO, "an angle bracket closed by a parenthesis or the reverse (`〈一)` for `（一）`, `第〈八)项`): only OCR prints it, so the text is read as OCR output"),
     "TBL_GARBLED_TEXT": (WARNING, "the sections that hold the tables have runs of Latin letters run into digits (5019loolololo) or long runs of capitals: OCR garbled the tables"),
-    "TBL_UNCHECKED": (WARNING, "the text is OCR output and no rule of the template checks some of the table's values (all of table 二): a misread there cannot be caught, so the table and the report are not valid"),
+    "TBL_UNCHECKED": (WARNING, "the text is OCR output and no rule of the template checks some of the table's values (all of table 二), or checks them only against the same number printed again (a group's only part other than 0 and its 总计): a misread there cannot be caught, so the table and the report are not valid"),
     "TBL_UNANCHORED": (WARNING, "a value's place rested on a choice the text does not decide (a fuzzy label whose values are on another row's line, a neighbouring row not found, digits cut where a blank cell would also fit): the table is not valid"),
     "CELL_EMPTY": (WARNING, "cells of the template are empty in the source and no rule forces them"),
     "CELL_OCR_DIGIT": (INFO, "a character that OCR confuses with a digit was read as that digit"),

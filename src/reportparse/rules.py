@@ -257,6 +257,23 @@ def _forced_from_shaky_rows(cells: dict[CellRef, Cell], forcing: dict[CellRef, l
     return out
 
 
+def _checked_only_by_copies(eqs: list[Equation], values: Values) -> list[CellRef]:
+    """Values other than 0 every rule over which, all its cells known, has
+    only two cells other than 0: the value and the same number printed again
+    (行政诉讼's 纠正 38 and its 总计 38, the other parts 0). OCR misreads a
+    glyph the same way wherever it prints it (38 read as 88 in both), so such
+    a rule holds over a misread; a rule over three or more values, or over
+    0s (one 0 misread as 8 where others stay 0 breaks it), does not."""
+    known = [eq for eq in eqs if all(values.get(r) is not None for r in eq.cells)]
+    copy = {id(eq): sum(1 for r in eq.cells if values[r]) == 2 for eq in known}
+    out = []
+    for ref, v in values.items():
+        mine = [eq for eq in known if ref in eq.cells]
+        if v and mine and all(copy[id(eq)] for eq in mine):
+            out.append(ref)
+    return out
+
+
 def _listed(keys: list[str], most: int = 12) -> str:
     return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
 
@@ -342,6 +359,13 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         if unchecked:
             ok = False
             diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))
+        copies = [f"{r}.{c}" for r, c in _checked_only_by_copies(eqs, values)]
+        if copies:
+            ok = False
+            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and {len(copies)} of its values are checked "
+                                    f"only against the same number printed again (a part that is its total's only part: {_listed(copies)}): "
+                                    "the same digits misread the same way in both would pass; compare them with the source",
+                                    table.span, f"tables.{t.key}"))
     for (r, c), cell in cells.items():
         table.rows[r][c] = cell
     return results, diags, ok
