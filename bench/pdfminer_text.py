@@ -15,7 +15,9 @@ empty, and how many reports (tables) come out valid, and valid but wrong:
 * generated PDFs (``tests/generator.render_pdf``: ruled, whitespace, split
   over a page, the template's look), seeds 900+ (the reader was developed on
   900–907, its banded column orders and first-column values among the labels
-  on 900–947 and 6103959–6103982: tuning) and fresh seeds drawn at run time
+  on 900–947 and 6103959–6103982, 二's orders by its columns' domains and
+  the run-on past the next heading on 71356004–71356027 and
+  49564083–49564106: tuning) and fresh seeds drawn at run time
   (held out).
 
 The truth for the real PDFs is the PDF parsed directly (every checked cell of
