@@ -258,20 +258,26 @@ def _forced_from_shaky_rows(cells: dict[CellRef, Cell], forcing: dict[CellRef, l
 
 
 def _checked_only_by_copies(eqs: list[Equation], values: Values) -> list[CellRef]:
-    """Values other than 0 every rule over which, all its cells known, has
-    only two cells other than 0: the value and the same number printed again
-    (行政诉讼's 纠正 38 and its 总计 38, the other parts 0). OCR misreads a
-    glyph the same way wherever it prints it (38 read as 88 in both), so such
-    a rule holds over a misread; a rule over three or more values, or over
-    0s (one 0 misread as 8 where others stay 0 breaks it), does not."""
+    """Values other than 0 that no rule checks against other numbers, only
+    against the same number printed again: a rule whose only two cells other
+    than 0 are the value and that copy (行政诉讼's 纠正 38 and its 总计 38, the
+    other parts 0). OCR misreads a glyph the same way wherever it prints it
+    (38 read as 88 in both), so such a rule holds over a misread. A value is
+    checked by a rule over three or more values other than 0 (or one whose
+    copy is: a misread of both would break that rule); a rule over 0s checks
+    too (one 0 misread as 8 where others stay 0 breaks it)."""
     known = [eq for eq in eqs if all(values.get(r) is not None for r in eq.cells)]
-    copy = {id(eq): sum(1 for r in eq.cells if values[r]) == 2 for eq in known}
-    out = []
-    for ref, v in values.items():
-        mine = [eq for eq in known if ref in eq.cells]
-        if v and mine and all(copy[id(eq)] for eq in mine):
-            out.append(ref)
-    return out
+    nonzero = [[r for r in eq.cells if values[r]] for eq in known]
+    checked = {r for cells in nonzero if len(cells) >= 3 for r in cells}
+    copies = [cells for cells in nonzero if len(cells) == 2]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in copies:
+            if (a in checked) != (b in checked):
+                checked.update((a, b))
+                changed = True
+    return sorted({r for cells in copies for r in cells} - checked)
 
 
 def _listed(keys: list[str], most: int = 12) -> str:
