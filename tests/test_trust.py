@@ -646,6 +646,22 @@ def test_a_row_the_template_does_not_have_never_takes_a_template_rows_place(layo
             assert report.tables["proactive"].valid
 
 
+@pytest.mark.parametrize("layout,sep", [("tab", "\t"), ("layout", "    "), ("pipes", " | ")])
+def test_a_row_whose_label_is_a_template_label_and_a_qualifier_never_takes_that_rows_place(layout, sep):
+    """An added row of 三, ``（一）予以公开（含部分）`` before the template's
+    （一）予以公开 (``bench/variants.py`` added-3, fresh seed 94810314): the
+    label stands whole in both, and the first was taken for the template's
+    row — its values read as 予以公开's (4 read for 0) and the real row's line
+    left out. A label with a bracketed qualifier run on after it is the row
+    only where no other place of it is free of one."""
+    for seed in (703, 708):
+        gen = make_report(seed, "ogi-2021", layout)
+        text = _with_row(gen.text, "三、本年度办理结果", sep.join(["（一）予以公开（含部分）", "1", "8", "4", "9", "1", "8", "31"]))
+        got = reportparse.parse_text(text).flat()
+        assert {k: got[k] for k in gen.truth if k.startswith("applications.result.disclosed.")} == \
+            {k: v for k, v in gen.truth.items() if k.startswith("applications.result.disclosed.")}, seed
+
+
 def test_values_after_a_word_inside_a_row_are_another_rows():
     """Text run together (``行政处罚0100政府规章19行政强制…``, a row the template
     does not have after 行政处罚): its 19 was read as 行政处罚's, 0100 and 19

@@ -76,13 +76,22 @@ def _whole_first(s: Stream, occ: list[tuple[int, int]]) -> list[tuple[int, int]]
     行政规范性文件 in 行政规范性文件备案, a row some reports add): only where it
     stands whole — first where no word runs on after it (in text run
     together the label before its values: ``规章000``, not ``规章备案5``), then
-    where none runs into it. Where no place is better, all stay."""
+    where none runs into it, then where no bracketed qualifier follows it.
+    Where no place is better, all stay."""
     for side in (1, 0):  # its end, then its start
         if len(occ) < 2:
             break
         whole = [o for o in occ if not _joined(s, s.label_span(*o)[side])]
         occ = whole or occ
+    if len(occ) > 1:  # then where no bracketed qualifier runs on after it (予以公开(含部分）: a row of its own)
+        whole = [o for o in occ if not _qualified(s, s.label_span(*o)[1])]
+        occ = whole or occ
     return occ
+
+
+def _qualified(s: Stream, i: int) -> bool:
+    """An opening bracket at compact offset ``i``, printed right after the character before it."""
+    return 0 < i < len(s.text) and s.text[i] in "(（" and s.cmap[i] == s.cmap[i - 1] + 1
 
 
 def _joined(s: Stream, i: int) -> bool:
