@@ -32,6 +32,7 @@ from .model import (
     Table,
 )
 from .options import ParseOptions
+from .vouching import checked_only_by_copies, forced_from_shaky_rows
 
 
 class Forcing(NamedTuple):
@@ -237,49 +238,6 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     return len(inferred)
 
 
-def _forced_from_shaky_rows(cells: dict[CellRef, Cell], forcing: dict[CellRef, list[Forcing]],
-                            conflicted: set[CellRef]) -> set[CellRef]:
-    """Values the rules forced into a row some cell of which is in a rule that
-    fails, or from such a row, or from such a value: a row that breaks a rule
-    may hold another row's values (a label lost, its values read as the row
-    before), and a rule that holds over it then forces a wrong value."""
-    rows = {r for r, _ in conflicted}
-    out: set[CellRef] = set()
-    changed = True
-    while changed:
-        changed = False
-        for ref, events in forcing.items():
-            if ref in out or cells[ref].status != "inferred":
-                continue
-            if ref[0] in rows or any(src[0] in rows or src in out for ev in events for src, _ in ev.sources):
-                out.add(ref)
-                changed = True
-    return out
-
-
-def _checked_only_by_copies(eqs: list[Equation], values: Values) -> list[CellRef]:
-    """Values other than 0 that no rule checks against other numbers, only
-    against the same number printed again: a rule whose only two cells other
-    than 0 are the value and that copy (行政诉讼's 纠正 38 and its 总计 38, the
-    other parts 0). OCR misreads a glyph the same way wherever it prints it
-    (38 read as 88 in both), so such a rule holds over a misread. A value is
-    checked by a rule over three or more values other than 0 (or one whose
-    copy is: a misread of both would break that rule); a rule over 0s checks
-    too (one 0 misread as 8 where others stay 0 breaks it)."""
-    known = [eq for eq in eqs if all(values.get(r) is not None for r in eq.cells)]
-    nonzero = [[r for r in eq.cells if values[r]] for eq in known]
-    checked = {r for cells in nonzero if len(cells) >= 3 for r in cells}
-    copies = [cells for cells in nonzero if len(cells) == 2]
-    changed = True
-    while changed:
-        changed = False
-        for a, b in copies:
-            if (a in checked) != (b in checked):
-                checked.update((a, b))
-                changed = True
-    return sorted({r for cells in copies for r in cells} - checked)
-
-
 def _listed(keys: list[str], most: int = 12) -> str:
     return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
 
@@ -328,7 +286,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
             conflicted.update(eq.cells)
             diags.append(Diagnostic("RULE_FAIL", f"{eq.rule} ({eq.scope}): {' + '.join(f'{r[0]}.{r[1]}' for r in eq.lhs)} = {lsum}, but {' + '.join(f'{r[0]}.{r[1]}' for r in eq.rhs)} = {rsum}", cells[eq.lhs[0]].span, f"tables.{t.key}"))
     if conflicted:
-        shaky = _forced_from_shaky_rows(cells, forcing, conflicted)
+        shaky = forced_from_shaky_rows(cells, forcing, conflicted)
         diags.append(Diagnostic("RULE_CONFLICT", f"{len(conflicted)} cell(s) of table {t.key} are in rules that fail; values kept as printed"
                                 + (f"; {len(shaky)} value(s) the rules forced in or from their rows not trusted either" if shaky else ""),
                                 None, f"tables.{t.key}"))
@@ -365,7 +323,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         if unchecked:
             ok = False
             diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))
-        copies = [f"{r}.{c}" for r, c in _checked_only_by_copies(eqs, values)]
+        copies = [f"{r}.{c}" for r, c in checked_only_by_copies(eqs, values)]
         if copies:
             ok = False
             diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and {len(copies)} of its values are checked "
