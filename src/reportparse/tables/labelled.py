@@ -78,13 +78,11 @@ def _whole_first(s: Stream, occ: list[tuple[int, int]]) -> list[tuple[int, int]]
     together the label before its values: ``规章000``, not ``规章备案5``), then
     where none runs into it, then where no bracketed qualifier follows it.
     Where no place is better, all stay."""
-    for side in (1, 0):  # its end, then its start
+    # a word run on after its end, then into its start, then a bracketed qualifier after it (予以公开(含部分）)
+    for runs_on, side in ((_joined, 1), (_joined, 0), (_qualified, 1)):
         if len(occ) < 2:
             break
-        whole = [o for o in occ if not _joined(s, s.label_span(*o)[side])]
-        occ = whole or occ
-    if len(occ) > 1:  # then where no bracketed qualifier runs on after it (予以公开(含部分）: a row of its own)
-        whole = [o for o in occ if not _qualified(s, s.label_span(*o)[1])]
+        whole = [o for o in occ if not runs_on(s, s.label_span(*o)[side])]
         occ = whole or occ
     return occ
 

@@ -35,7 +35,6 @@ def run_on_ends(text: str, end: int, regions: dict[str, tuple[int, int]]) -> Ite
     lines, pos = 0, text.rfind("\n", 0, start) + 1  # from the next section's heading line
     runs = 0
     in_run = False
-    seen_values = False
     while pos < stop and runs < MAX_RUNS:
         nl = text.find("\n", pos)
         line_end = stop if nl < 0 or nl > stop else nl
@@ -45,9 +44,7 @@ def run_on_ends(text: str, end: int, regions: dict[str, tuple[int, int]]) -> Ite
             if not value and in_run:
                 runs += 1
                 yield pos - 1
-            if value:
-                seen_values = True
-            elif not seen_values:
+            if not value and not runs:  # a line before the first values
                 lines += 1
                 if lines > MAX_LEAD:
                     return
