@@ -90,6 +90,8 @@ def _unreadable(v: Value) -> str:
         return "digits and commas that are no one number with thousands separators: which digits make which cell is not known"
     if v.dashed:
         return "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it"
+    if v.minus_zero:
+        return "a negative zero: no one prints -0, so a digit was lost (OCR reads -10 as -0)"
     return "not a number"
 
 

@@ -24,11 +24,13 @@ _TOKEN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 def value_of(piece: str, kind: Kind) -> int | float | None:
     """A cut piece as the number a cell prints, or None: no leading zero, a
-    sign only in a signed column, a decimal point only in a decimal one."""
+    sign only in a signed column, a decimal point only in a decimal one, no
+    negative zero (``-0``: no one prints it; a digit was lost)."""
     m = _PIECE.fullmatch(piece)
     if not m or (m[1] and not kind[0]) or (m[2] and not kind[1]):
         return None
-    return float(piece) if m[2] else int(piece)
+    v = float(piece) if m[2] else int(piece)
+    return None if v == 0 and m[1] == "-" else v
 
 
 def splits(tokens: list[str], ncols: int, accept: Callable[[list], bool] | None = None,

@@ -103,6 +103,7 @@ class Value:
     cut: bool = False  # the digits after a decimal point, on a line of their own (``.09``): a number cut at its point
     commas: bool = False  # digits with commas that are no number with thousands separators (``1,018073``)
     dashed: bool = False  # a dash right before a number (``–5``): a minus sign, or an empty cell's dash run into the next
+    minus_zero: bool = False  # ``-0``: no one prints a negative zero; a digit was lost (OCR reads -10 as -0)
 
     @property
     def digits_only(self) -> bool:
@@ -128,6 +129,8 @@ def read_token(raw: str, start: int) -> Value | None:
     if m:
         num = m.group(1)
         v: int | float = float(num) if "." in num else int(num)
+        if v == 0 and num.startswith("-"):
+            return Value("unreadable", tok, start, end, minus_zero=True)
         return Value("number", tok, start, end, v, m.group(2))
     if "," in tok or _UNSURE_COMMA in tok:
         if g := _GROUPED.match(tok):
