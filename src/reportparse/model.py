@@ -149,7 +149,7 @@ class Cell:
     raw: str | None = None
     status: str = "missing"
     span: Span | None = None
-    # why the value's placement rested on a choice (see README, "Anchored values"):
+    # why the value's placement rested on a choice (see docs/reading.md, "Anchored values"):
     # such a value keeps its table from being valid (TBL_UNANCHORED); not in the JSON
     unanchored: str | None = None
 
