@@ -176,6 +176,21 @@ def _needs_ocr() -> None:
         pytest.skip(f"OCR tools not installed here ({missing}); .ci/run installs them")
 
 
+def test_ocr_images_go_to_a_ram_folder_only_with_room_for_the_pages(tmp_path):
+    """The bands and cell crops tesseract reads (about 50 MB for a five-page
+    report) are written to a RAM-backed folder when it is there, writable,
+    with room for the pages (written to disk they cost a third of the OCR
+    path's own CPU); else to the default temporary folder (None)."""
+    import os
+
+    from reportparse.ingest.ocr import SCRATCH_PER_PAGE, scratch_folder
+
+    assert scratch_folder(5, str(tmp_path)) == str(tmp_path)
+    assert scratch_folder(5, str(tmp_path / "missing")) is None
+    st = os.statvfs(tmp_path)
+    assert scratch_folder(st.f_bavail * st.f_frsize // SCRATCH_PER_PAGE + 1, str(tmp_path)) is None
+
+
 def test_ocr_of_a_pdf_without_text_layer(tmp_path):
     _needs_ocr()
     gen = make_report(11, "ogi-2021", "tab")
