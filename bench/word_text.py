@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -86,6 +87,8 @@ def main() -> None:
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
     args = ap.parse_args()
+    if shutil.which("pandoc") is None:  # it makes the .docx files, so no tool can run without it
+        sys.exit("pandoc is not installed (Debian: apt-get install pandoc): it makes the Word documents")
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
     print(f"{'set':<34}{'tool':<22}{HEAD}")
     for tool, t in run(fresh, args.count, args.drop, tools()).items():
