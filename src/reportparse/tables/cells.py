@@ -85,7 +85,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 line_vals.append(v)
                 # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)
                 marked = drop_first and i == 0 and tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS
-                digits = digits or damaged or v.cut or v.commas or v.dashed or v.minus_zero or marked or v.kind in ("number", "ocr")
+                digits = digits or damaged or v.unread is not None or marked or v.kind in ("number", "ocr")
         if digits:
             for v in line_vals:
                 v.block, v.line = block, i

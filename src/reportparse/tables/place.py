@@ -78,21 +78,8 @@ def value_notes(values: list[Value], span_of: SpanOf, path: str) -> list[Diagnos
         if v.kind == "unreadable" and v.damaged:
             out.append(Diagnostic("CELL_DAMAGED_NUMBER", f"{v.raw!r} is a number with letters or marks in it", span_of(v.start, v.end), path))
         elif v.kind == "unreadable":
-            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {_unreadable(v)}", span_of(v.start, v.end), path))
+            out.append(Diagnostic("CELL_UNREADABLE", f"{v.raw!r} is {v.unread or 'not a number'}", span_of(v.start, v.end), path))
     return out
-
-
-def _unreadable(v: Value) -> str:
-    """What an unreadable field is, as CELL_UNREADABLE says it."""
-    if v.cut:
-        return "the end of a number cut at its decimal point"
-    if v.commas:
-        return "digits and commas that are no one number with thousands separators: which digits make which cell is not known"
-    if v.dashed:
-        return "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it"
-    if v.minus_zero:
-        return "a negative zero: no one prints -0, so a digit was lost (OCR reads -10 as -0)"
-    return "not a number"
 
 
 def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed: bool,

@@ -86,6 +86,19 @@ _RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[-
                       rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|[{_DASHES}]+\d|$)|[+-]")
 
 
+# why a field that looks like a number is unreadable (CELL_UNREADABLE's words)
+UNREADABLE_WHY = {
+    # the digits after a decimal point, on a line of their own (``.09``)
+    "cut": "the end of a number cut at its decimal point",
+    # digits with commas that are no number with thousands separators (``1,018073``)
+    "commas": "digits and commas that are no one number with thousands separators: which digits make which cell is not known",
+    # a dash right before a number (``–5``)
+    "dashed": "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it",
+    # ``-0``: no one prints a negative zero
+    "minus_zero": "a negative zero: no one prints -0, so a digit was lost (OCR reads -10 as -0)",
+}
+
+
 @dataclass
 class Value:
     """One field: ``kind`` is ``blank``, ``number``, ``ocr`` or ``unreadable``."""
@@ -100,10 +113,8 @@ class Value:
     line: int = 0  # the line of its segment it stands on
     label_tail: bool = False  # a speck right after a row's label: its last word, or a value cell OCR garbled
     damaged: bool = False  # a number with letters or marks inside or glued to it (``8S8283``, ``〕4``): OCR damage
-    cut: bool = False  # the digits after a decimal point, on a line of their own (``.09``): a number cut at its point
-    commas: bool = False  # digits with commas that are no number with thousands separators (``1,018073``)
-    dashed: bool = False  # a dash right before a number (``–5``): a minus sign, or an empty cell's dash run into the next
-    minus_zero: bool = False  # ``-0``: no one prints a negative zero; a digit was lost (OCR reads -10 as -0)
+    # a number-like field that is no value, as CELL_UNREADABLE says why (one of :data:`UNREADABLE_WHY`); None: not one
+    unread: str | None = None
 
     @property
     def digits_only(self) -> bool:
@@ -130,14 +141,14 @@ def read_token(raw: str, start: int) -> Value | None:
         num = m.group(1)
         v: int | float = float(num) if "." in num else int(num)
         if v == 0 and num.startswith("-"):
-            return Value("unreadable", tok, start, end, minus_zero=True)
+            return Value("unreadable", tok, start, end, unread=UNREADABLE_WHY["minus_zero"])
         return Value("number", tok, start, end, v, m.group(2))
     if "," in tok or _UNSURE_COMMA in tok:
         if g := _GROUPED.match(tok):
             num = g.group(1).replace(",", "")
             return Value("number", tok, start, end, float(num) if "." in num else int(num), g.group(2))
         if _COMMA_RUN.match(tok):
-            return Value("unreadable", tok.replace(_UNSURE_COMMA, ","), start, end, commas=True)
+            return Value("unreadable", tok.replace(_UNSURE_COMMA, ","), start, end, unread=UNREADABLE_WHY["commas"])
     if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
         fixed = tok.translate(_OCR_DIGITS)
         if len(fixed) == 1 or not fixed.startswith("0"):
@@ -145,9 +156,9 @@ def read_token(raw: str, start: int) -> Value | None:
     if _GARBLE.match(tok):
         return Value("unreadable", tok, start, end)
     if _DASH_NUMBER.match(tok):
-        return Value("unreadable", tok, start, end, dashed=True)
+        return Value("unreadable", tok, start, end, unread=UNREADABLE_WHY["dashed"])
     if _CUT_DECIMAL.match(tok):
-        return Value("unreadable", tok, start, end, cut=True)
+        return Value("unreadable", tok, start, end, unread=UNREADABLE_WHY["cut"])
     return None
 
 
