@@ -13,7 +13,7 @@ import reportparse
 from reportparse.grammar import load_grammars
 from reportparse.model import Cell
 from reportparse.tables import readers
-from reportparse.tables.labelled import locate_rows
+from reportparse.tables.anchors import locate_rows
 from reportparse.tables.stream import make_stream
 
 ROOT = Path(__file__).resolve().parent.parent

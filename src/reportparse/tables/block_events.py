@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..grammar import TableGrammar
 from ..startcache import compiled
-from .labelled import Anchor
+from .anchors import Anchor
 from .stream import NUMERIC_LINE, Stream, find_all, label_pattern
 from .tokens import Value, read_token
 

@@ -56,9 +56,9 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..span import Span
+from .anchors import Anchor
 from .block_decide import decide
 from .block_events import region_events
-from .labelled import Anchor
 from .place import SpanOf, cell_from, empty_cells, value_notes
 from .stream import Stream
 from .tokens import Value

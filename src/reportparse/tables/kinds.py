@@ -15,8 +15,8 @@ from ..grammar import TableGrammar
 from ..model import Cell, RuleResult, Table
 from ..options import ParseOptions
 from ..rules import check_table
+from .anchors import locate_rows
 from .groups import extract_groups, one_row
-from .labelled import locate_rows
 from .place import SpanOf
 from .prose import ProseEvidence
 from .readers import read_labelled

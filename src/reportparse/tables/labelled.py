@@ -1,157 +1,36 @@
 """Tables whose rows carry labels (二 主动公开, 三 申请): anchor rows by their
 labels, read the values after each label, place them into cells.
 
-Rows are found by their labels from the grammar (exact, then fuzzy with a
-bounded error count), never by counting numbers. Labels found in the
+Rows are found by their labels (:mod:`.anchors`), never by counting
+numbers. Labels found in the
 template's order anchor the table; a row whose label is elsewhere (a merged
 label cell printed after its values) gets values only when the values between
-two anchors number exactly what the rows between them need.
+two anchors number exactly what the rows between them need. Values printed
+apart from their labels are read in :mod:`.detached`; rows of run-together
+digits are split together in :mod:`.joint_splits`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
-from ..arith import equations, possible_choices, row_equation
+from ..arith import equations, row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import SCATTERED, UNTIL_RULES_HOLD, Cell
-from ..options import ParseOptions
 from ..startcache import compiled
 from ..textutil import key_positions, label_key
+from .anchors import Anchor, in_template_order
 from .cells import read_fields
-from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf, cell_from, doubted, empty_cells, place_row
-from .prose import PROSE_DECIDED, ProseEvidence, Stated, narrow
-from .split import agreed, ambiguous
-from .stream import Stream, find_all, find_fuzzy, label_pattern
+from .detached import blocks_around_label, blocks_before_labels, labels_alone_before
+from .joint_splits import resolve_splits
+from .place import Placed, SpanOf, cell_from, doubted, empty_cells, place_row
+from .prose import ProseEvidence
+from .stream import Stream
 from .tokens import Value
 
-_DIGIT = compiled(r"\d")
 _HAN = compiled(r"\p{Han}")
-MAX_PLACES = 200  # places of all labels of a table weighed together (a bound on a quadratic search)
-SPLIT_UNCHECKED = "a row's digits cut the one way the rules leave possible, though no rule with all its cells known checks it"
-
-
-@dataclass
-class Anchor:
-    row: str
-    start: int  # compact offsets
-    end: int
-    covered: frozenset[int]  # compact offsets of the label's own characters
-    fuzzy: bool = False  # found only with character errors
-
-
-def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf) -> tuple[dict[str, Anchor], list[Diagnostic]]:
-    """Where each row's label is, and a diagnostic for each found only fuzzily."""
-    diags: list[Diagnostic] = []
-    found: dict[str, Anchor] = {}
-    places: dict[str, tuple[list[tuple[int, int]], bool]] = {}
-    for row in t.rows:
-        occ = _whole_first(s, find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact]))
-        fuzzy = not occ
-        if not occ:
-            for m in row.match:  # never the exact-only forms (其他处理 took 要他处理 in a wrapped line)
-                hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
-                if hit:
-                    occ = [(hit[0], hit[1])]
-                    a, b, _ = s.label_span(hit[0], hit[1])
-                    diags.append(Diagnostic("TBL_ROW_FUZZY", f"label {row.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{row.id}"))
-                    break
-        if occ:
-            places[row.id] = (occ, fuzzy)
-    chain = _chain({rid: occ for rid, (occ, _) in places.items()})
-    cursor = 0
-    for rid, (occ, fuzzy) in places.items():
-        start, end = chain[rid] if rid in chain else next((o for o in occ if o[0] >= cursor), occ[0])
-        if rid in chain:
-            cursor = end
-        found[rid] = Anchor(rid, *s.label_span(_line_start(s, start), end), fuzzy=fuzzy)
-    return found, diags
-
-
-def _whole_first(s: Stream, occ: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A label found both standing whole and inside a longer label of a row
-    the template does not have (规范性文件 in 党内规范性文件, 规章 in 政府规章,
-    行政规范性文件 in 行政规范性文件备案, a row some reports add): only where it
-    stands whole — first where no word runs on after it (in text run
-    together the label before its values: ``规章000``, not ``规章备案5``), then
-    where none runs into it, then where no bracketed qualifier follows it.
-    Where no place is better, all stay."""
-    # a word run on after its end, then into its start, then a bracketed qualifier after it (予以公开(含部分）)
-    for runs_on, side in ((_joined, 1), (_joined, 0), (_qualified, 1)):
-        if len(occ) < 2:
-            break
-        whole = [o for o in occ if not runs_on(s, s.label_span(*o)[side])]
-        occ = whole or occ
-    return occ
-
-
-def _qualified(s: Stream, i: int) -> bool:
-    """An opening bracket at compact offset ``i``, printed right after the character before it."""
-    return 0 < i < len(s.text) and s.text[i] in "(（" and s.cmap[i] == s.cmap[i - 1] + 1
-
-
-def _joined(s: Stream, i: int) -> bool:
-    """Han characters at compact offsets ``i - 1`` and ``i`` with nothing
-    between them in the printed text (no space, tab or line break)."""
-    return 0 < i < len(s.text) and bool(_HAN.match(s.text[i - 1])) and bool(_HAN.match(s.text[i])) \
-        and s.cmap[i] == s.cmap[i - 1] + 1
-
-
-def _chain(places: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[int, int]]:
-    """One place per row, for the most rows whose places follow the template's
-    order (``places`` in that order), the earliest places among equal chains:
-    a label printed twice (pdftotext reprints a table's label column after its
-    values) is taken where its neighbours in the template are, and a label
-    printed only out of order does not push the rows after it elsewhere."""
-    if sum(map(len, places.values())) > MAX_PLACES:  # a label repeated all over a long input: first places in order
-        cursor, greedy = 0, {}
-        for rid, occ in places.items():
-            if o := next((o for o in occ if o[0] >= cursor), None):
-                greedy[rid], cursor = o, o[1]
-        return greedy
-    best: list[tuple[int, tuple[int, ...], str, tuple[int, int], int]] = []  # (length, -starts, row, place, previous)
-    for rid, occ in places.items():
-        for o in occ:
-            prev = [i for i, b in enumerate(best) if b[3][1] <= o[0] and b[2] != rid]
-            j = max(prev, key=lambda i: (best[i][0], best[i][1]), default=-1)
-            length, starts = (best[j][0], best[j][1]) if j >= 0 else (0, ())
-            best.append((length + 1, (*starts, -o[0]), rid, o, j))
-    if not best:
-        return {}
-    k = max(range(len(best)), key=lambda i: (best[i][0], best[i][1]))
-    out: dict[str, tuple[int, int]] = {}
-    while k >= 0:
-        out[best[k][2]] = best[k][3]
-        k = best[k][4]
-    return out
-
-
-_NUMBERED = compiled(r"[（《〈][一二三四五六七八九十]{1,2}[）》〉]|[一二三四五六七八九十]{1,2}、")
-_LABEL_HEAD = compiled(r"[1-9工lI](?:[^\s\d]?[.、．])?[\p{Han}“”]{0,10}")  # 7了.属于…: OCR junk before the dot
-
-
-def _line_start(s: Stream, start: int) -> int:
-    """Take in the item number and the first characters of a label matched only
-    by its end (``2.申请人训期未按…`` matched at 未按…, ``7了.属于…`` at 属于…):
-    they are not values."""
-    line_start = max(s.labels.rfind("\n", 0, start), s.labels.rfind("\t", 0, start)) + 1
-    if _NUMBERED.match(s.labels, start):
-        return start  # the label has its own number (（二）…): what is before it is no part of it (``l`` a value OCR read)
-    head = _LABEL_HEAD.fullmatch(s.labels, line_start, start)
-    return line_start if head and start > line_start else start
-
-
-def _in_order(t: TableGrammar, found: dict[str, Anchor]) -> list[str]:
-    """Longest run of found rows whose positions follow the template's order."""
-    ids = [r.id for r in t.rows if r.id in found]
-    best: list[list[str]] = []
-    for i, rid in enumerate(ids):
-        prev = [best[j] for j in range(i) if found[ids[j]].end <= found[rid].start]
-        chain = max(prev, key=len, default=[])
-        best.append(chain + [rid])
-    return max(best, key=len, default=[])
 
 
 def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
@@ -202,7 +81,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
 
 def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[str, Anchor],
                      evidence: ProseEvidence | None = None) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
-    """The rows read from the values after each label found (:func:`locate_rows`);
+    """The rows read from the values after each label found (:func:`.anchors.locate_rows`);
     ``evidence``: the prose's statements, which may decide run-together digits."""
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
@@ -211,11 +90,11 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         diags.append(Diagnostic("TBL_UNKNOWN_ROW", f"a line that is no row of the template was left out: {text[:60]!r}", span_of(a, b), f"tables.{t.key}"))
     # a label followed by values anchors its row; a label with none (a merged
     # label cell printed away from its values) does not
-    anchored = _in_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
+    anchored = in_template_order(t, {rid: a for rid, a in found.items() if chunks[rid][0]})
     order = [r.id for r in t.rows]
     ruled = {ref for eq in equations(t) for ref in eq.cells}
-    blocks = _blocks_before_labels(t, found, chunks, anchored)
-    blocks.update(_blocks_around_label(t, found, chunks, anchored, blocks))
+    blocks = blocks_before_labels(t, found, chunks, anchored)
+    blocks.update(blocks_around_label(t, found, chunks, anchored, blocks))
     segs: list[tuple[str | None, list[Value], bool]] = [(None, head, False)]
     segs += [(a, *chunks[a]) for a in anchored]
     pending: dict[str, Placed] = {}
@@ -227,7 +106,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     scattered = False  # a label followed by more lines of values than its row has cells
     for k, (anchor, vals, tab) in enumerate(segs):
         if anchor in blocks and not vals:
-            continue  # its values came in a block (_blocks_around_label)
+            continue  # its values came in a block (blocks_around_label)
         next_anchor = segs[k + 1][0] if k + 1 < len(segs) else None
         lo = order.index(anchor) + 1 if anchor else 0
         hi = order.index(next_anchor) if next_anchor else len(order)
@@ -238,7 +117,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         nonblank = [v for v in vals if v.kind != "blank"]
         need = [len(t.row(r).columns) for r in targets]
         if (between and len(nonblank) == sum(need) and not any(v.kind == "blank" for v in vals)
-                and not _labels_alone_before(t, order, anchor, found, chunks, blocks)):
+                and not labels_alone_before(t, order, anchor, found, chunks, blocks)):
             pos, before = 0, None
             for rid, n in zip(targets, need, strict=True):
                 row = t.row(rid)
@@ -291,7 +170,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
             what = "was not found" if rid not in found else "has no values next to it"
             diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))
     if pending:
-        _resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
+        resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
     if scattered:
         _doubt_counted_lines(rows, own)
     _mark_unanchored(t, s, rows, found, own, values_first)
@@ -336,29 +215,6 @@ def _word_end(s: Stream, start: int) -> bool:
     between them in the text (``无法提``): the end of a word, not a cell of
     its own (``数量\t王呆``: a tab apart, which the stream drops)."""
     return start > 0 and bool(_HAN.match(s.text, start - 1)) and s.canon(start - 1) + 1 == s.canon(start)
-
-
-def _labels_alone_before(t: TableGrammar, order: list[str], anchor: str | None, found: dict[str, Anchor],
-                         chunks: dict[str, tuple[list[Value], bool]], filled: dict[str, list[Value]]) -> bool:
-    """The rows right before ``anchor`` in the template are labels with no
-    values of their own, which no block gave any (``filled``) and the values
-    after the row before them do not cover (``9 0 … 9`` and ``0 0 … 0``
-    after 部分公开: its own and 1.属于国家秘密's): values after the anchor that
-    number what it and the rows after it need may as well be the values of
-    the labels before it (a column of labels, then their values:
-    ``pdftotext`` of a narrow Word table), and the count cannot tell which."""
-    if anchor is None or anchor not in order:
-        return False
-    alone, i = [], order.index(anchor) - 1
-    while i >= 0 and order[i] in found and not chunks[order[i]][0] and order[i] not in filled:
-        alone.append(order[i])
-        i -= 1
-    if not alone:
-        return False
-    if i < 0 or order[i] not in found:
-        return True
-    surplus = len(chunks[order[i]][0]) - len(t.row(order[i]).columns)
-    return surplus < sum(len(t.row(r).columns) for r in alone)
 
 
 BY_COUNT = ("placed by template order because the values between two labels (or after a row's own) number what "
@@ -475,180 +331,3 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
                     rows[row_id][c] = replace(cell, unanchored=why)
 
 
-def _blocks_before_labels(t: TableGrammar, found: dict[str, Anchor], chunks: dict[str, tuple[list[Value], bool]],
-                          anchored: list[str]) -> dict[str, list[Value]]:
-    """One cell per line, printed before the labels (pdftotext of merged cells):
-    a row's values run on into a block of m more rows, and the next m labels
-    in the document — label-only, consecutive in the template — are those rows.
-    The block is read column by column when it comes as one run per column
-    (blank lines between columns), row by row when every value stands alone.
-    Not when the labels before the anchor stand alone as well
-    (:func:`_labels_alone_before`): then the block may be their values.
-    Trimmed from the anchor's own chunk; returns the rows so filled."""
-    out: dict[str, list[Value]] = {}
-    order = [r.id for r in t.rows if not r.optional]
-    by_pos = sorted(found.values(), key=lambda a: a.start)
-    for a in anchored:
-        vals, tabbed = chunks[a]
-        n = len(t.row(a).columns)
-        extra = len(vals) - n
-        if tabbed or extra <= 0 or a not in order:
-            continue
-        start = order.index(a)
-        after = [x.row for x in by_pos if x.start > found[a].start]
-        run = []
-        for rid in after:
-            if rid in order and order.index(rid) < start:
-                continue  # a row placed earlier (its label printed late)
-            if rid in order and not chunks[rid][0] and rid not in out:
-                run.append(rid)
-            else:
-                break
-        if any(len(t.row(r).columns) != n for r in run) or extra % n:
-            continue
-        m = extra // n
-        rows = run[:m]
-        if len(rows) != m or rows != order[start + 1:start + 1 + m]:
-            continue
-        if _labels_alone_before(t, order, a, found, chunks, out):
-            continue  # the block may be the rows' before (a label column, then its values)
-        own, rest = vals[:n], vals[n:]
-        if len({v.block for v in own}) != n and len({v.block for v in own}) != 1:
-            continue
-        grid = _block_grid(rest, m, n)
-        if grid is None and len({v.block for v in rest}) == len(rest):  # one value per line: row by row
-            grid = [rest[r * n:(r + 1) * n] for r in range(m)]
-        if grid is None:
-            continue
-        chunks[a] = (own, tabbed)
-        for rid, row_vals in zip(rows, grid, strict=True):
-            out[rid] = row_vals
-    return out
-
-
-def _blocks_around_label(t: TableGrammar, found: dict[str, Anchor], chunks: dict[str, tuple[list[Value], bool]],
-                         anchored: list[str], taken: dict[str, list[Value]]) -> dict[str, list[Value]]:
-    """One cell per line, k rows' worth of values after one label and the
-    other k-1 labels printed elsewhere without values (pdftotext of a column of
-    merged cells: hongze-2023 prints 3.要求提供公开出版物 before the values of
-    the four rows 3.补正后… to 3.要求提供…). The k rows are taken only when
-    exactly one run of k consecutive rows of the template (among the rows
-    whose labels are in the document) holds the label and otherwise only
-    label-only rows; the values must group as k per column, or n per row, or
-    (one per line) read the same both ways, and none may stand inside the
-    label's own wrapped lines (``5.要求…重新出`` / values / ``具已获取信息``:
-    those are its own). Returns the rows so filled."""
-    out: dict[str, list[Value]] = {}
-    present = [r.id for r in t.rows if r.id in found]
-    for a in anchored:
-        vals, tabbed = chunks[a]
-        n = len(t.row(a).columns)
-        if tabbed or a in taken or len(vals) <= n or len(vals) % n or a not in present:
-            continue
-        if vals[0].start < found[a].end:
-            continue  # values printed inside the label's own wrapped lines: the label's, not the first of a block
-        k, i = len(vals) // n, present.index(a)
-        windows = [w for s0 in range(max(0, i - k + 1), i + 1) if len(w := present[s0:s0 + k]) == k
-                   and all(r == a or (not chunks[r][0] and r not in taken and r not in out) for r in w)
-                   and all(len(t.row(r).columns) == n for r in w)]
-        grid = _block_grid(vals, k, n) if len(windows) == 1 else None
-        if grid is None:
-            continue
-        chunks[a] = ([], tabbed)
-        out.update(zip(windows[0], grid, strict=True))
-    return out
-
-
-def _block_grid(vals: list[Value], k: int, n: int) -> list[list[Value]] | None:
-    """k rows of n values: column by column (n runs of k), row by row (k runs
-    of n), or one value per run when both readings give the same numbers."""
-    groups: dict[int, list[Value]] = {}
-    for v in vals:
-        groups.setdefault(v.block, []).append(v)
-    runs = list(groups.values())
-    by_col = [[vals[c * k + r] for c in range(n)] for r in range(k)]
-    by_row = [vals[r * n:(r + 1) * n] for r in range(k)]
-    if len(runs) == n and {len(g) for g in runs} == {k}:
-        return by_col
-    if len(runs) == k and {len(g) for g in runs} == {n}:
-        return by_row
-    same = all(x.value == y.value for rc, rr in zip(by_col, by_row, strict=True) for x, y in zip(rc, rr, strict=True))
-    return by_row if len(runs) == len(vals) and same else None
-
-
-def _resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],
-                    span_of: SpanOf, diags: list[Diagnostic], stated: dict[tuple[str, str], Stated]) -> None:
-    """Several rows of run-together digits: keep the one combination of splits
-    under which every rule that can be checked holds, if there is exactly one.
-    A row's splits are first narrowed to those that give the values the prose
-    states (``stated``); cells so decided are ``inferred``, each statement named."""
-    eqs = equations(t)
-    used: dict[str, list[Stated]] = {}
-    for rid, placed in pending.items():
-        placed.candidates, facts = narrow(placed.candidates, t.row(rid).columns, rid, stated)
-        if facts:
-            used[rid] = facts
-    base = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items() if cell.status == "read"}
-    ids = list(pending)
-    combos = 1
-    for rid in ids:
-        combos *= len(pending[rid].candidates)
-    winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
-    if combos <= 20000:
-        winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
-    checked = _checked_in_every(eqs, base, [[(rid, c) for c in t.row(rid).columns] for rid in ids], winners or [])
-    for i, rid in enumerate(ids):
-        placed = pending[rid]
-        span = next(iter(placed.cells.values())).span
-        raw = next(iter(placed.cells.values())).raw
-        path = f"tables.{t.key}.{rid}"
-        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", placed.doubt)
-
-        def unanchored(c: str, rid: str = rid, why: str | None = why,
-                       unchecked: str = placed.unchecked or SPLIT_UNCHECKED) -> str | None:
-            # the rules only leave the cut possible: no rule with all its cells known holds over the cell
-            return why or (None if (rid, c) in checked else unchecked)
-        if winners is not None and len(winners) == 1:
-            sol = winners[0][i]
-            rows[rid] = {c: Cell(v, raw, status, span, unanchored=unanchored(c)) if v is not None else Cell(None, raw, "missing", span)
-                         for c, v in zip(t.row(rid).columns, sol, strict=True)}
-            holds = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
-            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {holds})", span, path))
-            diags += _prose_notes(raw, used.get(rid, []), path)
-            continue
-        # cells on which every split that the rules allow agrees are read; the rest stay empty
-        sols = [w[i] for w in winners] if winners is not None else placed.candidates
-        kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
-        for i, (c, v) in enumerate(zip(t.row(rid).columns, kept, strict=True)):
-            if v is not None:
-                rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored(c))
-            elif sols and rows[rid][c].unanchored == BLANKS_SEVERAL_PLACES and len({s[i] for s in sols} - {None}) <= 1:
-                # printed as nothing in some readings, the same value in the others: a value the rules force
-                # there contradicts no reading that prints one
-                rows[rid][c] = replace(rows[rid][c], unanchored=None)
-        diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
-        if any(v is not None for v in kept):
-            diags += _prose_notes(raw, used.get(rid, []), path)
-
-
-def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]],
-                      winners: list[tuple[list, ...]]) -> set[tuple[str, str]]:
-    """The cells that, under every winning combination of splits, are in a
-    rule whose cells are all known and which holds (none when no winner)."""
-    mine = {ref for refs in groups for ref in refs}
-    eqs = [eq for eq in eqs if not mine.isdisjoint(eq.cells)]
-    out: set[tuple[str, str]] | None = None
-    for combo in winners:
-        values = dict(base)
-        for refs, sol in zip(groups, combo, strict=True):
-            values.update(zip(refs, sol, strict=True))
-        here = {ref for eq in eqs if eq.residual(values) == 0 for ref in eq.cells}
-        out = here if out is None else out & here
-        if not out:
-            break
-    return out or set()
-
-
-def _prose_notes(raw: str, facts: list[Stated], path: str) -> list[Diagnostic]:
-    return [Diagnostic("TBL_SPLIT_PROSE", f"{raw!r}: the prose states {f.value} ({f.text!r}), which decides the split",
-                       f.span, path) for f in facts]

@@ -108,7 +108,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
             and all(v.kind == "number" and not v.unit for v in values)):
         # fields apart but fewer than the cells, none empty: a line aligned with spaces (lynx, pandoc's plain
         # tables), where an empty cell prints as nothing but a wider gap. Each value is a cell; the empty
-        # ones may stand wherever the row's rule allows, and the table's rules choose (_resolve_splits)
+        # ones may stand wherever the row's rule allows, and the table's rules choose (joint_splits.resolve_splits)
         sols, complete = readings([v.raw for v in values], _kinds(columns, cols), most=len(values),
                                   keep=lambda sol: _may_hold(eq, row.id, zip(cols, sol, strict=True)))
         if sols:

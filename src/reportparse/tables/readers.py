@@ -31,8 +31,9 @@ from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import UNTIL_RULES_HOLD, Cell
+from .anchors import Anchor
 from .blocks import read_blocks
-from .labelled import Anchor, extract_labelled
+from .labelled import extract_labelled
 from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
 from .stream import NUMERIC_LINE, Stream

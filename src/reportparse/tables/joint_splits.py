@@ -1,0 +1,96 @@
+"""Several rows of run-together digits decided together: the one
+combination of their splits under which every rule that can be checked
+holds, narrowed first by what the report's prose states."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..arith import equations, possible_choices
+from ..diagnostics import Diagnostic
+from ..grammar import TableGrammar
+from ..model import Cell
+from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf
+from .prose import PROSE_DECIDED, Stated, narrow
+from .split import agreed, ambiguous
+
+SPLIT_UNCHECKED = "a row's digits cut the one way the rules leave possible, though no rule with all its cells known checks it"
+
+
+def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: dict[str, Placed],
+                    span_of: SpanOf, diags: list[Diagnostic], stated: dict[tuple[str, str], Stated]) -> None:
+    """Several rows of run-together digits: keep the one combination of splits
+    under which every rule that can be checked holds, if there is exactly one.
+    A row's splits are first narrowed to those that give the values the prose
+    states (``stated``); cells so decided are ``inferred``, each statement named."""
+    eqs = equations(t)
+    used: dict[str, list[Stated]] = {}
+    for rid, placed in pending.items():
+        placed.candidates, facts = narrow(placed.candidates, t.row(rid).columns, rid, stated)
+        if facts:
+            used[rid] = facts
+    base = {(r, c): cell.value for r, cols in rows.items() for c, cell in cols.items() if cell.status == "read"}
+    ids = list(pending)
+    combos = 1
+    for rid in ids:
+        combos *= len(pending[rid].candidates)
+    winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
+    if combos <= 20000:
+        winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
+    checked = _checked_in_every(eqs, base, [[(rid, c) for c in t.row(rid).columns] for rid in ids], winners or [])
+    for i, rid in enumerate(ids):
+        placed = pending[rid]
+        span = next(iter(placed.cells.values())).span
+        raw = next(iter(placed.cells.values())).raw
+        path = f"tables.{t.key}.{rid}"
+        status, why = ("inferred", PROSE_DECIDED) if rid in used else ("read", placed.doubt)
+
+        def unanchored(c: str, rid: str = rid, why: str | None = why,
+                       unchecked: str = placed.unchecked or SPLIT_UNCHECKED) -> str | None:
+            # the rules only leave the cut possible: no rule with all its cells known holds over the cell
+            return why or (None if (rid, c) in checked else unchecked)
+        if winners is not None and len(winners) == 1:
+            sol = winners[0][i]
+            rows[rid] = {c: Cell(v, raw, status, span, unanchored=unanchored(c)) if v is not None else Cell(None, raw, "missing", span)
+                         for c, v in zip(t.row(rid).columns, sol, strict=True)}
+            holds = "the table's rules hold" + (" and that gives what the prose states" if rid in used else "")
+            diags.append(Diagnostic("TBL_SPLIT", f"{raw!r} split as {sol} (the only split under which {holds})", span, path))
+            diags += _prose_notes(raw, used.get(rid, []), path)
+            continue
+        # cells on which every split that the rules allow agrees are read; the rest stay empty
+        sols = [w[i] for w in winners] if winners is not None else placed.candidates
+        kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
+        for i, (c, v) in enumerate(zip(t.row(rid).columns, kept, strict=True)):
+            if v is not None:
+                rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored(c))
+            elif sols and rows[rid][c].unanchored == BLANKS_SEVERAL_PLACES and len({s[i] for s in sols} - {None}) <= 1:
+                # printed as nothing in some readings, the same value in the others: a value the rules force
+                # there contradicts no reading that prints one
+                rows[rid][c] = replace(rows[rid][c], unanchored=None)
+        diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
+        if any(v is not None for v in kept):
+            diags += _prose_notes(raw, used.get(rid, []), path)
+
+
+def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]],
+                      winners: list[tuple[list, ...]]) -> set[tuple[str, str]]:
+    """The cells that, under every winning combination of splits, are in a
+    rule whose cells are all known and which holds (none when no winner)."""
+    mine = {ref for refs in groups for ref in refs}
+    eqs = [eq for eq in eqs if not mine.isdisjoint(eq.cells)]
+    out: set[tuple[str, str]] | None = None
+    for combo in winners:
+        values = dict(base)
+        for refs, sol in zip(groups, combo, strict=True):
+            values.update(zip(refs, sol, strict=True))
+        here = {ref for eq in eqs if eq.residual(values) == 0 for ref in eq.cells}
+        out = here if out is None else out & here
+        if not out:
+            break
+    return out or set()
+
+
+def _prose_notes(raw: str, facts: list[Stated], path: str) -> list[Diagnostic]:
+    return [Diagnostic("TBL_SPLIT_PROSE", f"{raw!r}: the prose states {f.value} ({f.text!r}), which decides the split",
+                       f.span, path) for f in facts]
+
