@@ -12,6 +12,10 @@ cells printed empty, then turned into text by each library installed:
 * pdfplumber ``extract_text()``, and with ``layout=True`` (lines padded to the
   page's width);
 * pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``);
+* poppler's ``pdftohtml`` (when installed), as crawls keep PDFs converted:
+  ``-s`` HTML (a positioned ``<p>`` per run of a line) and ``-xml`` (a
+  ``<text>`` element per run), parsed as the files they are
+  (``parse_bytes``: the HTML ingest);
 * with ``--pdfjs DIR`` (a folder where ``npm install pdfjs-dist@4`` was run):
   Mozilla's pdf.js, as browsers' PDF viewers and JavaScript scrapers read a
   PDF — ``getTextContent()`` items with a line break where the item ends a
@@ -37,6 +41,8 @@ import importlib.util
 import io
 import logging
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -111,12 +117,27 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
+MARKUP = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text
+
+
+def _pdftohtml(pdf: Path, args: list[str]) -> reportparse.Report:
+    out = pdf.with_suffix("")
+    subprocess.run(["pdftohtml", "-q", "-i", *args, str(pdf), str(out)], check=True)
+    made = out.with_suffix(".xml" if "-xml" in args else ".html")
+    report = reportparse.parse_file(made)
+    made.unlink()
+    return report
+
+
 def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in tools}
     for seed in range(start, start + count):
         pdf = tmp / f"{seed}.pdf"
         gen = blanked_pdf(seed, drop, pdf)
         for name in tools:
+            if name in MARKUP:
+                tally(_pdftohtml(pdf, MARKUP[name]), gen.truth, tots[name])
+                continue
             with contextlib.redirect_stderr(io.StringIO()):  # the libraries' warnings about the font
                 text = TOOLS[name][1](str(pdf))
             tally(reportparse.parse_text(text), gen.truth, tots[name])
@@ -132,12 +153,16 @@ def main() -> None:
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
+    if shutil.which("pdftohtml"):
+        tools += list(MARKUP)
     if args.pdfjs is not None:
         script = Path(tempfile.mkdtemp()) / "pdfjs_text.mjs"
         TOOLS["pdf.js"] = ("pdf.js", _pdfjs(args.pdfjs.resolve(), "eol", script))
         TOOLS["pdf.js joined"] = ("pdf.js", _pdfjs(args.pdfjs.resolve(), "join", script))
         tools += ["pdf.js", "pdf.js joined"]
-    missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools})
+    missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools if t in TOOLS})
+    if not shutil.which("pdftohtml"):
+        missing.append("pdftohtml (poppler-utils)")
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
     print(f"{'set':<34}{'tool':<19}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -146,6 +146,18 @@ def test_expand_inputs_files_dirs_globs(inputs):
     assert not any(f.endswith(".docx") for f in files)
 
 
+def test_xml_files_come_from_globs_and_names_never_from_folder_scans(tmp_path):
+    """``pdftohtml -xml`` files are read when a glob or a name asks for them; a
+    folder scan leaves ``.xml`` out (a crawl's sitemaps and feeds are no reports)."""
+    (tmp_path / "xml").mkdir()
+    for name in ("a.xml", "b.txt"):
+        (tmp_path / "xml" / name).write_text("<pdf2xml></pdf2xml>" if name.endswith("xml") else "text", encoding="utf-8")
+    names = lambda files: sorted(Path(f).name for f in files)  # noqa: E731
+    assert names(expand_inputs([str(tmp_path / "xml")])) == ["b.txt"]
+    assert names(expand_inputs([str(tmp_path / "xml" / "*.xml")])) == ["a.xml"]
+    assert names(expand_inputs([str(tmp_path / "xml" / "a.xml")])) == ["a.xml"]
+
+
 def test_cli_corpus_prints_a_summary(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "reportparse", "corpus", str(CORPUS / "real"), "-o", str(tmp_path / "o")],
                           capture_output=True, text=True, cwd=ROOT)

@@ -137,7 +137,10 @@ def _looks_html(path: str | None, text: str) -> bool:
     if path and Path(path).suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
         return True
     head = text[:2000].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<table" in text.lower() and "</td>" in text.lower())
+    if head.startswith(("<!doctype html", "<html")) or "<pdf2xml" in head:  # pdf2xml: poppler's pdftohtml -xml
+        return True
+    low = text.lower()
+    return "<table" in low and "</td>" in low
 
 
 def parse_file(path: str | os.PathLike[str], options: ParseOptions | None = None) -> Report:

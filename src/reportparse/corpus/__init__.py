@@ -48,17 +48,21 @@ def _expand(inputs: list[str], warn: TextIO | None) -> tuple[set[str], set[str]]
         elif os.path.lexists(item) or not any(ch in item for ch in "*?["):
             named.add(os.path.normpath(item))
         else:
-            matches = [m for m in glob.glob(item, recursive=True) if _listed(Path(m))]
+            matches = [m for m in glob.glob(item, recursive=True) if _listed(Path(m), GLOB_ONLY)]
             if not matches and warn:
                 print(f"reportparse: warning: {item!r} matches no file", file=warn)
             found.update(os.path.normpath(m) for m in matches)
     return found | named, named
 
 
-def _listed(f: Path) -> bool:
-    """A file a folder scan or a glob takes: a known suffix, and a regular
-    file or a link (a broken link gets an error row)."""
-    return f.suffix.lower() in SUFFIXES and (f.is_file() or f.is_symlink())
+GLOB_ONLY = (".xml",)  # pdftohtml -xml files: taken when a glob names them, not from a folder (sitemaps, feeds)
+
+
+def _listed(f: Path, also: tuple[str, ...] = ()) -> bool:
+    """A file a folder scan or a glob takes: a known suffix (``also``: more
+    suffixes a glob takes), and a regular file or a link (a broken link gets
+    an error row)."""
+    return f.suffix.lower() in SUFFIXES + also and (f.is_file() or f.is_symlink())
 
 
 class Progress:

@@ -1,6 +1,11 @@
 """HTML ingest (standard library parser): prose in document order, and each
 ``<table>`` rebuilt as a grid honouring ``rowspan``/``colspan``, rendered as
 tab-separated rows like PDF tables. Scripts, styles and navigation are dropped.
+
+poppler's ``pdftohtml -xml`` output is read the same way: each ``<text>``
+element (a run of a line, in the PDF's order, as ``pdftohtml``'s HTML prints
+it) on a line of its own, each ``<page>`` ending with a form feed, the
+bookmarks (``<outline>``) left out.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from ..startcache import compiled
 from . import SourceText
 from .grid import Cell, row_fields
 
-_SKIP = {"script", "style", "noscript", "head", "nav", "select", "option", "button", "iframe", "svg", "form"}
+_SKIP = {"script", "style", "noscript", "head", "nav", "select", "option", "button", "iframe", "svg", "form",
+         "outline"}  # pdf2xml: the bookmarks, a second copy of the headings
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-          "header", "footer", "dd", "dt", "blockquote", "pre", "hr", "center"}
+          "header", "footer", "dd", "dt", "blockquote", "pre", "hr", "center",
+          "text"}  # pdf2xml (pdftohtml -xml): a run of text with its place on the page
 _CHROME = compiled(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|toolbar|topbar|footer|header|banner)(?:$|[\s_-])", regex.I)
 
 
@@ -100,6 +107,8 @@ class _Parser(HTMLParser):
             self._text("\n")
             for fields in row_fields(nrows, ncols, owner):
                 self._text("\t".join(c.text if c is not None else "" for c in fields) + "\n")
+        elif tag == "page":  # pdf2xml
+            self._text("\n\f")
         elif tag in _BLOCK:
             self._text("\n")
 
