@@ -2,7 +2,7 @@
 models, run by onnxruntime; the models ship inside the package).
 
     pip install rapidocr_onnxruntime      # not a dependency of reportparse
-    python bench/other_ocr.py [--count 16] [--drop 0.03] [--fresh-seed N]
+    python bench/other_ocr.py [--count 16] [--drop 0.03] [--fresh-seed N] [--degrade]
 
 Generated reports are rendered to PDF (``tests/generator.render_pdf``, as in
 ``bench/pdftotext_blanks.py``) with a share ``--drop`` of their cells printed
@@ -16,10 +16,16 @@ with the generator's value. Printed per way: cells right, wrong (and of
 those, how many carry a status other than ``conflict``), empty, tables
 valid, and tables valid with a wrong value.
 
+With ``--degrade`` each page is first degraded as ``bench/degraded_scans.py``
+does (rotated up to ±1°, blurred in half the reports, Gaussian noise, JPEG
+at quality 30–70; 200 dpi): scans as copiers make them. The trust fixes of
+2026-12-05 (``TBL_DIGITS_IN_DOUBT``; 四's groups on several lines) came from
+reading such texts of seeds 91165364+ and 65406453+: those are tuning.
+
 Seed sets: 41000+ (the trust fixes of 2026-12-04 came from reading their
 output: **tuning**) and fresh seeds drawn at run time (held out;
 ``--fresh-seed N`` repeats a run). About 10 s per report. Needs reportlab
-(dev) and poppler-utils.
+(dev) and poppler-utils (and, with ``--degrade``, numpy and Pillow).
 """
 
 from __future__ import annotations
@@ -55,14 +61,18 @@ def lines_of(boxes: list) -> list[str]:
     return ["  ".join(text for *_, text in sorted(line, key=lambda b: b[2])) for line in lines]
 
 
-def run(engine, start: int, count: int, drop: float, tmp: Path) -> dict[str, dict[str, int]]:
+def run(engine, start: int, count: int, drop: float, tmp: Path, degrade: bool = False) -> dict[str, dict[str, int]]:
     tots = {way: dict.fromkeys(TALLY, 0) for way in ("boxes", "lines")}
     for seed in range(start, start + count):
         pdf = tmp / "report.pdf"
         gen = blanked_pdf(seed, drop, pdf)
         subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(tmp / "page")], check=True)
         texts: dict[str, list[str]] = {"boxes": [], "lines": []}
+        rng = random.Random(seed)
         for png in sorted(tmp.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
+            if degrade:
+                from degraded_scans import degrade as degraded
+                degraded(png, rng, seed).save(png)
             boxes, _ = engine(str(png))
             texts["boxes"] += [text for _, text, _ in boxes or []] + ["\f"]
             texts["lines"] += lines_of(boxes or []) + ["\f"]
@@ -77,6 +87,7 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=16, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--degrade", action="store_true", help="degrade each page first, as a copier's scan (bench/degraded_scans.py)")
     args = ap.parse_args()
     try:
         from rapidocr_onnxruntime import RapidOCR
@@ -87,7 +98,7 @@ def main() -> None:
     print(f"{'set':<34}{'text':<7}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 41000+ (tuning)", 41000), (f"fresh seeds {fresh}+ (held out)", fresh)):
-            tots = run(engine, start, args.count, args.drop, Path(tmp))
+            tots = run(engine, start, args.count, args.drop, Path(tmp), args.degrade)
             for way, t in tots.items():
                 print(row(f"{name:<34}{way}", t, 41), flush=True)
     print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop})")

@@ -114,6 +114,73 @@ def test_ocr_damage_makes_auto_take_the_text_for_ocr_output():
     assert digital.source.origin == "digital" and digital.valid and "INPUT_OCR_TEXT" not in _codes(digital)
 
 
+def _new_row_changed(text: str, first: int, total: int) -> str:
+    """Table 三's 本年新收 printed with its 自然人 ``first`` and its 总计 ``total`` higher."""
+    line = next(ln for ln in text.split("\n") if ln.startswith("一、本年新收"))
+    label, natural, *mid, last = line.split("\t")
+    return text.replace(line, "\t".join([label, str(int(natural) + first), *mid, str(int(last) + total)]), 1)
+
+
+@pytest.mark.parametrize(("first", "total", "three_valid"), [(0, 1, True), (1, 3, False)], ids=["corrected", "rule-fails"])
+def test_a_text_whose_sums_break_vouches_for_no_value_no_rule_checks(first, total, three_valid):
+    """A text file that shows no OCR damage is taken as digital, but its
+    origin is a guess: when a rule of 三 fails, or corrects a printed value
+    (its 总计 one too high), its digits are in doubt — OCR that leaves no other
+    mark misreads so (RapidOCR read 二's 38 as 88 on a skewed scan, 6↔9 in 三
+    the only trace) — and table 二, which no rule checks, is not valid, nor
+    the report; 四, whose rules hold, keeps its own ``valid``: the tables are
+    checked as OCR output's are, the origin stays digital. The values are
+    unchanged; a text declared digital keeps 二 valid."""
+    gen = make_report(2, "ogi-2021", "tab")  # (四: every group with a value has two or more parts with one)
+    text = _new_row_changed(gen.text, first, total)
+    report = reportparse.parse_text(text)
+    assert report.source.origin == "digital" and not report.valid
+    assert {k: t.valid for k, t in report.tables.items()} == {"proactive": False, "applications": three_valid, "appeals": True}
+    doubt = next(d for d in report.diagnostics if d.code == "TBL_DIGITS_IN_DOUBT")
+    assert "rules of table(s) applications fail or corrected" in doubt.message
+    unchecked = [d for d in report.diagnostics if d.code == "TBL_UNCHECKED"]
+    assert [d.path for d in unchecked] == ["tables.proactive"] and "no rule checks 10" in unchecked[0].message
+    flat = report.flat()
+    assert all(flat[k] == v for k, v in gen.truth.items() if k.startswith("proactive."))
+    declared = reportparse.parse_text(text, ParseOptions(text_origin="digital"))
+    assert declared.tables["proactive"].valid and "TBL_UNCHECKED" not in _codes(declared)
+    assert declared.valid is three_valid
+    clean = reportparse.parse_text(gen.text)  # the same text with its sums right: every table valid
+    assert clean.valid and "TBL_UNCHECKED" not in _codes(clean)
+
+
+def _appeals_on_lines(text: str, *groups: tuple[int, ...]) -> str:
+    """Table 四's one value line printed as lines of the given groups (0
+    复议, 1 直接起诉, 2 复议后起诉), values two spaces apart as OCR lines are."""
+    line = next(ln for ln in text.split("\n") if ln.count("\t") == 14 and ln.replace("\t", "").isdigit())
+    vals = line.split("\t")
+    lines = ["  ".join(v for g in grp for v in vals[5 * g:5 * g + 5]) for grp in groups]
+    return text.replace(line, "\n".join(lines), 1)
+
+
+@pytest.mark.parametrize("origin", ["ocr", "auto"])
+def test_groups_of_one_row_on_several_ocr_lines_make_no_valid_table(origin):
+    """四's three groups are one printed row. OCR that puts a group standing a
+    little lower on the next line (RapidOCR on a skewed scan: 复议's five
+    values after 诉讼's ten) leaves whole groups in another order, each still
+    balancing: read in the text's order they are wrong, and no rule can tell.
+    In OCR output, and in a text file whose origin is a guess, such a table
+    is not valid (its values ``placed``); the row on one line, or each group
+    on a line of its own, is kept."""
+    gen = make_report(2, "ogi-2021", "tab")
+    opts = ParseOptions(text_origin=origin)
+    swapped = reportparse.parse_text(_appeals_on_lines(gen.text, (1, 2), (0,)), opts)
+    appeals = swapped.tables["appeals"]
+    assert not appeals.valid and not swapped.valid
+    assert appeals.rows["reconsideration"]["total"].value == gen.truth["appeals.litigation.total"]  # the wrong group
+    assert {c.status for cells in appeals.rows.values() for c in cells.values()} == {"placed"}
+    note = next(d for d in swapped.diagnostics if d.code == "TBL_UNANCHORED" and d.path == "tables.appeals")
+    assert "column groups of one printed row" in note.message
+    for kept in [((0, 1, 2),), ((0,), (1,), (2,))]:
+        r = reportparse.parse_text(_appeals_on_lines(gen.text, *kept), opts)
+        assert r.tables["appeals"].valid and r.flat()["appeals.litigation.total"] == gen.truth["appeals.litigation.total"]
+
+
 def test_whole_page_tesseract_text_that_dropped_digits_in_table_two_is_not_valid():
     """bench/ocr/070.txt: whole-page tesseract text of a generated report drawn
     as the template draws it. tesseract read table 二's 25 as 5 and 12 as 1 on

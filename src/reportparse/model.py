@@ -129,6 +129,11 @@ COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell a
 OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell that stands a little lower on the next "
              "line, so their order across the lines may not be the printed one; only rules over other rows (a column's), "
              "every cell of theirs known and holding, confirm them")
+# OCR text: 四's one printed row on several lines (复议's five lower than 诉讼's ten, read after them)
+GROUP_LINES = ("the column groups of one printed row on several lines of OCR text (or of a text file that may be OCR output): "
+               "OCR puts cells that stand a little lower on "
+               "the next line, so which values are which group's rests on the lines' order, and each group balances in any "
+               "order: no rule confirms it")
 # a row of fewer cells than columns, some empty, whose last value was taken for its total (a merged label cell took
 # a place): a table printed without its total column has its last column there
 LAST_AS_TOTAL = ("the last of a row's cells, fewer than its columns, taken for its total: where a merged label cell took a "

@@ -87,7 +87,8 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
         diags.append(odiag)
     if origin == "ocr":
         diags.extend(ocr_place_doubt(hr.header, diags, canon.text, hr.body_start))
-    rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin))
+    guessed = opts.text_origin == "auto" and src.kind == "text"  # a text file: where it came from is a guess
+    rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin), guessed)
     diags.extend(rdiags)
     figures = []
     if opts.text_features:

@@ -322,11 +322,11 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         unchecked = [f"{r}.{c}" for (r, c), v in values.items() if v is not None and (r, c) in required and (r, c) not in ruled]
         if unchecked:
             ok = False
-            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))
+            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is checked as OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))
         copies = [f"{r}.{c}" for r, c in checked_only_by_copies(eqs, values)]
         if copies:
             ok = False
-            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is OCR output and {len(copies)} of its values are checked "
+            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is checked as OCR output and {len(copies)} of its values are checked "
                                     f"only against the same number printed again (a part that is its total's only part: {_listed(copies)}): "
                                     "the same digits misread the same way in both would pass; compare them with the source",
                                     table.span, f"tables.{t.key}"))

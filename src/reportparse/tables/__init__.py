@@ -8,10 +8,20 @@ Each table goes through the kind its grammar ``layout`` names
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar, Template
-from ..model import COUNT_ON_LINES, EDGE_SEPARATOR_EMPTY, OCR_LINES, Cell, RuleResult, Table
+from ..model import (
+    COUNT_ON_LINES,
+    EDGE_SEPARATOR_EMPTY,
+    GROUP_LINES,
+    OCR_LINES,
+    Cell,
+    RuleResult,
+    Table,
+)
 from ..normalise import Canonical
 from ..options import ParseOptions
 from .columns import reorder_columns
@@ -161,19 +171,47 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
                 _doubt_row(cells, why)
 
 
-def _rows_on_lines_doubted(tables: dict[str, Table]) -> None:
+def _rows_on_lines_doubted(tables: dict[str, Table], template: Template) -> None:
     """In OCR text, a row whose values stand on several lines may not be in
     the printed order: OCR writes a line of the boxes whose middles are level,
     and a cell that stands a little lower goes to the next line (RapidOCR's
     boxes grouped into lines gave ``0 0 0 1 3`` / ``o 4`` for 0 0 0 0 1 3 4,
     the row's rule holding). Its values are placed until rules over other
     rows, every cell of theirs known and holding, confirm them. Values one
-    per line are boxes in the reader's order, not lines it grouped: kept."""
-    for table in tables.values():
+    per line are boxes in the reader's order, not lines it grouped: kept.
+    四's groups are one printed row: its values on several lines may hold
+    whole groups in another order (复议's five on a lower line than 诉讼's ten,
+    read after them), and each group balances in any order: no rule confirms
+    them (``GROUP_LINES``)."""
+    grouped = _groups_on_lines_doubted(tables, template)
+    for key, table in tables.items():
+        if key in grouped:
+            continue
         for cells in table.rows.values():
             lines = _value_lines(cells)
             if 1 < len(set(lines)) < len(lines):  # on several lines, two or more on one
                 _doubt_row(cells, OCR_LINES)
+
+
+def _groups_on_lines_doubted(tables: dict[str, Table], template: Template) -> set[str]:
+    """The tables of column groups (四) whose values stand on several lines,
+    values of two or more groups on one: each value placed by a choice
+    (``GROUP_LINES``, see :func:`_rows_on_lines_doubted`). Groups each on a
+    line of their own (printed apart, under their own headers) and the row
+    on one line are kept. Returns their keys."""
+    out = set()
+    for key, table in tables.items():
+        if template.tables[key].layout != "header_groups":
+            continue
+        groups_on = {}  # line: the groups with values on it
+        for rid, cells in table.rows.items():
+            for ln in _value_lines(cells):
+                groups_on.setdefault(ln, set()).add(rid)
+        if len(groups_on) > 1 and any(len(g) > 1 for g in groups_on.values()):
+            out.add(key)
+            for cells in table.rows.values():
+                _doubt_row(cells, GROUP_LINES)
+    return out
 
 
 def _value_lines(cells: dict[str, Cell]) -> list[int]:
@@ -187,14 +225,49 @@ def _doubt_row(cells: dict[str, Cell], why: str) -> None:
         cells[c] = doubted(cell, why)
 
 
-def validate_tables(tables: dict[str, Table], template: Template | None,
-                    opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+def validate_tables(tables: dict[str, Table], template: Template | None, opts: ParseOptions,
+                    origin_guessed: bool = False) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     """Every table's rules, through its kind, and each table's ``valid``;
-    the report is valid only when every table is."""
+    the report is valid only when every table is.
+
+    ``origin_guessed``: a text file taken as digital only because it shows
+    no OCR damage. When the rules of one of its tables then fail, or correct
+    a printed value, its digits are in doubt — OCR that leaves no other mark
+    misreads so (RapidOCR on a skewed scan: 二's 38 as 88, 6↔9 in 三 the only
+    trace) — and its tables are checked again as OCR output's are
+    (``TBL_DIGITS_IN_DOUBT``): values no rule checks, or checked only against
+    a copy, and rows or 四's groups on several lines do not make a table
+    valid. Its origin stays ``digital``. Even where its arithmetic holds,
+    四's groups on several lines are doubted (:func:`_groups_on_lines_doubted`):
+    whole groups moved balance every rule."""
     if template is None or template.free_format or not template.tables:
         return [], [], False
+    before = {k: {rid: dict(cells) for rid, cells in t.rows.items()} for k, t in tables.items()} \
+        if origin_guessed and opts.text_origin == "digital" else None
+    results, diags, valid = _validate(tables, template, opts, before is not None)
+    broken = _arithmetic_broken(tables, results) if before is not None else []
+    if before is not None and broken:
+        for key, rows in before.items():
+            tables[key].rows = rows
+        results, diags, valid = _validate(tables, template, replace(opts, text_origin="ocr"))
+        diags.insert(0, Diagnostic("TBL_DIGITS_IN_DOUBT", f"the text shows no OCR damage, but the rules of table(s) {', '.join(broken)} "
+                                   "fail or corrected a printed value: OCR that leaves no other mark misreads so, and its tables "
+                                   "are checked as OCR output's are (its origin stays digital)", None, "tables"))
+    return results, diags, valid
+
+
+def _arithmetic_broken(tables: dict[str, Table], results: list[RuleResult]) -> list[str]:
+    """The tables with a rule that fails or a value the rules corrected."""
+    return sorted({r.table for r in results if r.status == "fail"}
+                  | {k for k, t in tables.items() if any(c.status == "corrected" for cells in t.rows.values() for c in cells.values())})
+
+
+def _validate(tables: dict[str, Table], template: Template, opts: ParseOptions,
+              guessed: bool = False) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     if opts.text_origin == "ocr":
-        _rows_on_lines_doubted(tables)
+        _rows_on_lines_doubted(tables, template)
+    elif guessed:
+        _groups_on_lines_doubted(tables, template)
     results: list[RuleResult] = []
     diags: list[Diagnostic] = []
     valid = True
