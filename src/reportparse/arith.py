@@ -9,6 +9,7 @@ and repair.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .grammar import TableGrammar
 
@@ -168,3 +169,38 @@ def row_equation(t: TableGrammar, row_id: str) -> Equation | None:
         if eq.scope == row_id and all(r == row_id for r, _ in eq.cells):
             return eq
     return None
+
+
+def absorbed(eqs: list[Equation], forced: set[CellRef], read: list[CellRef]) -> list[CellRef]:
+    """The ``read`` cells a misread of which the rules would absorb into the
+    ``forced`` ones: with the forced cells unknown, the rules leave the value
+    free (its coefficients over the rules lie in the span of the forced
+    cells'). 上年结转's 社会公益组织 read 1 for 10, 本年新收's row unreadable:
+    its column's balance forced 本年新收's cell 9 too high, that row's rule its
+    总计, the 总计 column's balance 上年结转's 总计 — and 上年结转's own row rule
+    then holds, as the rules' sum makes it hold, checking nothing."""
+    if not forced:
+        return []
+    touching = [eq for eq in eqs if not forced.isdisjoint(eq.cells)]
+    basis: list[tuple[int, list[Fraction]]] = []  # (pivot, vector over ``touching``), reduced
+
+    def reduce(vec: list[Fraction]) -> list[Fraction]:
+        for pivot, b in basis:
+            if vec[pivot]:
+                f = vec[pivot]
+                vec = [x - f * y for x, y in zip(vec, b, strict=True)]
+        return vec
+
+    for ref in sorted(forced):
+        vec = reduce([Fraction(eq.coef(ref)) if ref in eq.cells else Fraction(0) for eq in touching])
+        pivot = next((i for i, x in enumerate(vec) if x), None)
+        if pivot is not None:
+            basis.append((pivot, [x / vec[pivot] for x in vec]))
+    free = []
+    others = [eq for eq in eqs if forced.isdisjoint(eq.cells)]
+    for ref in read:
+        if any(ref in eq.cells for eq in others) or not any(ref in eq.cells for eq in touching):
+            continue  # a rule over known cells only checks it (or no rule holds it: not this check's)
+        if not any(reduce([Fraction(eq.coef(ref)) if ref in eq.cells else Fraction(0) for eq in touching])):
+            free.append(ref)
+    return free

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .arith import CellRef, Equation, Values, equations
+from .arith import CellRef, Equation, Values, absorbed, equations
 from .corrections import correct, path
 from .diagnostics import Diagnostic
 from .grammar import TableGrammar
@@ -242,6 +242,23 @@ def _listed(keys: list[str], most: int = 12) -> str:
     return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
 
 
+def unvouched(t: TableGrammar, table: Table) -> Diagnostic | None:
+    """A valid table with values no rule checks (table 二), in a text file
+    whose origin is a guess and whose tables with rules are not all valid:
+    nothing vouches that the text's digits are as printed. Not valid, and
+    the diagnostic saying why."""
+    ruled = {ref for eq in equations(t) for ref in eq.cells}
+    required = set(t.cell_keys())
+    unchecked = [f"{r}.{c}" for r, cols in table.rows.items() for c, cell in cols.items()
+                 if cell.value is not None and (r, c) in required and (r, c) not in ruled] if table.valid else []
+    if not unchecked:
+        return None
+    table.valid = False
+    return Diagnostic("TBL_UNCHECKED", f"table {t.key}: no rule checks {len(unchecked)} of its values ({_listed(unchecked)}), and in "
+                      "a text file, which may be OCR output, only the tables the rules check vouch for its digits: they are not "
+                      "all valid; compare the values with the source, or declare the text's origin", table.span, f"tables.{t.key}")
+
+
 def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     diags: list[Diagnostic] = []
     cells: dict[CellRef, Cell] = {(r, c): cell for r, cols in table.rows.items() for c, cell in cols.items()}
@@ -323,6 +340,14 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         if unchecked:
             ok = False
             diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is checked as OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))
+        forced = {ref for ref, cell in cells.items() if cell.status == "inferred" and values[ref] is not None}
+        free = absorbed(eqs, forced, [ref for ref, cell in cells.items() if cell.status == "read" and values[ref] is not None]) if ok else []
+        if free:
+            ok = False
+            diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is checked as OCR output and {len(free)} of its values "
+                                    f"are checked by no rule that did not force an empty cell ({_listed([f'{r}.{c}' for r, c in free])}): "
+                                    "a misread there would be absorbed into the forced values, every rule still holding; compare "
+                                    "them with the source", table.span, f"tables.{t.key}"))
         copies = [f"{r}.{c}" for r, c in checked_only_by_copies(eqs, values)]
         if copies:
             ok = False

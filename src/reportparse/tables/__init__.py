@@ -24,6 +24,7 @@ from ..model import (
 )
 from ..normalise import Canonical
 from ..options import ParseOptions
+from ..rules import unvouched
 from .columns import reorder_columns
 from .kinds import REGISTRY, TableKind
 from .place import SpanOf, doubted, empty_cells
@@ -237,8 +238,11 @@ def validate_tables(tables: dict[str, Table], template: Template | None, opts: P
     trace) — and its tables are checked again as OCR output's are
     (``TBL_DIGITS_IN_DOUBT``): values no rule checks, or checked only against
     a copy, and rows or 四's groups on several lines do not make a table
-    valid. Its origin stays ``digital``. Even where its arithmetic holds,
-    四's groups on several lines are doubted (:func:`_groups_on_lines_doubted`):
+    valid. Its origin stays ``digital``. Where its arithmetic holds, the
+    tables the rules check vouch for the digits of those no rule checks (二,
+    in which RapidOCR read 9 as 6 in a text with nothing else amiss): these
+    are valid only when the checked tables are (:func:`~reportparse.rules.unvouched`);
+    and 四's groups on several lines are doubted (:func:`_groups_on_lines_doubted`):
     whole groups moved balance every rule."""
     if template is None or template.free_format or not template.tables:
         return [], [], False
@@ -246,6 +250,10 @@ def validate_tables(tables: dict[str, Table], template: Template | None, opts: P
         if origin_guessed and opts.text_origin == "digital" else None
     results, diags, valid = _validate(tables, template, opts, before is not None)
     broken = _arithmetic_broken(tables, results) if before is not None else []
+    if before is not None and not broken and not all(tables[k].valid for k, tg in template.tables.items() if equations(tg)):
+        # nothing vouches for the digits of the tables no rule checks: the tables the rules check are not all valid
+        diags.extend(d for key, tg in template.tables.items() if (d := unvouched(tg, tables[key])))
+        valid = False
     if before is not None and broken:
         for key, rows in before.items():
             tables[key].rows = rows
