@@ -242,15 +242,19 @@ def _listed(keys: list[str], most: int = 12) -> str:
     return ", ".join(keys[:most]) + (f" and {len(keys) - most} more" if len(keys) > most else "")
 
 
+def _unruled(t: TableGrammar, values: Values) -> list[str]:
+    """The cells (``row.column``) of the template that hold a value no rule checks (table 二's)."""
+    ruled = {ref for eq in equations(t) for ref in eq.cells}
+    required = set(t.cell_keys())
+    return [f"{r}.{c}" for (r, c), v in values.items() if v is not None and (r, c) in required and (r, c) not in ruled]
+
+
 def unvouched(t: TableGrammar, table: Table) -> Diagnostic | None:
     """A valid table with values no rule checks (table 二), in a text file
     whose origin is a guess and whose tables with rules are not all valid:
     nothing vouches that the text's digits are as printed. Not valid, and
     the diagnostic saying why."""
-    ruled = {ref for eq in equations(t) for ref in eq.cells}
-    required = set(t.cell_keys())
-    unchecked = [f"{r}.{c}" for r, cols in table.rows.items() for c, cell in cols.items()
-                 if cell.value is not None and (r, c) in required and (r, c) not in ruled] if table.valid else []
+    unchecked = _unruled(t, {(r, c): cell.value for r, cols in table.rows.items() for c, cell in cols.items()}) if table.valid else []
     if not unchecked:
         return None
     table.valid = False
@@ -335,8 +339,7 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
         diags.append(Diagnostic("TBL_UNANCHORED", f"table {t.key}: {len(chosen)} value(s) placed by a choice the text does not decide "
                                 f"({'; '.join(whys)[:200]}): {_listed([f'{r}.{c}' for r, c in chosen])}", table.span, f"tables.{t.key}"))
     if opts.text_origin == "ocr" and table.found:
-        ruled = {ref for eq in eqs for ref in eq.cells}
-        unchecked = [f"{r}.{c}" for (r, c), v in values.items() if v is not None and (r, c) in required and (r, c) not in ruled]
+        unchecked = _unruled(t, values)
         if unchecked:
             ok = False
             diags.append(Diagnostic("TBL_UNCHECKED", f"table {t.key}: the text is checked as OCR output and no rule checks {len(unchecked)} of its values ({_listed(unchecked)}): compare them with the source", table.span, f"tables.{t.key}"))

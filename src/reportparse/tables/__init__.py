@@ -229,38 +229,43 @@ def _doubt_row(cells: dict[str, Cell], why: str) -> None:
 def validate_tables(tables: dict[str, Table], template: Template | None, opts: ParseOptions,
                     origin_guessed: bool = False) -> tuple[list[RuleResult], list[Diagnostic], bool]:
     """Every table's rules, through its kind, and each table's ``valid``;
-    the report is valid only when every table is.
-
-    ``origin_guessed``: a text file taken as digital only because it shows
-    no OCR damage. When the rules of one of its tables then fail, or correct
-    a printed value, its digits are in doubt — OCR that leaves no other mark
-    misreads so (RapidOCR on a skewed scan: 二's 38 as 88, 6↔9 in 三 the only
-    trace) — and its tables are checked again as OCR output's are
-    (``TBL_DIGITS_IN_DOUBT``): values no rule checks, or checked only against
-    a copy, and rows or 四's groups on several lines do not make a table
-    valid. Its origin stays ``digital``. Where its arithmetic holds, the
-    tables the rules check vouch for the digits of those no rule checks (二,
-    in which RapidOCR read 9 as 6 in a text with nothing else amiss): these
-    are valid only when the checked tables are (:func:`~reportparse.rules.unvouched`);
-    and 四's groups on several lines are doubted (:func:`_groups_on_lines_doubted`):
-    whole groups moved balance every rule."""
+    the report is valid only when every table is. ``origin_guessed``: a text
+    file taken as digital only because it shows no OCR damage
+    (:func:`_validate_guessed`)."""
     if template is None or template.free_format or not template.tables:
         return [], [], False
-    before = {k: {rid: dict(cells) for rid, cells in t.rows.items()} for k, t in tables.items()} \
-        if origin_guessed and opts.text_origin == "digital" else None
-    results, diags, valid = _validate(tables, template, opts, before is not None)
-    broken = _arithmetic_broken(tables, results) if before is not None else []
-    if before is not None and not broken and not all(tables[k].valid for k, tg in template.tables.items() if equations(tg)):
-        # nothing vouches for the digits of the tables no rule checks: the tables the rules check are not all valid
-        diags.extend(d for key, tg in template.tables.items() if (d := unvouched(tg, tables[key])))
-        valid = False
-    if before is not None and broken:
+    if origin_guessed and opts.text_origin == "digital":
+        return _validate_guessed(tables, template, opts)
+    return _validate(tables, template, opts)
+
+
+def _validate_guessed(tables: dict[str, Table], template: Template,
+                      opts: ParseOptions) -> tuple[list[RuleResult], list[Diagnostic], bool]:
+    """A text file taken as digital only because it shows no OCR damage: its
+    origin is a guess. When the rules of one of its tables fail, or correct a
+    printed value, its digits are in doubt — OCR that leaves no other mark
+    misreads so (RapidOCR on a skewed scan: 二's 38 as 88, 6↔9 in 三 the only
+    trace) — and its tables are checked again as OCR output's are
+    (``TBL_DIGITS_IN_DOUBT``; its origin stays ``digital``). Where its
+    arithmetic holds, the tables the rules check vouch for the digits of
+    those no rule checks (二, in which RapidOCR read 9 as 6 in a text with
+    nothing else amiss): these are valid only when the checked tables are
+    (:func:`~reportparse.rules.unvouched`). 四's groups on several lines are
+    doubted either way (:func:`_groups_on_lines_doubted`): whole groups moved
+    balance every rule."""
+    before = {k: {rid: dict(cells) for rid, cells in t.rows.items()} for k, t in tables.items()}
+    results, diags, valid = _validate(tables, template, opts, guessed=True)
+    broken = _arithmetic_broken(tables, results)
+    if broken:
         for key, rows in before.items():
             tables[key].rows = rows
         results, diags, valid = _validate(tables, template, replace(opts, text_origin="ocr"))
         diags.insert(0, Diagnostic("TBL_DIGITS_IN_DOUBT", f"the text shows no OCR damage, but the rules of table(s) {', '.join(broken)} "
                                    "fail or corrected a printed value: OCR that leaves no other mark misreads so, and its tables "
                                    "are checked as OCR output's are (its origin stays digital)", None, "tables"))
+    elif not all(tables[k].valid for k, tg in template.tables.items() if equations(tg)):
+        diags.extend(d for key, tg in template.tables.items() if (d := unvouched(tg, tables[key])))
+        valid = False
     return results, diags, valid
 
 
