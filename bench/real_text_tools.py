@@ -1,7 +1,7 @@
 """The bundled real PDFs as text other tools write: right, wrong, and valid
 tables with a wrong value, against the hand-checked values.
 
-    python bench/real_text_tools.py [--ocr]
+    python bench/real_text_tools.py [--ocr [--degrade SEED]]
 
 Each PDF of ``corpus/real/`` goes through every tool installed here:
 
@@ -13,7 +13,10 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
 * with ``--ocr``: the pages at 200 dpi (``pdftoppm -gray``) read by
   tesseract ``chi_sim`` (``--psm 4`` and ``--psm 6``), and by RapidOCR when
   installed (boxes one per line, and grouped into lines as in
-  ``bench/other_ocr.py``). About a minute per PDF.
+  ``bench/other_ocr.py``). About a minute per PDF. With ``--degrade SEED``
+  each page is first degraded as a copier's scan (``bench/degraded_scans.py``:
+  up to ±1° of skew, blur, noise, JPEG), drawn from SEED (held out: a seed
+  no run has read).
 
 Every text is parsed as it comes (``text_origin`` auto) and each cell compared
 with ``tests/golden/<pdf>.expected.json`` (checked by hand against the PDF
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -104,11 +108,16 @@ def rapid_engine():
     return RapidOCR()
 
 
-def _ocr_texts(pdf: Path, rapid) -> dict[str, str]:
+def _ocr_texts(pdf: Path, rapid, degrade: int | None = None) -> dict[str, str]:
     out: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), f"{tmp}/p"], check=True)
         pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+        if degrade is not None:
+            from degraded_scans import degrade as degraded
+            rng = random.Random(degrade)
+            for png in pages:
+                degraded(png, rng, degrade).save(png)
         for psm in (4, 6):
             out[f"tesseract psm {psm}"] = "\f".join(subprocess.run(
                 ["tesseract", str(png), "-", "-l", "chi_sim", "--psm", str(psm)], capture_output=True, text=True).stdout for png in pages)
@@ -127,6 +136,7 @@ def _ocr_texts(pdf: Path, rapid) -> dict[str, str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ocr", action="store_true", help="also the pages read by tesseract (and RapidOCR when installed)")
+    ap.add_argument("--degrade", type=int, default=None, metavar="SEED", help="with --ocr: degrade each page first, as a copier's scan")
     args = ap.parse_args()
     rapid = rapid_engine() if args.ocr else None
     tots: dict[str, dict[str, int]] = {}
@@ -134,7 +144,7 @@ def main() -> None:
         truth = truth_of(pdf)
         texts = {name: make() for name, make in _library_texts(pdf).items()}
         if args.ocr:
-            texts.update(_ocr_texts(pdf, rapid))
+            texts.update(_ocr_texts(pdf, rapid, args.degrade))
         for name, text in texts.items():
             tally(reportparse.parse_text(text), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))
         if shutil.which("pdftohtml"):
