@@ -42,7 +42,6 @@ import io
 import logging
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -51,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
+from scoring import HEAD, PDFTOHTML, TALLY, blanked_pdf, pdftohtml_report, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -117,26 +116,14 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-MARKUP = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text
-
-
-def _pdftohtml(pdf: Path, args: list[str]) -> reportparse.Report:
-    out = pdf.with_suffix("")
-    subprocess.run(["pdftohtml", "-q", "-i", *args, str(pdf), str(out)], check=True)
-    made = out.with_suffix(".xml" if "-xml" in args else ".html")
-    report = reportparse.parse_file(made)
-    made.unlink()
-    return report
-
-
 def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in tools}
     for seed in range(start, start + count):
         pdf = tmp / f"{seed}.pdf"
         gen = blanked_pdf(seed, drop, pdf)
         for name in tools:
-            if name in MARKUP:
-                tally(_pdftohtml(pdf, MARKUP[name]), gen.truth, tots[name])
+            if name in PDFTOHTML:
+                tally(pdftohtml_report(pdf, PDFTOHTML[name]), gen.truth, tots[name])
                 continue
             with contextlib.redirect_stderr(io.StringIO()):  # the libraries' warnings about the font
                 text = TOOLS[name][1](str(pdf))
@@ -154,7 +141,7 @@ def main() -> None:
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
     if shutil.which("pdftohtml"):
-        tools += list(MARKUP)
+        tools += list(PDFTOHTML)
     if args.pdfjs is not None:
         script = Path(tempfile.mkdtemp()) / "pdfjs_text.mjs"
         TOOLS["pdf.js"] = ("pdf.js", _pdfjs(args.pdfjs.resolve(), "eol", script))

@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, row, tally  # noqa: E402
+from scoring import HEAD, PDFTOHTML, TALLY, pdftohtml_report, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse.grammar import load_grammars  # noqa: E402
@@ -93,9 +93,6 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
         tools[f"pdftotext {mode}".strip()] = lambda mode=mode: subprocess.run(
             ["pdftotext", *([mode] if mode else []), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return tools
-
-
-MARKUP = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text
 
 
 def rapid_engine():
@@ -148,11 +145,8 @@ def main() -> None:
         for name, text in texts.items():
             tally(reportparse.parse_text(text), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))
         if shutil.which("pdftohtml"):
-            for name, flags in MARKUP.items():
-                with tempfile.TemporaryDirectory() as tmp:
-                    subprocess.run(["pdftohtml", "-q", "-i", *flags, str(pdf), f"{tmp}/out"], check=True)
-                    made = Path(tmp) / ("out.xml" if "-xml" in flags else "out.html")
-                    tally(reportparse.parse_file(made), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))
+            for name, flags in PDFTOHTML.items():
+                tally(pdftohtml_report(pdf, flags), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))
     print(f"{'tool':<22}{HEAD}")
     for name, t in tots.items():
         print(row(name, t, 22))

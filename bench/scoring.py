@@ -68,3 +68,19 @@ def blanked_html(seed: int, drop: float):
     gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
     blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
     return gen, render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))
+
+
+PDFTOHTML = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text
+
+
+def pdftohtml_report(pdf: Path, flags: list[str]):
+    """``pdf`` through poppler's ``pdftohtml`` with ``flags``, the file it
+    writes parsed as the file it is (the HTML ingest), then removed."""
+    import subprocess
+    import tempfile
+
+    import reportparse
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftohtml", "-q", "-i", *flags, str(pdf), f"{tmp}/out"], check=True)
+        return reportparse.parse_file(Path(tmp) / ("out.xml" if "-xml" in flags else "out.html"))

@@ -114,11 +114,16 @@ def test_ocr_damage_makes_auto_take_the_text_for_ocr_output():
     assert digital.source.origin == "digital" and digital.valid and "INPUT_OCR_TEXT" not in _codes(digital)
 
 
+def _row_edited(text: str, start: str, edit) -> str:
+    """Table 三's row starting ``start`` printed with its value fields as ``edit`` makes them."""
+    line = next(ln for ln in text.split("\n") if ln.startswith(start))
+    label, *vals = line.split("\t")
+    return text.replace(line, "\t".join([label, *edit(vals)]), 1)
+
+
 def _new_row_changed(text: str, first: int, total: int) -> str:
     """Table 三's 本年新收 printed with its 自然人 ``first`` and its 总计 ``total`` higher."""
-    line = next(ln for ln in text.split("\n") if ln.startswith("一、本年新收"))
-    label, natural, *mid, last = line.split("\t")
-    return text.replace(line, "\t".join([label, str(int(natural) + first), *mid, str(int(last) + total)]), 1)
+    return _row_edited(text, "一、本年新收", lambda v: [str(int(v[0]) + first), *v[1:-1], str(int(v[-1]) + total)])
 
 
 @pytest.mark.parametrize(("first", "total", "three_valid"), [(0, 1, True), (1, 3, False)], ids=["corrected", "rule-fails"])
@@ -175,10 +180,8 @@ def test_in_a_text_file_the_checked_tables_vouch_for_table_two():
 
 def _row_blanked(text: str, start: str, cells: slice) -> str:
     """The cells ``cells`` of table 三's row starting ``start`` printed as nothing."""
-    line = next(ln for ln in text.split("\n") if ln.startswith(start))
-    label, *vals = line.split("\t")
-    vals[cells] = [""] * len(vals[cells])
-    return text.replace(line, "\t".join([label, *vals]), 1)
+    blank = range(7)[cells]
+    return _row_edited(text, start, lambda v: ["" if i in blank else x for i, x in enumerate(v)])
 
 
 def test_in_ocr_output_a_value_whose_rules_all_forced_a_cell_is_unchecked():

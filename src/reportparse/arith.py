@@ -184,6 +184,9 @@ def absorbed(eqs: list[Equation], forced: set[CellRef], read: list[CellRef]) -> 
     touching = [eq for eq in eqs if not forced.isdisjoint(eq.cells)]
     basis: list[tuple[int, list[Fraction]]] = []  # (pivot, vector over ``touching``), reduced
 
+    def column(ref: CellRef) -> list[Fraction]:  # the cell's coefficients over ``touching``
+        return [Fraction(eq.coef(ref)) if ref in eq.cells else Fraction(0) for eq in touching]
+
     def reduce(vec: list[Fraction]) -> list[Fraction]:
         for pivot, b in basis:
             if vec[pivot]:
@@ -192,7 +195,7 @@ def absorbed(eqs: list[Equation], forced: set[CellRef], read: list[CellRef]) -> 
         return vec
 
     for ref in sorted(forced):
-        vec = reduce([Fraction(eq.coef(ref)) if ref in eq.cells else Fraction(0) for eq in touching])
+        vec = reduce(column(ref))
         pivot = next((i for i, x in enumerate(vec) if x), None)
         if pivot is not None:
             basis.append((pivot, [x / vec[pivot] for x in vec]))
@@ -201,6 +204,6 @@ def absorbed(eqs: list[Equation], forced: set[CellRef], read: list[CellRef]) -> 
     for ref in read:
         if any(ref in eq.cells for eq in others) or not any(ref in eq.cells for eq in touching):
             continue  # a rule over known cells only checks it (or no rule holds it: not this check's)
-        if not any(reduce([Fraction(eq.coef(ref)) if ref in eq.cells else Fraction(0) for eq in touching])):
+        if not any(reduce(column(ref))):
             free.append(ref)
     return free

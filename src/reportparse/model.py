@@ -131,9 +131,8 @@ OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell th
              "every cell of theirs known and holding, confirm them")
 # OCR text: 四's one printed row on several lines (复议's five lower than 诉讼's ten, read after them)
 GROUP_LINES = ("the column groups of one printed row on several lines of OCR text (or of a text file that may be OCR output): "
-               "OCR puts cells that stand a little lower on "
-               "the next line, so which values are which group's rests on the lines' order, and each group balances in any "
-               "order: no rule confirms it")
+               "OCR puts cells that stand a little lower on the next line, so which values are which group's rests on the "
+               "lines' order, and each group balances in any order: no rule confirms it")
 # a row of fewer cells than columns, some empty, whose last value was taken for its total (a merged label cell took
 # a place): a table printed without its total column has its last column there
 LAST_AS_TOTAL = ("the last of a row's cells, fewer than its columns, taken for its total: where a merged label cell took a "
