@@ -289,3 +289,48 @@ def test_a_bracket_closed_by_another_kind_is_ocr_damage(printed, ocr):
     assert report.source.origin == ("ocr" if ocr else "digital")
     assert ("TEXT_BRACKET_OCR" in _codes(report)) == ocr
     assert report.tables["proactive"].valid != ocr
+
+
+WITHHELD = ("1.属于国家秘密", "2.其他法律", "3.危及", "4.保护第三方", "5.属于三类", "6.属于四类", "7.属于行政执法", "8.属于行政查询")
+
+
+def _values_moved(text: str, above: bool) -> str:
+    """Table 三's rows 1.–8. of 不予公开 with their values on a line of their
+    own, two spaces apart as OCR lines are: above their label (``above``) or
+    below it; 部分公开's long label keeps its values level with it."""
+    out = []
+    for line in text.split("\n"):
+        label, _, vals = line.partition("\t")
+        if label == "（三）不予公开":
+            label, _, vals = vals.partition("\t")
+            label = "（三）不予公开  " + label
+        if not any(w in label for w in WITHHELD) or not vals:
+            out.append(line)
+            continue
+        values = "  ".join(vals.split("\t"))
+        out += [values, label] if above else [label, values]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("origin", ["ocr", "auto"])
+def test_values_on_the_line_above_their_labels_are_never_read_as_the_next_rows(origin):
+    """RapidOCR's lines of a skewed page put a short label's values on the
+    line above it and a long label's level with it: 部分公开's line held its
+    own values, the next line 1.属于国家秘密's, and each of rows 1.–8. took
+    the values after it — the next row's, all read, sums unchanged (rows
+    moved inside one summed group). A row whose whole count of values stands
+    on its label's line with another line of values after it shows the text
+    may print values above labels: then a value on a line after its label is
+    ``unanchored``, never read as that row's; values below every label still
+    read and valid."""
+    gen = make_report(2, "ogi-2021", "tab")
+    opts = ParseOptions(text_origin=origin)
+    report = reportparse.parse_text(_values_moved(gen.text, above=True), opts)
+    apps = report.tables["applications"]
+    assert not apps.valid and "TBL_UNANCHORED" in _codes(report)
+    cells = {f"applications.{r}.{c}": cell for r, cols in apps.rows.items() for c, cell in cols.items()}
+    wrong = {k for k, cell in cells.items() if k in gen.truth and cell.value not in (None, gen.truth[k])}
+    assert wrong and all(cells[k].unanchored and cells[k].status != "read" for k in wrong)
+    below = reportparse.parse_text(_values_moved(gen.text, above=False), opts)
+    assert below.tables["applications"].valid
+    assert all(below.flat()[k] == v for k, v in gen.truth.items() if k.startswith("applications."))

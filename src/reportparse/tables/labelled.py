@@ -146,6 +146,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         scattered = scattered or len({v.line for v in nonblank}) > len(row.columns)
         placed = place_row(row, t.columns, vals, tab, t.total_column, row_equation(t, anchor), span_of, f"tables.{t.key}.{anchor}")
         rows[anchor] = placed.cells
+        values_first = values_first or _left_over(s, found[anchor], nonblank, len(row.columns))
         diags.extend(placed.diagnostics)
         own[anchor] = (vals, next_anchor, [anchor])
         if placed.candidates:
@@ -208,6 +209,19 @@ def _doubt_counted_lines(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[
     for rid, (vals, _, targets) in own.items():
         if targets == [rid] and len({v.line for v in vals if v.kind != "blank"}) > 1:
             rows[rid] = {c: doubted(cell, SCATTERED) if cell.status == "read" else cell for c, cell in rows[rid].items()}
+
+
+def _left_over(s: Stream, a: Anchor, nonblank: list[Value], n: int) -> bool:
+    """A row's whole count of values on its label's own lines, and more on
+    lines after them before the next label: values no row takes if each row's
+    values follow its label — the text may print every row's values on the
+    line above its label (OCR lines of a skewed page: a long label's values
+    level with it, a short label's a line higher), so a value on a line after
+    its label may be the next row's."""
+    first = s.text.count("\n", 0, a.start)
+    last = first + s.text.count("\n", a.start, a.end)
+    lines = [s.text.count("\n", 0, v.start) for v in nonblank]
+    return sum(first <= ln <= last for ln in lines) == n and any(ln > last for ln in lines)
 
 
 def _word_end(s: Stream, start: int) -> bool:
