@@ -47,7 +47,13 @@ generator's value:
     table 二's block headers with Arabic numerals (``第20条第（5）项``);
 ``unit``
     a money column's header in another unit than the template's, its value
-    printed in it (2021: 本年收费金额（单位：元）; 2019: 采购总金额（万元）).
+    printed in it (2021: 本年收费金额（单位：元）; 2019: 采购总金额（万元）);
+``two-prints-2`` / ``-3`` / ``-4``
+    another report's table of the same template printed in the same section,
+    before or after the report's own, under a sub-heading (a department's or
+    last year's table beside the body's own): the truth is the report's own
+    (added 2026-12-05: seeds 0–29 of ``tests/test_two_prints.py``'s shape
+    were the development set; every seed here is held out).
 
 Printed per variant and layout: parses, tables valid, reports with a wrong
 value, of which with one of status ``read`` or ``inferred`` (read as right),
@@ -331,6 +337,26 @@ def cited(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     return re.sub(r"第二十条第（([一五六八九])）项", lambda m: form.format(n=names[m.group(1)]), gen.text), gen.truth
 
 
+SECTIONS = {"proactive": ("二、主动公开", "三、收到和处理"), "applications": ("三、收到和处理", "四、政府信息公开行政复议"),
+            "appeals": ("四、政府信息公开行政复议", "五、")}
+
+
+def two_prints(key: str) -> Callable[[int, str, str, random.Random], Made]:
+    """Another report's table printed in the same section, before or after the report's own, under a sub-heading."""
+    def make(seed: int, template: str, layout: str, rng: random.Random) -> Made:
+        gen, other = make_report(seed, template, layout), make_report(seed + 10**8, template, layout)
+        first, nxt = SECTIONS[key]
+        a = gen.text.index(first)
+        b = gen.text.index(nxt, a)
+        o = other.text.index(first)
+        body = other.text[o:other.text.index(nxt, o)].split("\n", 1)[1]
+        if rng.random() < 0.5:
+            head = gen.text.index("\n", a) + 1
+            return gen.text[:head] + body + "\n（二）本机关情况\n" + gen.text[head:], gen.truth
+        return gen.text[:b] + "\n（二）县直部门情况\n" + body + gen.text[b:], gen.truth
+    return make
+
+
 VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[str, ...]]] = {
     "added-2": (added_row("proactive"), ("proactive",)),
     "added-3": (added_row("applications"), ("applications",)),
@@ -354,6 +380,9 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "magnitude": (printed_as(_in_wan, template="ogi-2019"), ("proactive",)),
     "cited": (cited, ("proactive",)),
     "unit": (header_unit, ("proactive",)),
+    "two-prints-2": (two_prints("proactive"), ("proactive",)),
+    "two-prints-3": (two_prints("applications"), ("applications",)),
+    "two-prints-4": (two_prints("appeals"), ("appeals",)),
 }
 
 

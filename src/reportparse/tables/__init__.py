@@ -32,6 +32,7 @@ from .prose import ProseEvidence
 from .readers import Rows, settled
 from .run_on import run_on_ends
 from .stream import Stream, make_stream
+from .two_prints import reconcile, second_print
 from .units import header_units
 
 __all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
@@ -65,6 +66,8 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
                 and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
             stream, end, rows, tdiags = got
+        if (cut := second_print(tg, stream)) is not None:
+            rows, tdiags = _two_prints(c, tg, kind, (start, stream.cmap[cut], end), rows, tdiags, opts, evidence)
         rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}", c.text)
         rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
         diags.extend(tdiags + cdiags + udiags)
@@ -74,6 +77,24 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         _counts_unproven(template, out)
     _edge_separator_doubted(c.original, out)
     return out, diags
+
+
+def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[int, int, int], rows: Rows,
+                diags: list[Diagnostic], opts: ParseOptions, evidence: ProseEvidence) -> tuple[Rows, list[Diagnostic]]:
+    """A section that prints the table twice (:mod:`.two_prints`): each
+    print read on its own, and where they differ the cells left empty.
+    ``bounds``: the region's start, where the later print starts, its end."""
+    start, cut, end = bounds
+    prints = []
+    for a, b in ((start, cut), (cut, end)):
+        part = make_stream(c.text, a, b)
+        prints.append(kind.extract(tg, part, opts, _span_of(c, part), evidence))
+    (first, first_diags), (second, _) = prints
+    got = reconcile(tg, first, second, f"tables.{tg.key}", c.span(cut, end))
+    if got is None:
+        return rows, diags
+    merged, note = got
+    return merged, [*first_diags, note]
 
 
 def _span_of(c: Canonical, s: Stream) -> SpanOf:

@@ -1,6 +1,6 @@
 """Where a table's rows are: each row's label found in the stream (exact,
 then fuzzy with a bounded error count), one place per row in the template's
-order (:func:`locate_rows`), and the longest run of rows found in that
+order (:func:`locate_rows`, through :func:`longest_chain`), and the longest run of rows found in that
 order (:func:`in_template_order`)."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def locate_rows(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf)
                     break
         if occ:
             places[row.id] = (occ, fuzzy)
-    chain = _chain({rid: occ for rid, (occ, _) in places.items()})
+    chain = longest_chain({rid: occ for rid, (occ, _) in places.items()})
     cursor = 0
     for rid, (occ, fuzzy) in places.items():
         start, end = chain[rid] if rid in chain else next((o for o in occ if o[0] >= cursor), occ[0])
@@ -84,7 +84,7 @@ def _joined(s: Stream, i: int) -> bool:
         and s.cmap[i] == s.cmap[i - 1] + 1
 
 
-def _chain(places: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[int, int]]:
+def longest_chain(places: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[int, int]]:
     """One place per row, for the most rows whose places follow the template's
     order (``places`` in that order), the earliest places among equal chains:
     a label printed twice (pdftotext reprints a table's label column after its
