@@ -74,13 +74,39 @@ def test_a_table_printed_twice_alike_reads_as_once(key):
     assert "TBL_TWO_PRINTS" not in {d.code for d in twice.diagnostics}
 
 
-def test_a_sentence_naming_the_rows_is_no_second_print():
-    """Prose before table 二 naming five of its rows in the template's order
-    is no table: its few numbers fill too few cells to be a second print."""
+def _with_sentence(text: str, numbers: dict[str, object]) -> str:
+    """``text`` with a sentence before table 二 naming its rows, in the
+    template's order, each with a number (a count in 件 is no cell value; an
+    amount in 万元 is)."""
+    sentence = (f"本年度主动公开规章{numbers['rules.issued']}件、行政规范性文件{numbers['normative_docs.issued']}件，"
+                f"公开行政许可决定{numbers['licensing.decisions']}件、行政处罚决定{numbers['penalty.decisions']}件、"
+                f"行政强制决定{numbers['coercion.decisions']}件，行政事业性收费{numbers['fees.amount']}万元。\n")
+    head = text.index("\n", text.index("二、主动公开")) + 1
+    return text[:head] + sentence + text[head:]
+
+
+def test_a_sentence_stating_the_tables_numbers_changes_nothing():
+    """Prose before table 二 naming its rows with the table's own numbers is
+    no second table: the values read and the table valid as without it."""
     gen = make_report(4, "ogi-2021", "tab")
-    sentence = "本年度主动公开规章2件、行政规范性文件5件，行政许可、行政处罚、行政强制决定及行政事业性收费信息均按时公开。\n"
-    head = gen.text.index("\n", gen.text.index("二、主动公开")) + 1
-    report = reportparse.parse_text(gen.text[:head] + sentence + gen.text[head:])
+    own = {k.split(".", 1)[1]: v for k, v in gen.truth.items() if k.startswith("proactive.")}
+    report = reportparse.parse_text(_with_sentence(gen.text, own))
+    plain = reportparse.parse_text(gen.text)
     assert "TBL_TWO_PRINTS" not in {d.code for d in report.diagnostics}
+    assert report.tables["proactive"].valid == plain.tables["proactive"].valid
     assert {k: v for k, v in report.flat().items() if k.startswith("proactive.")} == \
-        {k: v for k, v in reportparse.parse_text(gen.text).flat().items() if k.startswith("proactive.")}
+        {k: v for k, v in plain.flat().items() if k.startswith("proactive.")}
+
+
+def test_a_sentence_stating_other_numbers_makes_the_table_not_valid():
+    """The same sentence with other numbers than the table's: the text gives
+    two values for the same rows and which is right it does not say — the
+    table is not valid, its values placed (``TBL_TWO_PRINTS``)."""
+    gen = make_report(4, "ogi-2021", "tab")
+    own = {k.split(".", 1)[1]: v for k, v in gen.truth.items() if k.startswith("proactive.")}
+    other = {k: round((v or 0) + 7, 2) for k, v in own.items() if v is not None}
+    report = reportparse.parse_text(_with_sentence(gen.text, other))
+    assert reportparse.parse_text(gen.text).tables["proactive"].valid
+    table = report.tables["proactive"]
+    assert not table.valid and "TBL_TWO_PRINTS" in {d.code for d in report.diagnostics}
+    assert all(cell.status != "read" for cols in table.rows.values() for cell in cols.values())

@@ -66,8 +66,8 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
         if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
                 and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
             stream, end, rows, tdiags = got
-        if (cut := second_print(tg, stream)) is not None:
-            rows, tdiags = _two_prints(c, tg, kind, (start, stream.cmap[cut], end), rows, tdiags, opts, evidence)
+        if (cut := second_print(tg, stream, c.text)) is not None:
+            rows, tdiags = _two_prints(c, tg, kind, (start, cut, end), rows, tdiags, opts, evidence)
         rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}", c.text)
         rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
         diags.extend(tdiags + cdiags + udiags)
@@ -90,11 +90,10 @@ def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[i
         part = make_stream(c.text, a, b)
         prints.append(kind.extract(tg, part, opts, _span_of(c, part), evidence))
     (first, first_diags), (second, _) = prints
-    got = reconcile(tg, first, second, f"tables.{tg.key}", c.span(cut, end))
+    got = reconcile(tg, rows, first, second, f"tables.{tg.key}", c.span(cut, end))
     if got is None:
         return rows, diags
-    merged, note = got
-    return merged, [*first_diags, note]
+    return got.rows, [*(diags if got.whole else first_diags), got.note]
 
 
 def _span_of(c: Canonical, s: Stream) -> SpanOf:

@@ -15,27 +15,42 @@ everywhere (a page saved twice) change nothing.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
 from ..span import Span
+from ..startcache import compiled
 from .anchors import longest_chain
 from .place import doubted
 from .stream import Stream, find_all, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
+
+
+class Reconciled(NamedTuple):
+    rows: Rows
+    note: Diagnostic
+    whole: bool  # the section read as one kept (its values placed), not the prints merged
 MIN_ROWS = 3  # a run of fewer row labels is no table
-FULL = 0.8  # a print whose values fill less than this share of the cells is not a table (a sentence naming rows)
+_DIGIT = compiled(r"\d")
+FULL = 0.8  # a print whose values fill less than this share of the cells cannot be compared cell by cell
 
 TWO_PRINTS = ("the section prints the table twice, and the other print gives this row's values only in part: "
               "which print is the report's the text does not say")
+PART_PRINT = ("the section prints the table twice with different values, one print read only in part: which print "
+              "the values are from, and which is the report's, the text does not say")
 
 
-def second_print(t: TableGrammar, s: Stream) -> int | None:
-    """The compact offset of the line where the later of two prints of the
-    table starts, or None: the row labels found make two runs in the
-    template's order, one after the other, the shorter at least two thirds
-    of the longer's length and at least :data:`MIN_ROWS` rows."""
+def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
+    """The canonical offset where the later of two prints of the table starts,
+    or None: the row labels found make two runs in the template's order, one
+    after the other, the shorter at least two thirds of the longer's length
+    and at least :data:`MIN_ROWS` rows. The later print starts at the line of
+    its first label, taken back over the lines before it that hold no digit
+    (its header, a sub-heading) to the earlier print's last line with one.
+    ``text``: the canonical text the stream was made of."""
     places = {}
     for row in t.rows:
         if not row.optional and (occ := find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])):
@@ -49,25 +64,45 @@ def second_print(t: TableGrammar, s: Stream) -> int | None:
         side = {rid: [o for o in occ if (o[0] >= hi if later else o[1] <= lo)] for rid, occ in places.items()}
         other = longest_chain({rid: occ for rid, occ in side.items() if occ})
         if len(other) >= need:
-            at = min(a for a, _ in (other if later else first).values())
-            start = s.label_span(at, at + 1)[0]
-            return s.text.rfind("\n", 0, start) + 1
+            earlier, late = (first, other) if later else (other, first)
+            floor = s.cmap[s.label_span(*max(earlier.values()))[1] - 1]
+            at = min(a for a, _ in late.values())
+            return _print_start(text, s.cmap[s.label_span(at, at + 1)[0]], floor)
     return None
 
 
-def reconcile(t: TableGrammar, first: Rows, second: Rows, path: str, where: Span | None) -> tuple[Rows, Diagnostic] | None:
-    """The cells of two prints read apart, or None when one of them is no
-    table (values in less than :data:`FULL` of the cells) or they agree on
-    every value both give. Cells with two different values are left empty; a
-    value one print gives and the other does not is placed. ``where``: the
-    later print, for the diagnostic."""
+def _print_start(text: str, label: int, floor: int) -> int:
+    """The start of the line of ``label``, taken back over lines with no digit after ``floor``."""
+    cut = text.rfind("\n", 0, label) + 1
+    while cut > floor + 1:
+        prev = text.rfind("\n", 0, cut - 1) + 1
+        if prev <= floor or _DIGIT.search(text, prev, cut - 1):
+            break
+        cut = prev
+    return cut
+
+
+def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str,
+              where: Span | None) -> Reconciled | None:
+    """The cells of two prints read apart (``whole``: the section read as
+    one), or None when they agree on every value both give. Cells with two
+    different values are left empty, and a value one print gives and the
+    other does not is placed — when each print fills at least :data:`FULL`
+    of the cells. When one fills less (a print whose digits run together
+    with no rule to split them, or a sentence naming the rows), the section
+    read as one is kept, every value placed. ``where``: the later print, for
+    the diagnostic."""
     required = t.cell_keys()
-    if not required or min(sum(rows[r][c].value is not None for r, c in required) for rows in (first, second)) < FULL * len(required):
-        return None
     differ = [(r, c) for r, cols in first.items() for c, cell in cols.items()
               if cell.value is not None and second[r][c].value is not None and cell.value != second[r][c].value]
-    if not differ:
+    if not required or not differ:
         return None
+    names = ", ".join(f"{r}.{c}" for r, c in differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
+    head = f"table {t.title!r} is printed twice in its section with different values (a department's or last year's beside the report's own?): which is the report's the text does not say, so "
+    if min(sum(rows[r][c].value is not None for r, c in required) for rows in (first, second)) < FULL * len(required):
+        placed = {r: {c: doubted(cell, PART_PRINT) for c, cell in cols.items()} for r, cols in whole.items()}
+        note = Diagnostic("TBL_TWO_PRINTS", head + f"with one print read only in part, every value is placed (they differ in {names})", where, path)
+        return Reconciled(placed, note, whole=True)
     out: Rows = {}
     for r, cols in first.items():
         out[r] = {}
@@ -81,7 +116,5 @@ def reconcile(t: TableGrammar, first: Rows, second: Rows, path: str, where: Span
                 out[r][c] = doubted(cell, TWO_PRINTS)
             else:
                 out[r][c] = cell
-    names = ", ".join(f"{r}.{c}" for r, c in differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
-    return out, Diagnostic("TBL_TWO_PRINTS", f"table {t.title!r} is printed twice in its section with different values "
-                           f"(a department's or last year's beside the report's own?): which is the report's the text does "
-                           f"not say, so the {len(differ)} cell(s) where they differ are left empty: {names}", where, path)
+    note = Diagnostic("TBL_TWO_PRINTS", head + f"the {len(differ)} cell(s) where they differ are left empty: {names}", where, path)
+    return Reconciled(out, note, whole=False)
