@@ -82,8 +82,10 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
 def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[int, int, int], rows: Rows,
                 diags: list[Diagnostic], opts: ParseOptions, evidence: ProseEvidence) -> tuple[Rows, list[Diagnostic]]:
     """A section that prints the table twice (:mod:`.two_prints`): each
-    print read on its own, and where they differ the cells left empty.
-    ``bounds``: the region's start, where the later print starts, its end."""
+    print read on its own; where they differ the cells are left empty (or,
+    one print read only in part, every value of the section read as one is
+    placed). ``bounds``: the region's start, where the later print starts,
+    its end."""
     start, cut, end = bounds
     prints = []
     for a, b in ((start, cut), (cut, end)):

@@ -101,6 +101,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     # values before the first label that no row took (or, in a table no rule checks, rows whose labels are
     # printed after them): the text may print a row's values before its label
     values_first = any(v.kind != "blank" for v in head)
+    values_above = False  # a row's line holds all its values and another line of values follows (:func:`_left_over`)
     # rows placed from their own label's chunk: its values, the next anchor, the rows it filled
     own: dict[str, tuple[list[Value], str | None, list[str]]] = {}
     scattered = False  # a label followed by more lines of values than its row has cells
@@ -146,7 +147,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         scattered = scattered or len({v.line for v in nonblank}) > len(row.columns)
         placed = place_row(row, t.columns, vals, tab, t.total_column, row_equation(t, anchor), span_of, f"tables.{t.key}.{anchor}")
         rows[anchor] = placed.cells
-        values_first = values_first or _left_over(s, found[anchor], nonblank, len(row.columns))
+        values_above = values_above or _left_over(s, found[anchor], nonblank, len(row.columns))
         diags.extend(placed.diagnostics)
         own[anchor] = (vals, next_anchor, [anchor])
         if placed.candidates:
@@ -174,7 +175,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
     if scattered:
         _doubt_counted_lines(rows, own)
-    _mark_unanchored(t, s, rows, found, own, values_first)
+    _mark_unanchored(t, s, rows, found, own, VALUES_BEFORE if values_first else VALUES_ABOVE if values_above else None)
     if headed and not ruled and any(0 < sum(v.kind != "blank" for v in vals) < len(t.row(rid).columns)
                                     for rid, (vals, _, targets) in own.items() if targets == [rid]):
         # a row short of values: the text moved or lost one, and a moved value can stand under another row's
@@ -306,18 +307,24 @@ def _by_count(cell: Cell, checked: bool) -> Cell:
     return cell if checked or cell.value is None else replace(cell, unanchored=BY_COUNT)
 
 
+VALUES_BEFORE = "values no row took stand before the first row label"
+VALUES_ABOVE = ("a row's line holds all its values and a line of values follows it before the next label: the text may "
+                "print each row's values on the line above its label")
+
+
 def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]], found: dict[str, Anchor],
-                     own: dict[str, tuple[list[Value], str | None, list[str]]], values_first: bool) -> None:
+                     own: dict[str, tuple[list[Value], str | None, list[str]]], elsewhere: str | None) -> None:
     """A row read from its own label's chunk whose values stand on no line of
     its label, when the label was found only fuzzily or the next row of the
     template is missing altogether, and the chunk does not end at that next
     row's own label: the values may be the next row's (its label lost or not
     recognised), so their place rests on a choice (``Cell.unanchored``) — and
     so does the place of the rows after it that the chunk filled by order.
-    ``values_first``: values no row took stand before the first label (a text
-    that prints a row's values before its label, as ``pdftotext`` does with
-    the cells of a browser's table): then every such row's values may be the
-    next row's, whatever its neighbours."""
+    ``elsewhere``: why the text may print a row's values before its label
+    (:data:`VALUES_BEFORE`: values no row took stand before the first label,
+    as ``pdftotext`` prints the cells of a browser's table;
+    :data:`VALUES_ABOVE`: see :func:`_left_over`), or None: then every such
+    row's values may be the next row's, whatever its neighbours."""
     every = [r.id for r in t.rows]
     order = [r.id for r in t.rows if not t.row(r.id).optional]
     for rid, (vals, next_anchor, filled) in own.items():
@@ -330,7 +337,7 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
         # the chunk ends at the next row's own label (or at an optional row's printed between them: the
         # 2019 layout's （六）其他处理 as one row in a 2021 report)
         ends_at_next = next_anchor is not None and next_anchor in (succ, *every[every.index(rid) + 1:][:1])
-        if not (values_first or ((a.fuzzy or missing) and not ends_at_next)):
+        if not (elsewhere or ((a.fuzzy or missing) and not ends_at_next)):
             continue
         first = s.text.count("\n", 0, a.start)
         last = first + s.text.count("\n", a.start, a.end)
@@ -338,7 +345,7 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
             continue  # on its label's own lines
         why = (f"label {t.row(rid).label[:12]!r} found only fuzzily" if a.fuzzy else
                f"the row after {t.row(rid).label[:12]!r} is missing" if missing and not ends_at_next else
-               "values no row took stand before the first row label") + ", its values stand on another line"
+               elsewhere) + ", its values stand on another line"
         for row_id in filled:
             for c, cell in rows[row_id].items():
                 if cell.value is not None:
