@@ -33,7 +33,7 @@ class Reconciled(NamedTuple):
     rows: Rows
     note: Diagnostic
     whole: bool  # the section read as one kept (its values placed), not the prints merged
-MIN_ROWS = 3  # a run of fewer row labels is no table
+MIN_ROWS = 3  # a run of fewer row labels is no table (of a table with fewer rows, one fewer than it has)
 _DIGIT = compiled(r"\d")
 FULL = 0.8  # a print whose values fill less than this share of the cells cannot be compared cell by cell
 
@@ -47,7 +47,8 @@ def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
     """The canonical offset where the later of two prints of the table starts,
     or None: the row labels found make two runs in the template's order, one
     after the other, the shorter at least two thirds of the longer's length
-    and at least :data:`MIN_ROWS` rows. The later print starts at the line of
+    and at least :data:`MIN_ROWS` rows (one fewer than the table has, if
+    fewer: 四's labels of a group lost to a garbled header). The later print starts at the line of
     its first label, taken back over the lines before it that hold no digit
     (its header, a sub-heading) to the earlier print's last line with one.
     ``text``: the canonical text the stream was made of."""
@@ -56,10 +57,11 @@ def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
         if not row.optional and (occ := find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])):
             places[row.id] = occ
     first = longest_chain(places)
-    if len(first) < MIN_ROWS:
+    least = min(MIN_ROWS, sum(not r.optional for r in t.rows) - 1)  # 四's three groups: two of them
+    if len(first) < least:
         return None
     lo, hi = min(a for a, _ in first.values()), max(b for _, b in first.values())
-    need = max(MIN_ROWS, -(-2 * len(first) // 3))
+    need = max(least, -(-2 * len(first) // 3))
     for later in (True, False):
         side = {rid: [o for o in occ if (o[0] >= hi if later else o[1] <= lo)] for rid, occ in places.items()}
         other = longest_chain({rid: occ for rid, occ in side.items() if occ})
@@ -85,23 +87,30 @@ def _print_start(text: str, label: int, floor: int) -> int:
 def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str,
               where: Span | None) -> Reconciled | None:
     """The cells of two prints read apart (``whole``: the section read as
-    one), or None when they agree on every value both give. Cells with two
-    different values are left empty, and a value one print gives and the
-    other does not is placed — when each print fills at least :data:`FULL`
-    of the cells. When one fills less (a print whose digits run together
-    with no rule to split them, or a sentence naming the rows), the section
-    read as one is kept, every value placed. ``where``: the later print, for
-    the diagnostic."""
+    one), or None when they agree on every value both give (and give one in
+    common), or one of them gives none (a sentence naming the rows with
+    counts in 件, which are no cell values; also, unseen, a print whose
+    digits run together and no rule splits). Where each print fills at least
+    :data:`FULL` of the cells, cells with two different values are left
+    empty and a value one print gives and the other does not is placed.
+    Where one fills less (digits run together with no rule to split them, a
+    sentence stating other numbers), and they differ or give no value in
+    common to compare, the section read as one is kept, every value placed.
+    ``where``: the later print, for the diagnostic."""
     required = t.cell_keys()
-    differ = [(r, c) for r, cols in first.items() for c, cell in cols.items()
-              if cell.value is not None and second[r][c].value is not None and cell.value != second[r][c].value]
-    if not required or not differ:
+    common = [(r, c) for r, cols in first.items() for c, cell in cols.items()
+              if cell.value is not None and second[r][c].value is not None]
+    differ = [(r, c) for r, c in common if first[r][c].value != second[r][c].value]
+    given = [sum(rows[r][c].value is not None for r, c in required) for rows in (first, second)]
+    if not required or not differ and (common or not all(given)):
         return None
     names = ", ".join(f"{r}.{c}" for r, c in differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
-    head = f"table {t.title!r} is printed twice in its section with different values (a department's or last year's beside the report's own?): which is the report's the text does not say, so "
-    if min(sum(rows[r][c].value is not None for r, c in required) for rows in (first, second)) < FULL * len(required):
+    head = (f"table {t.title!r} is printed twice in its section{' with different values' if differ else ''} (a department's "
+            "or last year's beside the report's own?): which is the report's the text does not say, so ")
+    if min(given) < FULL * len(required):
+        how = f"they differ in {names}" if differ else "they give no value for the same cell, so nothing shows them alike"
         placed = {r: {c: doubted(cell, PART_PRINT) for c, cell in cols.items()} for r, cols in whole.items()}
-        note = Diagnostic("TBL_TWO_PRINTS", head + f"with one print read only in part, every value is placed (they differ in {names})", where, path)
+        note = Diagnostic("TBL_TWO_PRINTS", head + f"with one print read only in part, every value is placed ({how})", where, path)
         return Reconciled(placed, note, whole=True)
     out: Rows = {}
     for r, cols in first.items():
