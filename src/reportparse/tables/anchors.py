@@ -1,7 +1,7 @@
 """Where a table's rows are: each row's label found in the stream (exact,
 then fuzzy with a bounded error count), one place per row in the template's
-order (:func:`locate_rows`, through :func:`longest_chain`), and the longest run of rows found in that
-order (:func:`in_template_order`)."""
+order (:func:`locate_rows`, through :func:`longest_chain`), and the longest
+run of rows found in that order (:func:`in_template_order`)."""
 
 from __future__ import annotations
 

@@ -9,8 +9,10 @@ row labels in the template's order (:func:`second_print`), as long as two
 thirds of the first; each print is then read on its own
 (:func:`reconcile`): where they give the same value, it stands; where they
 differ, the cell is left empty (``TBL_TWO_PRINTS``, naming the cells), and a
-value only one print gives is placed, not read. Two prints that agree
-everywhere (a page saved twice) change nothing.
+value only one print gives is placed, not read. Where one print is read
+only in part (digits run together that no rule splits, a sentence naming
+the rows), the section read as one is kept with every value placed. Two
+prints that agree everywhere (a page saved twice) change nothing.
 """
 
 from __future__ import annotations
@@ -27,15 +29,9 @@ from .place import doubted
 from .stream import Stream, find_all, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
-
-
-class Reconciled(NamedTuple):
-    rows: Rows
-    note: Diagnostic
-    whole: bool  # the section read as one kept (its values placed), not the prints merged
 MIN_ROWS = 3  # a run of fewer row labels is no table (of a table with fewer rows, one fewer than it has)
-_DIGIT = compiled(r"\d")
 FULL = 0.8  # a print whose values fill less than this share of the cells cannot be compared cell by cell
+_DIGIT = compiled(r"\d")
 
 TWO_PRINTS = ("the section prints the table twice, and the other print gives this row's values only in part: "
               "which print is the report's the text does not say")
@@ -43,15 +39,21 @@ PART_PRINT = ("the section prints the table twice with different values, one pri
               "the values are from, and which is the report's, the text does not say")
 
 
+class Reconciled(NamedTuple):
+    rows: Rows
+    note: Diagnostic
+    whole: bool  # the section read as one kept (its values placed), not the prints merged
+
+
 def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
     """The canonical offset where the later of two prints of the table starts,
     or None: the row labels found make two runs in the template's order, one
     after the other, the shorter at least two thirds of the longer's length
     and at least :data:`MIN_ROWS` rows (one fewer than the table has, if
-    fewer: 四's labels of a group lost to a garbled header). The later print starts at the line of
-    its first label, taken back over the lines before it that hold no digit
-    (its header, a sub-heading) to the earlier print's last line with one.
-    ``text``: the canonical text the stream was made of."""
+    fewer: 四's labels of a group lost to a garbled header). The later print
+    starts at the line of its first label, taken back over the lines before
+    it that hold no digit (its header, a sub-heading) to the earlier print's
+    last line with one. ``text``: the canonical text the stream was made of."""
     places = {}
     for row in t.rows:
         if not row.optional and (occ := find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])):
