@@ -337,23 +337,11 @@ def cited(seed: int, template: str, layout: str, rng: random.Random) -> Made:
     return re.sub(r"第二十条第（([一五六八九])）项", lambda m: form.format(n=names[m.group(1)]), gen.text), gen.truth
 
 
-SECTIONS = {"proactive": ("二、主动公开", "三、收到和处理"), "applications": ("三、收到和处理", "四、政府信息公开行政复议"),
-            "appeals": ("四、政府信息公开行政复议", "五、")}
-
-
 def two_prints(key: str) -> Callable[[int, str, str, random.Random], Made]:
     """Another report's table printed in the same section, before or after the report's own, under a sub-heading."""
     def make(seed: int, template: str, layout: str, rng: random.Random) -> Made:
         gen, other = make_report(seed, template, layout), make_report(seed + 10**8, template, layout)
-        first, nxt = SECTIONS[key]
-        a = gen.text.index(first)
-        b = gen.text.index(nxt, a)
-        o = other.text.index(first)
-        body = other.text[o:other.text.index(nxt, o)].split("\n", 1)[1]
-        if rng.random() < 0.5:
-            head = gen.text.index("\n", a) + 1
-            return gen.text[:head] + body + "\n（二）本机关情况\n" + gen.text[head:], gen.truth
-        return gen.text[:b] + "\n（二）县直部门情况\n" + body + gen.text[b:], gen.truth
+        return generator.with_second_print(gen.text, other.text, key, before=rng.random() < 0.5), gen.truth
     return make
 
 

@@ -324,6 +324,25 @@ def make_report(seed: int, template: str = "ogi-2021", layout: str = "tab", big:
 
 # ---- noise model -------------------------------------------------------------
 
+SECTION_SPANS = {"proactive": ("二、主动公开", "三、收到和处理"), "applications": ("三、收到和处理", "四、政府信息公开行政复议"),
+                 "appeals": ("四、政府信息公开行政复议", "五、")}
+
+
+def with_second_print(text: str, other: str, key: str, before: bool) -> str:
+    """``text`` with the table ``key`` of ``other`` (another generated report)
+    printed in the same section, under a sub-heading, before or after the
+    report's own: a department's or last year's table beside the body's."""
+    first, nxt = SECTION_SPANS[key]
+    a = text.index(first)
+    o = other.index(first)
+    body = other[o:other.index(nxt, o)].split("\n", 1)[1]
+    if before:
+        head = text.index("\n", a) + 1
+        return text[:head] + body + "\n（二）本机关情况\n" + text[head:]
+    b = text.index(nxt, a)
+    return text[:b] + "\n（二）县直部门情况\n" + body + text[b:]
+
+
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _BRACKETS = [("（", "("), ("）", ")"), ("〔", "【"), ("〕", "]")]
 

@@ -8,29 +8,14 @@ import pytest
 
 import reportparse
 
-from generator import LAYOUTS, make_report
-
-SECTIONS = {"proactive": ("二、主动公开", "三、收到和处理"), "applications": ("三、收到和处理", "四、政府信息公开行政复议"),
-            "appeals": ("四、政府信息公开行政复议", "五、")}
-
-
-def _with_second_print(text: str, other: str, key: str, before: bool) -> str:
-    """``text`` with the table ``key`` of ``other`` printed in the same section,
-    under a sub-heading, before or after the report's own."""
-    first, nxt = SECTIONS[key]
-    a, b = text.index(first), text.index(nxt, text.index(first))
-    body = other[other.index(first):other.index(nxt, other.index(first))].split("\n", 1)[1]
-    if before:
-        head = text.index("\n", a) + 1
-        return text[:head] + body + "\n（二）本机关情况\n" + text[head:]
-    return text[:b] + "\n（二）县直部门情况\n" + body + text[b:]
+from generator import LAYOUTS, SECTION_SPANS, make_report, with_second_print
 
 
 def _cells(report, key):
     return {f"{key}.{r}.{c}": cell for r, cols in report.tables[key].rows.items() for c, cell in cols.items()}
 
 
-@pytest.mark.parametrize("key", list(SECTIONS))
+@pytest.mark.parametrize("key", list(SECTION_SPANS))
 @pytest.mark.parametrize("before", [False, True])
 @pytest.mark.parametrize("seed", [2, 6, 9, 13])  # layouts: layout, tab, pipes, lines
 def test_two_prints_with_other_values_make_no_valid_table(key, before, seed):
@@ -43,7 +28,7 @@ def test_two_prints_with_other_values_make_no_valid_table(key, before, seed):
     tpl = ("ogi-2021", "ogi-2019")[seed % 2]
     gen = make_report(seed, tpl, LAYOUTS[seed % len(LAYOUTS)])
     other = make_report(seed + 1000, tpl, LAYOUTS[seed % len(LAYOUTS)])
-    report = reportparse.parse_text(_with_second_print(gen.text, other.text, key, before))
+    report = reportparse.parse_text(with_second_print(gen.text, other.text, key, before))
     table = report.tables[key]
     assert not table.valid
     note = next(d for d in report.diagnostics if d.code == "TBL_TWO_PRINTS")
@@ -61,13 +46,13 @@ def test_two_prints_with_other_values_make_no_valid_table(key, before, seed):
     assert differing and any(n.split(".", 1)[1] in note.message for n in differing)
 
 
-@pytest.mark.parametrize("key", list(SECTIONS))
+@pytest.mark.parametrize("key", list(SECTION_SPANS))
 def test_a_table_printed_twice_alike_reads_as_once(key):
     """A page saved twice prints the same table twice: the prints agree, so
     nothing changes — the values read and the table valid as printed once."""
     gen = make_report(4, "ogi-2021", "tab")
     once = reportparse.parse_text(gen.text)
-    twice = reportparse.parse_text(_with_second_print(gen.text, gen.text, key, before=False))
+    twice = reportparse.parse_text(with_second_print(gen.text, gen.text, key, before=False))
     assert twice.tables[key].valid == once.tables[key].valid
     assert {k: v for k, v in twice.flat().items() if k.startswith(key + ".")} == \
         {k: v for k, v in once.flat().items() if k.startswith(key + ".")}

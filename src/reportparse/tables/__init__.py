@@ -87,11 +87,12 @@ def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[i
     placed). ``bounds``: the region's start, where the later print starts,
     its end."""
     start, cut, end = bounds
-    prints = []
-    for a, b in ((start, cut), (cut, end)):
+
+    def read(a: int, b: int) -> tuple[Rows, list[Diagnostic]]:
         part = make_stream(c.text, a, b)
-        prints.append(kind.extract(tg, part, opts, _span_of(c, part), evidence))
-    (first, first_diags), (second, _) = prints
+        return kind.extract(tg, part, opts, _span_of(c, part), evidence)
+
+    (first, first_diags), (second, _) = read(start, cut), read(cut, end)
     got = reconcile(tg, rows, first, second, f"tables.{tg.key}", c.span(cut, end))
     if got is None:
         return rows, diags

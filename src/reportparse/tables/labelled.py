@@ -219,10 +219,15 @@ def _left_over(s: Stream, a: Anchor, nonblank: list[Value], n: int) -> bool:
     line above its label (OCR lines of a skewed page: a long label's values
     level with it, a short label's a line higher), so a value on a line after
     its label may be the next row's."""
-    first = s.text.count("\n", 0, a.start)
-    last = first + s.text.count("\n", a.start, a.end)
+    first, last = _label_lines(s, a)
     lines = [s.text.count("\n", 0, v.start) for v in nonblank]
     return sum(first <= ln <= last for ln in lines) == n and any(ln > last for ln in lines)
+
+
+def _label_lines(s: Stream, a: Anchor) -> tuple[int, int]:
+    """The first and last line of the stream that a row's label stands on."""
+    first = s.text.count("\n", 0, a.start)
+    return first, first + s.text.count("\n", a.start, a.end)
 
 
 def _word_end(s: Stream, start: int) -> bool:
@@ -339,8 +344,7 @@ def _mark_unanchored(t: TableGrammar, s: Stream, rows: dict[str, dict[str, Cell]
         ends_at_next = next_anchor is not None and next_anchor in (succ, *every[every.index(rid) + 1:][:1])
         if not (elsewhere or ((a.fuzzy or missing) and not ends_at_next)):
             continue
-        first = s.text.count("\n", 0, a.start)
-        last = first + s.text.count("\n", a.start, a.end)
+        first, last = _label_lines(s, a)
         if all(first <= s.text.count("\n", 0, v.start) <= last for v in vals):
             continue  # on its label's own lines
         why = (f"label {t.row(rid).label[:12]!r} found only fuzzily" if a.fuzzy else
