@@ -275,3 +275,58 @@ def test_values_after_the_next_heading_that_do_not_settle_the_table_are_not_take
     assert not any(d.code == "TBL_RUNS_ON" for d in report.diagnostics)
     wrong = [k for k, v in truth["truth"].items() if (c := cell_at(report, k)) is not None and c.value not in (None, v)]
     assert wrong == []
+
+
+COLUMN_CUT = "pdfminer-column-cut-by-heading-30517728.txt"
+
+
+def _heading_inside_the_run_on(name: str, before: int) -> str:
+    """The fixture with 四's heading and its 行政复议/行政诉讼 moved up into
+    the last value run before it, ``before`` values from the run's start: the
+    page break now cuts a column of 三 in two."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    heading = text.index("四、政府信息公开行政复议")
+    lead = text[heading:text.index("\n行政诉讼\n", heading) + len("\n行政诉讼\n\n")]
+    run_start = text.index("四、结转下年度继续办理")
+    values = [m.start() for m in re.finditer(r"(?m)^\d+$", text[run_start:heading])]
+    at = run_start + values[before]
+    return text[:at] + lead + text[at:heading] + text[heading + len(lead):]
+
+
+@pytest.mark.parametrize("name, before", [(COLUMN_CUT, None), (TABLE_TWO_2019, 9), (TABLE_TWO_2019, 1)])
+def test_a_column_the_next_heading_cuts_in_two_is_read_whole_when_it_settles_the_table(name, before):
+    """pdfminer's text with 四's heading and header words between the top
+    cells of one of 三's columns and the rest (the column box cut over a page
+    break): the run-on region with those lines set aside makes the column one
+    block again, and 三 is read whole and valid, every cell right."""
+    _, truth = parsed_fixture(name)
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    if before is not None:
+        text = _heading_inside_the_run_on(name, before)
+    report = reportparse.parse_text(text)
+    apps = report.tables["applications"]
+    assert apps.valid
+    for rid, cols in apps.rows.items():
+        for cid, cell in cols.items():
+            if (want := truth["truth"].get(f"applications.{rid}.{cid}")) is not None:
+                assert cell.value == want, (rid, cid)
+    assert any(d.code == "TBL_RUNS_ON" and "set aside" in d.message for d in report.diagnostics)
+    assert report.tables["appeals"].valid
+
+
+@pytest.mark.parametrize("name, before", [(COLUMN_CUT, None), (TABLE_TWO_2019, 9)])
+def test_a_cut_column_that_lost_a_value_is_not_made_whole(name, before):
+    """The same with one of the values after the heading deleted: no region,
+    heading set aside or not, makes every rule hold, and nothing is wrong."""
+    _, truth = parsed_fixture(name)
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    if before is not None:
+        text = _heading_inside_the_run_on(name, before)
+    heading = text.index("四、政府信息公开行政复议")
+    lines = text[heading:].split("\n")
+    at = [i for i, line in enumerate(lines) if re.fullmatch(r"\d+", line.strip())][5]
+    report = reportparse.parse_text(text[:heading] + "\n".join(lines[:at] + lines[at + 1:]))
+    assert not report.tables["applications"].valid
+    wrong = [k for k, v in truth["truth"].items() if v is not None and (c := cell_at(report, k)) is not None
+             and c.value not in (None, v)]
+    assert wrong == []

@@ -31,7 +31,7 @@ from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
 from .readers import Rows, settled
 from .run_on import run_on_ends
-from .stream import Stream, make_stream
+from .stream import Stream, make_stream, make_stream_of
 from .two_prints import reconcile, second_print
 from .units import header_units
 
@@ -108,15 +108,18 @@ def _run_on(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, end: in
             ) -> tuple[Stream, int, Rows, list[Diagnostic]] | None:
     """The table read over its region run on into the next one (:mod:`.run_on`):
     the first such region under which it is read whole with every rule holding."""
-    for cut in run_on_ends(c.text, end, regions):
-        stream = make_stream(c.text, start, cut)
-        rows, diags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
-        if settled(tg, rows):
-            diags.append(Diagnostic(
-                "TBL_RUNS_ON", f"table {tg.title!r}: its last values are printed after the next section's heading "
-                "(pdfminer's text-box order); read over its region run on to them, under which every cell is read "
-                "and every rule holds", c.span(end, cut), f"tables.{tg.key}"))
-            return stream, cut, rows, diags
+    for cut, first in run_on_ends(c.text, end, regions):
+        for parts in ([(start, cut)], [(start, end), (first, cut)]):
+            stream = make_stream_of(c.text, parts)
+            rows, diags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
+            if settled(tg, rows):
+                aside = (" with the heading and the header words before those values set aside"
+                         if len(parts) > 1 else "")
+                diags.append(Diagnostic(
+                    "TBL_RUNS_ON", f"table {tg.title!r}: its last values are printed after the next section's heading "
+                    f"(pdfminer's text-box order); read over its region run on to them{aside}, under which every "
+                    "cell is read and every rule holds", c.span(end, cut), f"tables.{tg.key}"))
+                return stream, cut, rows, diags
     return None
 
 

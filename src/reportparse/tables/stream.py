@@ -63,19 +63,30 @@ def _joinable(text: str, m: regex.Match[str]) -> bool:
 
 
 def make_stream(canon_text: str, start: int, end: int) -> Stream:
-    src = canon_text[start:end]
+    return make_stream_of(canon_text, [(start, end)])
+
+
+def make_stream_of(canon_text: str, parts: list[tuple[int, int]]) -> Stream:
+    """The stream of several pieces of the text read as one (a table's region
+    and its values printed after the next section's heading, the heading set
+    aside: :mod:`.run_on`); a line break between pieces that do not end in one."""
     out: list[str] = []
     cmap: list[int] = []
-    last = 0
-    for m in _DROP.finditer(src):
-        if not _joinable(src, m):
-            continue
-        out.append(src[last:m.start()])
-        cmap.extend(range(start + last, start + m.start()))
-        last = m.end()
-    out.append(src[last:])
-    cmap.extend(range(start + last, start + len(src)))
-    cmap.append(end)
+    for start, end in parts:
+        if out and not "".join(out).endswith("\n"):
+            out.append("\n")
+            cmap.append(start)
+        src = canon_text[start:end]
+        last = 0
+        for m in _DROP.finditer(src):
+            if not _joinable(src, m):
+                continue
+            out.append(src[last:m.start()])
+            cmap.extend(range(start + last, start + m.start()))
+            last = m.end()
+        out.append(src[last:])
+        cmap.extend(range(start + last, start + len(src)))
+    cmap.append(parts[-1][1])
     text = "".join(out)
     labels, lmap = _label_view(text)
     return Stream(text, cmap, labels, lmap)
