@@ -95,3 +95,22 @@ def test_a_sentence_stating_other_numbers_makes_the_table_not_valid():
     table = report.tables["proactive"]
     assert not table.valid and "TBL_TWO_PRINTS" in {d.code for d in report.diagnostics}
     assert all(cell.status != "read" for cols in table.rows.values() for cell in cols.values())
+
+
+@pytest.mark.parametrize("key", list(SECTION_SPANS))
+@pytest.mark.parametrize("before", [False, True])
+def test_a_print_whose_run_together_digits_read_nothing_still_makes_two(key, before):
+    """Digits run together (``规章29518规范性文件01229…``) that no rule splits:
+    one print reads no value at all, so nothing shows the prints differ —
+    but it prints numbers right after its row labels, so it is a table, not
+    a sentence: the other print's values are placed, never read, and the
+    table is not valid."""
+    for seed in range(700, 720):
+        gen = make_report(seed, "ogi-2019", "runtogether")
+        other = make_report(seed + 10**8, "ogi-2019", "runtogether")
+        report = reportparse.parse_text(with_second_print(gen.text, other.text, key, before))
+        table = report.tables[key]
+        wrong = [(name, cell.value, cell.status) for name, cell in _cells(report, key).items()
+                 if gen.truth.get(name) is not None and cell.value not in (None, gen.truth[name])]
+        assert not (table.valid and wrong), (seed, wrong)
+        assert all(status not in ("read", "inferred") for _, _, status in wrong), (seed, wrong)

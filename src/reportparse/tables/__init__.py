@@ -32,7 +32,7 @@ from .prose import ProseEvidence
 from .readers import Rows, settled
 from .run_on import run_on_ends
 from .stream import Stream, make_stream, make_stream_of
-from .two_prints import reconcile, second_print
+from .two_prints import holds_values, reconcile, second_print
 from .units import header_units
 
 __all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
@@ -88,12 +88,12 @@ def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[i
     its end."""
     start, cut, end = bounds
 
-    def read(a: int, b: int) -> tuple[Rows, list[Diagnostic]]:
+    def read(a: int, b: int) -> tuple[Rows, list[Diagnostic], bool]:
         part = make_stream(c.text, a, b)
-        return kind.extract(tg, part, opts, _span_of(c, part), evidence)
+        return *kind.extract(tg, part, opts, _span_of(c, part), evidence), holds_values(tg, part)
 
-    (first, first_diags), (second, _) = read(start, cut), read(cut, end)
-    got = reconcile(tg, rows, first, second, f"tables.{tg.key}", c.span(cut, end))
+    (first, first_diags, printed_first), (second, _, printed_second) = read(start, cut), read(cut, end)
+    got = reconcile(tg, rows, first, second, f"tables.{tg.key}", c.span(cut, end), (printed_first, printed_second))
     if got is None:
         return rows, diags
     return got.rows, [*(diags if got.whole else first_diags), got.note]

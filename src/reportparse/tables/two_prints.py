@@ -11,8 +11,12 @@ thirds of the first; each print is then read on its own
 differ, the cell is left empty (``TBL_TWO_PRINTS``, naming the cells), and a
 value only one print gives is placed, not read. Where one print is read
 only in part (digits run together that no rule splits, a sentence naming
-the rows), the section read as one is kept with every value placed. Two
-prints that agree everywhere (a page saved twice) change nothing.
+the rows), the section read as one is kept with every value placed — also
+where one print gives no value at all but prints numbers right after its
+row labels (``规章29518``: its digits run together and no rule splits them,
+or its line was left out): only a print with no such number (a sentence
+naming the rows with counts in 件) is no table. Two prints that agree
+everywhere (a page saved twice) change nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ Rows = dict[str, dict[str, Cell]]
 MIN_ROWS = 3  # a run of fewer row labels is no table (of a table with fewer rows, one fewer than it has)
 FULL = 0.8  # a print whose values fill less than this share of the cells cannot be compared cell by cell
 _DIGIT = compiled(r"\d")
+# a number right after a row label, as a table prints it (not a count in a sentence: 规章2件, 2023年)
+_VALUE_AFTER = compiled(r"[\t ]*[-+]?\d+(?:\.\d+)?(?![\d.件个项条次份年月日名人%])")
 
 TWO_PRINTS = ("the section prints the table twice, and the other print gives this row's values only in part: "
               "which print is the report's the text does not say")
@@ -75,6 +81,21 @@ def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
     return None
 
 
+def holds_values(t: TableGrammar, s: Stream) -> bool:
+    """A print prints numbers right after the labels of at least
+    :data:`MIN_ROWS` of its rows (one fewer than the table has, if fewer),
+    whether or not its reading took them."""
+    least = min(MIN_ROWS, sum(not r.optional for r in t.rows) - 1)
+    found = 0
+    for row in t.rows:
+        occ = find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])
+        if any(_VALUE_AFTER.match(s.text, s.label_span(a, b)[1]) for a, b in occ):
+            found += 1
+            if found >= least:
+                return True
+    return False
+
+
 def _print_start(text: str, label: int, floor: int) -> int:
     """The start of the line of ``label``, taken back over lines with no digit after ``floor``."""
     cut = text.rfind("\n", 0, label) + 1
@@ -87,12 +108,12 @@ def _print_start(text: str, label: int, floor: int) -> int:
 
 
 def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str,
-              where: Span | None) -> Reconciled | None:
+              where: Span | None, printed: tuple[bool, bool] = (True, True)) -> Reconciled | None:
     """The cells of two prints read apart (``whole``: the section read as
     one), or None when they agree on every value both give (and give one in
-    common), or one of them gives none (a sentence naming the rows with
-    counts in 件, which are no cell values; also, unseen, a print whose
-    digits run together and no rule splits). Where each print fills at least
+    common), or one of them gives none and prints no number after its row
+    labels (``printed``, :func:`holds_values`: a sentence naming the rows
+    with counts in 件, which are no cell values). Where each print fills at least
     :data:`FULL` of the cells, cells with two different values are left
     empty and a value one print gives and the other does not is placed.
     Where one fills less (digits run together with no rule to split them, a
@@ -104,7 +125,8 @@ def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str
               if cell.value is not None and second[r][c].value is not None]
     differ = [(r, c) for r, c in common if first[r][c].value != second[r][c].value]
     given = [sum(rows[r][c].value is not None for r, c in required) for rows in (first, second)]
-    if not required or not differ and (common or not all(given)):
+    no_table = any(not n and not p for n, p in zip(given, printed, strict=True))
+    if not required or not differ and (common or no_table):
         return None
     names = ", ".join(f"{r}.{c}" for r, c in differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
     head = (f"table {t.title!r} is printed twice in its section{' with different values' if differ else ''} (a department's "
