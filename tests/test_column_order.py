@@ -330,3 +330,63 @@ def test_a_cut_column_that_lost_a_value_is_not_made_whole(name, before):
     wrong = [k for k, v in truth["truth"].items() if v is not None and (c := cell_at(report, k)) is not None
              and c.value not in (None, v)]
     assert wrong == []
+
+
+LEAD_ROW = "pdfminer-lead-row-64120640.txt"
+
+
+def _lead_row_moved(name: str) -> str:
+    """The column-cut fixture with 予以公开's first two cells (自然人, 商业企业:
+    the first value of each of those columns' runs) moved to right after its
+    label, as pdfminer prints a row's first cells grouped with the label
+    column."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    start = text.index("四、结转下年度继续办理")
+    heading = text.index("四、政府信息公开行政复议", start)
+    values = [m for m in re.finditer(r"(?m)^\d+\n", text) if m.start() > start]
+    first, second = values[0], next(m for m in values if m.start() > heading)
+    text = text[:second.start()] + text[second.end():]
+    text = text[:first.start()] + text[first.end():]
+    label = text.index("（一）予以公开") + len("（一）予以公开\n\n")
+    return text[:label] + first.group() + "\n" + second.group() + "\n" + text[label:]
+
+
+def _lead_row_case(case: str) -> tuple[str, dict]:
+    if case == "fixture":
+        return (FIXTURES / LEAD_ROW).read_text(encoding="utf-8"), parsed_fixture(LEAD_ROW)[1]
+    return _lead_row_moved(COLUMN_CUT), parsed_fixture(COLUMN_CUT)[1]
+
+
+@pytest.mark.parametrize("case", ["fixture", "moved"])
+def test_a_rows_first_cells_printed_after_its_label_are_read_when_the_rules_confirm_them(case):
+    """pdfminer prints the first cells of a row (一、本年新收…'s 1721 and 19;
+    予以公开's) right after its label, the rest of the rows' cells in a later
+    block, column by column, with those cells skipped: the first cells are a
+    lead (a supposition), the later block holds the rest of the rows, its
+    count exactly; the rules, every cell known, confirm both — 三 is read
+    whole and valid, every cell right."""
+    text, truth = _lead_row_case(case)
+    report = reportparse.parse_text(text)
+    apps = report.tables["applications"]
+    assert apps.valid
+    for rid, cols in apps.rows.items():
+        for cid, cell in cols.items():
+            if (want := truth["truth"].get(f"applications.{rid}.{cid}")) is not None:
+                assert cell.value == want, (rid, cid)
+
+
+@pytest.mark.parametrize("case", ["fixture", "moved"])
+@pytest.mark.parametrize("change", ["delete", "alter"])
+def test_a_lead_row_whose_later_block_lost_or_changed_a_value_is_not_confirmed(case, change):
+    """The same with one value of the later block deleted or changed: the
+    counts or the rules no longer confirm where the lead's cells stand —
+    三 is not valid and no value is wrong as though right."""
+    text, truth = _lead_row_case(case)
+    at = text.index("四、结转下年度继续办理")
+    line = [m for m in re.finditer(r"(?m)^\d+\n", text) if m.start() > at][9]
+    new = "" if change == "delete" else str(int(line.group()) + 3) + "\n"
+    report = reportparse.parse_text(text[:line.start()] + new + text[line.end():])
+    assert not report.tables["applications"].valid
+    wrong = [k for k, v in truth["truth"].items() if v is not None and (c := cell_at(report, k)) is not None
+             and c.value not in (None, v) and c.status in ("read", "inferred")]
+    assert wrong == []

@@ -789,6 +789,48 @@ def test_columns_a_header_names_only_in_part_and_out_of_order_are_placed():
     assert table.rows["new"]["business"].status == "placed"
 
 
+def _header_again(text: str, header: str) -> str:
+    """Table 三 with the 法人或其他组织 header line ``header`` printed again
+    before its 办理结果 rows (as a page's text repeats a table's header)."""
+    at = text.index("三、本年度办理结果")
+    return text[:at] + "申请人情况\n自然人\t法人或其他组织\t总计\n" + header + "\n" + text[at:]
+
+
+@pytest.mark.parametrize("seed", [700, 703])
+def test_a_header_printed_twice_alike_moves_the_columns_as_once(seed):
+    """A table's header printed again before its 办理结果 rows, in the same
+    other order as the first: the columns are moved under it and read, the
+    table valid, as with the header printed once."""
+    gen = make_report(seed, "ogi-2021", "tab", big=True)
+    order = ["科研机构", "商业企业", "其他", "社会公益组织", "法律服务机构"]
+    report = reportparse.parse_text(_header_again(_columns_printed(gen, order), "\t".join(order)))
+    got = report.flat()
+    assert {k: got[k] for k in gen.truth if k.startswith("applications.")} == \
+        {k: v for k, v in gen.truth.items() if k.startswith("applications.")}
+    assert report.tables["applications"].valid
+
+
+@pytest.mark.parametrize("seed", [700, 703])
+def test_two_headers_that_name_the_columns_in_different_orders_move_nothing(seed):
+    """The first header's names scrambled (a damaged text, a tool that moved
+    its words) and the header printed again in the template's order, every
+    row's values as the template orders them: before, the columns were moved
+    under the first header and read — valid-looking values under the wrong
+    columns. Two headers that disagree say nothing of the order: the group's
+    values are placed, never read, the table not valid, and none is wrong as
+    though right."""
+    gen = make_report(seed, "ogi-2021", "tab", big=True)
+    org = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    scrambled = gen.text.replace("\t".join(org), "\t".join(["社会公益组织", "法律服务机构", "其他", "商业企业", "科研机构"]), 1)
+    report = reportparse.parse_text(_header_again(scrambled, "\t".join(org)))
+    table = report.tables["applications"]
+    assert not table.valid
+    assert any(d.code == "TBL_COLUMN_ORDER" and "another header" in d.message for d in report.diagnostics)
+    for key, want in gen.truth.items():
+        if key.startswith("applications.") and want is not None and (cell := cell_at(report, key)).value not in (None, want):
+            assert cell.status == "placed", key
+
+
 def test_the_parts_of_table_four_printed_in_another_order_are_placed():
     """Table 四 with each group's 结果纠正 printed before 结果维持 (header and
     values): each group's total is a sum, which holds whatever the order, so
@@ -1116,3 +1158,19 @@ def test_a_rule_that_holds_over_a_row_that_breaks_another_forces_nothing_trusted
              if v is not None and (c := cell_at(report, k)) is not None and c.value is not None and c.value != v]
     assert wrong and all(status not in ("read", "inferred") for _, _, status in wrong)
     assert apps.rows["result.other.no_fee"]["total"].status == "conflict"
+
+
+def test_a_header_search_in_a_region_with_no_row_label_does_not_fail():
+    """OCR text of table 三 so damaged that no row label is left (tesseract
+    ``--psm 6`` of a degraded scan: ``计这一情形，不计其他情形）`` and digits):
+    the search for the header printed again between rows finds none, and
+    the order printed is the header's alone (this raised ValueError once)."""
+    from reportparse.grammar import load_grammars
+    from reportparse.tables.columns import printed_order
+    from reportparse.tables.stream import make_stream
+
+    table = load_grammars().templates["ogi-2021"].tables["applications"]
+    text = "项之和）计这一情形，不计其他情形）\n7局5改\t0\t2\t0\t5\n"
+    cols, runs = printed_order(table, make_stream(text, 0, len(text)))
+    assert cols == ["business", "research", "nonprofit", "legal_service", "other_org"]
+    assert runs == [[]]

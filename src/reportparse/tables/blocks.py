@@ -154,7 +154,8 @@ class BlockReading:
     def claims(self) -> bool:
         """The region is printed this way: some block holds several rows' values
         (not a block whose place is a supposition), or the first block does and
-        fits nothing."""
+        fits nothing. (A block that holds the rest of lead blocks' rows claims
+        it only once the rules confirm its cells: :func:`read_blocks`.)"""
         return any(len(b.rows) > 1 and not b.supposed for b in self.blocks) or self.stopped_at_rows and not self.blocks
 
 
@@ -188,6 +189,7 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     group: list[str] = []  # rows whose labels came since the last block (and unfilled rows before)
     heads: list[str] = []  # column headers since the last block
     last_cols: list[str] = []
+    last_rows: list[str] = []
     last_lead = False
     after_block = True
     for _, kind, what in region_events(t, s, anchors):
@@ -207,9 +209,14 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         block = _place(t, group, heads, last_cols, lines if tabbed else [values], filled, tabbed)
         if block is None and not tabbed and equations(t):  # (a lead is a supposition only rules can confirm)
             cols = _columns_over(t, group, heads)
-            block = _ragged(t, group, cols, values, filled, led) or _lead(t, group, cols, values, filled)
-        elif block is not None and last_lead and not heads and block.cols == last_cols:
-            block.lead = True  # its column is the lead block's, itself a supposition
+            block = (_ragged(t, group, cols, values, filled, led) or _lead(t, group, cols, values, filled)
+                     or _lead_row(t, group, cols, values, filled))
+        elif (block is not None and last_lead and not block.given
+              and (heads or block.cols == last_cols or set(block.rows) & set(last_rows))):
+            # its column is the lead block's, or it holds the rest of a lead row's cells, or its headers were
+            # printed before the lead block (they head the block holding the rest of the lead's rows, if
+            # any): its place is a supposition too
+            block.lead = True
         if block is None:
             seen = ", ".join(t.columns[c].labels[0] for c in heads) or "none"
             out.diagnostics.append(Diagnostic(
@@ -223,8 +230,9 @@ def place_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
         filled.update((r, c) for r in block.rows for c in block.cols)
         if block.lead:
             led.update((r, c) for r in block.rows for c in block.cols)
-        last_cols, last_lead = block.cols, block.lead
-        heads = []
+        last_cols, last_rows, last_lead = block.cols, block.rows, block.lead
+        if not block.lead:  # (headers printed before a lead block head the block that holds the rest of its rows)
+            heads = []
         after_block = True
     for b in [b for b in out.blocks if any((r, c) not in filled for r in b.pending for c in b.cols)]:
         out.blocks.remove(b)  # its band lost a value: which row's is unknown
@@ -337,11 +345,13 @@ def _ragged(t: TableGrammar, group: list[str], cols: list[str], values: list[Val
     order = [r.id for r in t.rows]
     rows = sorted((r for r in group if all(c in t.row(r).columns for c in cols)
                    and any((r, c) not in filled for c in cols)), key=order.index)
-    given = frozenset((r, c) for r in rows for c in cols if (r, c) in filled)
-    if len(rows) < 2 or len(cols) < 2 or not given or not given <= led or len(rows) * len(cols) - len(given) != len(values):
-        return None
-    movable = t.total_column if t.total_column in cols else None
-    return Block(values, rows, list(cols), ("column",), movable=movable, given=given)
+    # with or without the template's optional rows (（六）其他处理 printed as one row), as in _fit
+    for rs in (rows, [r for r in rows if not t.row(r).optional]):
+        given = frozenset((r, c) for r in rs for c in cols if (r, c) in filled)
+        if len(rs) >= 2 and len(cols) >= 2 and given and given <= led and len(rs) * len(cols) - len(given) == len(values):
+            movable = t.total_column if t.total_column in cols else None
+            return Block(values, rs, list(cols), ("column",), movable=movable, given=given)
+    return None
 
 
 def _lead(t: TableGrammar, group: list[str], cols: list[str], values: list[Value],
@@ -360,6 +370,19 @@ def _lead(t: TableGrammar, group: list[str], cols: list[str], values: list[Value
     return Block(values, sorted(waiting[-len(values):], key=order.index), [cols[0]], ("column",), lead=True)
 
 
+def _lead_row(t: TableGrammar, group: list[str], cols: list[str], values: list[Value],
+              filled: set[CellRef]) -> Block | None:
+    """A row's first cells printed right after its label (pdfminer groups them
+    with the label column: ``一、本年新收…`` / ``1721`` / ``19`` / ``二、上年结转…``):
+    more than one value but fewer than the columns, after the one row whose
+    label came since the last block — that row's first cells, provisionally
+    (``lead``); the rest of its cells come in a later block (:func:`_ragged`)."""
+    waiting = [r for r in group if all(c in t.row(r).columns and (r, c) not in filled for c in cols)]
+    if len(cols) < 3 or len(waiting) != 1 or not 1 < len(values) < len(cols):
+        return None
+    return Block(values, waiting, cols[:len(values)], ("row",), lead=True)
+
+
 def _variants(lines: list[list[Value | None]], n: int) -> list[list[Value | None]]:
     """The block's values in row order, once for each way of placing an unknown
     cell in each row one cell short."""
@@ -375,9 +398,12 @@ def read_blocks(t: TableGrammar, s: Stream, anchors: dict[str, Anchor],
     """The table read as blocks of values, or None when the region is not
     printed that way (no block holds several rows' values)."""
     reading = place_blocks(t, s, anchors, span_of)
-    if not reading.claims:
+    rest = [b for b in reading.blocks if b.given and len(b.rows) > 1]  # the rest of lead blocks' rows (_ragged)
+    if not reading.claims and not rest:
         return None
     decide(t, reading)
+    if not reading.claims and not any((r, c) in reading.cells for b in rest for r in b.rows for c in b.cols):
+        return None  # only suppositions, none of them confirmed by the rules
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
     for (r, c), v in reading.cells.items():
         rows[r][c] = cell_from(v, t.columns[c], span_of)

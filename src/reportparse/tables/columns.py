@@ -49,7 +49,11 @@ def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]
 
 
 def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
-    """三: the columns under a merged header, each named once before the first row — one run."""
+    """三: the columns under a merged header, each named once before the first
+    row — one run — and each header printed again between two rows (the
+    header repeated over the 办理结果 rows, or on a new page) that names
+    every one of them once: a run each. Headers that disagree say nothing of
+    the order (a tool or a damaged text scrambled one of them)."""
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
@@ -59,7 +63,21 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
         places = [i for label in t.columns[cid].labels for i in _places(head, label)]
         if len(places) == 1:
             at[cid] = places[0]
-    return cols, [sorted(at, key=at.__getitem__)]
+    return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)]
+
+
+def _repeated_heads(t: TableGrammar, s: Stream, cols: list[str]) -> list[list[str]]:
+    """The group's columns in the order each header printed between two rows
+    (in the label view, from one row label's end to the next one's start)
+    names them, where it names every one of them exactly once."""
+    spans = sorted(span for row in t.rows for span in find_all(s, [label_pattern(m, row.label) for m in row.match]))
+    out = []
+    for (_, end), (start, _) in zip(spans, [*spans[1:], (len(s.labels), 0)], strict=False):
+        gap = _blanked(t, s.labels[end:start])
+        places = {cid: [i for label in t.columns[cid].labels for i in _places(gap, label)] for cid in cols}
+        if all(len(p) == 1 for p in places.values()):
+            out.append(sorted(cols, key=lambda c: places[c][0]))
+    return out
 
 
 def _head(t: TableGrammar, s: Stream) -> str:
@@ -295,8 +313,10 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
         # does not say where each value is
         doubted_rows = {rid: {c: doubted(cell, COLUMNS_REORDERED) if c in cols else cell for c, cell in cells.items()}
                         for rid, cells in rows.items()}
+        why = ("another header of the table names them otherwise" if len(printed) == len(cols) and t.layout != "header_groups"
+               else "not every column alike")
         return doubted_rows, [Diagnostic("TBL_COLUMN_ORDER", f"the header names {names} in another order than the template, "
-                                         "and not every column alike: their values are placed, not read", None, path)]
+                                         f"and {why}: their values are placed, not read", None, path)]
     moved = {}
     for rid, cells in rows.items():
         out = dict(cells)
