@@ -192,11 +192,16 @@ def _fuzzy(core: str, k: int) -> regex.Pattern[str]:
     return compiled(f"(?:{regex.escape(core)}){{e<={k}}}", regex.BESTMATCH)
 
 
+MIN_FUZZY = 4  # characters a fuzzy match must cover: fewer are no evidence of a label
+
+
 def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> tuple[int, int, int] | None:
     """Best fuzzy occurrence ``(start, end, errors)`` of a long label in the label view.
 
     The error count is bounded (at most one error per five characters) and the
-    search has a timeout, so no input can make it run away.
+    search has a timeout, so no input can make it run away. A match covers at
+    least :data:`MIN_FUZZY` characters (a four-character label less one is
+    part of too many words).
     """
     core = compiled(r"^\d{1,2}[.、．]").sub("", match)  # the item number is found separately below
     if len(core) < 4 or max_errors <= 0:
@@ -212,8 +217,8 @@ def find_fuzzy(stream: Stream, match: str, max_errors: int, timeout: float) -> t
         m = pat.search(stream.labels, timeout=timeout)
     except TimeoutError:
         return None
-    if not m or _DIGIT.search(m.group()):
-        return None
+    if not m or _DIGIT.search(m.group()) or len(m.group()) < MIN_FUZZY:
+        return None  # (``予公开``, three characters of 予以公开, stands in （三）不予公开 wrapped over two lines)
     start = m.start()
     item = _ITEM_BEFORE.search(stream.labels, max(0, start - 3), start)
     if item:  # the row's item number printed just before the damaged label
