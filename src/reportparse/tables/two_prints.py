@@ -111,7 +111,9 @@ def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str
               where: Span | None, printed: tuple[bool, bool] = (True, True)) -> Reconciled | None:
     """The cells of two prints read apart (``whole``: the section read as
     one), or None when they agree on every value both give (and give one in
-    common), or one of them gives none and prints no number after its row
+    common, and, both being prints of the table, neither gives a value where
+    the other's cell is unread), or
+    one of them gives none and prints no number after its row
     labels (``printed``, :func:`holds_values`: a sentence naming the rows
     with counts in 件, which are no cell values). Where each print fills at least
     :data:`FULL` of the cells, cells with two different values are left
@@ -126,13 +128,18 @@ def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str
     differ = [(r, c) for r, c in common if first[r][c].value != second[r][c].value]
     given = [sum(rows[r][c].value is not None for r, c in required) for rows in (first, second)]
     no_table = any(not n and not p for n, p in zip(given, printed, strict=True))
-    if not required or not differ and (common or no_table):
+    # two prints of the table (numbers after their row labels, not a sentence naming a few rows), one giving a
+    # value where the other's cell is unread: nothing shows the prints alike there
+    one_sided = all(printed) and any((first[r][c].value is None) != (second[r][c].value is None) for r, c in required)
+    if not required or not differ and (no_table or common and not one_sided):
         return None
     names = ", ".join(f"{r}.{c}" for r, c in differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
     head = (f"table {t.title!r} is printed twice in its section{' with different values' if differ else ''} (a department's "
             "or last year's beside the report's own?): which is the report's the text does not say, so ")
     if min(given) < FULL * len(required):
-        how = f"they differ in {names}" if differ else "they give no value for the same cell, so nothing shows them alike"
+        how = (f"they differ in {names}" if differ else
+               f"they agree on the {len(common)} cell(s) both give, and one gives values the other does not read"
+               if common else "they give no value for the same cell, so nothing shows them alike")
         placed = {r: {c: doubted(cell, PART_PRINT) for c, cell in cols.items()} for r, cols in whole.items()}
         note = Diagnostic("TBL_TWO_PRINTS", head + f"with one print read only in part, every value is placed ({how})", where, path)
         return Reconciled(placed, note, whole=True)
