@@ -280,6 +280,18 @@ def test_values_after_the_next_heading_that_do_not_settle_the_table_are_not_take
 COLUMN_CUT = "pdfminer-column-cut-by-heading-30517728.txt"
 
 
+def _table_three_whole_and_right(text: str, truth: dict):
+    """``text`` parsed: table 三 valid, every cell with a true value right."""
+    report = reportparse.parse_text(text)
+    apps = report.tables["applications"]
+    assert apps.valid
+    for rid, cols in apps.rows.items():
+        for cid, cell in cols.items():
+            if (want := truth["truth"].get(f"applications.{rid}.{cid}")) is not None:
+                assert cell.value == want, (rid, cid)
+    return report
+
+
 def _heading_inside_the_run_on(name: str, before: int) -> str:
     """The fixture with 四's heading and its 行政复议/行政诉讼 moved up into
     the last value run before it, ``before`` values from the run's start: the
@@ -303,13 +315,7 @@ def test_a_column_the_next_heading_cuts_in_two_is_read_whole_when_it_settles_the
     text = (FIXTURES / name).read_text(encoding="utf-8")
     if before is not None:
         text = _heading_inside_the_run_on(name, before)
-    report = reportparse.parse_text(text)
-    apps = report.tables["applications"]
-    assert apps.valid
-    for rid, cols in apps.rows.items():
-        for cid, cell in cols.items():
-            if (want := truth["truth"].get(f"applications.{rid}.{cid}")) is not None:
-                assert cell.value == want, (rid, cid)
+    report = _table_three_whole_and_right(text, truth)
     assert any(d.code == "TBL_RUNS_ON" and "set aside" in d.message for d in report.diagnostics)
     assert report.tables["appeals"].valid
 
@@ -366,13 +372,7 @@ def test_a_rows_first_cells_printed_after_its_label_are_read_when_the_rules_conf
     count exactly; the rules, every cell known, confirm both — 三 is read
     whole and valid, every cell right."""
     text, truth = _lead_row_case(case)
-    report = reportparse.parse_text(text)
-    apps = report.tables["applications"]
-    assert apps.valid
-    for rid, cols in apps.rows.items():
-        for cid, cell in cols.items():
-            if (want := truth["truth"].get(f"applications.{rid}.{cid}")) is not None:
-                assert cell.value == want, (rid, cid)
+    _table_three_whole_and_right(text, truth)
 
 
 @pytest.mark.parametrize("case", ["fixture", "moved"])
