@@ -16,7 +16,9 @@ where one print gives no value at all but prints numbers right after its
 row labels (``规章29518``: its digits run together and no rule splits them,
 or its line was left out): only a print with no such number (a sentence
 naming the rows with counts in 件) is no table. Two prints that agree
-everywhere (a page saved twice) change nothing.
+everywhere (a page saved twice) change nothing; two that agree on the few
+cells both read, one giving values where the other's cells are unread, are
+not taken as alike.
 """
 
 from __future__ import annotations
