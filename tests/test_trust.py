@@ -1201,3 +1201,31 @@ def test_lines_moved_out_of_a_table_leave_no_row_read_from_another_labels_text()
     wrong = [k for k, v in truth["truth"].items() if k.startswith("applications.") and v is not None
              and (c := cell_at(report, k)) is not None and c.value not in (None, v) and c.status in ("read", "inferred")]
     assert wrong == []
+
+
+def test_a_rows_label_printed_again_with_other_numbers_leaves_its_values_placed():
+    """pdftotext ``-raw`` of a generated report (fresh seed 77120704) with
+    four lines printed again by a line-swap probe: 部分公开's wrapped label is
+    followed by 上年结转's values (the repeated line), then by 予以公开's line
+    and its own label again, then its own values. Its first values were read
+    (5 1 … 28 for 0 2 … 5). Its label printed again with other numbers
+    before it than after: which are its own the text does not say — placed,
+    and none is wrong as though right."""
+    report, truth = parsed_fixture("pdftotext-raw-lines-repeated-77120704.txt")
+    row = report.tables["applications"].rows["result.partly_disclosed"]
+    assert all(cell.status != "read" for cell in row.values())
+    wrong = [k for k, v in truth["truth"].items() if k.startswith("applications.") and v is not None
+             and (c := cell_at(report, k)) is not None and c.value not in (None, v) and c.status in ("read", "inferred")]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("layout", ["tab", "layout", "pipes"])
+def test_a_rows_line_printed_twice_whole_changes_nothing(layout):
+    """The same label printed again with the same numbers (a line repeated
+    whole) is no doubt: the table reads and is valid as printed once."""
+    gen = make_report(700, "ogi-2021", layout)
+    lines = gen.text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "4.保护第三方合法权益" in line)
+    report = reportparse.parse_text("\n".join(lines[:at + 1] + lines[at:]))
+    assert report.tables["applications"].valid
+    assert report.tables["applications"].rows["result.withheld.third_party"]["total"].status == "read"

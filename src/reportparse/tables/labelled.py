@@ -70,7 +70,9 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
             relabelled.add(a.row)
         chunk = s.text[a.end:end]
         ck = label_key(chunk)
-        if any(k in ck for k in keys):
+        if _own_label_again(chunk, _name_keys(t.row(a.row).match)):
+            relabelled.add(a.row)
+        elif any(k in ck for k in keys):
             # values on both sides of a row's name (a converter's heading over its table row has none before it)
             at = key_positions(chunk)
             last = max(a.end + at[i] for k in keys if (i := ck.rfind(k)) >= 0)
@@ -265,6 +267,26 @@ def _runs_on(s: Stream, chunk: list[Value], after: list[Value]) -> bool:
     if not after or len({v.line for v in chunk}) < len(chunk):
         return False
     return not label_key(s.text[chunk[-1].end:after[0].start])
+
+
+def _own_label_again(chunk: str, own: tuple[str, ...]) -> bool:
+    """A row's own label printed again after it (lines or a page repeated),
+    with other numbers before it than after it (``（二）部分公开…`` / ``5 1 7
+    9 1 5 28`` / ``（一）予以公开…`` / ``（二）部分公开…`` / ``0 2 3 0 0 0 5``):
+    which of them are its own the text does not decide. A line repeated whole
+    (the same numbers on both sides) is no doubt, nor a label printed twice
+    with no number between (a merged cell's text in each of its columns)."""
+    ck = label_key(chunk)
+    at = key_positions(chunk)
+    for key in own:
+        if (i := ck.find(key)) >= 0:
+            start, end = at[i], at[i + len(key) - 1] + 1
+            before = _NUMBER.findall(chunk, 0, chunk.rfind("\n", 0, start) + 1)
+            return bool(before) and before != _NUMBER.findall(chunk, end)
+    return False
+
+
+_NUMBER = compiled(r"\d+(?:\.\d+)?")
 
 
 def _shared_between(t: TableGrammar, column: str, between: str, rows: tuple[str, str]) -> bool:
