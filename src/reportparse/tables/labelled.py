@@ -279,10 +279,14 @@ def _own_label_again(chunk: str, own: tuple[str, ...]) -> bool:
     ck = label_key(chunk)
     at = key_positions(chunk)
     for key in own:
-        if (i := ck.find(key)) >= 0:
+        i = ck.find(key)
+        while i >= 0:
             start, end = at[i], at[i + len(key) - 1] + 1
-            before = _NUMBER.findall(chunk, 0, chunk.rfind("\n", 0, start) + 1)
-            return bool(before) and before != _NUMBER.findall(chunk, end)
+            # standing whole, not inside a longer word (行政规范性文件备案, 党内规范性文件: a row the template lacks)
+            if not (start > 0 and _HAN.match(chunk[start - 1]) or end < len(chunk) and _HAN.match(chunk[end])):
+                before = _NUMBER.findall(chunk, 0, chunk.rfind("\n", 0, start) + 1)
+                return bool(before) and before != _NUMBER.findall(chunk, end)
+            i = ck.find(key, i + 1)
     return False
 
 

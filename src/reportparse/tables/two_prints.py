@@ -15,10 +15,10 @@ the rows), the section read as one is kept with every value placed — also
 where one print gives no value at all but prints numbers right after its
 row labels (``规章29518``: its digits run together and no rule splits them,
 or its line was left out): only a print with no such number (a sentence
-naming the rows with counts in 件) is no table. Two prints that agree
-everywhere (a page saved twice) change nothing; two that agree on the few
-cells both read, one giving values where the other's cells are unread, are
-not taken as alike.
+naming the rows with counts in 件) is no table. Two prints that read the
+same in every cell (a page saved twice) are read as the table printed once;
+two that agree on the few cells both read, one giving values where the
+other's cells are unread, are not taken as alike.
 """
 
 from __future__ import annotations
@@ -107,6 +107,11 @@ def _print_start(text: str, label: int, floor: int) -> int:
             break
         cut = prev
     return cut
+
+
+def alike(first: Rows, second: Rows) -> bool:
+    """Two prints read to the same values, cell for cell (a page saved twice)."""
+    return all(cell.value == second[r][c].value for r, cols in first.items() for c, cell in cols.items())
 
 
 def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str,
