@@ -56,20 +56,20 @@ VARIANTS = {"line_margin=0.2": LAParams(line_margin=0.2), "boxes_flow=0": LAPara
             "char_margin=1": LAParams(char_margin=1.0)}
 
 
+def _cell_map(report) -> dict[str, object]:
+    return {f"{k}.{r}.{c}": cell for k, t in report.tables.items() for r, cols in t.rows.items() for c, cell in cols.items()}
+
+
 def _cells(report) -> dict[str, int | float | None]:
-    return {f"{k}.{r}.{c}": cell.value for k, t in report.tables.items() for r, cols in t.rows.items() for c, cell in cols.items()}
-
-
-def _statuses(report) -> dict[str, str]:
-    return {f"{k}.{r}.{c}": cell.status for k, t in report.tables.items() for r, cols in t.rows.items() for c, cell in cols.items()}
+    return {key: cell.value for key, cell in _cell_map(report).items()}
 
 
 def _score(stats: list[int], text: str, truth: dict) -> None:
     """stats: cells, right, wrong, null, tables, valid tables, valid tables with a wrong cell,
     wrong cells not flagged (``read``, ``inferred`` or ``corrected``: not ``placed`` or ``conflict``)."""
     report = reportparse.parse_text(text)
-    got = _cells(report)
-    status = _statuses(report)
+    cells = _cell_map(report)
+    got = {key: cell.value for key, cell in cells.items()}
     wrong_tables = set()
     for key, v in truth.items():
         if v is None:
@@ -81,7 +81,7 @@ def _score(stats: list[int], text: str, truth: dict) -> None:
             stats[1] += 1
         else:
             stats[2] += 1
-            stats[7] += status[key] not in ("placed", "conflict")
+            stats[7] += cells[key].status not in ("placed", "conflict")
             wrong_tables.add(key.split(".")[0])
     for key, t in report.tables.items():
         stats[4] += 1

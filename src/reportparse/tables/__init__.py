@@ -32,7 +32,7 @@ from .prose import ProseEvidence
 from .readers import Rows, settled
 from .run_on import run_on_ends
 from .stream import Stream, make_stream, make_stream_of
-from .two_prints import alike, holds_values, reconcile, second_print
+from .two_prints import holds_values, reconcile, second_print
 from .units import header_units
 
 __all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
@@ -94,11 +94,10 @@ def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[i
 
     (first, first_diags, printed_first), (second, _, printed_second) = read(start, cut), read(cut, end)
     got = reconcile(tg, rows, first, second, f"tables.{tg.key}", c.span(cut, end), (printed_first, printed_second))
-    if got is None and printed_first and printed_second and alike(first, second):
-        return first, first_diags  # a page saved twice: read as printed once
     if got is None:
         return rows, diags
-    return got.rows, [*(diags if got.whole else first_diags), got.note]
+    kept = diags if got.whole else first_diags
+    return got.rows, kept if got.note is None else [*kept, got.note]
 
 
 def _span_of(c: Canonical, s: Stream) -> SpanOf:

@@ -57,13 +57,15 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
-    head = _blanked(t, _head(t, s))
-    at: dict[str, int] = {}
-    for cid in cols:
-        places = [i for label in t.columns[cid].labels for i in _places(head, label)]
-        if len(places) == 1:
-            at[cid] = places[0]
+    places = _named(t, _head(t, s), cols)
+    at = {cid: p[0] for cid, p in places.items() if len(p) == 1}
     return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)]
+
+
+def _named(t: TableGrammar, text: str, cols: list[str]) -> dict[str, list[int]]:
+    """Where each of ``cols`` is named in ``text``, its merged headers' names blanked."""
+    text = _blanked(t, text)
+    return {cid: [i for label in t.columns[cid].labels for i in _places(text, label)] for cid in cols}
 
 
 def _repeated_heads(t: TableGrammar, s: Stream, cols: list[str]) -> list[list[str]]:
@@ -73,8 +75,7 @@ def _repeated_heads(t: TableGrammar, s: Stream, cols: list[str]) -> list[list[st
     spans = sorted(span for row in t.rows for span in find_all(s, [label_pattern(m, row.label) for m in row.match]))
     out = []
     for (_, end), (start, _) in zip(spans, [*spans[1:], (len(s.labels), 0)], strict=False):
-        gap = _blanked(t, s.labels[end:start])
-        places = {cid: [i for label in t.columns[cid].labels for i in _places(gap, label)] for cid in cols}
+        places = _named(t, s.labels[end:start], cols)
         if all(len(p) == 1 for p in places.values()):
             out.append(sorted(cols, key=lambda c: places[c][0]))
     return out

@@ -70,7 +70,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
             relabelled.add(a.row)
         chunk = s.text[a.end:end]
         ck = label_key(chunk)
-        if _own_label_again(chunk, _name_keys(t.row(a.row).match)):
+        if _own_label_again(chunk, ck, _name_keys(t.row(a.row).match)):
             relabelled.add(a.row)
         elif any(k in ck for k in keys):
             # values on both sides of a row's name (a converter's heading over its table row has none before it)
@@ -269,14 +269,14 @@ def _runs_on(s: Stream, chunk: list[Value], after: list[Value]) -> bool:
     return not label_key(s.text[chunk[-1].end:after[0].start])
 
 
-def _own_label_again(chunk: str, own: tuple[str, ...]) -> bool:
+def _own_label_again(chunk: str, ck: str, own: tuple[str, ...]) -> bool:
     """A row's own label printed again after it (lines or a page repeated),
     with other numbers before it than after it (``（二）部分公开…`` / ``5 1 7
     9 1 5 28`` / ``（一）予以公开…`` / ``（二）部分公开…`` / ``0 2 3 0 0 0 5``):
     which of them are its own the text does not decide. A line repeated whole
     (the same numbers on both sides) is no doubt, nor a label printed twice
-    with no number between (a merged cell's text in each of its columns)."""
-    ck = label_key(chunk)
+    with no number between (a merged cell's text in each of its columns).
+    ``ck``: the chunk as :func:`label_key` reduces it."""
     at = key_positions(chunk)
     for key in own:
         i = ck.find(key)

@@ -72,10 +72,12 @@ def make_stream_of(canon_text: str, parts: list[tuple[int, int]]) -> Stream:
     aside: :mod:`.run_on`); a line break between pieces that do not end in one."""
     out: list[str] = []
     cmap: list[int] = []
+    line_ended = True  # the text so far is empty or ends in a line break
     for start, end in parts:
-        if out and not "".join(out).endswith("\n"):
+        if not line_ended:
             out.append("\n")
             cmap.append(start)
+            line_ended = True
         src = canon_text[start:end]
         last = 0
         for m in _DROP.finditer(src):
@@ -86,6 +88,8 @@ def make_stream_of(canon_text: str, parts: list[tuple[int, int]]) -> Stream:
             last = m.end()
         out.append(src[last:])
         cmap.extend(range(start + last, start + len(src)))
+        if src:  # (whitespace is dropped only between two characters: the piece's last one stays)
+            line_ended = src.endswith("\n")
     cmap.append(parts[-1][1])
     text = "".join(out)
     labels, lmap = _label_view(text)

@@ -49,7 +49,7 @@ PART_PRINT = ("the section prints the table twice with different values, one pri
 
 class Reconciled(NamedTuple):
     rows: Rows
-    note: Diagnostic
+    note: Diagnostic | None  # None: the prints read alike, the first taken as the table printed once
     whole: bool  # the section read as one kept (its values placed), not the prints merged
 
 
@@ -67,7 +67,7 @@ def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
         if not row.optional and (occ := find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])):
             places[row.id] = occ
     first = longest_chain(places)
-    least = min(MIN_ROWS, sum(not r.optional for r in t.rows) - 1)  # 四's three groups: two of them
+    least = _least_rows(t)
     if len(first) < least:
         return None
     lo, hi = min(a for a, _ in first.values()), max(b for _, b in first.values())
@@ -83,11 +83,17 @@ def second_print(t: TableGrammar, s: Stream, text: str) -> int | None:
     return None
 
 
+def _least_rows(t: TableGrammar) -> int:
+    """The rows a print names at least: :data:`MIN_ROWS`, or one fewer than
+    the table has (四's three groups: two of them)."""
+    return min(MIN_ROWS, sum(not r.optional for r in t.rows) - 1)
+
+
 def holds_values(t: TableGrammar, s: Stream) -> bool:
     """A print prints numbers right after the labels of at least
     :data:`MIN_ROWS` of its rows (one fewer than the table has, if fewer),
     whether or not its reading took them."""
-    least = min(MIN_ROWS, sum(not r.optional for r in t.rows) - 1)
+    least = _least_rows(t)
     found = 0
     for row in t.rows:
         occ = find_all(s, [label_pattern(m, row.label) for m in row.match + row.exact])
@@ -109,7 +115,7 @@ def _print_start(text: str, label: int, floor: int) -> int:
     return cut
 
 
-def alike(first: Rows, second: Rows) -> bool:
+def _alike(first: Rows, second: Rows) -> bool:
     """Two prints read to the same values, cell for cell (a page saved twice)."""
     return all(cell.value == second[r][c].value for r, cols in first.items() for c, cell in cols.items())
 
@@ -117,7 +123,9 @@ def alike(first: Rows, second: Rows) -> bool:
 def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str,
               where: Span | None, printed: tuple[bool, bool] = (True, True)) -> Reconciled | None:
     """The cells of two prints read apart (``whole``: the section read as
-    one), or None when they agree on every value both give (and give one in
+    one): the first print, no note, when both are prints of the table and
+    read the same in every cell (a page saved twice); or None when they
+    agree on every value both give (and give one in
     common, and, both being prints of the table, neither gives a value where
     the other's cell is unread), or
     one of them gives none and prints no number after its row
@@ -139,7 +147,7 @@ def reconcile(t: TableGrammar, whole: Rows, first: Rows, second: Rows, path: str
     # value where the other's cell is unread: nothing shows the prints alike there
     one_sided = all(printed) and any((first[r][c].value is None) != (second[r][c].value is None) for r, c in required)
     if not required or not differ and (no_table or common and not one_sided):
-        return None
+        return Reconciled(first, None, whole=False) if required and all(printed) and _alike(first, second) else None
     names = ", ".join(f"{r}.{c}" for r, c in differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
     head = (f"table {t.title!r} is printed twice in its section{' with different values' if differ else ''} (a department's "
             "or last year's beside the report's own?): which is the report's the text does not say, so ")
