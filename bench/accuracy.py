@@ -27,8 +27,11 @@ and on what they were not:
   ``tesseract-cells`` texts are parsed as ``--ocr`` parses them
   (``text_origin="ocr"``); whole-page texts with the default ``auto``.
 
-Prints per set: cells, cell accuracy (value equals the truth), wrong-value
-rate (a non-null value that differs), null rate, reports that came out valid,
+Prints per set, as the flat output (``Report.flat()``, the CSV) gives the
+cells: cells, cell accuracy (value equals the truth), wrong-value rate (a
+non-null value that differs), null rate, of which placed (a value the tree
+gives with status ``placed``, its cell not decided by the text: the flat
+output leaves it null), reports that came out valid,
 and reports that came out valid with a wrong value (must be 0); per table:
 accuracy, wrong-value rate, and how many times the table came out valid (its
 own ``valid``) and valid with a wrong value (must be 0).
@@ -59,10 +62,12 @@ from generator import CONVERTER, LAYOUTS, CellNoise, _fmt, add_noise, make_repor
 TABLES = ("proactive", "applications", "appeals")
 
 
-def score(report, truth: dict, table: str | None = None) -> tuple[int, int, int, int]:
-    """Cells, right, wrong, null — over every table, or over ``table`` only."""
+def score(report, truth: dict, table: str | None = None) -> tuple[int, int, int, int, int]:
+    """Cells, right, wrong, null, placed — over every table, or over ``table``
+    only, as the flat output gives them (a ``placed`` value is null there:
+    counted as null, and apart as placed)."""
     flat = report.flat()
-    n = right = wrong = null = 0
+    n = right = wrong = null = placed = 0
     for key, want in truth.items():
         if table and not key.startswith(table + "."):
             continue
@@ -70,16 +75,24 @@ def score(report, truth: dict, table: str | None = None) -> tuple[int, int, int,
         got = flat[key]
         if got is None:
             null += 1
+            placed += _status(report, key) == "placed"
         elif got == want:
             right += 1
         else:
             wrong += 1
-    return n, right, wrong, null
+    return n, right, wrong, null, placed
+
+
+def _status(report, key: str) -> str | None:
+    tkey, rest = key.split(".", 1)
+    rid, cid = rest.rsplit(".", 1)
+    cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
+    return cell.status if cell is not None else None
 
 
 def _layouts(base: int, per_layout: int, decidable: list[int] | None):
     """Stats of the text layouts for seeds ``base``.. (noise on every layout)."""
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    stats: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     by_table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0] * 6 for t in TABLES})
     for layout in (*LAYOUTS, CONVERTER):
         for i in range(per_layout):
@@ -93,7 +106,7 @@ def _layouts(base: int, per_layout: int, decidable: list[int] | None):
 
 
 def _ocr(folder: Path):
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    stats: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     by_table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {t: [0] * 6 for t in TABLES})
     for truth_file in sorted(folder.glob("*.truth.json")):
         data = json.loads(truth_file.read_text(encoding="utf-8"))
@@ -110,8 +123,8 @@ def _print(title: str, stats: dict[str, list[int]], by_table: dict[str, dict[str
     if not stats:
         return
     print(f"\n== {title}")
-    print(f"{'layout':<24}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'valid':>7}{'valid-but-wrong':>17}")
-    total = [0] * 7
+    print(f"{'layout':<24}{'reports':>8}{'cells':>8}{'accuracy':>10}{'wrong':>8}{'null':>8}{'placed':>8}{'valid':>7}{'valid-but-wrong':>17}")
+    total = [0] * 8
     for layout, s in stats.items():
         _row(layout, s)
         total = [a + b for a, b in zip(total, s, strict=True)]
@@ -229,11 +242,11 @@ def _readings(printed: str, cols: list, limit: int = 512) -> list[list[int | flo
 
 def _add(s: list[int], tables: dict[str, list[int]], report, truth: dict) -> None:
     for t, acc in tables.items():
-        cells, right, wrong, null = score(report, truth, t)
+        cells, right, wrong, null, _ = score(report, truth, t)
         valid = report.tables[t].valid
         for i, x in enumerate((cells, right, wrong, null, valid, valid and bool(wrong))):
             acc[i] += x
-    n, right, wrong, null = score(report, truth)
+    n, right, wrong, null, placed = score(report, truth)
     s[0] += 1
     s[1] += n
     s[2] += right
@@ -241,11 +254,13 @@ def _add(s: list[int], tables: dict[str, list[int]], report, truth: dict) -> Non
     s[4] += null
     s[5] += report.valid
     s[6] += bool(report.valid and wrong)
+    s[7] += placed
 
 
 def _row(name: str, s: list[int]) -> None:
-    reports, cells, right, wrong, null, valid, vbw = s
-    print(f"{name:<24}{reports:>8}{cells:>8}{right / cells:>10.2%}{wrong / cells:>8.2%}{null / cells:>8.2%}{valid:>7}{vbw:>17}")
+    reports, cells, right, wrong, null, valid, vbw, placed = s
+    print(f"{name:<24}{reports:>8}{cells:>8}{right / cells:>10.2%}{wrong / cells:>8.2%}{null / cells:>8.2%}{placed / cells:>8.2%}"
+          f"{valid:>7}{vbw:>17}")
 
 
 if __name__ == "__main__":

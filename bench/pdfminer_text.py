@@ -4,10 +4,11 @@
 
 pdfminer.six's default text gives a table as row labels, column headers, then
 the values column by column (the order of its text boxes), page by page.
-This prints, for each set, the checked cells read right, wrong (and of
-those, how many are not flagged: ``read``, ``inferred`` or ``corrected``,
-not ``placed`` or ``conflict``) and left empty, and how many reports
-(tables) come out valid, and valid but wrong:
+This prints, for each set, the checked cells as the flat output gives them:
+right, wrong (and of those, how many are not flagged: ``read``,
+``inferred`` or ``corrected``, not a ``conflict``) and left empty (a
+``placed`` value is empty there; the share of those is printed apart), and
+how many reports (tables) come out valid, and valid but wrong:
 
 * real PDFs (``corpus/real/*.pdf``), pdfminer's default ``LAParams`` — the
   reader was written on these three texts, so this is a **tuning** figure;
@@ -66,22 +67,24 @@ def _cells(report) -> dict[str, int | float | None]:
 
 def _score(stats: list[int], text: str, truth: dict) -> None:
     """stats: cells, right, wrong, null, tables, valid tables, valid tables with a wrong cell,
-    wrong cells not flagged (``read``, ``inferred`` or ``corrected``: not ``placed`` or ``conflict``)."""
+    wrong cells not flagged (``read``, ``inferred`` or ``corrected``: not a ``conflict``), placed — as the
+    flat output gives them: a ``placed`` value is empty there (null), and counted apart."""
     report = reportparse.parse_text(text)
     cells = _cell_map(report)
-    got = {key: cell.value for key, cell in cells.items()}
+    got = {key: None if cell.status == "placed" else cell.value for key, cell in cells.items()}
     wrong_tables = set()
     for key, v in truth.items():
         if v is None:
             continue
         stats[0] += 1
+        stats[8] += key in cells and cells[key].status == "placed" and cells[key].value is not None
         if got.get(key) is None:
             stats[3] += 1
         elif got[key] == v:
             stats[1] += 1
         else:
             stats[2] += 1
-            stats[7] += cells[key].status not in ("placed", "conflict")
+            stats[7] += cells[key].status != "conflict"
             wrong_tables.add(key.split(".")[0])
     for key, t in report.tables.items():
         stats[4] += 1
@@ -91,29 +94,29 @@ def _score(stats: list[int], text: str, truth: dict) -> None:
 
 def _row(name: str, s: list[int]) -> None:
     c = s[0] or 1
-    print(f"{name:<44}{s[0]:>7}{s[1] / c:>10.2%}{s[2]:>7}{s[7]:>14}{s[3] / c:>8.2%}{f'{s[5]}/{s[4]}':>10}{s[6]:>17}")
+    print(f"{name:<44}{s[0]:>7}{s[1] / c:>10.2%}{s[2]:>7}{s[7]:>14}{s[3] / c:>8.2%}{s[8] / c:>9.2%}{f'{s[5]}/{s[4]}':>10}{s[6]:>17}")
 
 
 def _real() -> None:
     for path in sorted((ROOT / "corpus/real").glob("*.pdf")):
         truth = _cells(reportparse.parse_file(path, ParseOptions(pdf_backend="pdfminer")))
-        s = [0] * 8
+        s = [0] * 9
         _score(s, extract_text(path), truth)
         _row(f"{path.name} default (tuning)", s)
-        h = [0] * 8
+        h = [0] * 9
         for lp in VARIANTS.values():
             _score(h, extract_text(path, laparams=lp), truth)
         _row(f"{path.name} {len(VARIANTS)} other LAParams (held out)", h)
         if shutil.which("pdftotext"):
             raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
-            p = [0] * 8
+            p = [0] * 9
             _score(p, raw, truth)
             _row(f"{path.name} pdftotext -raw (held out)", p)
 
 
 def _generated(base: int, count: int, folder: Path) -> list[int]:
     from generator import make_report, render_pdf
-    s = [0] * 8
+    s = [0] * 9
     for seed in range(base, base + count):
         gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
         shape = seed % 4
@@ -131,12 +134,13 @@ def main() -> None:
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
     args = ap.parse_args()
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(1_000_000, 100_000_000)
-    print(f"{'text':<44}{'cells':>7}{'right':>10}{'wrong':>7}{'not flagged':>14}{'null':>8}{'valid':>10}{'valid-but-wrong':>17}")
+    print(f"{'text':<44}{'cells':>7}{'right':>10}{'wrong':>7}{'not flagged':>14}{'null':>8}{'placed':>9}{'valid':>10}{'valid-but-wrong':>17}")
     _real()
     with tempfile.TemporaryDirectory() as tmp:
         _row("generated, seeds 900+ (tuning: 900-947)", _generated(900, args.count, Path(tmp)))
         _row(f"generated, fresh seeds {fresh}+", _generated(fresh, args.count, Path(tmp)))
-    print("valid: tables; valid-but-wrong: valid tables with a wrong cell. "
+    print("null: empty in the flat output, placed values included (placed: given in the tree only); "
+          "valid: tables; valid-but-wrong: valid tables with a wrong cell. "
           f"--fresh-seed {fresh} repeats the fresh set.")
 
 

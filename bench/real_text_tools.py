@@ -21,7 +21,8 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
 Every text is parsed as it comes (``text_origin`` auto) and each cell compared
 with ``tests/golden/<pdf>.expected.json`` (checked by hand against the PDF
 pages). Printed per tool: cells, right, wrong (and of those, how many are
-``read`` or ``inferred``: not flagged as ``conflict`` or ``placed``), empty,
+``read`` or ``inferred``: not flagged as a ``conflict``), empty (a
+``placed`` value too, as the flat output leaves it; its share printed apart),
 tables valid, tables valid with a wrong value.
 
 Which texts the parser was tuned on: ``pdftotext`` default of all three and

@@ -1,5 +1,9 @@
 """Score a parse against the generator's values: shared by the benches that
-turn generated reports into text some other way (pdftotext, a browser)."""
+turn generated reports into text some other way (pdftotext, a browser).
+
+Cells are scored as ``Report.flat()`` gives them: a ``placed`` value (its
+cell rests on a choice the text does not decide) is empty there, so it counts
+as empty, and the share of such cells is printed apart (``of which placed``)."""
 
 from __future__ import annotations
 
@@ -7,15 +11,17 @@ import dataclasses
 import random
 from pathlib import Path
 
-TALLY = ("cells", "right", "wrong", "unflagged", "null", "valid", "valid_wrong")
+TALLY = ("cells", "right", "wrong", "unflagged", "null", "placed", "valid", "valid_wrong")
 # the column heads of :func:`row`, after the name
-HEAD = f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not flagged':>23}{'empty':>9}{'tables valid':>14}{'valid-but-wrong':>17}"
+HEAD = (f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not flagged':>23}{'empty':>9}{'of which placed':>17}"
+        f"{'tables valid':>14}{'valid-but-wrong':>17}")
 
 
 def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
     """Add one report: every cell with a true value right, wrong or left
-    empty, and the wrong ones whose status is neither ``conflict`` nor
-    ``placed`` (a value read or forced as though right: ``unflagged``); its
+    empty as the flat output gives it (a ``placed`` value is empty there,
+    counted apart: ``placed``), and the wrong ones that are not a
+    ``conflict`` (a value read or forced as though right: ``unflagged``); its
     tables valid, and valid with a wrong value."""
     wrong_tables = set()
     for key, want in truth.items():
@@ -25,11 +31,14 @@ def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
         rid, cid = rest.rsplit(".", 1)
         cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
         got = cell.value if cell else None
+        if got is not None and cell.status == "placed":  # left empty by Report.flat()
+            tot["placed"] += 1  # (a placed value keeps its table from being valid)
+            got = None
         tot["cells"] += 1
         tot["null" if got is None else "right" if got == want else "wrong"] += 1
         if got is not None and got != want:
             wrong_tables.add(tkey)
-            tot["unflagged"] += cell.status not in ("conflict", "placed")
+            tot["unflagged"] += cell.status != "conflict"
     for tkey, table in report.tables.items():
         tot["valid"] += table.valid
         tot["valid_wrong"] += table.valid and tkey in wrong_tables
@@ -38,7 +47,7 @@ def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
 def row(name: str, t: dict[str, int], width: int = 34) -> str:
     c = max(t["cells"], 1)
     return (f"{name:<{width}}{t['cells']:>7}{t['right'] / c:>9.2%}{t['wrong']:>7}{t['unflagged']:>23}{t['null'] / c:>9.2%}"
-            f"{t['valid']:>14}{t['valid_wrong']:>17}")
+            f"{t['placed'] / c:>17.2%}{t['valid']:>14}{t['valid_wrong']:>17}")
 
 
 def blanked_pdf(seed: int, drop: float, pdf: Path):

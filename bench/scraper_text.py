@@ -9,7 +9,8 @@ Generated reports as web pages (``tests/generator.render_html``, as in
 ``bench/web_text.py``) with a share ``--drop`` of the cells left empty; each
 tool's text parsed as it comes and every cell compared with the generator's
 value. Printed per tool: cells right, wrong (and of those, how many are
-``read`` or ``inferred``: not flagged as ``conflict`` or ``placed``), empty,
+``read`` or ``inferred``: not flagged as a ``conflict``), empty (a
+``placed`` value too, as the flat output leaves it; its share printed apart),
 tables valid, tables valid with a wrong value. A tool not installed is
 skipped.
 

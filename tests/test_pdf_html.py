@@ -445,3 +445,118 @@ def test_value_cells_need_two_agreeing_voters():
     assert vote(["11", "1]", "]", "1]", "11", "11"], 3) == UNSURE  # one voter saw one mark only
     assert vote(["11", "1]", "1]", "1]", "11", "1"], 3) == UNSURE  # a tie-breaker read 1
     assert vote(["9", "BHR OO", "BHR OO", "BHR OO", "4", ""], 3) == UNSURE
+
+
+def _appeals_row(markup: str) -> tuple[int, int]:
+    """Where table 四's one row of values stands in a generated page."""
+    table = markup.index("复议后起诉")
+    start = markup.index("<tr>", markup.index("</tr>", markup.index("<tr><td>结果维持", table)))
+    return start, markup.index("</tr>", start) + len("</tr>")
+
+
+def _wrong_as_read(report, truth: dict, table: str) -> dict[str, tuple]:
+    """Wrong values given as though right: read, inferred or corrected (not placed, not a conflict)."""
+    out = {}
+    for rid, cols in report.tables[table].rows.items():
+        for cid, cell in cols.items():
+            want = truth[f"{table}.{rid}.{cid}"]
+            if cell.value is not None and cell.value != want and cell.status in ("read", "inferred", "corrected"):
+                out[f"{rid}.{cid}"] = (cell.value, want)
+    return out
+
+
+def test_html_a_row_that_lost_a_cell_is_not_read_one_place_off():
+    """A ``<td>`` lost from 四's row of 15: the row's cells end one short of
+    the table's width. No cell was written there, so which cell is lost is not
+    known: the row is not padded with an empty last field (which would read
+    as a cell printed empty and put the values after the lost one one place
+    off, as read — the page writes a cell of 三 empty, so its text's empty
+    fields are cells), and is read as a row one value short (TBL_CELL_LOST)."""
+    gen = make_report(7, "ogi-2021", "tab")
+    markup = render_html(gen)
+    at = markup.index("<td>", markup.index("二、上年结转"))
+    markup = markup[:at] + "<td></td>" + markup[markup.index("</td>", at) + 5:]  # a cell of 三 written empty
+    start, end = _appeals_row(markup)
+    cells = regex_cells(markup[start:end])
+    assert len(cells) == 15 and len(set(cells[6:])) > 1  # values after the lost one differ: a shift shows
+    damaged = markup[:start] + _drop_td(markup[start:end], 6) + markup[end:]
+    report = reportparse.parse_bytes(damaged.encode("utf-8"), path="r.html")
+    assert _wrong_as_read(report, gen.truth, "appeals") == {}
+    assert not report.tables["appeals"].valid
+    assert "\t".join(cells[:6] + cells[7:]) + "\n" in read_html(damaged).text  # 14 fields, no empty 15th
+    assert reportparse.parse_bytes(markup.encode("utf-8"), path="r.html").tables["appeals"].valid  # 四 undamaged
+
+
+def test_html_a_rowspan_one_too_long_pushes_no_value_into_the_wrong_cell():
+    """四's header cell 结果纠正 with ``rowspan="3"`` (one too many) reaches
+    into the row of values and pushes them one place along: the row has a
+    field more than cells, an empty one among its values and its written
+    empty last cell at the end. Taking the end for padding puts the values
+    past the pushed place one cell off, so they are placed unless the rules,
+    every cell known and holding, confirm them (BLANK_ENDS_TRIMMED); none is
+    given as read."""
+    gen = make_report(14, "ogi-2021", "tab")
+    markup = render_html(gen)
+    start, end = _appeals_row(markup)
+    values = regex_cells(markup[start:end])
+    assert len(values) == 15 and len(set(values[1:5])) > 1  # the values past the pushed place differ: a shift shows
+    last = markup[start:end].rsplit("<td>", 1)
+    damaged = (markup[:start] + last[0] + "<td></td></tr>" + markup[end:]).replace(
+        '<td rowspan="2">结果纠正</td>', '<td rowspan="3">结果纠正</td>', 1)  # and its total cell written empty
+    report = reportparse.parse_bytes(damaged.encode("utf-8"), path="r.html")
+    assert _wrong_as_read(report, gen.truth, "appeals") == {}
+    assert not report.tables["appeals"].valid
+    assert any(d.code == "TBL_UNANCHORED" and "taken for padding" in d.message for d in report.diagnostics)
+
+
+def regex_cells(row: str) -> list[str]:
+    import re
+
+    return re.findall(r"<td[^>]*>([^<]*)</td>", row)
+
+
+def _drop_td(row: str, i: int) -> str:
+    import re
+
+    spans = [m.span() for m in re.finditer(r"<td[^>]*>[^<]*</td>", row)]
+    return row[:spans[i][0]] + row[spans[i][1]:]
+
+
+def _proactive_row(markup: str, label: str) -> tuple[int, int]:
+    start = markup.index(f"<tr><td>{label}</td>")
+    return start, markup.index("</tr>", start) + len("</tr>")
+
+
+def _edit_cells(markup: str, label: str, edit) -> str:
+    """``markup`` with the value cells of table 二's row ``label`` replaced by ``edit(values)``."""
+    import re
+
+    start, end = _proactive_row(markup, label)
+    values = re.findall(r"<td[^>]*>([^<]*)</td>", markup[start:end])[1:]
+    row = f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in edit(values)) + "</tr>"
+    return markup[:start] + row + markup[end:]
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_html_a_cell_written_twice_beside_an_empty_one_is_no_read_value_in_table_two(seed):
+    """Table 二 has no rule to check a place. A 2019 row of 行政许可 whose
+    first cell is written empty and whose second is written twice has a field
+    more than cells: taking its empty first field for a merged label cell puts
+    the doubled value in the first cell. A 2021 row of 行政规范性文件 whose first
+    value is written twice, before the row of 行政许可 written empty, has one
+    value more on its line than cells, which counting gives to the empty row.
+    Either way, which field is the extra one the text does not say: the
+    values are placed (empty in the flat output), never read, and 二 is not
+    valid."""
+    gen = make_report(seed, "ogi-2019", "tab")
+    first_empty = _edit_cells(render_html(gen), "行政许可", lambda v: ["", v[1], *v[1:]])
+    report = reportparse.parse_bytes(first_empty.encode("utf-8"), path="r.html")
+    assert _wrong_as_read(report, {**gen.truth, "proactive.licensing.prev_items": None}, "proactive") == {}
+    assert not report.tables["proactive"].valid and report.flat()["proactive.licensing.prev_items"] is None
+
+    gen = make_report(seed, "ogi-2021", "tab")
+    markup = _edit_cells(render_html(gen), "行政规范性文件", lambda v: [v[0], *v])
+    next_empty = _edit_cells(markup, "行政许可", lambda v: [""] * len(v))
+    report = reportparse.parse_bytes(next_empty.encode("utf-8"), path="r.html")
+    assert _wrong_as_read(report, {**gen.truth, "proactive.licensing.decisions": None}, "proactive") == {}
+    assert not report.tables["proactive"].valid

@@ -678,3 +678,22 @@ def test_table_four_as_one_row_of_fifteen_values_without_a_usable_header(header,
     twice = text.replace(sep.join(map(str, values)), sep.join(map(str, values)) + "\n" + sep.join(["1"] * 15))
     again = reportparse.parse_text(twice)
     assert all(c.value is None for cells in again.tables["appeals"].rows.values() for c in cells.values())
+
+
+def test_moved_by_trim_names_the_values_an_inner_empty_field_could_move():
+    """Fields trimmed at an end to fit the cells: were an empty field between
+    the values, or one of two equal values side by side, the extra one
+    instead, the values past it (trailing trim) or before it (leading trim)
+    would stand one place off; with neither, or nothing trimmed, none would."""
+    from reportparse.tables.cells import moved_by_trim
+    from reportparse.tables.tokens import Value
+
+    def row(*raws: str) -> list[Value]:
+        return [Value("blank" if r == "" else "number", r, i, i, None if r == "" else int(r)) for i, r in enumerate(raws)]
+
+    assert moved_by_trim(row("1", "", "2", "3", ""), 0, 4) == [False, False, True, True]
+    assert moved_by_trim(row("", "1", "2", "", "3"), 1, 4) == [True, True, False, False]
+    assert moved_by_trim(row("1", "2", "3", ""), 0, 3) == [False, False, False]  # no empty field between
+    assert moved_by_trim(row("", "21", "21", "7"), 1, 3) == [True, False, False]  # 21 written twice, the first cell empty
+    assert moved_by_trim(row("4", "5", "5", "8", ""), 0, 4) == [False, False, True, True]
+    assert moved_by_trim(row("1", "", "2"), 0, 3) == [False, False, False]  # nothing trimmed

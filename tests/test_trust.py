@@ -347,6 +347,37 @@ def test_a_row_placed_only_by_the_count_of_values_between_labels_is_not_valid_in
 
 
 
+def test_a_placed_value_is_empty_in_the_flat_output_and_the_corpus_csv(tmp_path):
+    """The contract allows no guess: a value whose cell rests on a choice the
+    text does not decide (``placed``) is ``None`` in ``Report.flat()`` and an
+    empty cell in reports.csv, while the tree and cells.csv keep it with its
+    status, so it can still be checked against the source. On this fixture
+    some placed values are wrong: none of them reaches the flat output."""
+    import csv
+
+    from reportparse.corpus import run_corpus
+
+    report, truth = _blank_cells_fixture(64001)
+    placed = {k for k in truth["truth"] if (c := cell_at(report, k)) is not None and c.status == "placed"}
+    assert placed and any(cell_at(report, k).value != truth["truth"][k] for k in placed)
+    flat = report.flat()
+    assert {k: flat[k] for k in placed} == dict.fromkeys(placed)
+    assert all(flat[k] == cell_at(report, k).value for k in truth["truth"] if k not in placed)
+    tree = report.to_dict()["tables"]
+    at = {k: (k.split(".", 1)[0], *k.split(".", 1)[1].rsplit(".", 1)) for k in placed}
+    assert all(tree[t]["rows"][r][c]["value"] is not None for t, r, c in at.values())
+
+    src = tmp_path / "in.txt"
+    src.write_text((ROOT / "tests/fixtures/pdftotext-blank-cells-64001.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    run_corpus([str(src)], tmp_path / "out", jobs=1, cells=True)
+    with open(tmp_path / "out/reports.csv", encoding="utf-8-sig", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    with open(tmp_path / "out/cells.csv", encoding="utf-8-sig", newline="") as fh:
+        cells = {r["key"]: r for r in csv.DictReader(fh)}
+    assert all(row[k] == "" and cells[k]["status"] == "placed" and cells[k]["value"] != "" for k in placed)
+    assert all(row[k] == cells[k]["value"] for k in cells if k not in placed)
+
+
 def _wrong_as_read(report: reportparse.Report, truth: dict) -> dict[str, tuple]:
     """Cells holding a wrong value with status ``read`` or ``inferred`` (not flagged as a conflict or a placement)."""
     return {k: (c.value, v) for k, v in truth["truth"].items()

@@ -111,6 +111,13 @@ CUT_WITHOUT_BLANKS = ("two or more values short, or digits run together: cut the
 EDGE_SEPARATOR_EMPTY = ("the line's leading or trailing spaces or tab read as an empty first or last cell, where they may "
                         "indent the line, pad or end a cell, and a cell printed as nothing stand elsewhere; only the rules, "
                         "every cell of theirs known and holding, confirm the places")
+# a row of more fields than cells whose extra empty fields at an end were taken for padding or a merged label cell,
+# where an empty field between its values or a value written twice may be the extra one instead, the end a cell
+BLANK_ENDS_TRIMMED = ("the row has more fields than cells, the extra ones empty at an end and taken for padding or a merged "
+                      "label cell, where an empty field between its values or a value written twice may be the extra one "
+                      "instead (a cell's rowspan or colspan one too long, a cell doubled) and the end a cell printed empty, "
+                      "the values past it one place off; only the rules, every cell of theirs known and holding, confirm "
+                      "the places")
 # a line aligned with spaces one or two values short: the values put in the places the table's rules leave possible
 PLACES_UNCHECKED = ("a row's values put in the one set of places the table's rules leave for its cells printed as "
                     "nothing, though no rule with all its cells known checks the cell; only the rules, every cell of "
@@ -143,7 +150,7 @@ LAST_AS_TOTAL = ("the last of a row's cells, fewer than its columns, taken for i
 COLUMNS_REORDERED = ("the table's header names these columns in another order than the template, and that order "
                      "does not show where each value belongs (三: not every column of the group named; 四: a group's "
                      "总计 may stand anywhere among its parts)")
-LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, PLACES_UNCHECKED, SCATTERED,
+LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, BLANK_ENDS_TRIMMED, PLACES_UNCHECKED, SCATTERED,
                              COUNT_ON_LINES, OCR_LINES, LAST_AS_TOTAL})
 
 
@@ -284,7 +291,9 @@ class Report:
 
     def flat(self) -> dict[str, Any]:
         """Every contract key, in contract order, then ``header.level``,
-        ``header.place`` and ``header.adcode``; ``None`` where unknown."""
+        ``header.place`` and ``header.adcode``; ``None`` where unknown, and
+        where a cell's value is ``placed`` (its cell rests on a choice the text
+        does not decide: the contract allows no guess; the tree keeps it)."""
         out: dict[str, Any] = dict.fromkeys(flat_keys() + EXTRA_FLAT_KEYS)
         out["header.issuer"] = self.header.issuer.value
         out["header.doc_number"] = self.header.doc_number.value
@@ -299,6 +308,6 @@ class Report:
             for rid, cols in table.rows.items():
                 for cid, cell in cols.items():
                     key = f"{tkey}.{rid}.{cid}"
-                    if key in out:
+                    if key in out and cell.status != "placed":
                         out[key] = cell.value
         return out

@@ -223,14 +223,20 @@ def find_grids(lines: Iterable[tuple[float, float, float, float]],
     return [build_grid(g) for g in group_tables(edges)]
 
 
-def row_fields(nrows: int, ncols: int, owner: dict[tuple[int, int], Cell]) -> list[list[Cell | None]]:
+def row_fields(nrows: int, ncols: int, owner: dict[tuple[int, int], Cell],
+               markup: bool = False) -> list[list[Cell | None]]:
     """Each grid row as the fields a text rendering shows: a cell where it
     starts, ``None`` (an empty field) where a cell from a row above continues,
-    nothing for the rest of a cell merged across columns."""
+    nothing for the rest of a cell merged across columns. In a table of
+    ``markup`` (HTML), a row whose cells end before the table's widest does
+    not print the rest: no cell was written there, so which of the row's
+    cells is lost is not known — unlike a cell written empty, it is no
+    empty field (a ruled PDF table's grid covers every place)."""
     out: list[list[Cell | None]] = []
     for r in range(nrows):
         row: list[Cell | None] = []
-        for c in range(ncols):
+        width = ncols if not markup else 1 + max((c for c in range(ncols) if (r, c) in owner), default=-1)
+        for c in range(width):
             cell = owner.get((r, c))
             if cell is None:
                 row.append(None)

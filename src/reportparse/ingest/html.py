@@ -105,7 +105,7 @@ class _Parser(HTMLParser):
             table = self.tables.pop()
             nrows, ncols, owner = table.grid()
             self._text("\n")
-            for fields in row_fields(nrows, ncols, owner):
+            for fields in row_fields(nrows, ncols, owner, markup=True):
                 self._text("\t".join(c.text if c is not None else "" for c in fields) + "\n")
         elif tag == "page":  # pdf2xml
             self._text("\n\f")

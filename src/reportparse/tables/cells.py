@@ -296,3 +296,27 @@ def fit_positions(values: list[Value], ncols: int,
         ways = [w for w in ways if holds(w)]
         return ways[0] if len(ways) == 1 else None
     return ways[0] if ways else None
+
+
+def moved_by_trim(values: list[Value], start: int, n: int) -> list[bool]:
+    """Which of the ``n`` fields kept from ``values[start:]`` (empty fields
+    at an end trimmed to fit the cells) would stand elsewhere if the extra
+    field were not there but between the values: an empty field among them
+    (a cell's rowspan or colspan one too long pushes the row along) or one
+    of two equal values side by side (a cell written twice) — and the
+    trimmed end a cell printed empty. The values past it move, when trailing
+    fields were trimmed; those before it, when leading ones were."""
+    out = [False] * n
+    if len(values) <= n:
+        return out
+    lead = next((i for i, v in enumerate(values) if v.kind != "blank"), len(values))
+    end = len(values) - next((i for i, v in enumerate(reversed(values)) if v.kind != "blank"), len(values))
+    inner = [i for i in range(lead, end) if values[i].kind == "blank"]
+    twice = [i for i in range(lead, end - 1) if values[i].kind != "blank" and values[i].raw == values[i + 1].raw]
+    first = min([*inner, *(i + 1 for i in twice)], default=None)  # the first place the extra may stand
+    last = max([*inner, *twice], default=None)
+    for i in range(start, start + n):
+        trailing_moved = first is not None and start + n < len(values) and i >= first
+        leading_moved = last is not None and start > 0 and i <= last
+        out[i - start] = (trailing_moved or leading_moved) and values[i].kind != "blank"
+    return out

@@ -20,10 +20,10 @@ from math import comb
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
-from ..model import Cell
+from ..model import BLANK_ENDS_TRIMMED, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
-from .cells import fit_positions, read_fields, settle_speck
+from .cells import fit_positions, moved_by_trim, read_fields, settle_speck
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, doubted, empty_cells, unprinted, value_notes
 from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -82,6 +82,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     vals, tab, _ = read_fields(s.text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
+    printed = list(vals)
     if tab:
         while len(vals) > need and vals[-1].kind == "blank":
             vals.pop()
@@ -92,6 +93,8 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     lost: list[list[Value | None]] | None = None  # the places a lost cell could have been, once tried
     if tab and len(vals) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
+        flat = [doubted(cell, BLANK_ENDS_TRIMMED) if moved else cell
+                for cell, moved in zip(flat, moved_by_trim(printed, 0, need) if vals == printed[:need] else [False] * need, strict=True)]
     elif not tab and len(nonblank) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(nonblank, [c for r in order for c in t.row(r).columns], strict=True)]
     elif nonblank and len(nonblank) < need and all(v.digits_only for v in nonblank) and not any(v.kind == "blank" for v in vals):

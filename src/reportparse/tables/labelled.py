@@ -134,6 +134,8 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
                 pos, before = pos + n, (rid, chunk[-1].end)
                 if rid != anchor:
                     diags.append(Diagnostic("TBL_ROW_BY_ORDER", f"row {row.label!r} placed by template order between labelled rows", span_of(chunk[0].start, chunk[-1].end), f"tables.{t.key}.{rid}"))
+            if anchor and _long_own_line(nonblank, need[0], [rid for rid in between if rid in found]):
+                rows[anchor] = {c: _by_count(cell, (anchor, c) in ruled) for c, cell in rows[anchor].items()}
             if anchor:
                 own[anchor] = (nonblank[:need[0]], next_anchor, targets)
             elif ruled or not any(rid in found for rid in between):
@@ -187,6 +189,14 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     for rid in (r for a in relabelled if a in own for r in own[a][2]):  # a repeated line's values: never lifted
         rows[rid] = {c: doubted(cell, LABEL_AGAIN) for c, cell in rows[rid].items()}
     return rows, diags
+
+
+def _long_own_line(nonblank: list[Value], n: int, printed_empty: list[str]) -> bool:
+    """The row's own line holds more values than its ``n`` cells, the rest
+    counted into rows whose labels stand after it with nothing beside them:
+    a row printed empty, and the line one value long (a cell written twice)
+    — which of its values is the extra one, the count does not say."""
+    return bool(printed_empty) and len(nonblank) > n and nonblank[n].line == nonblank[n - 1].line
 
 
 def _lost_label_tail(between: str, lost: set[str], own: str) -> bool:

@@ -1,0 +1,166 @@
+"""Web pages whose table markup is damaged, parsed by reportparse's own HTML ingest, on fresh seeds.
+
+    python bench/html_mutation.py [--count 40] [--per 8] [--fresh-seed N] [--show]
+
+Real government sites publish the tables as HTML that editors and CMS
+exports damage: a cell lost or doubled, a ``colspan`` or ``rowspan`` dropped
+or off by one, a row lost or doubled, a value cell emptied or holding
+``&nbsp;``. Generated reports (2021 and 2019 templates by turns) are made
+into web pages with 3% of their cells left empty (``scoring.blanked_html``);
+then, ``--per`` times per page, one or two such faults are made at random in
+the markup of its tables and the page is parsed as the HTML file it is. Every
+cell is compared with the generator's value. A damaged table may be read
+wrong, but then the value must be flagged (``conflict``; a ``placed`` value
+is left empty by the flat output) or its table not valid.
+
+Printed per kind of fault: parses, exceptions (must be 0), tables valid,
+tables valid with a wrong value (must be 0), wrong values read or forced as
+though right (status ``read``, ``inferred`` or ``corrected``), cells right
+and empty as the flat output gives them. ``swap`` (two neighbouring value
+cells exchanged) is the page of a report with those values: a valid table
+with them is counted apart (``valid, another report``), not as wrong.
+
+The faults are drawn from the seed, so ``--fresh-seed N`` repeats a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import regex  # noqa: E402
+from scoring import blanked_html  # noqa: E402
+
+import reportparse  # noqa: E402
+
+TD = regex.compile(r"<td\b[^>]*>[^<]*</td>")
+TR = regex.compile(r"<tr>.*?</tr>")
+SPAN = regex.compile(r' (?:col|row)span="(\d+)"')
+VALUE = regex.compile(r"(<td\b[^>]*>)(-?[\d.]*)(</td>)")
+KINDS = ("cell lost", "cell doubled", "span dropped", "span off by one", "row lost", "row doubled", "cell emptied", "swap")
+
+
+def _tables(html: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(r"<table\b.*?</table>", html, flags=regex.S)]
+
+
+def mutate(html: str, kind: str, rng: random.Random) -> str | None:
+    """``html`` with one fault of ``kind`` in one of its tables, or None when the table has no place for it."""
+    start, end = rng.choice(_tables(html))
+    table = html[start:end]
+    if kind in ("cell lost", "cell doubled", "cell emptied", "swap"):
+        cells = [m for m in VALUE.finditer(table) if m.group(2)] if kind in ("cell emptied", "swap") else list(TD.finditer(table))
+        if len(cells) < 2:
+            return None
+        i = rng.randrange(len(cells) - 1)
+        m = cells[i]
+        if kind == "cell lost":
+            table = table[:m.start()] + table[m.end():]
+        elif kind == "cell doubled":
+            table = table[:m.end()] + m.group() + table[m.end():]
+        elif kind == "cell emptied":
+            table = table[:m.start()] + m.group(1) + rng.choice(("", "&nbsp;", " ")) + m.group(3) + table[m.end():]
+        else:  # swap with the next value cell, when it is a different value
+            n = cells[i + 1]
+            if m.group(2) == n.group(2):
+                return None
+            table = (table[:m.start()] + m.group(1) + n.group(2) + m.group(3) + table[m.end():n.start()]
+                     + n.group(1) + m.group(2) + n.group(3) + table[n.end():])
+    elif kind in ("span dropped", "span off by one"):
+        spans = list(SPAN.finditer(table))
+        if not spans:
+            return None
+        m = rng.choice(spans)
+        if kind == "span dropped":
+            table = table[:m.start()] + table[m.end():]
+        else:
+            n = max(1, int(m.group(1)) + rng.choice((-1, 1)))
+            table = table[:m.start(1)] + str(n) + table[m.end(1):]
+    else:
+        rows = list(TR.finditer(table))
+        if not rows:
+            return None
+        m = rng.choice(rows)
+        table = table[:m.start()] + (m.group() * 2 if kind == "row doubled" else "") + table[m.end():]
+    return html[:start] + table + html[end:]
+
+
+def score(report: reportparse.Report, truth: dict[str, object], tot: Counter, swapped: bool) -> list[str]:
+    """Tally one parse; returns its wrong values read or forced as though right, and valid tables with a wrong value."""
+    wrong_tables, shown = set(), []
+    flat = report.flat()
+    for key, want in truth.items():
+        if want is None:
+            continue
+        tot["cells"] += 1
+        tot["right"] += flat[key] == want
+        tot["empty"] += flat[key] is None
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        cell = report.tables[tkey].rows.get(rid, {}).get(cid)
+        if cell is None or cell.value is None or cell.value == want:
+            continue
+        wrong_tables.add(tkey)
+        if cell.status in ("read", "inferred", "corrected") and not swapped:
+            tot["unflagged"] += 1
+            shown.append(f"{key}={cell.value} ({cell.status}; true {want})")
+    for tkey, table in report.tables.items():
+        tot["valid"] += table.valid
+        if table.valid and tkey in wrong_tables:
+            tot["another" if swapped else "valid_wrong"] += 1
+            if not swapped:
+                shown.append(f"{tkey} valid with a wrong value")
+    return shown
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=40, help="reports")
+    ap.add_argument("--per", type=int, default=8, help="damaged pages per report")
+    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
+    args = ap.parse_args()
+    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    tots = {kind: Counter() for kind in KINDS}
+    for seed in range(fresh, fresh + args.count):
+        gen, html = blanked_html(seed, 0.03)
+        rng = random.Random(seed * 1013 + 7)
+        for k in range(args.per):
+            kinds = [rng.choice(KINDS) for _ in range(rng.choice((1, 1, 2)))]
+            page: str | None = html
+            for kind in kinds:
+                page = mutate(page, kind, rng) if page is not None else None
+            if page is None:
+                continue
+            name = kinds[-1] if len(kinds) == 1 or kinds[0] == kinds[-1] else "swap" if "swap" in kinds else kinds[0]
+            tot = tots[name]
+            tot["parses"] += 1
+            try:
+                report = reportparse.parse_bytes(page.encode("utf-8"), path="report.html")
+            except reportparse.ReportParseError:
+                continue  # a typed error is an allowed answer
+            except Exception as e:  # noqa: BLE001 - counted and shown: never a traceback
+                tot["exceptions"] += 1
+                print(f"  exception {seed} {kinds}: {e!r}", file=sys.stderr)
+                continue
+            shown = score(report, gen.truth, tot, "swap" in kinds)
+            if args.show and shown:
+                print(f"  {seed} page {k + 1} {'+'.join(kinds)}: {'; '.join(shown)}")
+    print(f"{'fault':<18}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}"
+          f"{'wrong, read as right':>22}{'right':>9}{'empty':>9}{'valid, another report':>23}")
+    for name, t in tots.items():
+        c = max(t["cells"], 1)
+        print(f"{name:<18}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}"
+              f"{t['right'] / c:>9.2%}{t['empty'] / c:>9.2%}{t['another']:>23}")
+    print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} damaged pages each (--fresh-seed {fresh} repeats this run)")
+
+
+if __name__ == "__main__":
+    main()
