@@ -494,11 +494,16 @@ def searchable_scan(src, out, dpi: int = 300):
     return out
 
 
-def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = False, font_size: float = 9,
+def render_pdf(gen: Generated, path, ruled: bool | str = True, split_table: bool = False, font_size: float = 9,
                look: str = "simple", signed: bool = False) -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with
     ruled tables and merged cells like the official template; ``ruled=False``
-    draws the tables without lines (whitespace-aligned); ``split_table`` pushes
+    draws the tables without lines (whitespace-aligned), ``"rows"`` with the
+    frame and the lines between rows only, ``"columns"`` the frame and the
+    lines between columns only (tables whose other lines were never drawn),
+    ``"threeline"`` a line above the table, one under its first row and one
+    below it (三线表);
+    ``split_table`` pushes
     table 三 to the bottom of a page so that it continues on the next one.
 
     ``look="simple"``: tables 二 and 三 drawn as one label column and value
@@ -526,7 +531,12 @@ def render_pdf(gen: Generated, path, ruled: bool = True, split_table: bool = Fal
     values_by_table = _values_by_table(gen)
     story = [Paragraph(f"{gen.issuer}{gen.year}年政府信息公开工作年度报告", title), Spacer(1, 12),
              Paragraph(f"本报告所列数据的统计期限自{gen.year}年1月1日起至{gen.year}年12月31日止。", body)]
-    grid = [("GRID", (0, 0), (-1, -1), 0.6, colors.black)] if ruled else []
+    frame = [("BOX", (0, 0), (-1, -1), 0.6, colors.black)]
+    grid = {True: [("GRID", (0, 0), (-1, -1), 0.6, colors.black)], False: [],
+            "rows": frame + [("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black)],  # no line between columns
+            "columns": frame + [("LINEAFTER", (0, 0), (-1, -1), 0.6, colors.black)],  # none between rows
+            "threeline": [("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+                          ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black)]}[ruled]  # 三线表: top, under the head, bottom
     style = TableStyle(grid + [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
                         ("FONTSIZE", (0, 0), (-1, -1), font_size), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     for sec in tpl.sections:

@@ -167,9 +167,23 @@ def _place(content: PageContent) -> list[_Block]:
                 break
         else:
             prose.append(ch)
+    for g in [g for g in grids if _rows_unruled(g)]:  # its characters are lines of text, aligned by whitespace
+        grids.remove(g)
+        prose += [ch for cell in g.cells for ch in cell.chars]
     blocks: list[_Block] = [(line[0].cy, "line", line) for line in _lines_of(prose)]
     blocks += [(g.ys[0], "grid", g) for g in grids]
     return sorted(blocks, key=lambda b: -b[0])
+
+
+def _rows_unruled(grid: Grid) -> bool:
+    """A table drawn with lines between its columns but none between its
+    rows (most of its cells hold three or more lines of text: a column's
+    values, one per row, which a cell would run together), or with lines
+    between its rows but none between its columns (one column: each row's
+    cells one ruled cell). Read as the lines of a table aligned by
+    whitespace instead."""
+    held = [len(_lines_of(cell.chars)) for cell in grid.cells if cell.chars]
+    return len(grid.xs) == 2 or len(held) >= 2 and statistics.median(held) >= 3
 
 
 def _emit_page(page: int, blocks: list[_Block], out: _Builder) -> None:
