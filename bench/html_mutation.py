@@ -5,8 +5,10 @@
 Real government sites publish the tables as HTML that editors and CMS
 exports damage: a cell lost or doubled, a ``colspan`` or ``rowspan`` dropped
 or off by one, a row lost or doubled, a value cell emptied or holding
-``&nbsp;``. Generated reports (2021 and 2019 templates by turns) are made
-into web pages with 3% of their cells left empty (``scoring.blanked_html``);
+``&nbsp;``; and old CMS pages put the whole body in a cell of a layout
+table (``laid out``: no fault, but drawn with the others). Generated
+reports (2021 and 2019 templates by turns) are made into web pages with 3%
+of their cells left empty (``scoring.blanked_html``);
 then, ``--per`` times per page, one or two such faults are made at random in
 the markup of its tables and the page is parsed as the HTML file it is. Every
 cell is compared with the generator's value. A damaged table may be read
@@ -44,7 +46,8 @@ TD = regex.compile(r"<td\b[^>]*>[^<]*</td>")
 TR = regex.compile(r"<tr>.*?</tr>")
 SPAN = regex.compile(r' (?:col|row)span="(\d+)"')
 VALUE = regex.compile(r"(<td\b[^>]*>)(-?[\d.]*)(</td>)")
-KINDS = ("cell lost", "cell doubled", "span dropped", "span off by one", "row lost", "row doubled", "cell emptied", "swap")
+KINDS = ("cell lost", "cell doubled", "span dropped", "span off by one", "row lost", "row doubled", "cell emptied", "swap",
+         "laid out")
 
 
 def _tables(html: str) -> list[tuple[int, int]]:
@@ -52,7 +55,11 @@ def _tables(html: str) -> list[tuple[int, int]]:
 
 
 def mutate(html: str, kind: str, rng: random.Random) -> str | None:
-    """``html`` with one fault of ``kind`` in one of its tables, or None when the table has no place for it."""
+    """``html`` with one fault of ``kind`` in one of its tables, or None when the table has no place for it;
+    ``laid out``: the page's body put in a cell of a layout table beside a navigation cell (no fault)."""
+    if kind == "laid out":
+        a, b = html.index("<h1>"), html.rindex('<div class="footer">')
+        return html[:a] + f'<table><tr><td>导航</td><td>{html[a:b]}</td></tr></table>' + html[b:]
     start, end = rng.choice(_tables(html))
     table = html[start:end]
     if kind in ("cell lost", "cell doubled", "cell emptied", "swap"):

@@ -580,3 +580,26 @@ def test_html_a_cell_written_twice_beside_an_empty_one_is_no_read_value_in_table
     report = reportparse.parse_bytes(next_empty.encode("utf-8"), path="r.html")
     assert _wrong_as_read(report, {**gen.truth, "proactive.licensing.decisions": None}, "proactive") == {}
     assert not report.tables["proactive"].valid
+
+
+@pytest.mark.parametrize("levels", [1, 2])
+def test_html_a_report_inside_a_layout_table_reads_as_the_page_itself(levels):
+    """Old CMS pages lay the page out with tables: the report's body — title,
+    headings, prose and its own tables — sits in a cell of a table beside a
+    navigation cell, sometimes a table within a table. A table holding a
+    table in a cell is read as the page's text, its cells blocks in
+    document order (the body's text before its first table was lost, with
+    the title and 一、二's headings, and 二 with them)."""
+    gen = make_report(5, "ogi-2021", "tab")
+    markup = render_html(gen)
+    a, b = markup.index("<h1>"), markup.index('<div class="footer">')
+    body = markup[a:b]
+    for _ in range(levels):
+        body = f'<table width="100%"><tr><td class="side">导航 首页</td><td>{body}</td></tr></table>'
+    page = markup[:a] + body + markup[b:]
+    plain, laid_out = (reportparse.parse_bytes(m.encode("utf-8"), path="r.html") for m in (markup, page))
+    assert laid_out.header.title.value == plain.header.title.value == f"{gen.issuer}{gen.year}年政府信息公开工作年度报告"
+    assert [s.key for s in laid_out.sections] == [s.key for s in plain.sections]
+    assert laid_out.flat() == plain.flat() and laid_out.valid
+    text = read_html(page).text
+    assert text.index("导航") < text.index(gen.issuer) < text.index("一、总体情况") < text.index("规章")

@@ -30,6 +30,9 @@ _CHROME = compiled(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|tool
 class _Table:
     def __init__(self) -> None:
         self.rows: list[list[tuple[str, int, int]]] = []  # (text, rowspan, colspan)
+        # a table holding another table in a cell lays out the page (an old CMS's frame around the
+        # report): its cells are blocks of the document's text, not cells of a grid
+        self.layout = False
 
     def grid(self) -> tuple[int, int, dict[tuple[int, int], Cell]]:
         owner: dict[tuple[int, int], Cell] = {}
@@ -75,9 +78,13 @@ class _Parser(HTMLParser):
                 self.skip_stack.append(tag)
             return
         if tag == "table":
+            if self.tables and self.cell is not None:
+                self._lay_out(self.tables[-1])
             self.tables.append(_Table())
         elif tag == "tr" and self.tables:
             self.tables[-1].rows.append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1].layout:
+            self._text("\n")
         elif tag in ("td", "th") and self.tables:
             self.cell = []
             self.cell_span = (_int(a.get("rowspan")), _int(a.get("colspan")))
@@ -101,6 +108,9 @@ class _Parser(HTMLParser):
                 self.tables[-1].rows.append([])
             self.tables[-1].rows[-1].append((text, *self.cell_span))
             self.cell = None
+        elif tag == "table" and self.tables and self.tables[-1].layout:
+            self.tables.pop()
+            self._text("\n")
         elif tag == "table" and self.tables:
             table = self.tables.pop()
             nrows, ncols, owner = table.grid()
@@ -120,6 +130,17 @@ class _Parser(HTMLParser):
         if self.skip:
             return
         self._text(data.replace("\n", " ") if self.cell is not None else data)
+
+    def _lay_out(self, table: _Table) -> None:
+        """``table`` holds a table in the cell being read: a layout table. The
+        cells read so far become lines of the document, the open cell's text
+        so far with them (its blocks kept apart), and the rest of its cells
+        are read as the document's own text."""
+        opened, self.cell = "".join(self.cell or []), None
+        if not table.layout:
+            table.layout = True
+            self._text("\n" + "".join("\t".join(text for text, _, _ in row) + "\n" for row in table.rows if row))
+        self._text(opened + "\n")
 
     def _text(self, s: str) -> None:
         (self.cell if self.cell is not None else self.out).append(s)
