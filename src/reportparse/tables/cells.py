@@ -298,6 +298,12 @@ def fit_positions(values: list[Value], ncols: int,
     return ways[0] if ways else None
 
 
+def moved_by_trim_of(values: list[Value], kept: list[Value]) -> list[bool]:
+    """:func:`moved_by_trim` for ``kept``, a run of ``values`` (by identity)."""
+    start = next((i for i, v in enumerate(values) if v is kept[0]), 0) if kept else 0
+    return moved_by_trim(values, start, len(kept))
+
+
 def moved_by_trim(values: list[Value], start: int, n: int) -> list[bool]:
     """Which of the ``n`` fields kept from ``values[start:]`` (empty fields
     at an end trimmed to fit the cells) would stand elsewhere if the extra

@@ -23,7 +23,7 @@ from ..grammar import TableGrammar
 from ..model import BLANK_ENDS_TRIMMED, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
-from .cells import fit_positions, moved_by_trim, read_fields, settle_speck
+from .cells import fit_positions, moved_by_trim_of, read_fields, settle_speck
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, doubted, empty_cells, unprinted, value_notes
 from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -94,7 +94,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     if tab and len(vals) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
         flat = [doubted(cell, BLANK_ENDS_TRIMMED) if moved else cell
-                for cell, moved in zip(flat, moved_by_trim(printed, 0, need) if vals == printed[:need] else [False] * need, strict=True)]
+                for cell, moved in zip(flat, moved_by_trim_of(printed, vals), strict=True)]
     elif not tab and len(nonblank) == need:
         flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(nonblank, [c for r in order for c in t.row(r).columns], strict=True)]
     elif nonblank and len(nonblank) < need and all(v.digits_only for v in nonblank) and not any(v.kind == "blank" for v in vals):

@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import Column, Row
 from ..model import BLANK_ENDS_TRIMMED, CUT_WITHOUT_BLANKS, LAST_AS_TOTAL, PLACES_UNCHECKED, Cell
 from ..span import Span
-from .cells import fit_positions, moved_by_trim, settle_speck
+from .cells import fit_positions, moved_by_trim_of, settle_speck
 from .split import readings, splits
 from .tokens import UNREAD_MARKS, Value, one_per_line
 
@@ -99,8 +99,7 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         return out
     if fitted is not None:
         out.cells = {c: cell_from(v, columns[c], span_of) for c, v in zip(cols, fitted, strict=True)}
-        start = next(i for i, v in enumerate(values) if v is fitted[0]) if fitted else 0
-        for c, moved in zip(cols, moved_by_trim(values, start, n), strict=True):
+        for c, moved in zip(cols, moved_by_trim_of(values, fitted), strict=True):
             if moved:
                 out.cells[c] = doubted(out.cells[c], BLANK_ENDS_TRIMMED)
         return out
