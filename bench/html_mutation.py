@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import regex  # noqa: E402
-from scoring import blanked_html  # noqa: E402
+from scoring import blanked_html, mutation_tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -99,33 +99,6 @@ def mutate(html: str, kind: str, rng: random.Random) -> str | None:
     return html[:start] + table + html[end:]
 
 
-def score(report: reportparse.Report, truth: dict[str, object], tot: Counter, swapped: bool) -> list[str]:
-    """Tally one parse; returns its wrong values read or forced as though right, and valid tables with a wrong value."""
-    wrong_tables, shown = set(), []
-    flat = report.flat()
-    for key, want in truth.items():
-        if want is None:
-            continue
-        tot["cells"] += 1
-        tot["right"] += flat[key] == want
-        tot["empty"] += flat[key] is None
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        cell = report.tables[tkey].rows.get(rid, {}).get(cid)
-        if cell is None or cell.value is None or cell.value == want:
-            continue
-        wrong_tables.add(tkey)
-        if cell.status in ("read", "inferred", "corrected") and not swapped:
-            tot["unflagged"] += 1
-            shown.append(f"{key}={cell.value} ({cell.status}; true {want})")
-    for tkey, table in report.tables.items():
-        tot["valid"] += table.valid
-        if table.valid and tkey in wrong_tables:
-            tot["another" if swapped else "valid_wrong"] += 1
-            if not swapped:
-                shown.append(f"{tkey} valid with a wrong value")
-    return shown
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -157,7 +130,7 @@ def main() -> None:
                 tot["exceptions"] += 1
                 print(f"  exception {seed} {kinds}: {e!r}", file=sys.stderr)
                 continue
-            shown = score(report, gen.truth, tot, "swap" in kinds)
+            shown = mutation_tally(report, gen.truth, tot, "swap" in kinds)
             if args.show and shown:
                 print(f"  {seed} page {k + 1} {'+'.join(kinds)}: {'; '.join(shown)}")
     print(f"{'fault':<18}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}"

@@ -14,7 +14,8 @@ times per text, one or two lines from table 二's first label on are deleted
 or duplicated at random, and the text is parsed. Every cell is compared with
 the generator's value. Printed per tool: parses, exceptions (must be 0),
 tables valid, tables valid with a wrong value (must be 0), and wrong values
-read or forced as though right (status ``read`` or ``inferred``): a deleted
+read or forced as though right (status ``read``, ``inferred`` or
+``corrected``; ``scoring.mutation_tally``): a deleted
 or duplicated line changes what the text prints, so a value may be wrong,
 but then it must be ``placed``, a ``conflict``, or in a table not valid.
 
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import blanked_html, blanked_pdf  # noqa: E402
+from scoring import blanked_html, blanked_pdf, mutation_tally  # noqa: E402
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
 
@@ -73,28 +74,6 @@ def mutate(lines: list[str], rng: random.Random) -> list[str]:
     return out
 
 
-def score(report: reportparse.Report, truth: dict[str, object], tot: Counter) -> list[str]:
-    """Tally one parse; returns its wrong values read or forced as though right, and valid tables with a wrong value."""
-    wrong_tables, shown = set(), []
-    for key, want in truth.items():
-        if want is None:
-            continue
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        cell = report.tables[tkey].rows.get(rid, {}).get(cid)
-        if cell is None or cell.value is None or cell.value == want:
-            continue
-        wrong_tables.add(tkey)
-        if cell.status in ("read", "inferred"):
-            tot["unflagged"] += 1
-            shown.append(f"{key}={cell.value} ({cell.status}; true {want})")
-    for tkey, table in report.tables.items():
-        tot["valid"] += table.valid
-        if table.valid and tkey in wrong_tables:
-            tot["valid_wrong"] += 1
-            shown.append(f"{tkey} valid with a wrong value")
-    return shown
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -126,7 +105,7 @@ def main() -> None:
                     tot["exceptions"] += 1
                     print(f"  exception {seed} {name}: {e!r}", file=sys.stderr)
                     continue
-                shown = score(report, gen.truth, tot)
+                shown = mutation_tally(report, gen.truth, tot)
                 if args.show and shown:
                     print(f"  {seed} {name} mutation {k + 1}: {'; '.join(shown)}")
     shutil.rmtree(tmp, ignore_errors=True)

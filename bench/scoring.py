@@ -93,3 +93,37 @@ def pdftohtml_report(pdf: Path, flags: list[str]):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftohtml", "-q", "-i", *flags, str(pdf), f"{tmp}/out"], check=True)
         return reportparse.parse_file(Path(tmp) / ("out.xml" if "-xml" in flags else "out.html"))
+
+
+def mutation_tally(report, truth: dict[str, object], tot, another: bool = False) -> list[str]:
+    """Tally one parse of a damaged input (``tot``: a Counter): cells, right
+    and empty as the flat output gives them; wrong values read or forced as
+    though right (``read``, ``inferred`` or ``corrected``: ``unflagged``),
+    tables valid, and valid with a wrong value (``valid_wrong``). With
+    ``another`` the damage made the text of another report (two values
+    swapped): its wrong values are no fault, and a valid table with them is
+    counted apart (``another``). Returns the faults, to show."""
+    wrong_tables, shown = set(), []
+    flat = report.flat()
+    for key, want in truth.items():
+        if want is None:
+            continue
+        tot["cells"] += 1
+        tot["right"] += flat[key] == want
+        tot["empty"] += flat[key] is None
+        tkey, rest = key.split(".", 1)
+        rid, cid = rest.rsplit(".", 1)
+        cell = report.tables[tkey].rows.get(rid, {}).get(cid)
+        if cell is None or cell.value is None or cell.value == want:
+            continue
+        wrong_tables.add(tkey)
+        if cell.status in ("read", "inferred", "corrected") and not another:
+            tot["unflagged"] += 1
+            shown.append(f"{key}={cell.value} ({cell.status}; true {want})")
+    for tkey, table in report.tables.items():
+        tot["valid"] += table.valid
+        if table.valid and tkey in wrong_tables:
+            tot["another" if another else "valid_wrong"] += 1
+            if not another:
+                shown.append(f"{tkey} valid with a wrong value")
+    return shown
