@@ -1,6 +1,6 @@
 """PDF tables drawn with only some of their lines, on fresh seeds.
 
-    python bench/pdf_rulings.py [--count 60] [--fresh-seed N]
+    python bench/pdf_rulings.py [--count 60] [--fresh-seed N] [--ocr]
 
 Real reports draw their tables in more ways than a full grid: lines between
 the rows only, lines between the columns only (each column then one ruled
@@ -12,7 +12,10 @@ cells printed empty, and parsed with both PDF backends (pypdfium2 when
 installed). Every cell is compared with the generator's value, as the flat
 output gives it (``scoring.tally``): right, wrong (and of those, not
 flagged as a ``conflict``), empty (of which ``placed``), tables valid, and
-tables valid with a wrong value (must be 0).
+tables valid with a wrong value (must be 0). With ``--ocr`` each PDF is
+also scanned at 200 dpi (``tests/generator.scan_pdf``) and read by
+reportparse's own OCR (``ParseOptions(ocr=True)``; tesseract and pdftoppm
+needed), about 3 s a report.
 """
 
 from __future__ import annotations
@@ -38,14 +41,15 @@ RULINGS = {"grid": True, "rows only": "rows", "columns only": "columns", "three-
 
 
 def main() -> None:
-    from generator import make_report, render_pdf
+    from generator import make_report, render_pdf, scan_pdf
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=60, help="reports per ruling")
     ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    ap.add_argument("--ocr", action="store_true", help="also read a 200 dpi scan of each PDF with --ocr")
     args = ap.parse_args()
     fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
-    backends = ["pdfminer", *(["pdfium"] if pdfium_available() else [])]
+    backends = ["pdfminer", *(["pdfium"] if pdfium_available() else []), *(["ocr"] if args.ocr else [])]
     tots = {(name, b): dict.fromkeys(TALLY, 0) for name in RULINGS for b in backends}
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(fresh, fresh + args.count):
@@ -57,7 +61,12 @@ def main() -> None:
                 pdf = Path(tmp) / "r.pdf"
                 render_pdf(shown, pdf, ruled=ruled, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
                 for b in backends:
-                    tally(reportparse.parse_file(pdf, ParseOptions(pdf_backend=b)), gen.truth, tots[(name, b)])
+                    if b == "ocr":
+                        scan_pdf(pdf, Path(tmp) / "scan.pdf", dpi=200)
+                        report = reportparse.parse_file(Path(tmp) / "scan.pdf", ParseOptions(ocr=True))
+                    else:
+                        report = reportparse.parse_file(pdf, ParseOptions(pdf_backend=b))
+                    tally(report, gen.truth, tots[(name, b)])
     print(f"{'ruling':<14}{'backend':<10}{HEAD}")
     for (name, b), t in tots.items():
         print(row(f"{name:<14}{b}", t, 24))
