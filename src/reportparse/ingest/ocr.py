@@ -221,10 +221,10 @@ def _page_layout(page: int, img: Image, tmp: Path) -> list[_Piece | _Table]:
         slope = text_skew(img)
     if slope:
         img = img.sheared(slope)
-    # a table has two cells or more and is wider than a character: the strokes of a large bold
-    # title's character, level on a straightened page, can close a tiny grid. A grid of one row or one
-    # column is a table ruled between its columns or its rows only (or rules too faint to find): each
-    # of its cells holds a column of values or a whole row, which a cell's reading would run together;
+    # a table has two rows and two columns or more and is wider than a character: the strokes of a
+    # large bold title's character, level on a straightened page, can close a tiny grid; and a grid of
+    # one row or one column is a table ruled between its columns or its rows only (or rules too faint
+    # to find), each cell a column of values or a whole row that a cell's reading would run together:
     # it is read as the lines of text it holds
     grids = [g for g in find_grids(ruling_segments(img), [])
              if len(g.xs) > 2 and len(g.ys) > 2 and g.bbox[2] - g.bbox[0] >= MIN_TABLE_WIDTH]
