@@ -50,6 +50,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import cell_of  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse.arith import row_equation  # noqa: E402
@@ -75,19 +78,12 @@ def score(report, truth: dict, table: str | None = None) -> tuple[int, int, int,
         got = flat[key]
         if got is None:
             null += 1
-            placed += _status(report, key) == "placed"
+            placed += (cell := cell_of(report, key)) is not None and cell.status == "placed"
         elif got == want:
             right += 1
         else:
             wrong += 1
     return n, right, wrong, null, placed
-
-
-def _status(report, key: str) -> str | None:
-    tkey, rest = key.split(".", 1)
-    rid, cid = rest.rsplit(".", 1)
-    cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
-    return cell.status if cell is not None else None
 
 
 def _layouts(base: int, per_layout: int, decidable: list[int] | None):

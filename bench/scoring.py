@@ -17,6 +17,13 @@ HEAD = (f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not flagged':>23}{'empt
         f"{'tables valid':>14}{'valid-but-wrong':>17}")
 
 
+def cell_of(report, key: str):
+    """The cell of a flat key (``applications.result.total.other_org``), or None."""
+    tkey, rest = key.split(".", 1)
+    rid, cid = rest.rsplit(".", 1)
+    return report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
+
+
 def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
     """Add one report: every cell with a true value right, wrong or left
     empty as the flat output gives it (a ``placed`` value is empty there,
@@ -27,9 +34,7 @@ def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
     for key, want in truth.items():
         if want is None:
             continue
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        cell = report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
+        cell = cell_of(report, key)
         got = cell.value if cell else None
         if got is not None and cell.status == "placed":  # left empty by Report.flat()
             tot["placed"] += 1  # (a placed value keeps its table from being valid)
@@ -37,7 +42,7 @@ def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
         tot["cells"] += 1
         tot["null" if got is None else "right" if got == want else "wrong"] += 1
         if got is not None and got != want:
-            wrong_tables.add(tkey)
+            wrong_tables.add(key.split(".", 1)[0])
             tot["unflagged"] += cell.status != "conflict"
     for tkey, table in report.tables.items():
         tot["valid"] += table.valid
@@ -111,12 +116,10 @@ def mutation_tally(report, truth: dict[str, object], tot, another: bool = False)
         tot["cells"] += 1
         tot["right"] += flat[key] == want
         tot["empty"] += flat[key] is None
-        tkey, rest = key.split(".", 1)
-        rid, cid = rest.rsplit(".", 1)
-        cell = report.tables[tkey].rows.get(rid, {}).get(cid)
+        cell = cell_of(report, key)
         if cell is None or cell.value is None or cell.value == want:
             continue
-        wrong_tables.add(tkey)
+        wrong_tables.add(key.split(".", 1)[0])
         if cell.status in ("read", "inferred", "corrected") and not another:
             tot["unflagged"] += 1
             shown.append(f"{key}={cell.value} ({cell.status}; true {want})")

@@ -135,11 +135,11 @@ class _Parser(HTMLParser):
         """``table`` holds a table in the cell being read: a layout table. The
         cells read so far become lines of the document, the open cell's text
         so far with them (its blocks kept apart), and the rest of its cells
-        are read as the document's own text."""
+        are read as the document's own text (a layout table opens no cell, so
+        this comes once per table)."""
         opened, self.cell = "".join(self.cell or []), None
-        if not table.layout:
-            table.layout = True
-            self._text("\n" + "".join("\t".join(text for text, _, _ in row) + "\n" for row in table.rows if row))
+        table.layout = True
+        self._text("\n" + "".join("\t".join(text for text, _, _ in row) + "\n" for row in table.rows if row))
         self._text(opened + "\n")
 
     def _text(self, s: str) -> None:

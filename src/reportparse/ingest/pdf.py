@@ -182,8 +182,10 @@ def _rows_unruled(grid: Grid) -> bool:
     between its rows but none between its columns (one column: each row's
     cells one ruled cell). Read as the lines of a table aligned by
     whitespace instead."""
+    if len(grid.xs) == 2:
+        return True
     held = [len(_lines_of(cell.chars)) for cell in grid.cells if cell.chars]
-    return len(grid.xs) == 2 or len(held) >= 2 and statistics.median(held) >= 3
+    return len(held) >= 2 and statistics.median(held) >= 3
 
 
 def _emit_page(page: int, blocks: list[_Block], out: _Builder) -> None:
