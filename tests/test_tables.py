@@ -697,3 +697,40 @@ def test_moved_by_trim_names_the_values_an_inner_empty_field_could_move():
     assert moved_by_trim(row("", "21", "21", "7"), 1, 3) == [True, False, False]  # 21 written twice, the first cell empty
     assert moved_by_trim(row("4", "5", "5", "8", ""), 0, 4) == [False, False, True, True]
     assert moved_by_trim(row("1", "", "2"), 0, 3) == [False, False, False]  # nothing trimmed
+
+
+def _transposed_appeals(sep: str, last_empty: bool = False, kinds: str = "（）") -> str:
+    """Table 四 printed with its groups as rows (行政复议 / 行政诉讼（未经复议直接起诉） /
+    行政诉讼（复议后起诉）, or 行政诉讼-复议后起诉 with ``kinds`` "-") under one
+    header of the five result columns."""
+    a, b = (kinds + " ")[:2]
+    groups = [("行政复议", ["1", "0", "2", "0", "3"]), (f"行政诉讼{a}未经复议直接起诉{b}".strip(), ["12", "0", "0", "0", "12"]),
+              (f"行政诉讼{a}复议后起诉{b}".strip(), ["0", "0", "0", "5", "5"])]
+    if last_empty:
+        groups[2] = (groups[2][0], ["0", "0", "0", "5", ""])
+    lines = [sep.join(["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
+    lines += [sep.join([label, *cells]) for label, cells in groups]
+    return ("某区2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + _rows()
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(lines) + "\n五、存在的主要问题及改进情况\n无。\n")
+
+
+@pytest.mark.parametrize("kinds", ["（）", "-"])
+@pytest.mark.parametrize("sep", ["\t", " | ", "    "])
+def test_table_four_printed_with_its_groups_as_rows_under_bracketed_labels(sep, kinds):
+    """四 transposed: a group per row, the 行政诉讼 groups named in brackets
+    (行政诉讼（复议后起诉）). The closing bracket is the label's, not a value;
+    every value is read in its column. With the last group's 总计 printed
+    empty (a trailing separator), no value moves one place along: the four
+    printed stay where they are and the empty one is the rule's to force, or
+    left empty — never 5 read as 总计 and the others shifted."""
+    appeals = reportparse.parse_text(_transposed_appeals(sep, kinds=kinds)).tables["appeals"]
+    assert [c.value for c in appeals.rows["reconsideration"].values()] == [1, 0, 2, 0, 3]
+    assert [c.value for c in appeals.rows["litigation"].values()] == [12, 0, 0, 0, 12]
+    assert [c.value for c in appeals.rows["litigation_after_reconsideration"].values()] == [0, 0, 0, 5, 5]
+    assert appeals.valid
+    cells = reportparse.parse_text(_transposed_appeals(sep, True, kinds)).tables["appeals"].rows["litigation_after_reconsideration"]
+    right = [0, 0, 0, 5, 5]
+    for (cid, cell), want in zip(cells.items(), right, strict=True):
+        assert cell.value in (None, want), (cid, cell)
+        if cell.value is not None and cell.status == "read":
+            assert cid != "total"

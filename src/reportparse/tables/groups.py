@@ -41,7 +41,7 @@ def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
         occ = find_all(s, [label_pattern(m) for m in r.match])
         if occ:
             out[r.id] = occ[0]
-            end = max([end] + [s.label_span(*o)[1] for o in occ])
+            end = max([end] + [_past_bracket(s.text, s.label_span(*o)[1]) for o in occ])
             continue
         for m in r.match:
             hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
@@ -274,11 +274,11 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     between a header and the next are that group's, when every group gets
     exactly its own number of values."""
     ordered = sorted(headers, key=lambda rid: headers[rid][0])
-    ends = [s.label_span(*headers[rid])[1] for rid in ordered]
+    ends = [_past_bracket(s.text, s.label_span(*headers[rid])[1]) for rid in ordered]
     starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
     out: dict[str, dict[str, Cell]] = {}
     for rid, a, b in zip(ordered, ends, starts, strict=True):
-        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=words)
+        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=True, words=words)
         row = t.row(rid)
         n = len(row.columns)
         vals = settle_speck(vals, n, tab, words)
@@ -287,6 +287,17 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
             return None
         out[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, fitted, strict=True)}
     return out
+
+
+_CLOSING = compiled(r"[ \t]*[）)】\]》〉]")
+
+
+def _past_bracket(text: str, end: int) -> int:
+    """Where a header ends, its closing bracket included: a group's header
+    in brackets after its kind (行政诉讼（复议后起诉）) ends at the bracket, which
+    is no value of the group."""
+    m = _CLOSING.match(text, end)
+    return m.end() if m else end
 
 
 def _words(t: TableGrammar) -> str:
