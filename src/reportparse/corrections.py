@@ -33,6 +33,17 @@ def _components(failing: list[Equation]) -> list[list[Equation]]:
     return [g[1] for g in groups]
 
 
+def _through_forced(eq: Equation, ref: CellRef, cells: dict[CellRef, Cell]) -> bool:
+    """Whether a rule holds, besides ``ref``, a value the rules forced from a
+    value placed by a choice (``Cell.unanchored``, inherited by what is forced
+    from it): it is complete only through that choice, so it is no witness of
+    a misread (a row lost and the row above printed twice in its place: a
+    row's 总计 printed empty was forced from the column's 总计, over the
+    repeated row, and then that row's rule and its column's agreed on a value
+    for another of its cells that made up for the lost row, not a misread)."""
+    return any(cells[r].status == "inferred" and cells[r].unanchored for r in eq.cells if r != ref)
+
+
 def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
              diags: list[Diagnostic]) -> None:
     """Correct a read value when every failing rule of its group runs through it
@@ -56,7 +67,7 @@ def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], va
             assessable = 0
             for eq in by_cell[ref]:
                 res = eq.residual(values)
-                if res is None:
+                if res is None or _through_forced(eq, ref, cells):
                     continue
                 assessable += 1
                 implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
@@ -92,7 +103,8 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
         if len(group) > _MAX_FAILING:
             continue
         cand = {ref: v for ref in sorted({ref for eq in group for ref in eq.cells})
-                if (v := _candidate(ref, by_cell[ref], cells[ref], values)) is not None}
+                if (v := _candidate(ref, [eq for eq in by_cell[ref] if not _through_forced(eq, ref, cells)],
+                                    cells[ref], values)) is not None}
         found: list[tuple[CellRef, ...]] = []
         for k in (1, 2):
             for chosen in itertools.combinations(sorted(cand), k):

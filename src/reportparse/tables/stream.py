@@ -17,7 +17,7 @@ from .tokens import UNREAD_MARKS
 
 _DROP = compiled(r"(?<=[^\d\s])\s+(?=(?![-+]\d)[^\d\s])")  # not before a signed number (-16)
 _DIGIT = compiled(r"\d")
-_ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?$")
+_ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?\Z")  # (\Z: $ would let a value at a line's end, 2\n, pass)
 
 
 _NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"  # a value as a table prints it
