@@ -789,3 +789,25 @@ def test_a_row_lost_and_the_row_above_printed_twice_is_no_misread_to_correct():
             for cid, cell in cols.items():
                 if cell.status == "corrected":
                     assert cell.value == gen.truth[f"applications.{rid}.{cid}"], (seed, rid, cid)
+
+
+@pytest.mark.parametrize("bracket", ["（{}）", "({})"])
+def test_item_numbers_printed_in_brackets_are_the_labels_not_values(bracket):
+    """The third-level items numbered in brackets (（1）属于国家秘密, (2)重复申请)
+    as some reports number them: the number is the label's, never a value of
+    the row (or of the row before); every row is found and read."""
+    rows = "\n".join(regex_sub_item(line, bracket) for line in _rows(edit={4: lambda c: ["1", "0", "0", "0", "0", "0", "1"],
+                                                                       2: lambda c: ["29", "3", "0", "0", "0", "0", "32"]}).split("\n"))
+    assert rows.count(bracket.format(1)) == 4
+    r = reportparse.parse_text(_report(rows))
+    table = r.tables["applications"]
+    assert [c.value for c in table.rows["result.withheld.state_secret"].values()] == [1, 0, 0, 0, 0, 0, 1]
+    assert [c.value for c in table.rows["result.total"].values()] == [39, 3, 0, 0, 0, 0, 42]
+    assert table.valid and not {"TBL_ROW_NOT_FOUND", "TBL_UNKNOWN_ROW"} & {d.code for d in r.diagnostics}
+
+
+def regex_sub_item(line: str, bracket: str) -> str:
+    """``1.属于国家秘密…`` as ``（1）属于国家秘密…``."""
+    import re
+
+    return re.sub(r"^(\d)\.", lambda m: bracket.format(m.group(1)), line)

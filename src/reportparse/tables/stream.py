@@ -140,7 +140,7 @@ def _label_view(text: str) -> tuple[str, list[int]]:
     return "".join(keep_text), keep_idx
 
 
-_PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|[1-9][.、．])?"
+_PREFIX = r"(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|[1-9][.、．]|[（(][1-9][）)])?"
 
 
 @lru_cache(maxsize=4096)
@@ -154,15 +154,21 @@ def label_pattern(match: str, label: str = "") -> str:
     """
     m = compiled(r"^(\d{1,2})[.、．]").match(match)
     if m:
-        return _item_digit(m.group(1)) + r"[.、．]?" + regex.escape(match[m.end():])
+        return _item_number(m.group(1)) + regex.escape(match[m.end():])
     g = compiled(r"^（([一二三四五六七八九十]+)）").match(match)
     if g:  # OCR prints the brackets of （六） as 《 〈 and drops the closing one
         return rf"[（《〈]{g.group(1)}[）》〉]{{0,2}}" + regex.escape(match[g.end():])  # 《六）》: both
     if compiled(r"^[一二三四五六七八九十]+、").match(match):
         return regex.escape(match)
     n = compiled(r"^(\d{1,2})[.、．]").match(label)
-    prefix = rf"(?:{_item_digit(n.group(1))}[.、．]?)?" if n else _PREFIX
+    prefix = rf"(?:{_item_number(n.group(1))})?" if n else _PREFIX
     return prefix + regex.escape(match)
+
+
+def _item_number(num: str) -> str:
+    """An item number as reports print it: ``1.`` (or 、 ．, or OCR's no dot),
+    or in brackets, ``（1）`` / ``(1)``, as some print the third level."""
+    return rf"(?:{_item_digit(num)}[.、．]?|[（(]{_item_digit(num)}[）)])"
 
 
 def _item_digit(num: str) -> str:
