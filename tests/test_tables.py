@@ -811,3 +811,20 @@ def regex_sub_item(line: str, bracket: str) -> str:
     import re
 
     return re.sub(r"^(\d)\.", lambda m: bracket.format(m.group(1)), line)
+
+
+def test_a_group_under_its_own_heading_keeps_an_empty_first_cell_in_place():
+    """四 as a PDF-to-Markdown converter writes it, a table per group under its
+    own heading, one group's first cell (结果维持) written empty: the empty
+    field is that cell, not the rest of the heading's cell; the other values
+    stay in their columns (the empty one is left empty: only the group's own
+    rule, which nothing else checks, could force it)."""
+    head = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| --- | --- | --- | --- | --- |\n"
+    groups = [("行政复议", "| 0 | 2 | 0 | 2 | 4 |"), ("行政诉讼（未经复议直接起诉）", "|  | 0 | 1 | 0 | 1 |"),
+              ("行政诉讼（复议后起诉）", "| 1 | 3 | 0 | 0 | 4 |")]
+    body = "\n".join(f"### {title}\n{head}{row}\n" for title, row in groups)
+    text = ("某区2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + _rows()
+            + "\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + body + "\n## 五、存在的主要问题及改进情况\n无。\n")
+    appeals = reportparse.parse_text(text).tables["appeals"]
+    assert [c.value for c in appeals.rows["litigation"].values()] == [None, 0, 1, 0, 1]
+    assert [c.value for c in appeals.rows["litigation_after_reconsideration"].values()] == [1, 3, 0, 0, 4]

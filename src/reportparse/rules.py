@@ -69,6 +69,17 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
     return out
 
 
+def _corroborated(ref: CellRef, by: Equation, eqs: list[Equation], values: Values,
+                  forcing: dict[CellRef, list[Forcing]]) -> bool:
+    """Whether another rule, every other cell of which was read (none forced),
+    holds with the value ``by`` forced into ``ref``: then it would have forced
+    the same value, each rule checks the other, and ``by`` is still evidence
+    for its other cells (三: a row's empty cell forced by its column's rule and
+    alike by its own row's leaves the column's other values checked)."""
+    return any(e is not by and ref in e.cells and e.residual(values) == 0
+               and not any(o in forcing for o in e.cells if o != ref) for e in eqs)
+
+
 class _Confirmation:
     """Whether the rules lift a doubt they may lift (``LIFTED_BY_RULES``).
 
@@ -91,7 +102,7 @@ class _Confirmation:
 
     def __init__(self, eqs: list[Equation], values: Values, forcing: dict[CellRef, list[Forcing]],
                  doubts: dict[CellRef, str]) -> None:
-        spent = {fs[-1].eq for fs in forcing.values()}
+        spent = {fs[-1].eq for ref, fs in forcing.items() if not _corroborated(ref, fs[-1].eq, eqs, values, forcing)}
         self.doubts = doubts
         self.forcing = {ref: [f for f in fs if f.stands(ref, values)] for ref, fs in forcing.items()}
         self.holding: dict[CellRef, list[Equation]] = {}

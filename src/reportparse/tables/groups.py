@@ -278,7 +278,9 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
     out: dict[str, dict[str, Cell]] = {}
     for rid, a, b in zip(ordered, ends, starts, strict=True):
-        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=True, words=words)
+        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=words)
+        if vals and vals[0].kind == "blank" and "\n" not in s.text[a:vals[0].start]:
+            vals = vals[1:]  # the rest of the header's own cell, its values on its line: no cell of the group
         row = t.row(rid)
         n = len(row.columns)
         vals = settle_speck(vals, n, tab, words)
