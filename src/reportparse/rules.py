@@ -71,13 +71,21 @@ def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
 
 def _corroborated(ref: CellRef, by: Equation, eqs: list[Equation], values: Values,
                   forcing: dict[CellRef, list[Forcing]]) -> bool:
-    """Whether another rule, every other cell of which was read (none forced),
-    holds with the value ``by`` forced into ``ref``: then it would have forced
-    the same value, each rule checks the other, and ``by`` is still evidence
-    for its other cells (三: a row's empty cell forced by its column's rule and
-    alike by its own row's leaves the column's other values checked)."""
-    return any(e is not by and ref in e.cells and e.residual(values) == 0
-               and not any(o in forcing for o in e.cells if o != ref) for e in eqs)
+    """Whether another rule, from its values read alone (every value forced
+    taken out), forces the value ``by`` forced into ``ref``: then each rule
+    checks the other, and ``by`` is still evidence for its other cells (三: a
+    row's empty cell forced by its column's rule, and alike by its own row's
+    — the one empty cell, or several that must each be 0 because the row's
+    values read already sum to its 总计 — leaves the column's other values
+    checked). A rule that holds only with other forced values is no witness:
+    it would vouch for their sum, not for each."""
+    for e in eqs:
+        if e is by or ref not in e.cells:
+            continue
+        read = {r: (None if r in forcing else values.get(r)) for r in e.cells}
+        if _forced(e, read).get(ref) == values.get(ref):
+            return True
+    return False
 
 
 class _Confirmation:
