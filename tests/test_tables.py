@@ -828,3 +828,23 @@ def test_a_group_under_its_own_heading_keeps_an_empty_first_cell_in_place():
     appeals = reportparse.parse_text(text).tables["appeals"]
     assert [c.value for c in appeals.rows["litigation"].values()] == [None, 0, 1, 0, 1]
     assert [c.value for c in appeals.rows["litigation_after_reconsideration"].values()] == [1, 3, 0, 0, 4]
+
+
+def test_one_value_per_line_a_short_rows_empty_cell_forced_alike_by_its_row_and_column_checks_the_column():
+    """One value per line, empty cells printed as nothing: 2.没有现成信息需要另行制作
+    prints 3 0 2 0 0 5 for its seven cells, the empty one any of the three 0s
+    before 总计. Its values read already sum to its 总计, so each of those cells
+    is 0 whichever was empty, forced by the row itself; the column rules that
+    forced them are then evidence for their columns, whose other values are
+    read, not placed."""
+    edit = {0: lambda c: ["43", "3", "2", "0", "0", "0", "48"], 13: lambda c: ["3", "0", "2", "0", "", "0", "5"],
+            23: lambda c: ["42", "3", "2", "0", "0", "0", "47"]}
+    text = _rows(sep="\n", edit=edit).replace("\n\n", "\n")
+    assert "另行制作\n3\n0\n2\n0\n0\n5\n" in text
+    r = reportparse.parse_text(_report(text))
+    table = r.tables["applications"]
+    short = table.rows["result.unavailable.needs_creation"]
+    assert [c.value for c in short.values()] == [3, 0, 2, 0, 0, 0, 5]
+    for rid in ("result.disclosed", "result.partly_disclosed", "result.total"):
+        assert all(c.status == "read" for c in table.rows[rid].values()), rid
+    assert table.valid

@@ -78,7 +78,10 @@ def _corroborated(ref: CellRef, by: Equation, eqs: list[Equation], values: Value
     — the one empty cell, or several that must each be 0 because the row's
     values read already sum to its 总计 — leaves the column's other values
     checked). A rule that holds only with other forced values is no witness:
-    it would vouch for their sum, not for each."""
+    it would vouch for their sum, not for each. (A rule that no longer has
+    all its values, one it used taken back, stays spent.)"""
+    if by.residual(values) != 0:
+        return False
     for e in eqs:
         if e is by or ref not in e.cells:
             continue

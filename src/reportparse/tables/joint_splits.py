@@ -10,7 +10,7 @@ from ..arith import equations, possible_choices
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
-from .place import BLANKS_SEVERAL_PLACES, Placed, SpanOf
+from .place import BLANKS_SEVERAL_PLACES, CUT_SEVERAL_WAYS, Placed, SpanOf
 from .prose import PROSE_DECIDED, Stated, narrow
 from .split import agreed, ambiguous
 
@@ -63,9 +63,12 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
         for i, (c, v) in enumerate(zip(t.row(rid).columns, kept, strict=True)):
             if v is not None:
                 rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored(c))
-            elif sols and rows[rid][c].unanchored == BLANKS_SEVERAL_PLACES and len({s[i] for s in sols} - {None}) <= 1:
+            elif sols and (rows[rid][c].unanchored == BLANKS_SEVERAL_PLACES
+                           or rows[rid][c].unanchored == CUT_SEVERAL_WAYS and winners is not None) \
+                    and len({s[i] for s in sols} - {None}) <= 1:
                 # printed as nothing in some readings, the same value in the others: a value the rules force
-                # there contradicts no reading that prints one
+                # there contradicts no reading that prints one (every reading under which the rules hold was
+                # tried: one that prints the value holds those rules with it, so what they force is that value)
                 rows[rid][c] = replace(rows[rid][c], unanchored=None)
         diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
         if any(v is not None for v in kept):
