@@ -47,6 +47,21 @@ class Equation:
             total -= v
         return total
 
+    def solved(self, values: dict[CellRef, int | float | None]) -> dict[CellRef, int | float]:
+        """The value its one unknown cell must take for it to hold, or 0 for
+        each of several unknown cells that stand on one side while the known
+        ones already balance (counts are never negative); else nothing."""
+        unknown = [ref for ref in self.cells if values.get(ref) is None]
+        if not unknown:
+            return {}
+        known = sum(values[ref] * self.coef(ref) for ref in self.cells if ref not in unknown)  # type: ignore[operator]
+        if len(unknown) == 1:
+            v = -known * self.coef(unknown[0])
+            return {unknown[0]: int(v)} if v >= 0 and float(v).is_integer() else {}
+        if len({self.coef(r) for r in unknown}) == 1 and known == 0:
+            return dict.fromkeys(unknown, 0)
+        return {}
+
     def broken(self, values: dict[CellRef, int | float | None]) -> bool:
         """Every cell known and the two sides differ."""
         res = self.residual(values)

@@ -86,7 +86,7 @@ def _corroborated(ref: CellRef, by: Equation, eqs: list[Equation], values: Value
         if e is by or ref not in e.cells:
             continue
         read = {r: (None if r in forcing else values.get(r)) for r in e.cells}
-        if _forced(e, read).get(ref) == values.get(ref):
+        if e.solved(read).get(ref) == values.get(ref):
             return True
     return False
 
@@ -169,21 +169,6 @@ class _Confirmation:
         return done
 
 
-def _forced(eq: Equation, values: Values) -> dict[CellRef, int | float]:
-    """The values an equation forces on its empty cells: the one empty cell's
-    value, or 0 for several empty cells on one side of a zero balance."""
-    unknown = [ref for ref in eq.cells if values.get(ref) is None]
-    if not unknown:
-        return {}
-    known = sum(values[ref] * eq.coef(ref) for ref in eq.cells if ref not in unknown)  # type: ignore[operator]
-    if len(unknown) == 1:
-        v = -known * eq.coef(unknown[0])
-        return {unknown[0]: int(v)} if v >= 0 and float(v).is_integer() else {}
-    if len({eq.coef(r) for r in unknown}) == 1 and known == 0:
-        return dict.fromkeys(unknown, 0)  # non-negative cells that must sum to zero
-    return {}
-
-
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
            diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, list[Forcing]]) -> int:
     """Fill missing cells that an equation forces; returns how many.
@@ -211,7 +196,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
         # forces must not be taken first (tentatively) by an untrusted one
         for want_trusted in (True, False):
             for eq in eqs:
-                forced = _forced(eq, values)
+                forced = eq.solved(values)
                 if not forced:
                     continue
                 trusted = all(ref in confirmed for ref in eq.cells if ref not in forced)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..arith import equations, possible_choices
+from ..arith import equations, possible_choices, row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import Cell
@@ -37,7 +37,14 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
     winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
     if combos <= 20000:
         winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
-    checked = _checked_in_every(eqs, base, [[(rid, c) for c in t.row(rid).columns] for rid in ids], winners or [])
+    # each winner with its rows' cells printed as nothing filled by their rows' own rules, where they can be:
+    # the rules over such a cell then check it, but not the row's rule that filled it
+    whole = [tuple(_completed(t, rid, [sol]) or [sol] for rid, sol in zip(ids, combo, strict=True)) for combo in winners or []]
+    filled = {(rid, c) for combo in winners or [] for rid, sol in zip(ids, combo, strict=True)
+              for c, v in zip(t.row(rid).columns, sol, strict=True) if v is None}
+    checked = _checked_in_every(eqs, base, [[(rid, c) for c in t.row(rid).columns] for rid in ids],
+                                [tuple(rows_[0] for rows_ in combo) for combo in whole],
+                                {eq for eq in eqs if not filled.isdisjoint(eq.cells)})
     for i, rid in enumerate(ids):
         placed = pending[rid]
         span = next(iter(placed.cells.values())).span
@@ -60,8 +67,13 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
         # cells on which every split that the rules allow agrees are read; the rest stay empty
         sols = [w[i] for w in winners] if winners is not None else placed.candidates
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
-        for i, (c, v) in enumerate(zip(t.row(rid).columns, kept, strict=True)):
-            if v is not None:
+        whole = _completed(t, rid, sols) if winners else None  # each reading's empty cell its row's rule forces
+        forced = agreed(whole) if whole else kept
+        # a value no reading prints is the rules' to force (check), not the text's
+        forced = [v if any(s[i] is not None for s in sols) else kept[i] for i, v in enumerate(forced)]
+        for i, (c, v) in enumerate(zip(t.row(rid).columns, forced, strict=True)):
+            if v is not None:  # (printed as nothing in some readings, the row's rule giving it the value the others print:
+                # read as a split is, the row's digits read with its rule's help)
                 rows[rid][c] = Cell(v, raw, status, span, unanchored=unanchored(c))
             elif sols and (rows[rid][c].unanchored == BLANKS_SEVERAL_PLACES
                            or rows[rid][c].unanchored == CUT_SEVERAL_WAYS and winners is not None) \
@@ -70,15 +82,42 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
                 # there contradicts no reading that prints one (every reading under which the rules hold was
                 # tried: one that prints the value holds those rules with it, so what they force is that value)
                 rows[rid][c] = replace(rows[rid][c], unanchored=None)
-        diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, kept), span, path))
+        diags.append(Diagnostic("TBL_SPLIT_AMBIGUOUS", ambiguous(raw, len(sols), t.row(rid).columns, forced)
+                                + (" (a cell printed as nothing in some of them filled by the row's own rule)" if forced != kept else ""),
+                                span, path))
         if any(v is not None for v in kept):
             diags += _prose_notes(raw, used.get(rid, []), path)
 
 
+def _completed(t: TableGrammar, rid: str, sols: list[list]) -> list[list] | None:
+    """Each reading with its cells printed as nothing filled by the row's own
+    rule (the one empty cell's value, or 0 for each where the values read
+    already balance), or None when a reading leaves one its rule cannot
+    fill. ``0 0 0 0 0 0`` for seven cells gives seven zeros whichever was
+    empty: the row is decided though no split is."""
+    eq = row_equation(t, rid)
+    if eq is None:
+        return None
+    refs = [(rid, c) for c in t.row(rid).columns]
+    out = []
+    for sol in sols:
+        values = dict(zip(refs, sol, strict=True))
+        values.update(eq.solved(values))
+        if any(values[r] is None for r in refs):
+            return None
+        out.append([values[r] for r in refs])
+    return out
+
+
 def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]],
-                      winners: list[tuple[list, ...]]) -> set[tuple[str, str]]:
+                      winners: list[tuple[list, ...]], spent: set | None = None) -> set[tuple[str, str]]:
     """The cells that, under every winning combination of splits, are in a
-    rule whose cells are all known and which holds (none when no winner)."""
+    rule whose cells are all known and which holds (none when no winner);
+    ``spent``: the rules over a cell printed as nothing in some combination
+    (filled there by its row's rule): the row's holds because it filled it,
+    and another holds only with that filled value, which vouches for a sum,
+    not for each value — neither checks anything."""
+    spent = spent or set()
     mine = {ref for refs in groups for ref in refs}
     eqs = [eq for eq in eqs if not mine.isdisjoint(eq.cells)]
     out: set[tuple[str, str]] | None = None
@@ -86,7 +125,7 @@ def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]]
         values = dict(base)
         for refs, sol in zip(groups, combo, strict=True):
             values.update(zip(refs, sol, strict=True))
-        here = {ref for eq in eqs if eq.residual(values) == 0 for ref in eq.cells}
+        here = {ref for eq in eqs if eq not in spent and eq.residual(values) == 0 for ref in eq.cells}
         out = here if out is None else out & here
         if not out:
             break

@@ -153,5 +153,6 @@ def agreed(solutions: list[list]) -> list:
 def ambiguous(raw: str, n: int, columns: tuple[str, ...] | list[str], kept: list[int | None]) -> str:
     """The TBL_SPLIT_AMBIGUOUS message: how many splits, which cells every one agrees on."""
     same = [f"{c}={v}" for c, v in zip(columns, kept, strict=False) if v is not None]
-    tail = f"; every split gives {', '.join(same)}, the other cells are left empty" if same else "; cells left empty"
+    rest = "" if len(same) == len(kept) else ", the other cells are left empty"
+    tail = f"; every split gives {', '.join(same)}{rest}" if same else "; cells left empty"
     return f"{raw!r} can be split {n} ways that satisfy the rules{tail}"
