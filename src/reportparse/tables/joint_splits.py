@@ -39,11 +39,18 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
         winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
     # each winner with its rows' cells printed as nothing filled by their rows' own rules, where they can be:
     # the rules over such a cell then check it, but not the row's rule that filled it
-    whole = [tuple(_completed(t, rid, [sol]) or [sol] for rid, sol in zip(ids, combo, strict=True)) for combo in winners or []]
+    filled_in: dict[tuple, list] = {}  # (row, reading) -> the reading filled (combinations share a row's readings)
+
+    def fill(rid: str, sol: list) -> list:
+        key = (rid, tuple(sol))
+        if key not in filled_in:
+            filled_in[key] = (_completed(t, rid, [sol]) or [sol])[0]
+        return filled_in[key]
+    whole = [tuple(fill(rid, sol) for rid, sol in zip(ids, combo, strict=True)) for combo in winners or []]
     filled = {(rid, c) for combo in winners or [] for rid, sol in zip(ids, combo, strict=True)
               for c, v in zip(t.row(rid).columns, sol, strict=True) if v is None}
     checked = _checked_in_every(eqs, base, [[(rid, c) for c in t.row(rid).columns] for rid in ids],
-                                [tuple(rows_[0] for rows_ in combo) for combo in whole],
+                                whole,
                                 {eq for eq in eqs if not filled.isdisjoint(eq.cells)})
     for i, rid in enumerate(ids):
         placed = pending[rid]
