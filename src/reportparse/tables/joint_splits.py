@@ -37,8 +37,8 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
     winners: list[tuple[list, ...]] | None = None  # None: too many combinations to try
     if combos <= 20000:
         winners = possible_choices(eqs, base, [([(rid, c) for c in t.row(rid).columns], pending[rid].candidates) for rid in ids])
-    # each winner with its rows' cells printed as nothing filled by their rows' own rules, where they can be:
-    # the rules over such a cell then check it, but not the row's rule that filled it
+    # each winner with its rows' cells printed as nothing filled by their rows' own rules, where they can be;
+    # a rule over such a cell checks nothing (``_checked_in_every``'s ``spent``)
     filled_in: dict[tuple, list] = {}  # (row, reading) -> the reading filled (combinations share a row's readings)
 
     def fill(rid: str, sol: list) -> list:
@@ -74,8 +74,8 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
         # cells on which every split that the rules allow agrees are read; the rest stay empty
         sols = [w[i] for w in winners] if winners is not None else placed.candidates
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
-        whole = _completed(t, rid, sols) if winners else None  # each reading's empty cell its row's rule forces
-        forced = agreed(whole) if whole else kept
+        filled_sols = _completed(t, rid, sols) if winners else None  # each reading's empty cell its row's rule forces
+        forced = agreed(filled_sols) if filled_sols else kept
         # a value no reading prints is the rules' to force (check), not the text's
         forced = [v if any(s[i] is not None for s in sols) else kept[i] for i, v in enumerate(forced)]
         for i, (c, v) in enumerate(zip(t.row(rid).columns, forced, strict=True)):
