@@ -44,7 +44,7 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
     def fill(rid: str, sol: list) -> list:
         key = (rid, tuple(sol))
         if key not in filled_in:
-            filled_in[key] = (_completed(t, rid, [sol]) or [sol])[0]
+            filled_in[key] = _filled(t, rid, sol)
         return filled_in[key]
     whole = [tuple(fill(rid, sol) for rid, sol in zip(ids, combo, strict=True)) for combo in winners or []]
     filled = {(rid, c) for combo in winners or [] for rid, sol in zip(ids, combo, strict=True)
@@ -74,8 +74,9 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
         # cells on which every split that the rules allow agrees are read; the rest stay empty
         sols = [w[i] for w in winners] if winners is not None else placed.candidates
         kept = agreed(sols) if winners != [] else [None] * len(t.row(rid).columns)
-        filled_sols = _completed(t, rid, sols) if winners else None  # each reading's empty cell its row's rule forces
-        forced = agreed(filled_sols) if filled_sols else kept
+        # each reading with its empty cells filled by the row's rule: agreed only where the rule fills every one
+        filled_sols = [fill(rid, s) for s in sols] if winners else []
+        forced = kept if not filled_sols or any(None in f for f in filled_sols) else agreed(filled_sols)
         # a value no reading prints is the rules' to force (check), not the text's
         forced = [v if any(s[i] is not None for s in sols) else kept[i] for i, v in enumerate(forced)]
         for i, (c, v) in enumerate(zip(t.row(rid).columns, forced, strict=True)):
@@ -96,24 +97,19 @@ def resolve_splits(t: TableGrammar, rows: dict[str, dict[str, Cell]], pending: d
             diags += _prose_notes(raw, used.get(rid, []), path)
 
 
-def _completed(t: TableGrammar, rid: str, sols: list[list]) -> list[list] | None:
-    """Each reading with its cells printed as nothing filled by the row's own
-    rule (the one empty cell's value, or 0 for each where the values read
-    already balance), or None when a reading leaves one its rule cannot
-    fill. ``0 0 0 0 0 0`` for seven cells gives seven zeros whichever was
-    empty: the row is decided though no split is."""
+def _filled(t: TableGrammar, rid: str, sol: list) -> list:
+    """A reading with its cells printed as nothing filled by the row's own
+    rule where it fills them (the one empty cell's value, or 0 for each
+    where the values read already balance); the others stay empty. ``0 0 0
+    0 0 0`` for seven cells gives seven zeros whichever was empty: the row is
+    decided though no split is."""
     eq = row_equation(t, rid)
-    if eq is None:
-        return None
+    if eq is None or None not in sol:
+        return sol
     refs = [(rid, c) for c in t.row(rid).columns]
-    out = []
-    for sol in sols:
-        values = dict(zip(refs, sol, strict=True))
-        values.update(eq.solved(values))
-        if any(values[r] is None for r in refs):
-            return None
-        out.append([values[r] for r in refs])
-    return out
+    values = dict(zip(refs, sol, strict=True))
+    values.update(eq.solved(values))
+    return [values[r] for r in refs]
 
 
 def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]],
