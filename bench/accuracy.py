@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 from collections import defaultdict
@@ -52,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import cell_of  # noqa: E402
+from scoring import cell_of, fresh_base, fresh_seed_option  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse.arith import row_equation  # noqa: E402
@@ -139,11 +138,11 @@ def _shown(folder: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--per-layout", type=int, default=40, help="generated reports per text layout and seed set")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--ocr-dir", default=str(ROOT / "bench/ocr"))
     ap.add_argument("--heldout-dir", default=str(ROOT / "bench/ocr-heldout"))
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(1_000_000, 100_000_000)
+    fresh = fresh_base(args)
     decidable = [0, 0, 0, 0]  # run-together cells: all, decidable, right among decidable, wrong anywhere
     _print("text layouts, tuning seeds 10000+", *_layouts(10_000, args.per_layout, decidable))
     _print(f"text layouts, fresh seeds {fresh}+ (--fresh-seed {fresh} repeats them)", *_layouts(fresh, args.per_layout, None))

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_pdf, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse.options import ParseOptions  # noqa: E402
@@ -69,9 +69,9 @@ def run(start: int, count: int) -> dict[str, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=12, help="reports")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    fresh_seed_option(ap, "seeds")
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{HEAD}")
     print(row(f"seeds {fresh}+ (held out)", run(fresh, args.count)))
     print(f"(--fresh-seed {fresh} repeats this run)")

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import regex  # noqa: E402
-from scoring import blanked_html, mutation_tally  # noqa: E402
+from scoring import blanked_html, fresh_base, fresh_seed_option, mutation_tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -104,10 +104,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports")
     ap.add_argument("--per", type=int, default=8, help="damaged pages per report")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     tots = {kind: Counter() for kind in KINDS}
     for seed in range(fresh, fresh + args.count):
         gen, html = blanked_html(seed, 0.03)

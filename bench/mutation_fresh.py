@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import blanked_html, blanked_pdf, mutation_tally  # noqa: E402
+from scoring import blanked_html, blanked_pdf, fresh_base, fresh_seed_option, mutation_tally  # noqa: E402
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
 
@@ -79,10 +79,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=30, help="reports")
     ap.add_argument("--per", type=int, default=6, help="mutated texts per report and tool")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     available = dict(scraper_tools())
     available.update({name: dumper(cmd) for name, cmd in TEXT_BROWSERS.items() if shutil.which(cmd[0])})
     tools = {name: available[name] for name in TOOLS if name in available}

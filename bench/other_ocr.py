@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_pdf, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -86,7 +86,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=16, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--degrade", action="store_true", help="degrade each page first, as a copier's scan (bench/degraded_scans.py)")
     args = ap.parse_args()
     try:
@@ -94,7 +94,7 @@ def main() -> None:
     except ImportError:
         sys.exit("RapidOCR is not installed: pip install rapidocr_onnxruntime")
     engine = RapidOCR()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{'text':<7}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 41000+ (tuning)", 41000), (f"fresh seeds {fresh}+ (held out)", fresh)):

@@ -32,7 +32,6 @@ a run. A producer whose program is missing is skipped.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import subprocess
 import sys
@@ -44,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -165,13 +164,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=20, help="reports")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    fresh_seed_option(ap, "seeds")
     ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder")
     args = ap.parse_args()
     import logging
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # Chromium's fonts: "Could not get FontBBox" per glyph
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     seeds = list(range(fresh, fresh + args.count))
     generated = {seed: blanked_html(seed, args.drop) for seed in seeds}
     with tempfile.TemporaryDirectory() as tmpname:

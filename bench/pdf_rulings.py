@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse import ParseOptions  # noqa: E402
@@ -45,10 +45,10 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=60, help="reports per ruling")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--ocr", action="store_true", help="also read a 200 dpi scan of each PDF with --ocr")
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     backends = ["pdfminer", *(["pdfium"] if pdfium_available() else []), *(["ocr"] if args.ocr else [])]
     tots = {(name, b): dict.fromkeys(TALLY, 0) for name in RULINGS for b in backends}
     with tempfile.TemporaryDirectory() as tmp:

@@ -40,7 +40,6 @@ import contextlib
 import importlib.util
 import io
 import logging
-import random
 import shutil
 import sys
 import tempfile
@@ -50,7 +49,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, PDFTOHTML, TALLY, blanked_pdf, pdftohtml_report, row, tally  # noqa: E402
+from scoring import (  # noqa: E402
+    HEAD,
+    PDFTOHTML,
+    TALLY,
+    blanked_pdf,
+    fresh_base,
+    fresh_seed_option,
+    pdftohtml_report,
+    row,
+    tally,
+)
 
 import reportparse  # noqa: E402
 
@@ -135,7 +144,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--pdfjs", type=Path, default=None, help="a folder with node_modules/pdfjs-dist: also pdf.js's text")
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
@@ -150,7 +159,7 @@ def main() -> None:
     missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools if t in TOOLS})
     if not shutil.which("pdftohtml"):
         missing.append("pdftohtml (poppler-utils)")
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<19}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 31000+ (tuning)", 31000), ("seeds 31100+ (tuning)", 31100),

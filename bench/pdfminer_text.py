@@ -36,7 +36,6 @@ points between runs; the wrong and valid-but-wrong counts are what to read.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import subprocess
 import sys
@@ -48,6 +47,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pdfminer.high_level import extract_text  # noqa: E402
 from pdfminer.layout import LAParams  # noqa: E402
+from scoring import fresh_base, fresh_seed_option  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse import ParseOptions  # noqa: E402
@@ -131,9 +131,9 @@ def _generated(base: int, count: int, folder: Path) -> list[int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=24, help="generated PDFs per seed set")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(1_000_000, 100_000_000)
+    fresh = fresh_base(args)
     print(f"{'text':<44}{'cells':>7}{'right':>10}{'wrong':>7}{'not flagged':>14}{'null':>8}{'placed':>9}{'valid':>10}{'valid-but-wrong':>17}")
     _real()
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,7 +23,6 @@ reportlab (dev).
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, blanked_pdf, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_pdf, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -56,11 +55,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports per seed set and mode")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     args = ap.parse_args()
     if not shutil.which("pdftotext"):
         sys.exit("pdftotext (poppler-utils) is not installed")
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{'mode':<9}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 62000+ (tuning)", 62000), ("seeds 64000+ (tuning)", 64000),

@@ -27,7 +27,6 @@ import contextlib
 import importlib.util
 import io
 import logging
-import random
 import shutil
 import subprocess
 import sys
@@ -41,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pdf_producers import kept_pdfs, make_pdfs  # noqa: E402
 from pdf_text_tools import TOOLS  # noqa: E402
-from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -67,12 +66,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=10, help="reports")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    fresh_seed_option(ap, "seeds")
     ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder; "
                     "where an earlier run left every PDF of these seeds there, they are read again, not made")
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # the libraries' font warnings
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     generated = {seed: blanked_html(seed, args.drop) for seed in range(fresh, fresh + args.count)}
     readers = tools()
     grand = dict.fromkeys(TALLY, 0)

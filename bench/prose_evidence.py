@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from scoring import fresh_base, fresh_seed_option  # noqa: E402
+
 import reportparse  # noqa: E402
 
 from generator import make_report  # noqa: E402
@@ -90,9 +92,9 @@ def run(seed: int, kind: str, stats: dict[str, list[int]]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=200, help="generated reports per kind")
-    ap.add_argument("--fresh-seed", type=int, default=None)
+    fresh_seed_option(ap)
     args = ap.parse_args()
-    base = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    base = fresh_base(args)
     stats: dict[str, list[int]] = {}
     for kind in ("none", "true", "conflict", "off-topic"):
         for seed in range(base, base + args.count):

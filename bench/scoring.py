@@ -17,6 +17,17 @@ HEAD = (f"{'cells':>7}{'right':>9}{'wrong':>7}{'of which not flagged':>23}{'empt
         f"{'tables valid':>14}{'valid-but-wrong':>17}")
 
 
+def fresh_seed_option(ap, what: str = "fresh seeds") -> None:
+    """The ``--fresh-seed N`` option every bench takes: the base of its
+    held-out seeds, drawn at run time unless given (:func:`fresh_base`)."""
+    ap.add_argument("--fresh-seed", type=int, default=None, help=f"base of the {what} (default: drawn at run time)")
+
+
+def fresh_base(args) -> int:
+    """``--fresh-seed``, or a base drawn now (printed by the bench, so a run can be repeated)."""
+    return args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+
+
 def cell_of(report, key: str):
     """The cell of a flat key (``applications.result.total.other_org``), or None."""
     tkey, rest = key.split(".", 1)

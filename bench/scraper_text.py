@@ -22,7 +22,6 @@ out; ``--fresh-seed N`` repeats a run).
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -79,12 +78,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     args = ap.parse_args()
     to_text = tools()
     if not to_text:
         sys.exit("no scraper library installed: pip install -e '.[bench]'")
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<27}{HEAD}")
     for name, start in (("seeds 90100+ (tuning)", 90100), (f"fresh seeds {fresh}+ (held out)", fresh)):
         for tool, t in run(start, args.count, args.drop, to_text).items():

@@ -36,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from scoring import fresh_base, fresh_seed_option  # noqa: E402
+
 import reportparse  # noqa: E402
 
 from generator import LAYOUTS, CellNoise, add_noise, make_report  # noqa: E402
@@ -109,9 +111,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=600, help="reports per kind")
     ap.add_argument("--seed", type=int, default=50_000, help="base of the tuning seeds")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(1_000_000, 100_000_000)
+    fresh = fresh_base(args)
     for title, base in (("tuning seeds", args.seed), (f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats them)", fresh)):
         print(f"\n== {title}")
         print(f"{'kind':<14}{'reports':>8}{'exceptions':>11}{'wrong':>8}{'corrected right':>18}{'corrected wrong':>18}{'valid-but-wrong':>17}{'tables valid-but-wrong':>24}")

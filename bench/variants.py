@@ -75,6 +75,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from scoring import fresh_base, fresh_seed_option  # noqa: E402
+
 import reportparse  # noqa: E402
 
 import generator  # noqa: E402
@@ -408,10 +410,10 @@ def run(base: int, count: int, show: bool) -> dict[tuple[str, str], Counter]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=20, help="seeds per set")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the fresh seeds (default: drawn at run time)")
+    fresh_seed_option(ap)
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
     args = ap.parse_args()
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{'variant':<15}{'layout':<13}{'parses':>7}{'valid':>7}{'wrong':>7}{'read as right':>15}{'valid-but-wrong':>17}")
     for label, base in (("seeds 700+ (tuning)", 700), (f"fresh seeds {fresh}+ (held out)", fresh)):
         for (name, layout), t in run(base, args.count, args.show).items():

@@ -17,7 +17,6 @@ this bench's output: every seed is held out. A tool not installed is skipped.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import subprocess
 import sys
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, blanked_html, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -85,11 +84,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=30, help="reports")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
-    ap.add_argument("--fresh-seed", type=int, default=None, help="base of the seeds (default: drawn at run time)")
+    fresh_seed_option(ap, "seeds")
     args = ap.parse_args()
     if shutil.which("pandoc") is None:  # it makes the .docx files, so no tool can run without it
         sys.exit("pandoc is not installed (Debian: apt-get install pandoc): it makes the Word documents")
-    fresh = args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
+    fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<22}{HEAD}")
     for tool, t in run(fresh, args.count, args.drop, tools()).items():
         print(row(f"{f'seeds {fresh}+ (held out)':<34}{tool}", t, 56), flush=True)
