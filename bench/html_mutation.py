@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import regex  # noqa: E402
-from scoring import blanked_html, fresh_base, fresh_seed_option, mutation_tally  # noqa: E402
+from scoring import blanked_html, fresh_base, fresh_seed_option, parse_and_tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -120,17 +120,8 @@ def main() -> None:
             if page is None:
                 continue
             name = kinds[-1] if len(kinds) == 1 or kinds[0] == kinds[-1] else "swap" if "swap" in kinds else kinds[0]
-            tot = tots[name]
-            tot["parses"] += 1
-            try:
-                report = reportparse.parse_bytes(page.encode("utf-8"), path="report.html")
-            except reportparse.ReportParseError:
-                continue  # a typed error is an allowed answer
-            except Exception as e:  # noqa: BLE001 - counted and shown: never a traceback
-                tot["exceptions"] += 1
-                print(f"  exception {seed} {kinds}: {e!r}", file=sys.stderr)
-                continue
-            shown = mutation_tally(report, gen.truth, tot, "swap" in kinds)
+            shown = parse_and_tally(lambda page=page: reportparse.parse_bytes(page.encode("utf-8"), path="report.html"),
+                                    gen.truth, tots[name], f"{seed} {kinds}", "swap" in kinds)
             if args.show and shown:
                 print(f"  {seed} page {k + 1} {'+'.join(kinds)}: {'; '.join(shown)}")
     print(f"{'fault':<18}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}"

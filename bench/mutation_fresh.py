@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import blanked_html, blanked_pdf, fresh_base, fresh_seed_option, mutation_tally  # noqa: E402
+from scoring import blanked_html, blanked_pdf, fresh_base, fresh_seed_option, parse_and_tally  # noqa: E402
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
 
@@ -95,17 +95,8 @@ def main() -> None:
             lines = text.split("\n")
             rng = random.Random(seed * 1009 + zlib.crc32(name.encode()))
             for k in range(args.per):
-                tot = tots[name]
-                tot["parses"] += 1
-                try:
-                    report = reportparse.parse_text("\n".join(mutate(lines, rng)))
-                except reportparse.ReportParseError:
-                    continue  # a typed error is an allowed answer
-                except Exception as e:  # noqa: BLE001 - counted and shown: never a traceback
-                    tot["exceptions"] += 1
-                    print(f"  exception {seed} {name}: {e!r}", file=sys.stderr)
-                    continue
-                shown = mutation_tally(report, gen.truth, tot)
+                text = "\n".join(mutate(lines, rng))
+                shown = parse_and_tally(lambda text=text: reportparse.parse_text(text), gen.truth, tots[name], f"{seed} {name}")
                 if args.show and shown:
                     print(f"  {seed} {name} mutation {k + 1}: {'; '.join(shown)}")
     shutil.rmtree(tmp, ignore_errors=True)

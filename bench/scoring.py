@@ -111,6 +111,27 @@ def pdftohtml_report(pdf: Path, flags: list[str]):
         return reportparse.parse_file(Path(tmp) / ("out.xml" if "-xml" in flags else "out.html"))
 
 
+def parse_and_tally(parse, truth: dict[str, object], tot, label: str, another: bool = False) -> list[str]:
+    """One parse of a damaged input (``parse``: no arguments, returns the
+    report) counted in ``tot`` and tallied (:func:`mutation_tally`): a typed
+    error is an allowed answer; any other exception is counted and shown
+    (``label`` names the input), never a traceback. Returns the faults, to show."""
+    import sys
+
+    import reportparse
+
+    tot["parses"] += 1
+    try:
+        report = parse()
+    except reportparse.ReportParseError:
+        return []
+    except Exception as e:  # noqa: BLE001 - counted and shown: never a traceback
+        tot["exceptions"] += 1
+        print(f"  exception {label}: {e!r}", file=sys.stderr)
+        return []
+    return mutation_tally(report, truth, tot, another)
+
+
 def mutation_tally(report, truth: dict[str, object], tot, another: bool = False) -> list[str]:
     """Tally one parse of a damaged input (``tot``: a Counter): cells, right
     and empty as the flat output gives them; wrong values read or forced as
