@@ -110,8 +110,7 @@ class _Reader:
             s, e = lines[first - 1]
             prev = text[s:e].strip()
             so_far = "".join(text[a:b].strip() for a, b in lines[first:last + 1])
-            if (subject.search(so_far) and not compiled(r"(?:19|20)\d{2}").match(so_far)
-                    and not _is_org_line(prev, self.g) and not compiled(r"(?:19|20)\d{2}\s*年度?").fullmatch(prev)):
+            if whole_title(so_far, prev, self.g):
                 break  # a whole title with its issuer: above it is not the title (a site name, 名称), unless an issuer line
             if (len(prev) > 30 and not subject.search(prev) or _SENTENCE.search(prev) or el["issuer_mark"].match(prev)
                     or el["doc_number"].match(prev) or e <= body_start):
@@ -202,6 +201,15 @@ def read_header(c: Canonical, g: Grammars) -> HeaderResult:
 
 def _first_heading(line: str, g: Grammars) -> bool:
     return bool(g.headings[0].pattern.match(line)) and len(line) < 40 and not line.endswith("报告")
+
+
+def whole_title(so_far: str, prev: str, g: Grammars) -> bool:
+    """Whether title lines ``so_far`` are a whole title that the short line
+    ``prev`` above them does not continue: they name the subject and do not
+    start with the year (the issuer before it is then on ``prev``), and
+    ``prev`` is neither an organisation's name nor a bare year."""
+    return (bool(g.title["subject"].search(so_far)) and not compiled(r"(?:19|20)\d{2}").match(so_far)
+            and not _is_org_line(prev, g) and not compiled(r"(?:19|20)\d{2}\s*年度?").fullmatch(prev))
 
 
 def _is_org_line(line: str, g: Grammars) -> bool:

@@ -17,6 +17,7 @@ from itertools import islice
 
 import regex
 
+from .furniture import repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
@@ -139,6 +140,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
+    again = repeated_titles(((n, body) for n, (_, body, _, _) in enumerate(_raw_lines(original)) if n >= skip), g)
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
@@ -158,6 +160,9 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         rw.rewrite(ln, canon.removed)
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):
             canon.removed["page_number"] += 1
+            continue
+        if n in again:
+            canon.removed["running_header"] += 1
             continue
         if page not in seen and ln.text.strip():
             seen.add(page)

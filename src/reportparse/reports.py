@@ -14,7 +14,7 @@ from collections import deque
 from dataclasses import dataclass, replace
 
 from .grammar import Grammars
-from .header import title_issuer
+from .header import title_issuer, whole_title
 from .normalise import Canonical
 from .startcache import compiled
 from .textutil import lines_of
@@ -46,8 +46,9 @@ def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
             joined = line
             first = s
             for ps, _pe, ptext in reversed(above):  # short lines above that the title wrapped from
-                if len(ptext) > 30 or _SENTENCE.search(ptext) or el["issuer_mark"].match(ptext) or el["doc_number"].match(ptext):
-                    break
+                if (len(ptext) > 30 or _SENTENCE.search(ptext) or el["issuer_mark"].match(ptext) or el["doc_number"].match(ptext)
+                        or whole_title(joined, ptext, g)):
+                    break  # a title printed whole on its line (a running header under a table's lines) joins nothing above
                 joined, first = ptext + joined, ps
             if subject.search(joined):
                 joined = joined.replace("\t", "")
@@ -57,11 +58,21 @@ def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
         recent.append((s, e, line))
     reports: list[ReportStart] = []
     for r in out:
-        if not reports or (r.issuer, r.year) != (reports[-1].issuer, reports[-1].year):
+        if not reports or not _same_report(r, reports[-1]):
             reports.append(r)
     if reports:
         reports[0] = replace(reports[0], start=0)  # the first report takes what precedes its title too
     return reports
+
+
+def _same_report(a: ReportStart, b: ReportStart) -> bool:
+    """Whether two titles name the same year and issuer; one issuer may end
+    with the other (a running header's date or site name before the title)."""
+    if a.year != b.year:
+        return False
+    if a.issuer is None or b.issuer is None:
+        return a.issuer == b.issuer
+    return a.issuer.endswith(b.issuer) or b.issuer.endswith(a.issuer)
 
 
 def _block_start(first: int, recent: deque[tuple[int, int, str]], g: Grammars) -> int:

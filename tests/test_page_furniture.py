@@ -1,0 +1,91 @@
+"""Page furniture printed inside a report's tables: the report's title as a
+running header in text without form feeds, a browser's print header and
+footer. Removed, the tables read as without it; a page number that cannot be
+told from a value leaves its row in doubt, never read one value off.
+
+Generated reports (``tests/generator.py``), every text layout, both templates;
+the lines are put in between the table lines at several places each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import reportparse
+
+from generator import LAYOUTS, make_report
+
+TABLES = ("proactive", "applications", "appeals")
+
+
+def _tables(report) -> dict[str, object]:
+    return {k: v for k, v in report.flat().items() if k.startswith(TABLES)}
+
+
+def _with(text: str, lines: list[str], every: int = 7) -> list[str]:
+    """The text with ``lines`` put in after every ``every``-th line of its tables (二's heading to 五's)."""
+    rows = text.split("\n")
+    first = next(i for i, ln in enumerate(rows) if "主动公开政府信息情况" in ln)
+    last = next(i for i, ln in enumerate(rows) if "存在的主要问题" in ln or ln.lstrip("# ").startswith("五、"))
+    return ["\n".join(rows[:at] + lines + rows[at:]) for at in range(first + 2, last, every)]
+
+
+def _title(text: str) -> str:
+    return next(ln.lstrip("# ") for ln in text.split("\n")[:15] if ln.endswith("年度报告"))
+
+
+PRINTED = {
+    "the title alone": lambda title: [title],
+    "the title on a new page": lambda title: ["- 3 -", "\f" + title],
+    "a browser's header on one line": lambda title: [f"2024/3/5 下午2:20   {title}"],
+    "a browser's header on two lines": lambda title: ["2024/3/5 14:20", f"{title}_某某区人民政府门户网站"],
+    "a browser's footer and header": lambda title: ["https://www.example.gov.cn/art/2024/3/5/art_1229_357.html   3/5",
+                                                    f"\f2024/3/5 14:20   {title}"],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(PRINTED))
+@pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
+def test_running_headers_inside_the_tables_are_page_furniture(shape, template):
+    for layout in LAYOUTS:
+        gen = make_report(31 + LAYOUTS.index(layout), template, layout)
+        clean = reportparse.parse_text(gen.text)
+        for text in _with(gen.text, PRINTED[shape](_title(gen.text))):
+            r = reportparse.parse_text(text)
+            codes = {d.code for d in r.diagnostics}
+            assert "INPUT_MULTIPLE_REPORTS" not in codes, (layout, [d.message for d in r.diagnostics if d.code == "INPUT_MULTIPLE_REPORTS"])
+            assert "INPUT_PAGE_FURNITURE" in codes
+            assert _tables(r) == _tables(clean), layout
+            assert [t.valid for t in r.tables.values()] == [t.valid for t in clean.tables.values()]
+
+
+def test_a_bare_page_number_before_a_running_header_leaves_its_row_in_doubt():
+    """One value per line: a page ends with its number printed bare (``5``),
+    the next opens with the title. The row above has one value too many; read
+    as it was, the title line stopped the row and the value after it was
+    lost, so the page number was read as the row's last value (valid, wrong)."""
+    for seed in range(40, 46):
+        template = ("ogi-2021", "ogi-2019")[seed % 2]
+        gen = make_report(seed, template, "lines")
+        title = _title(gen.text)
+        truth = {k: v for k, v in gen.truth.items() if k.startswith(TABLES)}
+        for text in _with(gen.text, ["5", "\f" + title], every=3):
+            r = reportparse.parse_text(text)
+            for key, cell in ((f"{t}.{rid}.{c}", cell) for t, tab in r.tables.items()
+                              for rid, row in tab.rows.items() for c, cell in row.items()):
+                if key in truth and cell.value is not None and cell.value != truth[key]:
+                    assert cell.status in ("placed", "conflict") or not r.tables[key.split(".")[0]].valid, (seed, key, cell)
+
+
+def test_a_title_printed_again_before_the_body_stays_and_a_second_report_still_counts():
+    """A cover page's title printed again above the body is no running header
+    (the header reads the title it starts with); two reports' titles stay two reports."""
+    gen = make_report(7, "ogi-2021", "tab")
+    title = _title(gen.text)
+    r = reportparse.parse_text(title + "\n\n" + gen.text)
+    assert r.header.title.value == title
+    assert not any(d.code == "INPUT_PAGE_FURNITURE" for d in r.diagnostics)
+    other = make_report(8, "ogi-2021", "tab")
+    assert _title(other.text) != title
+    r = reportparse.parse_text(gen.text + "\n" + other.text)
+    assert any(d.code == "INPUT_MULTIPLE_REPORTS" for d in r.diagnostics)
