@@ -162,6 +162,29 @@ def test_a_file_with_two_reports_is_an_error_naming_both():
     assert "INPUT_MULTIPLE_REPORTS" not in codes(reportparse.parse_text("雄县人民政府2023年政府信息公开工作年度报告\n\n" + once))
 
 
+@pytest.mark.parametrize("line", [
+    "政务公开信息公开年报",                  # a site's column in a breadcrumb scraped with the page
+    "〔首页〕（/）政务公开信息公开年报",
+    "出具各县区、各部门政务公开评估分报告",  # a line of prose that OCR broke off before its full stop
+])
+def test_a_line_naming_neither_year_nor_issuer_starts_no_second_report(line):
+    once = doc("雄县人民政府2023年政府信息公开工作年度报告")
+    for text in (line + "\n" + once, once.replace("本年度未收到申请。", "本年度未收到申请。\n" + line)):
+        r = reportparse.parse_text(text)
+        assert "INPUT_MULTIPLE_REPORTS" not in codes(r)
+        assert r.header.title.value == "雄县人民政府2023年政府信息公开工作年度报告"
+
+
+def test_a_running_header_that_repeats_the_title_after_a_date_is_the_same_report():
+    """A browser's print header: the date and time, then the title, on each page."""
+    once = doc("雄县人民政府2023年政府信息公开工作年度报告")
+    text = once.replace("本年度未收到申请。", "本年度未收到申请。\n2024/3/5 下午2:20 雄县人民政府2023年政府信息公开工作年度报告")
+    assert "INPUT_MULTIPLE_REPORTS" not in codes(reportparse.parse_text(text))
+    # a second report under another issuer still counts
+    two = once + "\n" + doc("青浦区人民政府2023年政府信息公开工作年度报告")
+    assert "INPUT_MULTIPLE_REPORTS" in codes(reportparse.parse_text(two))
+
+
 def test_split_gives_one_report_per_title_with_its_own_header(tmp_path):
     path = tmp_path / "two.txt"
     path.write_text(_two_reports(), encoding="utf-8")

@@ -89,3 +89,45 @@ def test_a_title_printed_again_before_the_body_stays_and_a_second_report_still_c
     assert _title(other.text) != title
     r = reportparse.parse_text(gen.text + "\n" + other.text)
     assert any(d.code == "INPUT_MULTIPLE_REPORTS" for d in r.diagnostics)
+
+
+def _paged(text: str, per: int, number) -> str:
+    """The text cut into pages of ``per`` lines, each ended by ``number(page)`` (when not None) and a form feed."""
+    rows = text.split("\n")
+    pages = [rows[i:i + per] for i in range(0, len(rows), per)]
+    out = []
+    for p, page in enumerate(pages, 1):
+        shown = number(p)
+        out.append("\n".join(page + ([shown] if shown is not None else [])))
+    return "\f".join(out)
+
+
+@pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
+def test_page_numbers_printed_bare_at_each_pages_end_are_removed(template):
+    """``3`` alone before a form feed: a page number when the pages' last
+    lines count up by one (the cover may be unnumbered), so a table cut by a
+    page break reads as the text without them."""
+    for layout in LAYOUTS:
+        gen = make_report(51 + LAYOUTS.index(layout), template, layout)
+        clean = _tables(reportparse.parse_text(gen.text))
+        for per, number in ((23, lambda p: str(p)), (8, lambda p: str(p - 1) if p > 1 else None)):
+            r = reportparse.parse_text(_paged(gen.text, per, number))
+            assert _tables(r) == clean, (layout, per)
+            assert any(d.code == "INPUT_PAGE_FURNITURE" for d in r.diagnostics)
+
+
+def test_a_value_alone_at_a_pages_end_is_no_page_number():
+    """One value per line, pages unnumbered: the values that end pages stay the
+    table's, even two that count up by one (``0`` then ``1``) in a text of
+    more pages than two."""
+    gen = make_report(60, "ogi-2021", "lines")
+    rows = gen.text.split("\n")
+    ends = [i for i, ln in enumerate(rows) if ln.strip().isdigit() and i > 20]
+    cuts = [i for k, i in enumerate(ends[:-1]) if (int(rows[i]), int(rows[ends[k + 1]])) in ((0, 1), (1, 2))][:1]
+    assert cuts, "the report prints two values counting up by one in a row of lines"
+    at = cuts[0]
+    nxt = ends[ends.index(at) + 1]
+    text = "\n".join(rows[:at + 1]) + "\f" + "\n".join(rows[at + 1:nxt + 1]) + "\f" + "\n".join(rows[nxt + 1:])
+    r = reportparse.parse_text(text)
+    assert not any(d.code == "INPUT_PAGE_FURNITURE" for d in r.diagnostics)
+    assert _tables(r) == _tables(reportparse.parse_text(gen.text))

@@ -47,6 +47,7 @@ class _Reader:
     def top(self) -> tuple[int, int | None]:
         """发文机关标志, 发文字号, 签发人; returns (body start, index of the title's last line)."""
         h, el, body_start = self.h, self.el, 0
+        fallback: tuple[int, int, tuple[int, str]] | None = None  # a title naming neither year nor issuer
         for i, (s, e) in enumerate(self.lines[:_TOP_LINES]):
             line = self.text[s:e].strip()
             if _first_heading(line, self.g):
@@ -70,6 +71,9 @@ class _Reader:
             elif "signer" in el and (m := el["signer"].match(line)):
                 h.signer = self.field(s, e, m["signer"])
             elif (end := title_end(line, self._line(i + 1), self.g, self._above(i))) is not None:
+                if not _names_report(self._above(i) + line) and fallback is None:
+                    fallback = (body_start, i + end[0], end)  # a site's column (政务公开信息公开年报): a title may follow
+                    continue
                 self.title_end = end
                 return body_start, i + end[0]
             elif _SENTENCE.search(line) and len(line) > 30:
@@ -77,6 +81,9 @@ class _Reader:
             else:
                 continue
             body_start = e
+        if fallback is not None:
+            self.title_end = fallback[2]
+            return fallback[0], fallback[1]
         return body_start, None
 
     def _above(self, i: int) -> str:
@@ -210,6 +217,11 @@ def whole_title(so_far: str, prev: str, g: Grammars) -> bool:
     ``prev`` is neither an organisation's name nor a bare year."""
     return (bool(g.title["subject"].search(so_far)) and not compiled(r"(?:19|20)\d{2}").match(so_far)
             and not _is_org_line(prev, g) and not compiled(r"(?:19|20)\d{2}\s*年度?").fullmatch(prev))
+
+
+def _names_report(title: str) -> bool:
+    """Whether a title names its year or its issuer."""
+    return bool(compiled(r"(?:19|20)\d{2}").search(title)) or title_issuer(title) is not None
 
 
 def _is_org_line(line: str, g: Grammars) -> bool:

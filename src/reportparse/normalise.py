@@ -17,7 +17,7 @@ from itertools import islice
 
 import regex
 
-from .furniture import repeated_titles
+from .furniture import bare_page_numbers, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
@@ -141,6 +141,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
     again = repeated_titles(((n, body) for n, (_, body, _, _) in enumerate(_raw_lines(original)) if n >= skip), g)
+    if "\f" in original:
+        again |= bare_page_numbers((n, body, page) for n, (_, body, page, _) in enumerate(_raw_lines(original)) if n >= skip)
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
@@ -162,7 +164,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             canon.removed["page_number"] += 1
             continue
         if n in again:
-            canon.removed["running_header"] += 1
+            canon.removed["running_header" if ln.text.strip() and not ln.text.strip().isdigit() else "page_number"] += 1
             continue
         if page not in seen and ln.text.strip():
             seen.add(page)

@@ -57,7 +57,8 @@ def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
                 out.append(ReportStart(c.orig(start), c.orig(first), joined, int(m["year"]) if m else None, title_issuer(joined)))
         recent.append((s, e, line))
     reports: list[ReportStart] = []
-    for r in out:
+    # a line naming neither year nor issuer (a site's column, 政务公开信息公开年报, in a breadcrumb) starts no report
+    for r in [r for r in out if r.year is not None or r.issuer is not None] or out[:1]:
         if not reports or not _same_report(r, reports[-1]):
             reports.append(r)
     if reports:
