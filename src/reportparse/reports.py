@@ -67,12 +67,13 @@ def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
 
 
 def _same_report(a: ReportStart, b: ReportStart) -> bool:
-    """Whether two titles name the same year and issuer; one issuer may end
-    with the other (a running header's date or site name before the title)."""
-    if a.year != b.year:
+    """Whether two titles may be one report's: no two years, no two issuers
+    (one issuer may end with the other: a running header's date or site name
+    before the title); a title that names no year (or no issuer) differs in none."""
+    if a.year is not None and b.year is not None and a.year != b.year:
         return False
     if a.issuer is None or b.issuer is None:
-        return a.issuer == b.issuer
+        return True
     return a.issuer.endswith(b.issuer) or b.issuer.endswith(a.issuer)
 
 
