@@ -821,6 +821,59 @@ def test_columns_a_header_names_only_in_part_and_out_of_order_are_placed():
     assert table.rows["new"]["business"].status == "placed"
 
 
+@pytest.mark.parametrize("printed", [
+    "科研机构\t社会公益组织\t商业企口\t法律服务机构\t其他",   # 商业企业 garbled, printed third
+    "科研机构\t社会公益组织\t商口企业\t法律服务机构\t其他",
+    "社会公益组织\t法律服务机构\t其他\t商业企业\t科研机沟",  # 科研机构 garbled, printed last
+])
+def test_a_name_ocr_garbled_by_one_character_still_places_its_column(printed):
+    """The columns printed in another order and one name OCR garbled: the
+    four names found stand in the template's order, so the garbled one's
+    place decided the reading (the table was valid with values under the
+    wrong columns). A name one character off, in one place, is that column's."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    clean = printed.replace("商业企口", "商业企业").replace("商口企业", "商业企业").replace("科研机沟", "科研机构")
+    report = reportparse.parse_text(_columns_printed(gen, clean.split("\t"), header=printed))
+    got = report.flat()
+    assert {k: got[k] for k in gen.truth if k.startswith("applications.")} == \
+        {k: v for k, v in gen.truth.items() if k.startswith("applications.")}
+    assert report.tables["applications"].valid
+
+
+@pytest.mark.parametrize("printed", [
+    "科研机构\t社会公益组织\t商口口业\t法律服务机构\t其他",   # between two names found, where the template has none
+    "商业企业\t社会公益组织\t法律服务机构\t其他\t科口口构",   # after the last name found
+])
+def test_a_name_garbled_past_reading_where_the_template_has_no_column_leaves_the_group_placed(printed):
+    """Two characters of a name garbled: it is not found, the others stand in
+    the template's order, but the words where it is printed are half that
+    name, and the template does not put it there: the group's values are
+    placed, never read, and the table is not valid."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    clean = printed.replace("商口口业", "商业企业").replace("科口口构", "科研机构")
+    report = reportparse.parse_text(_columns_printed(gen, clean.split("\t"), header=printed))
+    table = report.tables["applications"]
+    assert not table.valid
+    assert table.rows["new"]["business"].status == "placed"
+    assert [k for k, v in gen.truth.items() if k.startswith("applications.") and report.flat()[k] not in (None, v)] == []
+    assert any(d.code == "TBL_COLUMN_ORDER" and "not where the template has" in d.message for d in report.diagnostics)
+
+
+def test_a_header_whose_cells_wrapped_is_no_order_against_the_template():
+    """A header whose cells wrapped (pdftotext of a narrow table): the names'
+    pieces interleave (科研 社会公 法律服务 / 商业企业 / 其他 / 机构 益组织 机构), and
+    neither a piece plus the next one's start (商业企社) nor two names' common
+    end (机构机构) is a column's name: the template's order stands."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    order = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    for header in ("科研机\t商业企\t社会公\t法律服\t其他\t业\t构\t益组织\t务机构",
+                   "社会\t科研\t法律服务\t商业企业\t公益\t其他\t机构\t机构\t组织"):
+        report = reportparse.parse_text(_columns_printed(gen, order, header=header))
+        got = report.flat()
+        assert {k: got[k] for k in gen.truth if k.startswith("applications.")} == \
+            {k: v for k, v in gen.truth.items() if k.startswith("applications.")}, header
+
+
 def _header_again(text: str, header: str) -> str:
     """Table 三 with the 法人或其他组织 header line ``header`` printed again
     before its 办理结果 rows (as a page's text repeats a table's header)."""

@@ -13,7 +13,9 @@ each value belongs:
   (``TBL_COLUMN_ORDER``);
 * 三 with only some named, out of order, or 四 with its parts named out of
   order: those columns' values are placed, never read — nothing shows where
-  each belongs (四's 总计 may stand anywhere among them as a tool linearises
+  each belongs (a name one character off, in one place, is named: OCR's
+  科研机沟); 三 with only some named, in the template's order, but words half a
+  missing name's where the template does not have it (科口口构 after 其他): placed (四's 总计 may stand anywhere among them as a tool linearises
   its two-level header, so the parts' order alone does not place them);
 * 四 with each group's 总计 named before its parts (the first group after
   a 总计, the last followed by none): placed too — the template's order holds the group's rule whenever its one
@@ -34,8 +36,9 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from ..startcache import compiled
+from .header_names import blanked, column_places, gaps_disagree, head_of, misspelt, word_places
 from .place import doubted
-from .stream import Stream, find_all, find_first, label_pattern
+from .stream import Stream, find_all, label_pattern
 
 Rows = dict[str, dict[str, Cell]]
 
@@ -57,15 +60,12 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
-    places = _named(t, _head(t, s), cols)
+    head = head_of(t, s)
+    places = column_places(t, head, cols)
     at = {cid: p[0] for cid, p in places.items() if len(p) == 1}
+    if at and len(at) < len(cols):
+        at.update(misspelt(t, blanked(t, head), [c for c in cols if not places[c]], at))
     return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)]
-
-
-def _named(t: TableGrammar, text: str, cols: list[str]) -> dict[str, list[int]]:
-    """Where each of ``cols`` is named in ``text``, its merged headers' names blanked."""
-    text = _blanked(t, text)
-    return {cid: [i for label in t.columns[cid].labels for i in _places(text, label)] for cid in cols}
 
 
 def _repeated_heads(t: TableGrammar, s: Stream, cols: list[str]) -> list[list[str]]:
@@ -75,23 +75,10 @@ def _repeated_heads(t: TableGrammar, s: Stream, cols: list[str]) -> list[list[st
     spans = sorted(span for row in t.rows for span in find_all(s, [label_pattern(m, row.label) for m in row.match]))
     out = []
     for (_, end), (start, _) in zip(spans, [*spans[1:], (len(s.labels), 0)], strict=False):
-        places = _named(t, s.labels[end:start], cols)
+        places = column_places(t, s.labels[end:start], cols)
         if all(len(p) == 1 for p in places.values()):
             out.append(sorted(cols, key=lambda c: places[c][0]))
     return out
-
-
-def _head(t: TableGrammar, s: Stream) -> str:
-    """The label view before the table's first row label: its header."""
-    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
-    return s.labels[:first] if first is not None else ""
-
-
-def _blanked(t: TableGrammar, head: str) -> str:
-    """``head`` with the merged headers' names blanked (same length): 法人或其他组织 holds 其他, never a column's name."""
-    for name in {col.group for col in t.columns.values() if col.group}:
-        head = head.replace(name, "\u3000" * len(name))
-    return head
 
 
 def _parts_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
@@ -109,7 +96,7 @@ def _part_runs(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[tuple[i
     """四's parts (not its total) and the runs the header names them in, each
     name as (start, end, column) in the label view (see :func:`_parts_named`)."""
     cols = [cid for cid in t.columns if cid != t.total_column]
-    named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in _places(s.labels, label))
+    named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in word_places(s.labels, label))
     runs: list[list[tuple[int, int, str]]] = []
     end = -1
     for i, e, cid in named:
@@ -142,18 +129,18 @@ def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
     sides = _sides(t)
     if len(sides) < 3:
         return False
-    head = _head(t, s)
+    head = head_of(t, s)
     groups = {col.group for col in t.columns.values() if col.group}
-    blank = _blanked(t, head)
+    blank = blanked(t, head)
 
     def where(i: int) -> tuple[int, int]:
         return _line_at(s, text, i)
 
     named: list[list[tuple[int, int]]] = []
     for name in sides:
-        places = [where(i) for i in _places(head if name in groups else blank, name)]
+        places = [where(i) for i in word_places(head if name in groups else blank, name)]
         if name in groups:  # the merged header, and where its columns begin
-            cols = [[i for label in col.labels for i in _places(blank, label)] for col in t.columns.values() if col.group == name]
+            cols = [[i for label in col.labels for i in word_places(blank, label)] for col in t.columns.values() if col.group == name]
             lines = {where(p[0])[0] for p in cols if len(p) == 1}
             if all(len(p) == 1 for p in cols) and len(lines) == 1:  # all of them on one line
                 places.append(where(min(p[0] for p in cols)))
@@ -186,7 +173,7 @@ def _groups_moved(t: TableGrammar, s: Stream, text: str) -> bool:
         k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
         if k is None:
             continue
-        places = [_places(s.labels, a[k]), _places(s.labels, b[k])]
+        places = [word_places(s.labels, a[k]), word_places(s.labels, b[k])]
         if any(len(p) != 1 for p in places):
             continue
         (line_a, at_a), (line_b, at_b) = (_line_at(s, text, p[0]) for p in places)
@@ -207,7 +194,7 @@ def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str]
     separators between them) as (start, end, the columns in printed order);
     a name inside a longer one (处理决定数量 in 本年处理决定数量) is not another."""
     named = sorted((i, -len(label), cid) for cid, col in t.columns.items() for label in col.labels
-                   for i in _places(s.labels, label))
+                   for i in word_places(s.labels, label))
     runs: list[tuple[int, int, list[str]]] = []
     end = -1
     for i, neg, cid in named:
@@ -262,7 +249,7 @@ def _total_first(t: TableGrammar, s: Stream) -> bool:
     parts after a group name and its 总计 after them; a line repeated within
     one group, ``尚未审结审结总计``, changes neither end.)"""
     assert t.total_column is not None
-    totals = sorted(i for label in t.columns[t.total_column].labels for i in _places(s.labels, label))
+    totals = sorted(i for label in t.columns[t.total_column].labels for i in word_places(s.labels, label))
     ends = {i + len(label) for label in t.columns[t.total_column].labels for i in totals}
     cols, runs = _part_runs(t, s)
     whole = [(run[0][0], run[-1][1]) for run in runs if len(run) == len(cols)]  # each group named with all its parts
@@ -281,14 +268,6 @@ def _placed(rows: Rows, path: str, message: str, alike_kept: bool = False) -> tu
             [Diagnostic("TBL_COLUMN_ORDER", message, None, path)])
 
 
-def _places(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str) -> tuple[Rows, list[Diagnostic]]:
     """``rows`` with the values moved to the columns the header names (``text``: the canonical text)."""
     if t.layout == "labelled_rows" and not any(col.group for col in t.columns.values()):
@@ -304,6 +283,15 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
         return _placed(rows, path, "the header names the columns around a merged header (" + ", ".join(_sides(t))
                        + ") in another order than the template: their values are placed, not read")
     cols, runs = printed_order(t, s)
+    if t.layout == "labelled_rows" and runs and 2 <= len(runs[0]) < len(cols) and gaps_disagree(t, s, cols, runs[0]):
+        # names found in the template's order, but the text between them puts the others elsewhere
+        kept = {rid for rid, cells in rows.items() if len({cells[c].value for c in cols if c in cells}) <= 1}
+        return ({rid: cells if rid in kept else {c: doubted(cell, COLUMNS_REORDERED) if c in cols else cell
+                                                 for c, cell in cells.items()} for rid, cells in rows.items()},
+                [Diagnostic("TBL_COLUMN_ORDER", "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
+                            + f" of the columns under {t.columns[cols[0]].group}, and the words between them are not "
+                            "where the template has the others: which value is whose is not shown (a row's values alike "
+                            "aside), so they are placed, not read", None, path)])
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
     if not moved_runs:
         return rows, []

@@ -1,0 +1,99 @@
+"""Where a table's header names its columns: the label view before its first
+row (:func:`head_of`), each column's places in it, and the evidence a damaged
+header still gives — a name one character off (:func:`misspelt`), or words
+half a missing name's where the template does not have that column
+(:func:`gaps_disagree`). :mod:`.columns` decides the order from these."""
+
+from __future__ import annotations
+
+from ..grammar import TableGrammar
+from ..startcache import compiled
+from .stream import Stream, find_first, label_pattern
+
+_WORD = compiled(r"[\p{Han}A-Za-z]")
+
+
+def head_of(t: TableGrammar, s: Stream) -> str:
+    """The label view before the table's first row label: its header."""
+    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
+    return s.labels[:first] if first is not None else ""
+
+
+def blanked(t: TableGrammar, head: str) -> str:
+    """``head`` with the merged headers' names blanked (same length): 法人或其他组织 holds 其他, never a column's name."""
+    for name in {col.group for col in t.columns.values() if col.group}:
+        head = head.replace(name, "\u3000" * len(name))
+    return head
+
+
+def word_places(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def column_places(t: TableGrammar, text: str, cols: list[str]) -> dict[str, list[int]]:
+    """Where each of ``cols`` is named in ``text``, its merged headers' names blanked."""
+    text = blanked(t, text)
+    return {cid: [i for label in t.columns[cid].labels for i in word_places(text, label)] for cid in cols}
+
+
+def misspelt(t: TableGrammar, head: str, missing: list[str], at: dict[str, int]) -> dict[str, int]:
+    """Where each of the ``missing`` columns is named with one character
+    wrong (OCR: 科研机构 as 科研机沟), four characters or more, in one place
+    only and clear of the names found (``at``). The wrong character may not
+    start another column's name (a header whose cells wrapped prints 商业企 then
+    社会公…: no 商业企业)."""
+    taken = {i for cid, p in at.items() for i in range(p, p + max(len(x) for x in t.columns[cid].labels))}
+    starts = {x[:2] for col in t.columns.values() for x in col.labels if len(x) >= 2}
+    out = {}
+    for cid in missing:
+        hits = set()
+        for label in (x for x in t.columns[cid].labels if len(x) >= 4):
+            for i in range(len(head) - len(label) + 1):
+                wrong = [k for k, (a, b) in enumerate(zip(head[i:i + len(label)], label, strict=True)) if a != b]
+                if (len(wrong) == 1 and head[i + wrong[0]:i + wrong[0] + 2] not in starts
+                        and taken.isdisjoint(range(i, i + len(label)))):
+                    hits.add(i)
+        if len(hits) == 1:
+            out[cid] = hits.pop()
+    return out
+
+
+def gaps_disagree(t: TableGrammar, s: Stream, cols: list[str], named: list[str]) -> bool:
+    """Whether a header that names only some of a merged header's columns
+    (``named``, in the order printed) prints one of the others where the
+    template does not have it: between two names it found stand words as long
+    as that column's name with half its characters in place, one its own (a
+    name OCR garbled past reading: 科研机构 as 科口口构; 机构机构 is none), and
+    the template does not put that column between those two, or before the
+    first or after the last as those words stand. Words that are no such name say nothing (a
+    header whose cells wrapped interleaves its names' pieces)."""
+    if named != [c for c in cols if c in named]:
+        return False  # out of the template's order: the moved runs' rule
+    head = blanked(t, head_of(t, s))
+    spans = {}
+    for cid in named:
+        found = [(i, i + len(label)) for label in t.columns[cid].labels for i in word_places(head, label)]
+        if len(found) != 1:
+            return False
+        spans[cid] = found[0]
+    missing = [c for c in cols if c not in named]
+
+    def like(words: str, m: str) -> bool:  # half the name in place, one of its own characters among them
+        own = {ch for x in t.columns[m].labels for ch in x} - {ch for c in t.columns if c != m for x in t.columns[c].labels for ch in x}
+        return any(len(words) == len(x) and 2 * len(same := [p for p, q in zip(words, x, strict=True) if p == q]) >= len(x)
+                   and own.intersection(same) for x in t.columns[m].labels)
+
+    rank = {c: i for i, c in enumerate(cols)}
+    for a, b in zip(named, named[1:], strict=False):
+        words = "".join(_WORD.findall(head, spans[a][1], spans[b][0]))
+        if any(like(words, m) and not rank[a] < rank[m] < rank[b] for m in missing):
+            return True
+    # just before the first name found, or just after the last: the template must put that column there too
+    first, last = spans[named[0]][0], spans[named[-1]][1]
+    return any(like(head[first - len(x):first], m) and rank[m] > rank[named[0]]
+               or like(head[last:last + len(x)], m) and rank[m] < rank[named[-1]]
+               for m in missing for x in t.columns[m].labels if first >= len(x))
