@@ -874,6 +874,79 @@ def test_a_header_whose_cells_wrapped_is_no_order_against_the_template():
             {k: v for k, v in gen.truth.items() if k.startswith("applications.")}, header
 
 
+def _first_block_printed(gen, order: list[str], header: str | None = None) -> str:
+    """Table 二's first block (规章, 行政规范性文件 under 本年制发件数, 本年废止件数,
+    现行有效件数) printed with its columns in ``order``, header and values alike
+    (``header``: the header's names as printed, tab-separated)."""
+    names = ["本年制发件数", "本年废止件数", "现行有效件数"]
+    perm = [names.index(n) for n in order]
+    out = []
+    for line in gen.text.split("\n"):
+        cells = line.split("\t")
+        if cells[1:] == names:
+            cells[1:] = (header or "\t".join(order)).split("\t")
+        elif cells[0] in ("规章", "行政规范性文件") and len(cells) == 4:
+            cells[1:] = [cells[1:][p] for p in perm]
+        out.append("\t".join(cells))
+    return "\n".join(out)
+
+
+def test_table_two_a_block_header_ocr_garbled_by_one_character_still_moves_its_columns():
+    """二's block printed in another order, one name OCR garbled (本年制口件数):
+    no rule checks 二, so the header alone places the values; the name one
+    character off is its column's (before: the two names found stood in the
+    template's order, and the block was valid with values under the wrong columns)."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    order = ["现行有效件数", "本年制发件数", "本年废止件数"]
+    report = reportparse.parse_text(_first_block_printed(gen, order, "现行有效件数\t本年制口件数\t本年废止件数"))
+    got = report.flat()
+    assert {k: got[k] for k in gen.truth if k.startswith("proactive.")} == \
+        {k: v for k, v in gen.truth.items() if k.startswith("proactive.")}
+
+
+@pytest.mark.parametrize("header", ["现行有效件数\t本年口口件数\t本年废止件数", "本口口发件数\t现行有效件数\t本年废止件数"])
+def test_table_two_a_block_header_garbled_past_reading_places_the_block(header):
+    """Two characters of a name garbled: a cell of other words between two
+    names, or words half a name's, stand for a column the header does not
+    name; where the names found do not stand as the template has them, the
+    block's values are placed, never read under a column."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    order = [n.replace("本年口口件数", "本年制发件数").replace("本口口发件数", "本年制发件数") for n in header.split("\t")]
+    report = reportparse.parse_text(_first_block_printed(gen, order, header))
+    table = report.tables["proactive"]
+    assert not table.valid
+    for rid in ("rules", "normative_docs"):
+        assert all(cell.status == "placed" for cell in table.rows[rid].values() if cell.value is not None) or \
+            len({cell.value for cell in table.rows[rid].values()}) == 1
+    got = report.flat()
+    assert [k for k, v in gen.truth.items() if k.startswith("proactive.") and got[k] not in (None, v)] == []
+
+
+def test_table_four_parts_out_of_order_under_a_name_garbled_in_every_group_are_placed():
+    """四's parts printed in another order and one part's name OCR garbled
+    alike in each group (结果纠口): the name one character off is that part's,
+    so the header names the parts out of order and their values are placed
+    (before: three names in the template's order, the table valid and wrong)."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    parts = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
+    order = [1, 0, 2, 3]
+    out = []
+    for line in gen.text.split("\n"):
+        if "结果维持" in line:
+            line = line.replace("结果维持\t结果纠正", "结果纠口\t结果维持")
+        elif line.count("\t") == 14 and all(c.isdigit() for c in line.split("\t")):
+            cells = line.split("\t")
+            line = "\t".join(cells[g + p] for g in (0, 5, 10) for p in (*order, 4))
+        out.append(line)
+    assert any("结果纠口" in line for line in out)
+    report = reportparse.parse_text("\n".join(out))
+    table = report.tables["appeals"]
+    assert not table.valid
+    got = report.flat()
+    assert [k for k, v in gen.truth.items() if k.startswith("appeals.") and got[k] not in (None, v)] == []
+    assert parts  # the four parts' names, as the template has them
+
+
 def _header_again(text: str, header: str) -> str:
     """Table 三 with the 法人或其他组织 header line ``header`` printed again
     before its 办理结果 rows (as a page's text repeats a table's header)."""

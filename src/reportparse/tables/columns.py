@@ -36,7 +36,16 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from ..startcache import compiled
-from .header_names import blanked, column_places, gaps_disagree, head_of, misspelt, word_places
+from .header_names import (
+    blanked,
+    column_places,
+    gaps_disagree,
+    half_names,
+    head_of,
+    misspelt,
+    near_names,
+    word_places,
+)
 from .place import doubted
 from .stream import Stream, find_all, label_pattern
 
@@ -97,6 +106,7 @@ def _part_runs(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[tuple[i
     name as (start, end, column) in the label view (see :func:`_parts_named`)."""
     cols = [cid for cid in t.columns if cid != t.total_column]
     named = sorted((i, i + len(label), cid) for cid in cols for label in t.columns[cid].labels for i in word_places(s.labels, label))
+    named = sorted(named + near_names(t, s.labels, cols, [(i, e) for i, e, _ in named]))  # OCR's 结果纠止 in each group
     runs: list[list[tuple[int, int, str]]] = []
     end = -1
     for i, e, cid in named:
@@ -189,51 +199,68 @@ def _alone(text: str, at: int, name: str) -> bool:
     return text[start:len(text) if end < 0 else end].strip(" \t|│｜") == name
 
 
-def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str]]]:
+def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str | None], bool]]:
     """二: each run of column names printed side by side (nothing but
-    separators between them) as (start, end, the columns in printed order);
-    a name inside a longer one (处理决定数量 in 本年处理决定数量) is not another."""
-    named = sorted((i, -len(label), cid) for cid, col in t.columns.items() for label in col.labels
+    separators between them) as (start, end, the columns in printed order,
+    whether one of them is a name garbled past reading); a name inside a
+    longer one (处理决定数量 in 本年处理决定数量) is not another. A name one
+    character off is that column's (OCR's 本年废口件数); words half a name's
+    (本口口发件数) stand for it, and a cell of other words between two names
+    for a column not named (None): neither can move a value (:func:`_reorder_blocks`)."""
+    named = sorted((i, i + len(label), cid) for cid, col in t.columns.items() for label in col.labels
                    for i in word_places(s.labels, label))
-    runs: list[tuple[int, int, list[str]]] = []
+    named += near_names(t, s.labels, list(t.columns), [(i, e) for i, e, _ in named])
+    garbled = half_names(t, s.labels, list(t.columns), [(i, e) for i, e, _ in named])
+    runs: list[tuple[int, int, list[str | None], bool]] = []
     end = -1
-    for i, neg, cid in named:
+    for i, e, cid in sorted((i, -e, cid) for i, e, cid in named + garbled):
+        e = -e
         if i < end:
             continue
+        half = (i, e, cid) in garbled
         if runs and _SEPARATORS.fullmatch(s.labels, end, i):
-            runs[-1] = (runs[-1][0], i - neg, [*runs[-1][2], cid])
+            runs[-1] = (runs[-1][0], e, [*runs[-1][2], cid], runs[-1][3] or half)
+        elif (runs and cid not in runs[-1][2] and _OTHER_CELL.fullmatch(s.labels, end, i)
+              and any({*runs[-1][2], cid} - {None} <= set(r.columns) for r in t.rows)):  # one block's header
+            runs[-1] = (runs[-1][0], e, [*runs[-1][2], None, cid], True)
         else:
-            runs.append((i, i - neg, [cid]))
-        end = i - neg
+            runs.append((i, e, [cid], half))
+        end = e
     return runs
 
 
 _SEPARATORS = compiled(r"[\s|│｜]*")
+# a header cell of other words: two to twelve characters, a word's at each end (a CSV's "," is none)
+_OTHER_CELL = compiled(r"[\s|│｜\p{P}]*[\p{Han}A-Za-z][^\s|│｜\d]{0,10}[\p{Han}A-Za-z][\s|│｜\p{P}]*")
 
 
 def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
     """二: the values of the rows under a header that names their columns in another order."""
     heads = _block_headers(t, s)
     out, diags = rows, []
-    if not any(len(printed) >= 2 for _, _, printed in heads):
+    if not any(len(printed) >= 2 for _, _, printed, _ in heads):
         return out, diags
     labelled = {r.id: [i for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])] for r in t.rows if r.id in rows}
-    for k, (_, end, printed) in enumerate(heads):
+    for k, (_, end, printed, garbled) in enumerate(heads):
         until = heads[k + 1][0] if k + 1 < len(heads) else len(s.labels)
-        under = [r for r in t.rows if r.id in labelled and set(printed) <= set(r.columns)
+        under = [r for r in t.rows if r.id in labelled and {c for c in printed if c} <= set(r.columns)
                  and any(end <= i < until for i in labelled[r.id])]
         if len(printed) < 2 or not under:
             continue
         own = [c for c in under[0].columns if c in printed]
-        if printed == own:
-            continue
-        names = " ".join(t.columns[c].labels[0] for c in printed)
+        if printed == own or None in printed and list(under[0].columns) == [
+                c or under[0].columns[j] for j, c in enumerate(printed[:len(under[0].columns)])] and len(printed) == len(own) + 1:
+            continue  # a cell the header garbled where the template has the column it does not name
+        names = " ".join(t.columns[c].labels[0] if c else "？" for c in printed)
         out = {rid: dict(cells) for rid, cells in out.items()}
-        whole = len(set(printed)) == len(printed) == len(under[0].columns)
+        whole = len(set(printed)) == len(printed) == len(under[0].columns) and not garbled
         for r in under:
             cells = rows[r.id]
-            for where, cid in zip(own, printed, strict=False):
-                out[r.id][cid] = cells[where] if whole and list(r.columns) == own else doubted(cells[cid], COLUMNS_REORDERED)
+            if whole and list(r.columns) == own:
+                for where, cid in zip(own, printed, strict=True):
+                    out[r.id][cid] = cells[where]
+            else:  # a column the header does not name may stand anywhere among those it names
+                out[r.id] = {cid: doubted(cell, COLUMNS_REORDERED) for cid, cell in cells.items()}
         diags.append(Diagnostic("TBL_COLUMN_ORDER", f"a header prints the columns in the order {names}: the values of "
                                 f"{', '.join(r.label for r in under)} were " + ("placed under them" if whole else "placed, not read"),
                                 None, path))

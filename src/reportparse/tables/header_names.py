@@ -82,10 +82,8 @@ def gaps_disagree(t: TableGrammar, s: Stream, cols: list[str], named: list[str])
         spans[cid] = found[0]
     missing = [c for c in cols if c not in named]
 
-    def like(words: str, m: str) -> bool:  # half the name in place, one of its own characters among them
-        own = {ch for x in t.columns[m].labels for ch in x} - {ch for c in t.columns if c != m for x in t.columns[c].labels for ch in x}
-        return any(len(words) == len(x) and 2 * len(same := [p for p, q in zip(words, x, strict=True) if p == q]) >= len(x)
-                   and own.intersection(same) for x in t.columns[m].labels)
+    def like(words: str, m: str) -> bool:
+        return half_name(t, words, m)
 
     rank = {c: i for i, c in enumerate(cols)}
     for a, b in zip(named, named[1:], strict=False):
@@ -97,3 +95,52 @@ def gaps_disagree(t: TableGrammar, s: Stream, cols: list[str], named: list[str])
     return any(like(head[first - len(x):first], m) and rank[m] > rank[named[0]]
                or like(head[last:last + len(x)], m) and rank[m] < rank[named[-1]]
                for m in missing for x in t.columns[m].labels if first >= len(x))
+
+
+def near_names(t: TableGrammar, text: str, cols: list[str], exact: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each place in ``text`` where one of ``cols`` is named with one
+    character wrong (four characters or more), as (start, end, column): the
+    headers of 二's blocks and 四's groups, printed again and again, each print
+    OCR may garble alike. The wrong character may not start another column's
+    name; a place may not overlap a name found whole (``exact``: their spans)
+    or hold a character that is no word's, and two names that fit one place
+    leave it out."""
+    starts = {x[:2] for col in t.columns.values() for x in col.labels if len(x) >= 2}
+    taken = {i for a, b in exact for i in range(a, b)}
+    hits: dict[tuple[int, int], set[str]] = {}
+    for cid in cols:
+        for label in (x for x in t.columns[cid].labels if len(x) >= 4):
+            n = len(label)
+            for i in range(len(text) - n + 1):
+                window = text[i:i + n]
+                wrong = [k for k, (a, b) in enumerate(zip(window, label, strict=True)) if a != b]
+                if (len(wrong) == 1 and text[i + wrong[0]:i + wrong[0] + 2] not in starts
+                        and len(_WORD.findall(window)) == n and taken.isdisjoint(range(i, i + n))):
+                    hits.setdefault((i, i + n), set()).add(cid)
+    return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
+
+
+def half_name(t: TableGrammar, words: str, cid: str) -> bool:
+    """Whether ``words`` are column ``cid``'s name garbled past reading: as
+    long as one of its labels, half its characters in place, one of them a
+    character the names of the columns beside it (in any row) lack
+    (科口口构 is 科研机构's; 机构机构 is none)."""
+    beside = {c for r in t.rows if cid in r.columns for c in r.columns} - {cid}
+    others = {ch for c in beside for x in t.columns[c].labels for ch in x}
+    return any(len(words) == len(x) and 2 * len(same := {p for p, q in zip(words, x, strict=True) if p == q}) >= len(x)
+               and not same <= others for x in t.columns[cid].labels)
+
+
+def half_names(t: TableGrammar, text: str, cols: list[str], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each place in ``text``, clear of the ``taken`` spans and of any
+    character that is no word's, holding one of ``cols``'s names garbled past
+    reading (:func:`half_name`), and no other's: (start, end, column)."""
+    used = {i for a, b in taken for i in range(a, b)}
+    hits: dict[tuple[int, int], set[str]] = {}
+    for cid in cols:
+        for n in {len(x) for x in t.columns[cid].labels if len(x) >= 4}:
+            for i in range(len(text) - n + 1):
+                window = text[i:i + n]
+                if used.isdisjoint(range(i, i + n)) and len(_WORD.findall(window)) == n and half_name(t, window, cid):
+                    hits.setdefault((i, i + n), set()).add(cid)
+    return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
