@@ -13,39 +13,49 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from .grammar import Grammars
 from .startcache import compiled
 
 _SENTENCE = compiled(r"[。，；！？,;《》“”]")
-_FIRST_HEADING = compiled(r"^[一1][、.．]")
+_FIRST_HEADING = compiled(r"(?<![^\n\r\f])[ \t\u3000#*]*[一1][ \t\u3000]*[、.．]")
 
 
-def repeated_titles(lines: Iterable[tuple[int, str]], g: Grammars) -> set[int]:
-    """The numbers of the lines after the body's first heading (``一、``) that
+def _title_lines(endings: list[str]) -> regex.Pattern[str]:
+    """Whole lines that end in one of the title ``endings`` (trailing spaces aside)."""
+    ends = "|".join(regex.escape(e) for e in endings)
+    return compiled(rf"(?<![^\n\r\f])[^\n\r\f]*(?:{ends})[ \t\u3000]*(?![^\n\r\f])")
+
+
+def repeated_titles(original: str, start: int, g: Grammars) -> set[int]:
+    """The starts of the lines after the body's first heading (``一、``) that
     repeat, character for character (spaces aside), a title line printed
     above it (a line ending in a title ending, naming the subject, with no
     sentence in it), alone or as a browser prints it (:func:`_printed_with`).
-    A title printed again before the body (a cover page) stays."""
+    A title printed again before the body (a cover page) stays. ``start``:
+    where the document's own lines begin (a scrape's metadata lines above)."""
     t = g.title
-    endings = tuple(t["endings"])
-    titles: set[str] = set()
-    body = False
+    heading = _FIRST_HEADING.search(original, start)
+    if heading is None:
+        return set()
+    body = heading.start()
+    titles: dict[str, set[str]] = {}  # each title line, spaces aside, and the forms to look for
+    for m in _title_lines(t["endings"]).finditer(original, start, body):
+        text = "".join(m.group().split()).strip("#*")  # a Markdown heading's marks aside
+        if len(text) <= t["max_chars"] and t["subject"].search(text) and not _SENTENCE.search(text):
+            titles.setdefault(text, set()).update({text, m.group().strip().strip("#*").strip()})
     out: set[int] = set()
-    for n, raw in lines:
-        text = "".join(raw.split()).strip("#*")  # a Markdown heading's marks aside
-        if not body and _FIRST_HEADING.match(text):
-            body = True
-            continue
-        if body and titles and not text.endswith(endings) and any(_printed_with(text, title) for title in titles):
-            out.add(n)
-            continue
-        if (not text.endswith(endings) or len(text) > t["max_chars"] or not t["subject"].search(text)
-                or _SENTENCE.search(text)):
-            continue
-        if not body:
-            titles.add(text)
-        elif text in titles or any(_printed_with(text, title) for title in titles):
-            out.add(n)
+    for title, forms in titles.items():
+        for form in forms:
+            i = original.find(form, body)
+            while i >= 0:
+                a = max(original.rfind("\n", 0, i), original.rfind("\r", 0, i), original.rfind("\f", 0, i)) + 1
+                ends = [e for e in (original.find(c, i) for c in "\n\r\f") if e >= 0]
+                text = "".join(original[a:min(ends, default=len(original))].split()).strip("#*")
+                if text == title or _printed_with(text, title):
+                    out.add(a)
+                i = original.find(form, i + 1)
     return out
 
 
@@ -62,26 +72,26 @@ _BARE_NUMBER = compiled(r"^\s*(\d{1,3})\s*$")
 
 
 def bare_page_numbers(lines: Iterable[tuple[int, str, int]]) -> set[int]:
-    """The numbers of the lines that are a page's number printed bare (``3``)
+    """The starts of the lines that are a page's number printed bare (``3``)
     as the page's last line: numbers alone before a form feed (or at the
     text's end) that count up by one from page to numbered page, in runs of
     two or more, on half the pages or more, one run at least three long when
     there are more than two pages. Any other number alone at a page's end may
     be a table's value (one value per line), and stays.
-    ``lines``: each line's number, text and page."""
+    ``lines``: each line's start, text and page."""
     last: dict[int, tuple[int, str]] = {}  # each page's last line with text
-    for n, body, page in lines:
+    for at, body, page in lines:
         if body.strip():
-            last[page] = (n, body)
-    found = [(n, int(m[1])) for _, (n, body) in sorted(last.items()) if (m := _BARE_NUMBER.match(body))]
+            last[page] = (at, body)
+    found = [(at, int(m[1])) for _, (at, body) in sorted(last.items()) if (m := _BARE_NUMBER.match(body))]
     runs: list[list[int]] = []
-    for k, (n, value) in enumerate(found):
+    for k, (at, value) in enumerate(found):
         if k and value == found[k - 1][1] + 1:
-            runs[-1].append(n)
+            runs[-1].append(at)
         else:
-            runs.append([n])
+            runs.append([at])
     runs = [r for r in runs if len(r) >= 2]
     counted = sum(len(r) for r in runs)
     if not runs or counted * 2 < len(last) or len(last) > 2 and max(len(r) for r in runs) < 3:
         return set()
-    return {n for r in runs for n in r}
+    return {at for r in runs for at in r}

@@ -140,9 +140,10 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
-    again = repeated_titles(((n, body) for n, (_, body, _, _) in enumerate(_raw_lines(original)) if n >= skip), g)
+    first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
+    again = repeated_titles(original, first, g)  # line starts
     if "\f" in original:
-        again |= bare_page_numbers((n, body, page) for n, (_, body, page, _) in enumerate(_raw_lines(original)) if n >= skip)
+        again |= bare_page_numbers((s, body, page) for s, body, page, _ in _raw_lines(original) if s >= first)
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
@@ -163,7 +164,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if ln.text and any(p.match(ln.text) for p in g.page_furniture):
             canon.removed["page_number"] += 1
             continue
-        if n in again:
+        if s in again:
             canon.removed["running_header" if ln.text.strip() and not ln.text.strip().isdigit() else "page_number"] += 1
             continue
         if page not in seen and ln.text.strip():

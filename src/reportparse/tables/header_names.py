@@ -6,6 +6,8 @@ half a missing name's where the template does not have that column
 
 from __future__ import annotations
 
+import regex
+
 from ..grammar import TableGrammar
 from ..startcache import compiled
 from .stream import Stream, find_first, label_pattern
@@ -111,13 +113,18 @@ def near_names(t: TableGrammar, text: str, cols: list[str], exact: list[tuple[in
     for cid in cols:
         for label in (x for x in t.columns[cid].labels if len(x) >= 4):
             n = len(label)
-            for i in range(len(text) - n + 1):
-                window = text[i:i + n]
+            for m in _within(label, 1).finditer(text, overlapped=True):  # the windows one substitution away, in C
+                i, window = m.start(), m.group()
                 wrong = [k for k, (a, b) in enumerate(zip(window, label, strict=True)) if a != b]
                 if (len(wrong) == 1 and text[i + wrong[0]:i + wrong[0] + 2] not in starts
                         and len(_WORD.findall(window)) == n and taken.isdisjoint(range(i, i + n))):
                     hits.setdefault((i, i + n), set()).add(cid)
     return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
+
+
+def _within(label: str, wrong: int) -> regex.Pattern[str]:
+    """A pattern of ``label`` with up to ``wrong`` characters substituted."""
+    return compiled(f"(?:{regex.escape(label)}){{s<={wrong}}}")
 
 
 def half_name(t: TableGrammar, words: str, cid: str) -> bool:
@@ -138,9 +145,10 @@ def half_names(t: TableGrammar, text: str, cols: list[str], taken: list[tuple[in
     used = {i for a, b in taken for i in range(a, b)}
     hits: dict[tuple[int, int], set[str]] = {}
     for cid in cols:
-        for n in {len(x) for x in t.columns[cid].labels if len(x) >= 4}:
-            for i in range(len(text) - n + 1):
-                window = text[i:i + n]
+        for label in (x for x in t.columns[cid].labels if len(x) >= 4):
+            n = len(label)
+            for m in _within(label, n // 2).finditer(text, overlapped=True):  # half its characters in place
+                i, window = m.start(), m.group()
                 if used.isdisjoint(range(i, i + n)) and len(_WORD.findall(window)) == n and half_name(t, window, cid):
                     hits.setdefault((i, i + n), set()).add(cid)
     return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
