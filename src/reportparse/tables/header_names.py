@@ -44,24 +44,11 @@ def column_places(t: TableGrammar, text: str, cols: list[str]) -> dict[str, list
 
 def misspelt(t: TableGrammar, head: str, missing: list[str], at: dict[str, int]) -> dict[str, int]:
     """Where each of the ``missing`` columns is named with one character
-    wrong (OCR: 科研机构 as 科研机沟), four characters or more, in one place
-    only and clear of the names found (``at``). The wrong character may not
-    start another column's name (a header whose cells wrapped prints 商业企 then
-    社会公…: no 商业企业)."""
-    taken = {i for cid, p in at.items() for i in range(p, p + max(len(x) for x in t.columns[cid].labels))}
-    starts = {x[:2] for col in t.columns.values() for x in col.labels if len(x) >= 2}
-    out = {}
-    for cid in missing:
-        hits = set()
-        for label in (x for x in t.columns[cid].labels if len(x) >= 4):
-            for i in range(len(head) - len(label) + 1):
-                wrong = [k for k, (a, b) in enumerate(zip(head[i:i + len(label)], label, strict=True)) if a != b]
-                if (len(wrong) == 1 and head[i + wrong[0]:i + wrong[0] + 2] not in starts
-                        and taken.isdisjoint(range(i, i + len(label)))):
-                    hits.add(i)
-        if len(hits) == 1:
-            out[cid] = hits.pop()
-    return out
+    wrong (OCR: 科研机构 as 科研机沟; :func:`near_names`), in one place only
+    and clear of the names found (``at``: where each starts)."""
+    exact = [(p, p + max(len(x) for x in t.columns[cid].labels)) for cid, p in at.items()]
+    hits = near_names(t, head, missing, exact)
+    return {cid: i for i, _, cid in hits if sum(c == cid for _, _, c in hits) == 1}
 
 
 def gaps_disagree(t: TableGrammar, s: Stream, cols: list[str], named: list[str]) -> bool:
