@@ -13,10 +13,12 @@ each value belongs:
   (``TBL_COLUMN_ORDER``);
 * 三 with only some named, out of order, or 四 with its parts named out of
   order: those columns' values are placed, never read — nothing shows where
-  each belongs (a name one character off, in one place, is named: OCR's
-  科研机沟); 三 with only some named, in the template's order, but words half a
-  missing name's where the template does not have it (科口口构 after 其他): placed (四's 总计 may stand anywhere among them as a tool linearises
-  its two-level header, so the parts' order alone does not place them);
+  each belongs (四's 总计 may stand anywhere among them as a tool linearises
+  its two-level header, so the parts' order alone does not place them); a
+  name one character off is named (OCR's 科研机沟: :mod:`.header_names`);
+* 三 with only some named, in the template's order, but words half a
+  missing name's where the template does not have it (科口口构 after 其他):
+  placed;
 * 四 with each group's 总计 named before its parts (the first group after
   a 总计, the last followed by none): placed too — the template's order holds the group's rule whenever its one
   value is its first or last part.
@@ -248,9 +250,8 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
         if len(printed) < 2 or not under:
             continue
         own = [c for c in under[0].columns if c in printed]
-        if printed == own or None in printed and list(under[0].columns) == [
-                c or under[0].columns[j] for j, c in enumerate(printed[:len(under[0].columns)])] and len(printed) == len(own) + 1:
-            continue  # a cell the header garbled where the template has the column it does not name
+        if printed == own or _in_place(printed, list(under[0].columns)):
+            continue
         names = " ".join(t.columns[c].labels[0] if c else "？" for c in printed)
         out = {rid: dict(cells) for rid, cells in out.items()}
         whole = len(set(printed)) == len(printed) == len(under[0].columns) and not garbled
@@ -265,6 +266,12 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
                                 f"{', '.join(r.label for r in under)} were " + ("placed under them" if whole else "placed, not read"),
                                 None, path))
     return out, diags
+
+
+def _in_place(printed: list[str | None], cols: list[str]) -> bool:
+    """Whether a header with cells it does not name (None: a name garbled
+    past reading) names each other column where the template has it."""
+    return None in printed and len(printed) == len(cols) and all(c is None or c == cols[j] for j, c in enumerate(printed))
 
 
 def _total_first(t: TableGrammar, s: Stream) -> bool:
