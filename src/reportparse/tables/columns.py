@@ -250,7 +250,7 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[
         if len(printed) < 2 or not under:
             continue
         own = [c for c in under[0].columns if c in printed]
-        if printed == own or _in_place(printed, list(under[0].columns)):
+        if (printed == own and len(own) == len(under[0].columns)) or _in_place(printed, list(under[0].columns)):
             continue
         names = " ".join(t.columns[c].labels[0] if c else "？" for c in printed)
         out = {rid: dict(cells) for rid, cells in out.items()}
