@@ -922,6 +922,21 @@ def test_table_two_a_block_header_garbled_past_reading_places_the_block(header):
     assert [k for k, v in gen.truth.items() if k.startswith("proactive.") and got[k] not in (None, v)] == []
 
 
+def test_table_two_a_block_header_with_a_name_lost_places_the_block():
+    """A name lost whole from a block's header (现行有效件数, printed first):
+    the two names left stand in the template's order, but where the lost one
+    stood is not shown and no rule checks 二 — the block's values are placed
+    (before: read in the template's order, valid, every value one column off)."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    order = ["现行有效件数", "本年制发件数", "本年废止件数"]
+    report = reportparse.parse_text(_first_block_printed(gen, order, "\t本年制发件数\t本年废止件数"))
+    table = report.tables["proactive"]
+    assert not table.valid
+    assert table.rows["rules"]["issued"].status == "placed"
+    got = report.flat()
+    assert [k for k, v in gen.truth.items() if k.startswith("proactive.") and got[k] not in (None, v)] == []
+
+
 def test_table_four_parts_out_of_order_under_a_name_garbled_in_every_group_are_placed():
     """四's parts printed in another order and one part's name OCR garbled
     alike in each group (结果纠口): the name one character off is that part's,
