@@ -215,8 +215,7 @@ def _block_headers(t: TableGrammar, s: Stream) -> list[tuple[int, int, list[str 
     garbled = half_names(t, s.labels, list(t.columns), [(i, e) for i, e, _ in named])
     runs: list[tuple[int, int, list[str | None], bool]] = []
     end = -1
-    for i, e, cid in sorted((i, -e, cid) for i, e, cid in named + garbled):
-        e = -e
+    for i, e, cid in sorted(named + garbled, key=lambda x: (x[0], -x[1], x[2])):  # at a place, the longer name first
         if i < end:
             continue
         half = (i, e, cid) in garbled
@@ -294,11 +293,17 @@ def _total_first(t: TableGrammar, s: Stream) -> bool:
             and not any(_SEPARATORS.fullmatch(s.labels, last, i) for i in totals if i >= last))
 
 
-def _placed(rows: Rows, path: str, message: str, alike_kept: bool = False) -> tuple[Rows, list[Diagnostic]]:
-    """Every value of ``rows`` placed, not read (``alike_kept``: but a row's
-    whose values are all alike), with one ``TBL_COLUMN_ORDER``."""
-    return ({rid: cells if alike_kept and len({cell.value for cell in cells.values()}) == 1
-             else {c: doubted(cell, COLUMNS_REORDERED) for c, cell in cells.items()} for rid, cells in rows.items()},
+def _placed(rows: Rows, path: str, message: str, alike_kept: bool = False,
+            cols: list[str] | None = None) -> tuple[Rows, list[Diagnostic]]:
+    """Every value of ``rows`` placed, not read — or only those of ``cols``
+    (``alike_kept``: but a row's whose values there are all alike), with one
+    ``TBL_COLUMN_ORDER``."""
+    def mine(c: str) -> bool:
+        return cols is None or c in cols
+
+    return ({rid: cells if alike_kept and len({cell.value for c, cell in cells.items() if mine(c)}) <= 1
+             else {c: doubted(cell, COLUMNS_REORDERED) if mine(c) else cell for c, cell in cells.items()}
+             for rid, cells in rows.items()},
             [Diagnostic("TBL_COLUMN_ORDER", message, None, path)])
 
 
@@ -319,13 +324,10 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
     cols, runs = printed_order(t, s)
     if t.layout == "labelled_rows" and runs and 2 <= len(runs[0]) < len(cols) and gaps_disagree(t, s, cols, runs[0]):
         # names found in the template's order, but the text between them puts the others elsewhere
-        kept = {rid for rid, cells in rows.items() if len({cells[c].value for c in cols if c in cells}) <= 1}
-        return ({rid: cells if rid in kept else {c: doubted(cell, COLUMNS_REORDERED) if c in cols else cell
-                                                 for c, cell in cells.items()} for rid, cells in rows.items()},
-                [Diagnostic("TBL_COLUMN_ORDER", "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
-                            + f" of the columns under {t.columns[cols[0]].group}, and the words between them are not "
-                            "where the template has the others: which value is whose is not shown (a row's values alike "
-                            "aside), so they are placed, not read", None, path)])
+        return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
+                       + f" of the columns under {t.columns[cols[0]].group}, and the words between them are not "
+                       "where the template has the others: which value is whose is not shown (a row's values alike "
+                       "aside), so they are placed, not read", alike_kept=True, cols=cols)
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
     if not moved_runs:
         return rows, []

@@ -6,6 +6,8 @@ half a missing name's where the template does not have that column
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from ..grammar import TableGrammar
@@ -70,19 +72,15 @@ def gaps_disagree(t: TableGrammar, s: Stream, cols: list[str], named: list[str])
             return False
         spans[cid] = found[0]
     missing = [c for c in cols if c not in named]
-
-    def like(words: str, m: str) -> bool:
-        return half_name(t, words, m)
-
     rank = {c: i for i, c in enumerate(cols)}
     for a, b in zip(named, named[1:], strict=False):
         words = "".join(_WORD.findall(head, spans[a][1], spans[b][0]))
-        if any(like(words, m) and not rank[a] < rank[m] < rank[b] for m in missing):
+        if any(half_name(t, words, m) and not rank[a] < rank[m] < rank[b] for m in missing):
             return True
     # just before the first name found, or just after the last: the template must put that column there too
     first, last = spans[named[0]][0], spans[named[-1]][1]
-    return any(like(head[first - len(x):first], m) and rank[m] > rank[named[0]]
-               or like(head[last:last + len(x)], m) and rank[m] < rank[named[-1]]
+    return any(half_name(t, head[first - len(x):first], m) and rank[m] > rank[named[0]]
+               or half_name(t, head[last:last + len(x)], m) and rank[m] < rank[named[-1]]
                for m in missing for x in t.columns[m].labels if first >= len(x))
 
 
@@ -95,23 +93,12 @@ def near_names(t: TableGrammar, text: str, cols: list[str], exact: list[tuple[in
     or hold a character that is no word's, and two names that fit one place
     leave it out."""
     starts = {x[:2] for col in t.columns.values() for x in col.labels if len(x) >= 2}
-    taken = {i for a, b in exact for i in range(a, b)}
-    hits: dict[tuple[int, int], set[str]] = {}
-    for cid in cols:
-        for label in (x for x in t.columns[cid].labels if len(x) >= 4):
-            n = len(label)
-            for m in _within(label, 1).finditer(text, overlapped=True):  # the windows one substitution away, in C
-                i, window = m.start(), m.group()
-                wrong = [k for k, (a, b) in enumerate(zip(window, label, strict=True)) if a != b]
-                if (len(wrong) == 1 and text[i + wrong[0]:i + wrong[0] + 2] not in starts
-                        and len(_WORD.findall(window)) == n and taken.isdisjoint(range(i, i + n))):
-                    hits.setdefault((i, i + n), set()).add(cid)
-    return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
 
+    def fits(i: int, window: str, label: str, cid: str) -> bool:
+        wrong = [k for k, (a, b) in enumerate(zip(window, label, strict=True)) if a != b]
+        return len(wrong) == 1 and text[i + wrong[0]:i + wrong[0] + 2] not in starts
 
-def _within(label: str, wrong: int) -> regex.Pattern[str]:
-    """A pattern of ``label`` with up to ``wrong`` characters substituted."""
-    return compiled(f"(?:{regex.escape(label)}){{s<={wrong}}}")
+    return _fuzzy_places(t, text, cols, exact, lambda n: 1, fits)
 
 
 def half_name(t: TableGrammar, words: str, cid: str) -> bool:
@@ -119,23 +106,48 @@ def half_name(t: TableGrammar, words: str, cid: str) -> bool:
     long as one of its labels, half its characters in place, one of them a
     character the names of the columns beside it (in any row) lack
     (科口口构 is 科研机构's; 机构机构 is none)."""
-    beside = {c for r in t.rows if cid in r.columns for c in r.columns} - {cid}
-    others = {ch for c in beside for x in t.columns[c].labels for ch in x}
-    return any(len(words) == len(x) and 2 * len(same := {p for p, q in zip(words, x, strict=True) if p == q}) >= len(x)
-               and not same <= others for x in t.columns[cid].labels)
+    return _half(words, t.columns[cid].labels, _beside_chars(t, cid))
 
 
 def half_names(t: TableGrammar, text: str, cols: list[str], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Each place in ``text``, clear of the ``taken`` spans and of any
     character that is no word's, holding one of ``cols``'s names garbled past
     reading (:func:`half_name`), and no other's: (start, end, column)."""
+    beside = {cid: _beside_chars(t, cid) for cid in cols}
+    return _fuzzy_places(t, text, cols, taken, lambda n: n // 2,  # half its characters in place
+                         lambda i, window, label, cid: _half(window, t.columns[cid].labels, beside[cid]))
+
+
+def _beside_chars(t: TableGrammar, cid: str) -> set[str]:
+    """The characters of the names of the columns beside ``cid`` in any row."""
+    beside = {c for r in t.rows if cid in r.columns for c in r.columns} - {cid}
+    return {ch for c in beside for x in t.columns[c].labels for ch in x}
+
+
+def _half(words: str, labels: tuple[str, ...], others: set[str]) -> bool:
+    return any(len(words) == len(x) and 2 * len(same := {p for p, q in zip(words, x, strict=True) if p == q}) >= len(x)
+               and not same <= others for x in labels)
+
+
+def _fuzzy_places(t: TableGrammar, text: str, cols: list[str], taken: list[tuple[int, int]],
+                  wrong: Callable[[int], int], fits: Callable[[int, str, str, str], bool]) -> list[tuple[int, int, str]]:
+    """Each place in ``text``, clear of the ``taken`` spans and of any
+    character that is no word's, where a name (four characters or more) of one
+    of ``cols`` stands with up to ``wrong(its length)`` characters substituted
+    (found by the ``regex`` module's fuzzy matching, in C) and ``fits(start,
+    window, name, column)``; a place two columns fit is left out."""
     used = {i for a, b in taken for i in range(a, b)}
     hits: dict[tuple[int, int], set[str]] = {}
     for cid in cols:
         for label in (x for x in t.columns[cid].labels if len(x) >= 4):
             n = len(label)
-            for m in _within(label, n // 2).finditer(text, overlapped=True):  # half its characters in place
+            for m in _within(label, wrong(n)).finditer(text, overlapped=True):
                 i, window = m.start(), m.group()
-                if used.isdisjoint(range(i, i + n)) and len(_WORD.findall(window)) == n and half_name(t, window, cid):
+                if used.isdisjoint(range(i, i + n)) and len(_WORD.findall(window)) == n and fits(i, window, label, cid):
                     hits.setdefault((i, i + n), set()).add(cid)
     return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
+
+
+def _within(label: str, wrong: int) -> regex.Pattern[str]:
+    """A pattern of ``label`` with up to ``wrong`` characters substituted."""
+    return compiled(f"(?:{regex.escape(label)}){{s<={wrong}}}")

@@ -113,14 +113,13 @@ def _filled(t: TableGrammar, rid: str, sol: list) -> list:
 
 
 def _checked_in_every(eqs: list, base: dict, groups: list[list[tuple[str, str]]],
-                      winners: list[tuple[list, ...]], spent: set | None = None) -> set[tuple[str, str]]:
+                      winners: list[tuple[list, ...]], spent: set) -> set[tuple[str, str]]:
     """The cells that, under every winning combination of splits, are in a
     rule whose cells are all known and which holds (none when no winner);
     ``spent``: the rules over a cell printed as nothing in some combination
     (filled there by its row's rule): the row's holds because it filled it,
     and another holds only with that filled value, which vouches for a sum,
     not for each value — neither checks anything."""
-    spent = spent or set()
     mine = {ref for refs in groups for ref in refs}
     eqs = [eq for eq in eqs if not mine.isdisjoint(eq.cells)]
     out: set[tuple[str, str]] | None = None
