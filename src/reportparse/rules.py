@@ -32,6 +32,7 @@ from .model import (
     Table,
 )
 from .options import ParseOptions
+from .tables.tokens import NONE_MARKS
 from .vouching import checked_only_by_copies, forced_from_shaky_rows
 
 
@@ -223,10 +224,13 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
         return [e for e in eqs if e is not forcing and ref in e.cells and e.residual(values) == 0
                 and not any(o in tentative for o in e.cells if o != ref)]
 
-    while True:  # take back tentative values that no independent complete equation corroborates
+    def printed_none(ref: CellRef) -> bool:  # a 0 forced into a cell printed as a mark for none (—, /, 无)
+        return values[ref] == 0 and cells[ref].value is None and cells[ref].raw in NONE_MARKS
+
+    while True:  # take back tentative values that no independent complete equation (or a printed mark) corroborates
         dropped = [ref for ref, eq in tentative.items()
                    if any(e.residual(values) not in (None, 0) for e in eqs if ref in e.cells)
-                   or not corroborating(ref, eq)]
+                   or not (corroborating(ref, eq) or printed_none(ref))]
         if not dropped:
             break
         for ref in dropped:

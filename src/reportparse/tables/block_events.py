@@ -89,9 +89,9 @@ def printed_row(line: str, pos: int) -> list[Value | None] | None:
     for raw in body.split("\t"):
         tok = raw.strip()
         v = read_token(tok, at + len(raw) - len(raw.lstrip())) if tok else None
-        if tok and (v is None or v.kind not in ("number", "ocr", "blank")):
+        if tok and (v is None or v.kind not in ("number", "ocr", "blank", "mark")):
             return None  # text: not a line of values
-        cells.append(None if v is None or v.kind == "blank" else v)  # ``-``: an empty cell
+        cells.append(None if v is None or v.kind in ("blank", "mark") else v)  # ``-``: an empty cell
         at += len(raw) + 1
     return cells if any(v is not None and v.kind == "number" for v in cells) else None
 

@@ -68,6 +68,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         digits = False  # the line carries a number, or one OCR damaged
+        marks, words = False, False  # it carries marks for empty cells (—, /, 无); text
         # cells run together with separators and spaces (``规章4, 34800``): after a number a comma ends,
         # which digits are whose is not known (the next run begins with that number's last group)
         spaced = not tab_line and run_into_label(line, drop_first and i == 0)
@@ -86,7 +87,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 # an OCR reader's "could not read" right after a row's label (a ? in a header row is a header cell)
                 marked = drop_first and i == 0 and tab_line and v.kind == "unreadable" and v.raw in UNREAD_MARKS
                 digits = digits or damaged or v.unread is not None or marked or v.kind in ("number", "ocr")
-        if digits:
+                marks = marks or v.kind == "mark"
+            else:
+                words = words or bool(raw.strip())
+        if digits or marks and not words:  # (a mark among words is no row of cells: ``然 - 六``, a header OCR broke)
             for v in line_vals:
                 v.block, v.line = block, i
             values.extend(v for v in line_vals if tabbed or v.kind != "blank")

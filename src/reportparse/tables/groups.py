@@ -285,7 +285,7 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
         n = len(row.columns)
         vals = settle_speck(vals, n, tab, words)
         fitted = fit_positions(vals, n) if tab else [v for v in vals if v.kind != "blank"]
-        if not fitted or len(fitted) != n or any(v.kind not in ("number", "ocr", "blank") for v in fitted):
+        if not fitted or len(fitted) != n or any(v.kind not in ("number", "ocr", "blank", "mark") for v in fitted):
             return None
         out[rid] = {c: cell_from(v, t.columns[c], span_of) for c, v in zip(row.columns, fitted, strict=True)}
     return out

@@ -52,7 +52,7 @@ def in_column_unit(value: int | float, unit: str, col: Column) -> int | float:
 
 def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
     span = span_of(v.start, v.end)
-    if v.kind == "blank":
+    if v.kind in ("blank", "mark"):
         return Cell(None, v.raw.strip(), "missing", span)
     if v.kind == "unreadable":
         return Cell(None, v.raw, "missing", span)

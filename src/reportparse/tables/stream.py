@@ -13,7 +13,9 @@ from functools import lru_cache
 import regex
 
 from ..startcache import compiled
-from .tokens import UNREAD_MARKS
+from .tokens import NONE_MARKS, UNREAD_MARKS
+
+_LONGEST_MARK = max(map(len, NONE_MARKS))
 
 _DROP = compiled(r"(?<=[^\d\s])\s+(?=(?![-+]\d)[^\d\s])")  # not before a signed number (-16)
 _DIGIT = compiled(r"\d")
@@ -22,6 +24,8 @@ _ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?\Z")  # (\Z: $ would 
 
 _NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"  # a value as a table prints it
 NUMERIC_LINE = compiled(rf"^[\s|│｜]*(?:{_NUM}[\s|│｜]*)+$")
+# a line of values and marks printed for empty cells (``203 — 19 — 15 — 237``): no text of a label
+_VALUE_LINE = compiled(rf"^[\s|│｜]*(?:(?:{_NUM}|{'|'.join(sorted(map(regex.escape, NONE_MARKS), key=len, reverse=True))})(?=[\s|│｜]|$)[\s|│｜]*)+$")
 # the values after a label's first characters, on a line whose label cell wraps below its values
 # (top-aligned: ``3.补\t0\t19\n正后申请…``; ``信239\t37`` where the gap was too narrow for a tab): dropped from
 # the label view so the label reads whole — when the label's next line of text carries no values of its own
@@ -52,14 +56,31 @@ _OCR_ALONE = compiled(rf"(?:^|\s)(?:[工lIoO〇○]{{1,3}}|[{UNREAD_MARKS}])(?=\
 
 
 def _joinable(text: str, m: regex.Match[str]) -> bool:
-    """Whitespace between two text characters is dropped, unless a cell
-    boundary (tab or newline) sits next to a lone OCR-digit token such as 工."""
+    """Whitespace between two text characters is dropped, unless a mark
+    printed for an empty cell (``—``, ``/``, ``无``) stands alone beside it, or
+    a cell boundary (tab or newline) sits next to a lone OCR-digit token such
+    as 工."""
+    if _mark_beside(text, m.start(), m.end()):
+        return False
     ws = m.group()
     if " " == ws or "\t" not in ws and "\n" not in ws:
         return True
     before = _OCR_ALONE.search(text, max(0, m.start() - 4), m.start() + 1)
     after = _OCR_ALONE.match(text, m.end() - 1)
     return not (before and before.end() == m.start()) and not after
+
+
+def _mark_beside(text: str, a: int, b: int) -> bool:
+    """A token that is a mark printed for an empty cell ends at ``a`` or starts at ``b`` (whitespace between)."""
+    j = a
+    while j > 0 and a - j <= _LONGEST_MARK and not text[j - 1].isspace():
+        j -= 1
+    if (j == 0 or text[j - 1].isspace()) and text[j:a] in NONE_MARKS:
+        return True
+    k = b
+    while k < len(text) and k - b <= _LONGEST_MARK and not text[k].isspace():
+        k += 1
+    return (k == len(text) or text[k].isspace()) and text[b:k] in NONE_MARKS
 
 
 def make_stream(canon_text: str, start: int, end: int) -> Stream:
@@ -116,7 +137,7 @@ def _label_view(text: str) -> tuple[str, list[int]]:
     idx: list[int] = []
     pos = 0
     lines = text.split("\n")
-    prose = [not NUMERIC_LINE.match(line) for line in lines]
+    prose = [not _VALUE_LINE.match(line) for line in lines]
     for i, line in enumerate(lines):
         if prose[i]:
             if (m := _TRAILING_VALUES.search(line)) and _continues(

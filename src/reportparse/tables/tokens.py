@@ -1,8 +1,9 @@
 """What one field of a table's text reads as, and how a segment's lines split into fields.
 
 A field is a blank (tab layouts show empty cells as nothing between tabs), a
-value (a number, possibly with a unit, or an OCR-confusable spelling of one),
-or text. How numbers are printed decides what a field is: thousands
+mark printed for an empty cell (``—``, ``/``, ``无`` standing alone: a printed
+cell, so it keeps its place in every layout), a value (a number, possibly with
+a unit, or an OCR-confusable spelling of one), or text. How numbers are printed decides what a field is: thousands
 separators (``11,398,889``; cells a comma separates, CSV), minus signs and
 dashes, signs written as words or arrows (``减5``, ``5↓``), magnitudes no
 unit names (``1223.72万``), OCR's marks glued to digits, digits run into
@@ -43,7 +44,9 @@ _ONE_DIGIT_GROUP = compiled(r"^[-+]?\d,")
 # an empty cell's dash with the next cell run into it — the cell is unreadable
 _DASHES = "–—‒―"
 _DASH_NUMBER = compiled(rf"^[{_DASHES}]+\d+(?:\.\d+)?$")
-_NA = {"-", "—", "–", "/", "／", "无", "——", "－"}
+# a mark printed for an empty cell (``-`` for not applicable, ``—`` or ``无`` for none): a printed cell, so it holds
+# its place among the row's values (in text aligned with spaces and one cell per line too); its value is unknown
+NONE_MARKS = frozenset({"-", "--", "—", "–", "/", "／", "无", "——", "－"})
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 # a sign written as a word or an arrow beside a number (2019's 本年增/减: ``↓ 5``, ``5↓``, ``5(减)``, ``5减``, ``增 3``):
 # the number and its mark are one field, unreadable (never the number without its sign); a mark between two
@@ -63,6 +66,7 @@ _OCR_TOKEN = compiled(r"^[\d工lIoO〇○]{1,6}$")
 _SPACED_NUMBERS = compiled(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+(?:\.\d+)?)+\s*$")
 _NUMBER_RUN = compiled(r"[-+]?\d+(?:\.\d+)?")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
+_QUOTES = compiled(r"[“”\"'‘’`]+")
 _GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
 # the digits after a decimal point on a line of their own: a number cut at its
 # point (``7791`` / ``.09``), so neither piece is the value
@@ -101,7 +105,8 @@ UNREADABLE_WHY = {
 
 @dataclass
 class Value:
-    """One field: ``kind`` is ``blank``, ``number``, ``ocr`` or ``unreadable``."""
+    """One field: ``kind`` is ``blank`` (nothing printed), ``mark`` (a mark printed for an empty cell: ``—``,
+    ``/``, ``无``), ``number``, ``ocr`` or ``unreadable``."""
 
     kind: str
     raw: str
@@ -134,8 +139,8 @@ def read_token(raw: str, start: int) -> Value | None:
     end = start + len(raw)
     if not tok:
         return Value("blank", raw, start, end)
-    if tok in _NA:
-        return Value("blank", tok, start, end)
+    if tok in NONE_MARKS:
+        return Value("mark", tok, start, end)
     m = _NUMBER.match(tok)
     if m:
         num = m.group(1)
@@ -218,7 +223,10 @@ def segment_lines(text: str, positions: Positions, *,
                     valued = valued or number
                 else:  # text with digits run into it
                     runs = _glued_runs(tok, at, positions)
-                    fields.extend(_prefixed_runs(runs, valued))
+                    # a mark inside a token (``------``, ``5/3``) is no mark printed for an empty cell, and quotes
+                    # around its numbers (``'0','2'``) no cell OCR garbled: blanks
+                    fields.extend((" " * len(raw) if raw in NONE_MARKS or _QUOTES.fullmatch(raw) else raw, p)
+                                  for raw, p in _prefixed_runs(runs, valued))
                     valued = valued or any(read_token(raw, 0) is not None for raw, _ in runs)
         out.append((fields, "\t" in line, line))
         pos += len(line) + 1

@@ -1,0 +1,95 @@
+"""Cells printed as a mark for none (``—``, ``-``, ``/``, ``无``) instead of 0.
+
+A mark is a printed cell without a value: it keeps its place among the row's
+values in every layout (tab, one cell per line, aligned with spaces), stays
+empty, and takes 0 only where the table's rules force 0 into it. A mark that
+is part of something else (a rule line ``------``, a header OCR broke up) is
+no cell. Generated reports (``tests/generator.py``); every layout.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+import reportparse
+
+from conftest import cell_at
+from generator import LAYOUTS, make_report
+
+_ZERO = re.compile(r"(?:(?<=[\t |])|^)0(?=[\t |]|$)")
+
+
+def _marked(text: str, mark: str, share: float = 1.0, seed: int = 0) -> str:
+    """The text with a share of its cells printed as 0 printed as ``mark``."""
+    rng = random.Random(seed)
+    return "\n".join(line if "。" in line else _ZERO.sub(lambda m: mark if rng.random() < share else "0", line)
+                     for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("layout", [lay for lay in LAYOUTS if lay != "runtogether"])
+@pytest.mark.parametrize("mark", ["—", "-", "/", "无"])
+def test_zeros_printed_as_marks_are_forced_back_by_the_rules(layout, mark):
+    """Every value of 三 and 四 is right or empty; a mark takes 0 only from
+    the rules (status ``inferred``). A group printed all in marks, its total
+    too, is left empty: no rule forces it."""
+    gen = make_report(11, "ogi-2021", layout)
+    plain = reportparse.parse_text(gen.text)
+    report = reportparse.parse_text(_marked(gen.text, mark))
+    forced = 0
+    for key, want in gen.truth.items():
+        if not key.startswith(("applications.", "appeals.")):
+            continue
+        cell = cell_at(report, key)
+        assert cell.value in (want, None), (key, cell)
+        if cell.raw == mark:
+            assert want == 0 and cell.status in ("inferred", "placed", "missing"), (key, cell)
+            forced += cell.status == "inferred"
+        else:
+            assert cell.value == cell_at(plain, key).value, (key, cell)
+    assert forced >= 50
+    assert report.tables["applications"].valid == plain.tables["applications"].valid
+
+
+@pytest.mark.parametrize("layout", ["tab", "layout", "lines"])
+def test_a_mark_in_table_two_holds_its_place_and_stays_empty(layout):
+    """二 has no rule: its marks stay empty (CELL_EMPTY), and the values after
+    them in the row are read in their own columns, not one place to the left."""
+    gen = make_report(12, "ogi-2021", layout)
+    report = reportparse.parse_text(_marked(gen.text, "—", share=0.5, seed=3))
+    flat = report.flat()
+    empty = [k for k, v in gen.truth.items() if k.startswith("proactive.") and flat[k] is None]
+    assert empty and all(gen.truth[k] == 0 for k in empty)
+    assert all(flat[k] == v for k, v in gen.truth.items() if k.startswith("proactive.") and flat[k] is not None)
+    assert any(d.code == "CELL_EMPTY" and d.path == "tables.proactive" for d in report.diagnostics)
+    assert not report.tables["proactive"].valid
+
+
+def test_a_mark_where_the_total_needs_more_is_never_zero():
+    """A row printed ``3 — 0 0 0 0 5``: the mark hides 2, not none. The rules may
+    force 2 (with the column's rules behind it) or leave it empty; never 0."""
+    gen = make_report(13, "ogi-2021", "tab")
+    lines = gen.text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("一、本年新收"))
+    cells = lines[at].split("\t")
+    cells[2] = "—"  # 商业企业 of 本年新收, whatever it was
+    lines[at] = "\t".join(cells)
+    report = reportparse.parse_text("\n".join(lines))
+    cell = cell_at(report, "applications.new.business")
+    want = gen.truth["applications.new.business"]
+    assert cell.value in (None, want)
+    if want:
+        assert cell.value != 0
+
+
+def test_marks_inside_other_text_are_no_cells():
+    """A rule line of dashes (pandoc's ``------``) and a dash among a broken
+    header's words (OCR: ``于第三项加第四项之和)  然  -  六``) add no cell to the row above."""
+    gen = make_report(14, "ogi-2021", "layout")
+    lines = gen.text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("二、上年结转"))
+    for extra in ("  ----------------  ---------  ------", "于第三项加第四项之和)      然      -    六 | 潜"):
+        report = reportparse.parse_text("\n".join(lines[:at + 1] + [extra] + lines[at + 1:]))
+        assert all(report.flat()[k] == v for k, v in gen.truth.items() if k.startswith("applications.carried_over."))
