@@ -17,6 +17,7 @@ from itertools import islice
 
 import regex
 
+from .csvrows import csv_row
 from .furniture import bare_page_numbers, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
@@ -24,7 +25,15 @@ from .span import Span
 from .startcache import compiled
 from .textutil import line_chunks
 
-_LINE = compiled(r"[^\r\n\f]*(?:\r\n\f?|\n\f?|\r\f?|\f|$)")
+# a line and its break: CR, LF, CRLF; Unicode's line and paragraph separators, NEL and a vertical tab (Word's
+# manual line break) too; a form feed after it (or alone) ends a page
+_LINE = compiled(r"[^\r\n\f\v\x85\u2028\u2029]*(?:\r\n\f?|[\n\v\x85\u2028\u2029]\f?|\r\f?|\f|$)")
+_RARE_BREAK = compiled(r"[\r\f\v\x85\u2028\u2029]")
+# text stored with its line breaks escaped (a JSON string or a database dump, ``…情况\n一、…``): the literal
+# escapes are its line breaks, tabs and characters
+_ESCAPED_BREAK = compiled(r"(?:\\r)?\\n(?:\\f)?|\\f")
+_ESCAPE = compiled(r'\\(?:[tr"/\\]|u[0-9a-fA-F]{4})')
+_UNESCAPED = {"t": "\t", "r": "", '"': '"', "/": "/", "\\": "\\"}
 _CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》"
 # a space inside Chinese words, or between an item number and its dot (``2 .其他``, OCR)
 _SPACE_IN_WORD = compiled(
@@ -136,7 +145,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             headings = 2
             break
         headings += bool(_MD_HEADING.match(body))
-    rw = _Rewriter(g, table, deleted, chrome, headings >= 2)
+    rw = _Rewriter(g, table, deleted, chrome, headings >= 2, escaped(original))
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
@@ -228,10 +237,29 @@ def _block_layout(original: str) -> tuple[array, bytearray]:
     return margins, padded
 
 
+def escaped(original: str) -> bool:
+    """The text has no line break but three or more escaped ones (``\\n``): one line of a JSON string."""
+    return "\n" not in original and original.count("\\n") >= 3 and not _RARE_BREAK.search(original)
+
+
+def _unescape(m: regex.Match[str]) -> str:
+    e = m.group()[1:]
+    return chr(int(e[1:], 16)) if e[0] == "u" else _UNESCAPED[e]
+
+
 def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:
     """Each line: its start, its text without the line break, its page, and
     where the next page starts when a form feed ends it."""
-    if "\r" not in original and "\f" not in original:  # the common case, read faster
+    if escaped(original):
+        start, page = 0, 1
+        for m in _ESCAPED_BREAK.finditer(original):
+            feed = m.group().endswith("f")
+            yield start, original[start:m.start()], page, m.end() if feed else None
+            start, page = m.end(), page + feed
+        if start < len(original):
+            yield start, original[start:], page, None
+        return
+    if not _RARE_BREAK.search(original):  # the common case, read faster
         start = 0
         while (nl := original.find("\n", start)) >= 0:
             yield start, original[start:nl], 1, None
@@ -246,7 +274,7 @@ def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:
             break
         raw = m.group()
         feed = raw.endswith("\f")
-        yield s, raw.rstrip("\r\n\f"), page, e if feed else None
+        yield s, raw.rstrip("\r\n\f\v\x85\u2028\u2029"), page, e if feed else None
         page += feed
 
 
@@ -254,13 +282,16 @@ class _Rewriter:
     """The per-line rewrites, in order."""
 
     def __init__(self, g: Grammars, table: dict[int, str], deleted: regex.Pattern[str],
-                 chrome: list[regex.Pattern[str]], markdown: bool) -> None:
+                 chrome: list[regex.Pattern[str]], markdown: bool, escaped: bool = False) -> None:
         self.g, self.table, self.deleted, self.chrome, self.markdown = g, table, deleted, chrome, markdown
+        self.escaped = escaped
         self.box = _box_patterns(g.cell_borders, g.rule_strokes) if g.cell_borders else None
 
     def rewrite(self, ln: MappedLine, removed: Counter[str]) -> None:
         if not ln.text:
             return
+        if self.escaped and "\\" in ln.text:
+            ln.sub(_ESCAPE, _unescape)
         translated = ln.text.translate(self.table)
         if len(translated) != len(ln.text):  # a zero-width character is deleted
             ln.sub(self.deleted, "")
@@ -273,6 +304,8 @@ class _Rewriter:
             removed["web_chrome"] += ln.sub(pat, "")
         if self.box is not None and self.box[0].search(ln.text):
             _box_drawn(ln, self.box)
+        if '"' in ln.text:
+            csv_row(ln)
         if self.markdown:
             _markdown(ln, removed)
         elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:

@@ -68,20 +68,22 @@ class MappedLine:
 
     def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> int:
         """Replace matches, keeping the map: a replacement maps to its match's first character."""
-        text = self.text
-        matches = [m for m in pattern.finditer(text) if m.start() != m.end()]
-        if not matches:
-            return 0
-        runs = self.runs
+        matches = [m for m in pattern.finditer(self.text) if m.start() != m.end()]
+        if matches:
+            self.splice([(m.start(), m.end(), repl if isinstance(repl, str) else repl(m)) for m in matches])
+        return len(matches)
+
+    def splice(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace the spans ``[start, end)`` (in order, not overlapping) with
+        their texts, keeping the map: a replacement maps to its span's first character."""
+        text, runs = self.text, self.runs
         out_t: list[str] = []
         out_r: list[Run] = []
         last = pos = 0
-        for m in matches:
-            s, e = m.span()
+        for s, e, r in edits:
             out_t.append(text[last:s])
             cut(runs, last, s, pos, out_r)
             pos += s - last
-            r = repl if isinstance(repl, str) else repl(m)
             if r:
                 out_t.append(r)
                 push(out_r, pos, at(runs, s), 0)
@@ -90,7 +92,6 @@ class MappedLine:
         out_t.append(text[last:])
         cut(runs, last, len(text), pos, out_r)
         self.text, self.runs = "".join(out_t), out_r
-        return len(matches)
 
 
 class OffsetMap:

@@ -1,0 +1,97 @@
+"""Tables as a spreadsheet's CSV export prints them, and values in quotes.
+
+A quoted CSV row (every field quoted, or a field quoted for the comma in
+``"1,234"``) reads as tab-separated cells: an empty field is an empty cell,
+the comma of a thousands separator stays in its number, and every value maps
+back to its own characters in the input. Quotes around values run together
+without a CSV row's shape (``'0','2','o'``) are no cells: a value lost among
+them never lets the next one slide into its column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import reportparse
+from reportparse.grammar import load_grammars
+from reportparse.normalise import normalise
+
+from conftest import cell_at
+from generator import make_report
+
+
+def _as_csv(text: str, quoting: int, thousands: bool = False) -> str:
+    out = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = [f"{int(c):,}" if thousands and c.isdigit() else c for c in line.split("\t")]
+        buf = io.StringIO()
+        csv.writer(buf, quoting=quoting, lineterminator="").writerow(cells)
+        out.append(buf.getvalue())
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("quoting", [csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC, csv.QUOTE_MINIMAL])
+@pytest.mark.parametrize("thousands", [False, True])
+def test_a_csv_export_reads_as_its_tab_separated_table(quoting, thousands):
+    gen = make_report(21, "ogi-2021", "tab", big=True)  # values of 1000 and more: 1,234 when separated
+    tab = reportparse.parse_text(gen.text)
+    exported = _as_csv(gen.text, quoting, thousands)
+    assert exported != gen.text
+    report = reportparse.parse_text(exported)
+    assert report.flat() == tab.flat()
+    assert all(report.tables[k].valid == tab.tables[k].valid for k in tab.tables)
+    cell = cell_at(report, "applications.new.total")
+    assert exported[cell.span.start:cell.span.end].replace(",", "") == str(gen.truth["applications.new.total"])
+
+
+def test_empty_csv_fields_are_empty_cells():
+    gen = make_report(22, "ogi-2021", "tab")
+    lines = gen.text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("一、本年新收"))
+    cells = lines[at].split("\t")
+    cells[6] = ""  # 其他 printed empty
+    lines[at] = "\t".join(cells)
+    report = reportparse.parse_text(_as_csv("\n".join(lines), csv.QUOTE_ALL))
+    assert cell_at(report, "applications.new.other_org").value in (None, gen.truth["applications.new.other_org"])
+    for col in ("natural_person", "legal_service", "total"):  # in their own columns, not one to the left
+        assert cell_at(report, f"applications.new.{col}").value == gen.truth[f"applications.new.{col}"]
+
+
+def test_a_csv_row_maps_back_to_its_characters():
+    row = '"一、本年新收政府信息公开申请数量","1,470","7","","544"'
+    c = normalise(row, load_grammars())
+    assert c.text == "一、本年新收政府信息公开申请数量\t1,470\t7\t\t544"
+    at = c.text.index("1,470")
+    assert row[c.omap[at]:c.omap[at + 5 - 1] + 1] == "1,470"
+    assert row[c.omap[c.text.index("544")]] == "5"
+
+
+@pytest.mark.parametrize("line", ['落实"放管服"改革,优化营商环境,提升服务', 'a,"b",c"d'])
+def test_prose_with_quotes_and_commas_is_no_csv_row(line):
+    assert normalise(line, load_grammars()).text == line
+
+
+@pytest.mark.parametrize("quote", ["'", '"', "“”"])
+def test_a_value_lost_among_quotes_moves_no_other(quote):
+    """tab cells each quoted and joined with commas, not a CSV row (single or
+    curly quotes): 其他法律… row with 非营利 printed as the OCR letter ``o``.
+    The row's values are right or empty; 3 never reads as 法律服务机构's."""
+    q1, q2 = (quote[0], quote[-1])
+    gen = make_report(23, "ogi-2021", "tab")
+    lines = gen.text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("7.属于行政执法案卷"))
+    cells = lines[at].split("\t")
+    cells[1:] = ["0", "0", "2", "o", "0", "3", "5"]
+    lines[at] = ",".join(f"{q1}{c}{q2}" for c in cells)
+    report = reportparse.parse_text("\n".join(lines))
+    want = dict(zip(["natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total"],
+                    [0, 0, 2, 0, 0, 3, 5], strict=True))
+    for col, value in want.items():
+        cell = cell_at(report, f"applications.result.withheld.enforcement_files.{col}")
+        assert cell.value in (None, value) or cell.status == "placed", (col, cell)
