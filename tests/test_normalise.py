@@ -89,6 +89,25 @@ def test_traditional_mirror_pages_read_like_simplified():
     assert canon("本機關規範性檔案在入口網站公開") == "本机关规范性文件在门户网站公开"
 
 
+def test_taiwan_phrasing_reads_like_simplified():
+    """OpenCC's s2twp (Traditional characters and Taiwan terms: 資訊 for 信息,
+    資料 for 数据, 檔案 for 文件, 專案 for 项目, 祕密, 製作) of the bundled
+    sample (tests/fixtures/sample-opencc-s2twp.txt): the same values, section
+    keys and header as the simplified text."""
+    import reportparse
+
+    from conftest import FIXTURES, SAMPLE
+
+    a = reportparse.parse_text(SAMPLE.read_text(encoding="utf-8"))
+    taiwan = (FIXTURES / "sample-opencc-s2twp.txt").read_text(encoding="utf-8")
+    assert "政府資訊公開" in taiwan and "檔案" in taiwan
+    b = reportparse.parse_text(taiwan)
+    assert a.flat() == b.flat()
+    assert [(s.key, s.title) for s in a.sections] == [(s.key, s.title) for s in b.sections]
+    assert (b.header.issuer.value, b.header.year.value) == (a.header.issuer.value, a.header.year.value)
+    assert canon("政府資訊公開") == "政府信息公开" and canon("本列資料的勾稽關係") == "本列数据的勾稽关系"
+
+
 @given(st.text(alphabet=st.sampled_from("商业企 \t\n\r\f（）()【】０１2３第页一、1.\u200b|#-"), max_size=200))
 def test_kept_characters_map_onto_themselves(text):
     """The offset map is runs, not an integer a character: every character the
