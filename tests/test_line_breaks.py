@@ -1,7 +1,8 @@
 """Line breaks as other tools write them: Unicode's line and paragraph
 separators, NEL, a vertical tab (Word's manual line break), and a whole text
 stored as one escaped JSON string (a crawl's JSON lines or a database dump:
-``…情况\\n一、…``, ``\\t`` between cells, ``\\u653f`` for 政 when ASCII only).
+``…情况\\n一、…``, ``\\t`` between cells, ``\\u653f`` for 政 when ASCII only),
+and HTML entities a scraper left (``&#9;``, ``&nbsp;``).
 Each reads as the same text with its line breaks, every value's span still
 pointing at its own characters in the input.
 """
@@ -46,3 +47,15 @@ def test_a_json_string_reads_as_its_text(ascii_only):
 def test_a_line_with_an_escape_or_two_is_no_json_string():
     line = r"附件见C:\new\docs\notes目录"
     assert normalise(line, load_grammars()).text == line
+
+
+@pytest.mark.parametrize("tab", ["&#9;", "&nbsp;&nbsp;", "&#x9;"])
+def test_html_entities_left_in_scraped_text_are_decoded(tab):
+    """A page scraped with its entities left (``规章&#9;4720&#9;1628``): cells
+    apart as the entity's tab or spaces set them; ``&amp;`` is ``&``."""
+    gen = make_report(32, "ogi-2021", "tab")
+    scraped = gen.text.replace("\t", tab).replace("情况", "情况&amp;", 1)
+    plain, report = reportparse.parse_text(gen.text), reportparse.parse_text(scraped)
+    assert {k: v for k, v in report.flat().items() if k.startswith(TABLES)} == {
+        k: v for k, v in plain.flat().items() if k.startswith(TABLES)}
+    assert normalise("规章&#9;1 &amp; 2", load_grammars()).text == "规章\t1 & 2"

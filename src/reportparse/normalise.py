@@ -58,6 +58,7 @@ _MD_MARK = compiled(r"^\s*#{1,6}\s+|\*\*")
 _MD_BREAK = compiled(r"<br\s*/?>", regex.IGNORECASE)
 # an HTML character reference a converter left in (``&nbsp;0``): the character it names
 _MD_ENTITY = compiled(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#[xX][0-9A-Fa-f]{2,4});")
+_ENTITY = compiled(r"&(?:[A-Za-z]{2,8}|#\d{1,5}|#[xX][0-9A-Fa-f]{1,4});")
 _MD_HEADING = compiled(r"^\s*#{1,6}\s+\S")
 # a text table whose cells are set apart by pipes (``label | 3 |  | 55``): a pipe
 # with white space (or the line's edge) on both sides is a cell boundary, so an
@@ -304,6 +305,8 @@ class _Rewriter:
             removed["web_chrome"] += ln.sub(pat, "")
         if self.box is not None and self.box[0].search(ln.text):
             _box_drawn(ln, self.box)
+        if "&" in ln.text and not self.markdown:  # HTML's entities left in scraped text (``&nbsp;``, ``&#9;``)
+            ln.sub(_ENTITY, _text_entity)
         if '"' in ln.text:
             csv_row(ln)
         if self.markdown:
@@ -384,6 +387,14 @@ def _entity(m: regex.Match[str]) -> str:
 
     ch = html.unescape(m.group())
     return " " if ch.isspace() else ch
+
+
+def _text_entity(m: regex.Match[str]) -> str:
+    """An entity in text outside Markdown (scraped with its entities left): a tab stays a cell boundary."""
+    import html  # only for a document that has one
+
+    ch = html.unescape(m.group())
+    return ch if ch == "\t" or not ch.isspace() else " "
 
 
 def _box_patterns(borders: str, strokes: str) -> tuple[regex.Pattern[str], ...]:
