@@ -93,3 +93,32 @@ def test_marks_inside_other_text_are_no_cells():
     for extra in ("  ----------------  ---------  ------", "于第三项加第四项之和)      然      -    六 | 潜"):
         report = reportparse.parse_text("\n".join(lines[:at + 1] + [extra] + lines[at + 1:]))
         assert all(report.flat()[k] == v for k, v in gen.truth.items() if k.startswith("applications.carried_over."))
+
+
+def test_a_dash_glued_to_the_next_label_is_no_cell_of_the_row_above():
+    """Whole-page tesseract text (bench/ocr/065.txt): OCR read the next row's
+    item number as a dash glued to its words (``-部分公开《区分处理的…``); the
+    label is found without it, and the dash that ends 予以公开's segment is no
+    eighth value of that row (a mark stands alone, and this one is glued)."""
+    import json
+
+    from conftest import ROOT
+
+    truth = json.loads((ROOT / "bench/ocr/065.truth.json").read_text(encoding="utf-8"))["truth"]
+    flat = reportparse.parse_file(ROOT / "bench/ocr/065.txt").flat()
+    row = [k for k in truth if k.startswith("applications.result.disclosed.")]
+    assert len(row) == 7 and all(flat[k] == truth[k] for k in row)
+
+
+@pytest.mark.parametrize("layout", ["tab", "layout", "lines"])
+@pytest.mark.parametrize("sign", ["-", "—"])
+def test_a_minus_sign_a_space_apart_is_never_dropped(layout, sign):
+    """2019's 本年增/减 printed ``- 9`` (the sign a space apart): a mark and a
+    number, or a negative number, but never 9 (one cell per line: the code
+    before read 9)."""
+    gen = make_report(41, "ogi-2019", layout)
+    text = re.sub(r"(?:(?<=[\t ])|^)-(\d)", lambda m: f"{sign} {m.group(1)}", gen.text, flags=re.M)
+    assert text != gen.text
+    flat = reportparse.parse_text(text).flat()
+    negative = [k for k, v in gen.truth.items() if isinstance(v, int) and v < 0]
+    assert negative and all(flat[k] in (None, gen.truth[k]) for k in negative)

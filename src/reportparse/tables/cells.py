@@ -49,7 +49,13 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     tabbed = "\t" in text
     values: list[Value] = []
     block = 0
-    for i, (fields, tab_line, line) in enumerate(segment_lines(text, positions, after_label=drop_first)):
+    lines = segment_lines(text, positions, after_label=drop_first)
+    if text and not text[-1].isspace() and lines and lines[-1][0]:
+        # the segment ends inside a token, so a mark there is glued to the next label (``-部分公开``: OCR's dash)
+        last_fields, last_tab, last_line = lines[-1]
+        if (v := read_token(last_fields[-1][0], 0)) is not None and v.kind == "mark":
+            lines[-1] = (last_fields[:-1], last_tab, last_line)
+    for i, (fields, tab_line, line) in enumerate(lines):
         if not fields:
             block += 1
             continue
@@ -90,7 +96,11 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 marks = marks or v.kind == "mark"
             else:
                 words = words or bool(raw.strip())
-        if digits or marks and not words:  # (a mark among words is no row of cells: ``然 - 六``, a header OCR broke)
+        if marks and words:  # a mark among words (``然 - 六``, a header OCR broke; a garbled label ``-部分公开 - 0 1``)
+            marks = False  # carries no row of cells; outside a tab's cell it is no cell at all
+            if not tab_line:
+                line_vals = [v for v in line_vals if v.kind != "mark"]
+        if digits or marks:
             for v in line_vals:
                 v.block, v.line = block, i
             values.extend(v for v in line_vals if tabbed or v.kind != "blank")
@@ -293,8 +303,9 @@ def fit_positions(values: list[Value], ncols: int,
     excess = len(values) - ncols
     if excess < 0:
         return None
-    lead = next((i for i, v in enumerate(values) if v.kind != "blank"), len(values))
-    trail = next((i for i, v in enumerate(reversed(values)) if v.kind != "blank"), len(values))
+    # (a mark at an end is trimmed like a blank when the row has a field too many: OCR's dash after a label)
+    lead = next((i for i, v in enumerate(values) if v.kind not in ("blank", "mark")), len(values))
+    trail = next((i for i, v in enumerate(reversed(values)) if v.kind not in ("blank", "mark")), len(values))
     ways = [values[k:len(values) - (excess - k)] for k in range(max(0, excess - trail), min(lead, excess) + 1)]
     if len(ways) > 1 and holds is not None:
         ways = [w for w in ways if holds(w)]
