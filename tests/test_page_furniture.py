@@ -131,3 +131,24 @@ def test_a_value_alone_at_a_pages_end_is_no_page_number():
     r = reportparse.parse_text(text)
     assert not any(d.code == "INPUT_PAGE_FURNITURE" for d in r.diagnostics)
     assert _tables(r) == _tables(reportparse.parse_text(gen.text))
+
+
+@pytest.mark.parametrize("layout", ["tab", "lines", "layout", "markdown"])
+@pytest.mark.parametrize("prefix", ["{}\t", "{}  ", "{}|", "{}: ", "L{} ", "> "])
+def test_a_prefix_before_every_line_is_no_text(layout, prefix):
+    """A copy with each line's number before it (a code viewer's, a corpus
+    tool's: ``12\\t``, ``L12 ``) or an e-mail's quoting (``> ``): the tables
+    read as without it (the code before read none of their values)."""
+    gen = make_report(51, "ogi-2021", layout)
+    plain = reportparse.parse_text(gen.text)
+    copied = "\n".join(prefix.format(i) + line for i, line in enumerate(gen.text.split("\n"), 1))
+    assert _tables(reportparse.parse_text(copied)) == _tables(plain)
+
+
+def test_numbers_before_some_lines_are_no_line_numbers():
+    """Values one per line and item numbers do not count up with every line: no prefix is taken off."""
+    from reportparse.furniture import line_prefix
+
+    gen = make_report(52, "ogi-2021", "lines")
+    assert line_prefix(gen.text.split("\n")) == {}
+    assert line_prefix([f"{i} 条" for i in range(1, 30, 2)]) == {}

@@ -1,8 +1,9 @@
 """Page furniture that the line patterns of the grammar (``page_furniture``)
 cannot tell: the report's title printed again as a running header (页眉) in
 text without form feeds (page texts joined by a line break), or on too few
-pages for a header to open most of them; and page numbers printed bare
-(``3``), which only their run from page to page tells from a table's value.
+pages for a header to open most of them; page numbers printed bare
+(``3``), which only their run from page to page tells from a table's value;
+and a prefix before every line (its number, counting up; a quoting mark).
 
 Left in, such a line under a table's label is read as a row the template does
 not have, and the values after it as that row's: a row one value short looks
@@ -12,6 +13,7 @@ whole, the value it lost silently gone.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 import regex
 
@@ -95,3 +97,31 @@ def bare_page_numbers(lines: Iterable[tuple[int, str, int]]) -> set[int]:
     if not runs or counted * 2 < len(last) or len(last) > 2 and max(len(r) for r in runs) < 3:
         return set()
     return {at for r in runs for at in r}
+
+
+# a line's number printed before it (a code viewer's or a corpus tool's copy: ``12\t``, ``12  ``, ``12|``,
+# ``12: ``, ``L12 ``), and an e-mail's or Markdown's quoting (``> ``)
+_LINE_NUMBER = compiled(r"^[ \t]*L?(\d{1,6})(?:\t|  +|[ \t]*[:|│][ \t]?| |$)")
+_QUOTED = compiled(r"^[ \t]*>+ ?")
+
+
+def line_prefix(lines: list[str]) -> dict[int, int]:
+    """A prefix that stands before (nearly) every line and is no text: where
+    it ends on each line that carries it (line index -> end). Either each
+    line's own number counting up by one from line to line, on nine lines in
+    ten or more (a form feed's own line aside), or an e-mail's quoting mark on
+    nine non-empty lines in ten. Empty for any other text: a number before
+    only some lines (a table's values, an item number) never counts up with
+    every line."""
+    filled = sum(1 for line in lines if line.strip())
+    if filled < 10:
+        return {}
+    found = [(i, m) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
+    chained: dict[int, int] = {}
+    for (i, m), (j, n) in pairwise(found):
+        if int(n.group(1)) == int(m.group(1)) + 1 and j - i <= 2:  # (a form feed's line between)
+            chained[i], chained[j] = m.end(), n.end()
+    if len(chained) * 10 >= filled * 9:
+        return chained
+    quoted = {i: m.end() for i, line in enumerate(lines) if (m := _QUOTED.match(line))}
+    return quoted if len(quoted) * 10 >= filled * 9 else {}

@@ -18,7 +18,7 @@ from itertools import islice
 import regex
 
 from .csvrows import csv_row
-from .furniture import bare_page_numbers, repeated_titles
+from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
@@ -28,6 +28,7 @@ from .textutil import line_chunks
 # a line and its break: CR, LF, CRLF; Unicode's line and paragraph separators, NEL and a vertical tab (Word's
 # manual line break) too; a form feed after it (or alone) ends a page
 _LINE = compiled(r"[^\r\n\f\v\x85\u2028\u2029]*(?:\r\n\f?|[\n\v\x85\u2028\u2029]\f?|\r\f?|\f|$)")
+_PREFIXED = compiled(r"[ \t]*(?:L?\d|>)")  # a text whose first line may carry a line number or a quoting mark
 _RARE_BREAK = compiled(r"[\r\f\v\x85\u2028\u2029]")
 # text stored with its line breaks escaped (a JSON string or a database dump, ``…情况\n一、…``): the literal
 # escapes are its line breaks, tabs and characters
@@ -140,8 +141,10 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     skip = _scrape_metadata(original, g, canon)
     chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur
     # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
+    prefix = line_prefix([body for _, body, _, _ in _raw_lines(original)]) if _PREFIXED.match(original) else {}
     headings = 0
-    for _, body, _, _ in _raw_lines(original) if "#" in original or "---" in original else ():
+    for n, (_, body, _, _) in enumerate(_raw_lines(original) if "#" in original or "---" in original else ()):
+        body = body[prefix.get(n, 0):]
         if _MD_RULE.match(body):
             headings = 2
             break
@@ -149,7 +152,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2, escaped(original))
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
-    running = _running_headers(original, skip, rw, g) if original.count("\f") >= 2 else set()
+    running = _running_headers(original, skip, rw, g, prefix) if original.count("\f") >= 2 else set()
     first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
     again = repeated_titles(original, first, g)  # line starts
     if "\f" in original:
@@ -163,6 +166,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
         ln = MappedLine(body, s, page, s + len(body))
+        if n in prefix:
+            ln.splice([(0, prefix[n], "")])  # the line's number before it, or a quoting mark: no text of the report
         if margins is not None and padded is not None and "\t" not in body:
             if margins[n]:
                 ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
@@ -440,7 +445,8 @@ def _scrape_metadata(original: str, g: Grammars, canon: Canonical) -> int:
     return 0
 
 
-def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars) -> set[str]:
+def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
+                     prefix: dict[int, int]) -> set[str]:
     """Texts that open (after page numbers) at least half of the pages after the first: running headers."""
     firsts: dict[int, str] = {}
     pages = 1
@@ -449,6 +455,8 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars) -> se
         if n < skip or page in firsts:
             continue
         ln = MappedLine(body, s, page, s + len(body))
+        if n in prefix:
+            ln.splice([(0, prefix[n], "")])  # the line's number before it, or a quoting mark: no text of the report
         rw.rewrite(ln, Counter())
         if ln.text.strip() and not any(p.match(ln.text) for p in g.page_furniture):
             firsts[page] = ln.text

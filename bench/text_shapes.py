@@ -1,0 +1,125 @@
+"""Whole texts as other tools store them: a spreadsheet's CSV export, an
+escaped JSON string, other line breaks, HTML entities left in, a line number
+or quoting mark before every line.
+
+    python bench/text_shapes.py [--count 16] [--fresh-seed N]
+
+Generated reports (both templates by turns, every third with the text noise
+model, which prints some cells empty) in five text layouts (tab, one cell per
+line, space-aligned, pipes, Markdown), each stored these ways:
+
+* ``csv: QUOTING`` — every tab-separated line written by Python's ``csv``
+  module (``QUOTE_ALL``, ``QUOTE_MINIMAL``, ``QUOTE_NONNUMERIC``), with
+  thousands separators (``1,234``) in ``minimal, 1,234``;
+* ``quoted cells, SEP`` — each tab cell in quotes and the cells joined by a
+  separator that makes no CSV row (``'0','2'``, ``“0”，“2”``, ``"0"; "2"``);
+* ``json string`` / ``json string, ascii`` — the text as one JSON string
+  stores it (``…\\n…``; ``\\u653f`` for 政 in the second);
+* ``U+2028`` / ``vertical tab`` — line breaks as other tools write them;
+* ``&#9; for tabs`` / ``&nbsp; for spaces`` — HTML entities left in;
+* ``line numbers N\\t`` / ``N: `` / ``LN `` and ``> quoted`` — a prefix before every line.
+
+Every cell is compared with the generator's value. Printed per shape: cells
+right, wrong (and of those, how many are not flagged), empty, tables valid,
+tables valid with a wrong value (must be 0).
+
+Seeds 4400+, 4500+, 4600+ and 5100+ were read while writing the readings of
+these shapes (``csvrows.py``, ``normalise``, ``furniture.line_prefix``,
+``tables/tokens``): **tuning**; fresh seeds drawn at run time are held out
+(``--fresh-seed N`` repeats a run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import HEAD, fresh_base, fresh_seed_option, row, tally  # noqa: E402
+
+import reportparse  # noqa: E402
+
+from generator import add_noise, make_report  # noqa: E402
+
+LAYOUTS = ("tab", "lines", "layout", "pipes", "markdown")
+
+
+def _csv(quoting: int, thousands: bool = False) -> Callable[[str], str]:
+    def write(text: str) -> str:
+        out = []
+        for line in text.split("\n"):
+            if "\t" in line:
+                cells = [f"{int(c):,}" if thousands and c.isdigit() else c for c in line.split("\t")]
+                buf = io.StringIO()
+                csv.writer(buf, quoting=quoting, lineterminator="").writerow(cells)
+                line = buf.getvalue()
+            out.append(line)
+        return "\n".join(out)
+    return write
+
+
+def _quoted(q1: str, q2: str, sep: str) -> Callable[[str], str]:
+    return lambda text: "\n".join(sep.join(f"{q1}{c}{q2}" for c in line.split("\t")) if "\t" in line else line
+                                  for line in text.split("\n"))
+
+
+def _numbered(form: str) -> Callable[[str], str]:
+    return lambda text: "\n".join(form.format(i) + line for i, line in enumerate(text.split("\n"), 1))
+
+
+SHAPES: dict[str, Callable[[str], str]] = {
+    "csv: all": _csv(csv.QUOTE_ALL),
+    "csv: nonnumeric": _csv(csv.QUOTE_NONNUMERIC),
+    "csv: minimal": _csv(csv.QUOTE_MINIMAL),
+    "csv: minimal, 1,234": _csv(csv.QUOTE_MINIMAL, thousands=True),
+    "quoted cells, ','": _quoted("'", "'", ","),
+    "quoted cells, “”，": _quoted("“", "”", "，"),
+    "quoted cells, '; '": _quoted('"', '"', "; "),
+    "json string": lambda t: json.dumps(t, ensure_ascii=False)[1:-1],
+    "json string, ascii": lambda t: json.dumps(t)[1:-1],
+    "U+2028": lambda t: t.replace("\n", "\u2028"),
+    "vertical tab": lambda t: t.replace("\n", "\v"),
+    "&#9; for tabs": lambda t: t.replace("\t", "&#9;"),
+    "&nbsp; for spaces": lambda t: t.replace("\t", "&nbsp;&nbsp;"),
+    "line numbers N\\t": _numbered("{}\t"),
+    "line numbers N: ": _numbered("{}: "),
+    "line numbers LN ": _numbered("L{} "),
+    "> quoted": _numbered("> "),
+}
+
+
+def run(base: int, count: int) -> dict[str, dict[str, int]]:
+    tot: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for seed in range(base, base + count):
+        for layout in LAYOUTS:
+            gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], layout, big=bool(seed % 2))
+            text = add_noise(gen.text, seed) if seed % 3 == 0 else gen.text
+            tally(reportparse.parse_text(text), gen.truth, tot["(as generated)"])
+            for name, store in SHAPES.items():
+                tally(reportparse.parse_text(store(text)), gen.truth, tot[name])
+    return tot
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=16, help="reports (each in five layouts, every shape)")
+    fresh_seed_option(ap)
+    args = ap.parse_args()
+    fresh = fresh_base(args)
+    print(f"{'shape':<26}{HEAD}")
+    for name, t in run(fresh, args.count).items():
+        print(row(name, t, 26), flush=True)
+    print(f"(fresh seeds {fresh}+, held out; --fresh-seed {fresh} repeats this run)")
+
+
+if __name__ == "__main__":
+    main()
