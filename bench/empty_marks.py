@@ -6,8 +6,8 @@ Many reports print an empty or nil cell as a dash, a slash or 无 instead of
 ``0`` (the templates' notes allow ``-`` for not applicable). Generated
 reports (both templates by turns, every third with the text noise model) in
 five text layouts (tab, one cell per line, space-aligned, pipes, Markdown)
-have a share of their zero cells (30%, or all) printed as one of these
-marks. Every cell is compared with the generator's value: a mark is a cell
+and as an HTML page (every zero cell a mark) have a share of their zero
+cells (30%, or all) printed as one of these marks. Every cell is compared with the generator's value: a mark is a cell
 without a printed value, so it is right only where the rules force 0 into it
 (status ``inferred``); else it is empty. Printed per mark, share and layout:
 cells right, wrong (must be 0), empty, tables valid, tables valid with a
@@ -24,6 +24,7 @@ import argparse
 import random
 import re
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -35,12 +36,13 @@ from scoring import HEAD, fresh_base, fresh_seed_option, row, tally  # noqa: E40
 
 import reportparse  # noqa: E402
 
-from generator import add_noise, make_report  # noqa: E402
+from generator import add_noise, make_report, render_html  # noqa: E402
 
 LAYOUTS = ("tab", "lines", "layout", "pipes", "markdown")
 MARKS = ("—", "-", "/", "无", "——", "－", "／")
 _ZERO = re.compile(r"(?:(?<=[\t |])|^)0(?=[\t |]|$)")  # a cell printed as 0 (not a digit of a number)
 _PROSE = re.compile(r"[。，；]")
+_HTML_ZERO = re.compile(r">\s*0\s*<")  # a table cell of an HTML page that holds 0
 
 
 def with_marks(text: str, rng: random.Random, mark: str, share: float) -> str:
@@ -65,6 +67,13 @@ def run(base: int, count: int) -> dict[str, dict[str, int]]:
                 report = reportparse.parse_text(with_marks(text, rng, mark, share))
                 tally(report, gen.truth, tot[f"{layout}, {share:.0%} of zeros"])
                 tally(report, gen.truth, tot[f"mark {mark}"])
+        gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
+        mark = rng.choice(MARKS)
+        page = _HTML_ZERO.sub(f">{mark}<", render_html(gen))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "report.html"
+            path.write_text(page, encoding="utf-8")
+            tally(reportparse.parse_file(path), gen.truth, tot["html, 100% of zeros"])
     return tot
 
 
