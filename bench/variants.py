@@ -40,8 +40,9 @@ generator's value:
     negative numbers (2019's 本年增/减) printed with U+2212, an en dash or an
     em dash, or with 减 or ↓ for the sign (before the number, after it, in
     brackets, or a space apart: ``减5``, ``5↓``, ``5(减)``, ``↓ 5``; added at stop 49:
-    a hyphen or em dash a space apart, ``- 5``, ``— 5``, which the code before read
-    as +5 in text of one cell per line);
+    a hyphen or em dash a space apart, ``- 5``, ``— 5``, a minus after the number,
+    ``5-``, and a triangle, ``▼ 5``, which the code before read as +5 in text of one
+    cell per line or of digits run together);
 ``magnitude``
     2019's 采购总金额 (元) printed in 万 (``0.122372万``), a magnitude no unit
     of the reader names;
@@ -371,6 +372,8 @@ VARIANTS: dict[str, tuple[Callable[[int, str, str, random.Random], Made], tuple[
     "minus ↓ 5": (printed_as(_signed("↓ {}"), template="ogi-2019"), ("proactive",)),
     "minus - 5": (printed_as(_signed("- {}"), template="ogi-2019"), ("proactive",)),
     "minus — 5": (printed_as(_signed("— {}"), template="ogi-2019"), ("proactive",)),
+    "minus 5-": (printed_as(_signed("{}-"), template="ogi-2019"), ("proactive",)),
+    "minus ▼ 5": (printed_as(_signed("▼ {}"), template="ogi-2019"), ("proactive",)),
     "magnitude": (printed_as(_in_wan, template="ogi-2019"), ("proactive",)),
     "cited": (cited, ("proactive",)),
     "unit": (header_unit, ("proactive",)),

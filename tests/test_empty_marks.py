@@ -122,3 +122,39 @@ def test_a_minus_sign_a_space_apart_is_never_dropped(layout, sign):
     flat = reportparse.parse_text(text).flat()
     negative = [k for k, v in gen.truth.items() if isinstance(v, int) and v < 0]
     assert negative and all(flat[k] in (None, gen.truth[k]) for k in negative)
+
+
+@pytest.mark.parametrize("form", ["- {}", "— {}"])
+def test_a_spaced_minus_in_digits_run_together_is_never_dropped(form, monkeypatch):
+    """Digits run together (``行政事业性收费0— 20``: 上一年项目数量 0, 本年增/减
+    −20 printed with its sign a space apart): the dash glued to the 0 may be
+    the next number's sign, so 20 is never read alone (the code before: 20)."""
+    import generator
+
+    plain = generator._fmt
+    monkeypatch.setattr(generator, "_fmt", lambda v: form.format(plain(-v)) if isinstance(v, int) and v < 0 else plain(v))
+    wrong = []
+    for seed in range(700, 712):
+        gen = make_report(seed, "ogi-2019", "runtogether", big=True)
+        report = reportparse.parse_text(gen.text)
+        for key, want in gen.truth.items():
+            cell = cell_at(report, key)
+            if cell is not None and cell.value is not None and cell.value != want and cell.status in ("read", "inferred"):
+                wrong.append((seed, key, want, cell.value))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("layout", ["lines", "runtogether", "tab"])
+@pytest.mark.parametrize("form", ["{}-", "▼ {}", "▼{}", "▲{}"])
+def test_a_sign_after_the_number_or_a_triangle_is_never_dropped(layout, form, monkeypatch):
+    """本年增/减 printed ``20-`` (the sign after the number, or a cell run into
+    it: ``13-0``) or with a triangle (``▼ 5``): never read as +20 or +5 (the
+    code before: one cell per line and digits run together read them so)."""
+    import generator
+
+    plain = generator._fmt
+    monkeypatch.setattr(generator, "_fmt", lambda v: form.format(plain(-v)) if isinstance(v, int) and v < 0 else plain(v))
+    for seed in range(700, 706):
+        gen = make_report(seed, "ogi-2019", layout, big=True)
+        flat = reportparse.parse_text(gen.text).flat()
+        assert all(flat[k] in (None, v) for k, v in gen.truth.items() if isinstance(v, int) and v < 0)

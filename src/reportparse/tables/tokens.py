@@ -51,15 +51,19 @@ _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0",
 # a sign written as a word or an arrow beside a number (2019's 本年增/减: ``↓ 5``, ``5↓``, ``5(减)``, ``5减``, ``增 3``):
 # the number and its mark are one field, unreadable (never the number without its sign); a mark between two
 # runs of digits (``11835减2961``) may be the one's or the other's, so both go with it
-_SIGN_CHARS = "增减升降↑↓"
+_SIGN_CHARS = "增减升降↑↓▲▼△▽"
 _SIGN_MARK = rf"(?:[{_SIGN_CHARS}]|[（(][{_SIGN_CHARS}][\p{{Han}}]?[）)])"
+# a dash one space before a number (``- 20``, ``— 5``): a minus sign set apart, or a mark for an empty cell
+# and the next cell; which is not known, so the two are one field, unreadable (never the number alone)
+_SPACED_DASH = r"[-—–－] [-+]?\d+(?:\.\d+)?"
 SIGNED = compiled(rf"^(?:{_SIGN_MARK}\s*[-+]?\d+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?\s*{_SIGN_MARK}"
-                   rf"|[-+]?\d+(?:\.\d+)?\s*{_SIGN_MARK}\s*[-+]?\d+(?:\.\d+)?)$")
+                   rf"|[-+]?\d+(?:\.\d+)?\s*{_SIGN_MARK}\s*[-+]?\d+(?:\.\d+)?|{_SPACED_DASH})$")
 _SIGN_START = compiled(rf"^{_SIGN_MARK}")
 _SIGN_WORDS = ("增加", "增长", "增减", "增强", "增设", "增至", "减少", "减免", "减至", "降低", "降至", "升高", "升级")  # words a sign character begins: not a mark
-_ENDS_SIGNED = compiled(rf"\d{_SIGN_MARK}$")
+_ENDS_SIGNED = compiled(rf"\d(?:{_SIGN_MARK}|[-+—–－])$")  # (``0- 20``: the dash may be the next number's sign)
 _LEAD_DIGITS = compiled(r"\d+(?:\.\d+)?")
-_TOKEN = compiled(rf"{_SIGN_MARK}\s*[-+]?\d+(?:\.\d+)?(?!\S)|[-+]?\d+(?:\.\d+)?\s*{_SIGN_MARK}(?!\S)|\S+")
+_TOKEN = compiled(rf"{_SIGN_MARK}\s*[-+]?\d+(?:\.\d+)?(?!\S)|[-+]?\d+(?:\.\d+)?\s*{_SIGN_MARK}(?!\S)"
+                  rf"|(?<!\S){_SPACED_DASH}(?!\S)|\S+")
 _OCR_TOKEN = compiled(r"^[\d工lIoO〇○]{1,6}$")
 # numbers one space or a rule apart in one tab cell (``128 9``, ``211 |0``): OCR
 # printed two cells too close for a tab, or read the cells' rule as ``|``
@@ -78,15 +82,19 @@ _JUNK = r"[A-Za-z\[\]〔〕【】]"
 # a number in another magnitude than a unit this reader knows (``1223.72万``, ``5千元``, ``3亿元``): never the
 # number without it (in a column of 元 that is 10,000 times too small)
 _MAGNITUDE = r"[-+]?\d+(?:\.\d+)?(?:[千百亿]元?|万(?!元))"
+# a sign right after a number, no digit after it (``20-``: OCR's reading of -20, or −20 printed with its sign
+# after it; ``20-规章``, one cell per line joined to the next label): never the number without it (a sign
+# between digits, ``2648-18538``, is read as the next number's: the digits before it end a cell)
+_SIGN_AFTER = r"[-+]?\d+(?:\.\d+)?[-+](?!\d)"
 _GLUED = compiled(rf"^(?:{_JUNK}{{1,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}|[-+]?\d+(?:\.\d+)?{_JUNK}{{1,2}}"
-                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|\d+(?:\.\d+)?[-+]|[-+]?\d+,|{_MAGNITUDE})$")
+                       rf"|[-+]?\d+{_JUNK}{{1,2}}\d+(?:\.\d+)?|{_SIGN_AFTER}|[-+]?\d+,|{_MAGNITUDE})$")
 # a number with one character before it, among a row's values (``0 减5 12``, ``↓5``: 本年增/减 written
 # with a word or an arrow for its sign): unreadable, never the number without it
 PREFIXED = compiled(r"^[^\d\s.,+\-，、；;：:|│｜/／]-?\d+(?:\.\d+)?$")  # (not a separator: ``，0``)
 # in a token of text and digits: an item number (2.其他…) stays with its text, and
 # a number keeps the marks glued to it (so it reads as damaged, not as a number)
 _RUNS = compiled(rf"[1-9][.、．]\p{{Han}}[^\d]*|[-+]?\d+(?:,\d+)+(?:\.\d+)?|[-+]?\d+,$|{_MAGNITUDE}|[{_DASHES}]+\d+(?:\.\d+)?"
-                      rf"|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
+                      rf"|{_SIGN_AFTER}|{_JUNK}{{0,2}}[-+]?\d+(?:\.\d+)?{_JUNK}{{0,2}}"
                       rf"|[^\d+-]+?(?=(?:{_JUNK}{{1,2}})?[-+\d]|[{_DASHES}]+\d|$)|[+-]")
 
 
