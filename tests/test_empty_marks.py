@@ -158,3 +158,18 @@ def test_a_sign_after_the_number_or_a_triangle_is_never_dropped(layout, form, mo
         gen = make_report(seed, "ogi-2019", layout, big=True)
         flat = reportparse.parse_text(gen.text).flat()
         assert all(flat[k] in (None, v) for k, v in gen.truth.items() if isinstance(v, int) and v < 0)
+
+
+def test_a_line_of_words_before_a_row_of_four_changes_nothing_after_it():
+    """Table 四's values read with the labels around them (``words``): a line
+    of header words before the values line is read the same as without it (a
+    first version of marks overwrote ``words`` per line and raised TypeError
+    on whole-page OCR of a degraded real PDF)."""
+    from reportparse.tables.cells import read_fields
+
+    words = "结果维持纠正其他尚未审结总计"
+    after = "总计了\t3\t0"
+    alone = read_fields(after, range(len(after)), drop_first=False, words=words)
+    text = "纠正 其他\n" + after
+    both = read_fields(text, range(len(text)), drop_first=False, words=words)
+    assert [v.raw for v in both.values] == [v.raw for v in alone.values] == ["了", "3", "0"]

@@ -74,7 +74,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             # settle_speck decides whether it is a label's last word or a value cell OCR garbled
             line_vals.append(Value("unreadable", tail[0].strip(), tail[1], tail[1] + len(tail[0]), label_tail=True))
         digits = False  # the line carries a number, or one OCR damaged
-        marks, words = False, False  # it carries marks for empty cells (—, /, 无); text
+        marks, texty = False, False  # it carries marks for empty cells (—, /, 无); text
         # cells run together with separators and spaces (``规章4, 34800``): after a number a comma ends,
         # which digits are whose is not known (the next run begins with that number's last group)
         spaced = not tab_line and run_into_label(line, drop_first and i == 0)
@@ -95,8 +95,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
                 digits = digits or damaged or v.unread is not None or marked or v.kind in ("number", "ocr")
                 marks = marks or v.kind == "mark"
             else:
-                words = words or bool(raw.strip())
-        if marks and words:  # a mark among words (``然 - 六``, a header OCR broke; a garbled label ``-部分公开 - 0 1``)
+                texty = texty or bool(raw.strip())
+        if marks and texty:  # a mark among words (``然 - 六``, a header OCR broke; a garbled label ``-部分公开 - 0 1``)
             marks = False  # carries no row of cells; outside a tab's cell it is no cell at all
             if not tab_line:
                 line_vals = [v for v in line_vals if v.kind != "mark"]
