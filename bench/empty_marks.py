@@ -6,8 +6,8 @@ Many reports print an empty or nil cell as a dash, a slash or 无 instead of
 ``0`` (the templates' notes allow ``-`` for not applicable). Generated
 reports (both templates by turns, every third with the text noise model) in
 five text layouts (tab, one cell per line, space-aligned, pipes, Markdown)
-and as an HTML page (every zero cell a mark) have a share of their zero
-cells (30%, or all) printed as one of these marks. Every cell is compared with the generator's value: a mark is a cell
+and as an HTML page and a PDF (ruled or not; every zero cell a mark) have a
+share of their zero cells (30%, or all) printed as one of these marks. Every cell is compared with the generator's value: a mark is a cell
 without a printed value, so it is right only where the rules force 0 into it
 (status ``inferred``); else it is empty. Printed per mark, share and layout:
 cells right, wrong (must be 0), empty, tables valid, tables valid with a
@@ -36,7 +36,7 @@ from scoring import HEAD, fresh_base, fresh_seed_option, row, tally  # noqa: E40
 
 import reportparse  # noqa: E402
 
-from generator import add_noise, make_report, render_html  # noqa: E402
+from generator import add_noise, make_report, render_html, render_pdf  # noqa: E402
 
 LAYOUTS = ("tab", "lines", "layout", "pipes", "markdown")
 MARKS = ("—", "-", "/", "无", "——", "－", "／")
@@ -74,7 +74,22 @@ def run(base: int, count: int) -> dict[str, dict[str, int]]:
             path = Path(tmp) / "report.html"
             path.write_text(page, encoding="utf-8")
             tally(reportparse.parse_file(path), gen.truth, tot["html, 100% of zeros"])
+            pdf = Path(tmp) / "report.pdf"
+            _pdf_with_marks(seed, mark, pdf)
+            tally(reportparse.parse_file(pdf), gen.truth, tot["pdf, 100% of zeros"])
     return tot
+
+
+def _pdf_with_marks(seed: int, mark: str, pdf: Path) -> None:
+    """The report rendered to PDF (ruled or not by turns) with every 0 printed as ``mark``."""
+    import generator
+
+    plain = generator._fmt
+    generator._fmt = lambda v: mark if v == 0 else plain(v)
+    try:
+        render_pdf(make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab"), pdf, ruled=bool(seed % 2))
+    finally:
+        generator._fmt = plain
 
 
 def main() -> None:
