@@ -303,9 +303,7 @@ class _Rewriter:
             ln.sub(self.deleted, "")
             translated = ln.text.translate(self.table)
         ln.text = translated
-        for a, b in self.g.phrases:
-            if a in ln.text:
-                ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
+        self._phrases(ln)
         for pat in self.chrome:
             removed["web_chrome"] += ln.sub(pat, "")
         if self.box is not None and self.box[0].search(ln.text):
@@ -322,6 +320,12 @@ class _Rewriter:
             ln.sub(_SPACE_RUN, "\t")
             ln.sub(_SPACE_IN_WORD, "")
             _strip_spaces(ln)
+            self._phrases(ln)  # (a term a space split: ``资 讯公开``)
+
+    def _phrases(self, ln: MappedLine) -> None:
+        for a, b in self.g.phrases:
+            if a in ln.text:
+                ln.text = ln.text.replace(a, b)  # same length: the map stays as it is
 
 
 class _Output:
