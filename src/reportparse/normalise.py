@@ -28,7 +28,7 @@ from .textutil import line_chunks
 # a line and its break: CR, LF, CRLF; Unicode's line and paragraph separators, NEL and a vertical tab (Word's
 # manual line break) too; a form feed after it (or alone) ends a page
 _LINE = compiled(r"[^\r\n\f\v\x85\u2028\u2029]*(?:\r\n\f?|[\n\v\x85\u2028\u2029]\f?|\r\f?|\f|$)")
-_PREFIXED = compiled(r"[ \t]*(?:L?\d|>)")  # a text whose first line may carry a line number or a quoting mark
+_PREFIXED = compiled(r"\s*(?:L?\d|>)")  # a text whose first line may carry a line number or a quoting mark
 _RARE_BREAK = compiled(r"[\r\f\v\x85\u2028\u2029]")
 # text stored with its line breaks escaped (a JSON string or a database dump, ``…情况\n一、…``): the literal
 # escapes are its line breaks, tabs and characters
@@ -140,8 +140,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     canon = Canonical(original, "", OffsetMap(), array("q"), [0], boxes=boxes)
     skip = _scrape_metadata(original, g, canon)
     chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur
-    # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
     prefix = line_prefix([body for _, body, _, _ in _raw_lines(original)]) if _PREFIXED.match(original) else {}
+    # a Markdown table, or Markdown headings (converters that write tables as HTML): the document is Markdown
     headings = 0
     for n, (_, body, _, _) in enumerate(_raw_lines(original) if "#" in original or "---" in original else ()):
         body = body[prefix.get(n, 0):]

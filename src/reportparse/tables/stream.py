@@ -25,7 +25,8 @@ _ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?\Z")  # (\Z: $ would 
 _NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"  # a value as a table prints it
 NUMERIC_LINE = compiled(rf"^[\s|│｜]*(?:{_NUM}[\s|│｜]*)+$")
 # a line of values and marks printed for empty cells (``203 — 19 — 15 — 237``): no text of a label
-_VALUE_LINE = compiled(rf"^[\s|│｜]*(?:(?:{_NUM}|{'|'.join(sorted(map(regex.escape, NONE_MARKS), key=len, reverse=True))})(?=[\s|│｜]|$)[\s|│｜]*)+$")
+_MARK = "|".join(sorted(map(regex.escape, NONE_MARKS), key=len, reverse=True))
+_VALUE_LINE = compiled(rf"^[\s|│｜]*(?:(?:{_NUM}|{_MARK})(?=[\s|│｜]|$)[\s|│｜]*)+$")
 # the values after a label's first characters, on a line whose label cell wraps below its values
 # (top-aligned: ``3.补\t0\t19\n正后申请…``; ``信239\t37`` where the gap was too narrow for a tab): dropped from
 # the label view so the label reads whole — when the label's next line of text carries no values of its own

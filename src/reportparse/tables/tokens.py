@@ -3,7 +3,8 @@
 A field is a blank (tab layouts show empty cells as nothing between tabs), a
 mark printed for an empty cell (``—``, ``/``, ``无`` standing alone: a printed
 cell, so it keeps its place in every layout), a value (a number, possibly with
-a unit, or an OCR-confusable spelling of one), or text. How numbers are printed decides what a field is: thousands
+a unit, or an OCR-confusable spelling of one), or text. How numbers are
+printed decides what a field is: thousands
 separators (``11,398,889``; cells a comma separates, CSV), minus signs and
 dashes, signs written as words or arrows (``减5``, ``5↓``), magnitudes no
 unit names (``1223.72万``), OCR's marks glued to digits, digits run into
