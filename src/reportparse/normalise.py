@@ -165,9 +165,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             canon.page_starts.append(page_end)
         if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
-        ln = MappedLine(body, s, page, s + len(body))
-        if n in prefix:
-            ln.splice([(0, prefix[n], "")])  # the line's number before it, or a quoting mark: no text of the report
+        ln = _opened(body, s, page, prefix.get(n, 0))
         if margins is not None and padded is not None and "\t" not in body:
             if margins[n]:
                 ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
@@ -253,6 +251,15 @@ def _unescape(m: regex.Match[str]) -> str:
     return chr(int(e[1:], 16)) if e[0] == "u" else _UNESCAPED[e]
 
 
+def _opened(body: str, start: int, page: int, prefix: int) -> MappedLine:
+    """A raw line to rewrite, the ``prefix`` characters before its text (its
+    number, a quoting mark: :func:`furniture.line_prefix`) cut."""
+    ln = MappedLine(body, start, page, start + len(body))
+    if prefix:
+        ln.splice([(0, prefix, "")])
+    return ln
+
+
 def _raw_lines(original: str) -> Iterator[tuple[int, str, int, int | None]]:
     """Each line: its start, its text without the line break, its page, and
     where the next page starts when a form feed ends it."""
@@ -309,7 +316,7 @@ class _Rewriter:
         if self.box is not None and self.box[0].search(ln.text):
             _box_drawn(ln, self.box)
         if "&" in ln.text and not self.markdown:  # HTML's entities left in scraped text (``&nbsp;``, ``&#9;``)
-            ln.sub(_ENTITY, _text_entity)
+            ln.sub(_ENTITY, lambda m: _entity(m, "\t"))
         if '"' in ln.text:
             csv_row(ln)
         if self.markdown:
@@ -391,19 +398,13 @@ def _markdown(ln: MappedLine, removed: Counter[str]) -> None:
         ln.sub(_MD_ENTITY, _entity)
 
 
-def _entity(m: regex.Match[str]) -> str:
+def _entity(m: regex.Match[str], tab: str = " ") -> str:
+    """The character an entity names, white space as a space (``tab``: what a tab
+    becomes; in text outside Markdown it stays a cell boundary)."""
     import html  # only for a document that has one
 
     ch = html.unescape(m.group())
-    return " " if ch.isspace() else ch
-
-
-def _text_entity(m: regex.Match[str]) -> str:
-    """An entity in text outside Markdown (scraped with its entities left): a tab stays a cell boundary."""
-    import html  # only for a document that has one
-
-    ch = html.unescape(m.group())
-    return ch if ch == "\t" or not ch.isspace() else " "
+    return tab if ch == "\t" else " " if ch.isspace() else ch
 
 
 def _box_patterns(borders: str, strokes: str) -> tuple[regex.Pattern[str], ...]:
@@ -458,9 +459,7 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
         pages += page_end is not None
         if n < skip or page in firsts:
             continue
-        ln = MappedLine(body, s, page, s + len(body))
-        if n in prefix:
-            ln.splice([(0, prefix[n], "")])  # the line's number before it, or a quoting mark: no text of the report
+        ln = _opened(body, s, page, prefix.get(n, 0))
         rw.rewrite(ln, Counter())
         if ln.text.strip() and not any(p.match(ln.text) for p in g.page_furniture):
             firsts[page] = ln.text

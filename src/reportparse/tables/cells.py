@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ..startcache import compiled
 from .tokens import (
+    NONE_MARKS,
     PREFIXED,
     SIGNED,
     UNIT_NAMES,
@@ -53,7 +54,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     if text and not text[-1].isspace() and lines and lines[-1][0]:
         # the segment ends inside a token, so a mark there is glued to the next label (``-部分公开``: OCR's dash)
         last_fields, last_tab, last_line = lines[-1]
-        if (v := read_token(last_fields[-1][0], 0)) is not None and v.kind == "mark":
+        if last_fields[-1][0].strip() in NONE_MARKS:
             lines[-1] = (last_fields[:-1], last_tab, last_line)
     for i, (fields, tab_line, line) in enumerate(lines):
         if not fields:

@@ -71,8 +71,9 @@ _OCR_TOKEN = compiled(r"^[\d工lIoO〇○]{1,6}$")
 _SPACED_NUMBERS = compiled(r"^\s*[-+]?\d+(?:\.\d+)?(?:(?: |\s*[|│]\s*)[-+]?\d+(?:\.\d+)?)+\s*$")
 _NUMBER_RUN = compiled(r"[-+]?\d+(?:\.\d+)?")
 UNREAD_MARKS = "?？"  # how an OCR reader marks a cell it could not read (ingest/ocr.py UNSURE)
-_QUOTES = compiled(r"[“”\"'‘’`]+")
-_GARBLE = compiled(rf"^[“”\"'‘’`^~*·{UNREAD_MARKS}]{{1,2}}$")
+_QUOTE_CHARS = "“”\"'‘’`"
+_QUOTES = compiled(rf"[{_QUOTE_CHARS}]+")
+_GARBLE = compiled(rf"^[{_QUOTE_CHARS}^~*·{UNREAD_MARKS}]{{1,2}}$")
 # the digits after a decimal point on a line of their own: a number cut at its
 # point (``7791`` / ``.09``), so neither piece is the value
 _CUT_DECIMAL = compiled(r"^[.．]\d+$")
