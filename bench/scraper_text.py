@@ -12,7 +12,10 @@ value. Printed per tool: cells right, wrong (and of those, how many are
 ``read`` or ``inferred``: not flagged as a ``conflict``), empty (a
 ``placed`` value too, as the flat output leaves it; its share printed apart),
 tables valid, tables valid with a wrong value. A tool not installed is
-skipped.
+skipped. ``--pretty`` scrapes the pages' HTML source pretty-printed as many
+sites serve it (BeautifulSoup's ``prettify``: every tag and text on a line
+of its own, indented), whose white space between cells every tool keeps in
+its own way (html2text: ``规章  |  3  |  |  5``, a row without outer pipes).
 
 Seed sets: 90100+ (the fixes of 2026-12-04's second session came from
 reading their output: **tuning**) and fresh seeds drawn at run time (held
@@ -65,10 +68,15 @@ def tools() -> dict[str, Callable[[str], str]]:
     return out
 
 
-def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]]) -> dict[str, dict[str, int]]:
+def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]],
+        pretty: bool = False) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in to_text}
     for seed in range(start, start + count):
         gen, html = blanked_html(seed, drop)
+        if pretty:
+            from bs4 import BeautifulSoup
+
+            html = BeautifulSoup(html, "html.parser").prettify()
         for name, fn in to_text.items():
             tally(reportparse.parse_text(fn(html)), gen.truth, tots[name])
     return tots
@@ -78,6 +86,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
+    ap.add_argument("--pretty", action="store_true", help="scrape the pages' HTML source pretty-printed (prettify)")
     fresh_seed_option(ap)
     args = ap.parse_args()
     to_text = tools()
@@ -86,9 +95,9 @@ def main() -> None:
     fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<27}{HEAD}")
     for name, start in (("seeds 90100+ (tuning)", 90100), (f"fresh seeds {fresh}+ (held out)", fresh)):
-        for tool, t in run(start, args.count, args.drop, to_text).items():
+        for tool, t in run(start, args.count, args.drop, to_text, args.pretty).items():
             print(row(f"{name:<34}{tool}", t, 61), flush=True)
-    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop})")
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}{'; --pretty' if args.pretty else ''})")
 
 
 if __name__ == "__main__":

@@ -68,3 +68,36 @@ def test_the_grammar_key_changes_with_any_byte_of_a_file():
     a = startcache.digest(b"[meta]\nid = 'ogi-2021'\n")
     assert a != startcache.digest(b"[meta]\nid = 'ogi-2022'\n")
     assert a == startcache.digest(b"[meta]\nid = 'ogi-2021'\n")
+
+
+def _pattern_keys(cache) -> set:
+    (path,) = [p for p in cache.iterdir() if p.name.startswith("patterns-")]
+    return set(pickle.loads(path.read_bytes()))
+
+
+def test_a_warm_cache_compiles_no_pattern_under_another_hash_seed(tmp_path):
+    """Every pattern's text is the same in every run (none built from a set's
+    order, which the hash seed changes), so a second run finds them all."""
+    cache = tmp_path / "cache"
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "REPORTPARSE_CACHE": str(cache), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "reportparse", "parse", SAMPLE, "--compact"], env=env,
+                       capture_output=True, check=True)
+        if seed == "1":
+            first = _pattern_keys(cache)
+    assert _pattern_keys(cache) == first
+
+
+def test_past_its_bound_the_pattern_file_keeps_only_this_runs_patterns(tmp_path, monkeypatch):
+    import regex
+
+    monkeypatch.setenv("REPORTPARSE_CACHE", str(tmp_path))
+    monkeypatch.setattr(startcache, "_patterns", {("x", 0): regex.compile("x"), ("y", 0): regex.compile("y")})
+    monkeypatch.setattr(startcache, "_used", set())
+    assert startcache.compiled("y").match("y")  # a hit: used by this run
+    monkeypatch.setattr(startcache, "_MAX_PATTERNS", 1)
+    startcache._save_patterns()
+    assert _pattern_keys(tmp_path) == {("y", 0)}
+    monkeypatch.setattr(startcache, "_MAX_PATTERNS", 10)
+    startcache._save_patterns()
+    assert _pattern_keys(tmp_path) == {("x", 0), ("y", 0)}

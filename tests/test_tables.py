@@ -850,3 +850,35 @@ def test_one_value_per_line_a_short_rows_empty_cell_forced_alike_by_its_row_and_
     for rid in ("result.disclosed", "result.partly_disclosed", "result.total"):
         assert all(c.status == "read" for c in table.rows[rid].values()), rid
     assert {c.status for c in short.values()} <= {"read", "inferred", "placed"}
+
+
+NOTES_UNDER_A_TABLE = ["注：本表数据统计期限为2023年1月1日至2023年12月31日。",
+                       "说明：行政复议结果纠正2件，均已整改到位。",
+                       "注：1.本表不含依申请公开事项\n2.数据截至12月31日"]
+
+
+@pytest.mark.parametrize("note", NOTES_UNDER_A_TABLE)
+@pytest.mark.parametrize("layout", ["tab", "lines", "layout"])
+def test_a_note_under_table_four_ends_its_values(note, layout):
+    """A note printed under table 四, before the next heading (注：…, 说明：…),
+    holds figures (a date, a count) and may name a group's words; its digits
+    were read as cells (``年1`` damaged numbers: the table lost) and its
+    行政复议 taken for the group's header (the values then looked for after
+    the note). The values end where a line opens with a note's mark; a note
+    under the section's heading, before the table, ends nothing."""
+    from generator import make_report
+
+    gen = make_report(8200, "ogi-2021", layout)
+    want = {k: v for k, v in gen.truth.items() if k.startswith("appeals.")}
+    for text in (gen.text.replace("\n五、", f"\n{note}\n五、", 1),
+                 gen.text.replace("四、政府信息公开行政复议、行政诉讼情况\n", f"四、政府信息公开行政复议、行政诉讼情况\n{note}\n", 1)):
+        assert text != gen.text
+        r = reportparse.parse_text(text)
+        assert r.tables["appeals"].valid
+        assert {k: cell.value for k, cell in ((k, _cell(r, k)) for k in want)} == want
+
+
+def _cell(report, key: str):
+    _, rest = key.split(".", 1)
+    rid, cid = rest.rsplit(".", 1)
+    return report.tables[key.split(".", 1)[0]].rows[rid][cid]

@@ -15,7 +15,7 @@ import pytest
 import reportparse
 from reportparse import ParseOptions
 
-from conftest import FIXTURES, ROOT, cells_of, parsed_fixture
+from conftest import FIXTURES, ROOT, cell_at, cells_of, parsed_fixture
 from generator import add_noise, make_report
 
 
@@ -669,3 +669,43 @@ def test_a_real_report_read_by_another_ocr_engine_is_valid_only_where_right(name
     ocr = reportparse.parse_text((FIXTURES / name).read_text(encoding="utf-8"), ParseOptions(text_origin="ocr"))
     assert not ocr.tables["proactive"].valid and not ocr.valid
     assert [t for t, table in ocr.tables.items() if table.valid and any(k.startswith(t + ".") for k in _wrong(ocr, truth))] == []
+
+
+def test_html2text_rows_without_outer_pipes_of_a_pretty_printed_page():
+    """html2text writes a table row without its outer pipes (``规章 | 1019 | 0 |
+    2861``, GitHub's form) and, from a page whose HTML source is pretty-printed
+    (a tag per line), pads every pipe with two spaces and leaves an empty cell
+    as ``|  |``. Such a row is read as Markdown's: every pipe a cell boundary.
+    Before, in text with Markdown separator rows only rows with outer pipes
+    were: the pipes stood as words, 规范性文件's empty 本年新制作数量 vanished
+    and its 4182 was read there, not flagged."""
+    report, truth = parsed_fixture("html2text-pretty-91000001.txt")
+    assert "proactive.normative_docs.made" in truth["blank_cells"]
+    docs = report.tables["proactive"].rows["normative_docs"]
+    assert docs["made"].value is None and docs["published"].value == 4182 and docs["total_public"].value == 2555
+    got = {k: cell_at(report, k) for k, v in truth["truth"].items() if v is not None}
+    assert not [k for k, c in got.items() if c is not None and c.value is not None and c.value != truth["truth"][k]]
+    assert {k for k, c in got.items() if c is None or c.value is None} <= set(truth["blank_cells"])  # (三's forced by rules)
+    assert report.tables["applications"].valid and report.tables["appeals"].valid
+
+
+def test_a_scrapers_tab_at_each_lines_ends_is_no_cell_of_table_four():
+    """BeautifulSoup's ``get_text("\\t")`` puts a tab around every piece of
+    text. A page whose HTML source sets 四's row of values on three lines, five
+    cells each (as real sites' sources do), gives ``\\t0\\t60\\t39\\t45\\t144\\t``
+    lines: the tab at each line's start and end is no empty cell, so the
+    fifteen values are the fifteen cells, each group's rule holding. Before,
+    those empty fields counted and nothing was read (``TBL_UNALIGNED``). An
+    empty field between two values stays an empty cell: with one, the values
+    no longer fit the cells and none is read in their order."""
+    name = "bs4-get-text-tab-groups-91000005.txt"
+    report, truth = parsed_fixture(name)
+    want = {k: v for k, v in truth["truth"].items() if k.startswith("appeals.")}
+    assert report.tables["appeals"].valid
+    assert {k: cell_at(report, k).value for k in want} == want
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert "\t0\t60\t39\t45\t144\t" in text
+    damaged = reportparse.parse_text(text.replace("\t0\t60\t39\t45\t144\t", "\t0\t\t60\t39\t45\t144\t"))
+    assert not damaged.tables["appeals"].valid
+    got = {k: cell_at(damaged, k).value for k in want}
+    assert all(v is None or v == want[k] for k, v in got.items())

@@ -393,6 +393,9 @@ def _markdown(ln: MappedLine, removed: Counter[str]) -> None:
         ln.sub(_MD_CELL, "\t")
         ln.sub(_MD_PLACEHOLDER, "")
         removed["markup"] += 1
+    elif "|" in ln.text and _PIPE_SEP.search(ln.text):  # a row written without its outer pipes (html2text: ``规章 | 3 |  | 5``)
+        ln.sub(_PIPE_CELL, "\t")
+        removed["markup"] += 1
     removed["markup"] += ln.sub(_MD_MARK, "") + ln.sub(_MD_BREAK, "")
     if "&" in ln.text:
         ln.sub(_MD_ENTITY, _entity)

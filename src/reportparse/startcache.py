@@ -37,6 +37,7 @@ _MAX_PATTERNS = 4000  # far above what the code and grammars use: a bound, not a
 _FORMAT = "1"
 
 _patterns: dict[tuple[str, int], regex.Pattern[str]] | None = None
+_used: set[tuple[str, int]] = set()  # the patterns this run asked for
 _added = 0
 
 
@@ -93,6 +94,7 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
         loaded = _read(_file("patterns"))
         _patterns = loaded if isinstance(loaded, dict) else {}
     key = (source, flags)
+    _used.add(key)
     hit = _patterns.get(key)
     if hit is None:
         hit = _patterns[key] = regex.compile(source, flags)
@@ -103,8 +105,13 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 def _save_patterns() -> None:
-    if _patterns and len(_patterns) <= _MAX_PATTERNS:
-        _write(_file("patterns"), _patterns)
+    """Write the patterns back: every one an earlier run kept and this run's new
+    ones, or, past the bound, only those this run used (the file never grows
+    without end, and a run past the bound still keeps its own)."""
+    if not _patterns:
+        return
+    keep = _patterns if len(_patterns) <= _MAX_PATTERNS else {k: v for k, v in _patterns.items() if k in _used}
+    _write(_file("patterns"), keep)
 
 
 def digest(data: bytes) -> str:

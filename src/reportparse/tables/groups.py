@@ -31,27 +31,33 @@ from .tokens import Value, one_per_line
 
 
 def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
-             diags: list[Diagnostic]) -> tuple[dict[str, tuple[int, int]], int]:
+             diags: list[Diagnostic]) -> tuple[dict[str, tuple[int, int]], int, int]:
     """Where each group's header is (label-view offsets): exact, else fuzzy
-    with a bounded error count (OCR: 8议后起诉 for 复议后起诉); and where the
-    last header occurrence ends (compact offset: the values come after it)."""
+    with a bounded error count (OCR: 8议后起诉 for 复议后起诉); where the last
+    header occurrence ends (compact offset: the values come after it); and
+    where a note under the table starts (the end of the text if none): a
+    header's words in a note (说明：行政复议结果纠正2件) are no header."""
+    found = {r.id: find_all(s, [label_pattern(m) for m in r.match]) for r in t.rows}
+    starts = [s.label_span(*o)[0] for occ in found.values() for o in occ]
+    note = _NOTE_LINE.search(s.text, min(starts)) if starts else None
+    cut = note.start() if note is not None else len(s.text)
     out: dict[str, tuple[int, int]] = {}
     end = 0
     for r in t.rows:
-        occ = find_all(s, [label_pattern(m) for m in r.match])
+        occ = [o for o in found[r.id] if s.label_span(*o)[0] < cut]
         if occ:
             out[r.id] = occ[0]
             end = max([end] + [_past_bracket(s.text, s.label_span(*o)[1]) for o in occ])
             continue
         for m in r.match:
             hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
-            if hit:
+            if hit and s.label_span(*hit[:2])[0] < cut:
                 out[r.id] = hit[:2]
                 a, b, _ = s.label_span(*hit[:2])
                 end = max(end, b)
                 diags.append(Diagnostic("TBL_ROW_FUZZY", f"header {r.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{r.id}"))
                 break
-    return out, end
+    return out, end, cut
 
 
 def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
@@ -59,7 +65,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     diags: list[Diagnostic] = []
     rows = {r.id: empty_cells(r.columns) for r in t.rows}
     path = f"tables.{t.key}"
-    headers, header_end = _headers(t, s, opts, span_of, diags)
+    headers, header_end, stop = _headers(t, s, opts, span_of, diags)
     positions = {rid: at[0] for rid, at in headers.items()}
     default = [r.id for r in t.rows]
     order = default
@@ -68,14 +74,15 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         if order != default:
             diags.append(Diagnostic("TBL_GROUP_ORDER", f"column groups printed as {', '.join(order)}", None, path))
     words = _words(t)
-    stop = len(s.text)
     by_order = None
     if not headers and (line := one_row(t, s)) is not None:  # no header names a group: one line of every value
         header_end, stop = line
         by_order = "placed in the template's order from one line of values: no header names the groups (garbled, split or missing)"
         diags.append(Diagnostic("TBL_GROUPS_BY_ORDER", f"no group header found; one line of {sum(len(r.columns) for r in t.rows)} "
                                 "values read in the template's order", span_of(header_end, stop), path))
-    apart = _under_own_headers(t, s, headers, words, span_of) if len(headers) == len(default) else None
+    if (note := _NOTE_LINE.search(s.text, header_end, stop)) is not None:
+        stop = note.start()  # a note under the table: its figures (a date, a count) are no cells
+    apart = _under_own_headers(t, s, headers, words, span_of, stop) if len(headers) == len(default) else None
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
@@ -83,10 +90,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
     printed = list(vals)
-    if tab:
-        while len(vals) > need and vals[-1].kind == "blank":
-            vals.pop()
-    vals = settle_speck(vals, need, tab, words)  # a header's last word, or the first value OCR garbled
+    vals, tab = _trimmed(s.text, vals, need, tab, words)
     nonblank = [v for v in vals if v.kind != "blank"]
     diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
@@ -168,6 +172,40 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     return rows, diags
 
 
+def _trimmed(text: str, vals: list[Value], need: int, tab: bool, words: str) -> tuple[list[Value], bool]:
+    """The fields that can be cells, and whether empty fields still count:
+    trailing empty fields past the cells dropped, a speck before the values
+    settled, and the empty fields at lines' ends of a scraper's text
+    (:func:`_edge_blanks_only`) dropped, after which none counts."""
+    if tab:
+        while len(vals) > need and vals[-1].kind == "blank":
+            vals = vals[:-1]
+    vals = settle_speck(vals, need, tab, words)  # a header's last word, or the first value OCR garbled
+    if tab and len(vals) != need and _edge_blanks_only(text, vals, need):
+        return [v for v in vals if v.kind != "blank"], False
+    return vals, tab
+
+
+def _edge_blanks_only(text: str, vals: list[Value], need: int) -> bool:
+    """Every empty field of the values stands at a line's start or end, and the
+    fields left are exactly the cells: the tab a scraper puts around every piece
+    of text (BeautifulSoup's ``get_text("\\t")`` of a page whose source sets a
+    row's cells on several lines: ``\\t376\\t97\\t196\\t121\\t790\\t``), read as
+    the values of a text with no empty field are. An empty field between two
+    values is an empty cell, and keeps its place."""
+    blanks = [v for v in vals if v.kind == "blank"]
+    return bool(blanks) and len(vals) - len(blanks) == need and all(_at_line_edge(text, v.start) for v in blanks)
+
+
+def _at_line_edge(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return not text[start:at].strip(" ") or not text[at:len(text) if end < 0 else end].strip(" ")
+
+
+# a note printed under the table, its first line opening with a note's mark (注：本表数据统计期限为2023年1月1日至…,
+# 注1, 说明：, 备注): the values end where it starts
+_NOTE_LINE = compiled(r"(?m)^[ \t]*(?:注释?|说明|备注)[ \t]*(?:[:：\d\t]|$)")
 _NUMBER_LINE = compiled(r"[ \t]*\d+(?:[ \t]+\d+)*[ \t]*")
 
 
@@ -267,7 +305,7 @@ def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], kep
 
 
 def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int, int]], words: str,
-                       span_of: SpanOf) -> dict[str, dict[str, Cell]] | None:
+                       span_of: SpanOf, stop: int) -> dict[str, dict[str, Cell]] | None:
     """Groups printed one after another, each under its own header
     (行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）, as
     PDF-to-Markdown converters and some web pages give them): the values
@@ -275,7 +313,7 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     exactly its own number of values."""
     ordered = sorted(headers, key=lambda rid: headers[rid][0])
     ends = [_past_bracket(s.text, s.label_span(*headers[rid])[1]) for rid in ordered]
-    starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(s.text)]
+    starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [stop]
     out: dict[str, dict[str, Cell]] = {}
     for rid, a, b in zip(ordered, ends, starts, strict=True):
         vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=words)

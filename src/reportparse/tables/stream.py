@@ -25,7 +25,8 @@ _ITEM_BEFORE = compiled(r"(?:(?<=\s)|^)[1-9工lI][.、．]?\Z")  # (\Z: $ would 
 _NUM = r"[-+]?\d+(?:\.\d+)?(?:万元|元)?"  # a value as a table prints it
 NUMERIC_LINE = compiled(rf"^[\s|│｜]*(?:{_NUM}[\s|│｜]*)+$")
 # a line of values and marks printed for empty cells (``203 — 19 — 15 — 237``): no text of a label
-_MARK = "|".join(sorted(map(regex.escape, NONE_MARKS), key=len, reverse=True))
+_MARK = "|".join(regex.escape(m) for m in sorted(NONE_MARKS, key=lambda m: (-len(m), m)))  # one order every run: a set's
+# order changes with the hash seed, and the start-up cache keys patterns by their text
 _VALUE_LINE = compiled(rf"^[\s|│｜]*(?:(?:{_NUM}|{_MARK})(?=[\s|│｜]|$)[\s|│｜]*)+$")
 # the values after a label's first characters, on a line whose label cell wraps below its values
 # (top-aligned: ``3.补\t0\t19\n正后申请…``; ``信239\t37`` where the gap was too narrow for a tab): dropped from
