@@ -1,6 +1,6 @@
 """Whole texts as other tools store them: a spreadsheet's CSV export, an
 escaped JSON string, other line breaks, HTML entities left in, a line number
-or quoting mark before every line.
+or quoting mark before every line, the whole report on one line.
 
     python bench/text_shapes.py [--count 16] [--fresh-seed N]
 
@@ -17,7 +17,10 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   stores it (``…\\n…``; ``\\u653f`` for 政 in the second);
 * ``U+2028`` / ``vertical tab`` — line breaks as other tools write them;
 * ``&#9; for tabs`` / ``&nbsp; for spaces`` — HTML entities left in;
-* ``line numbers N\\t`` / ``N: `` / ``LN `` and ``> quoted`` — a prefix before every line.
+* ``line numbers N\\t`` / ``N: `` / ``LN `` and ``> quoted`` — a prefix before every line;
+* ``one line: ...`` — the line breaks lost, as corpora built by crawls store a
+  report: each made a space (``replace("\\n", " ")``, tabs kept), two
+  spaces, or every run of white space one space (``" ".join(text.split())``).
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -25,7 +28,8 @@ tables valid with a wrong value (must be 0).
 
 Seeds 4400+, 4500+, 4600+ and 5100+ were read while writing the readings of
 these shapes (``csvrows.py``, ``normalise``, ``furniture.line_prefix``,
-``tables/tokens``): **tuning**; fresh seeds drawn at run time are held out
+``tables/tokens``), and 9400+ and 9500+ while writing ``unflatten.py`` (the
+one-line shapes, stop 50): **tuning**; fresh seeds drawn at run time are held out
 (``--fresh-seed N`` repeats a run).
 """
 
@@ -94,6 +98,9 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "line numbers N: ": _numbered("{}: "),
     "line numbers LN ": _numbered("L{} "),
     "> quoted": _numbered("> "),
+    "one line: \\n as space": lambda t: t.replace("\n", " "),
+    "one line: \\n as 2 spaces": lambda t: t.replace("\n", "  "),
+    "one line: split-join": lambda t: " ".join(t.split()),
 }
 
 

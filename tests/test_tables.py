@@ -882,3 +882,18 @@ def _cell(report, key: str):
     _, rest = key.split(".", 1)
     rid, cid = rest.rsplit(".", 1)
     return report.tables[key.split(".", 1)[0]].rows[rid][cid]
+
+
+def test_a_value_cells_span_leaves_out_the_spaces_around_it_in_its_tab_cell(sample_report):
+    """A tab-separated cell printed with a space beside its value (``0 \\t``,
+    `` 0\\t``, as scrapers and reports stored on one line leave them): the
+    value's span is its digits, not the spaces."""
+    from conftest import CORPUS
+
+    lines = (CORPUS / "000_c93a36ffeb13c002.txt").read_text(encoding="utf-8").split("\n")
+    k = next(i for i, ln in enumerate(lines) if "2.重复申请" in ln)
+    lines[k] = lines[k].replace("\t0\t", "\t 0 \t", 1) + " \t"
+    text = "\n".join(lines)
+    cells = reportparse.parse_text(text).tables["applications"].rows["result.not_processed.repeated"]
+    assert [c.value for c in cells.values()] == [c.value for c in sample_report.tables["applications"].rows["result.not_processed.repeated"].values()]
+    assert all(text[c.span.start:c.span.end] == c.raw == str(c.value) for c in cells.values())

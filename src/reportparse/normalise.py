@@ -24,6 +24,7 @@ from .offsetmap import MappedLine, OffsetMap, Run, cut
 from .span import Span
 from .startcache import compiled
 from .textutil import line_chunks
+from .unflatten import restore_breaks
 
 # a line and its break: CR, LF, CRLF; Unicode's line and paragraph separators, NEL and a vertical tab (Word's
 # manual line break) too; a form feed after it (or alone) ends a page
@@ -137,6 +138,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     Streams: each line is rewritten and copied out before the next is read, so
     memory is the output and its map, not an object per line."""
     table, deleted = _table_for(g)
+    original = restore_breaks(original, g)  # a report run together on one line: its line breaks back (same offsets)
     canon = Canonical(original, "", OffsetMap(), array("q"), [0], boxes=boxes)
     skip = _scrape_metadata(original, g, canon)
     chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur

@@ -175,6 +175,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
         if all(c.status == "missing" and c.value is None and c.span is None for c in rows[rid].values()):
             what = "was not found" if rid not in found else "has no values next to it"
             diags.append(Diagnostic("TBL_ROW_NOT_FOUND", f"row {t.row(rid).label!r} {what}", found[rid] and span_of(found[rid].start, found[rid].end) if rid in found else None, f"tables.{t.key}.{rid}"))
+    _group_over_its_items(t, rows, found)
     if pending:
         resolve_splits(t, rows, pending, span_of, diags, evidence.stated(t) if evidence and t.statements else {})
     if scattered:
@@ -189,6 +190,25 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     for rid in (r for a in relabelled if a in own for r in own[a][2]):  # a repeated line's values: never lifted
         rows[rid] = {c: doubted(cell, LABEL_AGAIN) for c, cell in rows[rid].items()}
     return rows, diags
+
+
+def _group_over_its_items(t: TableGrammar, rows: dict[str, dict[str, Cell]], found: dict) -> None:
+    """A group printed as one row (an optional row: （六）其他处理) that took
+    values while a row it sums is printed with no values beside it: the values
+    may be that row's, its label wrapped around them (a report run together on
+    one line: ``（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正…``), and
+    the group's rule would force the row from them. Its values are placed,
+    never lifted by the rules."""
+    for row in t.rows:
+        if not row.optional or not any(c.status == "read" for c in rows[row.id].values()):
+            continue
+        items = {ref[0] for eq in equations(t) if {r[0] for r in eq.lhs} == {row.id} for ref in eq.rhs}
+        if any(rid in found and all(c.status == "missing" for c in rows[rid].values()) for rid in items):
+            rows[row.id] = {c: doubted(cell, GROUP_OVER_ITEMS) for c, cell in rows[row.id].items()}
+
+
+GROUP_OVER_ITEMS = ("a group printed as one row took these values while a row it sums is printed with no values beside "
+                    "it: they may be that row's, its label wrapped around them")
 
 
 def _long_own_line(nonblank: list[Value], n: int, printed_empty: list[str]) -> bool:

@@ -1,0 +1,114 @@
+"""Text whose line breaks were lost, given them back.
+
+Corpora built by crawls and pipelines often store a report as one line: its
+line breaks replaced by spaces (``text.replace("\\n", " ")``, a table's tabs
+kept, its pages' form feeds sometimes too) or every run of white space made
+one space (``" ".join(text.split())``). The report's structure is still in
+its words: each part opens with a standard heading (``二、主动公开政府信息情况``),
+each row of a table with its label (``行政规范性文件``), the title with its
+issuer and year (after the 发文机关标志 and 发文字号 of an official
+document), each after the white space that was a line break. When the lines
+long enough to hold much of a report (:data:`LONG`) hold two standard
+headings or more, each after white space, a line break is put back in them
+before each heading and row label of the templates, after the 文件 and
+发文字号 before the title and after the title (when nothing but a piece of
+its issuer stands between them), and, where tabs, runs of spaces or pipes
+set cells apart, before and after a row's run of values (a word and one
+space on either side). The space before each becomes the line break, so the
+text keeps its length and every offset stays the input's. A label inside a
+longer one (``规范性文件`` in ``行政规范性文件``) or after other text than white
+space is no line's start; nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .grammar import Grammars
+from .startcache import compiled
+
+LONG = 400  # characters: a line this long holding two headings is a report run together
+HEAD = 400  # characters at the start of such a line in which its title is looked for
+_SPACE = " \u3000"
+_LINE = compiled(r"[^\n\r\f\v\x85\u2028\u2029]+")  # a line between breaks of any kind
+# where tabs, two spaces or more or pipes set cells apart: a run of values after a word and one space (四's, under its
+# header) ...
+_VALUE_RUN = compiled(r"(?<=[\p{Han}）)] )[-+]?\d+(?:\.\d+)?(?=\t| {2}| ?[|│｜] )")
+# ... and a word after a row's last value and one space (第二十条第（五）项 after 行政规范性文件's values): the value
+# after a tab, or after another value and a run of spaces or a pipe (a number after a blank line's two spaces is prose)
+_AFTER_VALUES = compiled(r"(?<=(?:\t|\d {2,}|\d ?[|│｜] )[-+]?\d+(?:\.\d+)? )[\p{Han}（(]")
+_SEPARATOR = compiled(r"\t| {2,}| [|│｜] ")
+_MARK_END = compiled(r"文件(?=[ \u3000])")  # the end of a 发文机关标志 (柱濮镇人民政府文件)
+# what may stand between the header's last element (or the line's start) and a title found after a space: nothing,
+# or a piece of its issuer a space split off (平潭综 合实验区…); anything else (a site's path: 首页 政务公开 信息公开年报)
+# may or may not be the title's, and no line break is put after the title (which then is read from no line)
+_PIECE = compiled(r"\p{Han}{0,3}")
+
+_PATTERNS: dict[int, tuple[Grammars, regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]] = {}
+
+
+def restore_breaks(original: str, g: Grammars) -> str:
+    """``original`` with a line break in place of the white space before each
+    heading, row label and title of every line that is a report run
+    together; the text itself when none is."""
+    if len(original) < LONG or "\\n" in original and "\n" not in original:  # (a JSON string's escapes are its breaks)
+        return original
+    headings = _patterns(g)[0]
+    long = [m for m in _LINE.finditer(original) if len(m.group()) >= LONG]
+    if sum(len(headings.findall(m.group())) for m in long) < 2:  # (the pages of a text with form feeds: each a line)
+        return original
+    chars = list(original)
+    for m in long:
+        for at in _cuts(m.group(), g):
+            chars[m.start() + at - 1] = "\n"
+    return "".join(chars)
+
+
+def _cuts(line: str, g: Grammars) -> list[int]:
+    """Where a line starts in a report run together (see the module's text)."""
+    headings, labels, title, doc_number = _patterns(g)
+    starts = {m.start() for m in headings.finditer(line)} | {m.start() for m in labels.finditer(line)}
+    if len(_SEPARATOR.findall(line)) >= 10:
+        starts |= {m.start() for m in _VALUE_RUN.finditer(line)} | {m.start() for m in _AFTER_VALUES.finditer(line)}
+    t = title.search(line, 0, HEAD)
+    head = [m.end() + 1 for m in _MARK_END.finditer(line, 0, t.start() if t else HEAD)]
+    head += [a for m in doc_number.finditer(line, 0, t.start() if t else HEAD) for a in (m.start(), m.end() + 1)]
+    starts.update(head)
+    if t is not None and _PIECE.fullmatch(line[max([0, *(a for a in head if a <= t.start())]):t.start()].strip(_SPACE)):
+        starts.add(t.end() + 1)
+    return sorted(a for a in starts if 0 < a < len(line) and line[a - 1] in _SPACE)
+
+
+def _patterns(g: Grammars) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The templates' standard level-1 headings; their row labels (one of
+    fewer than four characters, ``规章``, only before a value), an item
+    number allowed before each; a report's title (its issuer, year, subject
+    and ending, from the title grammar); a 发文字号 (the header grammar's,
+    within a line) — each after white space."""
+    hit = _PATTERNS.get(id(g))
+    if hit is None or hit[0] is not g:
+        hit = _PATTERNS[id(g)] = (g, *_build(g))
+    return hit[1], hit[2], hit[3], hit[4]
+
+
+def _build(g: Grammars) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    def alternation(words: set[str] | list[str]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    after_space = rf"(?<=[{_SPACE}])"
+    titles = {t for tpl in g.templates.values() for s in tpl.sections for t in s.titles}
+    headings = compiled(after_space + r"[一二三四五六七八九十]{1,2}[、.．]\s*(?:" + alternation(titles) + ")")
+    labels = {m for tpl in g.templates.values() for tg in tpl.tables.values() for r in tg.rows for m in r.match}
+    number = r"(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．])?"  # (its item number)
+    short = [m for m in labels if len(m) < 4]
+    rows = compiled(after_space + number + "(?:" + alternation([m for m in labels if len(m) >= 4])
+                    + (f"|(?:{alternation(short)})" + r"(?=[\t ]+[-+]?\d)" if short else "") + ")")
+    title = compiled(rf"(?<![^{_SPACE}])[\p{{Han}}（）]{{2,40}}?[{_SPACE}]?(?:19|20)\d{{2}}[{_SPACE}]?年度?"
+                     rf"(?:{_source(g.title['subject'])})\S{{0,12}}?(?:{alternation(g.title['endings'])})(?=[{_SPACE}])")
+    doc = _source(g.elements["doc_number"])
+    doc_number = compiled(after_space + doc.removeprefix("^").removesuffix("$") + rf"(?=[{_SPACE}])")
+    return headings, rows, title, doc_number
+
+
+def _source(pattern: str | regex.Pattern[str]) -> str:
+    return pattern if isinstance(pattern, str) else pattern.pattern

@@ -1,0 +1,102 @@
+"""Reports stored as one line: their line breaks lost (``text.replace("\\n", " ")``,
+``" ".join(text.split())``), as corpora built by crawls keep them. The line
+breaks are put back before headings, row labels and the title's end
+(``unflatten.py``); nothing is read that the text with its lines does not give."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportparse
+from reportparse.grammar import load_grammars
+from reportparse.unflatten import restore_breaks
+
+from conftest import CORPUS, cell_at
+
+SAMPLE = (CORPUS / "000_c93a36ffeb13c002.txt").read_text(encoding="utf-8")
+ONE_LINE = {"newlines as spaces": lambda t: t.replace("\n", " "),
+            "white space runs as one space": lambda t: " ".join(t.split()),
+            "newlines as two spaces": lambda t: t.replace("\n", "  ")}
+HEADER = ("title", "issuer", "doc_number", "year")
+
+
+@pytest.fixture(scope="module")
+def lines_kept():
+    return reportparse.parse_text(SAMPLE)
+
+
+@pytest.mark.parametrize("store", list(ONE_LINE))
+def test_the_sample_on_one_line_reads_as_with_its_lines(store, lines_kept):
+    text = ONE_LINE[store](SAMPLE)
+    assert "\n" not in text
+    report = reportparse.parse_text(text)
+    same = differ = 0
+    for key, table in lines_kept.tables.items():
+        for rid, cells in table.rows.items():
+            for cid, cell in cells.items():
+                got = report.tables[key].rows[rid][cid]
+                if cell.value is None or got.value is None or got.status == "placed":
+                    continue
+                same += got.value == cell.value
+                differ += got.value != cell.value
+                if got.status == "read":
+                    assert text[got.span.start:got.span.end] == got.raw  # offsets are the one-line input's
+    assert differ == 0 and same >= 170
+    assert {f: getattr(report.header, f).value for f in HEADER} == {f: getattr(lines_kept.header, f).value for f in HEADER}
+    if store != "newlines as two spaces":
+        assert report.tables["applications"].valid
+
+
+def test_line_breaks_replace_spaces_only_and_keep_every_offset():
+    text = SAMPLE.replace("\n", " ")
+    back = restore_breaks(text, load_grammars())
+    assert len(back) == len(text) and back != text
+    assert all(a == b or (a == " " and b == "\n") for a, b in zip(text, back, strict=True))
+    assert back.count("\n") > 20
+    assert "\n柱政发〔2024〕3号\n" in back  # the 发文字号 on a line of its own, after the 发文机关标志
+    assert "\n二、主动公开政府信息情况" in back and "\n行政规范性文件" in back
+
+
+def test_text_with_its_lines_is_left_as_it_is():
+    grammars = load_grammars()
+    assert restore_breaks(SAMPLE, grammars) is SAMPLE
+    one_heading = "二、主动公开政府信息情况 " + "本年度主动公开政府信息若干条。" * 40
+    assert restore_breaks(one_heading, grammars) is one_heading  # one heading: no report run together
+    short = "一、总体情况 二、主动公开政府信息情况 规章 0 0 1"
+    assert restore_breaks(short, grammars) is short
+
+
+@pytest.mark.parametrize("path", ["首页 > 政务公开 > 信息公开年报", "首页 政务公开 信息公开年报", "平潭综合实验区人民政府门户网站"])
+def test_a_site_path_before_the_title_never_makes_a_wrong_title(path, lines_kept):
+    """Before the title, on the same line, a site's path or name: whether its
+    words are the title's the text cannot say (a space can split an issuer's
+    name too: 平潭综 合实验区), so the title ends no line, and no title or issuer
+    is read wrong."""
+    body = SAMPLE.split("柱濮镇 2023 年政府信息公开工作年度报告", 1)[1]
+    report = reportparse.parse_text(f"{path} 柱濮镇 2023 年政府信息公开工作年度报告 {body}".replace("\n", " "))
+    for f in ("title", "issuer"):
+        assert getattr(report.header, f).value in (None, getattr(lines_kept.header, f).value)
+
+
+def test_values_inside_a_wrapped_label_run_together_make_no_valid_table():
+    """A generated report (2021 template, space-aligned: long labels wrap
+    around their row's values) stored as one line: （六）其他处理's first item printed its label around its
+    values (``（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正…``), and the
+    values were read as （六）其他处理 printed as one row; its rule forced the
+    item from them, and the column rules forced （二）部分公开 (whose label
+    the same way held its values), every rule holding: table 三 valid with
+    twelve values wrong. A group row that took values while an item it sums is
+    printed with no values beside it is placed, never lifted."""
+    from generator import make_report
+
+    seed = 198215482
+    gen = make_report(seed, "ogi-2021", "layout", big=False)
+    text = " ".join(gen.text.split())
+    assert "（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正" in text
+    report = reportparse.parse_text(text)
+    apps = report.tables["applications"]
+    assert not apps.valid
+    assert all(c.status not in ("read", "inferred") for c in apps.rows["result.other"].values())
+    wrong = [k for k, v in gen.truth.items() if v is not None and (c := cell_at(report, k)) is not None
+             and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
+    assert wrong == []
