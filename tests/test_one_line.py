@@ -100,3 +100,29 @@ def test_values_inside_a_wrapped_label_run_together_make_no_valid_table():
     wrong = [k for k, v in gen.truth.items() if v is not None and (c := cell_at(report, k)) is not None
              and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
     assert wrong == []
+
+
+def test_a_one_line_report_whose_pages_keep_their_form_feeds():
+    """``replace("\\n", " ")`` keeps a text's form feeds: each page is then a
+    line of its own, and table 四's page (its heading and values) holds one
+    heading after words — the text as a whole is a report run together, and
+    every page gets its line breaks back (before, 四's page kept none: its
+    header's last word and its values on one line, two values read wrong)."""
+    from generator import add_noise, make_report
+
+    gen = make_report(9500, "ogi-2021", "tab")
+    noisy = add_noise(gen.text, 9500)  # (a cell of 四 printed as nothing: the parse with the lines is the reference)
+    text = noisy.replace("\n", " ")
+    assert "\f" in text and "\n" not in text
+    lines, report = reportparse.parse_text(noisy), reportparse.parse_text(text)
+    keys = [k for k in gen.truth if k.startswith("appeals.")]
+    assert {k: cell_at(report, k).value for k in keys} == {k: cell_at(lines, k).value for k in keys}
+    assert sum(cell_at(report, k).value == gen.truth[k] for k in keys) == 14
+
+
+def test_headings_after_a_line_number_or_quoting_mark_are_no_report_run_together():
+    lines = SAMPLE.split("\n")
+    grammars = load_grammars()
+    for prefix in ("{}: ", "L{} ", "> "):
+        text = "\n".join(prefix.format(i) + line for i, line in enumerate(lines, 1))
+        assert restore_breaks(text, grammars) is text

@@ -7,17 +7,18 @@ one space (``" ".join(text.split())``). The report's structure is still in
 its words: each part opens with a standard heading (``二、主动公开政府信息情况``),
 each row of a table with its label (``行政规范性文件``), the title with its
 issuer and year (after the 发文机关标志 and 发文字号 of an official
-document), each after the white space that was a line break. When the lines
-long enough to hold much of a report (:data:`LONG`) hold two standard
-headings or more, each after white space, a line break is put back in them
-before each heading and row label of the templates, after the 文件 and
-发文字号 before the title and after the title (when nothing but a piece of
-its issuer stands between them), and, where tabs, runs of spaces or pipes
-set cells apart, before and after a row's run of values (a word and one
-space on either side). The space before each becomes the line break, so the
-text keeps its length and every offset stays the input's. A label inside a
-longer one (``规范性文件`` in ``行政规范性文件``) or after other text than white
-space is no line's start; nothing else is changed.
+document), each after the white space that was a line break. When two
+standard headings or more stand after words on their line, each after
+white space, a line break is put back (in every line of the text: a page
+its form feed set apart is one) before each heading and row label of the
+templates, after the 文件 and 发文字号 before the title and after the title
+(when nothing but a piece of its issuer stands between them), and, where
+tabs, runs of spaces or pipes set cells apart, before and after a row's run
+of values (a word and one space on either side). The space before each
+becomes the line break, so the text keeps its length and every offset stays
+the input's. A label inside a longer one (``规范性文件`` in ``行政规范性文件``)
+or after other text than white space is no line's start; nothing else is
+changed.
 """
 
 from __future__ import annotations
@@ -27,16 +28,17 @@ import regex
 from .grammar import Grammars
 from .startcache import compiled
 
-LONG = 400  # characters: a line this long holding two headings is a report run together
+LONG = 400  # characters: a text shorter than this is no report run together
 HEAD = 400  # characters at the start of such a line in which its title is looked for
 _SPACE = " \u3000"
+_HAN = compiled(r"\p{Han}")
 _LINE = compiled(r"[^\n\r\f\v\x85\u2028\u2029]+")  # a line between breaks of any kind
 # where tabs, two spaces or more or pipes set cells apart: a run of values after a word and one space (四's, under its
 # header) ...
 _VALUE_RUN = compiled(r"(?<=[\p{Han}）)] )[-+]?\d+(?:\.\d+)?(?=\t| {2}| ?[|│｜] )")
-# ... and a word after a row's last value and one space (第二十条第（五）项 after 行政规范性文件's values): the value
-# after a tab, or after another value and a run of spaces or a pipe (a number after a blank line's two spaces is prose)
-_AFTER_VALUES = compiled(r"(?<=(?:\t|\d {2,}|\d ?[|│｜] )[-+]?\d+(?:\.\d+)? )[\p{Han}（(]")
+# ... and a word after a row's last value and one space (第二十条第（五）项 after 行政规范性文件's values), not a unit
+# or a date's (a number a blank line's two spaces stand before may open a paragraph: 2023 年，…)
+_AFTER_VALUES = compiled(r"(?<=(?:\t| {2,}|[|│｜] )[-+]?\d+(?:\.\d+)? )(?![年月日时件个项次人元万余多])[\p{Han}（(]")
 _SEPARATOR = compiled(r"\t| {2,}| [|│｜] ")
 _MARK_END = compiled(r"文件(?=[ \u3000])")  # the end of a 发文机关标志 (柱濮镇人民政府文件)
 # what may stand between the header's last element (or the line's start) and a title found after a space: nothing,
@@ -54,11 +56,11 @@ def restore_breaks(original: str, g: Grammars) -> str:
     if len(original) < LONG or "\\n" in original and "\n" not in original:  # (a JSON string's escapes are its breaks)
         return original
     headings = _patterns(g)[0]
-    long = [m for m in _LINE.finditer(original) if len(m.group()) >= LONG]
-    if sum(len(headings.findall(m.group())) for m in long) < 2:  # (the pages of a text with form feeds: each a line)
-        return original
+    lines = list(_LINE.finditer(original))  # (the pages of a text with form feeds: each a line)
+    if sum(1 for m in lines for h in headings.finditer(m.group()) if _HAN.search(m.group(), 0, h.start())) < 2:
+        return original  # (a heading after words on its line, not after its indentation, number or quoting mark)
     chars = list(original)
-    for m in long:
+    for m in lines:
         for at in _cuts(m.group(), g):
             chars[m.start() + at - 1] = "\n"
     return "".join(chars)
