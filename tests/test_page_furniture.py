@@ -152,3 +152,16 @@ def test_numbers_before_some_lines_are_no_line_numbers():
     gen = make_report(52, "ogi-2021", "lines")
     assert line_prefix(gen.text.split("\n")) == {}
     assert line_prefix([f"{i} 条" for i in range(1, 30, 2)]) == {}
+
+
+def test_a_line_number_before_a_markdown_row_leaves_the_row_its_pipes():
+    """``L12 | 规章 | 0 | 0 | 12 |``: the number and its space are the prefix; the
+    pipe after them opens the Markdown row (taken into the prefix, it left a
+    row with only its closing pipe: an empty last cell, the values placed)."""
+    from reportparse.furniture import line_prefix
+
+    lines = ["| 规章 | 0 | 0 | 12 |"] * 12
+    ends = line_prefix([f"L{i} {line}" for i, line in enumerate(lines, 1)])
+    assert ends and all(ends[i] == len(f"L{i + 1} ") for i in ends)
+    piped = line_prefix([f"{i}|{line}" for i, line in enumerate(lines, 1)])
+    assert piped and all(piped[i] == len(f"{i + 1}|") for i in piped)

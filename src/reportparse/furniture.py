@@ -100,8 +100,9 @@ def bare_page_numbers(lines: Iterable[tuple[int, str, int]]) -> set[int]:
 
 
 # a line's number printed before it (a code viewer's or a corpus tool's copy: ``12\t``, ``12  ``, ``12|``,
-# ``12: ``, ``L12 ``), and an e-mail's or Markdown's quoting (``> ``)
-_LINE_NUMBER = compiled(r"^[ \t]*L?(\d{1,6})(?:\t|  +|[ \t]*[:|│][ \t]?| |$)")
+# ``12: ``, ``L12 ``; not the pipe that opens a Markdown row, ``L12 | 规章 | 0 |``, whose last pipe would then close
+# a row without its first), and an e-mail's or Markdown's quoting (``> ``)
+_LINE_NUMBER = compiled(r"^[ \t]*L?(\d{1,6})(?:\t|  +|[ \t]*:[ \t]?|[ \t]*[|│][ \t]?(?!(?![ \t]*[|│]).*[|│][ \t]*$)| |$)")
 _QUOTED = compiled(r"^[ \t]*>+ ?")
 
 
