@@ -897,3 +897,21 @@ def test_a_value_cells_span_leaves_out_the_spaces_around_it_in_its_tab_cell(samp
     cells = reportparse.parse_text(text).tables["applications"].rows["result.not_processed.repeated"]
     assert [c.value for c in cells.values()] == [c.value for c in sample_report.tables["applications"].rows["result.not_processed.repeated"].values()]
     assert all(text[c.span.start:c.span.end] == c.raw == str(c.value) for c in cells.values())
+
+
+@pytest.mark.parametrize("note", NOTES_UNDER_A_TABLE)
+def test_a_note_at_a_pages_foot_inside_table_four_is_left_out_of_its_values(note):
+    """A note printed among 四's values (a page's foot, the table running on
+    to the next page): its lines are left out, the values on both sides of it
+    read (before, the values after it were lost with it)."""
+    from generator import make_report
+
+    gen = make_report(8202, "ogi-2021", "lines")
+    lines = gen.text.split("\n")
+    five = next(i for i, ln in enumerate(lines) if ln.startswith("五、"))
+    values = [i for i in range(five) if lines[i].strip().isdigit()][-15:]
+    at = values[7]
+    text = "\n".join(lines[:at] + note.split("\n") + lines[at:])
+    r = reportparse.parse_text(text)
+    want = {k: v for k, v in gen.truth.items() if k.startswith("appeals.")}
+    assert {k: cell.value for k, cell in ((k, _cell(r, k)) for k in want)} == want

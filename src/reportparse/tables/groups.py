@@ -31,33 +31,37 @@ from .tokens import Value, one_per_line
 
 
 def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
-             diags: list[Diagnostic]) -> tuple[dict[str, tuple[int, int]], int, int]:
+             diags: list[Diagnostic]) -> tuple[dict[str, tuple[int, int]], int, list[tuple[int, int]]]:
     """Where each group's header is (label-view offsets): exact, else fuzzy
     with a bounded error count (OCR: 8议后起诉 for 复议后起诉); where the last
     header occurrence ends (compact offset: the values come after it); and
-    where a note under the table starts (the end of the text if none): a
-    header's words in a note (说明：行政复议结果纠正2件) are no header."""
+    the notes after the first header (:func:`_notes`), whose words are no
+    header (说明：行政复议结果纠正2件)."""
     found = {r.id: find_all(s, [label_pattern(m) for m in r.match]) for r in t.rows}
     starts = [s.label_span(*o)[0] for occ in found.values() for o in occ]
-    note = _NOTE_LINE.search(s.text, min(starts)) if starts else None
-    cut = note.start() if note is not None else len(s.text)
+    notes = [n for n in _notes(s.text) if n[0] > min(starts)] if starts else []
+
+    def outside(o: tuple[int, int]) -> bool:
+        at = s.label_span(*o)[0]
+        return not any(a <= at < b for a, b in notes)
+
     out: dict[str, tuple[int, int]] = {}
     end = 0
     for r in t.rows:
-        occ = [o for o in found[r.id] if s.label_span(*o)[0] < cut]
+        occ = [o for o in found[r.id] if outside(o)]
         if occ:
             out[r.id] = occ[0]
             end = max([end] + [_past_bracket(s.text, s.label_span(*o)[1]) for o in occ])
             continue
         for m in r.match:
             hit = find_fuzzy(s, m, opts.fuzzy_errors, opts.regex_timeout)
-            if hit and s.label_span(*hit[:2])[0] < cut:
+            if hit and outside(hit[:2]):
                 out[r.id] = hit[:2]
                 a, b, _ = s.label_span(*hit[:2])
                 end = max(end, b)
                 diags.append(Diagnostic("TBL_ROW_FUZZY", f"header {r.label!r} matched {s.labels[hit[0]:hit[1]]!r} with {hit[2]} error(s)", span_of(a, b), f"tables.{t.key}.{r.id}"))
                 break
-    return out, end, cut
+    return out, end, notes
 
 
 def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
@@ -65,7 +69,9 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     diags: list[Diagnostic] = []
     rows = {r.id: empty_cells(r.columns) for r in t.rows}
     path = f"tables.{t.key}"
-    headers, header_end, stop = _headers(t, s, opts, span_of, diags)
+    headers, header_end, notes = _headers(t, s, opts, span_of, diags)
+    text = _blanked(s.text, notes)  # a note's words and figures (a date, a count) are no cells
+    stop = len(text)
     positions = {rid: at[0] for rid, at in headers.items()}
     default = [r.id for r in t.rows]
     order = default
@@ -80,13 +86,11 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
         by_order = "placed in the template's order from one line of values: no header names the groups (garbled, split or missing)"
         diags.append(Diagnostic("TBL_GROUPS_BY_ORDER", f"no group header found; one line of {sum(len(r.columns) for r in t.rows)} "
                                 "values read in the template's order", span_of(header_end, stop), path))
-    if (note := _NOTE_LINE.search(s.text, header_end, stop)) is not None:
-        stop = note.start()  # a note under the table: its figures (a date, a count) are no cells
-    apart = _under_own_headers(t, s, headers, words, span_of, stop) if len(headers) == len(default) else None
+    apart = _under_own_headers(t, s, text, headers, words, span_of) if len(headers) == len(default) else None
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
-    vals, tab, _ = read_fields(s.text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
+    vals, tab, _ = read_fields(text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
     printed = list(vals)
@@ -191,10 +195,15 @@ def _edge_blanks_only(text: str, vals: list[Value], need: int) -> bool:
     fields left are exactly the cells: the tab a scraper puts around every piece
     of text (BeautifulSoup's ``get_text("\\t")`` of a page whose source sets a
     row's cells on several lines: ``\\t376\\t97\\t196\\t121\\t790\\t``), read as
-    the values of a text with no empty field are. An empty field between two
-    values is an empty cell, and keeps its place."""
+    the values of a text with no empty field are — when every line of values
+    opens with such a tab (a line ``0\t…\t0\t`` ends in a cell printed as
+    nothing, a page number after it). An empty field between two values is an
+    empty cell, and keeps its place."""
     blanks = [v for v in vals if v.kind == "blank"]
-    return bool(blanks) and len(vals) - len(blanks) == need and all(_at_line_edge(text, v.start) for v in blanks)
+    if not blanks or len(vals) - len(blanks) != need or not all(_at_line_edge(text, v.start) for v in blanks):
+        return False
+    opened = {text.count("\n", 0, v.start) for v in blanks if not text[text.rfind("\n", 0, v.start) + 1:v.start].strip(" ")}
+    return all(text.count("\n", 0, v.start) in opened for v in vals if v.kind != "blank")
 
 
 def _at_line_edge(text: str, at: int) -> bool:
@@ -203,9 +212,41 @@ def _at_line_edge(text: str, at: int) -> bool:
     return not text[start:at].strip(" ") or not text[at:len(text) if end < 0 else end].strip(" ")
 
 
-# a note printed under the table, its first line opening with a note's mark (注：本表数据统计期限为2023年1月1日至…,
-# 注1, 说明：, 备注): the values end where it starts
+# a note printed under or inside the table (a page's foot), its first line opening with a note's mark
+# (注：本表数据统计期限为2023年1月1日至…, 注1, 说明：, 备注), and the lines after it that hold its next items
 _NOTE_LINE = compiled(r"(?m)^[ \t]*(?:注释?|说明|备注)[ \t]*(?:[:：\d\t]|$)")
+_VALUES_ONLY = compiled(r"[ \t|│｜]*(?:[-+]?\d+(?:\.\d+)?[ \t|│｜]*)+")
+_NOT_BREAK = compiled(r"[^\n]")
+_NOTE_ITEM = compiled(r"[ \t]*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])[ \t]*\p{Han}")  # a note's next item (2.数据截至…)
+
+
+def _notes(text: str) -> list[tuple[int, int]]:
+    """Each note's lines: ``[start, end)``, its last line break not in it."""
+    out: list[tuple[int, int]] = []
+    for m in _NOTE_LINE.finditer(text):
+        a = m.start()
+        if out and a < out[-1][1]:
+            continue
+        b = text.find("\n", a)
+        while 0 <= b < len(text):
+            nxt = text.find("\n", b + 1)
+            line = text[b + 1:len(text) if nxt < 0 else nxt]
+            if not _NOTE_ITEM.match(line) or _VALUES_ONLY.fullmatch(line):
+                break
+            b = len(text) if nxt < 0 else nxt
+        out.append((a, len(text) if b < 0 else b))
+    return out
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans' characters (not their line breaks) made spaces: the same offsets."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for a, b in spans:
+        parts += [text[last:a], _NOT_BREAK.sub(" ", text[a:b])]
+        last = b
+    return "".join(parts) + text[last:]
 _NUMBER_LINE = compiled(r"[ \t]*\d+(?:[ \t]+\d+)*[ \t]*")
 
 
@@ -304,8 +345,8 @@ def _one_cell_lost(t: TableGrammar, order: list[str], nonblank: list[Value], kep
     return flat
 
 
-def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int, int]], words: str,
-                       span_of: SpanOf, stop: int) -> dict[str, dict[str, Cell]] | None:
+def _under_own_headers(t: TableGrammar, s: Stream, text: str, headers: dict[str, tuple[int, int]], words: str,
+                       span_of: SpanOf) -> dict[str, dict[str, Cell]] | None:
     """Groups printed one after another, each under its own header
     (行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）, as
     PDF-to-Markdown converters and some web pages give them): the values
@@ -313,11 +354,11 @@ def _under_own_headers(t: TableGrammar, s: Stream, headers: dict[str, tuple[int,
     exactly its own number of values."""
     ordered = sorted(headers, key=lambda rid: headers[rid][0])
     ends = [_past_bracket(s.text, s.label_span(*headers[rid])[1]) for rid in ordered]
-    starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [stop]
+    starts = [s.label_span(*headers[rid])[0] for rid in ordered[1:]] + [len(text)]
     out: dict[str, dict[str, Cell]] = {}
     for rid, a, b in zip(ordered, ends, starts, strict=True):
-        vals, tab, _ = read_fields(s.text[a:b], range(a, b), drop_first=False, words=words)
-        if vals and vals[0].kind == "blank" and "\n" not in s.text[a:vals[0].start]:
+        vals, tab, _ = read_fields(text[a:b], range(a, b), drop_first=False, words=words)
+        if vals and vals[0].kind == "blank" and "\n" not in text[a:vals[0].start]:
             vals = vals[1:]  # the rest of the header's own cell, its values on its line: no cell of the group
         row = t.row(rid)
         n = len(row.columns)
