@@ -41,6 +41,7 @@ def test_the_sample_on_one_line_reads_as_with_its_lines(store, lines_kept):
                 differ += got.value != cell.value
                 if got.status == "read":
                     assert text[got.span.start:got.span.end] == got.raw  # offsets are the one-line input's
+                    assert got.span.line == 1  # and so is its line: the breaks put back are no lines of it
     assert differ == 0 and same >= 170
     assert {f: getattr(report.header, f).value for f in HEADER} == {f: getattr(lines_kept.header, f).value for f in HEADER}
     if store != "newlines as two spaces":
@@ -126,3 +127,23 @@ def test_headings_after_a_line_number_or_quoting_mark_are_no_report_run_together
     for prefix in ("{}: ", "L{} ", "> "):
         text = "\n".join(prefix.format(i) + line for i, line in enumerate(lines, 1))
         assert restore_breaks(text, grammars) is text
+
+
+def test_a_page_number_run_into_a_rows_line_is_no_value_of_it():
+    """Every white space made one space: a row with a cell printed as nothing
+    (``四、结转下年度继续办理 0 1 5 0 0 8``) ran into the page number after it
+    (``- 9 -``), whose ``- 9`` made up the row's count: its values read one
+    place off, as printed. The page furniture of the grammar gets a line of
+    its own again (where it is no run of values: ``3 / 9`` stays), so the row
+    is one value short."""
+    from generator import add_noise, make_report
+
+    seed = 2357611278
+    gen = make_report(seed, "ogi-2021", "tab", big=False)
+    text = " ".join(add_noise(gen.text, seed).split())
+    assert "四、结转下年度继续办理 0 1 5 0 0 8 - 9 -" in text
+    report = reportparse.parse_text(text)
+    wrong = [k for k, v in gen.truth.items() if v is not None and (c := cell_at(report, k)) is not None
+             and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
+    assert wrong == []
+    assert "\n- 9 -\n" in restore_breaks(text, load_grammars())

@@ -138,6 +138,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     Streams: each line is rewritten and copied out before the next is read, so
     memory is the output and its map, not an object per line."""
     table, deleted = _table_for(g)
+    given = original
     original = restore_breaks(original, g)  # a report run together on one line: its line breaks back (same offsets)
     canon = Canonical(original, "", OffsetMap(), array("q"), [0], boxes=boxes)
     skip = _scrape_metadata(original, g, canon)
@@ -189,6 +190,8 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
                 continue
         out.add(ln)
     canon.text, canon.omap = out.close(min(part[1], len(original)) if part else len(original))
+    if original is not given:  # a span's line is the input's own (the breaks put back are no lines of it)
+        canon.line_starts = array("q", (s for s, _, _, _ in _raw_lines(given)))
     return canon
 
 

@@ -32,6 +32,7 @@ LONG = 400  # characters: a text shorter than this is no report run together
 HEAD = 400  # characters at the start of such a line in which its title is looked for
 _SPACE = " \u3000"
 _HAN = compiled(r"\p{Han}")
+_WORDS_IN = compiled(r"[^\d\s/]")
 _LINE = compiled(r"[^\n\r\f\v\x85\u2028\u2029]+")  # a line between breaks of any kind
 # where tabs, two spaces or more or pipes set cells apart: a run of values after a word and one space (四's, under its
 # header) ...
@@ -46,7 +47,7 @@ _MARK_END = compiled(r"文件(?=[ \u3000])")  # the end of a 发文机关标志 
 # may or may not be the title's, and no line break is put after the title (which then is read from no line)
 _PIECE = compiled(r"\p{Han}{0,3}")
 
-_PATTERNS: dict[int, tuple[Grammars, regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]] = {}
+_PATTERNS: dict[int, tuple] = {}
 
 
 def restore_breaks(original: str, g: Grammars) -> str:
@@ -68,8 +69,12 @@ def restore_breaks(original: str, g: Grammars) -> str:
 
 def _cuts(line: str, g: Grammars) -> list[int]:
     """Where a line starts in a report run together (see the module's text)."""
-    headings, labels, title, doc_number = _patterns(g)
+    headings, labels, title, doc_number, furniture = _patterns(g)
     starts = {m.start() for m in headings.finditer(line)} | {m.start() for m in labels.finditer(line)}
+    if len(line) < LONG and not starts:
+        return []  # a short line with no heading or row label (a crawl's ``发布时间: 2021-03-05 08:58``): as it is
+    # page furniture (``- 9 -``, ``第 3 页``) on a line of its own again, where it is no run of values (``3 / 9``)
+    starts |= {a for m in furniture.finditer(line) if _WORDS_IN.search(m.group()) for a in (m.start(), m.end() + 1)}
     if len(_SEPARATOR.findall(line)) >= 10:
         starts |= {m.start() for m in _VALUE_RUN.finditer(line)} | {m.start() for m in _AFTER_VALUES.finditer(line)}
     t = title.search(line, 0, HEAD)
@@ -81,19 +86,20 @@ def _cuts(line: str, g: Grammars) -> list[int]:
     return sorted(a for a in starts if 0 < a < len(line) and line[a - 1] in _SPACE)
 
 
-def _patterns(g: Grammars) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _patterns(g: Grammars) -> tuple[regex.Pattern[str], ...]:
     """The templates' standard level-1 headings; their row labels (one of
     fewer than four characters, ``规章``, only before a value), an item
     number allowed before each; a report's title (its issuer, year, subject
     and ending, from the title grammar); a 发文字号 (the header grammar's,
-    within a line) — each after white space."""
+    within a line); the grammar's page furniture, within a line — each after
+    white space."""
     hit = _PATTERNS.get(id(g))
     if hit is None or hit[0] is not g:
         hit = _PATTERNS[id(g)] = (g, *_build(g))
-    return hit[1], hit[2], hit[3], hit[4]
+    return hit[1:]
 
 
-def _build(g: Grammars) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _build(g: Grammars) -> tuple[regex.Pattern[str], ...]:
     def alternation(words: set[str] | list[str]) -> str:
         return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
@@ -109,7 +115,10 @@ def _build(g: Grammars) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.P
                      rf"(?:{_source(g.title['subject'])})\S{{0,12}}?(?:{alternation(g.title['endings'])})(?=[{_SPACE}])")
     doc = _source(g.elements["doc_number"])
     doc_number = compiled(after_space + doc.removeprefix("^").removesuffix("$") + rf"(?=[{_SPACE}])")
-    return headings, rows, title, doc_number
+    lines = [_source(p) for p in g.page_furniture]
+    inner = [p[len(r"^\s*"):-len(r"\s*$")] for p in lines if p.startswith(r"^\s*") and p.endswith(r"\s*$")]
+    furniture = compiled(after_space + "(?:" + "|".join(f"(?:{p})" for p in inner or ["(?!)"]) + rf")(?=[{_SPACE}]|$)")
+    return headings, rows, title, doc_number, furniture
 
 
 def _source(pattern: str | regex.Pattern[str]) -> str:
