@@ -196,7 +196,7 @@ def _edge_blanks_only(text: str, vals: list[Value], need: int) -> bool:
     of text (BeautifulSoup's ``get_text("\\t")`` of a page whose source sets a
     row's cells on several lines: ``\\t376\\t97\\t196\\t121\\t790\\t``), read as
     the values of a text with no empty field are — when every line of values
-    opens with such a tab (a line ``0\t…\t0\t`` ends in a cell printed as
+    opens with such a tab (a line ``0\\t…\\t0\\t`` ends in a cell printed as
     nothing, a page number after it). An empty field between two values is an
     empty cell, and keeps its place."""
     blanks = [v for v in vals if v.kind == "blank"]

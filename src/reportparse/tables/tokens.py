@@ -212,9 +212,9 @@ def segment_lines(text: str, positions: Positions, *,
                 if _SPACED_NUMBERS.match(cell):
                     fields.extend((m.group(), positions[pos + p + m.start()]) for m in _NUMBER_RUN.finditer(cell))
                 else:
-                    lead = len(cell) - len(cell.lstrip(" ")) if cell.strip(" ") else 0  # (a value's span: not the spaces)
-                    fields.append((cell[lead:].rstrip(" ") if lead or cell.endswith(" ") and cell.strip(" ") else cell,
-                                   positions[pos + p + lead] if pos + p + lead < len(positions) else -1))
+                    kept = cell.strip(" ")  # a value's field and span: not the spaces around it in its cell
+                    lead = len(cell) - len(cell.lstrip(" ")) if kept else 0
+                    fields.append((kept or cell, positions[pos + p + lead] if pos + p + lead < len(positions) else -1))
                 p += len(cell) + 1
         else:
             csv = "," in line and _CSV_LINE.search(line) and not run_into_label(line, after_label and not out)
