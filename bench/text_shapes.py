@@ -20,7 +20,10 @@ line, space-aligned, pipes, Markdown), each stored these ways:
 * ``line numbers N\\t`` / ``N: `` / ``LN `` and ``> quoted`` — a prefix before every line;
 * ``one line: ...`` — the line breaks lost, as corpora built by crawls store a
   report: each made a space (``replace("\\n", " ")``, tabs kept), two
-  spaces, or every run of white space one space (``" ".join(text.split())``).
+  spaces, or every run of white space one space (``" ".join(text.split())``);
+* ``no white space`` — every white space removed, as Chinese text pipelines
+  often store it; ``folded at 40 characters`` — each line cut every 40
+  characters (``fold -w 40``), a row's cells over several lines.
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -101,6 +104,8 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "one line: \\n as space": lambda t: t.replace("\n", " "),
     "one line: \\n as 2 spaces": lambda t: t.replace("\n", "  "),
     "one line: split-join": lambda t: " ".join(t.split()),
+    "no white space": lambda t: "".join(t.split()),
+    "folded at 40 characters": lambda t: "\n".join(ln[i:i + 40] for ln in t.split("\n") for i in range(0, max(len(ln), 1), 40)),
 }
 
 
@@ -122,9 +127,9 @@ def main() -> None:
     fresh_seed_option(ap)
     args = ap.parse_args()
     fresh = fresh_base(args)
-    print(f"{'shape':<26}{HEAD}")
+    print(f"{'shape':<28}{HEAD}")
     for name, t in run(fresh, args.count).items():
-        print(row(name, t, 26), flush=True)
+        print(row(name, t, 28), flush=True)
     print(f"(fresh seeds {fresh}+, held out; --fresh-seed {fresh} repeats this run)")
 
 
