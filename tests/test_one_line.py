@@ -147,3 +147,22 @@ def test_a_page_number_run_into_a_rows_line_is_no_value_of_it():
              and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
     assert wrong == []
     assert "\n- 9 -\n" in restore_breaks(text, load_grammars())
+
+
+def test_a_page_number_run_into_words_is_no_cell_in_text_with_no_white_space():
+    """Every white space removed (as Chinese text pipelines store it): the page
+    number in dashes after 二's sub-header (``行政强制14-1221第二十条第(八)项-9-信息``)
+    counted as the row's last field, so ``14 -1221`` was read as two cells (−12
+    and 21 run together). Run into words, ``-9-`` is no cell: the row is one
+    field short, its cut undecided, only 14 placed."""
+    import re
+
+    from generator import add_noise, make_report
+
+    gen = make_report(9849, "ogi-2019", "lines")
+    text = re.sub(r"\s+", "", add_noise(gen.text, 9849))
+    assert "行政强制14-1221第二十条第(八)项-9-" in text
+    report = reportparse.parse_text(text)
+    row = report.tables["proactive"].rows["coercion"]
+    assert [c.value for c in row.values()][1:] == [None, None]
+    assert all(c.status != "read" for c in row.values())

@@ -235,10 +235,11 @@ def segment_lines(text: str, positions: Positions, *,
                     valued = valued or number
                 else:  # text with digits run into it
                     runs = _glued_runs(tok, at, positions)
-                    # a mark inside a token (``------``, ``5/3``) is no mark printed for an empty cell, and quotes
-                    # around its numbers (``'0','2'``) no cell OCR garbled: blanks
-                    fields.extend((" " * len(raw) if raw in NONE_MARKS or _QUOTES.fullmatch(raw) else raw, p)
-                                  for raw, p in _prefixed_runs(runs, valued))
+                    # a mark inside a token (``------``, ``5/3``) is no mark printed for an empty cell, quotes
+                    # around its numbers (``'0','2'``) no cell OCR garbled, and a page's number in dashes run into
+                    # words (``项-9-信息``: a text with no white space) no cell: blanks
+                    fields.extend((" " * len(raw) if raw in NONE_MARKS or _QUOTES.fullmatch(raw) or _PAGE_IN_WORDS.fullmatch(raw)
+                                   else raw, p) for raw, p in _prefixed_runs(runs, valued))
                     valued = valued or any(read_token(raw, 0) is not None for raw, _ in runs)
         out.append((fields, "\t" in line, line))
         pos += len(line) + 1
@@ -249,6 +250,9 @@ def run_into_label(line: str, first_after_label: bool) -> bool:
     """A label run into a number a comma and a space follow, on ``line``
     (``first_after_label``: the line begins right after a row's label)."""
     return "," in line and bool(_RUN_INTO_LABEL.search(line) or first_after_label and _RUN_AT_START.match(line))
+
+
+_PAGE_IN_WORDS = compiled(r"[-—–－―]\d{1,3}[-—–－―]")
 
 
 def _glued_runs(tok: str, at: int, positions: Positions) -> list[tuple[str, int]]:
