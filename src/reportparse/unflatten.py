@@ -51,9 +51,9 @@ _PATTERNS: dict[int, tuple] = {}
 
 
 def restore_breaks(original: str, g: Grammars) -> str:
-    """``original`` with a line break in place of the white space before each
-    heading, row label and title of every line that is a report run
-    together; the text itself when none is."""
+    """``original`` with a line break in place of the white space where each
+    line of a report run together began (see the module's text): the same
+    length and offsets; the text itself when it is no such report."""
     if len(original) < LONG or "\\n" in original and "\n" not in original:  # (a JSON string's escapes are its breaks)
         return original
     headings = _patterns(g)[0]
