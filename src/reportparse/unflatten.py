@@ -33,7 +33,8 @@ HEAD = 400  # characters at the start of such a line in which its title is looke
 _SPACE = " \u3000"
 _HAN = compiled(r"\p{Han}")
 _WORDS_IN = compiled(r"[^\d\s/]")
-_LINE = compiled(r"[^\n\r\f\v\x85\u2028\u2029]+")  # a line between breaks of any kind
+_BREAKS = "\n\r\f\v\x85\u2028\u2029"
+_LINE = compiled(rf"[^{_BREAKS}]+")  # a line between breaks of any kind
 # where tabs, two spaces or more or pipes set cells apart: a run of values after a word and one space (四's, under its
 # header) ...
 _VALUE_RUN = compiled(r"(?<=[\p{Han}）)] )[-+]?\d+(?:\.\d+)?(?=\t| {2}| ?[|│｜] )")
@@ -56,15 +57,25 @@ def restore_breaks(original: str, g: Grammars) -> str:
     length and offsets; the text itself when it is no such report."""
     if len(original) < LONG or "\\n" in original and "\n" not in original:  # (a JSON string's escapes are its breaks)
         return original
-    headings = _patterns(g)[0]
-    lines = list(_LINE.finditer(original))  # (the pages of a text with form feeds: each a line)
-    if sum(1 for m in lines for h in headings.finditer(m.group()) if _HAN.search(m.group(), 0, h.start())) < 2:
-        return original  # (a heading after words on its line, not after its indentation, number or quoting mark)
+    if not _run_together(original, _patterns(g)[0]):
+        return original
     chars = list(original)
-    for m in lines:
+    for m in _LINE.finditer(original):  # (the pages of a text with form feeds: each a line)
         for at in _cuts(m.group(), g):
             chars[m.start() + at - 1] = "\n"
     return "".join(chars)
+
+
+def _run_together(text: str, headings: regex.Pattern[str]) -> bool:
+    """Two standard headings or more stand after words on their line (not
+    after its indentation, number or quoting mark): one scan of the text."""
+    found = 0
+    for h in headings.finditer(text):
+        start = max(text.rfind(ch, 0, h.start()) for ch in _BREAKS) + 1
+        found += bool(_HAN.search(text, start, h.start()))
+        if found == 2:
+            return True
+    return False
 
 
 def _cuts(line: str, g: Grammars) -> list[int]:
@@ -105,7 +116,7 @@ def _build(g: Grammars) -> tuple[regex.Pattern[str], ...]:
 
     after_space = rf"(?<=[{_SPACE}])"
     titles = {t for tpl in g.templates.values() for s in tpl.sections for t in s.titles}
-    headings = compiled(after_space + r"[一二三四五六七八九十]{1,2}[、.．]\s*(?:" + alternation(titles) + ")")
+    headings = compiled(after_space + rf"[一二三四五六七八九十]{{1,2}}[、.．][{_SPACE}\t]*(?:" + alternation(titles) + ")")
     labels = {m for tpl in g.templates.values() for tg in tpl.tables.values() for r in tg.rows for m in r.match}
     number = r"(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．])?"  # (its item number)
     short = [m for m in labels if len(m) < 4]

@@ -200,16 +200,18 @@ def _edge_blanks_only(text: str, vals: list[Value], need: int) -> bool:
     nothing, a page number after it). An empty field between two values is an
     empty cell, and keeps its place."""
     blanks = [v for v in vals if v.kind == "blank"]
-    if not blanks or len(vals) - len(blanks) != need or not all(_at_line_edge(text, v.start) for v in blanks):
+    edges = [_line_edges(text, v.start) for v in blanks]
+    if not blanks or len(vals) - len(blanks) != need or not all(opens or ends for opens, ends in edges):
         return False
-    opened = {text.count("\n", 0, v.start) for v in blanks if not text[text.rfind("\n", 0, v.start) + 1:v.start].strip(" ")}
-    return all(text.count("\n", 0, v.start) in opened for v in vals if v.kind != "blank")
+    opened = {v.line for v, (opens, _) in zip(blanks, edges, strict=True) if opens}
+    return all(v.line in opened for v in vals if v.kind != "blank")
 
 
-def _at_line_edge(text: str, at: int) -> bool:
+def _line_edges(text: str, at: int) -> tuple[bool, bool]:
+    """Whether nothing but spaces stands between ``at`` and its line's start, and its line's end."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    return not text[start:at].strip(" ") or not text[at:len(text) if end < 0 else end].strip(" ")
+    return not text[start:at].strip(" "), not text[at:len(text) if end < 0 else end].strip(" ")
 
 
 # a note printed under or inside the table (a page's foot), its first line opening with a note's mark
