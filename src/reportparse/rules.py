@@ -122,7 +122,7 @@ class _Confirmation:
             if eq not in spent:
                 for ref in eq.cells:
                     self.holding.setdefault(ref, []).append(eq)
-        self.holds = {eq: eq.residual(values) == 0 for eqs_ in self.holding.values() for eq in eqs_}
+        self.holds = {eq: eq.residual(values) == 0 for eq in dict.fromkeys(e for eqs_ in self.holding.values() for e in eqs_)}
         self.read_only = {eq: not any(r in forcing for r in eq.cells) for eq in self.holds}
         self.memo: dict[CellRef, bool] = {}
         self.forced_lifted: set[CellRef] | None = None

@@ -7,7 +7,7 @@ character maps back to its canonical offset.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -43,6 +43,9 @@ class Stream:
     cmap: list[int]  # compact index -> canonical offset
     labels: str = ""  # the text without value-only lines, for finding labels
     lmap: list[int] | None = None  # labels index -> compact index
+    # what find_all found, by pattern set: the readers, the column order and the checks of a region ask
+    # for the same labels again (a stream is never changed once made)
+    found: dict[tuple[str, ...], tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def canon(self, i: int) -> int:
         return self.cmap[min(max(i, 0), len(self.cmap) - 1)] if self.cmap else 0
@@ -201,13 +204,17 @@ def _item_digit(num: str) -> str:
 
 def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
     """Every exact occurrence of any pattern in the label view (longest pattern first)."""
-    return [m.span() for m in _longest_first(patterns).finditer(stream.labels)]
+    key = tuple(patterns)
+    hit = stream.found.get(key)
+    if hit is None:
+        hit = stream.found[key] = tuple(m.span() for m in _longest_first(patterns).finditer(stream.labels))
+    return list(hit)
 
 
 def find_first(stream: Stream, patterns: list[str]) -> int | None:
     """Where the first exact occurrence of any pattern starts in the label view."""
-    m = _longest_first(patterns).search(stream.labels)
-    return m.start() if m else None
+    found = find_all(stream, patterns)  # (the first of the occurrences is the first a search finds)
+    return found[0][0] if found else None
 
 
 def _longest_first(patterns: list[str]) -> regex.Pattern[str]:
