@@ -915,3 +915,39 @@ def test_a_note_at_a_pages_foot_inside_table_four_is_left_out_of_its_values(note
     r = reportparse.parse_text(text)
     want = {k: v for k, v in gen.truth.items() if k.startswith("appeals.")}
     assert {k: cell.value for k, cell in ((k, _cell(r, k)) for k in want)} == want
+
+
+TRANSPOSED_PROACTIVE = """项目\t规章\t规范性文件\t行政许可\t其他对外管理服务事项\t行政处罚\t行政强制\t行政事业性收费\t政府集中采购
+本年新制作数量\t3\t0\t\t\t\t\t\t
+本年新公开数量\t6\t0\t\t\t\t\t\t
+对外公开总数量\t18\t0\t\t\t\t\t\t
+上一年项目数量\t\t\t3\t0\t0\t0\t0\t
+本年增/减\t\t\t1\t5\t20\t-18\t16\t
+处理决定数量\t\t\t0\t0\t24\t0\t\t
+采购项目数量\t\t\t\t\t\t\t\t0
+采购总金额\t\t\t\t\t\t\t\t6824.97"""
+
+
+@pytest.mark.parametrize("sep", ["\t", "    "])
+def test_a_table_printed_with_rows_and_columns_swapped_lends_no_line_to_the_label_ending_the_line_above(sep):
+    """二 printed transposed: its row labels across the first line, a column's
+    name opening each line of values. The last label (政府集中采购) ends the
+    first line and the stream joins it to the next line's column name, whose
+    values (3, 0: 本年新制作数量 of 规章 and 规范性文件) were read as the
+    procurement row's, status read. A column's name in a row's label cell
+    makes the line another row's: nothing is read there rather than a wrong value."""
+    from generator import make_report
+
+    gen = make_report(61001, "ogi-2019", "tab")
+    start = gen.text.index("\n", gen.text.index("二、主动公开")) + 1
+    end = gen.text.index("三、收到和处理", start)
+    text = gen.text[:start] + TRANSPOSED_PROACTIVE.replace("\t", sep) + "\n\n" + gen.text[end:]
+    rep = reportparse.parse_text(text)
+    table = rep.tables["proactive"]
+    assert not table.valid
+    read = {(rid, cid): c.value for rid, cells in table.rows.items() for cid, c in cells.items() if c.value is not None}
+    assert all(v == gen.truth[f"proactive.{rid}.{cid}"] for (rid, cid), v in read.items()), read
+    assert table.rows["procurement"]["projects"].value is None
+    # the table printed as the template has it is read whole
+    assert all(c.value is not None for cells in reportparse.parse_text(gen.text).tables["proactive"].rows.values()
+               for c in cells.values())

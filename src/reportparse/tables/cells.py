@@ -8,10 +8,11 @@ What one field reads as, and how a line splits into fields: :mod:`.tokens`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..startcache import compiled
+from ..textutil import label_key
 from .tokens import (
     NONE_MARKS,
     PREFIXED,
@@ -33,7 +34,8 @@ class Fields(NamedTuple):
     foreign: tuple[str, int, int] | None = None  # the line of another row it stopped at: text, start, end
 
 
-def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str = "") -> Fields:
+def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str = "",
+                columns: tuple[str, ...] = ()) -> Fields:
     """Values of a segment, whether it is tab-separated, and the line of
     another row (a label the template does not have, or one not found) that
     ends it.
@@ -44,6 +46,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     nothing, so blank fields only count on lines that carry values.
     ``words``: the labels around a segment without a row label (table 四's
     headers), to tell a speck joined to their last word (``总计了``).
+    ``columns``: the table's column names (:func:`column_keys`): a first line
+    whose text before its values holds one is another row's (below).
     One or two characters before the segment's first values come back as a
     ``label_tail`` value: :func:`settle_speck` keeps it or drops it.
     """
@@ -63,7 +67,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         tail: tuple[str, int] | None = None  # the last text field before the values
         foreign: list[tuple[str, int]] = []  # the fields of another row's label and values on this line
         if tab_line:
-            fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words)
+            fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words, columns)
         else:
             other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(line))
             if drop_first and not other_row:
@@ -147,8 +151,8 @@ _LABEL_START = compiled(r"^[^\d\s]{0,3}\s*\d{0,2}[.、]?\p{Han}{2}")
 _TAIL_NUMBER = compiled(r"^(.*?[^\d\s.+-][^\d]*?)(?<!\d[,，､、])[\s|│]+([-+]?\d+(?:\.\d+)?)$")
 
 
-def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
-                      words: str) -> tuple[list[tuple[str, int]], tuple[str, int] | None, bool]:
+def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool, words: str,
+                      columns: tuple[str, ...] = ()) -> tuple[list[tuple[str, int]], tuple[str, int] | None, bool]:
     """Line ``i`` of a segment, tab-separated: its value fields, the last text
     field before them, and whether it is a line of another row."""
     tail = None
@@ -171,7 +175,7 @@ def _tab_value_fields(fields: list[tuple[str, int]], i: int, drop_first: bool,
     if len(kept) < len(fields):
         tail = fields[-len(kept) - 1]
         label_cells += fields[:len(fields) - len(kept)]
-    if drop_first and i == 0 and kept and _after_next_item(label_cells):
+    if drop_first and i == 0 and kept and (_after_next_item(label_cells) or _names_a_column(label_cells, columns)):
         return fields, None, True
     return kept, tail, False
 
@@ -187,6 +191,24 @@ def _after_next_item(label_cells: list[tuple[str, int]]) -> bool:
     the labels of a wrapped label column and the next row's run together):
     the values are that row's, never this one's."""
     return any(_NEXT_ITEM.search(raw) for raw, _ in label_cells)
+
+
+def column_keys(names: Iterable[str]) -> tuple[str, ...]:
+    """A table's column names as :func:`label_key` reduces them, those of
+    four characters or more (shorter ones, 其他 and 总计, stand in row labels too)."""
+    return tuple(k for name in names if len(k := label_key(name)) >= 4)
+
+
+def _names_a_column(label_cells: list[tuple[str, int]], columns: tuple[str, ...]) -> bool:
+    """The text between a row's label and the values on its line holds a
+    column's name (``政府集中采购\n本年新制作数量\t3\t0``: a table printed
+    with its rows and columns swapped, the label ending the line above and
+    the stream joining the two words): the values are that line's, never the
+    row's. A row's label cell never holds a column's name."""
+    if not columns:
+        return False
+    text = label_key("".join(raw for raw, _ in label_cells))
+    return any(k in text for k in columns)
 
 
 def _foreign(fields: list[tuple[str, int]]) -> bool:

@@ -22,7 +22,7 @@ from ..model import SCATTERED, UNTIL_RULES_HOLD, Cell
 from ..startcache import compiled
 from ..textutil import key_positions, label_key
 from .anchors import Anchor, in_template_order
-from .cells import read_fields
+from .cells import column_keys, read_fields
 from .detached import blocks_around_label, blocks_before_labels, labels_alone_before
 from .joint_splits import resolve_splits
 from .place import Placed, SpanOf, cell_from, doubted, empty_cells, place_row
@@ -47,6 +47,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
     keys = {k for r in t.rows for k in _name_keys(r.match)}
     lost = {_whole_key(r.label) for r in t.rows if r.id not in found}  # whole labels: their ends too
     relabelled = set()
+    columns = column_keys(m for col in t.columns.values() for m in col.labels)
     head = [v for v in read_fields(s.text[:ordered[0].start], range(ordered[0].start), drop_first=False).values
             if not v.label_tail]  # text before the first label is never a value
     out = {}
@@ -56,7 +57,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         if end > a.end and s.text[end - 1] == "\t":
             end -= 1  # the separator before a label printed on the same line (``62\t（三）不``): no empty cell
         keep = [i for i in range(a.start, max(end, a.end)) if i not in a.covered]
-        got = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column)
+        got = read_fields("".join(s.text[i] for i in keep), keep, drop_first=t.label_column, columns=columns)
         vals = got.values
         if vals and vals[0].label_tail and _word_end(s, vals[0].start):
             vals = vals[1:]  # the end of a word the label's match cut (无法|提: a group label beside it), no value cell
