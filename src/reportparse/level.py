@@ -67,12 +67,18 @@ def _nested_city(place: str) -> bool:
     return bool(compiled(r"\p{Han}{2,}?(?:省|自治区)?\p{Han}{1,5}市\p{Han}{1,5}市").fullmatch(place)) and place not in _rules()["municipalities"]
 
 
-def _split_place(name: str) -> tuple[str, str]:
-    """(the longest leading place name, the rest)."""
+@lru_cache(maxsize=1)
+def _suffixes() -> regex.Pattern[str]:
+    """Every unit word and special zone of the admin data, longest first."""
     r = _rules()
     suffixes = [u["suffix"] for u in r["units"]] + r["special_zones"]
+    return compiled("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True)))
+
+
+def _split_place(name: str) -> tuple[str, str]:
+    """(the longest leading place name, the rest)."""
     best = ""
-    for m in compiled("|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))).finditer(name):
+    for m in _suffixes().finditer(name):
         cand = name[:m.end()]
         if len(cand) > len(m.group()):  # a unit word needs a name before it
             best = cand

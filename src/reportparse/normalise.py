@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 import regex
@@ -177,7 +178,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if tab_ended and "\t" in body:
             ln.sub(_TRAILING_TAB, "")  # a tab after every text (a scraper's get_text("\t")): no empty last cell
         rw.rewrite(ln, canon.removed)
-        if ln.text and any(p.match(ln.text) for p in g.page_furniture):
+        if ln.text and _furniture(g.page_furniture).match(ln.text):
             canon.removed["page_number"] += 1
             continue
         if s in again:
@@ -193,6 +194,25 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     if original is not given:  # a span's line is the input's own (the breaks put back are no lines of it)
         canon.line_starts = array("q", (s for s, _, _, _ in _raw_lines(given)))
     return canon
+
+
+@lru_cache(maxsize=8)
+def _furniture(patterns: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str]:
+    """The grammar's page-furniture line patterns as one (a line is furniture when any matches it whole)."""
+    flags = patterns[0].flags if patterns else 0
+    if any(p.flags != flags for p in patterns):  # (one pattern a line would need one flag set)
+        return _AnyOf(patterns)  # type: ignore[return-value]
+    return compiled("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", flags)
+
+
+class _AnyOf:
+    """Patterns of different flags, matched one after another."""
+
+    def __init__(self, patterns: tuple[regex.Pattern[str], ...]) -> None:
+        self.patterns = patterns
+
+    def match(self, text: str) -> bool:
+        return any(p.match(text) for p in self.patterns)
 
 
 def _tab_terminated(original: str) -> bool:
@@ -415,6 +435,7 @@ def _entity(m: regex.Match[str], tab: str = " ") -> str:
     return tab if ch == "\t" else " " if ch.isspace() else ch
 
 
+@lru_cache(maxsize=8)
 def _box_patterns(borders: str, strokes: str) -> tuple[regex.Pattern[str], ...]:
     b = "".join(regex.escape(ch) for ch in borders)
     stroke = compiled(f"[{''.join(regex.escape(ch) for ch in strokes)}]") if strokes else compiled(r"(?!)")
@@ -469,7 +490,7 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
             continue
         ln = _opened(body, s, page, prefix.get(n, 0))
         rw.rewrite(ln, Counter())
-        if ln.text.strip() and not any(p.match(ln.text) for p in g.page_furniture):
+        if ln.text.strip() and not _furniture(g.page_furniture).match(ln.text):
             firsts[page] = ln.text
     counts = Counter(t for p, t in firsts.items() if p > 1)
     found = {t for t, k in counts.items() if k >= 2 and k * 2 >= pages - 1

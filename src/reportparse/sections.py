@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -81,13 +82,19 @@ def _not_headings(template: Template | None) -> list[str]:
     return [k for k in keys if len(k) >= 4]
 
 
+@lru_cache(maxsize=64)
+def _inline_headings(titles: tuple[str, ...], sub: str) -> regex.Pattern[str]:
+    """A standard heading (its number and one of its titles) or a second-level number, run into a line."""
+    alts = "|".join(regex.escape(t) for t in titles)
+    return compiled(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|{sub}")
+
+
 def split_inline(c: Canonical, start: int, end: int, template: Template | None) -> Iterator[tuple[int, int]]:
     """Lines of the body, with standard headings run into a line (web scrapes) split off."""
     pat = None
     sub = r"(?<=[。；！？：: \n）]|^)（[一二三四五六七八九十]{1,2}）(?=\p{Han}{2,20})"
     if template is not None and not template.free_format:
-        alts = "|".join(regex.escape(t) for s in template.sections for t in s.titles)
-        pat = compiled(rf"[一二三四五六七八九十]{{1,2}}、(?:{alts})|{sub}")
+        pat = _inline_headings(tuple(t for s in template.sections for t in s.titles), sub)
     elif template is not None:  # free format: any 一、 after a sentence end
         pat = compiled(rf"(?<=[。；！？ \n]|^)[一二三四五六七八九十]{{1,2}}、\s*\p{{Han}}|{sub}")
     for s, e in lines_of(c.text, start, end):

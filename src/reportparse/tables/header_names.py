@@ -7,6 +7,7 @@ half a missing name's where the template does not have that column
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 
@@ -148,6 +149,7 @@ def _fuzzy_places(t: TableGrammar, text: str, cols: list[str], taken: list[tuple
     return sorted((i, e, next(iter(c))) for (i, e), c in hits.items() if len(c) == 1)
 
 
+@lru_cache(maxsize=1024)
 def _within(label: str, wrong: int) -> regex.Pattern[str]:
     """A pattern of ``label`` with up to ``wrong`` characters substituted."""
     return compiled(f"(?:{regex.escape(label)}){{s<={wrong}}}")
