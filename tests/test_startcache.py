@@ -101,3 +101,20 @@ def test_past_its_bound_the_pattern_file_keeps_only_this_runs_patterns(tmp_path,
     monkeypatch.setattr(startcache, "_MAX_PATTERNS", 10)
     startcache._save_patterns()
     assert _pattern_keys(tmp_path) == {("x", 0), ("y", 0)}
+
+
+def test_objects_built_under_many_keys_keep_only_the_newest_files(tmp_path, monkeypatch):
+    """Each grammar change is a new key: the folder keeps the newest few files
+    of one name, never every version it saw, and leaves other names alone."""
+    monkeypatch.setenv("REPORTPARSE_CACHE", str(tmp_path))
+    for v in range(6):
+        assert startcache.cached("thing", f"files v{v}", lambda v=v: {"v": v}) == {"v": v}
+        for p in tmp_path.iterdir():  # (mtimes one second apart: the order is the order written)
+            if p.name.startswith("thing-") and p.stat().st_mtime > 1e9:
+                os.utime(p, (p.stat().st_atime, p.stat().st_mtime - 1))
+    startcache.cached("other", "files", lambda: {"other": 1})
+    things = [p for p in tmp_path.iterdir() if p.name.startswith("thing-")]
+    assert len(things) == startcache._KEEP_KEYS
+    assert startcache.cached("thing", "files v5", lambda: {"v": "built again"}) == {"v": 5}  # the newest kept
+    assert startcache.cached("thing", "files v0", lambda: {"v": "built again"}) == {"v": "built again"}  # the oldest gone
+    assert any(p.name.startswith("other-") for p in tmp_path.iterdir())

@@ -35,6 +35,7 @@ import regex
 T = TypeVar("T")
 _MAX_PATTERNS = 4000  # far above what the code and grammars use: a bound, not a budget
 _FORMAT = "1"
+_KEEP_KEYS = 3  # files kept of one name (grammars, regions): the newest
 
 _patterns: dict[tuple[str, int], regex.Pattern[str]] | None = None
 _used: set[tuple[str, int]] = set()  # the patterns this run asked for
@@ -128,4 +129,21 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
         return hit  # type: ignore[no-any-return]
     obj = build()
     _write(path, obj)
+    _prune(name, path)
     return obj
+
+
+def _prune(name: str, kept: Path | None) -> None:
+    """Past :data:`_KEEP_KEYS` files of one name (each grammar or data change
+    is a new key), the oldest are deleted: the folder does not grow with every
+    upgrade, and two installs of different versions still keep one each."""
+    if kept is None:
+        return
+    tail = kept.name[kept.name.index("-", len(name) + 1):]  # the key's end: the format, Python's and regex's versions
+    try:
+        same = [p for p in kept.parent.iterdir()
+                if p.name.startswith(f"{name}-") and p.name.endswith(tail) and p.name[len(name) + 1:-len(tail)].isalnum()]
+        for old in sorted(same, key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP_KEYS:]:
+            old.unlink()
+    except OSError:  # a file another process removed, a read-only folder: only a tidy-up
+        return
