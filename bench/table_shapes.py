@@ -14,10 +14,13 @@ Generated reports (both templates by turns, tab layout), each changed one way:
 * ``column more: WHERE, SEP`` — every row of values given one more value
   (a 上年数 column) at its end, start or middle; the header names it or not;
 * ``rows out of order: HOW`` — two row lines swapped (anywhere or next to
-  each other) or three reversed; tabs or spaces; the text noise model or not.
+  each other) or three reversed; tabs or spaces; the text noise model or not;
+* ``header again: HOW`` — table 三's header rows printed again between two
+  of its rows (a PDF repeats them after a page break in a long table): alone,
+  after a page number and a form feed, or under ``（续表）``.
 
-Scored: the changed table for the first two families, every table for the
-last two. Printed per shape: cells right, wrong (of those, how many are not
+Scored: the changed table for the first two families and the last, every
+table for the other two. Printed per shape: cells right, wrong (of those, how many are not
 flagged), empty, tables valid, tables valid with a wrong value (must be 0).
 
 Seeds 61000+ (12 reports) were read while writing the rule that a row's
@@ -127,6 +130,22 @@ def out_of_order(text: str, how: str, rng: random.Random) -> str | None:
     return "\n".join(lines)
 
 
+HEADER_3 = ["申请人情况", "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+
+
+def header_again(text: str, how: str, rng: random.Random) -> str | None:
+    lines = text.split("\n")
+    a = next((i for i, ln in enumerate(lines) if ln.startswith("三、")), None)
+    b = next((i for i, ln in enumerate(lines) if a is not None and i > a and ln.startswith("四、")), None)
+    rows = [i for i in range(a + 1, b) if "\t" in lines[i] and any(ch.isdigit() for ch in lines[i])] if a and b else []
+    if len(rows) < 4:
+        return None
+    at = rng.choice(rows[2:-1])
+    head = {"alone": HEADER_3, "after a page number": [f"- {rng.randint(2, 9)} -", "\f" + HEADER_3[0], *HEADER_3[1:]],
+            "under 续表": ["（续表）", *HEADER_3]}[how]
+    return "\n".join(lines[:at] + head + lines[at:])
+
+
 def shapes(gen: Generated, seed: int, rng: random.Random):
     """(name, text, the keys of the tables scored) for every shape of one report."""
     for key in ("proactive", "applications"):
@@ -147,6 +166,10 @@ def shapes(gen: Generated, seed: int, rng: random.Random):
                 if text is not None:
                     text = text.replace("\t", SEPS[sep_name])
                     yield f"rows out of order: {how}, {sep_name}{', noise' if noise else ''}", text, every
+    if gen.template == "ogi-2021":
+        for how in ("alone", "after a page number", "under 续表"):
+            if (text := header_again(gen.text, how, rng)) is not None:
+                yield f"header again: {how}", text, ("applications",)
 
 
 def run(base: int, count: int) -> dict[str, dict[str, int]]:
