@@ -213,8 +213,8 @@ def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
 
 def find_first(stream: Stream, patterns: list[str]) -> int | None:
     """Where the first exact occurrence of any pattern starts in the label view."""
-    found = find_all(stream, patterns)  # (the first of the occurrences is the first a search finds)
-    return found[0][0] if found else None
+    m = _longest_first(patterns).search(stream.labels)
+    return m.start() if m else None
 
 
 def _longest_first(patterns: list[str]) -> regex.Pattern[str]:
