@@ -13,15 +13,17 @@ import regex
 
 from ..grammar import TableGrammar
 from ..startcache import compiled
-from .stream import Stream, find_first, label_pattern
+from .stream import Stream, find_all, label_pattern
 
 _WORD = compiled(r"[\p{Han}A-Za-z]")
 
 
 def head_of(t: TableGrammar, s: Stream) -> str:
     """The label view before the table's first row label: its header."""
-    first = find_first(s, [label_pattern(m, row.label) for row in t.rows for m in row.match])
-    return s.labels[:first] if first is not None else ""
+    # the first occurrence of any row's label: the first of each row's (which the column order and the anchors
+    # ask the stream for too, and it keeps), not one search of every label at every place
+    firsts = [found[0][0] for row in t.rows if (found := find_all(s, [label_pattern(m, row.label) for m in row.match]))]
+    return s.labels[:min(firsts)] if firsts else ""
 
 
 def blanked(t: TableGrammar, head: str) -> str:

@@ -211,12 +211,6 @@ def find_all(stream: Stream, patterns: list[str]) -> list[tuple[int, int]]:
     return list(hit)
 
 
-def find_first(stream: Stream, patterns: list[str]) -> int | None:
-    """Where the first exact occurrence of any pattern starts in the label view."""
-    m = _longest_first(patterns).search(stream.labels)
-    return m.start() if m else None
-
-
 def _longest_first(patterns: list[str]) -> regex.Pattern[str]:
     return _alternation(tuple(sorted(patterns, key=len, reverse=True)))
 
