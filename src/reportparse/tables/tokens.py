@@ -15,6 +15,7 @@ a number without the character that changes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..startcache import compiled
 
@@ -145,35 +146,47 @@ def one_per_line(values: list[Value]) -> bool:
 
 def read_token(raw: str, start: int) -> Value | None:
     """A value field, or None for text."""
+    kind = _kind_of(raw)
+    if kind is None:
+        return None
+    name, shown, value, unit, unread = kind
+    return Value(name, shown, start, start + len(raw), value, unit, unread=unread)
+
+
+_Kind = tuple[str, str, int | float | None, str | None, str | None]  # kind, raw as kept, value, unit, why unreadable
+
+
+@lru_cache(maxsize=4096)
+def _kind_of(raw: str) -> _Kind | None:
+    """What one field reads as, wherever it stands (the same fields recur: 0, 1, a label's words)."""
     tok = raw.strip()
-    end = start + len(raw)
     if not tok:
-        return Value("blank", raw, start, end)
+        return "blank", raw, None, None, None
     if tok in NONE_MARKS:
-        return Value("mark", tok, start, end)
+        return "mark", tok, None, None, None
     m = _NUMBER.match(tok)
     if m:
         num = m.group(1)
         v: int | float = float(num) if "." in num else int(num)
         if v == 0 and num.startswith("-"):
-            return Value("unreadable", tok, start, end, unread=UNREADABLE_WHY["minus_zero"])
-        return Value("number", tok, start, end, v, m.group(2))
+            return "unreadable", tok, None, None, UNREADABLE_WHY["minus_zero"]
+        return "number", tok, v, m.group(2), None
     if "," in tok or _UNSURE_COMMA in tok:
         if g := _GROUPED.match(tok):
             num = g.group(1).replace(",", "")
-            return Value("number", tok, start, end, float(num) if "." in num else int(num), g.group(2))
+            return "number", tok, float(num) if "." in num else int(num), g.group(2), None
         if _COMMA_RUN.match(tok):
-            return Value("unreadable", tok.replace(_UNSURE_COMMA, ","), start, end, unread=UNREADABLE_WHY["commas"])
+            return "unreadable", tok.replace(_UNSURE_COMMA, ","), None, None, UNREADABLE_WHY["commas"]
     if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
         fixed = tok.translate(_OCR_DIGITS)
         if len(fixed) == 1 or not fixed.startswith("0"):
-            return Value("ocr", tok, start, end, int(fixed))
+            return "ocr", tok, int(fixed), None, None
     if _GARBLE.match(tok):
-        return Value("unreadable", tok, start, end)
+        return "unreadable", tok, None, None, None
     if _DASH_NUMBER.match(tok):
-        return Value("unreadable", tok, start, end, unread=UNREADABLE_WHY["dashed"])
+        return "unreadable", tok, None, None, UNREADABLE_WHY["dashed"]
     if _CUT_DECIMAL.match(tok):
-        return Value("unreadable", tok, start, end, unread=UNREADABLE_WHY["cut"])
+        return "unreadable", tok, None, None, UNREADABLE_WHY["cut"]
     return None
 
 
