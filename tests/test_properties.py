@@ -152,3 +152,21 @@ def test_ocr_output_with_misreads_in_every_table_is_never_valid_with_a_wrong_val
     for key, table in report.tables.items():
         if table.valid:
             assert all(flat[k] == v for k, v in gen.truth.items() if k.startswith(key + ".")), key
+
+
+NAMEISH = st.text(alphabet="洪泽区人民政府潜译a1 ，", max_size=40)
+
+
+@given(st.text(alphabet="洪泽区人民政府潜", min_size=3, max_size=8), NAMEISH)
+def test_a_names_spellings_are_found_as_a_pattern_of_each_would_find_them(part, flat):
+    """header_repair finds the spellings of an issuer's name with one character
+    other without compiling a pattern per name (a corpus gives a new name
+    each report): the same places a pattern of each spelling finds, left to
+    right and not overlapping."""
+    import regex
+
+    from reportparse.header_repair import _occurrences, _variants
+
+    for head, tail, k in _variants(part):
+        pattern = regex.compile(regex.escape(head) + rf"\p{{Han}}{{{k}}}" + regex.escape(tail))
+        assert list(_occurrences(flat, head, tail, k)) == [(m.start(), m.group()) for m in pattern.finditer(flat)]

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
-
-import regex
 
 from .diagnostics import Diagnostic
 from .grammar import Grammars
@@ -150,23 +147,44 @@ def _body_flats(text: str, body_start: int) -> Iterator[str]:
     return (compiled(r"\s+").sub("", chunk) for chunk in line_chunks(text, body_start, 1 << 16))
 
 
-@lru_cache(maxsize=256)
-def _variants(part: str) -> tuple[regex.Pattern[str], ...]:
-    """Patterns of ``part`` with one character other (two side by side in six or more)."""
-    widths = (1, 2) if len(part) >= 6 else (1,)
-    return tuple(regex.compile(regex.escape(part[:i]) + rf"\p{{Han}}{{{k}}}" + regex.escape(part[i + k:]))
-                 for k in widths for i in range(len(part) - k + 1) if compiled(r"\p{Han}+").fullmatch(part[i:i + k]))
+def _variants(part: str) -> Iterator[tuple[str, str, int]]:
+    """The spellings of ``part`` with one character other (two side by side
+    in six or more): each as (the characters before, after, how many other)."""
+    for k in (1, 2) if len(part) >= 6 else (1,):
+        for i in range(len(part) - k + 1):
+            if _HAN_RUN.fullmatch(part[i:i + k]):
+                yield part[:i], part[i + k:], k
+
+
+def _occurrences(flat: str, head: str, tail: str, k: int) -> Iterator[tuple[int, str]]:
+    """Where ``head``, ``k`` Han characters and ``tail`` stand in ``flat``, left
+    to right and not overlapping (as a pattern's ``finditer`` finds them; no
+    pattern is compiled for a name the input gives)."""
+    size = len(head) + k + len(tail)
+    lit, off = (head, 0) if len(head) >= len(tail) else (tail, len(head) + k)  # the longer known part, searched for
+    after = 0
+    q = flat.find(lit, off)
+    while q != -1:
+        j = q - off
+        if (j >= after and j + size <= len(flat) and flat.startswith(head, j) and flat.startswith(tail, j + len(head) + k)
+                and _HAN_RUN.fullmatch(flat, j + len(head), j + len(head) + k)):
+            yield j, flat[j:j + size]
+            after = j + size
+        q = flat.find(lit, q + 1)
+
+
+_HAN_RUN = compiled(r"\p{Han}+")
 
 
 def _one_spelling(part: str, flats) -> tuple[tuple[str, int] | None, Counter[str]]:
     """The one spelling of ``part`` with one character other (two side by
     side in six or more) that the body uses two or more times (or None), and
     every such spelling the body uses, with its count."""
-    patterns = _variants(part)
+    variants = list(_variants(part))
     found: set[tuple[int, int, str]] = set()
     for n, flat in enumerate(flats()):
-        for pattern in patterns:
-            found.update((n, m.start(), m.group()) for m in pattern.finditer(flat))
+        for head, tail, k in variants:
+            found.update((n, at, text) for at, text in _occurrences(flat, head, tail, k))
     seen = Counter(text for _, _, text in found)
     if len(seen) != 1 or max(seen.values()) < 2:
         return None, seen
