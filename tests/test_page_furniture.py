@@ -13,7 +13,7 @@ import pytest
 
 import reportparse
 
-from generator import LAYOUTS, make_report
+from generator import LAYOUTS, add_noise, make_report
 
 TABLES = ("proactive", "applications", "appeals")
 
@@ -57,6 +57,24 @@ def test_running_headers_inside_the_tables_are_page_furniture(shape, template):
             assert "INPUT_PAGE_FURNITURE" in codes
             assert _tables(r) == _tables(clean), layout
             assert [t.valid for t in r.tables.values()] == [t.valid for t in clean.tables.values()]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_browsers_header_right_under_a_section_heading_is_no_second_report(layout):
+    """The header a browser prints on a page that opens with 三's heading: a
+    short line above a title line is read as the title's first line when the
+    title wrapped, and 三、收到和处理政府信息公开申请情况 joined to the
+    header's title named another issuer, a second report (found by
+    ``bench/page_furniture.py --fresh-seed 137063561``). A numbered heading is
+    no piece of a title."""
+    gen = make_report(137063574, "ogi-2021", layout)
+    noisy = add_noise(gen.text, 137063574)
+    rows = noisy.split("\n")
+    at = next(i for i, ln in enumerate(rows) if ln.lstrip("# ").startswith("三、")) + 1
+    text = "\n".join(rows[:at] + [f"2024/3/5 下午2:20   {gen.title}"] + rows[at:])
+    r = reportparse.parse_text(text)
+    assert not any(d.code == "INPUT_MULTIPLE_REPORTS" for d in r.diagnostics)
+    assert _tables(r) == _tables(reportparse.parse_text(noisy))
 
 
 def test_a_bare_page_number_before_a_running_header_leaves_its_row_in_doubt():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .grammar import Grammars
 from .header import title_issuer, whole_title
+from .headings import match_heading
 from .normalise import Canonical
 from .startcache import compiled
 from .textutil import lines_of
@@ -47,8 +48,10 @@ def report_starts(c: Canonical, g: Grammars) -> list[ReportStart]:
             first = s
             for ps, _pe, ptext in reversed(above):  # short lines above that the title wrapped from
                 if (len(ptext) > 30 or _SENTENCE.search(ptext) or el["issuer_mark"].match(ptext) or el["doc_number"].match(ptext)
-                        or whole_title(joined, ptext, g)):
-                    break  # a title printed whole on its line (a running header under a table's lines) joins nothing above
+                        or whole_title(joined, ptext, g) or match_heading(ptext, g)):
+                    # a title printed whole on its line (a running header under a table's lines) joins nothing
+                    # above, nor does a numbered heading (a browser's print header under 三、收到和处理…)
+                    break
                 joined, first = ptext + joined, ps
             if subject.search(joined):
                 joined = joined.replace("\t", "")
