@@ -951,3 +951,31 @@ def test_a_table_printed_with_rows_and_columns_swapped_lends_no_line_to_the_labe
     # the table printed as the template has it is read whole
     assert all(c.value is not None for cells in reportparse.parse_text(gen.text).tables["proactive"].rows.values()
                for c in cells.values())
+
+
+def test_two_misreads_one_in_a_row_and_one_in_a_column_are_no_misread_where_they_cross():
+    """10 read as 1 twice: in 7.属于行政执法案卷's 其他 and in 5.属于三类内部事务信息's
+    法律服务机构 (OCR dropped a digit; the rules through those two cells are
+    unknown, a cell beside each printed empty). The row's rule and the
+    column's both fell 9 short, and they agreed on 7 + 9 = 16 for the 7 where
+    they cross, which was read right: corrected to a wrong value (``bench/stress.py
+    --fresh-seed 692877312``). Two rules alone correct a value only when what
+    was read could be OCR's reading of it, or every other cell of theirs holds
+    a rule of its own."""
+    import random
+
+    from generator import CellNoise, add_noise, make_report
+
+    seed = 692877441
+    rng = random.Random(seed)
+    noise = CellNoise(seed, ocr=rng.choice([0, 0.01, 0.03]), drop=rng.choice([0, 0.01, 0.03]),
+                      misread=rng.choice([0.02, 0.05, 0.1, 0.2]), misread_tables=("applications", "appeals"))
+    gen = make_report(seed, "ogi-2019", "pipes", big=rng.random() < 0.5, noise=noise)
+    r = reportparse.parse_text(add_noise(gen.text, seed))
+    rows = r.tables["applications"].rows
+    cell = rows["result.withheld.enforcement_files"]["legal_service"]
+    assert (cell.raw, cell.value) == ("7", 7) and cell.status != "corrected"
+    assert rows["result.withheld.enforcement_files"]["other_org"].raw == "1"  # the misread, as the test's premise
+    corrected = [(rid, c, cell.value) for rid, cells in rows.items() for c, cell in cells.items() if cell.status == "corrected"]
+    assert all(v == gen.truth[f"applications.{rid}.{c}"] for rid, c, v in corrected)
+    assert not r.tables["applications"].valid

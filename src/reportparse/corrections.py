@@ -47,7 +47,8 @@ def _through_forced(eq: Equation, ref: CellRef, cells: dict[CellRef, Cell]) -> b
 def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
              diags: list[Diagnostic]) -> None:
     """Correct a read value when every failing rule of its group runs through it
-    and at least two rules agree on the one value that makes them all hold."""
+    and at least two rules agree on the one value that makes them all hold
+    (two alone only when :func:`_explained`)."""
     failing = [eq for eq in eqs if eq.broken(values)]
     if not failing:
         return
@@ -73,7 +74,7 @@ def correct(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], va
                 implied.add(values[ref] - res * eq.coef(ref))  # type: ignore[operator]
             if assessable >= 2 and len(implied) == 1:
                 v = implied.pop()
-                if v >= 0 and float(v).is_integer():
+                if v >= 0 and float(v).is_integer() and (assessable >= 3 or _explained(ref, int(v), by_cell, cells, values)):
                     trial = dict(values)
                     trial[ref] = int(v)
                     if not any(eq.broken(trial) for eq in by_cell[ref]):
@@ -104,7 +105,7 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
             continue
         cand = {ref: v for ref in sorted({ref for eq in group for ref in eq.cells})
                 if (v := _candidate(ref, [eq for eq in by_cell[ref] if not _through_forced(eq, ref, cells)],
-                                    cells[ref], values)) is not None}
+                                    cells[ref], values, by_cell, cells)) is not None}
         found: list[tuple[CellRef, ...]] = []
         for k in (1, 2):
             for chosen in itertools.combinations(sorted(cand), k):
@@ -120,7 +121,8 @@ def _correct_jointly(t: TableGrammar, eqs: list[Equation], by_cell: dict[CellRef
                 _fix(t, ref, cand[ref], cells, values, diags)
 
 
-def _candidate(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values) -> int | None:
+def _candidate(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values,
+               by_cell: dict[CellRef, list[Equation]], cells: dict[CellRef, Cell]) -> int | None:
     """The one value the cell's failing rules name for it (see :func:`_correct_jointly`), or None."""
     if cell.status != "read":
         return None
@@ -132,10 +134,32 @@ def _candidate(ref: CellRef, eqs: list[Equation], cell: Cell, values: Values) ->
         if res:  # a failing rule through this cell names the value that would make it hold
             votes[values[ref] - res * eq.coef(ref)] += 1  # type: ignore[operator]
     ok = {v: n for v, n in votes.items() if v >= 0 and float(v).is_integer()}
-    agreed = [int(v) for v, n in ok.items() if n >= 2]
+    agreed = [int(v) for v, n in ok.items() if n >= 3 or n == 2 and _explained(ref, int(v), by_cell, cells, values)]
     # else one rule's word: only a value OCR could have misread by one digit
     near = agreed or [int(v) for v in ok if _one_digit_apart(str(cell.raw or ""), str(int(v)))]
     return near[0] if len(near) == 1 else None  # two plausible values: the cell's own rules disagree
+
+
+def _explained(ref: CellRef, v: int, by_cell: dict[CellRef, list[Equation]], cells: dict[CellRef, Cell],
+               values: Values) -> bool:
+    """Two rules alone (a row's and a column's) that agree on ``v`` for the
+    cell where they cross: a misread of that cell, or two misreads, one in
+    each rule, that leave the same shortfall (10 read as 1 in each: both short
+    by 9; the other rules through them unknown, so they fail no rule of their
+    own). Taken when what was read could be OCR's reading of ``v`` (one digit
+    dropped, added or changed; a mark for a digit), or when every other cell
+    of those rules is vouched for by a rule of its own that holds."""
+    cell = cells[ref]
+    raw = str(cell.raw or "")
+    read = values.get(ref)
+    if (_one_digit_apart(raw, str(v)) or read is not None and _one_digit_apart(str(int(read)), str(v))
+            or not any(ch.isdigit() for ch in raw)):
+        return True
+    for eq in by_cell[ref]:
+        for other in eq.cells:
+            if other != ref and not any(e.residual(values) == 0 for e in by_cell[other] if ref not in e.cells):
+                return False
+    return True
 
 
 def _one_digit_apart(raw: str, want: str) -> bool:
