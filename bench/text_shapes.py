@@ -23,7 +23,10 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   spaces, or every run of white space one space (``" ".join(text.split())``);
 * ``no white space`` — every white space removed, as Chinese text pipelines
   often store it; ``folded at 40 characters`` — each line cut every 40
-  characters (``fold -w 40``), a row's cells over several lines.
+  characters (``fold -w 40``), a row's cells over several lines;
+* ``U+3000 for tabs`` — cells set apart by an ideographic space; ``soft
+  hyphens, word joiners`` — invisible characters a converter left inside
+  words and numbers (stop 51: a label or number they split was lost).
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -46,6 +49,8 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+
+import regex as re
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -106,7 +111,16 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "one line: split-join": lambda t: " ".join(t.split()),
     "no white space": lambda t: "".join(t.split()),
     "folded at 40 characters": lambda t: "\n".join(ln[i:i + 40] for ln in t.split("\n") for i in range(0, max(len(ln), 1), 40)),
+    "U+3000 for tabs": lambda t: t.replace("\t", "\u3000"),
+    "soft hyphens, word joiners": lambda t: _invisible(t),
 }
+
+
+def _invisible(text: str) -> str:
+    """A soft hyphen at every fourth place between two Han characters, a word joiner between two digits of one number."""
+    places = iter(range(1 << 30))
+    text = re.sub(r"(?<=\p{Han})(?=\p{Han})", lambda m: "\u00ad" if next(places) % 4 == 0 else "", text)
+    return re.sub(r"(?<=\d)(?=\d)", "\u2060", text)
 
 
 def run(base: int, count: int) -> dict[str, dict[str, int]]:

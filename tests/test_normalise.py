@@ -25,6 +25,16 @@ def test_widths_brackets_and_spaces_in_words():
     assert canon("0 .5万元") == "0 .5万元"
 
 
+def test_invisible_characters_inside_words_and_numbers_are_dropped():
+    """A soft hyphen, a zero-width (non-)joiner or a word joiner a converter
+    left inside a label or a number (``收\u00ad费``, ``3\u20601``) split it: a
+    label not found, a number read as two."""
+    for ch in ("\u200b", "\u00ad", "\u200c", "\u200d", "\u2060", "\ufeff"):
+        assert canon(f"行政事业性收{ch}费\t3{ch}1") == "行政事业性收费\t31"
+    c = normalise("收\u00ad费\t3\u20601", load_grammars())
+    assert c.text == "收费\t31" and c.span(3, 5).start == 4  # 31: from the 3 on
+
+
 def test_page_furniture_removed():
     text = "一、总体情况\n正文内容\n- 4 -\n\f— 2 —\n第3页\n下一页"
     assert canon(text) == "一、总体情况\n正文内容\n下一页"

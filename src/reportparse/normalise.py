@@ -77,7 +77,9 @@ def _width_table(g: Grammars) -> dict[int, str]:
     for i in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
         table[i] = chr(i - 0xFEE0)
     for src, dst in (("．", "."), ("／", "/"), ("－", "-"), ("\u2212", "-"), ("\ufe63", "-"), ("％", "%"), ("＋", "+"), ("＝", "="),
-                     ("｜", "|"), ("\u200b", ""), ("\ufeff", ""), ("\u3007", "〇")):
+                     ("｜", "|"), ("\u200b", ""), ("\ufeff", ""), ("\u3007", "〇"),
+                     # invisible: a soft hyphen, zero-width non-joiner and joiner, word joiner (a word or number split by one)
+                     ("\u00ad", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", "")):
         table[ord(src)] = dst
     for ch in g.blanks:
         table[ord(ch)] = " "
