@@ -66,6 +66,44 @@ def test_generated_pdfs_parse_the_same_with_either_backend(tmp_path, seed, ruled
     assert all(flat[k] in (None, v) for k, v in gen.truth.items())
 
 
+def _turned(src, dest, rotate: int) -> None:
+    """The PDF with every page drawn sideways in its own space (its content
+    turned a quarter, its media box landscape) and ``/Rotate`` turning it
+    upright again: a landscape page as some producers write one."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pr
+
+    doc = pdfium.PdfDocument(str(src))
+    for i in range(len(doc)):
+        page = doc[i]
+        x0, y0, x1, y1 = page.get_mediabox()
+        w, h = x1 - x0, y1 - y0
+        m = pr.FS_MATRIX(0, 1, -1, 0, h, 0) if rotate == 90 else pr.FS_MATRIX(0, -1, 1, 0, 0, w)
+        pr.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None)
+        page.set_mediabox(0, 0, h, w)
+        page.set_rotation(rotate)
+        pr.FPDFPage_GenerateContent(page.raw)
+    doc.save(str(dest))
+    doc.close()
+
+
+@pytest.mark.parametrize("rotate", [90, 270])
+def test_a_page_drawn_sideways_and_turned_upright_by_its_rotation_reads_the_same_with_either_backend(tmp_path, rotate):
+    """pdfminer lays a page out as it is shown (its /Rotate applied); PDFium
+    gave positions in the page's own space, where the text of such a page runs
+    up or down: with the pdfium backend every table was lost (no cell read)."""
+    gen = make_report(73001, "ogi-2019", "tab")
+    render_pdf(gen, tmp_path / "r.pdf")
+    _turned(tmp_path / "r.pdf", tmp_path / "turned.pdf", rotate)
+    a, b = _both(tmp_path / "turned.pdf")
+    assert _differences(a, b) == []
+    report = reportparse.parse_file(tmp_path / "turned.pdf", ParseOptions(pdf_backend="pdfium"))
+    flat = report.flat()
+    assert all(flat[k] == v for k, v in gen.truth.items()) and report.valid
+
+
 def test_page_content_is_the_same_characters_boxes_and_rules():
     """Below the report: each page's characters (text and box), ruling lines,
     rectangles and counts, as each backend reads them."""

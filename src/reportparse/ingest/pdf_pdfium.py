@@ -68,14 +68,48 @@ def _corrupt(name: str, exc: Exception) -> UnreadableInputError:
 
 def _page(page: pdfium.PdfPage) -> PageContent:
     out = PageContent()
-    _chars(page, out)
+    ctm = _page_ctm(page)
+    _chars(page, out, ctm)
     handle = page.raw
     for k in range(pr.FPDFPage_CountObjects(handle)):
-        _object(pr.FPDFPage_GetObject(handle, k), _IDENTITY, out)
+        _object(pr.FPDFPage_GetObject(handle, k), ctm, out)
     return out
 
 
-def _chars(page: pdfium.PdfPage, out: PageContent) -> None:
+def _page_ctm(page: pdfium.PdfPage) -> Matrix:
+    """The page as it is shown, as pdfminer's interpreter sets it: the
+    media box's lower left at the origin and the page's /Rotate applied (a
+    landscape table drawn sideways on a portrait page, turned by /Rotate,
+    reads upright). PDFium gives positions in the page's own space."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    rotate = page.get_rotation() % 360
+    if rotate == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotate == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotate == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+
+
+def _shown(char: Char, ctm: Matrix, vertical: bool) -> Char:
+    """A character's box through the page's matrix (:func:`_page_ctm`); its
+    size, as pdfminer's, the box's height (its width in vertical writing)."""
+    if ctm == _UPRIGHT_AT_ORIGIN:
+        return char
+    a, b, c, d, e, f = ctm
+    xs = (a * char.x0 + c * char.y0 + e, a * char.x1 + c * char.y1 + e)
+    ys = (b * char.x0 + d * char.y0 + f, b * char.x1 + d * char.y1 + f)
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    if (a, b, c, d) == (1.0, 0.0, 0.0, 1.0):
+        return Char(char.text, x0, y0, x1, y1, char.size)
+    return Char(char.text, x0, y0, x1, y1, x1 - x0 if vertical else y1 - y0)
+
+
+_UPRIGHT_AT_ORIGIN: Matrix = (1.0, 0.0, 0.0, 1.0, -0.0, -0.0)
+
+
+def _chars(page: pdfium.PdfPage, out: PageContent, ctm: Matrix) -> None:
     tp = page.get_textpage()
     try:
         raw = tp.raw
@@ -109,26 +143,29 @@ def _chars(page: pdfium.PdfPage, out: PageContent) -> None:
             # text-layer check counts as mojibake (FPDFText_HasUnicodeMapError also
             # flags characters a ToUnicode map does map, so it is not used)
             text = chr(code) if code else "\ufffd"
-            out.chars.append(_box(text, x.value, y.value, m, size, width, descent))
+            char, vertical = _box(text, x.value, y.value, m, size, width, descent)
+            out.chars.append(_shown(char, ctm, vertical))
     finally:
         tp.close()
 
 
-def _box(text: str, x: float, y: float, m, size: float, width: float, descent: float) -> Char:  # type: ignore[no-untyped-def]
-    """pdfminer's box of a character drawn at (x, y) through matrix ``m``."""
+def _box(text: str, x: float, y: float, m, size: float, width: float,  # type: ignore[no-untyped-def]
+         descent: float) -> tuple[Char, bool]:
+    """pdfminer's box of a character drawn at (x, y) through matrix ``m``, and
+    whether it is written vertically."""
     det = m.a * m.d - m.b * m.c
     if det and abs((m.a * (y - m.f) - m.b * (x - m.e)) / det) > 0.05 * size:
         # off the text line (in text space the origin moved up or down, not only
         # along): vertical writing, where PDFium's origin is the box's lower left
         # (moved by the glyph's vertical displacement); size across, advance down
         across, down = abs(m.a) * size, abs(width * m.d) * size
-        return Char(text, x, y, x + across, y + down, across)
+        return Char(text, x, y, x + across, y + down, across), True
     # the advance across, descent to descent + size up, through the matrix
     x0, y0 = x + m.c * descent * size, y + m.d * descent * size
     ax, ay = m.a * width * size, m.b * width * size
     ux, uy = m.c * size, m.d * size
     xs, ys = (x0, x0 + ax + ux), (y0, y0 + ay + uy)
-    return Char(text, min(xs), min(ys), max(xs), max(ys), abs(ay + uy))
+    return Char(text, min(xs), min(ys), max(xs), max(ys), abs(ay + uy)), False
 
 
 def _matrix(obj) -> Matrix:  # type: ignore[no-untyped-def]
