@@ -66,10 +66,10 @@ def test_generated_pdfs_parse_the_same_with_either_backend(tmp_path, seed, ruled
     assert all(flat[k] in (None, v) for k, v in gen.truth.items())
 
 
-def _turned(src, dest, rotate: int) -> None:
-    """The PDF with every page drawn sideways in its own space (its content
-    turned a quarter, its media box landscape) and ``/Rotate`` turning it
-    upright again: a landscape page as some producers write one."""
+def _turned(src, dest, quarter: int, rotate: int) -> None:
+    """The PDF with every page's content turned a quarter (90: to the left,
+    270: to the right; 0: not) in its own space, its media box made to fit,
+    and ``/Rotate`` set to ``rotate``."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -80,28 +80,43 @@ def _turned(src, dest, rotate: int) -> None:
         page = doc[i]
         x0, y0, x1, y1 = page.get_mediabox()
         w, h = x1 - x0, y1 - y0
-        m = pr.FS_MATRIX(0, 1, -1, 0, h, 0) if rotate == 90 else pr.FS_MATRIX(0, -1, 1, 0, 0, w)
-        pr.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None)
-        page.set_mediabox(0, 0, h, w)
+        if quarter:
+            m = pr.FS_MATRIX(0, 1, -1, 0, h, 0) if quarter == 90 else pr.FS_MATRIX(0, -1, 1, 0, 0, w)
+            pr.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None)
+            page.set_mediabox(0, 0, h, w)
         page.set_rotation(rotate)
         pr.FPDFPage_GenerateContent(page.raw)
     doc.save(str(dest))
     doc.close()
 
 
-@pytest.mark.parametrize("rotate", [90, 270])
-def test_a_page_drawn_sideways_and_turned_upright_by_its_rotation_reads_the_same_with_either_backend(tmp_path, rotate):
-    """pdfminer lays a page out as it is shown (its /Rotate applied); PDFium
-    gave positions in the page's own space, where the text of such a page runs
-    up or down: with the pdfium backend every table was lost (no cell read)."""
+@pytest.mark.parametrize("quarter, rotate", [(90, 90), (270, 270), (90, 0), (270, 0), (0, 90), (0, 180), (0, 270)])
+def test_a_page_turned_any_way_reads_upright_the_same_with_either_backend(tmp_path, quarter, rotate):
+    """A page drawn sideways and turned upright by ``/Rotate`` (a landscape
+    page as some producers write one), drawn sideways and shown so (a wide
+    table printed across a portrait page), or drawn upright and shown turned
+    (``/Rotate`` alone). pdfminer laid a page out as shown and PDFium in its
+    own space, so each backend lost every table of some of these (no cell
+    read); now a page is turned so that most of its lines run left to right,
+    and every value is read with either backend, its box where the page as
+    shown prints it."""
     gen = make_report(73001, "ogi-2019", "tab")
     render_pdf(gen, tmp_path / "r.pdf")
-    _turned(tmp_path / "r.pdf", tmp_path / "turned.pdf", rotate)
+    _turned(tmp_path / "r.pdf", tmp_path / "turned.pdf", quarter, rotate)
     a, b = _both(tmp_path / "turned.pdf")
     assert _differences(a, b) == []
     report = reportparse.parse_file(tmp_path / "turned.pdf", ParseOptions(pdf_backend="pdfium"))
     flat = report.flat()
     assert all(flat[k] == v for k, v in gen.truth.items()) and report.valid
+    upright = reportparse.parse_file(tmp_path / "r.pdf", ParseOptions(pdf_backend="pdfium"))
+    cell, same = report.tables["applications"].rows["new"]["total"], upright.tables["applications"].rows["new"]["total"]
+    if (quarter, rotate) in ((90, 90), (270, 270)):  # shown as the upright page: the same box
+        assert all(abs(p - q) < 0.05 for p, q in zip(cell.span.bbox, same.span.bbox, strict=True))
+    else:  # shown turned: the box turned with it (its width and height swapped unless upside down)
+        w, h = cell.span.bbox[2] - cell.span.bbox[0], cell.span.bbox[3] - cell.span.bbox[1]
+        w0, h0 = same.span.bbox[2] - same.span.bbox[0], same.span.bbox[3] - same.span.bbox[1]
+        want = (w0, h0) if rotate == 180 else (h0, w0)
+        assert abs(w - want[0]) < 0.05 and abs(h - want[1]) < 0.05
 
 
 def test_page_content_is_the_same_characters_boxes_and_rules():

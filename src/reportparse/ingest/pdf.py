@@ -16,7 +16,7 @@ from ..errors import UnreadableInputError
 from ..startcache import compiled
 from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
-from .pdf_page import Char, PageContent
+from .pdf_page import Char, PageContent, upright
 
 _NUMBER = compiled(r"[-+]?\d+(?:\.\d+)?")
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
@@ -55,7 +55,7 @@ def read_pdf(path: str | Path, backend: str = "pdfminer") -> SourceText:
         images += page.image
         drawn += page.drawn
         invisible += page.invisible
-        blocks = _place(page)
+        blocks = _place(upright(page))
         if held is not None:
             _join_split_row(held, blocks, pageno)
             _emit_page(pageno - 1, held, out)
@@ -97,7 +97,7 @@ class _Builder(TextBuilder):
         t = ch.text
         if t.startswith("(cid:") or not _plausible(t):
             self.n_bad += 1
-        self.add(t, (page, ch.x0, ch.y0, ch.x1, ch.y1))
+        self.add(t, (page, *ch.box))
 
 
 def _plausible(t: str) -> bool:

@@ -13,10 +13,19 @@ Segment = tuple[float, float, float, float]
 
 
 class Char:
-    __slots__ = ("text", "x0", "y0", "x1", "y1", "size")
+    """A character and its box; ``shown``: its box on the page as shown, when
+    the page was turned to lay it out (:func:`upright`)."""
+
+    __slots__ = ("text", "x0", "y0", "x1", "y1", "size", "shown")
 
     def __init__(self, text: str, x0: float, y0: float, x1: float, y1: float, size: float) -> None:
         self.text, self.x0, self.y0, self.x1, self.y1, self.size = text, x0, y0, x1, y1, size
+        self.shown: tuple[float, float, float, float] | None = None
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """Where it stands on the page as shown."""
+        return self.shown or (self.x0, self.y0, self.x1, self.y1)
 
     @property
     def cx(self) -> float:
@@ -35,6 +44,43 @@ class PageContent:
     image: bool = False
     drawn: int = 0  # characters drawn
     invisible: int = 0  # of them, drawn in render mode 3
+    turns: dict[int, int] = field(default_factory=dict)  # characters by the way their lines run: 0, 90, 180, 270 degrees
+
+
+def turn_of(a: float, b: float) -> int:
+    """Which way a character's line runs as shown, from its matrix's first
+    column: 0 left to right, 90 upward, 180 right to left (upside down), 270 downward."""
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 180
+    return 90 if b > 0 else 270
+
+
+def upright(page: PageContent) -> PageContent:
+    """The page turned so that most of its characters' lines run left to
+    right: a wide table printed sideways on a portrait page (its lines run
+    up or down) is laid out as a reader turning the page sees it. Each
+    character keeps its box as shown (``Char.shown``) for the report's spans."""
+    if not page.chars or not page.turns:
+        return page
+    turn, n = max(page.turns.items(), key=lambda kv: (kv[1], -kv[0]))
+    if turn == 0 or 2 * n <= sum(page.turns.values()):
+        return page
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (y, -x) if turn == 90 else (-x, -y) if turn == 180 else (-y, x)
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        (ax, ay), (bx, by) = at(x0, y0), at(x1, y1)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    for ch in page.chars:
+        ch.shown = (ch.x0, ch.y0, ch.x1, ch.y1)
+        ch.x0, ch.y0, ch.x1, ch.y1 = box(*ch.shown)
+        if turn != 180:
+            ch.size = ch.y1 - ch.y0  # the glyph's height, as the page is turned
+    page.lines = [(*at(x0, y0), *at(x1, y1)) for x0, y0, x1, y1 in page.lines]
+    page.rects = [box(*r) for r in page.rects]
+    return page
 
 
 def curve_lines(pts: list[tuple[float, float]]) -> list[Segment]:

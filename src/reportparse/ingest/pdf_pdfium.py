@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 
 from ..errors import UnreadableInputError
-from .pdf_page import INVISIBLE, Char, PageContent, curve_lines
+from .pdf_page import INVISIBLE, Char, PageContent, curve_lines, turn_of
 
 _PATH, _IMAGE, _FORM = pr.FPDF_PAGEOBJ_PATH, pr.FPDF_PAGEOBJ_IMAGE, pr.FPDF_PAGEOBJ_FORM
 _MOVE, _LINE, _BEZIER = pr.FPDF_SEGMENT_MOVETO, pr.FPDF_SEGMENT_LINETO, pr.FPDF_SEGMENT_BEZIERTO
@@ -145,6 +145,8 @@ def _chars(page: pdfium.PdfPage, out: PageContent, ctm: Matrix) -> None:
             text = chr(code) if code else "\ufffd"
             char, vertical = _box(text, x.value, y.value, m, size, width, descent)
             out.chars.append(_shown(char, ctm, vertical))
+            turn = turn_of(m.a * ctm[0] + m.b * ctm[2], m.a * ctm[1] + m.b * ctm[3])  # its line's way, as shown
+            out.turns[turn] = out.turns.get(turn, 0) + 1
     finally:
         tp.close()
 
