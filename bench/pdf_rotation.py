@@ -20,7 +20,6 @@ drawn at run time are held out (``--fresh-seed N`` repeats a run).
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import sys
 import tempfile
@@ -31,13 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import pypdfium2 as pdfium  # noqa: E402
-import pypdfium2.raw as pr  # noqa: E402
 from scoring import HEAD, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
-from generator import make_report, render_pdf  # noqa: E402
+from generator import make_report, render_pdf, turn_pages  # noqa: E402
 
 CASES = {  # name: (content turned a quarter: 90 left, 270 right, 0 not; /Rotate; every page, else every other)
     "sideways, /Rotate 90 turns it upright": (90, 90, True),
@@ -48,24 +45,6 @@ CASES = {  # name: (content turned a quarter: 90 left, 270 right, 0 not; /Rotate
     "upright, /Rotate 180": (0, 180, True),
     "upright, /Rotate 270, every other page": (0, 270, False),
 }
-
-
-def turned(src: Path, dest: Path, quarter: int, rotate: int, every: bool) -> None:
-    doc = pdfium.PdfDocument(str(src))
-    for i in range(len(doc)):
-        if not every and i % 2 == 0:
-            continue
-        page = doc[i]
-        x0, y0, x1, y1 = page.get_mediabox()
-        w, h = x1 - x0, y1 - y0
-        if quarter:
-            m = pr.FS_MATRIX(0, 1, -1, 0, h, 0) if quarter == 90 else pr.FS_MATRIX(0, -1, 1, 0, 0, w)
-            pr.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None)
-            page.set_mediabox(0, 0, h, w)
-        page.set_rotation(rotate)
-        pr.FPDFPage_GenerateContent(page.raw)
-    doc.save(str(dest))
-    doc.close()
 
 
 def _values(report) -> str:
@@ -80,7 +59,7 @@ def run(base: int, count: int, tmp: Path) -> dict[str, dict[str, int]]:
         render_pdf(gen, src, look=("simple", "template")[seed // 2 % 2])
         for name, (quarter, rotate, every) in CASES.items():
             pdf = tmp / f"{seed}-turned.pdf"
-            turned(src, pdf, quarter, rotate, every)
+            turn_pages(src, pdf, quarter, rotate, every)
             got = {}
             for backend in ("pdfminer", "pdfium"):
                 got[backend] = reportparse.parse_file(pdf, reportparse.ParseOptions(pdf_backend=backend))

@@ -662,6 +662,33 @@ def _template_applications(tg: TableGrammar, vals: dict, cell, style):
     return t
 
 
+def turn_pages(src, dest, quarter: int, rotate: int, every: bool = True) -> None:
+    """The PDF with its pages' content turned a quarter (90: to the left, 270:
+    to the right; 0: not) in their own space, each media box made to fit, and
+    ``/Rotate`` set to ``rotate``; on every page, else on every other one
+    (pypdfium2, in the dev extra)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pr
+
+    doc = pdfium.PdfDocument(str(src))
+    for i in range(len(doc)):
+        if not every and i % 2 == 0:
+            continue
+        page = doc[i]
+        x0, y0, x1, y1 = page.get_mediabox()
+        w, h = x1 - x0, y1 - y0
+        if quarter:
+            m = pr.FS_MATRIX(0, 1, -1, 0, h, 0) if quarter == 90 else pr.FS_MATRIX(0, -1, 1, 0, 0, w)
+            pr.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None)
+            page.set_mediabox(0, 0, h, w)
+        page.set_rotation(rotate)
+        pr.FPDFPage_GenerateContent(page.raw)
+    doc.save(str(dest))
+    doc.close()
+
+
 def render_html(gen: Generated) -> str:
     """The same report as a web page: navigation around it, tables with rowspan/colspan."""
     tpl = load_grammars().templates[gen.template]

@@ -18,7 +18,7 @@ from reportparse.ingest import pdf_pdfminer
 from reportparse.ingest.pdf import backend_for
 
 from conftest import CORPUS
-from generator import make_report, render_pdf
+from generator import make_report, render_pdf, turn_pages
 
 pytest.importorskip("pypdfium2", reason="the [pdfium] extra is not installed (the dev extra installs it)")
 from reportparse.ingest import pdf_pdfium  # noqa: E402
@@ -66,30 +66,6 @@ def test_generated_pdfs_parse_the_same_with_either_backend(tmp_path, seed, ruled
     assert all(flat[k] in (None, v) for k, v in gen.truth.items())
 
 
-def _turned(src, dest, quarter: int, rotate: int) -> None:
-    """The PDF with every page's content turned a quarter (90: to the left,
-    270: to the right; 0: not) in its own space, its media box made to fit,
-    and ``/Rotate`` set to ``rotate``."""
-    import ctypes
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pr
-
-    doc = pdfium.PdfDocument(str(src))
-    for i in range(len(doc)):
-        page = doc[i]
-        x0, y0, x1, y1 = page.get_mediabox()
-        w, h = x1 - x0, y1 - y0
-        if quarter:
-            m = pr.FS_MATRIX(0, 1, -1, 0, h, 0) if quarter == 90 else pr.FS_MATRIX(0, -1, 1, 0, 0, w)
-            pr.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None)
-            page.set_mediabox(0, 0, h, w)
-        page.set_rotation(rotate)
-        pr.FPDFPage_GenerateContent(page.raw)
-    doc.save(str(dest))
-    doc.close()
-
-
 @pytest.mark.parametrize("quarter, rotate", [(90, 90), (270, 270), (90, 0), (270, 0), (0, 90), (0, 180), (0, 270)])
 def test_a_page_turned_any_way_reads_upright_the_same_with_either_backend(tmp_path, quarter, rotate):
     """A page drawn sideways and turned upright by ``/Rotate`` (a landscape
@@ -102,7 +78,7 @@ def test_a_page_turned_any_way_reads_upright_the_same_with_either_backend(tmp_pa
     shown prints it."""
     gen = make_report(73001, "ogi-2019", "tab")
     render_pdf(gen, tmp_path / "r.pdf")
-    _turned(tmp_path / "r.pdf", tmp_path / "turned.pdf", quarter, rotate)
+    turn_pages(tmp_path / "r.pdf", tmp_path / "turned.pdf", quarter, rotate)
     a, b = _both(tmp_path / "turned.pdf")
     assert _differences(a, b) == []
     report = reportparse.parse_file(tmp_path / "turned.pdf", ParseOptions(pdf_backend="pdfium"))
