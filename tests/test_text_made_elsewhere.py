@@ -709,3 +709,24 @@ def test_a_scrapers_tab_at_each_lines_ends_is_no_cell_of_table_four():
     assert not damaged.tables["appeals"].valid
     got = {k: cell_at(damaged, k).value for k in want}
     assert all(v is None or v == want[k] for k, v in got.items())
+
+
+def test_a_cell_printed_as_nothing_and_a_line_printed_twice_are_no_count_to_place_four_by():
+    """BeautifulSoup's ``get_text("\\n")``, one value a line, empty cells
+    printed as nothing (``bench/mutation_fresh.py --fresh-seed 13375043``):
+    复议后起诉's 结果纠正 left empty and a ``0`` line printed twice, so its
+    five lines read 0 24 0 0 24 for 0 · 24 0 24. The count was right and the
+    group's sum held, so 四 came out valid with 24 one place off. A rule
+    within one row holds whatever a shift inside it does: the cells another
+    reading (one of two lines alike dropped, a cell printed as nothing put
+    back) gives another value are placed; cells every reading agrees on are
+    confirmed as before."""
+    report, truth = parsed_fixture("bs4-get-text-newline-blank-twice-13375044.txt")
+    table = report.tables["appeals"]
+    assert not table.valid
+    group = table.rows["litigation_after_reconsideration"]
+    assert [c.value for c in group.values()] == [0, 24, 0, 0, 24]
+    assert {cid for cid, c in group.items() if c.status == "placed"} == {"corrected", "other", "pending", "total"}
+    assert all(c.status == "placed" for k, c in cells_of(report) if k in _wrong(report, truth))
+    # a group no reading moves (0 18 15 0 33: no two lines alike within reach) keeps its values as read
+    assert [(c.value, c.status) for c in table.rows["litigation"].values()] == [(v, "read") for v in (0, 18, 15, 0, 33)]

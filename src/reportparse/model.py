@@ -131,6 +131,11 @@ SCATTERED = ("values on lines of their own after its label, in a table where ano
 COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell as nothing: a line repeated or lost and a "
                   "cell printed as nothing make the same count, the values one place off; only the rules, every cell of "
                   "theirs known and holding, confirm them")
+# one value per line in a text that prints an empty cell as nothing, in a table whose rules each hold one row (四):
+# a cell printed as nothing and a line printed twice keep the count and every row's sum (tables/count_shifts.py)
+COUNT_SHIFTED = ("values on lines of their own in a text that prints an empty cell as nothing, in a table whose rules "
+                 "each hold one row: a cell printed as nothing and one of two lines alike printed twice make the same "
+                 "count and keep every row's sum, and a reading so made gives this cell another value; no rule confirms it")
 # OCR text: a reader writes a line of the boxes whose middles are level, so a cell that stands a little lower
 # goes to the next line (RapidOCR's boxes grouped into lines: ``0 0 0 1 3`` / ``o 4`` for 0 0 0 0 1 3 4)
 OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell that stands a little lower on the next "

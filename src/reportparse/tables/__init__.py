@@ -15,6 +15,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar, Template
 from ..model import (
     COUNT_ON_LINES,
+    COUNT_SHIFTED,
     EDGE_SEPARATOR_EMPTY,
     GROUP_LINES,
     OCR_LINES,
@@ -26,6 +27,7 @@ from ..normalise import Canonical
 from ..options import ParseOptions
 from ..rules import unvouched
 from .columns import reorder_columns
+from .count_shifts import undecided_by_count
 from .kinds import REGISTRY, TableKind
 from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
@@ -193,7 +195,12 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
     (``Cell.unanchored``), not read; in a table with rules they are placed
     until the rules, every cell of theirs known and holding, confirm them."""
     for key, tg in template.tables.items():
-        why = COUNT_ON_LINES if equations(tg) else COUNT_UNPROVEN
+        eqs = equations(tg)
+        why = COUNT_ON_LINES if eqs else COUNT_UNPROVEN
+        if eqs and all(len({r[0] for r in eq.cells}) == 1 for eq in eqs):  # rules each within one row (四's)
+            for rid, cid in undecided_by_count(eqs, [(r.id, c) for r in tg.rows for c in r.columns], tables[key]):
+                cell = tables[key].rows[rid][cid]
+                tables[key].rows[rid][cid] = replace(cell, unanchored=COUNT_SHIFTED)
         for cells in tables[key].rows.values():
             if len(set(_value_lines(cells))) > 1:
                 _doubt_row(cells, why)
