@@ -31,10 +31,11 @@ def undecided_by_count(eqs: list[Equation], order: list[CellRef], table: Table) 
     if starts != sorted(starts):
         return set()
     read = [c.value for c in cells]
+    lines = [c.span.line for c in cells]  # type: ignore[union-attr]
     out: set[CellRef] = set()
     for twice in range(1, len(read)):
-        if read[twice] != read[twice - 1]:
-            continue  # a line printed twice leaves two lines alike
+        if read[twice] != read[twice - 1] or lines[twice] == lines[twice - 1]:
+            continue  # a line printed twice leaves two lines alike, one after the other
         rest = read[:twice] + read[twice + 1:]
         for blank in range(len(read)):
             values = dict(zip(order, [*rest[:blank], None, *rest[blank:]], strict=True))
