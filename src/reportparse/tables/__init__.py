@@ -193,7 +193,10 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
     a cell printed as nothing and a line repeated (a repeated 0 keeps the
     row's sum). In a table without rules its values are placed
     (``Cell.unanchored``), not read; in a table with rules they are placed
-    until the rules, every cell of theirs known and holding, confirm them."""
+    until the rules, every cell of theirs known and holding, confirm them.
+    In a table whose rules each hold one row (四), a shift within a row keeps
+    its sum: the values another such reading moves are placed for good
+    (:mod:`.count_shifts`)."""
     for key, tg in template.tables.items():
         eqs = equations(tg)
         why = COUNT_ON_LINES if eqs else COUNT_UNPROVEN
