@@ -29,6 +29,11 @@ class Equation:
     def cells(self) -> tuple[CellRef, ...]:
         return self.lhs + self.rhs
 
+    @property
+    def one_row(self) -> bool:
+        """All its cells in one row (四's groups; 三's row sums), so it holds whatever the order of the row's parts."""
+        return len({r[0] for r in self.cells}) == 1
+
     def coef(self, ref: CellRef) -> int:
         return 1 if ref in self.lhs else -1
 

@@ -164,6 +164,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     if "\f" in original:
         again |= bare_page_numbers((s, body, page) for s, body, page, _ in _raw_lines(original) if s >= first)
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
+    furniture = _furniture(g.page_furniture)
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
         canon.line_starts.append(s)
@@ -180,7 +181,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if tab_ended and "\t" in body:
             ln.sub(_TRAILING_TAB, "")  # a tab after every text (a scraper's get_text("\t")): no empty last cell
         rw.rewrite(ln, canon.removed)
-        if ln.text and _furniture(g.page_furniture).match(ln.text):
+        if ln.text and furniture.match(ln.text):
             canon.removed["page_number"] += 1
             continue
         if s in again:
@@ -485,6 +486,7 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
                      prefix: dict[int, int]) -> set[str]:
     """Texts that open (after page numbers) at least half of the pages after the first: running headers."""
     firsts: dict[int, str] = {}
+    furniture = _furniture(g.page_furniture)
     pages = 1
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
         pages += page_end is not None
@@ -492,7 +494,7 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
             continue
         ln = _opened(body, s, page, prefix.get(n, 0))
         rw.rewrite(ln, Counter())
-        if ln.text.strip() and not _furniture(g.page_furniture).match(ln.text):
+        if ln.text.strip() and not furniture.match(ln.text):
             firsts[page] = ln.text
     counts = Counter(t for p, t in firsts.items() if p > 1)
     found = {t for t, k in counts.items() if k >= 2 and k * 2 >= pages - 1

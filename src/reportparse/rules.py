@@ -127,7 +127,7 @@ class _Confirmation:
         self.memo: dict[CellRef, bool] = {}
         self.forced_lifted: set[CellRef] | None = None
         # cells some rule over several rows holds (三's; 四's rules are each within one row)
-        self.crossed = {ref for eq in eqs if len({r[0] for r in eq.cells}) > 1 for ref in eq.cells}
+        self.crossed = {ref for eq in eqs if not eq.one_row for ref in eq.cells}
 
     def vouched(self, ref: CellRef) -> bool:
         holding = self.holding.get(ref, [])

@@ -46,13 +46,12 @@ class PageContent:
     invisible: int = 0  # of them, drawn in render mode 3
     turns: dict[int, int] = field(default_factory=dict)  # characters by the way their lines run: 0, 90, 180, 270 degrees
 
-
-def turn_of(a: float, b: float) -> int:
-    """Which way a character's line runs as shown, from its matrix's first
-    column: 0 left to right, 90 upward, 180 right to left (upside down), 270 downward."""
-    if abs(a) >= abs(b):
-        return 0 if a >= 0 else 180
-    return 90 if b > 0 else 270
+    def count_turn(self, a: float, b: float) -> None:
+        """Count a character by which way its line runs as shown, from its
+        matrix's first column: 0 left to right, 90 upward, 180 right to left
+        (upside down), 270 downward."""
+        turn = (0 if a >= 0 else 180) if abs(a) >= abs(b) else 90 if b > 0 else 270
+        self.turns[turn] = self.turns.get(turn, 0) + 1
 
 
 def upright(page: PageContent) -> PageContent:

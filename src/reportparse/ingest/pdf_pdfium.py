@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 
 from ..errors import UnreadableInputError
-from .pdf_page import INVISIBLE, Char, PageContent, curve_lines, turn_of
+from .pdf_page import INVISIBLE, Char, PageContent, curve_lines
 
 _PATH, _IMAGE, _FORM = pr.FPDF_PAGEOBJ_PATH, pr.FPDF_PAGEOBJ_IMAGE, pr.FPDF_PAGEOBJ_FORM
 _MOVE, _LINE, _BEZIER = pr.FPDF_SEGMENT_MOVETO, pr.FPDF_SEGMENT_LINETO, pr.FPDF_SEGMENT_BEZIERTO
@@ -95,7 +95,7 @@ def _page_ctm(page: pdfium.PdfPage) -> Matrix:
 def _shown(char: Char, ctm: Matrix, vertical: bool) -> Char:
     """A character's box through the page's matrix (:func:`_page_ctm`); its
     size, as pdfminer's, the box's height (its width in vertical writing)."""
-    if ctm == _UPRIGHT_AT_ORIGIN:
+    if ctm == _IDENTITY:  # (-0.0 == 0.0: a media box at the origin)
         return char
     a, b, c, d, e, f = ctm
     xs = (a * char.x0 + c * char.y0 + e, a * char.x1 + c * char.y1 + e)
@@ -105,8 +105,6 @@ def _shown(char: Char, ctm: Matrix, vertical: bool) -> Char:
         return Char(char.text, x0, y0, x1, y1, char.size)
     return Char(char.text, x0, y0, x1, y1, x1 - x0 if vertical else y1 - y0)
 
-
-_UPRIGHT_AT_ORIGIN: Matrix = (1.0, 0.0, 0.0, 1.0, -0.0, -0.0)
 
 
 def _chars(page: pdfium.PdfPage, out: PageContent, ctm: Matrix) -> None:
@@ -145,8 +143,7 @@ def _chars(page: pdfium.PdfPage, out: PageContent, ctm: Matrix) -> None:
             text = chr(code) if code else "\ufffd"
             char, vertical = _box(text, x.value, y.value, m, size, width, descent)
             out.chars.append(_shown(char, ctm, vertical))
-            turn = turn_of(m.a * ctm[0] + m.b * ctm[2], m.a * ctm[1] + m.b * ctm[3])  # its line's way, as shown
-            out.turns[turn] = out.turns.get(turn, 0) + 1
+            out.count_turn(m.a * ctm[0] + m.b * ctm[2], m.a * ctm[1] + m.b * ctm[3])  # its line's way, as shown
     finally:
         tp.close()
 

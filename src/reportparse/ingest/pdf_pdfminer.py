@@ -15,7 +15,7 @@ from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from ..errors import UnreadableInputError
-from .pdf_page import INVISIBLE, Char, PageContent, curve_lines, turn_of
+from .pdf_page import INVISIBLE, Char, PageContent, curve_lines
 
 
 class _Aggregator(PDFPageAggregator):
@@ -63,8 +63,7 @@ def _collect(layout) -> PageContent:  # type: ignore[no-untyped-def]
         for obj in stack.pop():
             if isinstance(obj, LTChar):
                 out.chars.append(Char(obj.get_text(), obj.x0, obj.y0, obj.x1, obj.y1, obj.size))
-                turn = turn_of(obj.matrix[0], obj.matrix[1])
-                out.turns[turn] = out.turns.get(turn, 0) + 1
+                out.count_turn(obj.matrix[0], obj.matrix[1])
             elif isinstance(obj, LTLine):
                 out.lines.append((obj.pts[0][0], obj.pts[0][1], obj.pts[-1][0], obj.pts[-1][1]))
             elif isinstance(obj, LTRect):

@@ -200,7 +200,7 @@ def _counts_unproven(template: Template, tables: dict[str, Table]) -> None:
     for key, tg in template.tables.items():
         eqs = equations(tg)
         why = COUNT_ON_LINES if eqs else COUNT_UNPROVEN
-        if eqs and all(len({r[0] for r in eq.cells}) == 1 for eq in eqs):  # rules each within one row (四's)
+        if eqs and all(eq.one_row for eq in eqs):  # rules each within one row (四's)
             for rid, cid in undecided_by_count(eqs, [(r.id, c) for r in tg.rows for c in r.columns], tables[key]):
                 cell = tables[key].rows[rid][cid]
                 tables[key].rows[rid][cid] = replace(cell, unanchored=COUNT_SHIFTED)
