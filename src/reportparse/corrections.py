@@ -148,7 +148,11 @@ def _explained(ref: CellRef, v: int, by_cell: dict[CellRef, list[Equation]], cel
     by 9; the other rules through them unknown, so they fail no rule of their
     own). Taken when what was read could be OCR's reading of ``v`` (one digit
     dropped, added or changed; a mark for a digit), or when every other cell
-    of those rules is vouched for by a rule of its own that holds."""
+    of those rules is vouched for by a rule of its own that holds: two for a
+    value the rules forced (a cell printed empty), one of which is the rule it
+    was forced from and holds whatever the cells beside it are (a row's 总计
+    printed empty, forced from its column over a row misread short, made that
+    row's rule say the shortfall was another of its cells)."""
     cell = cells[ref]
     raw = str(cell.raw or "")
     read = values.get(ref)
@@ -157,7 +161,10 @@ def _explained(ref: CellRef, v: int, by_cell: dict[CellRef, list[Equation]], cel
         return True
     for eq in by_cell[ref]:
         for other in eq.cells:
-            if other != ref and not any(e.residual(values) == 0 for e in by_cell[other] if ref not in e.cells):
+            if other == ref:
+                continue
+            holding = sum(e.residual(values) == 0 for e in by_cell[other] if ref not in e.cells)
+            if holding < (1 if cells[other].status == "read" else 2):
                 return False
     return True
 
