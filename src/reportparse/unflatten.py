@@ -47,6 +47,7 @@ _MARK_END = compiled(r"文件(?=[ \u3000])")  # the end of a 发文机关标志 
 # or a piece of its issuer a space split off (平潭综 合实验区…); anything else (a site's path: 首页 政务公开 信息公开年报)
 # may or may not be the title's, and no line break is put after the title (which then is read from no line)
 _PIECE = compiled(r"\p{Han}{0,3}")
+_SENTENCE_END = ("。", "！", "？", "；", "印发")  # a sentence's end, or a 版记's (…2022年1月16日印发)
 
 _PATTERNS: dict[int, tuple] = {}
 
@@ -85,7 +86,7 @@ def _cuts(line: str, g: Grammars) -> list[int]:
     if len(line) < LONG and not starts:
         return []  # a short line with no heading or row label (a crawl's ``发布时间: 2021-03-05 08:58``): as it is
     # page furniture (``- 9 -``, ``第 3 页``) on a line of its own again, where it is no run of values (``3 / 9``)
-    starts |= {a for m in furniture.finditer(line) if _WORDS_IN.search(m.group()) for a in (m.start(), m.end() + 1)}
+    starts |= {a for s, e in _furniture_spans(line, furniture) for a in (s, e + 1)}
     if len(_SEPARATOR.findall(line)) >= 10:
         starts |= {m.start() for m in _VALUE_RUN.finditer(line)} | {m.start() for m in _AFTER_VALUES.finditer(line)}
     t = title.search(line, 0, HEAD)
@@ -94,7 +95,37 @@ def _cuts(line: str, g: Grammars) -> list[int]:
     starts.update(head)
     if t is not None and _PIECE.fullmatch(line[max([0, *(a for a in head if a <= t.start())]):t.start()].strip(_SPACE)):
         starts.add(t.end() + 1)
+    starts.update(_later_reports(line, title, doc_number))
     return sorted(a for a in starts if 0 < a < len(line) and line[a - 1] in _SPACE)
+
+
+def _later_reports(line: str, title: regex.Pattern[str], doc_number: regex.Pattern[str]) -> set[int]:
+    """Where a report after another in the same line starts (a crawl's bundle
+    of reports, each stored as one line and joined): a 发文字号 past the
+    line's head and a title right after it, each a line; the 发文机关标志
+    (…文件) just before the 发文字号, its word a line too; a title past the
+    line's head right after a sentence's end or a 版记's (…印发), a line."""
+    out: set[int] = set()
+    for t in title.finditer(line, HEAD):
+        if line[:t.start()].rstrip(_SPACE).endswith(_SENTENCE_END):
+            out.update((t.start(), t.end() + 1))
+    for m in doc_number.finditer(line, HEAD):
+        t = title.match(line, m.end() + 1)
+        if t is None:
+            continue
+        out.update((m.start(), m.end() + 1, t.end() + 1))
+        for mark in _MARK_END.finditer(line, max(0, m.start() - 40), m.start()):
+            out.add(max(line.rfind(ch, 0, mark.start()) for ch in _SPACE) + 1)
+    return out
+
+
+def _furniture_spans(line: str, furniture: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """Where page furniture stands within ``line``, none that shares characters
+    with another: in ``0 -9 - 8 - 0`` both ``-9 -`` and ``- 8 -`` read as a page
+    number, and which one is a value (-9 and an empty cell, or 8) the line
+    does not say, so neither is cut out."""
+    found = [(m.start(), m.end()) for m in furniture.finditer(line, overlapped=True) if _WORDS_IN.search(m.group())]
+    return [(s, e) for s, e in found if not any(s2 < e and s < e2 for s2, e2 in found if (s2, e2) != (s, e))]
 
 
 def _patterns(g: Grammars) -> tuple[regex.Pattern[str], ...]:
