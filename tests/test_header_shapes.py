@@ -162,6 +162,21 @@ def test_a_file_with_two_reports_is_an_error_naming_both():
     assert "INPUT_MULTIPLE_REPORTS" not in codes(reportparse.parse_text("雄县人民政府2023年政府信息公开工作年度报告\n\n" + once))
 
 
+def test_no_table_of_a_file_with_two_reports_is_valid():
+    """Two generated reports one after the other, parsed as one: each table
+    was read from either report, or from rows of both, and some came out
+    valid with another report's values (``parse_text`` of 10 such pairs in
+    six layouts: 19 tables valid with values not the first report's). None
+    is valid; ``parse_reports`` reads each."""
+    from generator import make_report
+
+    first, second = make_report(777100000, "ogi-2021", "tab"), make_report(778100000, "ogi-2019", "tab")
+    r = reportparse.parse_text(first.text + "\n\n" + second.text)
+    assert "INPUT_MULTIPLE_REPORTS" in codes(r)
+    assert not r.valid and not any(t.valid for t in r.tables.values())
+    assert all(t.valid for t in reportparse.parse_text(first.text).tables.values())
+
+
 @pytest.mark.parametrize("line", [
     "政务公开信息公开年报",                  # a site's column in a breadcrumb scraped with the page
     "〔首页〕（/）政务公开信息公开年报",

@@ -67,8 +67,9 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     diags.extend(hr.diagnostics)
     if len(starts) > 1:
         names = "; ".join(f"{s.title!r} (line {bisect_right(canon.line_starts, s.at)})" for s in starts)
-        diags.append(Diagnostic("INPUT_MULTIPLE_REPORTS", f"{len(starts)} reports in one file: {names}. "
-                                "Parse with --split (parse_reports) for one report each"))
+        diags.append(Diagnostic("INPUT_MULTIPLE_REPORTS", f"{len(starts)} reports in one file: {names}. Its tables are "
+                                "not valid (which report's each is, is not told). Parse with --split (parse_reports) for "
+                                "one report each"))
     template, tdiags = detect_template(canon.text, hr.header.title.value, hr.header.year.value, g, opts.template)
     diags.extend(tdiags)
     tree = build_sections(canon, hr.body_start, hr.body_end, g, template, (opts.fuzzy_errors, opts.regex_timeout))
@@ -90,6 +91,10 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     guessed = opts.text_origin == "auto" and src.kind == "text"  # a text file: where it came from is a guess
     rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin), guessed)
     diags.extend(rdiags)
+    if len(starts) > 1:  # a table of the file may be any of its reports' (or rows of two): none is valid
+        valid = False
+        for t in tables.values():
+            t.valid = False
     figures = []
     if opts.text_features:
         from .features.figures import extract_figures
