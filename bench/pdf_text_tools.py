@@ -12,6 +12,8 @@ cells printed empty, then turned into text by each library installed:
 * pdfplumber ``extract_text()``, and with ``layout=True`` (lines padded to the
   page's width);
 * pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``);
+* pymupdf4llm ``to_markdown()`` (Markdown for language models: tables it
+  finds as pipe tables, lines of a cell joined by ``<br>``; added 2026-12-06);
 * poppler's ``pdftohtml`` (when installed), as crawls keep PDFs converted:
   ``-s`` HTML (a positioned ``<p>`` per run of a line) and ``-xml`` (a
   ``<text>`` element per run), parsed as the files they are
@@ -88,6 +90,12 @@ def _pdfplumber(layout: bool) -> Callable[[str], str]:
     return text
 
 
+def _pymupdf4llm(path: str) -> str:
+    import pymupdf4llm
+    with contextlib.redirect_stdout(io.StringIO()):  # (its notes on the OCR it would use)
+        return pymupdf4llm.to_markdown(path, show_progress=False)
+
+
 def _pdfminer(path: str) -> str:
     from pdfminer.high_level import extract_text
     return extract_text(path)
@@ -121,7 +129,7 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pypdf": ("pypdf", _pypdf(False)), "pypdf layout": ("pypdf", _pypdf(True)),
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
     "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
-    "pdfminer": ("pdfminer", _pdfminer),
+    "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", _pymupdf4llm),
 }
 
 

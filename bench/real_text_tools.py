@@ -7,7 +7,8 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
 
 * pypdf (``extract_text``, and ``extraction_mode="layout"``), PyMuPDF
   (``get_text``, ``sort=True``, its text blocks one per line, its words one
-  page per line), pdfplumber (``extract_text``, and ``layout=True``),
+  page per line), pymupdf4llm (``to_markdown``: pipe tables, a cell's lines
+  joined by ``<br>``; added 2026-12-06), pdfplumber (``extract_text``, and ``layout=True``),
   poppler ``pdftotext`` (default, ``-layout``, ``-raw``), and poppler
   ``pdftohtml`` (``-s`` HTML and ``-xml``, parsed as the files they are);
 * with ``--ocr``: the pages at 200 dpi (``pdftoppm -gray``) read by
@@ -38,6 +39,8 @@ out: the ``-xml`` reading was added then, and no rule came from them).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import random
 import shutil
@@ -78,6 +81,12 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
         tools["pymupdf sort"] = lambda: "".join(p.get_text(sort=True) for p in pymupdf.open(str(pdf)))
         tools["pymupdf blocks"] = lambda: "".join("\n".join(b[4] for b in p.get_text("blocks")) for p in pymupdf.open(str(pdf)))
         tools["pymupdf words"] = lambda: "".join(" ".join(w[4] for w in p.get_text("words")) + "\n" for p in pymupdf.open(str(pdf)))
+        import pymupdf4llm
+
+        def markdown() -> str:
+            with contextlib.redirect_stdout(io.StringIO()):  # (its notes on the OCR it would use)
+                return pymupdf4llm.to_markdown(str(pdf), show_progress=False)
+        tools["pymupdf4llm"] = markdown
     except ImportError:
         pass
     try:

@@ -217,3 +217,44 @@ def test_html_character_references_left_in_cells_are_their_characters():
     r = reportparse.parse_text(text)
     flat = r.flat()
     assert {k: flat[k] for k in gen.truth} == gen.truth and r.valid
+
+
+def test_values_a_converter_stacked_in_one_cell_are_cells_of_their_own():
+    """pymupdf4llm writes a table it cannot rule as a pipe table whose cells
+    hold several printed cells joined by ``<br>`` (``3<br>0<br>6<br>1<br>3``,
+    table 四 of a generated PDF, ``bench/pdf_text_tools.py``). Between two
+    digits a ``<br>`` parts two values (read run together, they were one
+    number, 30613, and the table nothing); between words the cell's text
+    runs on."""
+    from generator import make_report
+
+    gen = make_report(11, "ogi-2019", "markdown")
+    four = ("四、政府信息公开行政复议、行政诉讼情况\n\n|行政|复议|行政诉讼||||||||\n"
+            "|结果|结果|其他<br>尚未<br><br>未经复议直接|起诉|||复议后|起诉|||\n"
+            "|维持|纠正|结果<br><br>审结<br>总计<br>结果<br>维持<br>结果<br>纠正|其他<br>结果|尚未<br>审结|总计|"
+            "结果<br>维持|结果<br>纠正|其他<br>结果<br>尚未<br>审结|总计|\n"
+            "|0|3|3<br>0<br>6<br>1<br>3|0|1|5|0|0|0<br>0|0|\n\n")
+    start, end = gen.text.index("四、政府信息公开行政复议"), gen.text.index("## 五、")
+    r = reportparse.parse_text(gen.text[:start] + four + gen.text[end:])
+    rows = r.tables["appeals"].rows
+    assert [[c.value for c in rows[g].values()] for g in ("reconsideration", "litigation", "litigation_after_reconsideration")] \
+        == [[0, 3, 3, 0, 6], [1, 3, 0, 1, 5], [0, 0, 0, 0, 0]]
+    assert r.tables["appeals"].valid
+
+
+def test_a_markdown_rows_empty_cell_takes_no_number_printed_below_another_heading():
+    """``| 行政许可 |  |`` then a page number printed bare under the next
+    block's heading (``### 第二十条第（六）项`` / ``1``): the line's tab is an
+    empty cell, not white space inside a wrapped label, and the 1 below the
+    heading was read as the row's value (``bench/page_furniture.py
+    --fresh-seed 363568651``, bare page numbers without form feeds)."""
+    import re
+
+    from generator import make_report
+
+    gen = make_report(12, "ogi-2021", "markdown")
+    text = re.sub(r"\| 行政许可 \| \d+ \|", "| 行政许可 |  |", gen.text)
+    text = text.replace("### 第二十条第（六）项\n", "### 第二十条第（六）项\n1\n")
+    assert "| 行政许可 |  |" in text and "第二十条第（六）项\n1\n" in text
+    cell = reportparse.parse_text(text).tables["proactive"].rows["licensing"]["decisions"]
+    assert cell.value is None

@@ -59,6 +59,7 @@ _MD_CELL = compiled(r"\s*\|\s*")
 _MD_MARK = compiled(r"^\s*#{1,6}\s+|\*\*")
 # a line break inside a cell as converters write it (``社会<br>公益<br>组织``): the cell's text runs on
 _MD_BREAK = compiled(r"<br\s*/?>", regex.IGNORECASE)
+_MD_BREAK_DIGITS = compiled(r"(?<=\d)<br\s*/?>(?=\d)", regex.IGNORECASE)
 # an HTML character reference a converter left in (``&nbsp;0``): the character it names
 _MD_ENTITY = compiled(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#[xX][0-9A-Fa-f]{2,4});")
 _ENTITY = compiled(r"&(?:[A-Za-z]{2,8}|#\d{1,5}|#[xX][0-9A-Fa-f]{1,4});")
@@ -424,7 +425,7 @@ def _markdown(ln: MappedLine, removed: Counter[str]) -> None:
     elif "|" in ln.text and _PIPE_SEP.search(ln.text):  # a row written without its outer pipes (html2text: ``规章 | 3 |  | 5``)
         ln.sub(_PIPE_CELL, "\t")
         removed["markup"] += 1
-    removed["markup"] += ln.sub(_MD_MARK, "") + ln.sub(_MD_BREAK, "")
+    removed["markup"] += ln.sub(_MD_MARK, "") + ln.sub(_MD_BREAK_DIGITS, " ") + ln.sub(_MD_BREAK, "")
     if "&" in ln.text:
         ln.sub(_MD_ENTITY, _entity)
 

@@ -54,6 +54,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
     tabbed = "\t" in text
     values: list[Value] = []
     block = 0
+    printed_empty = False  # the label's line holds its cells, every one empty (``行政许可\t``: a Markdown row)
     lines = segment_lines(text, positions, after_label=drop_first)
     if text and not text[-1].isspace() and lines and lines[-1][0]:
         # the segment ends inside a token, so a mark there is glued to the next label (``-部分公开``: OCR's dash)
@@ -105,6 +106,12 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
             marks = False  # carries no row of cells; outside a tab's cell it is no cell at all
             if not tab_line:
                 line_vals = [v for v in line_vals if v.kind != "mark"]
+        if drop_first and i == 0 and tab_line and line_vals and not texty and all(v.kind == "blank" for v in line_vals):
+            printed_empty = True
+        elif printed_empty and not values and texty and not (digits or marks):
+            # words after it (a heading, another block's header): values after them are not its row's (a page
+            # number under 第二十条第（六）项 is no value of 行政许可's empty cell)
+            return Fields(values, tabbed)
         if digits or marks:
             for v in line_vals:
                 v.block, v.line = block, i

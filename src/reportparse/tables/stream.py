@@ -62,14 +62,16 @@ _OCR_ALONE = compiled(rf"(?:^|\s)(?:[工lIoO〇○]{{1,3}}|[{UNREAD_MARKS}])(?=\
 
 def _joinable(text: str, m: regex.Match[str]) -> bool:
     """Whitespace between two text characters is dropped, unless a mark
-    printed for an empty cell (``—``, ``/``, ``无``) stands alone beside it, or
-    a cell boundary (tab or newline) sits next to a lone OCR-digit token such
-    as 工."""
+    printed for an empty cell (``—``, ``/``, ``无``) stands alone beside it, a
+    line ends in a tab (an empty cell) there, or a cell boundary (tab or
+    newline) sits next to a lone OCR-digit token such as 工."""
     if _mark_beside(text, m.start(), m.end()):
         return False
     ws = m.group()
     if " " == ws or "\t" not in ws and "\n" not in ws:
         return True
+    if "\t\n" in ws.replace(" ", ""):
+        return False  # a line that ends in an empty cell (``行政许可\t``: a Markdown row's) ended its label
     before = _OCR_ALONE.search(text, max(0, m.start() - 4), m.start() + 1)
     after = _OCR_ALONE.match(text, m.end() - 1)
     return not (before and before.end() == m.start()) and not after
