@@ -26,7 +26,10 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   characters (``fold -w 40``), a row's cells over several lines;
 * ``U+3000 for tabs`` — cells set apart by an ideographic space; ``soft
   hyphens, word joiners`` — invisible characters a converter left inside
-  words and numbers (stop 51: a label or number they split was lost).
+  words and numbers (stop 51: a label or number they split was lost);
+* ``list of contents`` (``, leaders``) — a 目录 under the title, every
+  standard heading (with dotted leaders and a page number): stop 52, every
+  table was lost (a section's region was its heading in the list).
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -113,7 +116,20 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "folded at 40 characters": lambda t: "\n".join(ln[i:i + 40] for ln in t.split("\n") for i in range(0, max(len(ln), 1), 40)),
     "U+3000 for tabs": lambda t: t.replace("\t", "\u3000"),
     "soft hyphens, word joiners": lambda t: _invisible(t),
+    "list of contents": lambda t: _contents(t, ""),
+    "list of contents, leaders": lambda t: _contents(t, "……{}"),
 }
+
+_HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def _contents(text: str, leader: str) -> str:
+    """A 目录 under the title's line: every standard heading (with dotted leaders and a page number)."""
+    lines = text.split("\n")
+    at = next((i + 1 for i, ln in enumerate(lines) if ln.rstrip().endswith("年度报告")), 0)
+    toc = ["目录", *(h + leader.format(k + 1) for k, h in enumerate(_HEADINGS)), ""]
+    return "\n".join(lines[:at] + toc + lines[at:])
 
 
 def _invisible(text: str) -> str:

@@ -104,3 +104,50 @@ def test_a_heading_whose_numeral_ocr_lost_entirely():
     assert [(s.key, s.number) for s in r.sections] == [("overview", "一"), ("proactive", "二"), ("applications", "三")]
     assert "主动公开政府信息情况良好" in r.sections[0].text
 
+
+
+import pytest  # noqa: E402
+
+_CONTENTS = {
+    "bare": "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+    "dotted leaders": "目录\n一、总体情况……………………1\n二、主动公开政府信息情况…………2\n"
+                      "三、收到和处理政府信息公开申请情况……3\n四、政府信息公开行政复议、行政诉讼情况……5\n"
+                      "五、存在的主要问题及改进情况……6\n六、其他需要报告的事项……7\n",
+}
+
+
+@pytest.mark.parametrize("contents", list(_CONTENTS))
+@pytest.mark.parametrize("layout", ["tab", "lines", "markdown"])
+def test_a_list_of_contents_before_the_body_leaves_every_table_read(contents, layout):
+    """A 目录 under the title prints every standard heading with nothing under
+    it. Each section's first heading was its region, and every table, empty
+    there, was lost (0 of 200 cells). A section's region is the first print
+    of its heading with text under it."""
+    from generator import make_report
+
+    gen = make_report(3, "ogi-2021", layout)
+    at = gen.text.index(gen.title) + len(gen.title)
+    r = reportparse.parse_text(gen.text[:at] + "\n" + _CONTENTS[contents] + "\n" + gen.text[at:])
+    flat = r.flat()
+    assert {k: flat[k] for k in gen.truth} == gen.truth
+    assert all(t.valid for t in r.tables.values())
+
+
+def test_two_reports_bodies_whose_second_title_is_lost_make_no_table_valid():
+    """Two reports one after the other, the second's title lost: nothing said
+    there were two, each table was read from the first's section, and the
+    templates' markers of both made the report the second's template (2019's
+    （六）其他处理 read from the 2021 table: tables valid, values under the
+    other template's rows; ``bench/two_reports.py``: 19 tables in 60 texts).
+    A table section printed twice, with other text, leaves its table not
+    valid (``TBL_SECTION_TWICE``)."""
+    from generator import make_report
+
+    first, second = make_report(777100000, "ogi-2021", "tab"), make_report(778100000, "ogi-2019", "tab")
+    r = reportparse.parse_text(first.text + "\n\n" + second.text.replace(second.title, ""))
+    assert not any(t.valid for t in r.tables.values()) and not r.valid
+    assert {d.path for d in r.diagnostics if d.code == "TBL_SECTION_TWICE"} == {f"tables.{k}" for k in r.tables}
+    # a report printed twice alike (a page and its print view) is one report's, read and valid
+    twice = reportparse.parse_text(first.text + "\n\n" + first.text.replace(first.title, ""))
+    assert all(t.valid for t in twice.tables.values()) and "TBL_SECTION_TWICE" not in {d.code for d in twice.diagnostics}

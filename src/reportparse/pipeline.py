@@ -95,6 +95,13 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
         valid = False
         for t in tables.values():
             t.valid = False
+    elif template is not None and (twice := [tg for tg in template.tables.values() if tg.section in tree.twice]):
+        valid = False
+        for tg in twice:
+            tables[tg.key].valid = False
+            diags.append(Diagnostic("TBL_SECTION_TWICE", f"table {tg.key}: its section is printed twice with other text "
+                                    "(two reports' bodies, the second's title lost?): the first is read, and which one is "
+                                    "the report's is not told, so the table is not valid", None, f"tables.{tg.key}"))
     figures = []
     if opts.text_features:
         from .features.figures import extract_figures

@@ -35,6 +35,7 @@ from .textutil import LineStream, join_lines, label_key, lines_of
 
 _CN = dict(enumerate("〇一二三四五六七八九十"))
 _DAMAGED_NUMERAL = compiled(r"^(\S{0,3}?)\s*[、，,]\s*(\p{Han}.*)$")  # the mark damaged, or lost
+_WORDS = compiled(r"\p{Han}")  # words under a heading (a list of contents prints leaders and page numbers)
 
 
 # a node's own text: the rest of its heading line (a string), then its lines as
@@ -116,6 +117,8 @@ class SectionTree:
     preamble: str
     regions: dict[str, tuple[int, int]]  # standard key -> canonical (body start, end), heading excluded
     ranges: list[tuple[Section, int, int]]  # every top-level section -> canonical (body start, end)
+    # standard keys whose section is printed twice, each time with text, not alike (two reports' bodies)
+    twice: tuple[str, ...] = ()
 
 
 class _Builder:
@@ -319,12 +322,31 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         sec.span = c.span(node.start, node.end)
     if template is not None and not template.free_format:
         b.diags.extend(_check_standard([n.section for n in b.roots], template))
-    regions: dict[str, tuple[int, int]] = {}
-    for node in b.roots:
-        if node.section.key and node.section.key not in regions:
-            regions[node.section.key] = (node.body_start, max(node.end, node.body_start))
+    regions, twice = _regions(c, b.roots)
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
-    return SectionTree([n.section for n in b.roots], b.diags, join_lines(_part_texts(c.text, b.preamble)), regions, ranges)
+    return SectionTree([n.section for n in b.roots], b.diags, join_lines(_part_texts(c.text, b.preamble)), regions, ranges,
+                       twice)
+
+
+def _regions(c: Canonical, roots: list[_Node]) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
+    """Each standard section's body: the first print of its heading with words
+    under it (a list of contents prints every heading with none, or only a
+    page number: 二's table is under the second); and the sections printed twice with text, not
+    alike (two reports' bodies in one text, the second's title lost: which
+    one's table is the report's is not told)."""
+    regions: dict[str, tuple[int, int]] = {}
+    printed: dict[str, list[str]] = {}
+    for node in roots:
+        key = node.section.key
+        if not key:
+            continue
+        body = (node.body_start, max(node.end, node.body_start))
+        words = "".join(c.text[body[0]:body[1]].split())
+        if _WORDS.search(words):  # (a list of contents' entry has at most leaders and a page number)
+            printed.setdefault(key, []).append(words)
+        if key not in regions or printed.get(key) == [words]:
+            regions[key] = body
+    return regions, tuple(sorted(k for k, texts in printed.items() if len(set(texts)) > 1))
 
 
 def _check_standard(roots: list[Section], template: Template) -> list[Diagnostic]:
