@@ -17,9 +17,14 @@ header damaged:
 Every cell of the changed table is compared with the generator's value.
 Printed per table and damage: cells right, wrong (and of those, not
 flagged), empty, tables valid, and tables valid with a wrong value. Where a
-name is lost whole, or a 二 block's first name garbled past reading,
-nothing left in the header shows the other order: those tables are read in
-the template's order, valid and wrong (the figures show how many).
+name is lost whole, or a 二 block's first name garbled past reading, and
+nothing left in the header shows the other order, those tables are read in
+the template's order, valid and wrong (the figures show how many). Since
+stop 52 a header whose cells are set apart (tabs, pipes, Markdown; a
+space-aligned line whose gap the normaliser keeps as an empty cell) shows
+it by the empty cell the lost name left where the template has no such
+column: placed (``header_names.filled_order``; the seeds 780000000+ and
+864077386+ of that session: **tuning**).
 
 Seed sets: 63500000+, 63600000+, 63700000+, 63800000+ were read while
 writing the rules (``tables/header_names.py``): **tuning**; fresh seeds drawn

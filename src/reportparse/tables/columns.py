@@ -17,8 +17,8 @@ each value belongs:
   its two-level header, so the parts' order alone does not place them); a
   name one character off is named (OCR's 科研机沟: :mod:`.header_names`);
 * 三 with only some named, in the template's order, but words half a
-  missing name's where the template does not have it (科口口构 after 其他):
-  placed;
+  missing name's where the template does not have it (科口口构 after 其他),
+  or (cells set apart) the empty cell of a name lost whole there: placed;
 * 四 with each group's 总计 named before its parts (the first group after
   a 总计, the last followed by none): placed too — the template's order holds the group's rule whenever its one
   value is its first or last part.
@@ -27,7 +27,8 @@ Table 二 prints a header over each block of rows that share their columns
 (规章 and 行政规范性文件 under 本年制发件数, 本年废止件数, 现行有效件数): a
 header naming every column of its block once, in another order, moves the
 values of the rows under it (up to the next header); one naming only some
-of them out of order leaves those rows' values placed.
+of them out of order, or one of two beside an empty cell where the template
+has not the other, leaves those rows' values placed.
 
 (A money column's header naming another unit: :mod:`.units`.)
 """
@@ -41,9 +42,13 @@ from ..startcache import compiled
 from .header_names import (
     blanked,
     column_places,
+    empty_cell_order,
+    filled_order,
     gaps_disagree,
     half_names,
     head_of,
+    line_at,
+    line_text,
     misspelt,
     near_names,
     word_places,
@@ -146,7 +151,7 @@ def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
     blank = blanked(t, head)
 
     def where(i: int) -> tuple[int, int]:
-        return _line_at(s, text, i)
+        return line_at(s, text, i)
 
     named: list[list[tuple[int, int]]] = []
     for name in sides:
@@ -162,12 +167,6 @@ def _sides_moved(t: TableGrammar, s: Stream, text: str) -> bool:
             return False
         named.append(places)
     return any(pa[1] > pb[1] and pa[0] == pb[0] for k, a in enumerate(named) for b in named[k + 1:] for pa in a for pb in b)
-
-
-def _line_at(s: Stream, text: str, i: int) -> tuple[int, int]:
-    """Where index ``i`` of the label view stands in the canonical ``text``: (line, offset)."""
-    at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
-    return text.count("\n", 0, at), at
 
 
 def _groups_moved(t: TableGrammar, s: Stream, text: str) -> bool:
@@ -188,7 +187,7 @@ def _groups_moved(t: TableGrammar, s: Stream, text: str) -> bool:
         places = [word_places(s.labels, a[k]), word_places(s.labels, b[k])]
         if any(len(p) != 1 for p in places):
             continue
-        (line_a, at_a), (line_b, at_b) = (_line_at(s, text, p[0]) for p in places)
+        (line_a, at_a), (line_b, at_b) = (line_at(s, text, p[0]) for p in places)
         if at_b < at_a and (line_a == line_b or line_a == line_b + 1 and _alone(text, at_a, a[k]) and _alone(text, at_b, b[k])):
             return True
     return False
@@ -235,18 +234,30 @@ _SEPARATORS = compiled(r"[\s|│｜]*")
 _OTHER_CELL = compiled(r"[\s|│｜\p{P}]*[\p{Han}A-Za-z][^\s|│｜\d]{0,10}[\p{Han}A-Za-z][\s|│｜\p{P}]*")
 
 
-def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str) -> tuple[Rows, list[Diagnostic]]:
-    """二: the values of the rows under a header that names their columns in another order."""
+def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str) -> tuple[Rows, list[Diagnostic]]:
+    """二: the values of the rows under a header that names their columns in
+    another order; under a header that names one of two and leaves the other's
+    cell empty where the template does not have it, placed (``text``: the
+    canonical text)."""
     heads = _block_headers(t, s)
     out, diags = rows, []
-    if not any(len(printed) >= 2 for _, _, printed, _ in heads):
-        return out, diags
     labelled = {r.id: [i for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])] for r in t.rows if r.id in rows}
-    for k, (_, end, printed, garbled) in enumerate(heads):
+    for k, (start, end, printed, garbled) in enumerate(heads):
         until = heads[k + 1][0] if k + 1 < len(heads) else len(s.labels)
         under = [r for r in t.rows if r.id in labelled and {c for c in printed if c} <= set(r.columns)
                  and any(end <= i < until for i in labelled[r.id])]
-        if len(printed) < 2 or not under:
+        if not under:
+            continue
+        if (len(printed) == 1 and not garbled and printed[0] and len(under[0].columns) == 2
+                and (filled := filled_order(t, line_text(s, text, start), list(under[0].columns)))):
+            out = {rid: {cid: doubted(cell, COLUMNS_REORDERED) if rid in {r.id for r in under} else cell
+                         for cid, cell in cells.items()} for rid, cells in out.items()}
+            diags.append(Diagnostic("TBL_COLUMN_ORDER", "a header names " + t.columns[printed[0]].labels[0] + " and leaves a "
+                                    "cell empty where the template does not have the other column (read as "
+                                    + " ".join(t.columns[c].labels[0] for c in filled) + "): the values of "
+                                    f"{', '.join(r.label for r in under)} were placed, not read", None, path))
+            continue
+        if len(printed) < 2:
             continue
         own = [c for c in under[0].columns if c in printed]
         if (printed == own and len(own) == len(under[0].columns)) or _in_place(printed, list(under[0].columns)):
@@ -310,7 +321,7 @@ def _placed(rows: Rows, path: str, message: str, alike_kept: bool = False,
 def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str) -> tuple[Rows, list[Diagnostic]]:
     """``rows`` with the values moved to the columns the header names (``text``: the canonical text)."""
     if t.layout == "labelled_rows" and not any(col.group for col in t.columns.values()):
-        return _reorder_blocks(t, s, rows, path)
+        return _reorder_blocks(t, s, rows, path, text)
     if t.layout == "header_groups" and t.total_column and _total_first(t, s):
         # a group whose values are all alike (all 0) reads the same in any order
         return _placed(rows, path, f"the header names a group's {t.columns[t.total_column].labels[0]} before its parts: "
@@ -322,6 +333,12 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
         return _placed(rows, path, "the header names the columns around a merged header (" + ", ".join(_sides(t))
                        + ") in another order than the template: their values are placed, not read")
     cols, runs = printed_order(t, s)
+    if t.layout == "labelled_rows" and runs and 1 <= len(runs[0]) < len(cols) and (filled := empty_cell_order(t, s, text, cols)):
+        return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
+                       + f" of the columns under {t.columns[cols[0]].group} and leaves a cell empty where the template "
+                       f"has {t.columns[next(c for c in cols if c not in runs[0])].labels[0]} elsewhere (read as "
+                       + " ".join(t.columns[c].labels[0] for c in filled) + "): which value is whose is not shown "
+                       "(a row's values alike aside), so they are placed, not read", alike_kept=True, cols=cols)
     if t.layout == "labelled_rows" and runs and 2 <= len(runs[0]) < len(cols) and gaps_disagree(t, s, cols, runs[0]):
         # names found in the template's order, but the text between them puts the others elsewhere
         return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])

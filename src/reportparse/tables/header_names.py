@@ -1,8 +1,9 @@
 """Where a table's header names its columns: the label view before its first
 row (:func:`head_of`), each column's places in it, and the evidence a damaged
-header still gives — a name one character off (:func:`misspelt`), or words
+header still gives — a name one character off (:func:`misspelt`), words
 half a missing name's where the template does not have that column
-(:func:`gaps_disagree`). :mod:`.columns` decides the order from these."""
+(:func:`gaps_disagree`), or the empty cell a name lost whole left there
+(:func:`filled_order`). :mod:`.columns` decides the order from these."""
 
 from __future__ import annotations
 
@@ -85,6 +86,65 @@ def gaps_disagree(t: TableGrammar, s: Stream, cols: list[str], named: list[str])
     return any(half_name(t, head[first - len(x):first], m) and rank[m] > rank[named[0]]
                or half_name(t, head[last:last + len(x)], m) and rank[m] < rank[named[-1]]
                for m in missing for x in t.columns[m].labels if first >= len(x))
+
+
+def filled_order(t: TableGrammar, line: str, cols: list[str]) -> list[str] | None:
+    """The order a header line whose cells are set apart (tabs: a tab table,
+    pipes, Markdown) prints ``cols`` in when it names all of them but one and
+    leaves an empty cell for it: the cells from the first name to the last,
+    nothing but names between, and the empty cells right before and after
+    them, are one per column, the one empty cell the unnamed column's (its
+    name lost whole: 商业企业 | 社会公益组织 |  | 法律服务机构 | 其他). None
+    when the line says less, or names them in the template's order."""
+    if "\t" not in line:
+        return None
+    fields = [f.strip(" |│｜") for f in line.split("\t")]
+    at: dict[str, int] = {}
+    for k, f in enumerate(fields):
+        for cid in cols:
+            if f in t.columns[cid].labels:
+                if cid in at:
+                    return None  # named twice
+                at[cid] = k
+    missing = [c for c in cols if c not in at]
+    if len(missing) != 1 or not at:
+        return None
+    lo, hi = min(at.values()), max(at.values())
+    if any(fields[k] for k in range(lo, hi + 1) if k not in at.values()):
+        return None  # other words among the names
+    while lo > 0 and not fields[lo - 1]:
+        lo -= 1
+    while hi + 1 < len(fields) and not fields[hi + 1]:
+        hi += 1
+    if hi - lo + 1 != len(cols):
+        return None
+    by_place = {k: cid for cid, k in at.items()}
+    order = [by_place.get(k, missing[0]) for k in range(lo, hi + 1)]
+    return None if order == cols else order
+
+
+def empty_cell_order(t: TableGrammar, s: Stream, text: str, cols: list[str]) -> list[str] | None:
+    """三: the group's columns named before the first row, all but one, on
+    one line of the canonical ``text`` whose empty cell puts the other where
+    the template does not (:func:`filled_order`)."""
+    places = column_places(t, head_of(t, s), cols)
+    lines = {line_at(s, text, p[0])[0] for p in places.values() if len(p) == 1}
+    if len(lines) != 1 or any(len(p) > 1 for p in places.values()):
+        return None
+    return filled_order(t, line_text(s, text, next(p[0] for p in places.values() if p)), cols)
+
+
+def line_text(s: Stream, text: str, i: int) -> str:
+    """The canonical line holding index ``i`` of the label view."""
+    at = line_at(s, text, i)[1]
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end]
+
+
+def line_at(s: Stream, text: str, i: int) -> tuple[int, int]:
+    """Where index ``i`` of the label view stands in the canonical ``text``: (line, offset)."""
+    at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
+    return text.count("\n", 0, at), at
 
 
 def near_names(t: TableGrammar, text: str, cols: list[str], exact: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
