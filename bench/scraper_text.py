@@ -1,6 +1,9 @@
 """Web pages as scrapers turn them into text: BeautifulSoup's ``get_text``
-(no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``), html2text and
-inscriptis — the text most crawled corpora of these reports hold.
+(no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``), html2text,
+inscriptis, and the tables read by ``pandas.read_html`` and written by
+``to_csv``, ``to_markdown`` or ``to_string`` (added 2026-12-06: spanned cells
+repeated, empty ones ``nan``) — the text most crawled corpora of these
+reports hold.
 
     pip install -e '.[bench]'
     python bench/scraper_text.py [--count 40] [--drop 0.03] [--fresh-seed N]
@@ -65,7 +68,35 @@ def tools() -> dict[str, Callable[[str], str]]:
         out["inscriptis"] = inscriptis.get_text
     except ImportError:
         pass
+    try:
+        import pandas  # noqa: F401  (with bs4 and lxml)
+        from bs4 import BeautifulSoup  # noqa: F401
+
+        out.update({f"pandas read_html, {kind}": _pandas(kind) for kind in ("to_csv", "to_markdown", "to_string")})
+    except ImportError:
+        pass
     return out
+
+
+def _pandas(kind: str) -> Callable[[str], str]:
+    """The page's text (bs4, ``"\\n"``) with each table as ``pandas.read_html``
+    reads it (a spanned cell repeated in each place it spans, an empty one
+    NaN) and ``DataFrame.<kind>`` writes it: how researchers keep web tables."""
+    def text(html: str) -> str:
+        import io
+        import warnings
+
+        import pandas as pd
+        from bs4 import BeautifulSoup
+
+        page = BeautifulSoup(html, "lxml")
+        for table in page.find_all("table"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                df = pd.read_html(io.StringIO(str(table)))[0]
+            table.replace_with("\n" + getattr(df, kind)(index=False) + "\n")
+        return page.get_text("\n")
+    return text
 
 
 def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]],

@@ -47,8 +47,9 @@ _ONE_DIGIT_GROUP = compiled(r"^[-+]?\d,")
 _DASHES = "–—‒―"
 _DASH_NUMBER = compiled(rf"^[{_DASHES}]+\d+(?:\.\d+)?$")
 # a mark printed for an empty cell (``-`` for not applicable, ``—`` or ``无`` for none): a printed cell, so it holds
-# its place among the row's values (in text aligned with spaces and one cell per line too); its value is unknown
-NONE_MARKS = frozenset({"-", "--", "—", "–", "/", "／", "无", "——", "－"})
+# its place among the row's values (in text aligned with spaces and one cell per line too); its value is unknown.
+# ``nan``: an empty cell as pandas writes it (``read_html`` then ``to_csv``, ``to_markdown``, ``to_string``)
+NONE_MARKS = frozenset({"-", "--", "—", "–", "/", "／", "无", "——", "－", "nan", "NaN"})
 _OCR_DIGITS = str.maketrans({"工": "1", "l": "1", "I": "1", "o": "0", "O": "0", "〇": "0", "○": "0"})
 # a sign written as a word or an arrow beside a number (2019's 本年增/减: ``↓ 5``, ``5↓``, ``5(减)``, ``5减``, ``增 3``):
 # the number and its mark are one field, unreadable (never the number without its sign); a mark between two
