@@ -730,3 +730,19 @@ def test_a_cell_printed_as_nothing_and_a_line_printed_twice_are_no_count_to_plac
     assert all(c.status == "placed" for k, c in cells_of(report) if k in _wrong(report, truth))
     # a group no reading moves (0 18 15 0 33: no two lines alike within reach) keeps its values as read
     assert [(c.value, c.status) for c in table.rows["litigation"].values()] == [(v, "read") for v in (0, 18, 15, 0, 33)]
+
+
+@pytest.mark.parametrize("name", ["kirogov-kewei-2024.md", "kirogov-shanghai-office-2025.md"])
+def test_real_converter_markdown_no_stop_tuned_on_reads_no_value_wrong(name):
+    """Two real reports (上海市科委 2024, 上海市人民政府办公厅 2025) as a
+    PDF-to-Markdown converter wrote them, taken from a public repository on
+    2026-12-06 and read by the parser as they were (no rule came from them):
+    labels torn from their rows, rows split over several tables, 四's fifteen
+    values under a six-cell header, the sections renumbered. Every value
+    given is the report's (checked by hand against its rows, the rules and
+    its prose); the rows read whole are these."""
+    report, truth = parsed_fixture(name)
+    assert _wrong(report, truth) == {}
+    given = {k for k, c in cells_of(report) if c.value is not None and c.status != "placed"}
+    assert {"applications.new.natural_person", "applications.result.total.total", "applications.carried_forward.natural_person",
+            "proactive.penalty.decisions"} <= given
