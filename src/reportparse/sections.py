@@ -331,9 +331,9 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
 def _regions(c: Canonical, roots: list[_Node]) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
     """Each standard section's body: the first print of its heading with words
     under it (a list of contents prints every heading with none, or only a
-    page number: 二's table is under the second); and the sections printed twice with text, not
-    alike (two reports' bodies in one text, the second's title lost: which
-    one's table is the report's is not told)."""
+    page number: 二's table is under the second); and the sections printed
+    twice with words, not alike (two reports' bodies in one text, the
+    second's title lost: which one's table is the report's is not told)."""
     regions: dict[str, tuple[int, int]] = {}
     printed: dict[str, list[str]] = {}
     for node in roots:

@@ -12,9 +12,12 @@ standard headings or more stand after words on their line, each after
 white space, a line break is put back (in every line of the text: a page
 its form feed set apart is one) before each heading and row label of the
 templates, after the 文件 and 发文字号 before the title and after the title
-(when nothing but a piece of its issuer stands between them), and, where
-tabs, runs of spaces or pipes set cells apart, before and after a row's run
-of values (a word and one space on either side). The space before each
+(when nothing but a piece of its issuer stands between them), before and
+after a later report's title (after its 发文字号, a sentence's end or a
+版记's: two reports joined), before and after page furniture no other
+reading of which overlaps it, and, where tabs, runs of spaces or pipes set
+cells apart, before and after a row's run of values (a word and one space
+on either side). The space before each
 becomes the line break, so the text keeps its length and every offset stays
 the input's. A label inside a longer one (``规范性文件`` in ``行政规范性文件``)
 or after other text than white space is no line's start; nothing else is

@@ -250,8 +250,9 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
             continue
         if (len(printed) == 1 and not garbled and printed[0] and len(under[0].columns) == 2
                 and (filled := filled_order(t, line_text(s, text, start), list(under[0].columns)))):
-            out = {rid: {cid: doubted(cell, COLUMNS_REORDERED) if rid in {r.id for r in under} else cell
-                         for cid, cell in cells.items()} for rid, cells in out.items()}
+            mine = {r.id for r in under}
+            out = {rid: {cid: doubted(cell, COLUMNS_REORDERED) for cid, cell in cells.items()} if rid in mine else cells
+                   for rid, cells in out.items()}
             diags.append(Diagnostic("TBL_COLUMN_ORDER", "a header names " + t.columns[printed[0]].labels[0] + " and leaves a "
                                     "cell empty where the template does not have the other column (read as "
                                     + " ".join(t.columns[c].labels[0] for c in filled) + "): the values of "
