@@ -91,8 +91,10 @@ def _pdfplumber(layout: bool) -> Callable[[str], str]:
 
 
 def _pymupdf4llm(path: str) -> str:
+    import pymupdf
     import pymupdf4llm
-    with contextlib.redirect_stdout(io.StringIO()):  # (its notes on the OCR it would use)
+    pymupdf.set_messages(stream=io.StringIO())  # (its notes on the OCR it would use, through PyMuPDF's own stream)
+    with contextlib.redirect_stdout(io.StringIO()):
         return pymupdf4llm.to_markdown(path, show_progress=False)
 
 

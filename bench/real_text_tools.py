@@ -84,7 +84,8 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
         import pymupdf4llm
 
         def markdown() -> str:
-            with contextlib.redirect_stdout(io.StringIO()):  # (its notes on the OCR it would use)
+            pymupdf.set_messages(stream=io.StringIO())  # (its notes on the OCR it would use, through PyMuPDF's own stream)
+            with contextlib.redirect_stdout(io.StringIO()):
                 return pymupdf4llm.to_markdown(str(pdf), show_progress=False)
         tools["pymupdf4llm"] = markdown
     except ImportError:
