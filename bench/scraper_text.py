@@ -1,9 +1,10 @@
 """Web pages as scrapers turn them into text: BeautifulSoup's ``get_text``
 (no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``), html2text,
-inscriptis, and the tables read by ``pandas.read_html`` and written by
-``to_csv``, ``to_markdown`` or ``to_string`` (added 2026-12-06: spanned cells
-repeated, empty ones ``nan``) — the text most crawled corpora of these
-reports hold.
+inscriptis, trafilatura (``extract`` with its tables, and ``html2txt``),
+and the tables read by ``pandas.read_html`` and written by ``to_csv``,
+``to_markdown`` or ``to_string`` (the last two tools added 2026-12-06:
+spanned cells repeated, empty ones ``nan``) — the text most crawled corpora
+of these reports hold.
 
     pip install -e '.[bench]'
     python bench/scraper_text.py [--count 40] [--drop 0.03] [--fresh-seed N]
@@ -66,6 +67,13 @@ def tools() -> dict[str, Callable[[str], str]]:
     try:
         import inscriptis
         out["inscriptis"] = inscriptis.get_text
+    except ImportError:
+        pass
+    try:
+        import trafilatura
+
+        out["trafilatura"] = lambda html: trafilatura.extract(html, include_tables=True, favor_recall=True) or ""
+        out["trafilatura html2txt"] = lambda html: trafilatura.html2txt(html) or ""
     except ImportError:
         pass
     try:
