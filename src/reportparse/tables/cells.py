@@ -85,7 +85,10 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         # which digits are whose is not known (the next run begins with that number's last group)
         spaced = not tab_line and run_into_label(line, drop_first and i == 0)
         cut_off = False
-        for raw, at in fields:
+        for j, (raw, at) in enumerate(fields):
+            if _YEAR_END.search(raw) and j + 1 < len(fields) and fields[j + 1][0].lstrip().startswith("年"):
+                texty = True  # a year in a sentence (``（一）2024 年工作中…`` after 四's values): no cell
+                continue
             v = read_token(raw, at)
             if cut_off and v is not None:
                 v = Value("unreadable", raw.strip(), at, at + len(raw), damaged=True)
@@ -127,6 +130,7 @@ def _shown(fields: list[tuple[str, int]]) -> tuple[str, int, int]:
 
 
 _HAN_WORD = compiled(r"\p{Han}{2,}")  # a word between values: two Han characters or more
+_YEAR_END = compiled(r"(?<!\d)(?:19|20)\d\d$")  # a field that ends in a year (a 年 after it makes it a date)
 _UNIT_WORD = compiled(rf"^\s*(?:{UNIT_NAMES})\s*$")
 
 
