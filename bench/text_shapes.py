@@ -29,7 +29,10 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   words and numbers (stop 51: a label or number they split was lost);
 * ``list of contents`` (``, leaders``) — a 目录 under the title, every
   standard heading (with dotted leaders and a page number): stop 52, every
-  table was lost (a section's region was its heading in the list).
+  table was lost (a section's region was its heading in the list);
+  ``tables in an appendix`` — 二, 三 and 四 a line of prose each, the
+  sections with their tables printed again after 六 under 附表 (stop 52:
+  every table was lost, read from the prose).
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -118,10 +121,23 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "soft hyphens, word joiners": lambda t: _invisible(t),
     "list of contents": lambda t: _contents(t, ""),
     "list of contents, leaders": lambda t: _contents(t, "……{}"),
+    "tables in an appendix": lambda t: _appendix(t),
 }
 
 _HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def _appendix(text: str) -> str:
+    """二, 三 and 四 as a line of prose each under their headings, and the
+    sections as printed, tables and all, after 六 under 附表."""
+    lines = text.split("\n")
+    a = next((i for i, ln in enumerate(lines) if _HEADINGS[1] in ln), None)
+    b = next((i for i, ln in enumerate(lines) if _HEADINGS[4] in ln), None)
+    if a is None or b is None:
+        return text
+    prose = [ln for h in _HEADINGS[1:4] for ln in (h, "本年度相关工作稳步推进，数据见附表。")]
+    return "\n".join(lines[:a] + prose + lines[b:] + ["", "附表"] + lines[a:b])
 
 
 def _contents(text: str, leader: str) -> str:

@@ -151,3 +151,23 @@ def test_two_reports_bodies_whose_second_title_is_lost_make_no_table_valid():
     # a report printed twice alike (a page and its print view) is one report's, read and valid
     twice = reportparse.parse_text(first.text + "\n\n" + first.text.replace(first.title, ""))
     assert all(t.valid for t in twice.tables.values()) and "TBL_SECTION_TWICE" not in {d.code for d in twice.diagnostics}
+
+
+@pytest.mark.parametrize("layout", ["tab", "lines", "markdown"])
+def test_tables_printed_again_in_an_appendix_are_read_there(layout):
+    """二, 三 and 四 as a line of prose each, the sections with their tables
+    printed again after 六 under 附表: each table was looked for in the prose
+    (its heading's first print) and lost. A table section's region is the
+    first print that holds its table; one report, so its tables are valid."""
+    from generator import make_report
+
+    gen = make_report(5, "ogi-2021", layout)
+    lines = gen.text.split("\n")
+    a = next(i for i, ln in enumerate(lines) if "二、主动公开政府信息情况" in ln)
+    b = next(i for i, ln in enumerate(lines) if "五、存在的主要问题及改进情况" in ln)
+    prose = ["二、主动公开政府信息情况", "本年度主动公开行政许可信息1200条，数据见附表。", "三、收到和处理政府信息公开申请情况",
+             "本年度收到申请12件。", "四、政府信息公开行政复议、行政诉讼情况", "本年度未发生行政复议。"]
+    r = reportparse.parse_text("\n".join(lines[:a] + prose + lines[b:] + ["", "附表"] + lines[a:b]))
+    flat = r.flat()
+    assert {k: flat[k] for k in gen.truth} == gen.truth
+    assert all(t.valid for t in r.tables.values()) and "TBL_SECTION_TWICE" not in {d.code for d in r.diagnostics}

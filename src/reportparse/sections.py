@@ -322,31 +322,59 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         sec.span = c.span(node.start, node.end)
     if template is not None and not template.free_format:
         b.diags.extend(_check_standard([n.section for n in b.roots], template))
-    regions, twice = _regions(c, b.roots)
+    regions, twice = _regions(c, b.roots, template)
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
     return SectionTree([n.section for n in b.roots], b.diags, join_lines(_part_texts(c.text, b.preamble)), regions, ranges,
                        twice)
 
 
-def _regions(c: Canonical, roots: list[_Node]) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
+def _regions(c: Canonical, roots: list[_Node], template: Template | None
+             ) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
     """Each standard section's body: the first print of its heading with words
     under it (a list of contents prints every heading with none, or only a
-    page number: 二's table is under the second); and the sections printed
-    twice with words, not alike (two reports' bodies in one text, the
+    page number: 二's table is under the second) — for a section that holds a
+    table, the first print that holds the table (half as many of its row
+    labels as the fullest print, or more: prose under the heading, the table
+    in an appendix under it again); and the table sections printed twice
+    with the table, not alike (two reports' bodies in one text, the
     second's title lost: which one's table is the report's is not told)."""
-    regions: dict[str, tuple[int, int]] = {}
-    printed: dict[str, list[str]] = {}
+    prints: dict[str, list[tuple[tuple[int, int], str]]] = {}
+    first: dict[str, tuple[int, int]] = {}
     for node in roots:
         key = node.section.key
         if not key:
             continue
         body = (node.body_start, max(node.end, node.body_start))
+        first.setdefault(key, body)
         words = "".join(c.text[body[0]:body[1]].split())
         if _WORDS.search(words):  # (a list of contents' entry has at most leaders and a page number)
-            printed.setdefault(key, []).append(words)
-        if key not in regions or printed.get(key) == [words]:
-            regions[key] = body
-    return regions, tuple(sorted(k for k, texts in printed.items() if len(set(texts)) > 1))
+            prints.setdefault(key, []).append((body, words))
+    labels = _table_labels(template)
+    regions, twice = dict(first), []
+    for key, worded in prints.items():
+        counts = [sum(m in words for m in labels.get(key, ())) for _, words in worded]
+        most = max(counts)
+        if most < _LABELS_HELD:  # no print holds the table (or the section holds none)
+            regions[key] = worded[0][0]
+            continue
+        # prints holding half as many of its labels as the fullest or more hold the table: the first is read; two
+        # unlike, two tables
+        held = [(body, words) for (body, words), n in zip(worded, counts, strict=True) if 2 * n >= most]
+        regions[key] = held[0][0]
+        if len({words for _, words in held}) > 1:
+            twice.append(key)
+    return regions, tuple(sorted(twice))
+
+
+_LABELS_HELD = 3  # row labels a section's text holds at least where its table is printed
+
+
+def _table_labels(template: Template | None) -> dict[str, tuple[str, ...]]:
+    """Per section key, the row labels (four characters or more) of the tables it holds."""
+    out: dict[str, tuple[str, ...]] = {}
+    for tg in (template.tables.values() if template else ()):
+        out[tg.section] = out.get(tg.section, ()) + tuple({m for r in tg.rows for m in r.match if len(m) >= 4})
+    return out
 
 
 def _check_standard(roots: list[Section], template: Template) -> list[Diagnostic]:
