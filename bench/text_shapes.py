@@ -31,8 +31,10 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   standard heading (with dotted leaders and a page number): stop 52, every
   table was lost (a section's region was its heading in the list);
   ``tables in an appendix`` — 二, 三 and 四 a line of prose each, the
-  sections with their tables printed again after 六 under 附表 (stop 52:
-  every table was lost, read from the prose).
+  sections with their tables printed again after 六 under 附表, with their
+  headings or (``, 附表 titles``) under bare titles (``附表1
+  主动公开政府信息情况``); stop 52: most tables were lost, looked for in the
+  prose.
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -122,22 +124,28 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "list of contents": lambda t: _contents(t, ""),
     "list of contents, leaders": lambda t: _contents(t, "……{}"),
     "tables in an appendix": lambda t: _appendix(t),
+    "tables in an appendix, 附表 titles": lambda t: _appendix(t, titled=True),
 }
 
 _HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
 
 
-def _appendix(text: str) -> str:
+def _appendix(text: str, titled: bool = False) -> str:
     """二, 三 and 四 as a line of prose each under their headings, and the
-    sections as printed, tables and all, after 六 under 附表."""
+    sections as printed, tables and all, after 六 under 附表 (``titled``: each
+    under a bare title, ``附表1 主动公开政府信息情况``, not its heading)."""
     lines = text.split("\n")
     a = next((i for i, ln in enumerate(lines) if _HEADINGS[1] in ln), None)
     b = next((i for i, ln in enumerate(lines) if _HEADINGS[4] in ln), None)
     if a is None or b is None:
         return text
     prose = [ln for h in _HEADINGS[1:4] for ln in (h, "本年度相关工作稳步推进，数据见附表。")]
-    return "\n".join(lines[:a] + prose + lines[b:] + ["", "附表"] + lines[a:b])
+    tables = lines[a:b]
+    if titled:
+        for k, h in enumerate(_HEADINGS[1:4], 1):
+            tables = [ln.replace(h, f"附表{k} {h[2:]}") for ln in tables]
+    return "\n".join(lines[:a] + prose + lines[b:] + ["", "附件"] + tables)
 
 
 def _contents(text: str, leader: str) -> str:

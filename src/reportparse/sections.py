@@ -363,7 +363,51 @@ def _regions(c: Canonical, roots: list[_Node], template: Template | None
         regions[key] = held[0][0]
         if len({words for _, words in held}) > 1:
             twice.append(key)
+    for key, found in _appendix(c, template, labels, regions, prints, roots).items():
+        regions[key] = found
     return regions, tuple(sorted(twice))
+
+
+def _appendix(c: Canonical, template: Template | None, labels: dict[str, tuple[str, ...]],
+              regions: dict[str, tuple[int, int]], prints: dict[str, list[tuple[tuple[int, int], str]]],
+              roots: list[_Node]) -> dict[str, tuple[int, int]]:
+    """Tables no print of their section's heading holds, printed after it
+    under a bare title (``附表1 主动公开政府信息情况``, an appendix after 六):
+    from the line of a title of the table's section (short, no sentence) to
+    the next such line of another table's section, or the text's end, where
+    that span holds the table's row labels."""
+    if template is None or template.free_format:
+        return {}
+    titled = {s.key: s.titles for s in template.sections if s.tables}
+    todo = [k for k in titled if k in labels and not any(
+        sum(m in words for m in labels[k]) >= _LABELS_HELD for _, words in prints.get(k, []))]
+    if not todo:
+        return {}
+    lines = []  # (line start, line end, section key) of every bare title line of a table section
+    for key, titles in titled.items():
+        for t in titles:
+            at = c.text.find(t)
+            while at >= 0:
+                ls, le = c.text.rfind("\n", 0, at) + 1, c.text.find("\n", at)
+                le = len(c.text) if le < 0 else le
+                if le - ls <= _TITLE_LINE and "。" not in c.text[ls:le]:
+                    lines.append((ls, le, key))
+                at = c.text.find(t, at + len(t))
+    lines.sort()
+    out = {}
+    for key in todo:
+        after = regions[key][0] if key in regions else (roots[0].body_start if roots else 0)
+        for k, (ls, le, owner) in enumerate(lines):
+            if owner != key or ls < after:
+                continue
+            end = next((s2 for s2, _, o in lines[k + 1:] if o != key), len(c.text))
+            if sum(m in "".join(c.text[le:end].split()) for m in labels[key]) >= _LABELS_HELD:
+                out[key] = (le, end)
+                break
+    return out
+
+
+_TITLE_LINE = 40  # characters: a bare title's line (附表1 主动公开政府信息情况统计表), not a sentence
 
 
 _LABELS_HELD = 3  # row labels a section's text holds at least where its table is printed
