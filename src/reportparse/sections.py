@@ -31,11 +31,11 @@ from .headings import (
 from .model import Section
 from .normalise import Canonical
 from .startcache import compiled
+from .table_regions import table_regions
 from .textutil import LineStream, join_lines, label_key, lines_of
 
 _CN = dict(enumerate("〇一二三四五六七八九十"))
 _DAMAGED_NUMERAL = compiled(r"^(\S{0,3}?)\s*[、，,]\s*(\p{Han}.*)$")  # the mark damaged, or lost
-_WORDS = compiled(r"\p{Han}")  # words under a heading (a list of contents prints leaders and page numbers)
 
 
 # a node's own text: the rest of its heading line (a string), then its lines as
@@ -117,7 +117,7 @@ class SectionTree:
     preamble: str
     regions: dict[str, tuple[int, int]]  # standard key -> canonical (body start, end), heading excluded
     ranges: list[tuple[Section, int, int]]  # every top-level section -> canonical (body start, end)
-    # standard keys whose section is printed twice, each time with text, not alike (two reports' bodies)
+    # table sections printed twice with the table, not alike (two reports' bodies: :mod:`.table_regions`)
     twice: tuple[str, ...] = ()
 
 
@@ -322,103 +322,10 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
         sec.span = c.span(node.start, node.end)
     if template is not None and not template.free_format:
         b.diags.extend(_check_standard([n.section for n in b.roots], template))
-    regions, twice = _regions(c, b.roots, template)
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
+    regions, twice = table_regions(c.text, [(sec.key, (a, e)) for sec, a, e in ranges], template)
     return SectionTree([n.section for n in b.roots], b.diags, join_lines(_part_texts(c.text, b.preamble)), regions, ranges,
                        twice)
-
-
-def _regions(c: Canonical, roots: list[_Node], template: Template | None
-             ) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
-    """Each standard section's body: the first print of its heading with words
-    under it (a list of contents prints every heading with none, or only a
-    page number: 二's table is under the second) — for a section that holds a
-    table, the first print that holds the table (half as many of its row
-    labels as the fullest print, or more: prose under the heading, the table
-    in an appendix under it again); and the table sections printed twice
-    with the table, not alike (two reports' bodies in one text, the
-    second's title lost: which one's table is the report's is not told)."""
-    prints: dict[str, list[tuple[tuple[int, int], str]]] = {}
-    first: dict[str, tuple[int, int]] = {}
-    for node in roots:
-        key = node.section.key
-        if not key:
-            continue
-        body = (node.body_start, max(node.end, node.body_start))
-        first.setdefault(key, body)
-        words = "".join(c.text[body[0]:body[1]].split())
-        if _WORDS.search(words):  # (a list of contents' entry has at most leaders and a page number)
-            prints.setdefault(key, []).append((body, words))
-    labels = _table_labels(template)
-    regions, twice = dict(first), []
-    for key, worded in prints.items():
-        counts = [sum(m in words for m in labels.get(key, ())) for _, words in worded]
-        most = max(counts)
-        if most < _LABELS_HELD:  # no print holds the table (or the section holds none)
-            regions[key] = worded[0][0]
-            continue
-        # prints holding half as many of its labels as the fullest or more hold the table: the first is read; two
-        # unlike, two tables
-        held = [(body, words) for (body, words), n in zip(worded, counts, strict=True) if 2 * n >= most]
-        regions[key] = held[0][0]
-        if len({words for _, words in held}) > 1:
-            twice.append(key)
-    for key, found in _appendix(c, template, labels, regions, prints, roots).items():
-        regions[key] = found
-    return regions, tuple(sorted(twice))
-
-
-def _appendix(c: Canonical, template: Template | None, labels: dict[str, tuple[str, ...]],
-              regions: dict[str, tuple[int, int]], prints: dict[str, list[tuple[tuple[int, int], str]]],
-              roots: list[_Node]) -> dict[str, tuple[int, int]]:
-    """Tables no print of their section's heading holds, printed after it
-    under a bare title (``附表1 主动公开政府信息情况``, an appendix after 六):
-    from the line of a title of the table's section (short, no sentence) to
-    the next such line of another table's section, or the text's end, where
-    that span holds the table's row labels."""
-    if template is None or template.free_format:
-        return {}
-    titled = {s.key: s.titles for s in template.sections if s.tables}
-    todo = [k for k in titled if k in labels and not any(
-        sum(m in words for m in labels[k]) >= _LABELS_HELD for _, words in prints.get(k, []))]
-    if not todo:
-        return {}
-    lines = []  # (line start, line end, section key) of every bare title line of a table section
-    for key, titles in titled.items():
-        for t in titles:
-            at = c.text.find(t)
-            while at >= 0:
-                ls, le = c.text.rfind("\n", 0, at) + 1, c.text.find("\n", at)
-                le = len(c.text) if le < 0 else le
-                if le - ls <= _TITLE_LINE and "。" not in c.text[ls:le]:
-                    lines.append((ls, le, key))
-                at = c.text.find(t, at + len(t))
-    lines.sort()
-    out = {}
-    for key in todo:
-        after = regions[key][0] if key in regions else (roots[0].body_start if roots else 0)
-        for k, (ls, le, owner) in enumerate(lines):
-            if owner != key or ls < after:
-                continue
-            end = next((s2 for s2, _, o in lines[k + 1:] if o != key), len(c.text))
-            if sum(m in "".join(c.text[le:end].split()) for m in labels[key]) >= _LABELS_HELD:
-                out[key] = (le, end)
-                break
-    return out
-
-
-_TITLE_LINE = 40  # characters: a bare title's line (附表1 主动公开政府信息情况统计表), not a sentence
-
-
-_LABELS_HELD = 3  # row labels a section's text holds at least where its table is printed
-
-
-def _table_labels(template: Template | None) -> dict[str, tuple[str, ...]]:
-    """Per section key, the row labels (four characters or more) of the tables it holds."""
-    out: dict[str, tuple[str, ...]] = {}
-    for tg in (template.tables.values() if template else ()):
-        out[tg.section] = out.get(tg.section, ()) + tuple({m for r in tg.rows for m in r.match if len(m) >= 4})
-    return out
 
 
 def _check_standard(roots: list[Section], template: Template) -> list[Diagnostic]:
