@@ -153,12 +153,10 @@ def test_two_reports_bodies_whose_second_title_is_lost_make_no_table_valid():
     assert all(t.valid for t in twice.tables.values()) and "TBL_SECTION_TWICE" not in {d.code for d in twice.diagnostics}
 
 
-@pytest.mark.parametrize("layout", ["tab", "lines", "markdown"])
-def test_tables_printed_again_in_an_appendix_are_read_there(layout):
-    """二, 三 and 四 as a line of prose each, the sections with their tables
-    printed again after 六 under 附表: each table was looked for in the prose
-    (its heading's first print) and lost. A table section's region is the
-    first print that holds its table; one report, so its tables are valid."""
+def _in_an_appendix(layout: str, titled: bool):
+    """Generated report 5 with 二, 三 and 四 as a line of prose each under
+    their headings, and the sections with their tables printed again after 六
+    (``titled``: each under a bare title, ``附表1 主动公开政府信息情况``)."""
     from generator import make_report
 
     gen = make_report(5, "ogi-2021", layout)
@@ -167,7 +165,20 @@ def test_tables_printed_again_in_an_appendix_are_read_there(layout):
     b = next(i for i, ln in enumerate(lines) if "五、存在的主要问题及改进情况" in ln)
     prose = ["二、主动公开政府信息情况", "本年度主动公开行政许可信息1200条，数据见附表。", "三、收到和处理政府信息公开申请情况",
              "本年度收到申请12件。", "四、政府信息公开行政复议、行政诉讼情况", "本年度未发生行政复议。"]
-    r = reportparse.parse_text("\n".join(lines[:a] + prose + lines[b:] + ["", "附表"] + lines[a:b]))
+    tables = lines[a:b]
+    if titled:
+        tables = [ln.replace("二、主动公开", "附表1 主动公开").replace("三、收到和处理", "附表2 收到和处理")
+                  .replace("四、政府信息公开行政复议", "附表3 政府信息公开行政复议") for ln in tables]
+    return gen, reportparse.parse_text("\n".join(lines[:a] + prose + lines[b:] + ["", "附表"] + tables))
+
+
+@pytest.mark.parametrize("layout", ["tab", "lines", "markdown"])
+def test_tables_printed_again_in_an_appendix_are_read_there(layout):
+    """二, 三 and 四 as a line of prose each, the sections with their tables
+    printed again after 六 under 附表: each table was looked for in the prose
+    (its heading's first print) and lost. A table section's region is the
+    first print that holds its table; one report, so its tables are valid."""
+    gen, r = _in_an_appendix(layout, titled=False)
     flat = r.flat()
     assert {k: flat[k] for k in gen.truth} == gen.truth
     assert all(t.valid for t in r.tables.values()) and "TBL_SECTION_TWICE" not in {d.code for d in r.diagnostics}
@@ -180,17 +191,7 @@ def test_tables_in_an_appendix_under_bare_titles_are_read_there(layout):
     heading holds the table, so the table is looked for after it, from a
     short line holding one of the section's titles to the next such line of
     another table's section. Every table was lost."""
-    from generator import make_report
-
-    gen = make_report(5, "ogi-2021", layout)
-    lines = gen.text.split("\n")
-    a = next(i for i, ln in enumerate(lines) if "二、主动公开政府信息情况" in ln)
-    b = next(i for i, ln in enumerate(lines) if "五、存在的主要问题及改进情况" in ln)
-    prose = ["二、主动公开政府信息情况", "本年度主动公开信息1200条，数据见附表。", "三、收到和处理政府信息公开申请情况",
-             "本年度收到申请12件。", "四、政府信息公开行政复议、行政诉讼情况", "本年度未发生行政复议。"]
-    titled = [ln.replace("二、主动公开", "附表1 主动公开").replace("三、收到和处理", "附表2 收到和处理")
-              .replace("四、政府信息公开行政复议", "附表3 政府信息公开行政复议") for ln in lines[a:b]]
-    r = reportparse.parse_text("\n".join(lines[:a] + prose + lines[b:] + ["", "附件"] + titled))
+    gen, r = _in_an_appendix(layout, titled=True)
     flat = r.flat()
     assert {k: flat[k] for k in gen.truth} == gen.truth
     assert all(t.valid for t in r.tables.values())
