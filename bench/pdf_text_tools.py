@@ -59,6 +59,7 @@ from scoring import (  # noqa: E402
     fresh_base,
     fresh_seed_option,
     pdftohtml_report,
+    pymupdf4llm_markdown,
     row,
     tally,
 )
@@ -88,14 +89,6 @@ def _pdfplumber(layout: bool) -> Callable[[str], str]:
         with pdfplumber.open(path) as pdf:
             return "\n".join(page.extract_text(layout=layout) or "" for page in pdf.pages)
     return text
-
-
-def _pymupdf4llm(path: str) -> str:
-    import pymupdf
-    import pymupdf4llm
-    pymupdf.set_messages(stream=io.StringIO())  # (its notes on the OCR it would use, through PyMuPDF's own stream)
-    with contextlib.redirect_stdout(io.StringIO()):
-        return pymupdf4llm.to_markdown(path, show_progress=False)
 
 
 def _pdfminer(path: str) -> str:
@@ -131,7 +124,7 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pypdf": ("pypdf", _pypdf(False)), "pypdf layout": ("pypdf", _pypdf(True)),
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
     "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
-    "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", _pymupdf4llm),
+    "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", pymupdf4llm_markdown),
 }
 
 

@@ -39,8 +39,6 @@ out: the ``-xml`` reading was added then, and no rule came from them).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import random
 import shutil
@@ -53,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, PDFTOHTML, TALLY, pdftohtml_report, row, tally  # noqa: E402
+from scoring import HEAD, PDFTOHTML, TALLY, pdftohtml_report, pymupdf4llm_markdown, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 from reportparse.grammar import load_grammars  # noqa: E402
@@ -81,13 +79,8 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
         tools["pymupdf sort"] = lambda: "".join(p.get_text(sort=True) for p in pymupdf.open(str(pdf)))
         tools["pymupdf blocks"] = lambda: "".join("\n".join(b[4] for b in p.get_text("blocks")) for p in pymupdf.open(str(pdf)))
         tools["pymupdf words"] = lambda: "".join(" ".join(w[4] for w in p.get_text("words")) + "\n" for p in pymupdf.open(str(pdf)))
-        import pymupdf4llm
-
-        def markdown() -> str:
-            pymupdf.set_messages(stream=io.StringIO())  # (its notes on the OCR it would use, through PyMuPDF's own stream)
-            with contextlib.redirect_stdout(io.StringIO()):
-                return pymupdf4llm.to_markdown(str(pdf), show_progress=False)
-        tools["pymupdf4llm"] = markdown
+        import pymupdf4llm  # noqa: F401  (installed with PyMuPDF 2)
+        tools["pymupdf4llm"] = lambda: pymupdf4llm_markdown(pdf)
     except ImportError:
         pass
     try:

@@ -98,6 +98,20 @@ def blanked_html(seed: int, drop: float):
 PDFTOHTML = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text
 
 
+def pymupdf4llm_markdown(pdf: Path | str) -> str:
+    """``pdf`` as pymupdf4llm's ``to_markdown`` writes it, its notes on the OCR
+    it would use silenced (they go through PyMuPDF's own message stream)."""
+    import contextlib
+    import io
+
+    import pymupdf
+    import pymupdf4llm
+
+    pymupdf.set_messages(stream=io.StringIO())
+    with contextlib.redirect_stdout(io.StringIO()):
+        return pymupdf4llm.to_markdown(str(pdf), show_progress=False)
+
+
 def pdftohtml_report(pdf: Path, flags: list[str]):
     """``pdf`` through poppler's ``pdftohtml`` with ``flags``, the file it
     writes parsed as the file it is (the HTML ingest), then removed."""

@@ -110,7 +110,10 @@ def _later_reports(line: str, title: regex.Pattern[str], doc_number: regex.Patte
     line's head right after a sentence's end or a 版记's (…印发), a line."""
     out: set[int] = set()
     for t in title.finditer(line, HEAD):
-        if line[:t.start()].rstrip(_SPACE).endswith(_SENTENCE_END):
+        k = t.start()
+        while k > 0 and line[k - 1] in _SPACE:
+            k -= 1
+        if line.endswith(_SENTENCE_END, 0, k):
             out.update((t.start(), t.end() + 1))
     for m in doc_number.finditer(line, HEAD):
         t = title.match(line, m.end() + 1)

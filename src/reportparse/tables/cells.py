@@ -86,7 +86,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         spaced = not tab_line and run_into_label(line, drop_first and i == 0)
         cut_off = False
         for j, (raw, at) in enumerate(fields):
-            if _YEAR_END.search(raw) and j + 1 < len(fields) and fields[j + 1][0].lstrip().startswith("年"):
+            if j + 1 < len(fields) and fields[j + 1][0].lstrip().startswith("年") and _YEAR_END.search(raw):
                 texty = True  # a year in a sentence (``（一）2024 年工作中…`` after 四's values): no cell
                 continue
             v = read_token(raw, at)
