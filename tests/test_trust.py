@@ -1448,3 +1448,25 @@ def test_a_rows_line_printed_twice_whole_changes_nothing(layout):
     report = reportparse.parse_text("\n".join(lines[:at + 1] + lines[at:]))
     assert report.tables["applications"].valid
     assert report.tables["applications"].rows["result.withheld.third_party"]["total"].status == "read"
+
+
+@pytest.mark.parametrize("seed", [801, 802, 803])
+def test_a_count_printed_negative_is_left_empty_never_read(seed):
+    """A count is never negative: a minus before one is a dash run into it (a
+    page number ``- 5 -`` between two cells with the text's white space lost
+    read ``2-5-530``, and 二's 本年废止件数 and 现行有效件数 came out -5 and
+    -530, status ``read``, in the flat output). The cell is left empty with
+    ``CELL_NEGATIVE`` (in 三, the rules may force it: never the printed
+    number), and its table is not valid."""
+    gen = make_report(seed, "ogi-2021", "tab")
+    want = {k: v for k, v in gen.truth.items() if k.startswith("applications.new.")}
+    text, n = re.subn(r"(?m)^(规章\t\d+\t)\d+", r"\1-7", gen.text, count=1)
+    text, m = re.subn(r"(?m)^(一、本年新收政府信息公开申请数量\t)\d+", r"\1-12", text, count=1)
+    assert n == m == 1
+    report = reportparse.parse_text(text)
+    got = report.flat()
+    assert got["proactive.rules.repealed"] is None
+    assert got["applications.new.natural_person"] in (None, want["applications.new.natural_person"])
+    assert not report.tables["proactive"].valid and not report.tables["applications"].valid
+    negative = {d.path for d in report.diagnostics if d.code == "CELL_NEGATIVE"}
+    assert {"tables.proactive.rules.repealed", "tables.applications.new.natural_person"} <= negative

@@ -89,7 +89,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CELL_OCR_DIGIT": (INFO, "a character that OCR confuses with a digit was read as that digit"),
     "CELL_UNREADABLE": (WARNING, "a cell's text is not a number (or is the end of one cut at its decimal point onto a line of its own, `7791` / `.09`: neither piece is read)"),
     "CELL_DAMAGED_NUMBER": (WARNING, "a cell holds a number with letters or marks inside or glued to it (8S8283, 〕4): damage only OCR makes; the cell stays empty"),
-    "CELL_NEGATIVE": (ERROR, "a count is negative"),
+    "CELL_NEGATIVE": (ERROR, "a count printed negative (a dash run into it: a page number's, an empty cell's): the cell is left empty"),
     "RULE_FAIL": (ERROR, "a consistency rule does not hold"),
     "RULE_INFERRED": (INFO, "a missing cell was filled with the one value the rules force"),
     "RULE_CORRECTED": (WARNING, "a read value contradicted rules that agree on another value and was corrected"),

@@ -281,7 +281,12 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     for ref, cell in cells.items():
         col = t.columns[ref[1]]
         if cell.value is not None and cell.value < 0 and not col.signed:
-            diags.append(Diagnostic("CELL_NEGATIVE", f"{ref[0]}.{ref[1]} is {cell.value}", cell.span, path(t, ref)))
+            # a count is never negative: the minus is a dash, a page number's or an empty cell's, run into it
+            # (``2\f- 5 -\n5 30`` with its white space lost reads -5 and -530): no value of this cell is known
+            diags.append(Diagnostic("CELL_NEGATIVE", f"{ref[0]}.{ref[1]} is printed as {cell.raw!r}, but a count is never "
+                                    "negative (a dash run into it: a page number's, an empty cell's): left empty",
+                                    cell.span, path(t, ref)))
+            cells[ref] = Cell(None, cell.raw, "missing", cell.span)
             ok = False
     values: Values = {ref: cell.value for ref, cell in cells.items()}
     unanchored = {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}
