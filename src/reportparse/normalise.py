@@ -351,6 +351,8 @@ class _Rewriter:
         if self.markdown:
             _markdown(ln, removed)
         elif "|" in ln.text and len(_PIPE_SEP.findall(ln.text)) >= 2:
+            if _MD_ROW.match(ln.text):  # between outer pipes (Markdown rows without their rule line: trafilatura)
+                ln.sub(_MD_EDGE, "")  # the outer pipes are the table's borders, no empty first or last cell
             ln.sub(_PIPE_CELL, "\t")
         if " " in ln.text:
             ln.sub(_SPACE_RUN, "\t")
