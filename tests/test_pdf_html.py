@@ -14,7 +14,7 @@ from reportparse import ParseOptions, UnreadableInputError
 from reportparse.grammar import load_grammars
 from reportparse.ingest.html import read_html
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, FIXTURES, ROOT
 from generator import make_report, render_html, render_pdf, scan_pdf, searchable_scan
 
 
@@ -514,7 +514,8 @@ def test_html_a_rowspan_one_too_long_pushes_no_value_into_the_wrong_cell():
     empty last cell at the end. Taking the end for padding puts the values
     past the pushed place one cell off, so they are placed unless the rules,
     every cell known and holding, confirm them (BLANK_ENDS_TRIMMED); none is
-    given as read."""
+    given as read (or, where another field taken for the extra one gives a
+    reading every rule allows too, placed for good: EXTRA_FIELD_SHIFTED)."""
     gen = make_report(14, "ogi-2021", "tab")
     markup = render_html(gen)
     start, end = _appeals_row(markup)
@@ -526,7 +527,8 @@ def test_html_a_rowspan_one_too_long_pushes_no_value_into_the_wrong_cell():
     report = reportparse.parse_bytes(damaged.encode("utf-8"), path="r.html")
     assert _wrong_as_read(report, gen.truth, "appeals") == {}
     assert not report.tables["appeals"].valid
-    assert any(d.code == "TBL_UNANCHORED" and "taken for padding" in d.message for d in report.diagnostics)
+    assert any(d.code == "TBL_UNANCHORED" and ("taken for padding" in d.message or "taken for the extra one" in d.message)
+               for d in report.diagnostics)
 
 
 def regex_cells(row: str) -> list[str]:
@@ -625,3 +627,22 @@ def test_ocr_of_a_scanned_table_ruled_between_rows_only_reads_its_rows(tmp_path)
     assert sum(flat[k] == gen.truth[k] for k in keys) > len(keys) / 2
     for key, table in report.tables.items():
         assert not table.valid or all(flat[k] in (None, v) for k, v in gen.truth.items() if k.startswith(key + "."))
+
+
+def test_a_doubled_cell_of_a_web_page_row_is_no_reason_to_drop_an_empty_cell():
+    """A CMS page whose 四 row prints 复议's 结果维持 empty (``<td></td>``) and
+    a 0 of 未经复议直接起诉 twice: sixteen fields for fifteen cells. The empty
+    field was dropped as a scraper's tab, and 未经复议直接起诉's 0 1 0 0 1 read
+    as 1 0 0 0 1, its group balancing: the table valid with two wrong values.
+    Another field taken for the extra one (the 0 doubled) gives a reading
+    every rule allows too, so those values are placed, the table not valid."""
+    path = FIXTURES / "html-cell-doubled-109310934.html"
+    truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
+    assert "appeals.reconsideration.upheld" in truth["blank_cells"]
+    report = reportparse.parse_file(path)
+    assert not report.tables["appeals"].valid
+    for rid, cells in report.tables["appeals"].rows.items():
+        for cid, cell in cells.items():
+            if cell.value is not None and cell.value != truth["truth"][f"appeals.{rid}.{cid}"]:
+                assert cell.status == "placed", (rid, cid)
+    assert report.flat()["appeals.litigation.corrected"] in (None, truth["truth"]["appeals.litigation.corrected"])

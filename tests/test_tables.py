@@ -699,6 +699,27 @@ def test_moved_by_trim_names_the_values_an_inner_empty_field_could_move():
     assert moved_by_trim(row("1", "", "2"), 0, 3) == [False, False, False]  # nothing trimmed
 
 
+def test_moved_by_trim_moves_every_value_when_an_empty_end_was_kept_and_the_other_trimmed():
+    """An empty field kept at one end while the other end's were trimmed
+    (``\t0\t\t1\t``: a scraper's or a border's tab before the values, or the
+    first cell printed empty): were the kept one the extra, every value would
+    stand one place over. Before, the values before an inner empty field, or
+    every value with none between them (a Markdown row read with its outer
+    pipes as separators: 四's fourteen values one place to the right), were
+    taken as placed by the text."""
+    from reportparse.tables.cells import moved_by_trim
+    from reportparse.tables.tokens import Value
+
+    def row(*raws: str) -> list[Value]:
+        return [Value("blank" if r == "" else "number", r, i, i, None if r == "" else int(r)) for i, r in enumerate(raws)]
+
+    assert moved_by_trim(row("", "0", "", "1", ""), 0, 4) == [False, True, False, True]
+    assert moved_by_trim(row("", "0", "1", "2", "", ""), 0, 4) == [False, True, True, True]
+    assert moved_by_trim(row("", "", "0", "1", "2", ""), 1, 4) == [False, True, True, True]  # one of two leading kept
+    assert moved_by_trim(row("", "0", "1", "2", ""), 1, 4) == [True, True, True, False]  # the trailing one kept, the leading cut
+    assert moved_by_trim(row("", "0", "1", "2", "3", ""), 1, 4) == [False, False, False, False]  # both ends cut: no choice
+
+
 def _transposed_appeals(sep: str, last_empty: bool = False, kinds: str = "（）") -> str:
     """Table 四 printed with its groups as rows (行政复议 / 行政诉讼（未经复议直接起诉） /
     行政诉讼（复议后起诉）, or 行政诉讼-复议后起诉 with ``kinds`` "-") under one

@@ -136,6 +136,11 @@ COUNT_ON_LINES = ("values on several lines in a text that prints an empty cell a
 COUNT_SHIFTED = ("values on lines of their own in a text that prints an empty cell as nothing, in a table whose rules "
                  "each hold one row: a cell printed as nothing and one of two lines alike printed twice make the same "
                  "count and keep every row's sum, and a reading so made gives this cell another value; no rule confirms it")
+# a row of more fields than cells in a table whose rules each hold one row (四): another field taken for the extra
+# one gives another reading every rule allows (tables/count_shifts.py)
+EXTRA_FIELD_SHIFTED = ("the row has more fields than cells, in a table whose rules each hold one row: another field taken for "
+                       "the extra one (an empty field, or one of two equal values side by side: a cell doubled) gives this "
+                       "cell another value in a reading every rule allows too; no rule confirms it")
 # OCR text: a reader writes a line of the boxes whose middles are level, so a cell that stands a little lower
 # goes to the next line (RapidOCR's boxes grouped into lines: ``0 0 0 1 3`` / ``o 4`` for 0 0 0 0 1 3 4)
 OCR_LINES = ("values of one row on several lines of OCR text: OCR puts a cell that stands a little lower on the next "

@@ -360,7 +360,10 @@ def moved_by_trim(values: list[Value], start: int, n: int) -> list[bool]:
     (a cell's rowspan or colspan one too long pushes the row along) or one
     of two equal values side by side (a cell written twice) — and the
     trimmed end a cell printed empty. The values past it move, when trailing
-    fields were trimmed; those before it, when leading ones were."""
+    fields were trimmed; those before it, when leading ones were. And every
+    value moves when an empty field was kept at one end and others trimmed
+    at the other (``\t0\t\t1\t``: the kept one may be the extra, a border's
+    or a scraper's tab, and the other end the cell printed empty)."""
     out = [False] * n
     if len(values) <= n:
         return out
@@ -370,8 +373,10 @@ def moved_by_trim(values: list[Value], start: int, n: int) -> list[bool]:
     twice = [i for i in range(lead, end - 1) if values[i].kind != "blank" and values[i].raw == values[i + 1].raw]
     first = min([*inner, *(i + 1 for i in twice)], default=None)  # the first place the extra may stand
     last = max([*inner, *twice], default=None)
+    trailing_cut, leading_cut = start + n < len(values), start > 0
+    kept_at_an_end = trailing_cut and start < lead or leading_cut and start + n > end
     for i in range(start, start + n):
-        trailing_moved = first is not None and start + n < len(values) and i >= first
-        leading_moved = last is not None and start > 0 and i <= last
-        out[i - start] = (trailing_moved or leading_moved) and values[i].kind != "blank"
+        trailing_moved = first is not None and trailing_cut and i >= first
+        leading_moved = last is not None and leading_cut and i <= last
+        out[i - start] = (trailing_moved or leading_moved or kept_at_an_end) and values[i].kind != "blank"
     return out

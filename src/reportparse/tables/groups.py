@@ -20,10 +20,11 @@ from math import comb
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
-from ..model import BLANK_ENDS_TRIMMED, Cell
+from ..model import BLANK_ENDS_TRIMMED, EXTRA_FIELD_SHIFTED, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
 from .cells import fit_positions, moved_by_trim_of, read_fields, settle_speck
+from .count_shifts import undecided_by_extra
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, doubted, empty_cells, unprinted, value_notes
 from .split import agreed, ambiguous, readings, splits
 from .stream import Stream, find_all, find_fuzzy, label_pattern
@@ -64,8 +65,10 @@ def _headers(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
     return out, end, notes
 
 
-def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
-                   span_of: SpanOf) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
+                   original: str | None = None) -> tuple[dict[str, dict[str, Cell]], list[Diagnostic]]:
+    """The groups' cells (``original``: the input's text, where an empty field
+    is seen to be a tab's, an empty cell's, or spaces', an indentation's)."""
     diags: list[Diagnostic] = []
     rows = {r.id: empty_cells(r.columns) for r in t.rows}
     path = f"tables.{t.key}"
@@ -99,12 +102,18 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions,
     diags += value_notes(nonblank, span_of, path)
     flat: list[Cell] | None = None
     lost: list[list[Value | None]] | None = None  # the places a lost cell could have been, once tried
-    if tab and len(vals) == need:
-        flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(vals, [c for r in order for c in t.row(r).columns], strict=True)]
-        flat = [doubted(cell, BLANK_ENDS_TRIMMED) if moved else cell
-                for cell, moved in zip(flat, moved_by_trim_of(printed, vals), strict=True)]
-    elif not tab and len(nonblank) == need:
-        flat = [cell_from(v, t.columns[c], span_of) for v, c in zip(nonblank, [c for r in order for c in t.row(r).columns], strict=True)]
+    if tab and len(vals) == need or not tab and len(nonblank) == need:
+        kept = vals if tab else nonblank  # (not tab: no empty field counts, or only some at lines' ends did)
+        refs = [(r, c) for r in order for c in t.row(r).columns]
+        flat = [cell_from(v, t.columns[c], span_of) for v, (_, c) in zip(kept, refs, strict=True)]
+        eqs = [eq for r in order if (eq := row_equation(t, r)) is not None]
+        # (only where an empty field is a tab's: in text aligned with spaces a line's leading ones are its indentation)
+        tabs = original is not None and any(f.kind == "blank" and _char_at(original, span_of(f.start, f.end).start) == "\t"
+                                             for f in printed)
+        shifted = undecided_by_extra(eqs, refs, printed, kept) if len(printed) > need and tabs else set()
+        moves = moved_by_trim_of(printed, kept) if tab else [False] * need
+        flat = [doubted(cell, EXTRA_FIELD_SHIFTED if ref in shifted else BLANK_ENDS_TRIMMED) if moved or ref in shifted else cell
+                for cell, moved, ref in zip(flat, moves, refs, strict=True)]
     elif nonblank and len(nonblank) < need and all(v.digits_only for v in nonblank) and not any(v.kind == "blank" for v in vals):
         glued = False
         eqs = [row_equation(t, r) for r in order]
@@ -381,6 +390,10 @@ def _past_bracket(text: str, end: int) -> int:
     is no value of the group."""
     m = _CLOSING.match(text, end)
     return m.end() if m else end
+
+
+def _char_at(text: str, at: int) -> str:
+    return text[at:at + 1]
 
 
 def _words(t: TableGrammar) -> str:
