@@ -3,6 +3,7 @@ escaped JSON string, other line breaks, HTML entities left in, a line number
 or quoting mark before every line, the whole report on one line.
 
     python bench/text_shapes.py [--count 16] [--fresh-seed N]
+    python bench/text_shapes.py --files bench/ocr-heldout/1[0-3]?.txt   # OCR output stored every way
 
 Generated reports (both templates by turns, every third with the text noise
 model, which prints some cells empty) in five text layouts (tab, one cell per
@@ -35,6 +36,9 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   headings or (``, 附表 titles``) under bare titles (``附表1
   主动公开政府信息情况``); stop 52: most tables were lost, looked for in the
   prose.
+
+``--files TEXT...`` stores given texts (each with its ``.truth.json``: the
+held-out OCR sets, a converter's text) every way instead of generated ones.
 
 Every cell is compared with the generator's value. Printed per shape: cells
 right, wrong (and of those, how many are not flagged), empty, tables valid,
@@ -175,13 +179,32 @@ def run(base: int, count: int) -> dict[str, dict[str, int]]:
     return tot
 
 
+def run_files(files: list[Path]) -> dict[str, dict[str, int]]:
+    """Each text (its true values in the ``.truth.json`` beside it) as it is and stored every way."""
+    tot: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))["truth"]
+        tally(reportparse.parse_text(text), truth, tot["(as it is)"])
+        for name, store in SHAPES.items():
+            tally(reportparse.parse_text(store(text)), truth, tot[name])
+    return tot
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=16, help="reports (each in five layouts, every shape)")
+    ap.add_argument("--files", nargs="+", type=Path, metavar="TEXT",
+                    help="store these texts every way instead (each with its .truth.json: OCR output, a converter's text)")
     fresh_seed_option(ap)
     args = ap.parse_args()
-    fresh = fresh_base(args)
     print(f"{'shape':<28}{HEAD}")
+    if args.files:
+        for name, t in run_files(args.files).items():
+            print(row(name, t, 28), flush=True)
+        print(f"({len(args.files)} texts)")
+        return
+    fresh = fresh_base(args)
     for name, t in run(fresh, args.count).items():
         print(row(name, t, 28), flush=True)
     print(f"(fresh seeds {fresh}+, held out; --fresh-seed {fresh} repeats this run)")

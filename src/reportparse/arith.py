@@ -9,7 +9,6 @@ and repair.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from .grammar import TableGrammar
 
@@ -201,6 +200,8 @@ def absorbed(eqs: list[Equation], forced: set[CellRef], read: list[CellRef]) -> 
     then holds, as the rules' sum makes it hold, checking nothing."""
     if not forced:
         return []
+    from fractions import Fraction  # (OCR output's tables only: its import is no start-up's)
+
     touching = [eq for eq in eqs if not forced.isdisjoint(eq.cells)]
     basis: list[tuple[int, list[Fraction]]] = []  # (pivot, vector over ``touching``), reduced
 

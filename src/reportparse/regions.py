@@ -10,7 +10,6 @@ fits several divisions stays null, with a diagnostic."""
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +40,8 @@ def _table() -> tuple[dict[str, list[str]], dict[str, str], str] | None:
 
 
 def _read_table(path: Path, cfg: dict) -> tuple[dict[str, list[str]], dict[str, str], str]:
+    import csv  # (only when the start-up cache has no region table)
+
     by_name: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     with open(path, encoding="utf-8", newline="") as fh:
