@@ -390,3 +390,27 @@ def test_a_lead_row_whose_later_block_lost_or_changed_a_value_is_not_confirmed(c
     wrong = [k for k, v in truth["truth"].items() if v is not None and (c := cell_at(report, k)) is not None
              and c.value not in (None, v) and c.status in ("read", "inferred")]
     assert wrong == []
+
+
+@pytest.mark.parametrize("layout", ["layout", "lines"])
+def test_a_block_header_naming_one_of_its_two_columns_leaves_their_order_undecided(layout):
+    """2019's 政府集中采购 block under a header that names 采购项目数量 alone,
+    the other's name lost whole and nothing left where it stood (a gap of
+    spaces is one separator; one name a line), its values printed in the
+    other order (采购总金额 first): they were read in the template's order,
+    both wrong, and 二 valid (damaged_headers 933481663). The other column
+    may stand on either side: the values are placed, not read."""
+    gen = make_report(933481663, "ogi-2019", layout)
+    projects, amount = gen.truth["proactive.procurement.projects"], gen.truth["proactive.procurement.amount"]
+    assert projects != amount
+    sep = "    " if layout == "layout" else "\n"
+    head = sep.join(["信息内容", "采购项目数量", "采购总金额"])
+    row = sep.join(["政府集中采购", str(projects), str(amount)])
+    assert head in gen.text and row in gen.text
+    text = gen.text.replace(head, sep.join(["信息内容", "", "采购项目数量"]) if layout == "layout" else sep.join(["信息内容", "采购总金额", ""]))
+    text = text.replace(row, sep.join(["政府集中采购", str(amount), str(projects)]))
+    report = reportparse.parse_text(text)
+    cells = report.tables["proactive"].rows["procurement"]
+    assert {c.status for c in cells.values()} == {"placed"}
+    assert not report.tables["proactive"].valid
+    assert any(d.code == "TBL_COLUMN_ORDER" and "placed, not read" in d.message for d in report.diagnostics)

@@ -36,7 +36,7 @@ has not the other, leaves those rows' values placed.
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..grammar import TableGrammar
+from ..grammar import Row, TableGrammar
 from ..model import COLUMNS_REORDERED, Cell
 from ..startcache import compiled
 from .header_names import (
@@ -237,8 +237,8 @@ _OTHER_CELL = compiled(r"[\s|│｜\p{P}]*[\p{Han}A-Za-z][^\s|│｜\d]{0,10}[\p
 def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str) -> tuple[Rows, list[Diagnostic]]:
     """二: the values of the rows under a header that names their columns in
     another order; under a header that names one of two and leaves the other's
-    cell empty where the template does not have it, placed (``text``: the
-    canonical text)."""
+    cell empty where the template does not have it, or shows no cell of it at
+    all, placed (``text``: the canonical text)."""
     heads = _block_headers(t, s)
     out, diags = rows, []
     labelled = {r.id: [i for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])] for r in t.rows if r.id in rows}
@@ -258,7 +258,7 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                                     + " ".join(t.columns[c].labels[0] for c in filled) + "): the values of "
                                     f"{', '.join(r.label for r in under)} were placed, not read", None, path))
             continue
-        if len(printed) < 2:
+        if len(printed) < 2 and not (len(printed) == 1 and printed[0] and _other_lost(t, s, printed[0], under, (start, until))):
             continue
         own = [c for c in under[0].columns if c in printed]
         if (printed == own and len(own) == len(under[0].columns)) or _in_place(printed, list(under[0].columns)):
@@ -277,6 +277,24 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                                 f"{', '.join(r.label for r in under)} were " + ("placed under them" if whole else "placed, not read"),
                                 None, path))
     return out, diags
+
+
+def _other_lost(t: TableGrammar, s: Stream, named: str, under: list[Row], span: tuple[int, int]) -> bool:
+    """A header of two columns that names one, with no empty cell beside it
+    (a gap of spaces is one separator, one name a line) and the other's name
+    nowhere between the row before it and the first row under it: lost whole,
+    it may have stood on either side. (A name the header search missed but
+    printed is no loss.)"""
+    cols = list(under[0].columns)
+    if len(cols) != 2:
+        return False
+    found = [(i, j) for r in t.rows for i, j in find_all(s, [label_pattern(m, r.label) for m in r.match])]
+    after = max((j for _, j in found if j <= span[0]), default=0)  # the row before the header (its block's end)
+    first_row = min((i for r in under for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])
+                     if span[0] <= i < span[1]), default=span[1])
+    head = s.labels[after:first_row]
+    other = cols[1] if cols[0] == named else cols[0]
+    return not any(label in head for label in t.columns[other].labels)
 
 
 def _in_place(printed: list[str | None], cols: list[str]) -> bool:
