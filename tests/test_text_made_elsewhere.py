@@ -752,15 +752,15 @@ def test_real_converter_markdown_no_stop_tuned_on_reads_no_value_wrong(name):
     assert report.tables["appeals"].valid
 
 
-def test_rows_between_outer_pipes_have_no_empty_first_or_last_cell():
+def test_rows_between_outer_pipes_have_no_empty_first_cell():
     """trafilatura writes a page's tables as Markdown rows without the rule
     line under their header (``| 0 | 1 | … | 0 |  | ``): the outer pipes are
     the table's borders. They were read as separators: 四's one line of
     values opened with an empty cell, and its 14 values (复议后起诉's 总计
     printed as nothing) were read one place to the right, 复议's four of
-    them wrong, as read. And a row whose last cell is printed empty between
-    two pipes (``| 0 |  | ``) is no line whose trailing spaces were read as a
-    cell: not placed."""
+    them wrong, as read. (A row's last cell empty between two pipes stays
+    doubted until the rules confirm it: such a converter pads a row that
+    lost a cell, and the padding is no printed cell.)"""
     report, truth = parsed_fixture("trafilatura-297505413.txt")
     assert "appeals.litigation_after_reconsideration.total" in truth["blank_cells"]
     assert _wrong(report, truth) == {}
@@ -768,5 +768,3 @@ def test_rows_between_outer_pipes_have_no_empty_first_or_last_cell():
         for cid, cell in cells.items():
             key = f"appeals.{rid}.{cid}"
             assert cell.value == (None if key in truth["blank_cells"] else truth["truth"][key]), key
-    assert report.tables["applications"].valid
-    assert not any(c.status == "placed" for _, c in cells_of(report))

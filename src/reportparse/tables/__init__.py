@@ -149,24 +149,14 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     empty_fields: bool | None = None  # whether the text prints an empty field within a line (computed if needed)
 
     def separator(cell: Cell, last: bool) -> str | None:
-        """The character beside an empty first or last cell at the start or end
-        of its line; ``|`` for spaces beside a table's outer pipe, which pad the
-        border (``| 0 |  | ``: the last cell is printed empty between two pipes)."""
+        """The character beside an empty first or last cell at the start or end of its line."""
         span = cell.span
         if cell.value is not None or span is None or span.end != span.start:
             return None
-        at, k = span.start, span.start
+        at = span.start
         if last:
-            if not (0 < at and (at == len(original) or original[at] in "\r\n\f")):
-                return None
-            while k > 0 and original[k - 1] in " \t":
-                k -= 1
-            return "|" if 0 < k < at and original[k - 1] == "|" else original[at - 1]
-        if not (at < len(original) and (at == 0 or original[at - 1] in "\n\f")):
-            return None
-        while k < len(original) and original[k] in " \t":
-            k += 1
-        return "|" if at < k < len(original) and original[k] == "|" else original[at]
+            return original[at - 1] if 0 < at and (at == len(original) or original[at] in "\r\n\f") else None
+        return original[at] if at < len(original) and (at == 0 or original[at - 1] in "\n\f") else None
 
     def at_edge(cell: Cell, last: bool) -> bool:
         nonlocal empty_fields
