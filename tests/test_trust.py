@@ -1470,3 +1470,18 @@ def test_a_count_printed_negative_is_left_empty_never_read(seed):
     assert not report.tables["proactive"].valid and not report.tables["applications"].valid
     negative = {d.path for d in report.diagnostics if d.code == "CELL_NEGATIVE"}
     assert {"tables.proactive.rules.repealed", "tables.applications.new.natural_person"} <= negative
+
+
+def test_a_count_printed_with_a_leading_zero_is_two_cells_run_together_never_read():
+    """No cell prints a count with a leading zero: ``04398`` is a 0 and 4398
+    run together (a page number ``- 2 -`` between them, every white space
+    removed, left the row three fields for three cells: 4398 was read for
+    本年新制作数量's 0, status ``read``). The cell is left empty."""
+    gen = make_report(801, "ogi-2021", "tab")
+    issued = gen.truth["proactive.rules.issued"]
+    text, n = re.subn(r"(?m)^(规章\t)(\d+)", rf"\g<1>0{issued + 17}", gen.text, count=1)
+    assert n == 1
+    report = reportparse.parse_text(text)
+    assert report.flat()["proactive.rules.issued"] is None
+    assert report.tables["proactive"].rows["rules"]["issued"].raw == f"0{issued + 17}"
+    assert not report.tables["proactive"].valid

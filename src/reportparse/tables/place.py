@@ -56,6 +56,8 @@ def cell_from(v: Value, col: Column, span_of: SpanOf) -> Cell:
         return Cell(None, v.raw.strip(), "missing", span)
     if v.kind == "unreadable":
         return Cell(None, v.raw, "missing", span)
+    if v.kind == "number" and v.raw[:1] == "0" and len(v.raw) > 1 and v.raw.isdigit():
+        return Cell(None, v.raw, "missing", span)  # 04398: no cell prints a leading zero, two run together (0 · 4398)
     value = v.value
     if v.unit is not None and (v.unit in MONEY) != (col.unit in MONEY) or v.unit == "%":
         return Cell(None, v.raw, "missing", span)  # 580万元 or 5% as a count, 12件 as money: not this column's value
