@@ -130,13 +130,17 @@ def main() -> None:
                                 gen.truth, tots[name], f"{seed} {kinds}", "swap" in kinds)
         if args.show and shown:
             print(f"  {seed} page {k + 1} {'+'.join(kinds)}: {'; '.join(shown)}")
-    print(f"{'fault':<18}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}"
+    _print(tots, "fault", 18)
+    print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} damaged pages each (--fresh-seed {fresh} repeats this run)")
+
+
+def _print(tots: dict[str, Counter], what: str, width: int) -> None:
+    print(f"{what:<{width}}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}"
           f"{'wrong, read as right':>22}{'right':>9}{'empty':>9}{'valid, another report':>23}")
     for name, t in tots.items():
         c = max(t["cells"], 1)
-        print(f"{name:<18}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}"
+        print(f"{name:<{width}}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}"
               f"{t['right'] / c:>9.2%}{t['empty'] / c:>9.2%}{t['another']:>23}")
-    print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} damaged pages each (--fresh-seed {fresh} repeats this run)")
 
 
 def _pages(fresh: int, count: int, per: int):
@@ -166,12 +170,7 @@ def _scraped(fresh: int, count: int, per: int, show: bool) -> None:
                                     f"{seed} {kinds} {name}", "swap" in kinds)
             if show and shown:
                 print(f"  {seed} page {k + 1} {'+'.join(kinds)} {name}: {'; '.join(shown)}")
-    print(f"{'tool':<32}{'parses':>8}{'exceptions':>11}{'tables valid':>14}{'valid-but-wrong':>17}"
-          f"{'wrong, read as right':>22}{'right':>9}{'empty':>9}{'valid, another report':>23}")
-    for name, t in tots.items():
-        c = max(t["cells"], 1)
-        print(f"{name:<32}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}"
-              f"{t['right'] / c:>9.2%}{t['empty'] / c:>9.2%}{t['another']:>23}")
+    _print(tots, "tool", 32)
     print(f"fresh seeds {fresh}+, {count} reports, {per} damaged pages each, scraped (--fresh-seed {fresh} repeats this run)")
 
 
