@@ -106,11 +106,11 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
         kept = vals if tab else nonblank  # (not tab: no empty field counts, or only some at lines' ends did)
         refs = [(r, c) for r in order for c in t.row(r).columns]
         flat = [cell_from(v, t.columns[c], span_of) for v, (_, c) in zip(kept, refs, strict=True)]
-        eqs = [eq for r in order if (eq := row_equation(t, r)) is not None]
+        shifted: set[tuple[str, str]] = set()
         # (only where an empty field is a tab's: in text aligned with spaces a line's leading ones are its indentation)
-        tabs = original is not None and any(f.kind == "blank" and _char_at(original, span_of(f.start, f.end).start) == "\t"
-                                             for f in printed)
-        shifted = undecided_by_extra(eqs, refs, printed, kept) if len(printed) > need and tabs else set()
+        if len(printed) > need and original is not None and any(
+                f.kind == "blank" and _char_at(original, span_of(f.start, f.end).start) == "\t" for f in printed):
+            shifted = undecided_by_extra([eq for r in order if (eq := row_equation(t, r)) is not None], refs, printed, kept)
         moves = moved_by_trim_of(printed, kept) if tab else [False] * need
         flat = [doubted(cell, EXTRA_FIELD_SHIFTED if ref in shifted else BLANK_ENDS_TRIMMED) if moved or ref in shifted else cell
                 for cell, moved, ref in zip(flat, moves, refs, strict=True)]
