@@ -646,3 +646,26 @@ def test_a_doubled_cell_of_a_web_page_row_is_no_reason_to_drop_an_empty_cell():
             if cell.value is not None and cell.value != truth["truth"][f"appeals.{rid}.{cid}"]:
                 assert cell.status == "placed", (rid, cid)
     assert report.flat()["appeals.litigation.corrected"] in (None, truth["truth"]["appeals.litigation.corrected"])
+
+
+def test_a_web_page_written_by_another_project_reads_every_printed_value():
+    """A web page no rule here was written on: another project's fixture of a
+    city's 2025 report as its site prints it (an empty first and last cell in
+    三's third header row, 四's header row of five empty cells under 行政复议,
+    values in the millions). Every value the page prints is read, as
+    printed, and every table is valid."""
+    import re
+
+    path = FIXTURES / "kirogov-hangzhou-style-2025.html"
+    html = path.read_text(encoding="utf-8")
+    report = reportparse.parse_file(path)
+    assert all(t.valid for t in report.tables.values())
+    part = html[html.find("三、收到和处理"):html.find("四、政府信息公开")]
+    printed = [[int(v) for v in row] for tr in re.findall(r"<tr>.*?</tr>", part, flags=re.S)
+               if len(row := re.findall(r"<td>(\d+)</td>", tr)) == 7]
+    read = [[c.value for c in cells.values()] for cells in report.tables["applications"].rows.values()]
+    assert len(printed) == 25 and all(row in read for row in printed)
+    appeals = [int(v) for v in re.findall(r"<td>(\d+)</td>", html[html.find("四、政府信息公开"):])]
+    assert [c.value for cells in report.tables["appeals"].rows.values() for c in cells.values()] == appeals
+    flat = report.flat()
+    assert (flat["proactive.licensing.decisions"], flat["proactive.fees.amount"]) == (11398889, 316441)
