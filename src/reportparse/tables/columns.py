@@ -241,15 +241,15 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
     all, placed (``text``: the canonical text)."""
     heads = _block_headers(t, s)
     out, diags = rows, []
-    labelled = {r.id: [i for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])] for r in t.rows if r.id in rows}
+    labelled = {r.id: find_all(s, [label_pattern(m, r.label) for m in r.match]) for r in t.rows if r.id in rows}
     for k, (start, end, printed, garbled) in enumerate(heads):
         until = heads[k + 1][0] if k + 1 < len(heads) else len(s.labels)
         under = [r for r in t.rows if r.id in labelled and {c for c in printed if c} <= set(r.columns)
-                 and any(end <= i < until for i in labelled[r.id])]
+                 and any(end <= i < until for i, _ in labelled[r.id])]
         if not under:
             continue
-        if (len(printed) == 1 and not garbled and printed[0] and len(under[0].columns) == 2
-                and (filled := filled_order(t, line_text(s, text, start), list(under[0].columns)))):
+        one_of_two = len(printed) == 1 and printed[0] and len(under[0].columns) == 2  # a block of two, one name found
+        if one_of_two and not garbled and (filled := filled_order(t, line_text(s, text, start), list(under[0].columns))):
             mine = {r.id for r in under}
             out = {rid: {cid: doubted(cell, COLUMNS_REORDERED) for cid, cell in cells.items()} if rid in mine else cells
                    for rid, cells in out.items()}
@@ -258,7 +258,7 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                                     + " ".join(t.columns[c].labels[0] for c in filled) + "): the values of "
                                     f"{', '.join(r.label for r in under)} were placed, not read", None, path))
             continue
-        if len(printed) < 2 and not (len(printed) == 1 and printed[0] and _other_lost(t, s, printed[0], under, (start, until))):
+        if len(printed) < 2 and not (one_of_two and _other_lost(t, s, printed[0], under, labelled, (start, until))):
             continue
         own = [c for c in under[0].columns if c in printed]
         if (printed == own and len(own) == len(under[0].columns)) or _in_place(printed, list(under[0].columns)):
@@ -279,21 +279,16 @@ def _reorder_blocks(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
     return out, diags
 
 
-def _other_lost(t: TableGrammar, s: Stream, named: str, under: list[Row], span: tuple[int, int]) -> bool:
+def _other_lost(t: TableGrammar, s: Stream, named: str, under: list[Row],
+                labelled: dict[str, list[tuple[int, int]]], span: tuple[int, int]) -> bool:
     """A header of two columns that names one, with no empty cell beside it
     (a gap of spaces is one separator, one name a line) and the other's name
     nowhere between the row before it and the first row under it: lost whole,
     it may have stood on either side. (A name the header search missed but
-    printed is no loss.)"""
-    cols = list(under[0].columns)
-    if len(cols) != 2:
-        return False
-    found = [(i, j) for r in t.rows for i, j in find_all(s, [label_pattern(m, r.label) for m in r.match])]
-    after = max((j for _, j in found if j <= span[0]), default=0)  # the row before the header (its block's end)
-    first_row = min((i for r in under for i, _ in find_all(s, [label_pattern(m, r.label) for m in r.match])
-                     if span[0] <= i < span[1]), default=span[1])
-    head = s.labels[after:first_row]
-    other = cols[1] if cols[0] == named else cols[0]
+    printed is no loss.) ``labelled``: each row's label places."""
+    after = max((j for places in labelled.values() for _, j in places if j <= span[0]), default=0)  # the row before
+    first_row = min((i for r in under for i, _ in labelled[r.id] if span[0] <= i < span[1]), default=span[1])
+    head, other = s.labels[after:first_row], next(c for c in under[0].columns if c != named)
     return not any(label in head for label in t.columns[other].labels)
 
 
