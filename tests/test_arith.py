@@ -8,7 +8,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportparse.arith import Equation, equations, possible_choices
+from reportparse.arith import Equation, absorbed, equations, possible_choices
 from reportparse.grammar import load_grammars
 
 CELLS = [("a", "x"), ("b", "x"), ("c", "x"), ("d", "x")]
@@ -57,3 +57,51 @@ def test_possible_choices_are_the_product_filtered(groups, base_rows):
         if not any(eq.impossible(values) for eq in eqs):
             want.append(combo)
     assert possible_choices(eqs, base, choices) == want
+
+
+def _rank(vectors: list[list[int]]) -> int:
+    """Rank over the rationals, by plain elimination (the reference for :func:`absorbed`)."""
+    from fractions import Fraction
+
+    rows = [[Fraction(x) for x in v] for v in vectors]
+    rank = 0
+    for col in range(len(rows[0]) if rows else 0):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][col]), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for i in range(len(rows)):
+            if i != rank and rows[i][col]:
+                f = rows[i][col] / rows[rank][col]
+                rows[i] = [a - f * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+GRID = [(r, c) for r in "abcd" for c in "xyz"]
+an_equation = st.tuples(st.lists(st.sampled_from(GRID), min_size=1, max_size=3, unique=True),
+                        st.lists(st.sampled_from(GRID), min_size=1, max_size=3, unique=True))
+
+
+@given(st.lists(an_equation, min_size=1, max_size=7), st.sets(st.sampled_from(GRID), max_size=5))
+def test_absorbed_cells_are_those_the_forced_cells_span(eqs, forced):
+    """A read cell is absorbed exactly when its coefficients over the rules that
+    touch a forced cell lie in the span of the forced cells' (rank over the rationals)."""
+    eqs = [Equation("r", "x", tuple(lhs), tuple(c for c in rhs if c not in lhs), "") for lhs, rhs in eqs]
+    eqs = [eq for eq in eqs if eq.rhs]
+    read = [ref for ref in GRID if ref not in forced]
+    got = absorbed(eqs, set(forced), read)
+    touching = [eq for eq in eqs if not set(forced).isdisjoint(eq.cells)]
+
+    def column(ref):
+        return [eq.coef(ref) if ref in eq.cells else 0 for eq in touching]
+
+    base = [column(ref) for ref in sorted(forced)]
+    want = []
+    for ref in read:
+        if (any(ref in eq.cells for eq in eqs if set(forced).isdisjoint(eq.cells))
+                or not any(ref in eq.cells for eq in touching)):
+            continue
+        if _rank(base + [column(ref)]) == _rank(base):
+            want.append(ref)
+    assert got == (want if forced else [])

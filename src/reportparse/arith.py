@@ -9,6 +9,7 @@ and repair.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import gcd
 
 from .grammar import TableGrammar
 
@@ -200,26 +201,30 @@ def absorbed(eqs: list[Equation], forced: set[CellRef], read: list[CellRef]) -> 
     then holds, as the rules' sum makes it hold, checking nothing."""
     if not forced:
         return []
-    from fractions import Fraction  # (OCR output's tables only: its import is no start-up's)
-
     touching = [eq for eq in eqs if not forced.isdisjoint(eq.cells)]
-    basis: list[tuple[int, list[Fraction]]] = []  # (pivot, vector over ``touching``), reduced
+    # exact elimination over the integers (each vector kept divided by its entries' gcd):
+    # a vector reduces to zero exactly when it does over the rationals
+    basis: list[tuple[int, list[int]]] = []  # (pivot, vector over ``touching``), reduced
 
-    def column(ref: CellRef) -> list[Fraction]:  # the cell's coefficients over ``touching``
-        return [Fraction(eq.coef(ref)) if ref in eq.cells else Fraction(0) for eq in touching]
+    def column(ref: CellRef) -> list[int]:  # the cell's coefficients over ``touching``
+        return [eq.coef(ref) if ref in eq.cells else 0 for eq in touching]
 
-    def reduce(vec: list[Fraction]) -> list[Fraction]:
+    def reduce(vec: list[int]) -> list[int]:
         for pivot, b in basis:
-            if vec[pivot]:
-                f = vec[pivot]
-                vec = [x - f * y for x, y in zip(vec, b, strict=True)]
+            f = vec[pivot]
+            if f:
+                d = b[pivot]
+                vec = [d * x - f * y for x, y in zip(vec, b, strict=True)]
+                g = gcd(*vec)
+                if g > 1:
+                    vec = [x // g for x in vec]
         return vec
 
     for ref in sorted(forced):
         vec = reduce(column(ref))
         pivot = next((i for i, x in enumerate(vec) if x), None)
         if pivot is not None:
-            basis.append((pivot, [x / vec[pivot] for x in vec]))
+            basis.append((pivot, vec))
     free = []
     others = [eq for eq in eqs if forced.isdisjoint(eq.cells)]
     for ref in read:
