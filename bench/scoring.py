@@ -82,17 +82,19 @@ def blanked_pdf(seed: int, drop: float, pdf: Path):
     return gen
 
 
-def blanked_html(seed: int, drop: float):
+def blanked_html(seed: int, drop: float, empty: str = "", zeros: bool = False):
     """Generated report ``seed`` (2021 and 2019 templates by turns) as a web
     page (``tests/generator.render_html``) with a share ``drop`` of its cells
-    left empty. Returns the generator's report (``truth`` holds every value,
-    the cells left empty included) and the page."""
+    left empty (``zeros``: every 0 too, as many sites print a table), each
+    empty cell's text ``empty`` (``&nbsp;``: what most sites' editors put in
+    one). Returns the generator's report (``truth`` holds every value, the
+    cells left empty included) and the page."""
     from generator import make_report, render_html
 
     rng = random.Random(seed * 7 + 1)
     gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-    blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
-    return gen, render_html(dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()}))
+    blank = {k for k, v in gen.truth.items() if v is not None and (rng.random() < drop or zeros and v == 0)}
+    return gen, render_html(dataclasses.replace(gen, truth={k: (empty if k in blank else v) for k, v in gen.truth.items()}))
 
 
 PDFTOHTML = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text

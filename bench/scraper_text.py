@@ -108,10 +108,11 @@ def _pandas(kind: str) -> Callable[[str], str]:
 
 
 def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]],
-        pretty: bool = False) -> dict[str, dict[str, int]]:
-    tots = {name: dict.fromkeys(TALLY, 0) for name in to_text}
+        pretty: bool = False, nbsp: bool = False) -> dict[str, dict[str, int]]:
+    tots = {name: dict.fromkeys(TALLY, 0) for name in ("reportparse (HTML)", *to_text)}
     for seed in range(start, start + count):
-        gen, html = blanked_html(seed, drop)
+        gen, html = blanked_html(seed, drop, "&nbsp;", zeros=True) if nbsp else blanked_html(seed, drop)
+        tally(reportparse.parse_bytes(html.encode("utf-8"), path="page.html"), gen.truth, tots["reportparse (HTML)"])
         if pretty:
             from bs4 import BeautifulSoup
 
@@ -121,22 +122,51 @@ def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], 
     return tots
 
 
+def run_files(pages: list[Path], to_text: dict[str, Callable[[str], str]], pretty: bool = False) -> None:
+    """Given pages (held-out real ones) with their truth: the page itself, then each tool's text of it."""
+    import json
+
+    print(f"{'page':<34}{'read as':<27}{HEAD}")
+    for page in pages:
+        truth = json.loads(page.with_name(page.stem + ".truth.json").read_text(encoding="utf-8"))["truth"]
+        html = page.read_text(encoding="utf-8")
+        if pretty:
+            from bs4 import BeautifulSoup
+
+            html = BeautifulSoup(html, "html.parser").prettify()
+        tot = dict.fromkeys(TALLY, 0)
+        tally(reportparse.parse_file(page), truth, tot)
+        print(row(f"{page.name[:33]:<34}{'reportparse (HTML)'}", tot, 61), flush=True)
+        for tool, fn in to_text.items():
+            tot = dict.fromkeys(TALLY, 0)
+            tally(reportparse.parse_text(fn(html)), truth, tot)
+            print(row(f"{page.name[:33]:<34}{tool}", tot, 61), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
     ap.add_argument("--pretty", action="store_true", help="scrape the pages' HTML source pretty-printed (prettify)")
+    ap.add_argument("--nbsp", action="store_true",
+                    help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
+    ap.add_argument("--files", nargs="+", type=Path, metavar="PAGE",
+                    help="web pages (each with its PAGE.truth.json) in place of generated ones: the page itself "
+                         "through reportparse's HTML ingest, then through every tool")
     fresh_seed_option(ap)
     args = ap.parse_args()
     to_text = tools()
     if not to_text:
         sys.exit("no scraper library installed: pip install -e '.[bench]'")
+    if args.files:
+        return run_files(args.files, to_text, args.pretty)
     fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<27}{HEAD}")
     for name, start in (("seeds 90100+ (tuning)", 90100), (f"fresh seeds {fresh}+ (held out)", fresh)):
-        for tool, t in run(start, args.count, args.drop, to_text, args.pretty).items():
+        for tool, t in run(start, args.count, args.drop, to_text, args.pretty, args.nbsp).items():
             print(row(f"{name:<34}{tool}", t, 61), flush=True)
-    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}{'; --pretty' if args.pretty else ''})")
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}{'; --pretty' if args.pretty else ''}"
+          f"{'; --nbsp' if args.nbsp else ''})")
 
 
 if __name__ == "__main__":

@@ -95,3 +95,27 @@ def test_a_value_lost_among_quotes_moves_no_other(quote):
     for col, value in want.items():
         cell = cell_at(report, f"applications.result.withheld.enforcement_files.{col}")
         assert cell.value in (None, value) or cell.status == "placed", (col, cell)
+
+
+def test_an_unquoted_csv_row_with_an_empty_field_keeps_its_empty_cells():
+    """pandas' ``to_csv`` quotes nothing: ``18,,,,,,18``. A row with an empty
+    field and a number reads as tab-separated cells, each empty one in its
+    place; a row of numbers with thousands separators (no field empty), one
+    of prose, or one aligned with spaces is no such row."""
+    row = "二、上年结转政府信息公开申请数量,18,,,,,,18"
+    c = normalise(row, load_grammars())
+    assert c.text == "二、上年结转政府信息公开申请数量\t18\t\t\t\t\t\t18"
+    assert row[c.omap[c.text.rindex("18")]:][:2] == "18"
+    for line in ("规章,1,234,0", "一是加强,二是完善,,三是推进", "规章  3,,5"):
+        assert normalise(line, load_grammars()).text.count(",") == line.count(",")  # its commas no cell boundaries
+
+
+def test_a_csv_export_of_empty_cells_reads_as_its_tab_separated_table():
+    """Every 0 of a report printed as nothing (a site's table exported by
+    pandas: ``规章,3,,15``): the same values as the tab-separated text."""
+    gen = make_report(24, "ogi-2021", "tab")
+    lines = ["\t".join("" if c == "0" else c for c in ln.split("\t")) if "\t" in ln else ln for ln in gen.text.split("\n")]
+    tab = reportparse.parse_text("\n".join(lines))
+    exported = reportparse.parse_text("\n".join(ln.replace("\t", ",") for ln in lines))
+    assert exported.flat() == tab.flat()
+    assert any(v is not None for k, v in exported.flat().items() if k.startswith("applications."))

@@ -148,3 +148,40 @@ def test_the_map_of_a_large_document_stays_small():
     assert c.omap.runs <= 4 * 5000  # a few runs a line (here one per deleted space), not a number a character
     i = c.text.index("商业企业", 1000)
     assert text[c.span(i, i + 4).start:c.span(i, i + 4).end] == "商 业 企 业"
+
+
+def _nbsp_lines(tab_text: str) -> tuple[str, str]:
+    """A tab-separated report as a scraper's ``get_text("\\n")`` of its web page
+    whose empty cells hold ``&nbsp;`` (every 0 printed empty): each cell on a
+    line of its own, an empty one a line of a non-breaking space; and the
+    tab-separated text with the same cells empty."""
+    lines, tabs = [], []
+    for ln in tab_text.split("\n"):
+        if not any(c.isdigit() for c in ln.split("\t")[1:]):  # prose, a heading, a header row: its text, piece by piece
+            tabs.append(ln)
+            lines.extend(c for c in ln.split("\t") if c or "\t" not in ln)
+            continue
+        cells = ["" if c == "0" else c for c in ln.split("\t")]
+        tabs.append("\t".join(cells))
+        lines.extend(c or "\xa0" for c in cells)
+    return "\n".join(lines), "\n".join(tabs)
+
+
+def test_cells_one_per_line_with_empty_ones_as_nbsp_read_as_the_tab_separated_table():
+    from generator import make_report
+
+    gen = make_report(31, "ogi-2021", "tab")
+    nbsp, tab = _nbsp_lines(gen.text)
+    a, b = reportparse.parse_text(nbsp), reportparse.parse_text(tab)
+    assert a.flat() == b.flat()
+    assert [t.valid for t in a.tables.values()] == [t.valid for t in b.tables.values()]
+    assert sum(v is not None for k, v in a.flat().items() if k.startswith("applications.")) > 100
+    cell = a.tables["applications"].rows["new"]["total"]  # a value maps back to its own characters
+    assert nbsp[cell.span.start:cell.span.end] == str(gen.truth["applications.new.total"])
+
+
+def test_a_spacer_paragraph_of_nbsp_between_prose_is_no_row_of_cells():
+    text = "一、总体情况\n第一段。\n\xa0\n2023年\n\xa0\n第二段。"
+    assert "\t" not in normalise(text, load_grammars()).text
+    rows = "规章\n3\n\xa0\n15\n行政规范性文件\n\xa0\n\xa0\n\xa0"
+    assert [ln.split("\t") for ln in normalise(rows, load_grammars()).text.split("\n")][0] == ["规章", "3", " ", "15"]

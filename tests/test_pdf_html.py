@@ -134,26 +134,50 @@ def test_html_title_element_names_the_report_when_the_body_does_not():
 def test_a_real_html_report_page_with_empty_cells():
     """上海市人民政府办公厅 2019 (tests/fixtures/shanghai-2019.html: the tables'
     structure and every number of the published page, styling dropped, prose
-    shortened). Most cells are left empty (&nbsp;): they stay null, never 0;
-    the row whose blanks its own 总计 forces to 0 gets them inferred; the
-    trailing empty cells of table 四's one row keep their places; a value
-    printed with its unit (251000元) is read in its column's unit."""
+    shortened). Most cells are left empty (&nbsp;): never read as 0, each is
+    forced by the rules where the values printed decide it — a column whose
+    printed values already sum to its 总计 has 0 in each empty cell, a row's
+    empty 总计 is the sum of its parts (予以公开: 258 + 12 + 1 + 1) — and
+    marked inferred; 三 is then valid. 复议后起诉, a group of five empty cells,
+    has any values that sum to its empty 总计: left empty. A value printed
+    with its unit (251000元) is read in its column's unit."""
     from conftest import ROOT as root
 
     r = reportparse.parse_file(root / "tests/fixtures/shanghai-2019.html")
     assert (r.template, r.header.issuer.value, r.header.year.value, r.source.kind) == ("ogi-2019", "上海市人民政府办公厅", 2019, "html")
     assert [c.value for c in r.tables["proactive"].rows["procurement"].values()] == [6, 251000]
+    truth = json.loads((root / "tests/fixtures/shanghai-2019.truth.json").read_text(encoding="utf-8"))
+    flat = r.flat()
+    assert all(flat[k] == v for k, v in truth["truth"].items() if not k.startswith("appeals.litigation_after"))
     apps = r.tables["applications"].rows
-    # the blanks of 本年新收 are forced to 0 by its own 总计 once the printed cells are
-    # vouched for (each column's balance holds with the inferred 0s of 上年结转 and 结转下年度)
-    assert [c.value for c in apps["new"].values()] == [821, 35, 0, 0, 2, 1, 859]
-    assert apps["new"]["research"].status == "inferred"
-    assert apps["result.disclosed"]["total"].value is None  # not forced: stays empty, never 0
-    assert [(c.value, c.status) for c in apps["carried_over"].values()][1:6] == [(0, "inferred")] * 5
+    assert [(c.value, c.status) for c in apps["result.disclosed"].values()][2:] == [
+        (0, "inferred"), (0, "inferred"), (1, "read"), (1, "read"), (272, "inferred")]
+    printed_empty = {k for k in truth["blank_cells"] if k.startswith("applications.")}
+    assert all(r.tables["applications"].rows[k.split(".", 1)[1].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]].status == "inferred"
+               for k in printed_empty)
+    assert r.tables["applications"].valid
     appeals = r.tables["appeals"].rows
-    assert [c.value for c in appeals["litigation"].values()] == [8, None, None, 1, 9]
+    assert [c.value for c in appeals["litigation"].values()] == [8, 0, 0, 1, 9]
     assert [c.value for c in appeals["litigation_after_reconsideration"].values()] == [None] * 5
-    assert not r.valid
+    assert not r.tables["appeals"].valid and not r.valid
+
+
+@pytest.mark.parametrize("name", ["bs4-get-text-newline-shanghai-2019.txt", "bs4-get-text-tab-shanghai-2019.txt",
+                                  "pandas-to-csv-shanghai-2019.txt"])
+def test_a_real_page_with_empty_cells_through_scrapers(name):
+    """The same page as scrapers write it, each empty cell's ``&nbsp;`` kept:
+    ``get_text("\\n")`` (every cell on a line of its own, an empty one a line
+    of a non-breaking space), ``get_text("\\t")`` (the whole page one line,
+    every break a tab) and pandas' ``to_csv`` (``18,,,,,,18``). Each empty
+    cell keeps its place, so every value reads as the page's own reading
+    does: no value wrong, and 三's every cell read or forced."""
+    path = FIXTURES / name
+    truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))["truth"]
+    r = reportparse.parse_file(path)
+    flat = r.flat()
+    assert all(flat[k] in (None, v) for k, v in truth.items())
+    assert all(flat[k] == v for k, v in truth.items() if k.startswith("applications."))
+    assert r.tables["applications"].valid
 
 
 @pytest.mark.parametrize("mode", [["-xml"], ["-s", "-noframes"]], ids=["xml", "html"])

@@ -838,8 +838,10 @@ def test_a_group_under_its_own_heading_keeps_an_empty_first_cell_in_place():
     """四 as a PDF-to-Markdown converter writes it, a table per group under its
     own heading, one group's first cell (结果维持) written empty: the empty
     field is that cell, not the rest of the heading's cell; the other values
-    stay in their columns (the empty one is left empty: only the group's own
-    rule, which nothing else checks, could force it)."""
+    stay in their columns. The group's values read already sum to its 总计, so
+    the empty cell is 0, forced by the group's rule and marked inferred (a
+    value other than 0 forced so stays empty: only that rule, which nothing
+    else checks, would stand behind it)."""
     head = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| --- | --- | --- | --- | --- |\n"
     groups = [("行政复议", "| 0 | 2 | 0 | 2 | 4 |"), ("行政诉讼（未经复议直接起诉）", "|  | 0 | 1 | 0 | 1 |"),
               ("行政诉讼（复议后起诉）", "| 1 | 3 | 0 | 0 | 4 |")]
@@ -847,7 +849,8 @@ def test_a_group_under_its_own_heading_keeps_an_empty_first_cell_in_place():
     text = ("某区2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + _rows()
             + "\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + body + "\n## 五、存在的主要问题及改进情况\n无。\n")
     appeals = reportparse.parse_text(text).tables["appeals"]
-    assert [c.value for c in appeals.rows["litigation"].values()] == [None, 0, 1, 0, 1]
+    assert [(c.value, c.status) for c in appeals.rows["litigation"].values()] == [
+        (0, "inferred"), (0, "read"), (1, "read"), (0, "read"), (1, "read")]
     assert [c.value for c in appeals.rows["litigation_after_reconsideration"].values()] == [1, 3, 0, 0, 4]
 
 

@@ -758,13 +758,13 @@ def test_rows_between_outer_pipes_have_no_empty_first_cell():
     the table's borders. They were read as separators: 四's one line of
     values opened with an empty cell, and its 14 values (复议后起诉's 总计
     printed as nothing) were read one place to the right, 复议's four of
-    them wrong, as read. (A row's last cell empty between two pipes stays
-    doubted until the rules confirm it: such a converter pads a row that
-    lost a cell, and the padding is no printed cell.)"""
+    them wrong, as read. The empty 总计 is 0, forced by its group's values
+    (all 0), marked inferred."""
     report, truth = parsed_fixture("trafilatura-297505413.txt")
     assert "appeals.litigation_after_reconsideration.total" in truth["blank_cells"]
     assert _wrong(report, truth) == {}
     for rid, cells in report.tables["appeals"].rows.items():
         for cid, cell in cells.items():
             key = f"appeals.{rid}.{cid}"
-            assert cell.value == (None if key in truth["blank_cells"] else truth["truth"][key]), key
+            assert cell.value == truth["truth"][key], key
+            assert cell.status == ("inferred" if key in truth["blank_cells"] else "read"), key

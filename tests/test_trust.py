@@ -1485,3 +1485,45 @@ def test_a_count_printed_with_a_leading_zero_is_two_cells_run_together_never_rea
     assert report.flat()["proactive.rules.issued"] is None
     assert report.tables["proactive"].rows["rules"]["issued"].raw == f"0{issued + 17}"
     assert not report.tables["proactive"].valid
+
+
+# ---- empty cells the rules force -------------------------------------------------
+
+def test_a_zero_forced_by_values_that_balance_is_inferred_only_where_no_misread_is_expected():
+    """A web page's table whose empty cells print ``&nbsp;`` (上海市人民政府办公厅
+    2019 through ``get_text("\\t")``): where a rule's printed values already
+    balance, each of its empty cells is 0 — in text taken as digital that
+    balance vouches for the printed values, and 予以公开's empty 总计 is then
+    their sum. Checked as OCR output, a misread could balance as well: the
+    总计 stays empty and the table is not valid."""
+    path = ROOT / "tests/fixtures/bs4-get-text-tab-shanghai-2019.txt"
+    digital = reportparse.parse_file(path).tables["applications"]
+    assert [(c.value, c.status) for c in digital.rows["result.disclosed"].values()][-1] == (272, "inferred")
+    assert digital.valid
+    ocr = reportparse.parse_file(path, ParseOptions(text_origin="ocr")).tables["applications"]
+    assert ocr.rows["result.disclosed"]["total"].value is None and not ocr.valid
+
+
+@settings(max_examples=60)
+@given(st.integers(0, 10_000_000), st.sampled_from(["ogi-2021", "ogi-2019"]), st.sampled_from(["applications", "appeals"]),
+       st.integers(0, 40), st.integers(0, 14), st.booleans())
+def test_a_row_that_lost_a_cell_and_was_padded_is_never_valid_with_a_wrong_value(seed, template, table, pick, lost, zeros):
+    """A converter drops one cell of a tab-separated row and pads the row's
+    end with an empty one (``zeros``: every 0 of the report printed empty,
+    as many sites print a table): the values after the lost cell stand one
+    place to the left, the padding where the last one was. The rules may
+    force the empty cells; no table is valid with a wrong value."""
+    gen = make_report(seed, template, "tab")
+    lines = gen.text.split("\n")
+    if zeros:
+        lines = ["\t".join("" if c == "0" else c for c in ln.split("\t")) if "\t" in ln else ln for ln in lines]
+    rows = [i for i, ln in enumerate(lines) if ln.count("\t") >= (14 if table == "appeals" else 7)
+            and (table == "appeals") == (ln.count("\t") >= 14)]
+    if not rows:
+        return
+    i = rows[pick % len(rows)]
+    cells = lines[i].split("\t")
+    k = 1 + lost % (len(cells) - 1) if table == "applications" else lost % len(cells)
+    lines[i] = "\t".join(cells[:k] + cells[k + 1:] + [""])
+    report = reportparse.parse_text("\n".join(lines))
+    assert not _wrong_valid(report, _truth_tables(make_report(seed, template, "tab")))

@@ -7,6 +7,10 @@ a tab stands between the cells, an empty field stays an empty cell, and a
 comma inside a quoted field (``1,234``) stays in its cell. Only a line that
 is a whole CSV row — three fields or more, one of them quoted, every quote at
 a field's edge — is rewritten; prose quoting a word (``"放管服"改革,…``) is not.
+A row of no quoted field is one too when a field of it is empty and one a
+number, and no tab or run of spaces stands in it (``规章,3,,15``: pandas'
+``to_csv`` of a web table whose empty cells are ``&nbsp;``); a number with
+thousands separators (``1,234``) leaves no field empty.
 """
 
 from __future__ import annotations
@@ -18,12 +22,18 @@ _FIELD = r'(?:"(?:[^"]|"")*"|[^",]*)'
 _ROW = compiled(rf"{_FIELD}(?:,{_FIELD}){{2,}}")
 _ONE = compiled(_FIELD)
 _ESCAPED = compiled('""')
+_EMPTY_FIELD = compiled(r"^,|,,|,$")
+_NUMBER_FIELD = compiled(r"(?:^|,)[-+]?\d+(?:\.\d+)?(?=,|$)")
 
 
 def csv_row(ln: MappedLine) -> bool:
-    """Rewrite ``ln`` if it is a quoted CSV row; whether it was."""
+    """Rewrite ``ln`` if it is a CSV row (see the module's text); whether it was."""
     text = ln.text
-    if '"' not in text or "," not in text or not _ROW.fullmatch(text):
+    if "," not in text:
+        return False
+    if '"' not in text and ("\t" in text or "  " in text or not _EMPTY_FIELD.search(text) or not _NUMBER_FIELD.search(text)):
+        return False
+    if not _ROW.fullmatch(text):
         return False
     edits: list[tuple[int, int, str]] = []
     pos = 0

@@ -18,6 +18,7 @@ from itertools import islice
 
 import regex
 
+from .cell_lines import join_cell_lines
 from .csvrows import csv_row
 from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
@@ -144,6 +145,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     table, deleted = _table_for(g)
     given = original
     original = restore_breaks(original, g)  # a report run together on one line: its line breaks back (same offsets)
+    original = join_cell_lines(original)  # a row's cells one per line, its empty ones &nbsp;: on one line (same offsets)
     canon = Canonical(original, "", OffsetMap(), array("q"), [0], boxes=boxes)
     skip = _scrape_metadata(original, g, canon)
     chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur
@@ -346,7 +348,7 @@ class _Rewriter:
             _box_drawn(ln, self.box)
         if "&" in ln.text and not self.markdown:  # HTML's entities left in scraped text (``&nbsp;``, ``&#9;``)
             ln.sub(_ENTITY, lambda m: _entity(m, "\t"))
-        if '"' in ln.text:
+        if "," in ln.text:
             csv_row(ln)
         if self.markdown:
             _markdown(ln, removed)

@@ -61,12 +61,19 @@ class Forcing(NamedTuple):
 ROW_RULE_NO_EVIDENCE = frozenset({CUT_WITHOUT_BLANKS, COUNT_ON_LINES, SCATTERED, OCR_LINES, LAST_AS_TOTAL})
 
 
-def _confirmed(eqs: list[Equation], values: Values) -> set[CellRef]:
-    """Cells that a complete equation which holds vouches for."""
+def _confirmed(eqs: list[Equation], values: Values, balanced: bool = False) -> set[CellRef]:
+    """Cells that a complete equation which holds vouches for. ``balanced``
+    (text that is no OCR output): also the known cells of a rule whose empty
+    cells all stand on one side while its known ones already balance — each
+    empty cell must be 0, and the known ones sum exactly as the rule says (a
+    column of a web page's table whose empty cells print ``&nbsp;``)."""
     out: set[CellRef] = set()
     for eq in eqs:
-        if eq.residual(values) == 0:
+        res = eq.residual(values)
+        if res == 0:
             out.update(eq.cells)
+        elif balanced and res is None and (zeros := eq.solved(values)) and not any(zeros.values()):
+            out.update(r for r in eq.cells if r not in zeros)
     return out
 
 
@@ -171,7 +178,8 @@ class _Confirmation:
 
 
 def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], values: Values,
-           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, list[Forcing]]) -> int:
+           diags: list[Diagnostic], doubted: set[CellRef], forcing: dict[CellRef, list[Forcing]],
+           balanced: bool = False) -> int:
     """Fill missing cells that an equation forces; returns how many.
 
     A value forced from cells that some complete, holding equation vouches for
@@ -183,7 +191,7 @@ def _infer(t: TableGrammar, eqs: list[Equation], cells: dict[CellRef, Cell], val
     it is kept with the same doubt (``placed``, unless the rules lift it),
     and added to ``doubted``.
     """
-    confirmed = _confirmed(eqs, values)
+    confirmed = _confirmed(eqs, values, balanced)
     doubt = {ref: cell.unanchored for ref, cell in cells.items()
              if cell.unanchored and cell.value is not None and cell.status != "corrected"}
     inherited: dict[CellRef, str] = {}
@@ -293,10 +301,13 @@ def check_table(t: TableGrammar, table: Table, opts: ParseOptions) -> tuple[list
     eqs = equations(t)
     doubted: set[CellRef] = set()  # inferred from a value placed by a choice
     forcing: dict[CellRef, list[Forcing]] = {}  # each value the rules forced: each time, the rule and what from
+    # a rule whose known cells balance vouches for them where no misread is expected and every value's
+    # place is certain (no OCR output; no value placed by a choice): its empty cells are each 0
+    balanced = opts.text_origin != "ocr" and not unanchored
     if opts.repair and eqs:
         for _ in range(4):  # a value inferred in one pass can make a misread's second rule assessable
             correct(t, eqs, cells, values, diags)
-            if not _infer(t, eqs, cells, values, diags, doubted, forcing):
+            if not _infer(t, eqs, cells, values, diags, doubted, forcing, balanced):
                 break
     unanchored |= {ref: cell.unanchored for ref, cell in cells.items() if cell.unanchored}  # and forced from such
     results: list[RuleResult] = []

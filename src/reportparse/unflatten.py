@@ -21,7 +21,10 @@ on either side). The space before each
 becomes the line break, so the text keeps its length and every offset stays
 the input's. A label inside a longer one (``规范性文件`` in ``行政规范性文件``)
 or after other text than white space is no line's start; nothing else is
-changed.
+changed. A text whose every break became a tab (a scraper's
+``get_text("\t")`` of a page served on one line: headings after tabs, not
+spaces) is read so with its tabs taken for spaces: a line break in place of
+the tab before each line's start.
 """
 
 from __future__ import annotations
@@ -61,10 +64,15 @@ def restore_breaks(original: str, g: Grammars) -> str:
     length and offsets; the text itself when it is no such report."""
     if len(original) < LONG or "\\n" in original and "\n" not in original:  # (a JSON string's escapes are its breaks)
         return original
+    text = original
     if not _run_together(original, _patterns(g)[0]):
-        return original
+        # every break a tab (a scraper's get_text("\t") of a page served on one line): its tabs read as the spaces
+        # (same length), and a line break put back in place of the tab before each line's start
+        text = original.replace("\t", " ") if "\t" in original else ""
+        if not text or not _run_together(text, _patterns(g)[0]):
+            return original
     chars = list(original)
-    for m in _LINE.finditer(original):  # (the pages of a text with form feeds: each a line)
+    for m in _LINE.finditer(text):  # (the pages of a text with form feeds: each a line)
         for at in _cuts(m.group(), g):
             chars[m.start() + at - 1] = "\n"
     return "".join(chars)
