@@ -118,20 +118,23 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
     ap.add_argument("--scrapers", action="store_true",
                     help="turn each damaged page into text by the scrapers of bench/scraper_text.py instead; a row per tool")
+    ap.add_argument("--nbsp", action="store_true",
+                    help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
     args = ap.parse_args()
     fresh = fresh_base(args)
     if args.scrapers:
-        _scraped(fresh, args.count, args.per, args.show)
+        _scraped(fresh, args.count, args.per, args.show, args.nbsp)
         return
     tots = {kind: Counter() for kind in KINDS}
-    for seed, k, kinds, gen, page in _pages(fresh, args.count, args.per):
+    for seed, k, kinds, gen, page in _pages(fresh, args.count, args.per, args.nbsp):
         name = kinds[-1] if len(kinds) == 1 or kinds[0] == kinds[-1] else "swap" if "swap" in kinds else kinds[0]
         shown = parse_and_tally(lambda page=page: reportparse.parse_bytes(page.encode("utf-8"), path="report.html"),
                                 gen.truth, tots[name], f"{seed} {kinds}", "swap" in kinds)
         if args.show and shown:
             print(f"  {seed} page {k + 1} {'+'.join(kinds)}: {'; '.join(shown)}")
     _print(tots, "fault", 18)
-    print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} damaged pages each (--fresh-seed {fresh} repeats this run)")
+    print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} damaged pages each (--fresh-seed {fresh} repeats this run"
+          f"{'; --nbsp' if args.nbsp else ''})")
 
 
 def _print(tots: dict[str, Counter], what: str, width: int) -> None:
@@ -143,10 +146,10 @@ def _print(tots: dict[str, Counter], what: str, width: int) -> None:
               f"{t['right'] / c:>9.2%}{t['empty'] / c:>9.2%}{t['another']:>23}")
 
 
-def _pages(fresh: int, count: int, per: int):
+def _pages(fresh: int, count: int, per: int, nbsp: bool = False):
     """Each damaged page: (seed, its number, the faults, the generator's report, the page)."""
     for seed in range(fresh, fresh + count):
-        gen, html = blanked_html(seed, 0.03)
+        gen, html = blanked_html(seed, 0.03, "&nbsp;", zeros=True) if nbsp else blanked_html(seed, 0.03)
         rng = random.Random(seed * 1013 + 7)
         for k in range(per):
             kinds = [rng.choice(KINDS) for _ in range(rng.choice((1, 1, 2)))]
@@ -157,21 +160,22 @@ def _pages(fresh: int, count: int, per: int):
                 yield seed, k, kinds, gen, page
 
 
-def _scraped(fresh: int, count: int, per: int, show: bool) -> None:
+def _scraped(fresh: int, count: int, per: int, show: bool, nbsp: bool = False) -> None:
     """The damaged pages as the scrapers of ``bench/scraper_text.py`` write them (a tool that drops an
     empty cell's text, ``get_text(sep)`` or inscriptis, leaves a doubled cell nothing to show)."""
     from scraper_text import tools
 
     to_text = tools()
     tots = {name: Counter() for name in to_text}
-    for seed, k, kinds, gen, page in _pages(fresh, count, per):
+    for seed, k, kinds, gen, page in _pages(fresh, count, per, nbsp):
         for name, fn in to_text.items():
             shown = parse_and_tally(lambda page=page, fn=fn: reportparse.parse_text(fn(page)), gen.truth, tots[name],
                                     f"{seed} {kinds} {name}", "swap" in kinds)
             if show and shown:
                 print(f"  {seed} page {k + 1} {'+'.join(kinds)} {name}: {'; '.join(shown)}")
     _print(tots, "tool", 32)
-    print(f"fresh seeds {fresh}+, {count} reports, {per} damaged pages each, scraped (--fresh-seed {fresh} repeats this run)")
+    print(f"fresh seeds {fresh}+, {count} reports, {per} damaged pages each, scraped (--fresh-seed {fresh} repeats this run"
+          f"{'; --nbsp' if nbsp else ''})")
 
 
 if __name__ == "__main__":
