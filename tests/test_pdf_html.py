@@ -163,12 +163,16 @@ def test_a_real_html_report_page_with_empty_cells():
 
 
 @pytest.mark.parametrize("name", ["bs4-get-text-newline-shanghai-2019.txt", "bs4-get-text-tab-shanghai-2019.txt",
+                                  "bs4-get-text-space-shanghai-2019.txt", "html2text-shanghai-2019.txt",
                                   "pandas-to-csv-shanghai-2019.txt"])
 def test_a_real_page_with_empty_cells_through_scrapers(name):
     """The same page as scrapers write it, each empty cell's ``&nbsp;`` kept:
     ``get_text("\\n")`` (every cell on a line of its own, an empty one a line
     of a non-breaking space), ``get_text("\\t")`` (the whole page one line,
-    every break a tab) and pandas' ``to_csv`` (``18,,,,,,18``). Each empty
+    every break a tab), ``get_text(" ")`` (an empty cell a non-breaking
+    space between two spaces), html2text (``| 1| 1|    ``: a row's last cell
+    empty after a pipe that separates cells, no border) and pandas'
+    ``to_csv`` (``18,,,,,,18``). Each empty
     cell keeps its place, so every value reads as the page's own reading
     does: no value wrong, and 三's every cell read or forced."""
     path = FIXTURES / name

@@ -134,7 +134,8 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     spaces are an empty last cell (pandoc's plain tables), or the padding of
     the cell before it (inscriptis pads every cell to its column's width):
     then a cell printed as nothing stands elsewhere on the line, and its
-    values one place off. So is a trailing tab in text that prints no empty
+    values one place off (not after a pipe that separates cells, a row that
+    does not open with one: html2text's ``| 1|    ``). So is a trailing tab in text that prints no empty
     field within a line: it may be the tab a scraper puts after every piece
     of text (``get_text("\t")``, when a line was added or lost and the
     text's lines no longer all end in one), where an empty cell prints as
@@ -155,7 +156,15 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
             return None
         at = span.start
         if last:
-            return original[at - 1] if 0 < at and (at == len(original) or original[at] in "\r\n\f") else None
+            if not (0 < at and (at == len(original) or original[at] in "\r\n\f")):
+                return None
+            j = at - 1
+            while j > 0 and original[j] in " \xa0\u3000":
+                j -= 1
+            start = original.rfind("\n", 0, j) + 1
+            if original[j] in "|｜" and original[start:j].lstrip(" \t\u3000")[:1] not in ("|", "｜"):
+                return "|"  # a pipe between cells, no border (html2text's rows): what follows it is a cell
+            return original[at - 1]
         return original[at] if at < len(original) and (at == 0 or original[at - 1] in "\n\f") else None
 
     def at_edge(cell: Cell, last: bool) -> bool:
