@@ -134,8 +134,9 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     spaces are an empty last cell (pandoc's plain tables), or the padding of
     the cell before it (inscriptis pads every cell to its column's width):
     then a cell printed as nothing stands elsewhere on the line, and its
-    values one place off (not after a pipe that separates cells, a row that
-    does not open with one: html2text's ``| 1|    ``). So is a trailing tab in text that prints no empty
+    values one place off (not after a pipe that separates cells: a row that
+    does not open with one, in a text whose pipe rows end in a cell, not a
+    pipe — html2text's ``| 1|    ``). So is a trailing tab in text that prints no empty
     field within a line: it may be the tab a scraper puts after every piece
     of text (``get_text("\t")``, when a line was added or lost and the
     text's lines no longer all end in one), where an empty cell prints as
@@ -148,6 +149,7 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     lines around share it: a blank line lost before the next heading undid
     that, and 四's values were read one place to the right)."""
     empty_fields: bool | None = None  # whether the text prints an empty field within a line (computed if needed)
+    open_ended: bool | None = None  # whether its pipe rows end in a cell, not a pipe (computed if needed)
 
     def separator(cell: Cell, last: bool) -> str | None:
         """The character beside an empty first or last cell at the start or end of its line."""
@@ -162,10 +164,20 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
             while j > 0 and original[j] in " \xa0\u3000":
                 j -= 1
             start = original.rfind("\n", 0, j) + 1
-            if original[j] in "|｜" and original[start:j].lstrip(" \t\u3000")[:1] not in ("|", "｜"):
+            if (original[j] in "|｜" and original[start:j].lstrip(" \t\u3000")[:1] not in ("|", "｜")
+                    and pipes_between()):
                 return "|"  # a pipe between cells, no border (html2text's rows): what follows it is a cell
             return original[at - 1]
         return original[at] if at < len(original) and (at == 0 or original[at - 1] in "\n\f") else None
+
+    def pipes_between() -> bool:
+        """Rows of pipe-separated cells that neither open nor end in a pipe
+        (html2text's), so a pipe at a row's end is no border."""
+        nonlocal open_ended
+        if open_ended is None:
+            open_ended = any(ln.count("|") >= 2 and ln.strip()[:1] != "|" and ln.strip()[-1:] not in ("|", "｜")
+                             and not ln.lstrip().startswith("---") for ln in original.splitlines())
+        return open_ended
 
     def at_edge(cell: Cell, last: bool) -> bool:
         nonlocal empty_fields
