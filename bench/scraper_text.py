@@ -108,10 +108,14 @@ def _pandas(kind: str) -> Callable[[str], str]:
 
 
 def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]],
-        pretty: bool = False, nbsp: bool = False) -> dict[str, dict[str, int]]:
+        pretty: bool = False, nbsp: bool = False, minified: bool = False) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in ("reportparse (HTML)", *to_text)}
     for seed in range(start, start + count):
         gen, html = blanked_html(seed, drop, "&nbsp;", zeros=True) if nbsp else blanked_html(seed, drop)
+        if minified:
+            import re
+
+            html = re.sub(r">\s+<", "><", html)
         tally(reportparse.parse_bytes(html.encode("utf-8"), path="page.html"), gen.truth, tots["reportparse (HTML)"])
         if pretty:
             from bs4 import BeautifulSoup
@@ -150,6 +154,8 @@ def main() -> None:
     ap.add_argument("--pretty", action="store_true", help="scrape the pages' HTML source pretty-printed (prettify)")
     ap.add_argument("--nbsp", action="store_true",
                     help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
+    ap.add_argument("--minified", action="store_true",
+                    help="the page served on one line (the white space between its tags dropped), as many sites serve it")
     ap.add_argument("--files", nargs="+", type=Path, metavar="PAGE",
                     help="web pages (each with its PAGE.truth.json) in place of generated ones: the page itself "
                          "through reportparse's HTML ingest, then through every tool")
@@ -163,10 +169,10 @@ def main() -> None:
     fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<27}{HEAD}")
     for name, start in (("seeds 90100+ (tuning)", 90100), (f"fresh seeds {fresh}+ (held out)", fresh)):
-        for tool, t in run(start, args.count, args.drop, to_text, args.pretty, args.nbsp).items():
+        for tool, t in run(start, args.count, args.drop, to_text, args.pretty, args.nbsp, args.minified).items():
             print(row(f"{name:<34}{tool}", t, 61), flush=True)
     print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}{'; --pretty' if args.pretty else ''}"
-          f"{'; --nbsp' if args.nbsp else ''})")
+          f"{'; --nbsp' if args.nbsp else ''}{'; --minified' if args.minified else ''})")
 
 
 if __name__ == "__main__":
