@@ -46,7 +46,7 @@ from web_text import TEXT_BROWSERS, dumper  # noqa: E402
 import reportparse  # noqa: E402
 
 TOOLS = ("bs4 get_text()", "bs4 get_text(' ')", "bs4 get_text('\\n')", "bs4 get_text('\\t')", "html2text",
-         "inscriptis", "lynx -dump", "w3m -dump", "pandoc -t plain")
+         "inscriptis", "lynx -dump", "w3m -dump", "pandoc -t plain", "pandas read_html, to_csv")
 PDF_TOOLS = {"pdftotext": [], "pdftotext -layout": ["-layout"], "pdftotext -raw": ["-raw"]}  # of the page as a PDF
 
 
@@ -81,6 +81,8 @@ def main() -> None:
     ap.add_argument("--per", type=int, default=6, help="mutated texts per report and tool")
     fresh_seed_option(ap)
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
+    ap.add_argument("--nbsp", action="store_true",
+                    help="the pages' empty cells, and every 0, printed as &nbsp; (as most sites' editors print a table)")
     args = ap.parse_args()
     fresh = fresh_base(args)
     available = dict(scraper_tools())
@@ -89,8 +91,8 @@ def main() -> None:
     tots = {name: Counter() for name in [*tools, *(PDF_TOOLS if shutil.which("pdftotext") else ())]}
     tmp = Path(tempfile.mkdtemp(prefix="mutation-fresh-"))
     for seed in range(fresh, fresh + args.count):
-        gen, html = blanked_html(seed, 0.03)
-        texts = {name: to_text(html) for name, to_text in tools.items()} | pdf_texts(seed, tmp)
+        gen, html = blanked_html(seed, 0.03, "&nbsp;", zeros=True) if args.nbsp else blanked_html(seed, 0.03)
+        texts = {name: to_text(html) for name, to_text in tools.items()} | ({} if args.nbsp else pdf_texts(seed, tmp))
         for name, text in texts.items():
             lines = text.split("\n")
             rng = random.Random(seed * 1009 + zlib.crc32(name.encode()))
@@ -104,7 +106,7 @@ def main() -> None:
     for name, t in tots.items():
         print(f"{name:<22}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}")
     print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} mutated texts each per tool "
-          f"(--fresh-seed {fresh} repeats this run)")
+          f"(--fresh-seed {fresh} repeats this run{'; --nbsp' if args.nbsp else ''})")
 
 
 if __name__ == "__main__":
