@@ -8,7 +8,7 @@ and repair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import gcd
 
 from .grammar import TableGrammar
@@ -24,15 +24,20 @@ class Equation:
     rhs: tuple[CellRef, ...]
     text: str
     signed: bool = False  # a cell of a signed column (本年增/减): unknown cells may be negative
+    # derived once (the check asks for them in its inner loops): every cell, lhs first; all in one row (四's
+    # groups; 三's row sums), so it holds whatever the order of the row's parts; the fields' hash
+    cells: tuple[CellRef, ...] = field(init=False, repr=False, compare=False)
+    one_row: bool = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def cells(self) -> tuple[CellRef, ...]:
-        return self.lhs + self.rhs
+    def __post_init__(self) -> None:
+        cells = self.lhs + self.rhs
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "one_row", len({r[0] for r in cells}) == 1)
+        object.__setattr__(self, "_hash", hash((self.rule, self.scope, self.lhs, self.rhs, self.text, self.signed)))
 
-    @property
-    def one_row(self) -> bool:
-        """All its cells in one row (四's groups; 三's row sums), so it holds whatever the order of the row's parts."""
-        return len({r[0] for r in self.cells}) == 1
+    def __hash__(self) -> int:
+        return self._hash
 
     def coef(self, ref: CellRef) -> int:
         return 1 if ref in self.lhs else -1
