@@ -12,12 +12,14 @@ least one of each, is one row's cells: the line breaks between them, and
 the one after the line of text before them (the row's label), become tabs,
 so the row reads as its label and its cells tab-separated, its empty ones
 kept. So too a row of cells one space apart (``get_text(" ")``), its empty
-cells each a non-breaking space between two spaces. In a text that has such a row, every run of values or empty cells
-after a line that may be a row's label (short, no sentence's end) is a row
-too (a row printed whole, or printed empty); after prose, empty cells alone
-are a spacer paragraph (``<p>&nbsp;</p>``), as they are. The
-text keeps its length and every offset stays the input's (a ``\\r`` before
-a break so replaced becomes a space).
+cells each a non-breaking space between two spaces.
+
+In a text that has such a row, every run of values or empty cells after a
+line that may be a row's label (short, no sentence's end) is a row too (a
+row printed whole, or printed empty); after prose, empty cells alone are a
+spacer paragraph (``<p>&nbsp;</p>``), as they are. The text keeps its
+length and every offset stays the input's (a ``\\r`` before a break so
+replaced becomes a space).
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ from __future__ import annotations
 from .startcache import compiled
 
 _BLANK = " \t\u3000\xa0"
-# one value as a table's cell prints it, or a mark printed for none, alone on its line
 _LABEL_MOST = 40  # characters: a row's label is no longer; a paragraph of prose (a spacer after it) may be
 _SENTENCE_END = ("。", "；", "：", ";", ":", "！", "？")
+# one value as a table's cell prints it, or a mark printed for none, alone on its line
 _VALUE_LINE = compiled(rf"[{_BLANK}]*(?:[-+]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:万元|元)?|[-—–/／－]{{1,2}}|无)[{_BLANK}]*\r?")
 
 

@@ -136,9 +136,9 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     then a cell printed as nothing stands elsewhere on the line, and its
     values one place off (not after a pipe that separates cells: a row that
     does not open with one, in a text whose pipe rows end in a cell, not a
-    pipe — html2text's ``| 1|    ``). So is a trailing tab in text that prints no empty
-    field within a line: it may be the tab a scraper puts after every piece
-    of text (``get_text("\t")``, when a line was added or lost and the
+    pipe — html2text's ``| 1|    ``). So is a trailing tab in text that
+    prints no empty field within a line: it may be the tab a scraper puts
+    after every piece of text (``get_text("\t")``, when a line was added or lost and the
     text's lines no longer all end in one), where an empty cell prints as
     nothing. Text that prints empty cells as empty fields (``0\t\t1``: Word's
     and HTML tables) ends a line in a tab only for an empty last cell. Every
