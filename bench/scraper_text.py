@@ -132,7 +132,10 @@ def run_files(pages: list[Path], to_text: dict[str, Callable[[str], str]], prett
 
     print(f"{'page':<34}{'read as':<27}{HEAD}")
     for page in pages:
-        truth = json.loads(page.with_name(page.stem + ".truth.json").read_text(encoding="utf-8"))["truth"]
+        truth_file = page.with_name(page.stem + ".truth.json")
+        if not truth_file.exists():
+            sys.exit(f"{page}: no {truth_file.name} beside it (its values: a JSON object with a \"truth\" of flat keys)")
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))["truth"]
         html = page.read_text(encoding="utf-8")
         if pretty:
             from bs4 import BeautifulSoup
