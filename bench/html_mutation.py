@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import regex  # noqa: E402
-from scoring import blanked_html, fresh_base, fresh_seed_option, parse_and_tally  # noqa: E402
+from scoring import blanked_html, fresh_base, fresh_seed_option, nbsp_option, parse_and_tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -118,8 +118,7 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
     ap.add_argument("--scrapers", action="store_true",
                     help="turn each damaged page into text by the scrapers of bench/scraper_text.py instead; a row per tool")
-    ap.add_argument("--nbsp", action="store_true",
-                    help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
+    nbsp_option(ap)
     args = ap.parse_args()
     fresh = fresh_base(args)
     if args.scrapers:
@@ -149,7 +148,7 @@ def _print(tots: dict[str, Counter], what: str, width: int) -> None:
 def _pages(fresh: int, count: int, per: int, nbsp: bool = False):
     """Each damaged page: (seed, its number, the faults, the generator's report, the page)."""
     for seed in range(fresh, fresh + count):
-        gen, html = blanked_html(seed, 0.03, "&nbsp;", zeros=True) if nbsp else blanked_html(seed, 0.03)
+        gen, html = blanked_html(seed, 0.03, nbsp)
         rng = random.Random(seed * 1013 + 7)
         for k in range(per):
             kinds = [rng.choice(KINDS) for _ in range(rng.choice((1, 1, 2)))]

@@ -39,7 +39,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import blanked_html, blanked_pdf, fresh_base, fresh_seed_option, parse_and_tally  # noqa: E402
+from scoring import (  # noqa: E402
+    blanked_html,
+    blanked_pdf,
+    fresh_base,
+    fresh_seed_option,
+    nbsp_option,
+    parse_and_tally,
+)
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
 
@@ -81,8 +88,7 @@ def main() -> None:
     ap.add_argument("--per", type=int, default=6, help="mutated texts per report and tool")
     fresh_seed_option(ap)
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
-    ap.add_argument("--nbsp", action="store_true",
-                    help="the pages' empty cells, and every 0, printed as &nbsp; (as most sites' editors print a table)")
+    nbsp_option(ap)
     args = ap.parse_args()
     fresh = fresh_base(args)
     available = dict(scraper_tools())
@@ -91,7 +97,7 @@ def main() -> None:
     tots = {name: Counter() for name in [*tools, *(PDF_TOOLS if shutil.which("pdftotext") else ())]}
     tmp = Path(tempfile.mkdtemp(prefix="mutation-fresh-"))
     for seed in range(fresh, fresh + args.count):
-        gen, html = blanked_html(seed, 0.03, "&nbsp;", zeros=True) if args.nbsp else blanked_html(seed, 0.03)
+        gen, html = blanked_html(seed, 0.03, args.nbsp)
         texts = {name: to_text(html) for name, to_text in tools.items()} | ({} if args.nbsp else pdf_texts(seed, tmp))
         for name, text in texts.items():
             lines = text.split("\n")

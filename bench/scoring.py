@@ -23,6 +23,12 @@ def fresh_seed_option(ap, what: str = "fresh seeds") -> None:
     ap.add_argument("--fresh-seed", type=int, default=None, help=f"base of the {what} (default: drawn at run time)")
 
 
+def nbsp_option(ap) -> None:
+    """The ``--nbsp`` option of the benches of web pages (:func:`blanked_html`)."""
+    ap.add_argument("--nbsp", action="store_true",
+                    help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
+
+
 def fresh_base(args) -> int:
     """``--fresh-seed``, or a base drawn now (printed by the bench, so a run can be repeated)."""
     return args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)
@@ -82,18 +88,19 @@ def blanked_pdf(seed: int, drop: float, pdf: Path):
     return gen
 
 
-def blanked_html(seed: int, drop: float, empty: str = "", zeros: bool = False):
+def blanked_html(seed: int, drop: float, nbsp: bool = False):
     """Generated report ``seed`` (2021 and 2019 templates by turns) as a web
     page (``tests/generator.render_html``) with a share ``drop`` of its cells
-    left empty (``zeros``: every 0 too, as many sites print a table), each
-    empty cell's text ``empty`` (``&nbsp;``: what most sites' editors put in
-    one). Returns the generator's report (``truth`` holds every value, the
-    cells left empty included) and the page."""
+    left empty (``nbsp``: every 0 too, each empty cell's text ``&nbsp;``, as
+    most sites' editors print a table: :func:`nbsp_option`). Returns the
+    generator's report (``truth`` holds every value, the cells left empty
+    included) and the page."""
     from generator import make_report, render_html
 
     rng = random.Random(seed * 7 + 1)
     gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-    blank = {k for k, v in gen.truth.items() if v is not None and (rng.random() < drop or zeros and v == 0)}
+    blank = {k for k, v in gen.truth.items() if v is not None and (rng.random() < drop or nbsp and v == 0)}
+    empty = "&nbsp;" if nbsp else ""
     return gen, render_html(dataclasses.replace(gen, truth={k: (empty if k in blank else v) for k, v in gen.truth.items()}))
 
 

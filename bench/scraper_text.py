@@ -29,6 +29,7 @@ out; ``--fresh-seed N`` repeats a run).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +38,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
+from scoring import (  # noqa: E402
+    HEAD,
+    TALLY,
+    blanked_html,
+    fresh_base,
+    fresh_seed_option,
+    nbsp_option,
+    row,
+    tally,
+)
 
 import reportparse  # noqa: E402
 
@@ -111,10 +121,8 @@ def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], 
         pretty: bool = False, nbsp: bool = False, minified: bool = False) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in ("reportparse (HTML)", *to_text)}
     for seed in range(start, start + count):
-        gen, html = blanked_html(seed, drop, "&nbsp;", zeros=True) if nbsp else blanked_html(seed, drop)
+        gen, html = blanked_html(seed, drop, nbsp)
         if minified:
-            import re
-
             html = re.sub(r">\s+<", "><", html)
         tally(reportparse.parse_bytes(html.encode("utf-8"), path="page.html"), gen.truth, tots["reportparse (HTML)"])
         if pretty:
@@ -155,8 +163,7 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
     ap.add_argument("--pretty", action="store_true", help="scrape the pages' HTML source pretty-printed (prettify)")
-    ap.add_argument("--nbsp", action="store_true",
-                    help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
+    nbsp_option(ap)
     ap.add_argument("--minified", action="store_true",
                     help="the page served on one line (the white space between its tags dropped), as many sites serve it")
     ap.add_argument("--files", nargs="+", type=Path, metavar="PAGE",

@@ -43,22 +43,38 @@ def _spaced_rows(original: str) -> str:
     pos = 0
     for line in original.split("\n"):
         if " \xa0" in line:
-            fields = line.split(" ")
-            starts = [pos]
-            for f in fields:
-                starts.append(starts[-1] + len(f) + 1)
-            kinds = [_kind(f) if f else "" for f in fields]
-            i = 0
-            while i < len(fields):
-                j = i
-                while j < len(fields) and kinds[j]:
-                    j += 1
-                if j > i and "v" in kinds[i:j] and "b" in kinds[i:j]:
+            fields, starts = _pieces(line, " ", pos)
+            for i, j, v, b in _runs([_kind(f) if f else "" for f in fields]):
+                if v and b:
                     for k in range(max(i, 1), min(j + 1, len(fields))):  # the space before each field, and after the last
                         chars[starts[k] - 1] = "\t"
-                i = j + 1
         pos += len(line) + 1
     return "".join(chars)
+
+
+def _pieces(text: str, sep: str, at: int = 0) -> tuple[list[str], list[int]]:
+    """``text`` split at ``sep`` (one character), and where each piece starts (``at``: where ``text`` does)."""
+    pieces = text.split(sep)
+    starts = [at]
+    for piece in pieces:
+        starts.append(starts[-1] + len(piece) + 1)
+    return pieces, starts
+
+
+def _runs(kinds: list[str]) -> list[tuple[int, int, bool, bool]]:
+    """Each run of pieces with a kind (:func:`_kind`): its first, its end
+    (past its last), whether it holds a value, whether an empty cell."""
+    out = []
+    i = 0
+    while i < len(kinds):
+        j = i
+        while j < len(kinds) and kinds[j]:
+            j += 1
+        if j > i:
+            run = kinds[i:j]
+            out.append((i, j, "v" in run, "b" in run))
+        i = j + 1
+    return out
 
 
 def _kind(line: str) -> str:
@@ -80,22 +96,8 @@ def join_cell_lines(original: str) -> str:
         original = _spaced_rows(original)
     if "\xa0\n" not in original and "\xa0\r\n" not in original:
         return original
-    lines = original.split("\n")
-    kinds = [_kind(line) for line in lines]
-    i = 0
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    runs = []
-    while i < len(lines):
-        if not kinds[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(lines) and kinds[j + 1]:
-            j += 1
-        runs.append((i, j, "v" in kinds[i:j + 1], "b" in kinds[i:j + 1]))
-        i = j + 1
+    lines, starts = _pieces(original, "\n")
+    runs = _runs([_kind(line) for line in lines])
     if not any(v and b for _, _, v, b in runs):
         return original
     chars = list(original)
@@ -105,7 +107,7 @@ def join_cell_lines(original: str) -> str:
             label = ""  # prose: a value alone after it no row's, empty cells alone a spacer paragraph (<p>&nbsp;</p>)
         if not (v and b) and not label:
             continue
-        for k in range(i - 1 if label else i, j):  # the row's label's line too
+        for k in range(i - 1 if label else i, j - 1):  # the row's label's line too
             pos = starts[k + 1] - 1  # the line break after line k
             chars[pos] = "\t"
             if pos > 0 and chars[pos - 1] == "\r":
