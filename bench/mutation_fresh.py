@@ -9,7 +9,8 @@ turns) are made into web pages with 3% of their cells left empty
 (``scoring.blanked_html``) and into text the way scrapers and text browsers
 write it (``bench/scraper_text.py``, ``bench/web_text.py``), and rendered
 to PDF with the same cells empty as poppler's ``pdftotext`` writes it (its
-default, ``-layout`` and ``-raw`` modes); then, ``--per``
+default, ``-layout`` and ``-raw`` modes), and Ghostscript's ``txtwrite`` and
+Apache PDFBox's ``ExtractText`` where installed (added 2026-12-07); then, ``--per``
 times per text, one or two lines from table 二's first label on are deleted
 or duplicated at random, and the text is parsed. Every cell is compared with
 the generator's value. Printed per tool: parses, exceptions (must be 0),
@@ -18,6 +19,13 @@ read or forced as though right (status ``read``, ``inferred`` or
 ``corrected``; ``scoring.mutation_tally``): a deleted
 or duplicated line changes what the text prints, so a value may be wrong,
 but then it must be ``placed``, a ``conflict``, or in a table not valid.
+
+With ``--ocr`` the texts are instead OCR output of the rendered PDF
+(200 dpi, ``--degrade``: each page first degraded as a copier's scan,
+``bench/degraded_scans.py``): tesseract ``chi_sim`` with ``--psm 4`` and
+``--psm 6``, and RapidOCR (when installed: ``pip install
+rapidocr_onnxruntime``) as its boxes one per line and grouped into lines
+(``bench/other_ocr.py``) — other engines' text with lines lost or repeated.
 
 The mutations are drawn from the seed and the tool's name, so
 ``--fresh-seed N`` repeats a run exactly.
@@ -32,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,8 +52,11 @@ from scoring import (  # noqa: E402
     blanked_pdf,
     fresh_base,
     fresh_seed_option,
+    ghostscript_text,
     nbsp_option,
     parse_and_tally,
+    pdfbox_available,
+    pdfbox_text,
 )
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
@@ -59,13 +70,47 @@ PDF_TOOLS = {"pdftotext": [], "pdftotext -layout": ["-layout"], "pdftotext -raw"
 
 def pdf_texts(seed: int, tmp: Path) -> dict[str, str]:
     """The report rendered to PDF (``scoring.blanked_pdf``: the same cells
-    left empty as its web page) as poppler's ``pdftotext`` writes it."""
-    if not shutil.which("pdftotext"):
-        return {}
+    left empty as its web page) as poppler's ``pdftotext`` writes it, and
+    Ghostscript's ``txtwrite`` and Apache PDFBox's ``ExtractText`` where
+    installed."""
     pdf = tmp / "report.pdf"
     blanked_pdf(seed, 0.03, pdf)
-    return {name: subprocess.run(["pdftotext", "-enc", "UTF-8", *opts, str(pdf), "-"], capture_output=True, text=True,
-                                 check=True).stdout for name, opts in PDF_TOOLS.items()}
+    out = {}
+    if shutil.which("pdftotext"):
+        out = {name: subprocess.run(["pdftotext", "-enc", "UTF-8", *opts, str(pdf), "-"], capture_output=True, text=True,
+                                    check=True).stdout for name, opts in PDF_TOOLS.items()}
+    if shutil.which("gs"):
+        out["ghostscript txtwrite"] = ghostscript_text(pdf)
+    if pdfbox_available():
+        out["pdfbox"] = pdfbox_text(pdf)
+    return out
+
+
+def ocr_texts(seed: int, tmp: Path, degrade: bool, engine) -> dict[str, str]:
+    """The report rendered to PDF as :func:`pdf_texts` renders it, its pages
+    read by tesseract (two page segmentation modes) and RapidOCR (``engine``,
+    or None): pages joined with form feeds."""
+    from other_ocr import lines_of
+
+    pdf = tmp / "report.pdf"
+    blanked_pdf(seed, 0.03, pdf)
+    for old in tmp.glob("page-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(tmp / "page")], check=True)
+    pages = sorted(tmp.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+    rng = random.Random(seed)
+    if degrade:
+        from degraded_scans import degrade as degraded
+        for png in pages:
+            degraded(png, rng, seed).save(png)
+    out = {f"tesseract psm {psm}": "\f".join(subprocess.run(
+        ["tesseract", str(png), "-", "-l", "chi_sim", "--psm", psm], capture_output=True, text=True, check=True).stdout
+        for png in pages) for psm in ("4", "6")}
+    if engine is not None:
+        boxes = [engine(str(png))[0] or [] for png in pages]
+        out["RapidOCR boxes"] = "\n\f\n".join("\n".join(text for _, text, _ in b) for b in boxes)
+        out["RapidOCR lines"] = "\n\f\n".join("\n".join(lines_of(b)) for b in boxes)
+    return out
 
 
 def mutate(lines: list[str], rng: random.Random) -> list[str]:
@@ -89,16 +134,22 @@ def main() -> None:
     fresh_seed_option(ap)
     ap.add_argument("--show", action="store_true", help="list each wrong value read as right and each valid-but-wrong table")
     nbsp_option(ap)
+    ap.add_argument("--ocr", action="store_true", help="OCR output of the rendered PDF in place of the web and PDF tools' text")
+    ap.add_argument("--degrade", action="store_true", help="with --ocr: each page degraded as a copier's scan first")
     args = ap.parse_args()
     fresh = fresh_base(args)
     available = dict(scraper_tools())
     available.update({name: dumper(cmd) for name, cmd in TEXT_BROWSERS.items() if shutil.which(cmd[0])})
-    tools = {name: available[name] for name in TOOLS if name in available}
-    tots = {name: Counter() for name in [*tools, *(PDF_TOOLS if shutil.which("pdftotext") else ())]}
+    tools = {} if args.ocr else {name: available[name] for name in TOOLS if name in available}
+    engine = _rapidocr() if args.ocr else None
+    tots: dict[str, Counter] = defaultdict(Counter)
     tmp = Path(tempfile.mkdtemp(prefix="mutation-fresh-"))
     for seed in range(fresh, fresh + args.count):
         gen, html = blanked_html(seed, 0.03, args.nbsp)
-        texts = {name: to_text(html) for name, to_text in tools.items()} | ({} if args.nbsp else pdf_texts(seed, tmp))
+        if args.ocr:
+            texts = ocr_texts(seed, tmp, args.degrade, engine)
+        else:
+            texts = {name: to_text(html) for name, to_text in tools.items()} | ({} if args.nbsp else pdf_texts(seed, tmp))
         for name, text in texts.items():
             lines = text.split("\n")
             rng = random.Random(seed * 1009 + zlib.crc32(name.encode()))
@@ -112,7 +163,16 @@ def main() -> None:
     for name, t in tots.items():
         print(f"{name:<22}{t['parses']:>8}{t['exceptions']:>11}{t['valid']:>14}{t['valid_wrong']:>17}{t['unflagged']:>22}")
     print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} mutated texts each per tool "
-          f"(--fresh-seed {fresh} repeats this run{'; --nbsp' if args.nbsp else ''})")
+          f"(--fresh-seed {fresh} repeats this run{'; --nbsp' if args.nbsp else ''}"
+          f"{'; --ocr' if args.ocr else ''}{' --degrade' if args.degrade else ''})")
+
+
+def _rapidocr():
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        return None
+    return RapidOCR()
 
 
 if __name__ == "__main__":

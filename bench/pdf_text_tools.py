@@ -12,12 +12,20 @@ cells printed empty, then turned into text by each library installed:
 * pdfplumber ``extract_text()``, and with ``layout=True`` (lines padded to the
   page's width);
 * pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``);
+* pypdfium2 (PDFium) ``get_text_range()`` of each page (added 2026-12-07);
 * pymupdf4llm ``to_markdown()`` (Markdown for language models: tables it
   finds as pipe tables, lines of a cell joined by ``<br>``; added 2026-12-06);
 * poppler's ``pdftohtml`` (when installed), as crawls keep PDFs converted:
   ``-s`` HTML (a positioned ``<p>`` per run of a line) and ``-xml`` (a
   ``<text>`` element per run), parsed as the files they are
   (``parse_bytes``: the HTML ingest);
+* Ghostscript's ``txtwrite`` device (when ``gs`` is installed: Debian's
+  ghostscript): text aligned with spaces, a run in another font set on a
+  line of its own), and Apache PDFBox's ``ExtractText`` (the text Apache
+  Tika gives; default and ``-sort``; when ``java`` and Debian's
+  libpdfbox2-java are installed) — both added 2026-12-07: their seeds
+  31000+ and 31100+ rows are no tuning for them until a rule is written on
+  their text;
 * with ``--pdfjs DIR`` (a folder where ``npm install pdfjs-dist@4`` was run):
   Mozilla's pdf.js, as browsers' PDF viewers and JavaScript scrapers read a
   PDF — ``getTextContent()`` items with a line break where the item ends a
@@ -58,6 +66,10 @@ from scoring import (  # noqa: E402
     blanked_pdf,
     fresh_base,
     fresh_seed_option,
+    ghostscript_text,
+    pdfbox_available,
+    pdfbox_text,
+    pdfium_text,
     pdftohtml_report,
     pymupdf4llm_markdown,
     row,
@@ -125,6 +137,7 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
     "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
     "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", pymupdf4llm_markdown),
+    "pypdfium2": ("pypdfium2", pdfium_text),
 }
 
 
@@ -152,6 +165,13 @@ def main() -> None:
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
+    if shutil.which("gs"):
+        TOOLS["ghostscript txtwrite"] = ("ghostscript", ghostscript_text)
+        tools.append("ghostscript txtwrite")
+    if pdfbox_available():
+        TOOLS["pdfbox"] = ("pdfbox", pdfbox_text)
+        TOOLS["pdfbox -sort"] = ("pdfbox", lambda pdf: pdfbox_text(pdf, sort=True))
+        tools += ["pdfbox", "pdfbox -sort"]
     if shutil.which("pdftohtml"):
         tools += list(PDFTOHTML)
     if args.pdfjs is not None:

@@ -9,8 +9,14 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
   (``get_text``, ``sort=True``, its text blocks one per line, its words one
   page per line), pymupdf4llm (``to_markdown``: pipe tables, a cell's lines
   joined by ``<br>``; added 2026-12-06), pdfplumber (``extract_text``, and ``layout=True``),
-  poppler ``pdftotext`` (default, ``-layout``, ``-raw``), and poppler
-  ``pdftohtml`` (``-s`` HTML and ``-xml``, parsed as the files they are);
+  poppler ``pdftotext`` (default, ``-layout``, ``-raw``), poppler
+  ``pdftohtml`` (``-s`` HTML and ``-xml``, parsed as the files they are),
+  and Ghostscript's ``txtwrite`` device (space-aligned; a run in another
+  font, as the values are, set on a line of its own above or below its
+  label), and Apache PDFBox's ``ExtractText`` (the text Apache Tika gives;
+  default and ``-sort``; Debian's libpdfbox2-java and a JDK) — both added
+  2026-12-07, held out: no rule was written on their text; and pypdfium2's
+  ``get_text_range()`` (PDFium, Chrome's PDF engine; added then too);
 * with ``--ocr``: the pages at 200 dpi (``pdftoppm -gray``) read by
   tesseract ``chi_sim`` (``--psm 4`` and ``--psm 6``), and by RapidOCR when
   installed (boxes one per line, and grouped into lines as in
@@ -51,7 +57,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import HEAD, PDFTOHTML, TALLY, pdftohtml_report, pymupdf4llm_markdown, row, tally  # noqa: E402
+from scoring import (  # noqa: E402
+    HEAD,
+    PDFTOHTML,
+    TALLY,
+    ghostscript_text,
+    pdfbox_available,
+    pdfbox_text,
+    pdfium_text,
+    pdftohtml_report,
+    pymupdf4llm_markdown,
+    row,
+    tally,
+)
 
 import reportparse  # noqa: E402
 from reportparse.grammar import load_grammars  # noqa: E402
@@ -96,6 +114,16 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
     for mode in ("", "-layout", "-raw"):
         tools[f"pdftotext {mode}".strip()] = lambda mode=mode: subprocess.run(
             ["pdftotext", *([mode] if mode else []), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    try:
+        import pypdfium2  # noqa: F401  (the [pdfium] extra)
+        tools["pypdfium2"] = lambda: pdfium_text(pdf)
+    except ImportError:
+        pass
+    if shutil.which("gs"):
+        tools["ghostscript txtwrite"] = lambda: ghostscript_text(pdf)
+    if pdfbox_available():
+        tools["pdfbox"] = lambda: pdfbox_text(pdf)
+        tools["pdfbox -sort"] = lambda: pdfbox_text(pdf, sort=True)
     return tools
 
 

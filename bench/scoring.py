@@ -107,6 +107,50 @@ def blanked_html(seed: int, drop: float, nbsp: bool = False):
 PDFTOHTML = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text
 
 
+def ghostscript_text(pdf: Path | str) -> str:
+    """``pdf`` as Ghostscript's ``txtwrite`` device writes it (``gs``, Debian's
+    ghostscript): text aligned with spaces."""
+    import subprocess
+
+    return subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=txtwrite", "-sOutputFile=-", str(pdf)],
+                          capture_output=True, check=True).stdout.decode("utf-8", "replace")
+
+
+def pdfium_text(pdf: Path | str) -> str:
+    """``pdf`` as pypdfium2 (PDFium, Chrome's PDF engine) gives each page's
+    text (``get_textpage().get_text_range()``: lines end in ``\\r\\n``), the
+    pages joined with form feeds."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\f".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
+
+
+PDFBOX_JARS = ("pdfbox2-tools", "pdfbox2", "fontbox2", "commons-logging")  # Debian's libpdfbox2-java, in /usr/share/java
+
+
+def pdfbox_available() -> bool:
+    """Whether Apache PDFBox's ``ExtractText`` can run: ``java`` and Debian's libpdfbox2-java."""
+    import shutil
+
+    return shutil.which("java") is not None and all(Path(f"/usr/share/java/{j}.jar").exists() for j in PDFBOX_JARS)
+
+
+def pdfbox_text(pdf: Path | str, sort: bool = False) -> str:
+    """``pdf`` as Apache PDFBox's ``ExtractText`` writes it (the text Apache
+    Tika gives, and so tika-python); ``sort``: its ``-sort`` option (text by
+    position, not content-stream order)."""
+    import subprocess
+
+    cp = ":".join(f"/usr/share/java/{j}.jar" for j in PDFBOX_JARS)
+    return subprocess.run(["java", "-cp", cp, "org.apache.pdfbox.tools.ExtractText", "-encoding", "UTF-8",
+                           *(["-sort"] if sort else []), "-console", str(pdf)],
+                          capture_output=True, check=True).stdout.decode("utf-8", "replace")
+
+
 def pymupdf4llm_markdown(pdf: Path | str) -> str:
     """``pdf`` as pymupdf4llm's ``to_markdown`` writes it, its notes on the OCR
     it would use silenced (they go through PyMuPDF's own message stream)."""

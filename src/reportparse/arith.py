@@ -171,6 +171,19 @@ def equations(t: TableGrammar) -> list[Equation]:
     return out
 
 
+def every_cell_ruled(t: TableGrammar) -> bool:
+    """Every cell of the table's required rows is in one of its rules (computed once per table grammar)."""
+    hit = _RULED.get(id(t))
+    if hit is None or hit[0] is not t:
+        ruled = {ref for eq in equations(t) for ref in eq.cells}
+        hit = _RULED[id(t)] = (t, bool(ruled) and all((r.id, c) in ruled for r in t.rows if not r.optional
+                                                        for c in r.columns))
+    return hit[1]
+
+
+_RULED: dict[int, tuple[TableGrammar, bool]] = {}
+
+
 def _expand(t: TableGrammar) -> list[Equation]:
     out: list[Equation] = []
     for rule in t.rules:

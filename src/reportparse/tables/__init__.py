@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..arith import equations
+from ..arith import equations, every_cell_ruled
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar, Template
 from ..model import (
@@ -36,49 +36,66 @@ from .run_on import run_on_ends
 from .stream import Stream, make_stream, make_stream_of
 from .two_prints import holds_values, reconcile, second_print
 from .units import header_units
+from .values_above import doubt_value_lines, moved_parts
 
 __all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
 
 
 def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: Template | None,
                    opts: ParseOptions) -> tuple[dict[str, Table], list[Diagnostic]]:
-    diags: list[Diagnostic] = []
-    out: dict[str, Table] = {}
     if template is None:
-        return out, diags
+        return {}, []
     evidence = ProseEvidence(c)
-    for key, tg in template.tables.items():
-        units = {cid: col.unit for cid, col in tg.columns.items() if col.unit}
-        labels = {"rows": {r.id: r.label for r in tg.rows}, "columns": {col.id: col.labels[0] for col in tg.columns.values()}}
-        empty = {r.id: empty_cells(r.columns) for r in tg.rows}
-        region = regions.get(tg.section)
-        if region is None:
-            out[key] = Table(key, tg.title, False, empty, None, units, labels=labels)
-            diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: its section was not found", None, f"tables.{key}"))
-            continue
-        start, end = region
-        stream = make_stream(c.text, start, end)
-        kind = REGISTRY[tg.layout]
-        if not kind.match(tg, stream, opts):
-            out[key] = Table(key, tg.title, False, empty, c.span(start, end), units, labels=labels)
-            diags.append(Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: none of its row labels or headers is in its section", c.span(start, end), f"tables.{key}"))
-            continue
-
-        rows, tdiags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
-        if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
-                and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
-            stream, end, rows, tdiags = got
-        if (cut := second_print(tg, stream, c.text)) is not None:
-            rows, tdiags = _two_prints(c, tg, kind, (start, cut, end), rows, tdiags, opts, evidence)
-        rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}", c.text)
-        rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
-        diags.extend(tdiags + cdiags + udiags)
-        found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
-        out[key] = Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels)
+    read = {key: _read_table(c, tg, regions, opts, evidence, False) for key, tg in template.tables.items()}
+    if any(moved for *_, moved in read.values()):
+        # the rules proved that this text prints each row's values above its label: so it reads a table no
+        # rule checks (:mod:`.values_above`)
+        read.update({key: _read_table(c, tg, regions, opts, evidence, True) for key, tg in template.tables.items()
+                     if not every_cell_ruled(tg)})
+    out = {key: table for key, (table, _, _) in read.items()}
+    diags = [d for _, tdiags, _ in read.values() for d in tdiags]
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
     _edge_separator_doubted(c.original, out)
     return out, diags
+
+
+def _read_table(c: Canonical, tg: TableGrammar, regions: dict[str, tuple[int, int]], opts: ParseOptions,
+                evidence: ProseEvidence, values_above: bool) -> tuple[Table, list[Diagnostic], bool]:
+    """One table of the template: its cells and diagnostics, and whether it
+    was read with its values above its labels (``values_above``: the text is
+    known to print them so, and a table no rule checks may be read so too)."""
+    key = tg.key
+    units = {cid: col.unit for cid, col in tg.columns.items() if col.unit}
+    labels = {"rows": {r.id: r.label for r in tg.rows}, "columns": {col.id: col.labels[0] for col in tg.columns.values()}}
+    empty = {r.id: empty_cells(r.columns) for r in tg.rows}
+    region = regions.get(tg.section)
+    if region is None:
+        return (Table(key, tg.title, False, empty, None, units, labels=labels),
+                [Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: its section was not found", None, f"tables.{key}")], False)
+    start, end = region
+    stream = make_stream(c.text, start, end)
+    kind = REGISTRY[tg.layout]
+    if not kind.match(tg, stream, opts):
+        return (Table(key, tg.title, False, empty, c.span(start, end), units, labels=labels),
+                [Diagnostic("TBL_NOT_FOUND", f"table {tg.title!r}: none of its row labels or headers is in its section",
+                            c.span(start, end), f"tables.{key}")], False)
+    rows, tdiags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
+    moved = None
+    if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
+            and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
+        stream, end, rows, tdiags = got
+    elif (values_above or every_cell_ruled(tg)) and not settled(tg, rows) and moved_parts(c.text, start, end):
+        if (moved := _values_above(c, tg, kind, start, end, opts, evidence)) is not None:
+            stream, rows, tdiags = moved
+        else:  # lines as a text of values above labels prints them, read neither way whole with its rules holding
+            rows = doubt_value_lines(c.original, rows)
+    if (cut := second_print(tg, stream, c.text)) is not None:
+        rows, tdiags = _two_prints(c, tg, kind, (start, cut, end), rows, tdiags, opts, evidence)
+    rows, cdiags = reorder_columns(tg, stream, rows, f"tables.{key}", c.text)
+    rows, udiags = header_units(tg, stream, rows, f"tables.{key}")
+    found = any(cell.status != "missing" for cols in rows.values() for cell in cols.values())
+    return Table(key, tg.title, found, rows, c.span(start, end), units, labels=labels), tdiags + cdiags + udiags, moved is not None
 
 
 def _two_prints(c: Canonical, tg: TableGrammar, kind: TableKind, bounds: tuple[int, int, int], rows: Rows,
@@ -126,6 +143,26 @@ def _run_on(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, end: in
     return None
 
 
+def _values_above(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, end: int, opts: ParseOptions,
+                  evidence: ProseEvidence) -> tuple[Stream, Rows, list[Diagnostic]] | None:
+    """The table read with each line of values moved below the line of text
+    after it (:mod:`.values_above`), when that reads it whole with every rule holding."""
+    parts = moved_parts(c.text, start, end)
+    if parts is None:
+        return None
+    stream = make_stream_of(c.text, parts)
+    rows, diags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
+    if not settled(tg, rows):
+        return None
+    diags.append(Diagnostic(
+        "TBL_VALUES_ABOVE_LABELS", f"table {tg.title!r}: each row's values are printed on the line above its label "
+        "(Ghostscript's txtwrite orders text by baseline); read with each line of values below the line after it, "
+        + ("under which every cell is read and every rule holds" if equations(tg) else
+           "as another table of this text is read under its rules, and every cell is read"),
+        c.span(start, end), f"tables.{tg.key}"))
+    return stream, rows, diags
+
+
 def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
     """A row's last cell read empty only because its line ends in spaces or a
     tab, or its first only because its line begins in them.
@@ -168,7 +205,10 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
                     and pipes_between()):
                 return "|"  # a pipe between cells, no border (html2text's rows): what follows it is a cell
             return original[at - 1]
-        return original[at] if at < len(original) and (at == 0 or original[at - 1] in "\n\f") else None
+        j = at  # (the cell's place may be any character of the indentation, not its first)
+        while j > 0 and original[j - 1] in " \t\xa0\u3000":
+            j -= 1
+        return original[j] if j < len(original) and (j == 0 or original[j - 1] in "\n\f") else None
 
     def pipes_between() -> bool:
         """Rows of pipe-separated cells that neither open nor end in a pipe
