@@ -50,3 +50,44 @@ def test_random_high_bytes_are_not_read_as_gb18030():
     data = bytes(rnd.randrange(0x81, 0xFF) for _ in range(3000))
     with pytest.raises(UnreadableInputError):
         decode_bytes(data)
+
+
+def _zip(tmp_path, name: str, parts: list[str]):
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as z:
+        for part in parts:
+            z.writestr(part, "<x/>")
+    return path
+
+
+@pytest.mark.parametrize("name, parts, kind", [
+    ("report.docx", ["[Content_Types].xml", "word/document.xml"], "Word document"),
+    ("report.xlsx", ["[Content_Types].xml", "xl/workbook.xml"], "Excel workbook"),
+    ("report.ofd", ["OFD.xml", "Doc_0/Document.xml"], "OFD document"),
+    ("report.zip", ["a.txt"], "ZIP archive"),
+])
+def test_an_office_file_is_named_with_what_to_do(tmp_path, capsys, name, parts, kind):
+    """Government sites publish reports as .doc/.docx/.ofd too: a typed error
+    that names the format and how to convert it, not "looks binary"; the CLI exits 3."""
+    from reportparse.cli import main
+
+    path = _zip(tmp_path, name, parts)
+    with pytest.raises(UnreadableInputError, match=kind):
+        reportparse.parse_file(path)
+    assert main(["parse", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert kind in err and ("convert it first" in err or "extract it first" in err)
+
+
+@pytest.mark.parametrize("head, kind", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Word 97-2003"),
+    (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} \\'b9\\'ab}", "RTF"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG image"),
+    (b"\xff\xd8\xff\xe0" + b"\x00" * 50, "JPEG image"),
+])
+def test_other_formats_are_named(head, kind):
+    with pytest.raises(UnreadableInputError, match=kind):
+        decode_bytes(head)
+

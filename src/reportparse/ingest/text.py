@@ -20,6 +20,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return _checked(_decode(data, enc), enc)
     if data.startswith(b"%PDF"):
         raise UnreadableInputError("the input is a PDF; pass it as a .pdf file")
+    if (known := file_kind(data)) is not None:
+        raise UnreadableInputError(f"the input is {known[0]}; reportparse reads text, HTML and PDF: {known[1]}")
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _checked(_decode(data, utf16), utf16)
@@ -31,6 +33,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     text = _decode(data, "gb18030")
     return _checked(text, "gb18030")
+
+
+_CONVERT = ("convert it first: save it as PDF or as text (`pandoc report.docx -t plain -o report.txt`, "
+            "`soffice --convert-to pdf report.doc`)")
+_OCR_IT = "OCR it first, or put it in a PDF and pass that with --ocr"
+_ZIP_KINDS = ((b"word/", "a Word document (.docx)"), (b"xl/", "an Excel workbook (.xlsx)"),
+              (b"ppt/", "a PowerPoint file (.pptx)"), (b"OFD.xml", "an OFD document (GB/T 33190)"),
+              (b"opendocument", "an OpenDocument file (.odt, .ods)"))
+_SIGNATURES = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003, Excel 97-2003 or WPS document (.doc, .xls, .wps)",
+                _CONVERT), (b"{\\rtf", "an RTF document", _CONVERT),
+               (b"\x89PNG\r\n", "a PNG image", _OCR_IT), (b"\xff\xd8\xff", "a JPEG image", _OCR_IT),
+               (b"II*\x00", "a TIFF image", _OCR_IT), (b"MM\x00*", "a TIFF image", _OCR_IT),
+               (b"Rar!\x1a\x07", "a RAR archive", "extract it first"),
+               (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "extract it first"),
+               (b"\x1f\x8b", "a gzip file", "extract it first"))
+
+
+def file_kind(data: bytes) -> tuple[str, str] | None:
+    """What a file no reader of reportparse takes is, by its first bytes (a
+    ZIP's by the names of the parts it holds), and what to do with it; None
+    for anything else."""
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:65536]
+        return next(((kind, _CONVERT) for name, kind in _ZIP_KINDS if name in head), ("a ZIP archive", "extract it first"))
+    return next(((kind, hint) for sig, kind, hint in _SIGNATURES if data.startswith(sig)), None)
 
 
 def _decode(data: bytes, encoding: str) -> str:
