@@ -155,14 +155,35 @@ def test_values_above_labels_with_a_cell_printed_as_nothing_are_placed():
     assert cell.status == "placed" and cell.unanchored and "its own" in cell.unanchored
 
 
-def test_an_indentation_read_as_an_empty_first_cell_is_doubted_wherever_the_cell_is_placed_in_it():
+def test_an_indented_line_of_values_one_short_is_read_where_every_place_of_the_lost_cell_agrees():
     """四's one line of values, indented, with 复议后起诉's 结果维持 printed
-    as nothing: its indentation was read as an empty first cell whose place
-    was the indentation's last space (not its first), so the doubt that a
-    line's indentation is no cell did not reach it, and 复议's values were
-    read one place to the right as though right."""
+    as nothing: its indentation was read as an empty first cell (whose place
+    was the indentation's last space, so the doubt of an indentation did not
+    reach it), and 复议's values one place to the right as though right. In
+    text aligned with spaces a line's leading spaces are no cell: the line
+    is one value short, and a group is read where every place of the lost
+    cell its rules allow gives it alike (复议, 诉讼); 复议后起诉's 0s fit it
+    anywhere, so they stay empty."""
     report, truth = parsed_fixture("ghostscript-txtwrite-blanks-533832506.txt")
     assert "appeals.litigation_after_reconsideration.upheld" in truth["blank_cells"]
     assert not report.tables["appeals"].valid
     assert _wrong_as_right(report, truth) == {}
-    assert {c.status for c in report.tables["appeals"].rows["reconsideration"].values() if c.value is not None} == {"placed"}
+    rows = report.tables["appeals"].rows
+    for rid in ("reconsideration", "litigation"):
+        assert {cid: c.value for cid, c in rows[rid].items()} == {
+            cid: truth["truth"][f"appeals.{rid}.{cid}"] for cid in rows[rid]}
+    assert all(c.value is None for c in rows["litigation_after_reconsideration"].values())
+
+
+def test_an_indented_line_of_values_whose_lost_cell_moved_a_group_keeping_its_sum_is_not_read():
+    """The same with 诉讼's 尚未审结 printed as nothing (``0 0 0 0 0 23 59 0 82
+    18 42 0 0 60``): read with the indentation as an empty first cell, 诉讼
+    was (0, 23, 59, 0, 82) — its sum holding — as read. Now 复议 and 诉讼,
+    which the lost cell's places read unlike, stay empty."""
+    text = (FIXTURES / "ghostscript-txtwrite-blanks-533832506.txt").read_text(encoding="utf-8")
+    line = "          0   0    0   3    3   0    2    0   0    2        0   0    0    0"
+    assert line in text
+    report = reportparse.parse_text(text.replace(line, "          0   0    0   0    0   23   59       0    82  18   42  0    0    60"))
+    rows = report.tables["appeals"].rows
+    assert all(c.value is None for rid in ("reconsideration", "litigation") for c in rows[rid].values())
+    assert [c.value for c in rows["litigation_after_reconsideration"].values()] == [18, 42, 0, 0, 60]

@@ -85,10 +85,13 @@ def _read_table(c: Canonical, tg: TableGrammar, regions: dict[str, tuple[int, in
     if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
             and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
         stream, end, rows, tdiags = got
-    elif (values_above or every_cell_ruled(tg)) and not settled(tg, rows) and moved_parts(c.text, start, end):
-        if (moved := _values_above(c, tg, kind, start, end, opts, evidence)) is not None:
+    elif not settled(tg, rows) and moved_parts(c.text, start, end):
+        # lines as a text of values above labels prints them: read so where the rules then hold whole (a table no
+        # rule checks: where another table of the text was), else every value on a line of its own is a choice
+        if ((values_above or every_cell_ruled(tg))
+                and (moved := _values_above(c, tg, kind, start, end, opts, evidence)) is not None):
             stream, rows, tdiags = moved
-        else:  # lines as a text of values above labels prints them, read neither way whole with its rules holding
+        else:
             rows = doubt_value_lines(c.original, rows)
     if (cut := second_print(tg, stream, c.text)) is not None:
         rows, tdiags = _two_prints(c, tg, kind, (start, cut, end), rows, tdiags, opts, evidence)

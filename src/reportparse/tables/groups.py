@@ -96,6 +96,11 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
     vals, tab, _ = read_fields(text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
+    if (tab and original is not None and vals and vals[0].kind == "blank"
+            and _char_at(original, span_of(vals[0].start, vals[0].end).start) in (" ", "\u3000")):
+        # a line's leading spaces in text aligned with spaces: its indentation, or the indentation and a first cell
+        # printed as nothing — which, the line does not say (a cell printed as nothing is a wider gap anywhere)
+        vals = vals[1:]
     printed = list(vals)
     vals, tab = _trimmed(s.text, vals, need, tab, words)
     nonblank = [v for v in vals if v.kind != "blank"]

@@ -27,11 +27,11 @@ is a guess, and the rules cannot tell it (rows moved within a group keep
 every sum). A table no rule checks stays as read (its values
 are placed, :data:`.labelled.VALUES_BEFORE`): the order of its lines alone
 does not say which label a value belongs to. And where the lines are as
-such a text prints them but neither reading reads the table whole with its
-rules holding (a cell printed as nothing), every value standing on a line
-of values of its own is placed (:data:`ABOVE_OR_BELOW`): read after their
-labels, rows would take the next rows' values, each row's sum still
-holding.
+such a text prints them but the table is not read whole with its rules
+holding (a cell printed as nothing, a line lost; a table no rule checks),
+every value standing on a line of values of its own is placed
+(:data:`ABOVE_OR_BELOW`): read after their labels, rows would take the next
+rows' values, each row's sum still holding.
 """
 
 from __future__ import annotations
