@@ -9,8 +9,9 @@ turns) are made into web pages with 3% of their cells left empty
 (``scoring.blanked_html``) and into text the way scrapers and text browsers
 write it (``bench/scraper_text.py``, ``bench/web_text.py``), and rendered
 to PDF with the same cells empty as poppler's ``pdftotext`` writes it (its
-default, ``-layout`` and ``-raw`` modes), and Ghostscript's ``txtwrite`` and
-Apache PDFBox's ``ExtractText`` where installed (added 2026-12-07); then, ``--per``
+default, ``-layout`` and ``-raw`` modes), and by pypdfium2, Ghostscript's
+``txtwrite`` and Apache PDFBox's ``ExtractText`` where installed (added
+2026-12-07); then, ``--per``
 times per text, one or two lines from table 二's first label on are deleted
 or duplicated at random, and the text is parsed. Every cell is compared with
 the generator's value. Printed per tool: parses, exceptions (must be 0),
@@ -52,11 +53,9 @@ from scoring import (  # noqa: E402
     blanked_pdf,
     fresh_base,
     fresh_seed_option,
-    ghostscript_text,
+    more_pdf_readers,
     nbsp_option,
     parse_and_tally,
-    pdfbox_available,
-    pdfbox_text,
 )
 from scraper_text import tools as scraper_tools  # noqa: E402
 from web_text import TEXT_BROWSERS, dumper  # noqa: E402
@@ -71,18 +70,14 @@ PDF_TOOLS = {"pdftotext": [], "pdftotext -layout": ["-layout"], "pdftotext -raw"
 def pdf_texts(seed: int, tmp: Path) -> dict[str, str]:
     """The report rendered to PDF (``scoring.blanked_pdf``: the same cells
     left empty as its web page) as poppler's ``pdftotext`` writes it, and
-    Ghostscript's ``txtwrite`` and Apache PDFBox's ``ExtractText`` where
-    installed."""
+    the other PDF readers installed (``scoring.more_pdf_readers``)."""
     pdf = tmp / "report.pdf"
     blanked_pdf(seed, 0.03, pdf)
     out = {}
     if shutil.which("pdftotext"):
         out = {name: subprocess.run(["pdftotext", "-enc", "UTF-8", *opts, str(pdf), "-"], capture_output=True, text=True,
                                     check=True).stdout for name, opts in PDF_TOOLS.items()}
-    if shutil.which("gs"):
-        out["ghostscript txtwrite"] = ghostscript_text(pdf)
-    if pdfbox_available():
-        out["pdfbox"] = pdfbox_text(pdf)
+    out.update({name: read(pdf) for name, read in more_pdf_readers().items()})
     return out
 
 

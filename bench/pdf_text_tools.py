@@ -66,10 +66,7 @@ from scoring import (  # noqa: E402
     blanked_pdf,
     fresh_base,
     fresh_seed_option,
-    ghostscript_text,
-    pdfbox_available,
-    pdfbox_text,
-    pdfium_text,
+    more_pdf_readers,
     pdftohtml_report,
     pymupdf4llm_markdown,
     row,
@@ -137,7 +134,6 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
     "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
     "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", pymupdf4llm_markdown),
-    "pypdfium2": ("pypdfium2", pdfium_text),
 }
 
 
@@ -165,13 +161,9 @@ def main() -> None:
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
-    if shutil.which("gs"):
-        TOOLS["ghostscript txtwrite"] = ("ghostscript", ghostscript_text)
-        tools.append("ghostscript txtwrite")
-    if pdfbox_available():
-        TOOLS["pdfbox"] = ("pdfbox", pdfbox_text)
-        TOOLS["pdfbox -sort"] = ("pdfbox", lambda pdf: pdfbox_text(pdf, sort=True))
-        tools += ["pdfbox", "pdfbox -sort"]
+    for name, read in more_pdf_readers().items():
+        TOOLS[name] = (name, read)
+        tools.append(name)
     if shutil.which("pdftohtml"):
         tools += list(PDFTOHTML)
     if args.pdfjs is not None:

@@ -61,10 +61,7 @@ from scoring import (  # noqa: E402
     HEAD,
     PDFTOHTML,
     TALLY,
-    ghostscript_text,
-    pdfbox_available,
-    pdfbox_text,
-    pdfium_text,
+    more_pdf_readers,
     pdftohtml_report,
     pymupdf4llm_markdown,
     row,
@@ -114,16 +111,7 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
     for mode in ("", "-layout", "-raw"):
         tools[f"pdftotext {mode}".strip()] = lambda mode=mode: subprocess.run(
             ["pdftotext", *([mode] if mode else []), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    try:
-        import pypdfium2  # noqa: F401  (the [pdfium] extra)
-        tools["pypdfium2"] = lambda: pdfium_text(pdf)
-    except ImportError:
-        pass
-    if shutil.which("gs"):
-        tools["ghostscript txtwrite"] = lambda: ghostscript_text(pdf)
-    if pdfbox_available():
-        tools["pdfbox"] = lambda: pdfbox_text(pdf)
-        tools["pdfbox -sort"] = lambda: pdfbox_text(pdf, sort=True)
+    tools.update({name: (lambda read=read: read(pdf)) for name, read in more_pdf_readers().items()})
     return tools
 
 

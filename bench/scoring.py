@@ -151,6 +151,27 @@ def pdfbox_text(pdf: Path | str, sort: bool = False) -> str:
                           capture_output=True, check=True).stdout.decode("utf-8", "replace")
 
 
+def more_pdf_readers() -> dict:
+    """The PDF readers beyond the Python libraries of the ``bench`` extra
+    that are installed here, by name: each a function of a PDF's path to its
+    text (added at stop 55, held out: no rule was written on their text):
+    pypdfium2 (the ``[pdfium]`` extra), Ghostscript's ``txtwrite`` (``gs``),
+    Apache PDFBox's ``ExtractText``, default and ``-sort`` (``java`` and
+    Debian's libpdfbox2-java)."""
+    import importlib.util
+    import shutil
+
+    out = {}
+    if importlib.util.find_spec("pypdfium2"):
+        out["pypdfium2"] = pdfium_text
+    if shutil.which("gs"):
+        out["ghostscript txtwrite"] = ghostscript_text
+    if pdfbox_available():
+        out["pdfbox"] = pdfbox_text
+        out["pdfbox -sort"] = lambda pdf: pdfbox_text(pdf, sort=True)
+    return out
+
+
 def pymupdf4llm_markdown(pdf: Path | str) -> str:
     """``pdf`` as pymupdf4llm's ``to_markdown`` writes it, its notes on the OCR
     it would use silenced (they go through PyMuPDF's own message stream)."""
