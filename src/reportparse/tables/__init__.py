@@ -85,11 +85,11 @@ def _read_table(c: Canonical, tg: TableGrammar, regions: dict[str, tuple[int, in
     if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
             and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
         stream, end, rows, tdiags = got
-    elif not settled(tg, rows) and moved_parts(c.text, start, end):
+    elif not settled(tg, rows) and (parts := moved_parts(c.text, start, end)) is not None:
         # lines as a text of values above labels prints them: read so where the rules then hold whole (a table no
         # rule checks: where another table of the text was), else every value on a line of its own is a choice
-        if ((values_above or every_cell_ruled(tg))
-                and (moved := _values_above(c, tg, kind, start, end, opts, evidence)) is not None):
+        if (values_above or every_cell_ruled(tg)) and (moved := _values_above(c, tg, kind, (start, end), parts, opts,
+                                                                                evidence)):
             stream, rows, tdiags = moved
         else:
             rows = doubt_value_lines(c.original, rows)
@@ -146,13 +146,11 @@ def _run_on(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, end: in
     return None
 
 
-def _values_above(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, end: int, opts: ParseOptions,
-                  evidence: ProseEvidence) -> tuple[Stream, Rows, list[Diagnostic]] | None:
-    """The table read with each line of values moved below the line of text
-    after it (:mod:`.values_above`), when that reads it whole with every rule holding."""
-    parts = moved_parts(c.text, start, end)
-    if parts is None:
-        return None
+def _values_above(c: Canonical, tg: TableGrammar, kind: TableKind, region: tuple[int, int], parts: list[tuple[int, int]],
+                  opts: ParseOptions, evidence: ProseEvidence) -> tuple[Stream, Rows, list[Diagnostic]] | None:
+    """The table read from its ``region``'s lines in the order ``parts`` gives
+    them, each line of values below the line of text after it
+    (:mod:`.values_above`), when that reads it whole with every rule holding."""
     stream = make_stream_of(c.text, parts)
     rows, diags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
     if not settled(tg, rows):
@@ -162,7 +160,7 @@ def _values_above(c: Canonical, tg: TableGrammar, kind: TableKind, start: int, e
         "(Ghostscript's txtwrite orders text by baseline); read with each line of values below the line after it, "
         + ("under which every cell is read and every rule holds" if equations(tg) else
            "as another table of this text is read under its rules, and every cell is read"),
-        c.span(start, end), f"tables.{tg.key}"))
+        c.span(*region), f"tables.{tg.key}"))
     return stream, rows, diags
 
 

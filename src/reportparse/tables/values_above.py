@@ -15,23 +15,22 @@ cell two lines high)::
 Read as printed, the first values stand before any label and every row takes
 the next row's. Such a text is read again with each line of values moved
 after the line of text that follows it (the label it stands above, or the
-rest of the label it stands inside). The reading is kept only for a table
-whose rules check it, when it reads every cell with every rule holding and
-the text as printed does not. A line of values followed by another, or by
-nothing, and a line of text that holds a value too (a label and values run
-together on one line: a lost line break; a few characters of a group's
-label printed down its cell before a row's values are part of that line of
-values), make no such text: where lines
-are not all either values or text, which label a line of values belongs to
-is a guess, and the rules cannot tell it (rows moved within a group keep
-every sum). A table no rule checks stays as read (its values
-are placed, :data:`.labelled.VALUES_BEFORE`): the order of its lines alone
-does not say which label a value belongs to. And where the lines are as
-such a text prints them but the table is not read whole with its rules
-holding (a cell printed as nothing, a line lost; a table no rule checks),
-every value standing on a line of values of its own is placed
-(:data:`ABOVE_OR_BELOW`): read after their labels, rows would take the next
-rows' values, each row's sum still holding.
+rest of the label it stands inside). The reading is kept for a table whose
+every cell its rules check only when it reads every cell with every rule
+holding and the text as printed does not; then a table of the same text
+that no rule checks (二) is read so too, when that reads every cell.
+
+Only a text whose lines are all either values or text: a line of values
+followed by another or by nothing, or a line of text that holds a value (a
+label and values run together by a lost line break), makes no such text —
+which label a line of values belongs to would be a guess the rules cannot
+check, since rows moved within a group keep every sum. (A few characters of
+a group's label printed down its cell before a row's values are part of
+that line of values.) Where the lines are as such a text prints them but
+the table is not read whole (a cell printed as nothing, a line lost, no
+rule to prove it), every value standing on a line of values of its own is
+placed (:data:`ABOVE_OR_BELOW`): read after their labels, rows would take
+the next rows' values, each row's sum still holding.
 """
 
 from __future__ import annotations
@@ -51,10 +50,10 @@ _FRAGMENT = 4
 def moved_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     """The pieces of ``text[start:end]`` in the order that puts each line of
     values after the line of text below it: each a line with its line break,
-    blank lines left out. None when no line of values stands first before a
-    line of text, or one stands before another line of values or at the end
-    (where the values would not be above a label), or a line holds text and
-    a value."""
+    blank lines left out. None when the region holds no line of values or no
+    line of text, when a line of values stands before another or at the end
+    (where it would not be above a label), or when a line holds text and a
+    value."""
     lines: list[tuple[int, int, bool]] = []
     pos = start
     while pos < end:
