@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from real_text_tools import rapid_engine  # noqa: E402
 from scoring import (  # noqa: E402
     blanked_html,
     blanked_pdf,
@@ -83,29 +84,16 @@ def pdf_texts(seed: int, tmp: Path) -> dict[str, str]:
 
 def ocr_texts(seed: int, tmp: Path, degrade: bool, engine) -> dict[str, str]:
     """The report rendered to PDF as :func:`pdf_texts` renders it, its pages
-    read by tesseract (two page segmentation modes) and RapidOCR (``engine``,
-    or None): pages joined with form feeds."""
-    from other_ocr import lines_of
+    read as ``bench/real_text_tools.py`` reads them (tesseract in two page
+    segmentation modes; RapidOCR, ``engine``, when installed), under this
+    bench's names for them (the names draw the mutations)."""
+    from real_text_tools import _ocr_texts
 
     pdf = tmp / "report.pdf"
     blanked_pdf(seed, 0.03, pdf)
-    for old in tmp.glob("page-*.png"):
-        old.unlink()
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(tmp / "page")], check=True)
-    pages = sorted(tmp.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-    rng = random.Random(seed)
-    if degrade:
-        from degraded_scans import degrade as degraded
-        for png in pages:
-            degraded(png, rng, seed).save(png)
-    out = {f"tesseract psm {psm}": "\f".join(subprocess.run(
-        ["tesseract", str(png), "-", "-l", "chi_sim", "--psm", psm], capture_output=True, text=True, check=True).stdout
-        for png in pages) for psm in ("4", "6")}
-    if engine is not None:
-        boxes = [engine(str(png))[0] or [] for png in pages]
-        out["RapidOCR boxes"] = "\n\f\n".join("\n".join(text for _, text, _ in b) for b in boxes)
-        out["RapidOCR lines"] = "\n\f\n".join("\n".join(lines_of(b)) for b in boxes)
-    return out
+    names = {"rapidocr boxes": "RapidOCR boxes", "rapidocr lines": "RapidOCR lines"}
+    return {names.get(name, name): text.removesuffix("\n\f") if name in names else text  # (no page after the last)
+            for name, text in _ocr_texts(pdf, engine, seed if degrade else None).items()}
 
 
 def mutate(lines: list[str], rng: random.Random) -> list[str]:
@@ -136,7 +124,7 @@ def main() -> None:
     available = dict(scraper_tools())
     available.update({name: dumper(cmd) for name, cmd in TEXT_BROWSERS.items() if shutil.which(cmd[0])})
     tools = {} if args.ocr else {name: available[name] for name in TOOLS if name in available}
-    engine = _rapidocr() if args.ocr else None
+    engine = rapid_engine() if args.ocr else None
     tots: dict[str, Counter] = defaultdict(Counter)
     tmp = Path(tempfile.mkdtemp(prefix="mutation-fresh-"))
     for seed in range(fresh, fresh + args.count):
@@ -160,14 +148,6 @@ def main() -> None:
     print(f"fresh seeds {fresh}+, {args.count} reports, {args.per} mutated texts each per tool "
           f"(--fresh-seed {fresh} repeats this run{'; --nbsp' if args.nbsp else ''}"
           f"{'; --ocr' if args.ocr else ''}{' --degrade' if args.degrade else ''})")
-
-
-def _rapidocr():
-    try:
-        from rapidocr_onnxruntime import RapidOCR
-    except ImportError:
-        return None
-    return RapidOCR()
 
 
 if __name__ == "__main__":

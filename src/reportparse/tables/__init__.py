@@ -82,10 +82,11 @@ def _read_table(c: Canonical, tg: TableGrammar, regions: dict[str, tuple[int, in
                             c.span(start, end), f"tables.{key}")], False)
     rows, tdiags = kind.extract(tg, stream, opts, _span_of(c, stream), evidence)
     moved = None
-    if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not settled(tg, rows)
+    whole = settled(tg, rows)
+    if (equations(tg) and any(d.code == "TBL_VALUE_BLOCKS" for d in tdiags) and not whole
             and (got := _run_on(c, tg, kind, start, end, regions, opts, evidence)) is not None):
         stream, end, rows, tdiags = got
-    elif not settled(tg, rows) and (parts := moved_parts(c.text, start, end)) is not None:
+    elif not whole and (parts := moved_parts(c.text, start, end)) is not None:
         # lines as a text of values above labels prints them: read so where the rules then hold whole (a table no
         # rule checks: where another table of the text was), else every value on a line of its own is a choice
         if (values_above or every_cell_ruled(tg)) and (moved := _values_above(c, tg, kind, (start, end), parts, opts,
@@ -206,10 +207,7 @@ def _edge_separator_doubted(original: str, tables: dict[str, Table]) -> None:
                     and pipes_between()):
                 return "|"  # a pipe between cells, no border (html2text's rows): what follows it is a cell
             return original[at - 1]
-        j = at  # (the cell's place may be any character of the indentation, not its first)
-        while j > 0 and original[j - 1] in " \t\xa0\u3000":
-            j -= 1
-        return original[j] if j < len(original) and (j == 0 or original[j - 1] in "\n\f") else None
+        return original[at] if at < len(original) and (at == 0 or original[at - 1] in "\n\f") else None
 
     def pipes_between() -> bool:
         """Rows of pipe-separated cells that neither open nor end in a pipe

@@ -69,9 +69,7 @@ def moved_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None
                 value = True
             lines.append((pos, stop, value))
         pos = stop
-    first_text = next((i for i, (*_, value) in enumerate(lines) if not value), None)
-    first_value = next((i for i, (*_, value) in enumerate(lines) if value), None)
-    if first_value is None or first_text is None:
+    if {value for *_, value in lines} != {True, False}:
         return None
     parts: list[tuple[int, int]] = []
     i = 0
