@@ -22,6 +22,8 @@ CODES: dict[str, tuple[str, str]] = {
     "INPUT_OCR_TEXT": (INFO, "the text shows damage only OCR makes (digits read from look-alike characters, numbers with letters in them, heading numerals or words damaged, row labels found only with character errors, 发文字号 brackets that do not pair, rows of garbled values, angle brackets closed by parentheses): it is taken as OCR output; the message lists the evidence"),
     "INPUT_MARKDOWN": (INFO, "the input is Markdown (a PDF-to-Markdown converter's output): its tables were read as table rows and its marks removed"),
     "INPUT_PAGE_FURNITURE": (INFO, "page numbers, form feeds or running headers were removed"),
+    "INPUT_OVERPRINTED": (INFO, "the text was drawn twice (a PDF's fake bold, as pdfminer's, pdfplumber's or PyMuPDF's text gives it: 16 as 1616, 规章 as 规规章章, a line after itself): where the whole text was, each line is read once; where only part was, its lines without digits"),
+    "INPUT_OVERPRINT_DOUBT": (ERROR, "part of the text was drawn twice (fake bold) and a line with digits looks drawn twice (11: 1 drawn twice, or 11 drawn once?), which no rule decides: no table is valid"),
     "INPUT_MULTIPLE_REPORTS": (ERROR, "the file holds more than one report (report titles naming different issuers or years); the message names each; no table is valid: parse with --split (parse_reports) for one report each"),
     "NOT_A_REPORT": (ERROR, "no report title, standard heading or table was found: the input is not an annual report (in a scanned folder it is skipped)"),
     "VIEW_PAGE_UNRENDERED": (WARNING, "reportparse show: a PDF page could not be rendered (no pdftoppm, or a damaged page): its text is shown instead"),

@@ -65,7 +65,7 @@ class _Reader:
                 if h.doc_number.raw and h.doc_number.raw.strip() != as_printed:
                     self.diags.append(Diagnostic("HDR_DOC_NUMBER_REPAIRED", f"发文字号 {h.doc_number.raw.strip()!r} read as {value!r}",
                                                  h.doc_number.span, "header.doc_number"))
-                    if not brackets_pair(h.doc_number.raw):
+                    if not brackets_pair(h.doc_number.raw) and self.c.overprint is None:  # (text drawn twice: a PDF's, no OCR)
                         self.diags.append(Diagnostic("HDR_DOC_NUMBER_OCR", f"发文字号 {h.doc_number.raw.strip()!r}: its brackets do not pair",
                                                      h.doc_number.span, "header.doc_number"))
             elif "signer" in el and (m := el["signer"].match(line)):

@@ -23,6 +23,7 @@ from .csvrows import csv_row
 from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
+from .overprint import Overprint, find_overprint
 from .span import Span
 from .startcache import compiled
 from .textutil import line_chunks
@@ -101,6 +102,7 @@ class Canonical:
     scrape: dict[str, str] = field(default_factory=dict)
     removed: Counter[str] = field(default_factory=Counter)
     boxes: list | None = None  # per original character: (page, x0, y0, x1, y1) or None (PDF input)
+    overprint: Overprint | None = None  # the text was drawn twice (fake bold), in whole or in part
 
     def orig(self, pos: int) -> int:
         return self.omap.clamped(pos) if len(self.omap) else 0
@@ -168,6 +170,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         again |= bare_page_numbers((s, body, page) for s, body, page, _ in _raw_lines(original) if s >= first)
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     furniture = _furniture(g.page_furniture)
+    canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
         canon.line_starts.append(s)
@@ -183,6 +186,10 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
                 ln.sub(_TRAILING_SPACES, "")  # every line of the block padded (to the page's width): no empty last cell
         if tab_ended and "\t" in body:
             ln.sub(_TRAILING_TAB, "")  # a tab after every text (a scraper's get_text("\t")): no empty last cell
+        if op is not None:
+            if s in op.drop:  # the line before, drawn again
+                continue
+            op.undo(ln)
         rw.rewrite(ln, canon.removed)
         if ln.text and furniture.match(ln.text):
             canon.removed["page_number"] += 1

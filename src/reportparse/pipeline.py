@@ -63,6 +63,13 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     furniture = canon.removed.get("page_number", 0) + canon.removed.get("running_header", 0)
     if furniture:
         diags.append(Diagnostic("INPUT_PAGE_FURNITURE", f"removed {canon.removed['page_number']} page numbers and {canon.removed['running_header']} running headers"))
+    if (op := canon.overprint) is not None:
+        diags.append(Diagnostic("INPUT_OVERPRINTED", f"{op.repeated} of {op.lines} lines drawn again (fake bold): "
+                                + ("the whole text twice; each line read once" if op.whole
+                                   else "lines without digits drawn twice read once")))
+        if op.doubtful:
+            diags.append(Diagnostic("INPUT_OVERPRINT_DOUBT", "lines with digits look drawn twice too, in a text only part of "
+                                    "which was (11: 1 drawn twice, or 11 drawn once?): no table is valid"))
     hr = read_header(canon, g)
     diags.extend(hr.diagnostics)
     if len(starts) > 1:
@@ -91,7 +98,8 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     guessed = opts.text_origin == "auto" and src.kind == "text"  # a text file: where it came from is a guess
     rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin), guessed)
     diags.extend(rdiags)
-    if len(starts) > 1:  # a table of the file may be any of its reports' (or rows of two): none is valid
+    if len(starts) > 1 or canon.overprint is not None and canon.overprint.doubtful:
+        # a table of the file may be any of its reports' (or rows of two); or its values may read drawn twice: none is valid
         valid = False
         for t in tables.values():
             t.valid = False

@@ -16,7 +16,7 @@ from ..errors import UnreadableInputError
 from ..startcache import compiled
 from . import SourceText, TextBuilder
 from .grid import Grid, find_grids, row_fields
-from .pdf_page import Char, PageContent, upright
+from .pdf_page import Char, PageContent, upright, without_overprints
 
 _NUMBER = compiled(r"[-+]?\d+(?:\.\d+)?")
 _EXPECTED_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·％－ ")
@@ -55,7 +55,7 @@ def read_pdf(path: str | Path, backend: str = "pdfminer") -> SourceText:
         images += page.image
         drawn += page.drawn
         invisible += page.invisible
-        blocks = _place(upright(page))
+        blocks = _place(upright(without_overprints(page)))
         if held is not None:
             _join_split_row(held, blocks, pageno)
             _emit_page(pageno - 1, held, out)

@@ -54,6 +54,32 @@ class PageContent:
         self.turns[turn] = self.turns.get(turn, 0) + 1
 
 
+OVERPRINT = 0.2  # a character drawn again within this share of its size of where it was drawn: the same one
+
+
+def without_overprints(page: PageContent) -> PageContent:
+    """The page with each character drawn twice at (nearly) the same place
+    kept once: the "fake bold" of a font with no bold face (Word, WPS and
+    print drivers draw the text again offset by a fraction of a point), which
+    would read ``16`` as ``1616`` or ``1166``. The same character within
+    :data:`OVERPRINT` of its size across and along, as poppler's and PDFium's
+    text do; a neighbour is a whole advance away (about half the size for a
+    digit), so ``100`` keeps both zeros."""
+    seen: dict[tuple[str, int, int], list[Char]] = {}
+    kept: list[Char] = []
+    for ch in page.chars:
+        tol = OVERPRINT * max(ch.size, 1.0)
+        gx, gy, reach = int(ch.x0 // 2), int(ch.y0 // 2), int(tol // 2) + 1
+        if ch.text.strip() and any(abs(o.x0 - ch.x0) <= tol and abs(o.y0 - ch.y0) <= tol
+                                   for i in range(gx - reach, gx + reach + 1) for j in range(gy - reach, gy + reach + 1)
+                                   for o in seen.get((ch.text, i, j), ())):
+            continue
+        seen.setdefault((ch.text, gx, gy), []).append(ch)
+        kept.append(ch)
+    page.chars = kept
+    return page
+
+
 def upright(page: PageContent) -> PageContent:
     """The page turned so that most of its characters' lines run left to
     right: a wide table printed sideways on a portrait page (its lines run
