@@ -24,7 +24,13 @@ stop 52 a header whose cells are set apart (tabs, pipes, Markdown; a
 space-aligned line whose gap the normaliser keeps as an empty cell) shows
 it by the empty cell the lost name left where the template has no such
 column: placed (``header_names.filled_order``; the seeds 780000000+ and
-864077386+ of that session: **tuning**).
+864077386+ of that session: **tuning**). Since stop 56 a header of 三 that names all
+but one of 法人或其他组织's columns, in the template's order, and keeps no
+two characters side by side of the one it lost (not printed in pieces or
+shortened) places the group's values: the lost column may have stood
+anywhere among the names left (``header_names.lost_whole``; seed
+765810690+ of that session, where ``layout`` text read one such table valid
+with 14 values wrong: **tuning**).
 
 Seed sets: 63500000+, 63600000+, 63700000+, 63800000+ were read while
 writing the rules (``tables/header_names.py``): **tuning**; fresh seeds drawn

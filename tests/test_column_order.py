@@ -414,3 +414,48 @@ def test_a_block_header_naming_one_of_its_two_columns_leaves_their_order_undecid
     assert {c.status for c in cells.values()} == {"placed"}
     assert not report.tables["proactive"].valid
     assert any(d.code == "TBL_COLUMN_ORDER" and "placed, not read" in d.message for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("layout", ["layout", "lines"])
+def test_a_group_header_that_lost_one_name_whole_leaves_the_groups_order_undecided(layout):
+    """三's 法人或其他组织 columns printed in another order (商业企业
+    社会公益组织 科研机构 法律服务机构 其他) under a header that lost 科研机构
+    whole (nothing left where it stood: a gap of spaces is one separator, one
+    name a line): the names left stand in the template's order, so they were
+    read in it, 科研机构's and 社会公益组织's values swapped, and 三 valid — its
+    rules hold column by column (damaged_headers 765810700). 科研机构 may have
+    stood anywhere among them: their values are placed, not read."""
+    gen = make_report(765810700, "ogi-2021", layout)
+    cols = ["natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total"]
+    sep = "    " if layout == "layout" else "\n"
+    head = sep.join(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])
+    assert head in gen.text
+    text = gen.text.replace(head, sep.join(["商业企业", "社会公益组织", "法律服务机构", "其他"]))
+    rows: dict[str, dict[str, object]] = {}
+    for key, v in gen.truth.items():
+        if key.startswith("applications."):
+            rid, cid = key[len("applications."):].rsplit(".", 1)
+            rows.setdefault(rid, {})[cid] = v
+    for cells in rows.values():  # each row's research and nonprofit values swapped, as the header prints them
+        row = sep.join(str(cells[c]) for c in cols)
+        swapped = sep.join(str(cells[{"research": "nonprofit", "nonprofit": "research"}.get(c, c)]) for c in cols)
+        assert sep + row in text
+        text = text.replace(sep + row, sep + swapped, 1)
+    report = reportparse.parse_text(text)
+    table = report.tables["applications"]
+    assert not table.valid
+    moved = [(rid, c) for rid, cells in table.rows.items() for c in ("research", "nonprofit")
+             if cells[c].value is not None and cells["research"].value != cells["nonprofit"].value]
+    assert moved and all(table.rows[rid][c].status == "placed" for rid, c in moved)
+    assert any(d.code == "TBL_COLUMN_ORDER" and "not 科研机构" in d.message for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("name, printed", [("法律服务机构", "法律服务\n机构"), ("社会公益组织", "社会公益")])
+def test_a_group_header_name_printed_in_pieces_or_shortened_is_no_loss(name, printed):
+    """A name cut in two or shortened (pdftotext's 法律服务 / 机构, a
+    converter's 社会公益) is printed, in its place: 三 read in the template's order."""
+    gen = make_report(11, "ogi-2021", "lines")
+    assert name in gen.text
+    report = reportparse.parse_text(gen.text.replace(name, printed, 1))
+    assert report.tables["applications"].valid
+    assert not any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)

@@ -49,6 +49,7 @@ from .header_names import (
     head_of,
     line_at,
     line_text,
+    lost_whole,
     misspelt,
     near_names,
     word_places,
@@ -360,6 +361,16 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                        "where the template has the others: which value is whose is not shown (a row's values alike "
                        "aside), so they are placed, not read", alike_kept=True, cols=cols)
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
+    if (t.layout == "labelled_rows" and not moved_runs and runs and 2 <= len(runs[0]) < len(cols)
+            and not any(len(run) == len(cols) for run in runs[1:])
+            and (lost := [c for c in cols if c not in runs[0]])
+            and all(lost_whole(t, head_of(t, s), runs[0], c) for c in lost)):
+        # names found in the template's order, the others' gone whole: where they stood is not shown
+        return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
+                       + f" of the columns under {t.columns[cols[0]].group} and not "
+                       + " ".join(t.columns[c].labels[0] for c in lost) + ", which may have stood anywhere among "
+                       "them: which value is whose is not shown (a row's values alike aside), so they are placed, "
+                       "not read", alike_kept=True, cols=cols)
     if not moved_runs:
         return rows, []
     printed = moved_runs[0]
