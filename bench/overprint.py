@@ -116,12 +116,12 @@ def main() -> None:
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     shares = [float(s) for s in args.shares.split(",")]
     fresh = fresh_base(args)
-    print(f"{'set':<26}{'share':<7}{'reader':<23}{HEAD}")
+    print(f"{"set":<28}{'share':<7}{'reader':<23}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 7000+ (tuning)", 7000), (f"fresh {fresh}+ (held out)", fresh)):
             tots = run(start, args.count, shares, args.drop, Path(tmp), args.copies)
             for (share, reader), t in sorted(tots.items(), key=lambda kv: (-kv[0][0], kv[0][1])):
-                print(row(f"{name:<26}{'once' if share == 0 else share:<7}{reader}", t, 56))
+                print(row(f"{name:<28}{'once' if share == 0 else share:<7}{reader}", t, 56))
     print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}; --copies {args.copies})")
 
 
