@@ -116,7 +116,7 @@ def main() -> None:
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     shares = [float(s) for s in args.shares.split(",")]
     fresh = fresh_base(args)
-    print(f"{"set":<28}{'share':<7}{'reader':<23}{HEAD}")
+    print(f"{'set':<28}{'share':<7}{'reader':<23}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 7000+ (tuning)", 7000), (f"fresh {fresh}+ (held out)", fresh)):
             tots = run(start, args.count, shares, args.drop, Path(tmp), args.copies)

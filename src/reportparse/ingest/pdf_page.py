@@ -65,9 +65,12 @@ def without_overprints(page: PageContent) -> PageContent:
     :data:`OVERPRINT` of its size across and along, as poppler's and PDFium's
     text do; a neighbour is a whole advance away (about half the size for a
     digit), so ``100`` keeps both zeros."""
+    chars = page.chars
+    if len({(ch.text, int(ch.x0 // 2), int(ch.y0 // 2)) for ch in chars}) == len(chars):
+        return page  # (a quick look: no character twice in a square of 2 pt, as on most pages)
     seen: dict[tuple[str, int, int], list[Char]] = {}
     kept: list[Char] = []
-    for ch in page.chars:
+    for ch in chars:
         tol = OVERPRINT * max(ch.size, 1.0)
         gx, gy, reach = int(ch.x0 // 2), int(ch.y0 // 2), int(tol // 2) + 1
         if ch.text.strip() and any(abs(o.x0 - ch.x0) <= tol and abs(o.y0 - ch.y0) <= tol
