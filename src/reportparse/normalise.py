@@ -23,7 +23,7 @@ from .csvrows import csv_row
 from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
-from .overprint import Overprint, find_overprint
+from .overprint import Overprint, find_overprint, read_once
 from .span import Span
 from .startcache import compiled
 from .textutil import line_chunks
@@ -163,14 +163,15 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2, escaped(original))
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
-    running = _running_headers(original, skip, rw, g, prefix) if original.count("\f") >= 2 else set()
+    canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
+    once = 0 if op is None else 2 if op.whole else 1  # lines drawn twice read once: none, without digits, all
+    running = _running_headers(original, skip, rw, g, prefix, once) if original.count("\f") >= 2 else set()
     first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
     again = repeated_titles(original, first, g)  # line starts
     if "\f" in original:
         again |= bare_page_numbers((s, body, page) for s, body, page, _ in _raw_lines(original) if s >= first)
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     furniture = _furniture(g.page_furniture)
-    canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
     seen: set[int] = set()  # pages whose first line of text was read
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
         canon.line_starts.append(s)
@@ -178,7 +179,9 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             canon.page_starts.append(page_end)
         if n < skip or part is not None and not part[0] <= s < part[1]:
             continue
-        ln = _opened(body, s, page, prefix.get(n, 0))
+        if op is not None and s in op.drop:  # the line before, drawn again
+            continue
+        ln = _opened(body, s, page, prefix.get(n, 0), once)
         if margins is not None and padded is not None and "\t" not in body:
             if margins[n]:
                 ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
@@ -186,10 +189,6 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
                 ln.sub(_TRAILING_SPACES, "")  # every line of the block padded (to the page's width): no empty last cell
         if tab_ended and "\t" in body:
             ln.sub(_TRAILING_TAB, "")  # a tab after every text (a scraper's get_text("\t")): no empty last cell
-        if op is not None:
-            if s in op.drop:  # the line before, drawn again
-                continue
-            op.undo(ln)
         rw.rewrite(ln, canon.removed)
         if ln.text and furniture.match(ln.text):
             canon.removed["page_number"] += 1
@@ -289,12 +288,16 @@ def _unescape(m: regex.Match[str]) -> str:
     return chr(int(e[1:], 16)) if e[0] == "u" else _UNESCAPED[e]
 
 
-def _opened(body: str, start: int, page: int, prefix: int) -> MappedLine:
+def _opened(body: str, start: int, page: int, prefix: int, once: int = 0) -> MappedLine:
     """A raw line to rewrite, the ``prefix`` characters before its text (its
-    number, a quoting mark: :func:`furniture.line_prefix`) cut."""
+    number, a quoting mark: :func:`furniture.line_prefix`) cut; ``once``: a
+    line drawn twice read once (1: only without digits, 2: any;
+    :func:`overprint.read_once`), in the running-header pass as in the main loop."""
     ln = MappedLine(body, start, page, start + len(body))
     if prefix:
         ln.splice([(0, prefix, "")])
+    if once:
+        read_once(ln, once == 2)
     return ln
 
 
@@ -495,7 +498,7 @@ def _scrape_metadata(original: str, g: Grammars, canon: Canonical) -> int:
 
 
 def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
-                     prefix: dict[int, int]) -> set[str]:
+                     prefix: dict[int, int], once: int = 0) -> set[str]:
     """Texts that open (after page numbers) at least half of the pages after the first: running headers."""
     firsts: dict[int, str] = {}
     furniture = _furniture(g.page_furniture)
@@ -504,7 +507,7 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
         pages += page_end is not None
         if n < skip or page in firsts:
             continue
-        ln = _opened(body, s, page, prefix.get(n, 0))
+        ln = _opened(body, s, page, prefix.get(n, 0), once)
         rw.rewrite(ln, Counter())
         if ln.text.strip() and not furniture.match(ln.text):
             firsts[page] = ln.text

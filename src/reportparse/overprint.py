@@ -16,7 +16,7 @@ space when twice), each character of each of its words k times, or the line
 before again (a pair: the third of three equal lines starts the next pair).
 When most lines holding Chinese are repeated and every line holding a digit
 is drawn exactly twice, the whole text was drawn twice: each such line is
-read once (:meth:`Overprint.undo`). Otherwise (part of the text drawn again:
+read once (:func:`read_once`). Otherwise (part of the text drawn again:
 a bold heading, a bold row; or drawn three times) a repeated line with no
 digit is read once where it was drawn twice (a label, a heading), a line
 with digits is left as printed — ``11`` is 1 drawn twice or 11 drawn once,
@@ -101,16 +101,17 @@ class Overprint:
     lines: int = 0  # lines with text
     doubtful: bool = False
 
-    def undo(self, ln: MappedLine) -> None:
-        """Read a line drawn twice once (a line with digits only when the whole
-        text was drawn twice); the map keeps the first copy's offsets."""
-        s = ln.text
-        if not s.strip() or not self.whole and _DIGIT.search(s):
-            return
-        if cut := halves(s):
-            ln.splice([(cut, len(s.rstrip()), "")])
-        elif paired(s):
-            ln.splice([(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s) for i in range(1, len(m.group()), 2)])
+
+def read_once(ln: MappedLine, digits: bool) -> None:
+    """Read a line drawn twice once (a line with digits only when ``digits``:
+    the whole text was drawn twice); the map keeps the first copy's offsets."""
+    s = ln.text
+    if not s.strip() or not digits and _DIGIT.search(s):
+        return
+    if cut := halves(s):
+        ln.splice([(cut, len(s.rstrip()), "")])
+    elif paired(s):
+        ln.splice([(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s) for i in range(1, len(m.group()), 2)])
 
 
 def _may_be_overprinted(text: str) -> bool:
