@@ -54,27 +54,27 @@ class PageContent:
         self.turns[turn] = self.turns.get(turn, 0) + 1
 
 
-OVERPRINT = 0.2  # a character drawn again within this share of its size of where it was drawn: the same one
+OVERPRINT = 0.2  # a character drawn again within this share of its box's width and height: the same one
 
 
 def without_overprints(page: PageContent) -> PageContent:
-    """The page with each character drawn twice at (nearly) the same place
+    """The page with each character drawn again at (nearly) the same place
     kept once: the "fake bold" of a font with no bold face (Word, WPS and
     print drivers draw the text again offset by a fraction of a point), which
-    would read ``16`` as ``1616`` or ``1166``. The same character within
-    :data:`OVERPRINT` of its size across and along, as poppler's and PDFium's
-    text do; a neighbour is a whole advance away (about half the size for a
-    digit), so ``100`` keeps both zeros."""
+    would read ``16`` as ``1616`` or ``1166``. The same character moved by at
+    most :data:`OVERPRINT` of its own box's width across and of its height
+    up or down, as poppler's and PDFium's text drop it; a neighbour stands a
+    whole advance away, so ``100`` keeps both zeros."""
     chars = page.chars
     if len({(ch.text, int(ch.x0 // 2), int(ch.y0 // 2)) for ch in chars}) == len(chars):
         return page  # (a quick look: no character twice in a square of 2 pt, as on most pages)
     seen: dict[tuple[str, int, int], list[Char]] = {}
     kept: list[Char] = []
     for ch in chars:
-        tol = OVERPRINT * max(ch.size, 1.0)
-        gx, gy, reach = int(ch.x0 // 2), int(ch.y0 // 2), int(tol // 2) + 1
-        if ch.text.strip() and any(abs(o.x0 - ch.x0) <= tol and abs(o.y0 - ch.y0) <= tol
-                                   for i in range(gx - reach, gx + reach + 1) for j in range(gy - reach, gy + reach + 1)
+        tx, ty = OVERPRINT * (ch.x1 - ch.x0), OVERPRINT * (ch.y1 - ch.y0)
+        gx, gy, rx, ry = int(ch.x0 // 2), int(ch.y0 // 2), int(tx // 2) + 1, int(ty // 2) + 1
+        if ch.text.strip() and any(abs(o.x0 - ch.x0) <= tx and abs(o.y0 - ch.y0) <= ty
+                                   for i in range(gx - rx, gx + rx + 1) for j in range(gy - ry, gy + ry + 1)
                                    for o in seen.get((ch.text, i, j), ())):
             continue
         seen.setdefault((ch.text, gx, gy), []).append(ch)
