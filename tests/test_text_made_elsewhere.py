@@ -773,3 +773,21 @@ def test_rows_between_outer_pipes_have_no_empty_first_cell():
             key = f"appeals.{rid}.{cid}"
             assert cell.value == truth["truth"][key], key
             assert cell.status == ("inferred" if key in truth["blank_cells"] else "read"), key
+
+
+def test_a_mark_pandas_pads_a_header_row_with_is_no_value():
+    """A damaged web page (a span one off, a row lost) through pandas
+    ``read_html`` and ``to_string``: the table gained a column, so pandas
+    printed each of 四's header rows with a ``NaN`` at its end. Read as a
+    value, it moved 四's values one place: 42 from 结果纠正 to 其他结果, the
+    group's sum holding — valid with two values wrong (held-out sweep,
+    ``html_mutation --nbsp --scrapers`` 759266647). A mark on the lines of
+    the header is a header cell; the group its values leave undecided is
+    empty, and no value is read wrong."""
+    report, truth = parsed_fixture("pandas-to-string-damaged-759266788.txt")
+    appeals = report.tables["appeals"]
+    wrong = {k: (c.value, truth["truth"][k]) for k, c in cells_of(report)
+             if k.startswith("appeals.") and c.value is not None and c.value != truth["truth"][k]}
+    assert wrong == {}
+    assert not appeals.valid
+    assert appeals.rows["litigation"]["total"].value == 111 and appeals.rows["litigation"]["total"].status == "read"

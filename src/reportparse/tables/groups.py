@@ -93,6 +93,8 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
+    if headers:
+        header_end = _past_header_lines(t, text, header_end, stop)
     vals, tab, _ = read_fields(text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
@@ -395,6 +397,30 @@ def _past_bracket(text: str, end: int) -> int:
     is no value of the group."""
     m = _CLOSING.match(text, end)
     return m.end() if m else end
+
+
+_HAS_DIGIT = compiled(r"\d")
+
+
+def _past_header_lines(t: TableGrammar, text: str, at: int, stop: int) -> int:
+    """Past the rest of the last group header's line and the lines after it
+    that name the columns (结果维持 … 总计) when none of them holds a digit:
+    a mark printed there is a header cell, no value (pandas pads the header
+    rows of a table that gained a column with ``NaN``). Values begin on the
+    first line that holds a digit, or on the header's own line when they
+    follow it there."""
+    names = {lab for c in t.columns.values() for lab in c.labels}
+    pos = at
+    while pos < stop:
+        nl = text.find("\n", pos, stop)
+        end = stop if nl < 0 else nl
+        line = text[pos:end]
+        if _HAS_DIGIT.search(line) or pos > at and not any(name in line for name in names):
+            break
+        if nl < 0:
+            return at  # no line of values after the header's: the values are on it
+        pos = nl + 1
+    return pos
 
 
 def _char_at(text: str, at: int) -> str:
