@@ -495,7 +495,7 @@ def searchable_scan(src, out, dpi: int = 300):
 
 
 def render_pdf(gen: Generated, path, ruled: bool | str = True, split_table: bool = False, font_size: float = 9,
-               look: str = "simple", signed: bool = False, overprint: float = 0.0) -> None:
+               look: str = "simple", signed: bool = False, overprint: float = 0.0, times: int = 2) -> None:
     """The report as a PDF (reportlab, built-in CID font STSong-Light) with
     ruled tables and merged cells like the official template; ``ruled=False``
     draws the tables without lines (whitespace-aligned), ``"rows"`` with the
@@ -516,7 +516,9 @@ def render_pdf(gen: Generated, path, ruled: bool | str = True, split_table: bool
     the report at its end (as real reports do: the body spells the issuer twice).
     ``overprint``: the share of the text drawings (a paragraph's line, a
     cell's value) drawn a second time 0.3 pt to the right, as "fake bold"
-    (Word, WPS and print drivers emboldening a font with no bold face)."""
+    (Word, WPS and print drivers emboldening a font with no bold face);
+    ``times``: how many times each such drawing is drawn in all, each 0.3 pt
+    right of the last."""
     if look not in ("simple", "template"):
         raise ValueError(f"look: simple or template, not {look!r}")
     from reportlab.lib import colors
@@ -586,11 +588,11 @@ def render_pdf(gen: Generated, path, ruled: bool | str = True, split_table: bool
     if signed:
         right = ParagraphStyle("r", parent=body, alignment=2)
         story += [Spacer(1, 24), Paragraph(gen.issuer, right), Paragraph(f"{gen.year + 1}年1月{gen.year % 20 + 5}日", right)]
-    SimpleDocTemplate(str(path), pagesize=A4).build(story, canvasmaker=_overprinting(overprint, gen.issuer))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, canvasmaker=_overprinting(overprint, gen.issuer, times))
 
 
-def _overprinting(share: float, seed: str):
-    """A reportlab canvas class drawing a share of its text drawings twice, offset 0.3 pt."""
+def _overprinting(share: float, seed: str, times: int = 2):
+    """A reportlab canvas class drawing a share of its text drawings ``times`` times, each 0.3 pt right of the last."""
     from reportlab.pdfgen.canvas import Canvas
 
     rng = random.Random(f"{seed}:overprint")
@@ -599,10 +601,11 @@ def _overprinting(share: float, seed: str):
         def drawText(self, text) -> None:  # noqa: N802 (reportlab's name)
             super().drawText(text)
             if share and rng.random() < share:
-                self.saveState()
-                self.translate(0.3, 0)
-                super().drawText(text)
-                self.restoreState()
+                for k in range(1, times):
+                    self.saveState()
+                    self.translate(0.3 * k, 0)
+                    super().drawText(text)
+                    self.restoreState()
 
     return Overprinting
 
