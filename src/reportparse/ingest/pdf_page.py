@@ -73,7 +73,7 @@ def without_overprints(page: PageContent) -> PageContent:
     for ch in chars:
         tx, ty = OVERPRINT * (ch.x1 - ch.x0), OVERPRINT * (ch.y1 - ch.y0)
         gx, gy, rx, ry = int(ch.x0 // 2), int(ch.y0 // 2), int(tx // 2) + 1, int(ty // 2) + 1
-        again = ch.text.strip() and any(abs(o.x0 - ch.x0) <= tx and abs(o.y0 - ch.y0) <= ty
+        again = bool(ch.text.strip()) and any(abs(o.x0 - ch.x0) <= tx and abs(o.y0 - ch.y0) <= ty
                                         for i in range(gx - rx, gx + rx + 1) for j in range(gy - ry, gy + ry + 1)
                                         for o in seen.get((ch.text, i, j), ()))
         seen.setdefault((ch.text, gx, gy), []).append(ch)  # (a copy too: drawn three times, each near the last)
