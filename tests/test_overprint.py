@@ -115,3 +115,19 @@ def test_a_run_twice_and_each_character_twice():
     assert halves("1616") == 2 and halves("  信息内容 信息内容 ") == 6 and halves("规章 438 规章 438") == 6
     assert halves("100") == 0 and halves("0") == 0 and halves("1 2 3") == 0
     assert paired("规规章章 443388") and paired("00") and not paired("100") and not paired("规章")
+
+
+def test_bold_labels_beside_values_drawn_once_are_read_once():
+    """The commonest fake bold: headings, labels and header cells bold, the
+    values not (pdfplumber's text: ``规规章章 438 0 0``). The words without
+    a digit are read once, on the lines with values too, and every value
+    is read as printed: the report the text drawn once gives."""
+    gen = make_report(12, "ogi-2021", "tab")
+
+    def bold_words(line: str) -> str:
+        return "\t".join(_each_char_twice(w) if w and not any(c.isdigit() for c in w) else w for w in line.split("\t"))
+
+    report = reportparse.parse_text("\n".join(bold_words(ln) for ln in gen.text.splitlines()))
+    codes = [d.code for d in report.diagnostics]
+    assert "INPUT_OVERPRINTED" in codes and "INPUT_OVERPRINT_DOUBT" not in codes
+    assert _values(report) == _values(reportparse.parse_text(gen.text)) and report.valid

@@ -104,14 +104,23 @@ class Overprint:
 
 def read_once(ln: MappedLine, digits: bool) -> None:
     """Read a line drawn twice once (a line with digits only when ``digits``:
-    the whole text was drawn twice); the map keeps the first copy's offsets."""
+    the whole text was drawn twice; in a text drawn twice in part, only the
+    words of such a line without a digit each of whose characters is
+    printed twice, four or more: a bold label beside values drawn once,
+    ``规规章章 438``); the map keeps the first copy's offsets."""
     s = ln.text
-    if not s.strip() or not digits and _DIGIT.search(s):
+    if not s.strip():
         return
-    if cut := halves(s):
-        ln.splice([(cut, len(s.rstrip()), "")])
-    elif paired(s):
-        ln.splice([(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s) for i in range(1, len(m.group()), 2)])
+    if digits or not _DIGIT.search(s):
+        if cut := halves(s):
+            ln.splice([(cut, len(s.rstrip()), "")])
+        elif paired(s):
+            ln.splice([(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s) for i in range(1, len(m.group()), 2)])
+        return
+    edits = [(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s)
+             if len(m.group()) >= 4 and not _DIGIT.search(m.group()) and paired(m.group()) for i in range(1, len(m.group()), 2)]
+    if edits:
+        ln.splice(edits)
 
 
 def _may_be_overprinted(text: str) -> bool:
