@@ -164,8 +164,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
-    once = 0 if op is None else 2 if op.whole else 1  # lines drawn twice read once: none, without digits, all
-    running = _running_headers(original, skip, rw, g, prefix, once) if original.count("\f") >= 2 else set()
+    running = _running_headers(original, skip, rw, g, prefix, op) if original.count("\f") >= 2 else set()
     first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
     again = repeated_titles(original, first, g)  # line starts
     if "\f" in original:
@@ -181,7 +180,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
             continue
         if op is not None and s in op.drop:  # the line before, drawn again
             continue
-        ln = _opened(body, s, page, prefix.get(n, 0), once)
+        ln = _opened(body, s, page, prefix.get(n, 0), op)
         if margins is not None and padded is not None and "\t" not in body:
             if margins[n]:
                 ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
@@ -288,16 +287,16 @@ def _unescape(m: regex.Match[str]) -> str:
     return chr(int(e[1:], 16)) if e[0] == "u" else _UNESCAPED[e]
 
 
-def _opened(body: str, start: int, page: int, prefix: int, once: int = 0) -> MappedLine:
+def _opened(body: str, start: int, page: int, prefix: int, op: Overprint | None = None) -> MappedLine:
     """A raw line to rewrite, the ``prefix`` characters before its text (its
-    number, a quoting mark: :func:`furniture.line_prefix`) cut; ``once``: a
-    line drawn twice read once (1: only without digits, 2: any;
-    :func:`overprint.read_once`), in the running-header pass as in the main loop."""
+    number, a quoting mark: :func:`furniture.line_prefix`) cut; in a text
+    drawn twice (``op``), read once (:func:`overprint.read_once`), in the
+    running-header pass as in the main loop."""
     ln = MappedLine(body, start, page, start + len(body))
     if prefix:
         ln.splice([(0, prefix, "")])
-    if once:
-        read_once(ln, once == 2)
+    if op is not None:
+        read_once(ln, op.whole)
     return ln
 
 
@@ -498,7 +497,7 @@ def _scrape_metadata(original: str, g: Grammars, canon: Canonical) -> int:
 
 
 def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
-                     prefix: dict[int, int], once: int = 0) -> set[str]:
+                     prefix: dict[int, int], op: Overprint | None = None) -> set[str]:
     """Texts that open (after page numbers) at least half of the pages after the first: running headers."""
     firsts: dict[int, str] = {}
     furniture = _furniture(g.page_furniture)
@@ -507,7 +506,7 @@ def _running_headers(original: str, skip: int, rw: _Rewriter, g: Grammars,
         pages += page_end is not None
         if n < skip or page in firsts:
             continue
-        ln = _opened(body, s, page, prefix.get(n, 0), once)
+        ln = _opened(body, s, page, prefix.get(n, 0), op)
         rw.rewrite(ln, Counter())
         if ln.text.strip() and not furniture.match(ln.text):
             firsts[page] = ln.text

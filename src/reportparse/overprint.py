@@ -26,7 +26,7 @@ tables are not valid (:attr:`Overprint.doubtful`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .offsetmap import MappedLine
@@ -115,12 +115,16 @@ def read_once(ln: MappedLine, digits: bool) -> None:
         if cut := halves(s):
             ln.splice([(cut, len(s.rstrip()), "")])
         elif paired(s):
-            ln.splice([(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s) for i in range(1, len(m.group()), 2)])
+            ln.splice(_second_copies(s, lambda w: True))
         return
-    edits = [(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s)
-             if len(m.group()) >= 4 and not _DIGIT.search(m.group()) and paired(m.group()) for i in range(1, len(m.group()), 2)]
-    if edits:
+    if edits := _second_copies(s, lambda w: len(w) >= 4 and not _DIGIT.search(w) and paired(w)):
         ln.splice(edits)
+
+
+def _second_copies(s: str, doubled: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """The splice that drops every second character of each word of ``s`` that is ``doubled``."""
+    return [(m.start() + i, m.start() + i + 1, "") for m in _WORD.finditer(s) if doubled(m.group())
+            for i in range(1, len(m.group()), 2)]
 
 
 def _may_be_overprinted(text: str) -> bool:

@@ -363,8 +363,7 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
     moved_runs = [run for run in runs if len(run) >= 2 and run != [c for c in cols if c in run]]
     if (t.layout == "labelled_rows" and not moved_runs and runs and 2 <= len(runs[0]) < len(cols)
             and not any(len(run) == len(cols) for run in runs[1:])
-            and (lost := [c for c in cols if c not in runs[0]])
-            and all(lost_whole(t, head, runs[0], c) for head in [head_of(t, s)] for c in lost)):
+            and lost_whole(t, head_of(t, s), runs[0], lost := [c for c in cols if c not in runs[0]])):
         # names found in the template's order, the others' gone whole: where they stood is not shown
         return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
                        + f" of the columns under {t.columns[cols[0]].group} and not "

@@ -23,6 +23,7 @@ from ..grammar import TableGrammar
 from ..model import BLANK_ENDS_TRIMMED, EXTRA_FIELD_SHIFTED, Cell
 from ..options import ParseOptions
 from ..startcache import compiled
+from ..textutil import lines_of
 from .cells import fit_positions, moved_by_trim_of, read_fields, settle_speck
 from .count_shifts import undecided_by_extra
 from .place import CUT_SEVERAL_WAYS, SpanOf, cell_from, doubted, empty_cells, unprinted, value_notes
@@ -410,17 +411,13 @@ def _past_header_lines(t: TableGrammar, text: str, at: int, stop: int) -> int:
     first line that holds a digit, or on the header's own line when they
     follow it there."""
     names = {lab for c in t.columns.values() for lab in c.labels}
-    pos = at
-    while pos < stop:
-        nl = text.find("\n", pos, stop)
-        end = stop if nl < 0 else nl
-        line = text[pos:end]
-        if _HAS_DIGIT.search(line) or pos > at and not any(name in line for name in names):
-            break
-        if nl < 0:
+    for a, b in lines_of(text, at, stop):
+        line = text[a:b]
+        if _HAS_DIGIT.search(line) or a > at and not any(name in line for name in names):
+            return a
+        if b == stop:
             return at  # no line of values after the header's: the values are on it
-        pos = nl + 1
-    return pos
+    return stop
 
 
 def _char_at(text: str, at: int) -> str:

@@ -48,17 +48,17 @@ def column_places(t: TableGrammar, text: str, cols: list[str]) -> dict[str, list
     return {cid: [i for label in t.columns[cid].labels for i in word_places(text, label)] for cid in cols}
 
 
-def lost_whole(t: TableGrammar, head: str, named: list[str], cid: str) -> bool:
-    """Whether column ``cid``'s name is gone whole from a header that names
-    the ``named`` columns once each: no two characters of it side by side
-    stand in ``head`` once the merged headers' names and the names found are
-    blanked (a name printed in pieces, 法律服务 / 机构, or shortened, 社会公益,
-    is no loss)."""
+def lost_whole(t: TableGrammar, head: str, named: list[str], missing: list[str]) -> bool:
+    """Whether the ``missing`` columns' names are gone whole from a header
+    that names the ``named`` columns once each: no two characters of one of
+    them side by side stand in ``head`` once the merged headers' names and
+    the names found are blanked (a name printed in pieces, 法律服务 / 机构, or
+    shortened, 社会公益, is no loss)."""
     head = blanked(t, head)
     for c in named:
         for label in t.columns[c].labels:
             head = head.replace(label, "\u3000" * len(label))
-    return not any(label[k:k + 2] in head for label in t.columns[cid].labels for k in range(len(label) - 1))
+    return not any(label[k:k + 2] in head for c in missing for label in t.columns[c].labels for k in range(len(label) - 1))
 
 
 def misspelt(t: TableGrammar, head: str, missing: list[str], at: dict[str, int]) -> dict[str, int]:

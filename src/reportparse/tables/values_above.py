@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from ..model import Cell
 from ..startcache import compiled
+from ..textutil import lines_of
 from .place import doubted
 from .stream import NUMERIC_LINE
 
@@ -55,10 +56,8 @@ def moved_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None
     (where it would not be above a label), or when a line holds text and a
     value."""
     lines: list[tuple[int, int, bool]] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl + 1
+    for pos, nl in lines_of(text, start, end):
+        stop = nl + 1 if nl < end else end  # with its line break
         line = text[pos:stop]
         if line.strip():
             value = bool(NUMERIC_LINE.match(line.rstrip("\n")))
@@ -68,7 +67,6 @@ def moved_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None
                     return None
                 value = True
             lines.append((pos, stop, value))
-        pos = stop
     if {value for *_, value in lines} != {True, False}:
         return None
     parts: list[tuple[int, int]] = []
