@@ -45,6 +45,8 @@ def grammar_copy(tmp_path: Path) -> Path:
      'expr = "new + carried_ovr = result.total + carried_forward"', r"ogi-2021.toml: tables\[applications\].rules\[0\].expr: 'carried_ovr' is not a row"),
     ("ogi-2021.toml", 'id = "natural_person"\nlabels = ["自然人"]', 'id = "natural_person"\nlabels = "自然人"',
      r"ogi-2021.toml: tables\[applications\].columns\[0\].labels: expected list"),
+    ("ogi-2021.toml", 'labels = ["本年处理决定数量"]\nspan = 3', 'labels = ["本年处理决定数量"]\nspan = 0',
+     r"ogi-2021.toml: tables\[proactive\].columns\[3\].span: expected a count of grid columns"),
     ("ogi-2019.toml", "years = [2019, 2020]", "years = [2020, 2019]", r"ogi-2019.toml: meta.years"),
     ("common.toml", "pattern = '^\\s*第", "pattern = '^(\\s*第", r"common.toml: page_furniture\[1\].pattern: bad regular expression"),
     ("gbt9704.toml", "[elements]", "[elements\n", r"gbt9704.toml: \(file\): not valid TOML"),

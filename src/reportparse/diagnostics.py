@@ -68,6 +68,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TBL_ORDER_UNDECIDED": (WARNING, "a block of values printed apart from its labels can be read several ways (column by column or row by row; the total column anywhere) and the table's rules do not single one out (or the table has none); cells on which the readings differ were left empty (all of the block's cells when the rules leave one reading that no rule with all its cells read checks)"),
     "TBL_SHORT_ROW": (WARNING, "a row has fewer cells than columns; only cells that can be placed were kept"),
     "TBL_ROW_DAMAGED": (WARNING, "two or more value cells of a row are text (OCR garbled the line): none of the row's values is trusted, its cells are empty"),
+    "TBL_SPAN_REPEATED": (INFO, "a row whose cell the template merges over several columns (本年处理决定数量 over 3) printed its value once in each of them, alike, in text with cell separators (a converter that fills a merged cell's grid: Docling's Markdown, a spreadsheet of it): the value was read once"),
     "TBL_LONG_ROW": (ERROR, "a row has more values than columns; its cells were left empty"),
     "TBL_SPLIT": (INFO, "digits run together were split into cells by the row-sum rule"),
     "TBL_SPLIT_PROSE": (INFO, "digits run together in a table row were split the one way that gives a value the report's own prose states (本年度制发的规范性文件88件); the cells so decided are inferred, their table is not claimed valid (TBL_UNANCHORED: the statement may be about something else), and the statement's place is the location"),

@@ -30,6 +30,7 @@ class Column:
     decimal: bool = False
     signed: bool = False
     group: str | None = None  # a merged header over several columns (法人或其他组织), as the template prints it
+    span: int = 1  # grid columns its cell covers in the template (本年处理决定数量 over 3): a converter may print it that often
 
 
 @dataclass(frozen=True)
@@ -236,8 +237,11 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
         number = r.get(c, "number", str, ce, "integer")
         if number not in ("integer", "decimal"):
             raise r.fail(f"{ce}.number", f"expected 'integer' or 'decimal', got {number!r}")
+        if r.get(c, "span", int, ce, 1) < 1:
+            raise r.fail(f"{ce}.span", "expected a count of grid columns, 1 or more")
         columns[cid] = Column(cid, r.strings(c, "labels", ce), r.get(c, "unit", str, ce, None),
-                              number == "decimal", r.get(c, "signed", bool, ce, False), r.get(c, "group", str, ce, None))
+                              number == "decimal", r.get(c, "signed", bool, ce, False), r.get(c, "group", str, ce, None),
+                              r.get(c, "span", int, ce, 1))
     rows: list[Row] = []
     for i, rd in enumerate(r.get(data, "rows", list, entry)):
         re_ = f"{entry}.rows[{i}]"

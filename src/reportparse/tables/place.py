@@ -93,6 +93,9 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     nonblank = [v for v in values if v.kind != "blank"]
     out.diagnostics += value_notes(nonblank, span_of, path)
     fitted = fit_positions(values, n, _rule_holds(eq, row.id, cols)) if tabbed else (nonblank if len(nonblank) == n else None)
+    if fitted is None and tabbed and (once := spans_repeated(values, nonblank, [columns[c].span for c in cols])):
+        fitted = once
+        out.diagnostics.append(Diagnostic("TBL_SPAN_REPEATED", f"{' '.join(v.raw for v in nonblank)!r}: one value per merged cell", span_of(nonblank[0].start, nonblank[-1].end), path))
     junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw.strip() not in UNREAD_MARKS]  # ?: only that cell was unreadable
     if fitted is not None and len(junk) >= DAMAGED:
         # OCR garbles a whole line (a baseline between two label lines): its digits are no better than its junk
@@ -176,6 +179,27 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
         out.cells = {c: Cell(unanchored=LONG_ROW) for c in cols}
     out.diagnostics.append(Diagnostic(code, f"{len(nonblank)} values for {n} columns: {' '.join(v.raw for v in nonblank)[:80]}", span_of(values[0].start, values[-1].end), path))
     return out
+
+
+def spans_repeated(values: list[Value], nonblank: list[Value], widths: list[int]) -> list[Value] | None:
+    """A row whose cells the template merges over several grid columns
+    (本年处理决定数量 over 3), its value printed in each column the cell
+    covers, as a converter that fills a merged cell's grid gives it
+    (``| 行政许可 | 9 | 9 | 9 |``): each cell's copies side by side, alike,
+    and nothing else in the row. The values once, or None."""
+    if len(nonblank) != sum(widths) or sum(widths) == len(widths) or len({v.line for v in nonblank}) > 1:
+        return None
+    lead = next(i for i, v in enumerate(values) if v is nonblank[0])
+    if any(a is not b for a, b in zip(values[lead:lead + len(nonblank)], nonblank, strict=True)):  # an empty field between copies: no filled grid
+        return None
+    once, i = [], 0
+    for w in widths:
+        run = nonblank[i:i + w]
+        if run[0].kind != "number" or any(v.raw != run[0].raw for v in run):
+            return None
+        once.append(run[0])
+        i += w
+    return once
 
 
 def _kinds(columns: dict[str, Column], cols: tuple[str, ...]) -> list[tuple[bool, bool]]:
