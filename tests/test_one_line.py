@@ -103,6 +103,32 @@ def test_values_inside_a_wrapped_label_run_together_make_no_valid_table():
     assert wrong == []
 
 
+def test_items_wrapped_around_their_values_each_make_no_valid_table():
+    """The same shape where two items wrap around their values
+    (``（六）其他处理1.申请人无 0 0 0 0 3 0 3 正当理由逾期不补正…申请
+    2.申请人逾期未按收费通知 0 0 0 0 0 0 0 要求缴纳费用…``; sweep fault of
+    2026-12-07, ``bench/text_shapes.py --fresh-seed 126632333``): the first
+    item found after its values took the second's, the second was not found,
+    and the group row's values forced it — 三 valid with 3 and 0 swapped
+    between the two items. A group row that took values while one item is
+    found and another is not is placed, and so are values after the start of
+    a label not found (its end after them)."""
+    from generator import make_report
+
+    seed = 126632342
+    gen = make_report(seed, "ogi-2021", "layout", big=False)
+    text = " ".join(gen.text.split())
+    assert "2.申请人逾期未按收费通知 0 0 0 0 0 0 0 要求缴纳费用" in text
+    report = reportparse.parse_text(text)
+    apps = report.tables["applications"]
+    assert not apps.valid
+    for rid in ("result.other", "result.other.no_correction", "result.other.no_fee"):
+        assert all(c.status not in ("read", "inferred") for c in apps.rows[rid].values())
+    wrong = [k for k, v in gen.truth.items() if v is not None and (c := cell_at(report, k)) is not None
+             and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
+    assert wrong == []
+
+
 def test_a_one_line_report_whose_pages_keep_their_form_feeds():
     """``replace("\\n", " ")`` keeps a text's form feeds: each page is then a
     line of its own, and table 四's page (its heading and values) holds one

@@ -67,7 +67,8 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         starts = [v.start for v in vals if v.kind != "blank"]
         if not starts:
             continue
-        if _lost_label_tail(s.text[a.end:starts[0]], lost, _whole_key(t.row(a.row).label)):
+        between = s.text[a.end:starts[0]]
+        if _lost_label_tail(between, lost, _whole_key(t.row(a.row).label)) or _lost_label_head(between, lost):
             relabelled.add(a.row)
         chunk = s.text[a.end:end]
         ck = label_key(chunk)
@@ -195,21 +196,22 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
 
 def _group_over_its_items(t: TableGrammar, rows: dict[str, dict[str, Cell]], found: dict) -> None:
     """A group printed as one row (an optional row: （六）其他处理) that took
-    values while a row it sums is printed with no values beside it: the values
-    may be that row's, its label wrapped around them (a report run together on
-    one line: ``（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正…``), and
-    the group's rule would force the row from them. Its values are placed,
-    never lifted by the rules."""
+    values while a row it sums is printed with no values beside it, or not
+    found while another is: the values may be that row's, its label wrapped
+    around them (a report run together on one line: ``（六）其他处理1.申请人无正当理
+    3 0 1 0 0 3 7 由逾期不补正…``), and the group's rule would force the row
+    from them. Its values are placed, never lifted by the rules."""
     for row in t.rows:
         if not row.optional or not any(c.status == "read" for c in rows[row.id].values()):
             continue
-        items = {ref[0] for eq in equations(t) if {r[0] for r in eq.lhs} == {row.id} for ref in eq.rhs}
-        if any(rid in found and all(c.status == "missing" for c in rows[rid].values()) for rid in items):
+        items = {ref[0] for eq in equations(t) if {r[0] for r in eq.lhs} == {row.id} for ref in eq.rhs} - {row.id}
+        if (any(rid in found and all(c.status == "missing" for c in rows[rid].values()) for rid in items)
+                or any(rid in found for rid in items) and not items <= found.keys()):  # one found, one not
             rows[row.id] = {c: doubted(cell, GROUP_OVER_ITEMS) for c, cell in rows[row.id].items()}
 
 
 GROUP_OVER_ITEMS = ("a group printed as one row took these values while a row it sums is printed with no values beside "
-                    "it: they may be that row's, its label wrapped around them")
+                    "it, or not found while another is: they may be that row's, its label wrapped around them")
 
 
 def _long_own_line(nonblank: list[Value], n: int, printed_empty: list[str]) -> bool:
@@ -231,6 +233,19 @@ def _lost_label_tail(between: str, lost: set[str], own: str) -> bool:
 
 
 _HAN_RUN = compiled(r"\p{Han}+")
+
+
+def _lost_label_head(between: str, lost: set[str]) -> bool:
+    """Whether the words ``between`` a label and its first value end with the
+    start of a row's label that was not found, its end after the values (a
+    report run together on one line, each label wrapped around its values:
+    ``逾期不补正…申请 2.申请人逾期未按收费通知 0 0 1 要求缴纳费用…``): the
+    values may be that row's."""
+    key = label_key(between)
+    return any(_ITEM_HEAD.fullmatch(k[:j]) and key.endswith(k[:j]) for k in lost for j in range(5, len(k)))
+
+
+_ITEM_HEAD = compiled(r"\d{0,2}\p{Han}{4,}")  # an item's number (2.) and four or more characters of its name
 
 
 def _doubt_counted_lines(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list[Value], str | None, list[str]]]) -> None:
@@ -333,7 +348,8 @@ def _shared_between(t: TableGrammar, column: str, between: str, rows: tuple[str,
 
 
 LABEL_AGAIN = ("its values run on past a row's label printed again (a repeated line, or a label out of order), or "
-               "follow the end of a label not found (its first line lost): which of them are its own the text does not decide")
+               "follow the end of a label not found (its first line lost) or the start of one (its end after them): which "
+               "of them are its own the text does not decide")
 ANOTHER_LABEL = ("placed by template order, but its values follow another row's label, printed twice: a line repeated "
                  "where this row's was lost makes the same count")
 
