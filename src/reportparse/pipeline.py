@@ -30,10 +30,17 @@ from .template import detect_template
 
 
 def parse_text(text: str, options: ParseOptions | None = None, *, source: Source | None = None) -> Report:
-    """Parse the text of one report."""
+    """Parse the text of one report. Text holding HTML tables (a web page, or
+    Markdown with its tables as HTML: MinerU's, pandoc's) is read as HTML,
+    as ``parse_file`` and ``parse_bytes`` read it."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text expects str, got {type(text).__name__}; use parse_bytes for bytes")
     src = source or Source(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    if source is None and _looks_html(None, text):
+        from .ingest.html import read_html
+
+        src.kind = "html"
+        return parse_source(read_html(text), options, source=src)
     return parse_source(SourceText(text, kind=src.kind, encoding=src.encoding), options, source=src)
 
 
