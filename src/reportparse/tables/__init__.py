@@ -28,6 +28,7 @@ from ..options import ParseOptions
 from ..rules import unvouched
 from .columns import reorder_columns
 from .count_shifts import undecided_by_count
+from .filled_grid import filled_neighbours_doubted
 from .kinds import REGISTRY, TableKind
 from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
@@ -57,6 +58,8 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
     _edge_separator_doubted(c.original, out)
+    if c.overprint is None:  # (a text drawn twice prints words side by side for another reason)
+        diags += filled_neighbours_doubted(c.original, template, out)  # the words as printed: no space taken out
     return out, diags
 
 

@@ -1,0 +1,66 @@
+"""Values a converter that fills a merged cell's grid may have copied.
+
+Converters that turn a table into a full grid print a merged cell's text in
+every grid cell it covers: python-docx's ``row.cells`` (a Word table, or one
+pdf2docx made of a PDF), Docling's Markdown and CSV. Such text shows it in
+its labels: the same label in two cells side by side
+(``法人或其他组织\\t法人或其他组织``; a label opening two lines in a row is
+no sign: 四's header prints 结果维持… on two lines).
+pdf2docx takes an empty cell of a table without rules between its rows for
+part of the cell above or below it, so the grid prints that cell's value
+twice in a column (``行政处罚 3485`` / ``行政强制 3485`` where 行政强制's
+cell was empty): in a table no rule checks (二), nothing tells the copy from
+a value printed twice. In text showing a filled grid, two neighbouring rows
+of a column no rule checks that read the same value other than 0 are placed
+(a copied 0 stands where a cell was left empty: as 0 is what it means)."""
+
+from __future__ import annotations
+
+from ..arith import equations
+from ..diagnostics import Diagnostic
+from ..grammar import Template
+from ..model import Table
+from ..startcache import compiled
+from .place import doubted
+
+FILLED_NEIGHBOUR = ("the same value as the row next to it in this column, in text that fills a merged cell's grid "
+                    "(a converter may have taken an empty cell for part of its neighbour and printed the neighbour's "
+                    "value in it), and no rule checks the column")
+_LABEL = compiled(r"(?=(?:[^\t\d]*\p{Han}){4})[^\t\d]+")  # four Han characters or more (not 结果 结果 of a header cut), no digit
+
+
+def filled_neighbours_doubted(text: str, template: Template, tables: dict[str, Table]) -> list[Diagnostic]:
+    """Place equal values other than 0 in neighbouring rows of a column no
+    rule checks, when ``text`` shows a filled grid (see the module's text)."""
+    pairs = []
+    for tg in template.tables.values():
+        table = tables.get(tg.key)
+        if table is None:
+            continue
+        ruled = {ref for eq in equations(tg) for ref in eq.cells}
+        for upper, lower in zip(tg.rows, tg.rows[1:], strict=False):
+            for c in set(upper.columns) & set(lower.columns):
+                a, b = table.rows[upper.id][c], table.rows[lower.id][c]
+                if ((upper.id, c) not in ruled and (lower.id, c) not in ruled and a.status == b.status == "read"
+                        and a.value == b.value and a.value):
+                    pairs.append((tg.key, upper.id, lower.id, c))
+    if not pairs or not _fills_grid(text):
+        return []
+    out = []
+    for key, upper, lower, c in pairs:
+        rows = tables[key].rows
+        for rid in (upper, lower):
+            rows[rid][c] = doubted(rows[rid][c], FILLED_NEIGHBOUR)
+        out.append(Diagnostic("TBL_FILLED_NEIGHBOUR", f"{upper}.{c} and {lower}.{c} both read {rows[upper][c].raw!r} "
+                              "in text that fills merged cells: one may be a copy of the other", rows[lower][c].span,
+                              f"tables.{key}.{lower}"))
+    return out
+
+
+def _fills_grid(text: str) -> bool:
+    """Whether the text prints a label twice side by side in cells apart by tabs (or, on a line without one, spaces)."""
+    for line in text.split("\n"):
+        fields = [f.strip() for f in line.split("\t")] if "\t" in line else line.split()
+        if any(a == b and _LABEL.fullmatch(a) for a, b in zip(fields, fields[1:], strict=False)):
+            return True
+    return False

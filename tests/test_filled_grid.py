@@ -1,0 +1,54 @@
+"""Values a converter that fills a merged cell's grid may have copied
+(``tables/filled_grid.py``): python-docx's rows of a Word table that
+pdf2docx made of a PDF print an empty cell of a table without rules between
+its rows as its neighbour's value (seen on generated reports 20337015+,
+2026-12-07: 行政强制 上一年项目数量 printed empty read as 行政处罚's 3485). In
+text showing a filled grid — a label twice side by side — two neighbouring
+rows of a column no rule checks that read the same value other than 0 are
+placed (``TBL_FILLED_NEIGHBOUR``), and table 二 is not valid."""
+
+from __future__ import annotations
+
+import re
+
+import reportparse
+
+from generator import make_report
+
+SEED = 91001  # 2019 template: 行政处罚 4965 -14 1992, 行政强制 0 9 3422
+
+
+def _text(filled: bool, copy: str = "4965") -> str:
+    text = make_report(SEED, "ogi-2019", "tab").text
+    text = re.sub(r"(?m)^行政强制\t0\t", f"行政强制\t{copy}\t", text)  # the empty cell printed as the one above it
+    if filled:  # python-docx: the merged 法人或其他组织 in each of the five columns it covers
+        text = text.replace("自然人\t法人或其他组织\t总计", "自然人\t" + "\t".join(["法人或其他组织"] * 5) + "\t总计")
+    return text
+
+
+def test_a_copied_value_in_a_filled_grid_leaves_the_table_not_valid():
+    r = reportparse.parse_text(_text(filled=True))
+    t = r.tables["proactive"]
+    assert not t.valid
+    assert [t.rows[rid]["prev_items"].status for rid in ("penalty", "coercion")] == ["placed", "placed"]
+    assert r.flat()["proactive.coercion.prev_items"] is None and r.flat()["proactive.penalty.prev_items"] is None
+    assert r.flat()["proactive.penalty.decisions"] == 1992  # the rest of the table as read
+    d = [d for d in r.diagnostics if d.code == "TBL_FILLED_NEIGHBOUR"]
+    assert len(d) == 1 and d[0].path == "tables.proactive.coercion" and "4965" in d[0].message
+    assert r.tables["applications"].valid  # (a column a rule checks: the rule decides)
+
+
+def test_without_a_filled_grid_equal_neighbours_are_values():
+    """Text that fills no merged cell: two rows printing one value is what it says."""
+    r = reportparse.parse_text(_text(filled=False))
+    assert r.tables["proactive"].valid and r.flat()["proactive.coercion.prev_items"] == 4965
+    assert "TBL_FILLED_NEIGHBOUR" not in {d.code for d in r.diagnostics}
+
+
+def test_equal_zeros_in_a_filled_grid_are_left_as_read():
+    """行政许可 and 其他对外管理服务事项 both print 上一年项目数量 0 (and 行政强制 its
+    own 0): a 0 copied into an empty cell says none, as the empty cell did."""
+    r = reportparse.parse_text(_text(filled=True, copy="0"))
+    t = r.tables["proactive"]
+    assert [t.rows[rid]["prev_items"].value for rid in ("licensing", "other_services", "coercion")] == [0, 0, 0]
+    assert t.valid and "TBL_FILLED_NEIGHBOUR" not in {d.code for d in r.diagnostics}
