@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -33,8 +34,9 @@ import reportparse  # noqa: E402
 STYLES = ("md", "csv", "tsv", "grid", "simple")
 
 
-def grid(table, repeat: bool) -> list[list[str]]:
-    """The table's grid: a merged cell's text in each grid cell it covers (``repeat``) or its first."""
+def grid(table, repeat: bool, merge_up: bool = False) -> list[list[str]]:
+    """The table's grid: a merged cell's text in each grid cell it covers (``repeat``) or its first;
+    ``merge_up``: an empty cell below a value prints that value."""
     cells: dict[tuple[int, int], str] = {}
     for r, tr in enumerate(table.find_all("tr")):
         c = 0
@@ -48,7 +50,16 @@ def grid(table, repeat: bool) -> list[list[str]]:
                     cells[(r + i, c + j)] = text if repeat or (i, j) == (0, 0) else ""
             c += cs
     nr, nc = max(k[0] for k in cells) + 1, max(k[1] for k in cells) + 1
-    return [[cells.get((i, j), "") for j in range(nc)] for i in range(nr)]
+    rows = [[cells.get((i, j), "") for j in range(nc)] for i in range(nr)]
+    if merge_up:  # an empty cell taken for part of the value cell above it (pdf2docx on a table with no rules between rows)
+        for i in range(1, nr):
+            for j in range(nc):
+                if not rows[i][j].strip() and _NUMBER.fullmatch(rows[i - 1][j]):
+                    rows[i][j] = rows[i - 1][j]
+    return rows
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def printed(rows: list[list[str]], style: str) -> str:
@@ -66,12 +77,12 @@ def printed(rows: list[list[str]], style: str) -> str:
     return tabulate.tabulate(rows[1:], headers=rows[0], tablefmt=style)
 
 
-def convert(html: str, style: str, repeat: bool) -> str:
+def convert(html: str, style: str, repeat: bool, merge_up: bool = False) -> str:
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "lxml")
     for t in soup.find_all("table"):
-        t.replace_with(NavigableString("\n\n" + printed(grid(t, repeat), style) + "\n\n"))
+        t.replace_with(NavigableString("\n\n" + printed(grid(t, repeat, merge_up), style) + "\n\n"))
     return "\n".join(line.strip() for line in soup.body.get_text("\n").split("\n"))
 
 
@@ -84,14 +95,16 @@ def main() -> None:
     fresh = fresh_base(args)
     print(f"{'print':<34}{HEAD}")
     for style in STYLES:
-        for repeat in (True, False):
+        for repeat, merge_up in ((True, False), (False, False), (True, True)):
             for k, drop in enumerate((0.0, args.drop)):
+                if merge_up and not drop:
+                    continue
                 tot = dict.fromkeys(TALLY, 0)
                 for seed in range(fresh + k * args.count, fresh + (k + 1) * args.count):
                     gen, html = blanked_html(seed, drop)
-                    tally(reportparse.parse_text(convert(html, style, repeat)), gen.truth, tot)
-                name = f"{style}, {'rep' if repeat else 'first'}, {'no empty cell' if not drop else f'{drop:.0%} empty'}"
-                print(row(name, tot))
+                    tally(reportparse.parse_text(convert(html, style, repeat, merge_up)), gen.truth, tot)
+                way = "rep, empty merged up" if merge_up else "rep" if repeat else "first"
+                print(row(f"{style}, {way}, {'no empty cell' if not drop else f'{drop:.0%} empty'}", tot))
     print(f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats this run)")
 
 

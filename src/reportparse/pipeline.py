@@ -25,7 +25,7 @@ from .options import ParseOptions
 from .origin import garbled_tables, mispaired_brackets, resolve_origin
 from .reports import ReportStart, report_starts
 from .sections import build_sections
-from .tables import extract_tables, validate_tables
+from .tables import extract_tables, filled_neighbours_doubted, validate_tables
 from .template import detect_template
 
 
@@ -90,6 +90,10 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     diags.extend(tree.diagnostics)
     tables, tbdiags = extract_tables(canon, tree.regions, template, opts)
     diags.extend(tbdiags)
+    if template is not None and src.kind == "text" and canon.overprint is None:
+        # text a converter made may fill a merged cell's grid (a text drawn twice prints words side by side for
+        # another reason; the PDF's and HTML's own grids fill nothing); the words as printed: no space taken out
+        diags.extend(filled_neighbours_doubted(canon.original, template, tables))
     if template is not None and (garbled := garbled_tables(canon, tree.regions, [t.section for t in template.tables.values()])):
         diags.append(garbled)
     if mispaired := mispaired_brackets(canon):

@@ -39,7 +39,7 @@ from .two_prints import holds_values, reconcile, second_print
 from .units import header_units
 from .values_above import doubt_value_lines, moved_parts
 
-__all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
+__all__ = ["REGISTRY", "TableKind", "extract_tables", "filled_neighbours_doubted", "validate_tables"]
 
 
 def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: Template | None,
@@ -58,8 +58,6 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
     _edge_separator_doubted(c.original, out)
-    if c.overprint is None:  # (a text drawn twice prints words side by side for another reason)
-        diags += filled_neighbours_doubted(c.original, template, out)  # the words as printed: no space taken out
     return out, diags
 
 
