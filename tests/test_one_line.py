@@ -79,50 +79,41 @@ def test_a_site_path_before_the_title_never_makes_a_wrong_title(path, lines_kept
         assert getattr(report.header, f).value in (None, getattr(lines_kept.header, f).value)
 
 
-def test_values_inside_a_wrapped_label_run_together_make_no_valid_table():
+@pytest.mark.parametrize("seed, printed, placed", [
+    (198215482, "（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正", ("result.other",)),
+    (126632342, "2.申请人逾期未按收费通知 0 0 0 0 0 0 0 要求缴纳费用",
+     ("result.other", "result.other.no_correction", "result.other.no_fee")),
+])
+def test_values_inside_a_wrapped_label_run_together_make_no_valid_table(seed, printed, placed):
     """A generated report (2021 template, space-aligned: long labels wrap
-    around their row's values) stored as one line: （六）其他处理's first item printed its label around its
-    values (``（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正…``), and the
-    values were read as （六）其他处理 printed as one row; its rule forced the
-    item from them, and the column rules forced （二）部分公开 (whose label
-    the same way held its values), every rule holding: table 三 valid with
-    twelve values wrong. A group row that took values while an item it sums is
-    printed with no values beside it is placed, never lifted."""
+    around their row's values) stored as one line.
+
+    198215482: （六）其他处理's first item printed its label around its values
+    (``（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正…``), and the values
+    were read as （六）其他处理 printed as one row; its rule forced the item
+    from them, and the column rules forced （二）部分公开 (whose label the same
+    way held its values), every rule holding: table 三 valid with twelve
+    values wrong. A group row that took values while an item it sums is
+    printed with no values beside it is placed, never lifted.
+
+    126632342 (sweep fault of 2026-12-07, ``bench/text_shapes.py
+    --fresh-seed 126632333``): two items wrap around their values
+    (``…1.申请人无 0 0 0 0 3 0 3 正当理由逾期不补正…申请 2.申请人逾期未按收费通知
+    0 0 0 0 0 0 0 要求缴纳费用…``): the first item, found after its values,
+    took the second's, the second was not found, and the group row's values
+    forced it — 三 valid with 3 and 0 swapped between the two items. A group
+    row that took values while one item is found and another is not is
+    placed, and so are values after the start of a label not found (its end
+    after them)."""
     from generator import make_report
 
-    seed = 198215482
     gen = make_report(seed, "ogi-2021", "layout", big=False)
     text = " ".join(gen.text.split())
-    assert "（六）其他处理1.申请人无正当理 3 0 1 0 0 3 7 由逾期不补正" in text
+    assert printed in text
     report = reportparse.parse_text(text)
     apps = report.tables["applications"]
     assert not apps.valid
-    assert all(c.status not in ("read", "inferred") for c in apps.rows["result.other"].values())
-    wrong = [k for k, v in gen.truth.items() if v is not None and (c := cell_at(report, k)) is not None
-             and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
-    assert wrong == []
-
-
-def test_items_wrapped_around_their_values_each_make_no_valid_table():
-    """The same shape where two items wrap around their values
-    (``（六）其他处理1.申请人无 0 0 0 0 3 0 3 正当理由逾期不补正…申请
-    2.申请人逾期未按收费通知 0 0 0 0 0 0 0 要求缴纳费用…``; sweep fault of
-    2026-12-07, ``bench/text_shapes.py --fresh-seed 126632333``): the first
-    item found after its values took the second's, the second was not found,
-    and the group row's values forced it — 三 valid with 3 and 0 swapped
-    between the two items. A group row that took values while one item is
-    found and another is not is placed, and so are values after the start of
-    a label not found (its end after them)."""
-    from generator import make_report
-
-    seed = 126632342
-    gen = make_report(seed, "ogi-2021", "layout", big=False)
-    text = " ".join(gen.text.split())
-    assert "2.申请人逾期未按收费通知 0 0 0 0 0 0 0 要求缴纳费用" in text
-    report = reportparse.parse_text(text)
-    apps = report.tables["applications"]
-    assert not apps.valid
-    for rid in ("result.other", "result.other.no_correction", "result.other.no_fee"):
+    for rid in placed:
         assert all(c.status not in ("read", "inferred") for c in apps.rows[rid].values())
     wrong = [k for k, v in gen.truth.items() if v is not None and (c := cell_at(report, k)) is not None
              and c.value is not None and c.value != v and c.status in ("read", "inferred", "corrected")]
