@@ -237,11 +237,11 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
         number = r.get(c, "number", str, ce, "integer")
         if number not in ("integer", "decimal"):
             raise r.fail(f"{ce}.number", f"expected 'integer' or 'decimal', got {number!r}")
-        if r.get(c, "span", int, ce, 1) < 1:
+        span = r.get(c, "span", int, ce, 1)
+        if span < 1:
             raise r.fail(f"{ce}.span", "expected a count of grid columns, 1 or more")
         columns[cid] = Column(cid, r.strings(c, "labels", ce), r.get(c, "unit", str, ce, None),
-                              number == "decimal", r.get(c, "signed", bool, ce, False), r.get(c, "group", str, ce, None),
-                              r.get(c, "span", int, ce, 1))
+                              number == "decimal", r.get(c, "signed", bool, ce, False), r.get(c, "group", str, ce, None), span)
     rows: list[Row] = []
     for i, rd in enumerate(r.get(data, "rows", list, entry)):
         re_ = f"{entry}.rows[{i}]"

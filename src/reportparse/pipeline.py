@@ -25,7 +25,8 @@ from .options import ParseOptions
 from .origin import garbled_tables, mispaired_brackets, resolve_origin
 from .reports import ReportStart, report_starts
 from .sections import build_sections
-from .tables import extract_tables, filled_neighbours_doubted, validate_tables
+from .tables import extract_tables, validate_tables
+from .tables.filled_grid import filled_neighbours_doubted
 from .template import detect_template
 
 

@@ -28,7 +28,6 @@ from ..options import ParseOptions
 from ..rules import unvouched
 from .columns import reorder_columns
 from .count_shifts import undecided_by_count
-from .filled_grid import filled_neighbours_doubted
 from .kinds import REGISTRY, TableKind
 from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
@@ -39,7 +38,7 @@ from .two_prints import holds_values, reconcile, second_print
 from .units import header_units
 from .values_above import doubt_value_lines, moved_parts
 
-__all__ = ["REGISTRY", "TableKind", "extract_tables", "filled_neighbours_doubted", "validate_tables"]
+__all__ = ["REGISTRY", "TableKind", "extract_tables", "validate_tables"]
 
 
 def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: Template | None,

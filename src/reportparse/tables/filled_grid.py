@@ -65,10 +65,12 @@ def _neighbours(text: str, upper: Cell, lower: Cell) -> bool:
     """Whether two cells stand in rows printed one after the other: no line
     of words between them (a border line may be: ``+----+``), so one cell
     could span both."""
-    if upper.span is None or lower.span is None or lower.span.start <= upper.span.start:
+    if upper.span is None or lower.span is None:
         return False
-    between = text[text.find("\n", upper.span.end) + 1:text.rfind("\n", 0, lower.span.start) + 1]
-    return text.find("\n", upper.span.end) < lower.span.start and not _HAN.search(between)
+    end = text.find("\n", upper.span.end)  # the end of the upper cell's line
+    if end < 0 or end >= lower.span.start:
+        return False
+    return not _HAN.search(text, end, text.rfind("\n", 0, lower.span.start) + 1)
 
 
 _HAN = compiled(r"\p{Han}")
