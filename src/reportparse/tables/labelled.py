@@ -242,7 +242,7 @@ def _lost_label_head(between: str, lost: set[str]) -> bool:
     ``逾期不补正…申请 2.申请人逾期未按收费通知 0 0 1 要求缴纳费用…``): the
     values may be that row's."""
     key = label_key(between)
-    return any(_ITEM_HEAD.fullmatch(k[:j]) and key.endswith(k[:j]) for k in lost for j in range(5, len(k)))
+    return any(key.endswith(k[:j]) and _ITEM_HEAD.fullmatch(k[:j]) for k in lost for j in range(5, len(k)))
 
 
 _ITEM_HEAD = compiled(r"\d{0,2}\p{Han}{4,}")  # an item's number (2.) and four or more characters of its name
