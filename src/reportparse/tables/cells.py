@@ -70,6 +70,8 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         if tab_line:
             fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words, columns)
         else:
+            if drop_first:
+                fields = _undated(fields)  # (a title printed again inside a table is no row: 2020年 is no value)
             other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(line))
             if drop_first and not other_row:
                 fields, foreign = _label_inside(fields, bool(values))
@@ -122,6 +124,16 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         if foreign:
             return Fields(values, tabbed, _shown(foreign))
     return Fields(values, tabbed)
+
+
+def _undated(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The fields without a year that a 年 follows (``青浦区人民政府``, ``2020``,
+    ``年政府信息公开工作年度报告``: the report's title as a page's running
+    header; a date in a sentence): no value, so such a line is no row of
+    values and the values after it stay the row's (one too many, where a page
+    number stood before it, and the row is doubted, never silently short)."""
+    return [f for j, f in enumerate(fields)
+            if not (j + 1 < len(fields) and fields[j + 1][0].lstrip().startswith("年") and _YEAR_END.search(f[0]))]
 
 
 def _shown(fields: list[tuple[str, int]]) -> tuple[str, int, int]:
