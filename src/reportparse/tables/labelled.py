@@ -33,17 +33,18 @@ from .tokens import Value
 _HAN = compiled(r"\p{Han}")
 
 
-def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
-            ) -> tuple[list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]], set[str]]:
+def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[
+        list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]], set[str], dict[str, int]]:
     """Values before the first label, and for each label the values from its
     start to the next label's start, its own characters left out (so values
     printed inside a wrapped label belong to it); the lines of rows without a
     known label (left out: a row's values are never borrowed); and the labels
     whose values run on past a row's label printed again (not an anchor: a
-    repeated line, or a label out of order), values on both sides of it."""
+    repeated line, or a label out of order), values on both sides of it;
+    and where each row's values stopped at such a line (its start)."""
     ordered = sorted(found.values(), key=lambda a: a.start)
     if not ordered:
-        return [], {}, [], set()
+        return [], {}, [], set(), {}
     keys = {k for r in t.rows for k in _name_keys(r.match)}
     lost = {_whole_key(r.label) for r in t.rows if r.id not in found}  # whole labels: their ends too
     relabelled = set()
@@ -52,6 +53,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
             if not v.label_tail]  # text before the first label is never a value
     out = {}
     foreign = []
+    stops: dict[str, int] = {}
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)
         if end > a.end and s.text[end - 1] == "\t":
@@ -64,6 +66,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
         out[a.row] = (vals, got.tabbed)
         if got.foreign:
             foreign.append(got.foreign)
+            stops[a.row] = got.foreign[1]
         starts = [v.start for v in vals if v.kind != "blank"]
         if not starts:
             continue
@@ -80,7 +83,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]
             last = max(a.end + at[i] for k in keys if (i := ck.rfind(k)) >= 0)
             if min(starts) < last < max(starts):
                 relabelled.add(a.row)
-    return head, out, foreign, relabelled
+    return head, out, foreign, relabelled, stops
 
 
 def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[str, Anchor],
@@ -89,7 +92,7 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
     ``evidence``: the prose's statements, which may decide run-together digits."""
     diags: list[Diagnostic] = []
     rows: dict[str, dict[str, Cell]] = {r.id: empty_cells(r.columns) for r in t.rows}
-    head, chunks, foreign, relabelled = _chunks(t, s, found)
+    head, chunks, foreign, relabelled, stops = _chunks(t, s, found)
     for text, a, b in foreign:
         diags.append(Diagnostic("TBL_UNKNOWN_ROW", f"a line that is no row of the template was left out: {text[:60]!r}", span_of(a, b), f"tables.{t.key}"))
     # a label followed by values anchors its row; a label with none (a merged
@@ -191,7 +194,34 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
             rows[rid] = {c: doubted(cell, BY_COUNT) for c, cell in rows[rid].items()}
     for rid in (r for a in relabelled if a in own for r in own[a][2]):  # a repeated line's values: never lifted
         rows[rid] = {c: doubted(cell, LABEL_AGAIN) for c, cell in rows[rid].items()}
+    _doubt_page_ends(rows, own, stops, span_of)
     return rows, diags
+
+
+def _doubt_page_ends(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list[Value], str | None, list[str]]],
+                     stops: dict[str, int], span_of: SpanOf) -> None:
+    """A row whose values stopped at a line that is no row of the template
+    (left out: its values are never borrowed), that line opening a page, the
+    row's last value alone on the line before the page break: that value may
+    be the page's number printed bare and the line a running header (an
+    office's name, a document number), the row's own last value after it. The
+    cell is placed, never read as though certain."""
+    for rid, stop in stops.items():
+        if rid not in own or own[rid][2] != [rid]:
+            continue
+        vals = [v for v in own[rid][0] if v.kind != "blank"]
+        if not vals or vals[-1].line == 0 or len(vals) > 1 and vals[-2].line == vals[-1].line:
+            continue
+        last, after = span_of(vals[-1].start, vals[-1].end), span_of(stop, stop + 1)
+        if last.page is None or after.page is None or after.page == last.page:
+            continue
+        for col, cell in rows[rid].items():
+            if cell.span is not None and cell.span.start == last.start:
+                rows[rid][col] = doubted(cell, PAGE_END)
+
+
+PAGE_END = ("the row's last value stands alone at a page's end and a line that is no row of the template opens the next "
+            "page: it may be the page's number, the line a running header, the row's own value after it")
 
 
 def _group_over_its_items(t: TableGrammar, rows: dict[str, dict[str, Cell]], found: dict) -> None:
