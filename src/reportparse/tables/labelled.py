@@ -34,14 +34,15 @@ _HAN = compiled(r"\p{Han}")
 
 
 def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[
-        list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]], set[str], dict[str, int]]:
+        list[Value], dict[str, tuple[list[Value], bool]], list[tuple[str, int, int]], set[str], dict[str, tuple[int, int]]]:
     """Values before the first label, and for each label the values from its
     start to the next label's start, its own characters left out (so values
     printed inside a wrapped label belong to it); the lines of rows without a
     known label (left out: a row's values are never borrowed); and the labels
     whose values run on past a row's label printed again (not an anchor: a
     repeated line, or a label out of order), values on both sides of it;
-    and where each row's values stopped at such a line (its start)."""
+    and where each row's values stopped at such a line (its start), with how
+    many values follow that line before the next label."""
     ordered = sorted(found.values(), key=lambda a: a.start)
     if not ordered:
         return [], {}, [], set(), {}
@@ -53,7 +54,7 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[
             if not v.label_tail]  # text before the first label is never a value
     out = {}
     foreign = []
-    stops: dict[str, int] = {}
+    stops: dict[str, tuple[int, int]] = {}
     for a, nxt in zip(ordered, ordered[1:] + [None], strict=True):
         end = nxt.start if nxt else len(s.text)
         if end > a.end and s.text[end - 1] == "\t":
@@ -66,7 +67,9 @@ def _chunks(t: TableGrammar, s: Stream, found: dict[str, Anchor]) -> tuple[
         out[a.row] = (vals, got.tabbed)
         if got.foreign:
             foreign.append(got.foreign)
-            stops[a.row] = got.foreign[1]
+            rest = [i for i in keep if i >= got.foreign[2]]  # the values after that line, before the next label
+            after = read_fields("".join(s.text[i] for i in rest), rest, drop_first=False).values if rest else []
+            stops[a.row] = (got.foreign[1], sum(v.kind != "blank" for v in after))
         starts = [v.start for v in vals if v.kind != "blank"]
         if not starts:
             continue
@@ -199,21 +202,24 @@ def extract_labelled(t: TableGrammar, s: Stream, span_of: SpanOf, found: dict[st
 
 
 def _doubt_page_ends(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list[Value], str | None, list[str]]],
-                     stops: dict[str, int], span_of: SpanOf) -> None:
+                     stops: dict[str, tuple[int, int]], span_of: SpanOf) -> None:
     """A row whose values stopped at a line that is no row of the template
-    (left out: its values are never borrowed), that line opening a page, the
-    row's last value alone on the line before the page break: that value may
-    be the page's number printed bare and the line a running header (an
-    office's name, a document number), the row's own last value after it. The
-    cell is placed, never read as though certain."""
-    for rid, stop in stops.items():
+    (left out: its values are never borrowed), its last value alone on its
+    line, when that line opens a page, or no more values than a row has
+    follow it (the rest of a row, or a row of its own: pages joined with no
+    form feed, the count cannot tell): the last value may be the page's
+    number printed bare and the line a running header (an office's name, a
+    document number), the row's own last value after it. The cell is placed,
+    never read as though certain."""
+    for rid, (stop, later) in stops.items():
         if rid not in own or own[rid][2] != [rid]:
             continue
         vals = [v for v in own[rid][0] if v.kind != "blank"]
         if not vals or vals[-1].line == 0 or len(vals) > 1 and vals[-2].line == vals[-1].line:
             continue
         last, after = span_of(vals[-1].start, vals[-1].end), span_of(stop, stop + 1)
-        if last.page is None or after.page is None or after.page == last.page:
+        new_page = last.page is not None and after.page is not None and after.page != last.page
+        if not new_page and not 0 < later <= len(rows[rid]):
             continue
         for col, cell in rows[rid].items():
             if cell.span is not None and cell.span.start == last.start:
