@@ -46,6 +46,7 @@ CODES: dict[str, tuple[str, str]] = {
     "SEC_MISSING": (WARNING, "a standard section of the template was not found"),
     "SEC_NUMBER_GAP": (WARNING, "a heading number skips one or more numbers"),
     "SEC_NUMBER_REPEAT": (WARNING, "a heading number repeats or goes backwards"),
+    "SEC_CONTINUED": (INFO, "a standard heading with a mark that its section continues (二、主动公开政府信息情况（续）, grammar `heading_continued`: printed again on a new page) was read as a line of the section it stands in, no new section"),
     "SEC_NUMERAL_OCR": (INFO, "a standard heading whose number OCR damaged was numbered from the template"),
     "SEC_TITLE_FUZZY": (INFO, "a standard heading's words were found only with character errors (OCR damaged them)"),
     "SEC_OUT_OF_ORDER": (WARNING, "a standard section appears out of the template's order"),

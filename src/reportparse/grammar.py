@@ -137,6 +137,7 @@ class Grammars:
     year: dict[str, Any]
     headings: tuple[HeadingLevel, ...]
     repair: dict[str, Any] = field(default_factory=dict)  # data for the header's OCR repairs
+    heading_continued: Any = None  # a title's remainder that marks its heading printed again: （续）
     cell_borders: str = ""  # box-drawing characters that separate cells (a tab each run)
     rule_strokes: str = ""  # box-drawing characters that draw rules (read as spaces)
     templates: dict[str, Template] = field(default_factory=dict)
@@ -356,6 +357,8 @@ def _parse_shared(common: dict[str, Any], gbt: dict[str, Any]) -> Grammars:
         page_furniture=patterns(rc, common, "page_furniture"), web_chrome=patterns(rc, common, "web_chrome"),
         scrape=scrape, elements=elements, title=title, year=year,
         headings=tuple(sorted(headings, key=lambda h: h.level)), repair=rg.get(gbt, "repair", dict, "repair"),
+        heading_continued=rg.pattern(rg.get(rg.get(gbt, "heading_continued", dict, "heading_continued"), "pattern", str,
+                                            "heading_continued"), "heading_continued.pattern"),
         cell_borders=rc.get(norm, "cell_borders", str, "normalise", ""), rule_strokes=rc.get(norm, "rule_strokes", str, "normalise", ""),
     )
 

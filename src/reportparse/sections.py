@@ -244,6 +244,11 @@ class _Builder:
         if TABLE_ROW.search(rest) or any(rest_key.startswith(t) for t in self.not_headings):
             return None, e  # a table row such as 四、结转下年度继续办理
         expected = (self.counters.get(1, 0) + 1) == num
+        if skey is not None and body and self.g.heading_continued.match(body):
+            # a section's heading printed again on a new page (二、…（续）): a line of the section it stands in (one
+            # that names another section, a running header out of place, opens none either)
+            self.diags.append(Diagnostic("SEC_CONTINUED", f"heading {rest[:30]!r} marked continued: read as a line of the section it stands in", self.c.span(s, e)))
+            return None, e
         if skey is not None:
             return (level, num, title, body, skey), e
         if title and (self.free or (not self.in_table or expected) and not (self.std and self.in_table)):
