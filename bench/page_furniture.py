@@ -15,9 +15,9 @@ Markdown), each changed two ways:
   after a browser's date, before a site's name), a browser's footer (the
   address, the page counter), notes (``注：本表数据统计截至…``, ``表3``);
   other running headers after a bare page number (the title with a space in
-  it, an office's name and a date, a section's heading with ``（续）``; added
-  2026-12-07, after held-out seed 459760719 found a title with its year
-  read as a row of values);
+  it, an office's name and a date, a section's heading with ``（续）``, a
+  document number; added 2026-12-07, after held-out seed 459760719 found a
+  title with its year read as a row of values);
 * ``paged: SHAPE`` — the whole text cut into pages of 25–45 lines, each page
   ended by its number (bare or framed; the first unnumbered in one shape;
   form feeds between pages or not) and opened by the title in one shape.
@@ -67,6 +67,8 @@ INSIDE = {
     "bare n, title with a space": lambda n, t: [f"{n}", "\f" + t[:-1] + " " + t[-1]],
     "bare n, office and date": lambda n, t: [f"{n}", "\f某某区人民政府办公室 2024年3月5日"],
     "bare n, heading (续)": lambda n, t: [f"{n}", "\f三、收到和处理政府信息公开申请情况（续）"],
+    "bare n, 二's heading (续)": lambda n, t: [f"{n}", "\f二、主动公开政府信息情况（续）"],
+    "bare n, document number": lambda n, t: [f"{n}", "\f某府办〔2024〕3号"],
     "browser header": lambda n, t: [f"2024/3/5 下午2:20   {t}"],
     "browser header, 2 lines": lambda n, t: ["2024/3/5 14:20", t + "_某某区人民政府门户网站"],
     "browser footer": lambda n, t: [URL.format(n) + f"   {n}/{n + 2}"],
