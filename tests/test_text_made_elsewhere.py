@@ -791,3 +791,40 @@ def test_a_mark_pandas_pads_a_header_row_with_is_no_value():
     assert wrong == {}
     assert not appeals.valid
     assert appeals.rows["litigation"]["total"].value == 111 and appeals.rows["litigation"]["total"].status == "read"
+
+
+def _hocr(text: str, pages: int = 2) -> str:
+    """``text`` as tesseract's hOCR writes a page's words: an ``ocr_line``
+    span per line, an ``ocrx_word`` span per word, the source's own line
+    breaks and indentation between the elements; the lines cut into
+    ``pages`` ``ocr_page`` divs, after the XML declaration tesseract writes."""
+    lines = text.split("\n")
+    per = -(-len(lines) // pages)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n'
+           '    "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">\n'
+           " <head>\n  <title></title>\n  <meta name='ocr-system' content='tesseract 5.3.0' />\n </head>\n <body>\n"]
+    for p in range(pages):
+        out.append(f"  <div class='ocr_page' id='page_{p + 1}' title='image \"p-{p + 1}.png\"; bbox 0 0 1654 2339'>\n")
+        for n, line in enumerate(lines[p * per:(p + 1) * per]):
+            words = "".join(f"\n      <span class='ocrx_word' id='word_{p}_{n}_{k}' title='bbox 1 1 2 2; x_wconf 91'>{w}</span>"
+                            for k, w in enumerate(line.split()))
+            out.append(f"   <p class='ocr_par'>\n    <span class='ocr_line' id='line_{p}_{n}' title='bbox 1 1 2 2'>{words}\n    </span>\n   </p>\n")
+        out.append("  </div>\n")
+    return "".join(out) + " </body>\n</html>\n"
+
+
+@pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
+def test_hocr_reads_as_the_words_of_its_lines(template):
+    """tesseract's hOCR (``tesseract page.png out -l chi_sim hocr``): each
+    ``ocr_line`` a line of its words one space apart, each page after a form
+    feed — as its plain text output gives them. Read before as HTML whose
+    line breaks between word elements were lines, every word alone on a
+    line: nothing of the report was found (``NOT_A_REPORT``)."""
+    gen = make_report(71, template, "layout")
+    spaced = "\n".join(" ".join(line.split()) for line in gen.text.split("\n"))
+    words = reportparse.parse_text(spaced)
+    r = reportparse.parse_text(_hocr(gen.text))
+    assert r.source.kind == "html"
+    assert {k: c.value for k, c in cells_of(r)} == {k: c.value for k, c in cells_of(words)}
+    assert [t.valid for t in r.tables.values()] == [t.valid for t in words.tables.values()]
+    assert sum(c.value is not None for _, c in cells_of(r)) > 100

@@ -167,9 +167,11 @@ def _ingest_bytes(data: bytes, opts: ParseOptions, path: str | None) -> tuple[So
 
 
 def _looks_html(path: str | None, text: str) -> bool:
-    if path and Path(path).suffix.lower() in (".html", ".htm", ".shtml", ".xhtml"):
+    if path and Path(path).suffix.lower() in (".html", ".htm", ".shtml", ".xhtml", ".hocr"):
         return True
     head = text[:2000].lstrip().lower()
+    if head.startswith("<?xml") and "?>" in head:  # XHTML (tesseract's hOCR) after its XML declaration
+        head = head[head.index("?>") + 2:].lstrip()
     if head.startswith(("<!doctype html", "<html")) or "<pdf2xml" in head:  # pdf2xml: poppler's pdftohtml -xml
         return True
     low = text.lower()

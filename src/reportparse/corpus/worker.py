@@ -14,7 +14,7 @@ from typing import Any
 
 from ..fileio import file_sha256
 
-SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".hocr")
 
 
 class FileTimeout(Exception):

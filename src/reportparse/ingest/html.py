@@ -5,7 +5,10 @@ tab-separated rows like PDF tables. Scripts, styles and navigation are dropped.
 poppler's ``pdftohtml -xml`` output is read the same way: each ``<text>``
 element (a run of a line, in the PDF's order, as ``pdftohtml``'s HTML prints
 it) on a line of its own, each ``<page>`` ending with a form feed, the
-bookmarks (``<outline>``) left out.
+bookmarks (``<outline>``) left out. So is OCR's hOCR (tesseract's ``hocr``
+output; pages one after another): each ``ocr_line`` a line, its words one
+space apart (the source's line breaks between word elements are no line
+breaks), each further ``ocr_page`` after a form feed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ _SKIP = {"script", "style", "noscript", "head", "nav", "select", "option", "butt
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
           "header", "footer", "dd", "dt", "blockquote", "pre", "hr", "center",
           "text"}  # pdf2xml (pdftohtml -xml): a run of text with its place on the page
+_WHITE = compiled(r"\s+")
+_HOCR_LINE = compiled(r"(?:^|\s)(?:ocr_line|ocrx_line|ocr_header|ocr_caption|ocr_textfloat)(?:\s|$)")
 _CHROME = compiled(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|toolbar|topbar|footer|header|banner)(?:$|[\s_-])", regex.I)
 
 
@@ -65,9 +70,16 @@ class _Parser(HTMLParser):
         self.page_title = ""
         self.h1: list[str] | None = None  # an <h1>, collected while it is open
         self.headings: list[str] = []
+        self.hocr_pages = 0  # hOCR's ocr_page elements opened (0: not hOCR)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
+        css = a.get("class") or ""
+        if "ocr_page" in css.split():
+            self._text("\n\f" if self.hocr_pages else "\n")
+            self.hocr_pages += 1
+        elif self.hocr_pages and _HOCR_LINE.search(css):
+            self._text("\n")
         if tag == "title":
             self.title = []
         if tag == "h1" and not self.skip:
@@ -129,6 +141,8 @@ class _Parser(HTMLParser):
             self.h1.append(data)
         if self.skip:
             return
+        if self.hocr_pages:  # the source's white space between word elements: one space (words never join)
+            data = _WHITE.sub(" ", data)
         self._text(data.replace("\n", " ") if self.cell is not None else data)
 
     def _lay_out(self, table: _Table) -> None:
