@@ -18,7 +18,8 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
   2026-12-07, held out: no rule was written on their text; and pypdfium2's
   ``get_text_range()`` (PDFium, Chrome's PDF engine; added then too);
 * with ``--ocr``: the pages at 200 dpi (``pdftoppm -gray``) read by
-  tesseract ``chi_sim`` (``--psm 4`` and ``--psm 6``), and by RapidOCR when
+  tesseract ``chi_sim`` (``--psm 4`` and ``--psm 6``; and ``--psm 4``'s hOCR,
+  added 2026-12-07), and by RapidOCR when
   installed (boxes one per line, and grouped into lines as in
   ``bench/other_ocr.py``). About a minute per PDF. With ``--degrade SEED``
   each page is first degraded as a copier's scan (``bench/degraded_scans.py``:
@@ -138,6 +139,8 @@ def _ocr_texts(pdf: Path, rapid, degrade: int | None = None) -> dict[str, str]:
         for psm in (4, 6):
             out[f"tesseract psm {psm}"] = "\f".join(subprocess.run(
                 ["tesseract", str(png), "-", "-l", "chi_sim", "--psm", str(psm)], capture_output=True, text=True).stdout for png in pages)
+        out["tesseract hocr psm 4"] = "\n".join(subprocess.run(  # one hOCR document per page, one after another
+            ["tesseract", str(png), "-", "-l", "chi_sim", "--psm", "4", "hocr"], capture_output=True, text=True).stdout for png in pages)
         if rapid is not None:
             from other_ocr import lines_of
             boxes: list[str] = []

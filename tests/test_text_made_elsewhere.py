@@ -11,6 +11,7 @@ read them with the parser alone, so none of the tools is needed here.
 from __future__ import annotations
 
 import pytest
+import regex
 
 import reportparse
 from reportparse import ParseOptions
@@ -793,6 +794,9 @@ def test_a_mark_pandas_pads_a_header_row_with_is_no_value():
     assert appeals.rows["litigation"]["total"].value == 111 and appeals.rows["litigation"]["total"].status == "read"
 
 
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+
+
 def _hocr(text: str, pages: int = 2) -> str:
     """``text`` as tesseract's hOCR writes a page's words: an ``ocr_line``
     span per line, an ``ocrx_word`` span per word, the source's own line
@@ -816,12 +820,18 @@ def _hocr(text: str, pages: int = 2) -> str:
 @pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
 def test_hocr_reads_as_the_words_of_its_lines(template):
     """tesseract's hOCR (``tesseract page.png out -l chi_sim hocr``): each
-    ``ocr_line`` a line of its words one space apart, each page after a form
-    feed — as its plain text output gives them. Read before as HTML whose
-    line breaks between word elements were lines, every word alone on a
-    line: nothing of the report was found (``NOT_A_REPORT``)."""
+    ``ocr_line`` a line of its words, one space apart but none between two
+    Chinese ones, each page after a form feed — as its plain text output
+    gives them. Read before as HTML whose line breaks between word elements
+    were lines, every word alone on a line: nothing of the report was found
+    (``NOT_A_REPORT``)."""
     gen = make_report(71, template, "layout")
-    spaced = "\n".join(" ".join(line.split()) for line in gen.text.split("\n"))
+
+    def joined(words: list[str]) -> str:
+        return "".join(("" if k == 0 or _CJK.match(words[k - 1][-1]) and _CJK.match(w[0]) else " ") + w
+                       for k, w in enumerate(words))
+
+    spaced = "\n".join(joined(line.split()) for line in gen.text.split("\n"))
     words = reportparse.parse_text(spaced)
     r = reportparse.parse_text(_hocr(gen.text))
     assert r.source.kind == "html"

@@ -6,8 +6,9 @@ poppler's ``pdftohtml -xml`` output is read the same way: each ``<text>``
 element (a run of a line, in the PDF's order, as ``pdftohtml``'s HTML prints
 it) on a line of its own, each ``<page>`` ending with a form feed, the
 bookmarks (``<outline>``) left out. So is OCR's hOCR (tesseract's ``hocr``
-output; pages one after another): each ``ocr_line`` a line, its words one
-space apart (the source's line breaks between word elements are no line
+output; pages one after another): each ``ocr_line`` a line, its words joined
+as tesseract's text output joins them (one space apart, none between two
+Chinese ones; the source's line breaks between word elements are no line
 breaks), each further ``ocr_page`` after a form feed.
 """
 
@@ -28,6 +29,7 @@ _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol"
           "header", "footer", "dd", "dt", "blockquote", "pre", "hr", "center",
           "text"}  # pdf2xml (pdftohtml -xml): a run of text with its place on the page
 _WHITE = compiled(r"\s+")
+_CJK = compiled(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")  # a Chinese character or full-width mark
 _HOCR_LINE = compiled(r"(?:^|\s)(?:ocr_line|ocrx_line|ocr_header|ocr_caption|ocr_textfloat)(?:\s|$)")
 _CHROME = compiled(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|sidebar|share|toolbar|topbar|footer|header|banner)(?:$|[\s_-])", regex.I)
 
@@ -71,6 +73,8 @@ class _Parser(HTMLParser):
         self.h1: list[str] | None = None  # an <h1>, collected while it is open
         self.headings: list[str] = []
         self.hocr_pages = 0  # hOCR's ocr_page elements opened (0: not hOCR)
+        self.hocr_last = ""  # the line's last character written, and white space read after it
+        self.hocr_space = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -78,8 +82,10 @@ class _Parser(HTMLParser):
         if "ocr_page" in css.split():
             self._text("\n\f" if self.hocr_pages else "\n")
             self.hocr_pages += 1
+            self.hocr_last, self.hocr_space = "", False
         elif self.hocr_pages and _HOCR_LINE.search(css):
             self._text("\n")
+            self.hocr_last, self.hocr_space = "", False
         if tag == "title":
             self.title = []
         if tag == "h1" and not self.skip:
@@ -141,9 +147,27 @@ class _Parser(HTMLParser):
             self.h1.append(data)
         if self.skip:
             return
-        if self.hocr_pages:  # the source's white space between word elements: one space (words never join)
-            data = _WHITE.sub(" ", data)
+        if self.hocr_pages:
+            data = self._hocr_words(data)
         self._text(data.replace("\n", " ") if self.cell is not None else data)
+
+    def _hocr_words(self, data: str) -> str:
+        """hOCR's words as tesseract's text output joins them: white space
+        between two words one space, none between two Chinese characters
+        (``新闻发布会 12 场``, ``34件，``); the source's line breaks between the
+        word elements no line breaks."""
+        words = _WHITE.split(data)
+        out = []
+        for k, w in enumerate(words):
+            if k:
+                self.hocr_space = True
+            if not w:
+                continue
+            if self.hocr_space and self.hocr_last and not (_CJK.match(self.hocr_last) and _CJK.match(w[0])):
+                out.append(" ")
+            out.append(w)
+            self.hocr_last, self.hocr_space = w[-1], False
+        return "".join(out)
 
     def _lay_out(self, table: _Table) -> None:
         """``table`` holds a table in the cell being read: a layout table. The
