@@ -106,3 +106,31 @@ def test_markdown_with_html_tables_reads_alike_through_parse_text_and_parse_file
     assert differ <= {"source.path"}  # (the file's name)
     assert all(t.valid for t in as_text.tables.values())
     assert {k: as_text.flat()[k] for k in gen.truth} == gen.truth
+
+
+def test_the_tab_between_a_header_word_and_the_first_value_is_no_empty_cell():
+    """A scraper's ``get_text("\\t")`` runs 四's header and its values into one
+    line, one tab between any two texts, an empty cell's text dropped
+    (``…复议后起诉\\t0\\t0\\t1\\t1\\t0…\\t``: 14 values for 15 cells). The tab
+    after ``复议后起诉`` was read as an empty first cell, the values shifted one
+    cell on and the rule filled it: 四 valid with 结果维持's place taken and
+    其他结果 and 尚未审结 swapped (held-out ``html_mutation --scrapers``
+    43946698, 2026-12-07). Now one cell is lost, and which one the rules do
+    not say: the group's cells are left empty."""
+    from generator import make_report
+
+    gen = make_report(12, "ogi-2021", "tab")
+    truth = [gen.truth[f"appeals.{g}.{c}"] for g in ("reconsideration", "litigation", "litigation_after_reconsideration")
+             for c in ("upheld", "corrected", "other", "pending", "total")]
+    lines = gen.text.split("\n")
+    a = next(i for i, ln in enumerate(lines) if ln.startswith("四、政府信息公开"))
+    b = next(i for i, ln in enumerate(lines) if ln.startswith("五、"))
+    header = "行政复议\t行政诉讼\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉"
+    for lost in range(4):  # one of 行政复议's first four cells printed empty, its text dropped
+        values = [str(v) for k, v in enumerate(truth) if k != lost]
+        text = "\n".join(f"\t{ln}\t" for ln in lines[:a + 1] + [header + "\t" + "\t".join(values)] + lines[b:])
+        r = reportparse.parse_text(text)
+        got = [r.tables["appeals"].rows[g][c] for g in ("reconsideration", "litigation", "litigation_after_reconsideration")
+               for c in ("upheld", "corrected", "other", "pending", "total")]
+        assert not r.tables["appeals"].valid
+        assert all(cell.value in (None, want) or cell.status == "placed" for cell, want in zip(got, truth, strict=True)), lost

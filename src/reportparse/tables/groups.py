@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
 from ..model import BLANK_ENDS_TRIMMED, EXTRA_FIELD_SHIFTED, Cell
 from ..options import ParseOptions
+from ..span import Span
 from ..startcache import compiled
 from ..textutil import lines_of
 from .cells import fit_positions, moved_by_trim_of, read_fields, settle_speck
@@ -99,10 +100,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
     vals, tab, _ = read_fields(text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
-    if (tab and original is not None and vals and vals[0].kind == "blank"
-            and _char_at(original, span_of(vals[0].start, vals[0].end).start) in (" ", "\u3000")):
-        # a line's leading spaces in text aligned with spaces: its indentation, or the indentation and a first cell
-        # printed as nothing — which, the line does not say (a cell printed as nothing is a wider gap anywhere)
+    if tab and vals and vals[0].kind == "blank" and _no_first_cell(text, header_end, original, span_of(vals[0].start, vals[0].end)):
         vals = vals[1:]
     printed = list(vals)
     vals, tab = _trimmed(s.text, vals, need, tab, words)
@@ -191,6 +189,20 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
         rows[rid] = dict(zip(t.row(rid).columns, flat[k:k + w], strict=True))
         k += w
     return rows, diags
+
+
+def _no_first_cell(text: str, at: int, original: str | None, first: Span) -> bool:
+    """Whether the empty field the values start with is no cell: a single tab
+    right after a header's word on its line (``复议后起诉\t0``: a scraper's
+    ``get_text("\t")`` of a table whose header and values it ran together;
+    not ``复议后起诉\t\t0``, a cell between), or a line's leading spaces in
+    text aligned with spaces (its indentation, or the indentation and a first
+    cell printed as nothing — which, the line does not say: a cell printed as
+    nothing is a wider gap anywhere)."""
+    if (0 < at < len(text) - 1 and text[at] == "\t" and text[at + 1] != "\t" and text[at - 1] not in "\t\n"
+            and not text[at - 1].isdigit()):
+        return True
+    return original is not None and _char_at(original, first.start) in (" ", "\u3000")
 
 
 def _trimmed(text: str, vals: list[Value], need: int, tab: bool, words: str) -> tuple[list[Value], bool]:
