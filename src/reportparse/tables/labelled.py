@@ -226,8 +226,9 @@ def _doubt_page_ends(rows: dict[str, dict[str, Cell]], own: dict[str, tuple[list
                 rows[rid][col] = doubted(cell, PAGE_END)
 
 
-PAGE_END = ("the row's last value stands alone at a page's end and a line that is no row of the template opens the next "
-            "page: it may be the page's number, the line a running header, the row's own value after it")
+PAGE_END = ("the row's last value stands alone before a line that is no row of the template, which opens the next page or "
+            "has no more values than a row's after it: the value may be the page's number, the line a running header, "
+            "the row's own value after it")
 
 
 def _group_over_its_items(t: TableGrammar, rows: dict[str, dict[str, Cell]], found: dict) -> None:
