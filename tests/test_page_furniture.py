@@ -232,3 +232,23 @@ def test_a_heading_marked_continued_inside_a_table_opens_no_section(template):
                 if key in truth and cell.value is not None and cell.value != truth[key]:
                     assert cell.status in ("placed", "conflict") or not r.tables[key.split(".")[0]].valid, (layout, key, cell)
     assert differs <= 1
+
+
+@pytest.mark.parametrize("template", ["ogi-2021", "ogi-2019"])
+def test_a_note_with_a_date_inside_the_tables_takes_no_values(template):
+    """``注：本表数据统计截至2024年12月31日`` between the tables' lines: a date's
+    year, month and day are no values, so the note is no row of values and
+    the tables read as without it (a cell may be left empty: inside a
+    Markdown table's rows, or between two of a row's lines of values — 3
+    texts of 276). With only the year taken for no value (the first fix for
+    a title's year), its month and day were read as a row's two more values
+    (``TBL_LONG_ROW``): the row lost."""
+    differs = 0
+    for layout in LAYOUTS:
+        gen = make_report(61 + LAYOUTS.index(layout), template, layout)
+        want = _tables(reportparse.parse_text(gen.text))
+        for text in _with(gen.text, ["注：本表数据统计截至2024年12月31日"], every=4):
+            got = _tables(reportparse.parse_text(text))
+            assert all(got[k] in (want[k], None) for k in want), layout
+            differs += got != want
+    assert differs <= 2

@@ -127,13 +127,28 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
 
 
 def _undated(fields: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The fields without a year that a 年 follows (``青浦区人民政府``, ``2020``,
-    ``年政府信息公开工作年度报告``: the report's title as a page's running
-    header; a date in a sentence): no value, so such a line is no row of
-    values and the values after it stay the row's (one too many, where a page
-    number stood before it, and the row is doubted, never silently short)."""
-    return [f for j, f in enumerate(fields)
-            if not (j + 1 < len(fields) and fields[j + 1][0].lstrip().startswith("年") and _YEAR_END.search(f[0]))]
+    """The fields without a date's numbers: a year that a 年 follows, and the
+    month and day after it (``青浦区人民政府``, ``2020``, ``年政府信息公开工作年度报告``:
+    the report's title as a page's running header; ``截至``, ``2024``,
+    ``年12``, ``月31``, ``日``: a note's date). They are no values, so a title
+    is no row of values and the values after it stay the row's (one too many,
+    where a page number stood before it, and the row is doubted, never
+    silently short); a note's other numbers still make it a line of its own."""
+    out: list[tuple[str, int]] = []
+    dated = False
+    for j, (raw, at) in enumerate(fields):
+        after = fields[j + 1][0].lstrip()[:1] if j + 1 < len(fields) else ""
+        if after == "年" and _YEAR_END.search(raw):
+            dated = True
+            continue
+        if dated and after in ("月", "日") and _DATE_PART.match(raw.strip()):
+            continue
+        dated = dated and raw.strip()[:1] in ("年", "月", "日")
+        out.append((raw, at))
+    return out
+
+
+_DATE_PART = compiled(r"^[年月]?\d{1,2}$")  # a month or a day, glued to the 年 or 月 before it or not
 
 
 def _shown(fields: list[tuple[str, int]]) -> tuple[str, int, int]:
