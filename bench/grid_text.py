@@ -22,7 +22,9 @@ import csv
 import io
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -54,12 +56,12 @@ def grid(table, repeat: bool, merge_up: bool = False) -> list[list[str]]:
     if merge_up:  # an empty cell taken for part of the value cell above it (pdf2docx on a table with no rules between rows)
         for i in range(1, nr):
             for j in range(nc):
-                if not rows[i][j].strip() and _NUMBER.fullmatch(rows[i - 1][j]):
+                if not rows[i][j].strip() and NUMBER.fullmatch(rows[i - 1][j]):
                     rows[i][j] = rows[i - 1][j]
     return rows
 
 
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a value cell's whole text
 
 
 def printed(rows: list[list[str]], style: str) -> str:
@@ -77,13 +79,18 @@ def printed(rows: list[list[str]], style: str) -> str:
     return tabulate.tabulate(rows[1:], headers=rows[0], tablefmt=style)
 
 
-def convert(html: str, style: str, repeat: bool, merge_up: bool = False) -> str:
+def tables_printed(html: str, print_table: Callable[[int, Any], str]) -> str:
+    """The page as text: each table as ``print_table`` (its index, its element) prints it, the rest one block per line."""
     from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "lxml")
-    for t in soup.find_all("table"):
-        t.replace_with(NavigableString("\n\n" + printed(grid(t, repeat, merge_up), style) + "\n\n"))
+    for i, t in enumerate(soup.find_all("table")):
+        t.replace_with(NavigableString("\n\n" + print_table(i, t) + "\n\n"))
     return "\n".join(line.strip() for line in soup.body.get_text("\n").split("\n"))
+
+
+def convert(html: str, style: str, repeat: bool, merge_up: bool = False) -> str:
+    return tables_printed(html, lambda _, t: printed(grid(t, repeat, merge_up), style))
 
 
 def main() -> None:

@@ -22,20 +22,18 @@ them. Needs the ``[bench]`` extra (beautifulsoup4, lxml).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from grid_text import grid  # noqa: E402
+from grid_text import NUMBER, grid, tables_printed  # noqa: E402
 from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
 STYLES = ("kv", "kv-skip", "long", "long-skip")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _joined(texts: list[str]) -> str:
@@ -46,8 +44,8 @@ def linear(full, table, style: str) -> str:
     """``table`` printed in ``style``; ``full``, the same table with no cell
     left empty, tells header rows (no number in them) from rows of values."""
     g0, g = grid(full, True), grid(table, True)
-    numeric = [any(_NUMBER.fullmatch(c) for c in r) for r in g0]
-    values = {j for i, r in enumerate(g0) if numeric[i] for j, c in enumerate(r) if _NUMBER.fullmatch(c)}
+    numeric = [any(NUMBER.fullmatch(c) for c in r) for r in g0]
+    values = {j for i, r in enumerate(g0) if numeric[i] for j, c in enumerate(r) if NUMBER.fullmatch(c)}
     lines: list[str] = []
     head: list[list[str]] = []
     after_values = True
@@ -68,12 +66,10 @@ def linear(full, table, style: str) -> str:
 
 
 def convert(full_html: str, html: str, style: str) -> str:
-    from bs4 import BeautifulSoup, NavigableString
+    from bs4 import BeautifulSoup
 
-    full, page = BeautifulSoup(full_html, "lxml"), BeautifulSoup(html, "lxml")
-    for t0, t in zip(full.find_all("table"), page.find_all("table"), strict=True):
-        t.replace_with(NavigableString("\n\n" + linear(t0, t, style) + "\n\n"))
-    return "\n".join(line.strip() for line in page.body.get_text("\n").split("\n"))
+    full = BeautifulSoup(full_html, "lxml").find_all("table")
+    return tables_printed(html, lambda i, t: linear(full[i], t, style))
 
 
 def main() -> None:
@@ -89,7 +85,7 @@ def main() -> None:
             tot = dict.fromkeys(TALLY, 0)
             for seed in range(fresh + k * args.count, fresh + (k + 1) * args.count):
                 gen, html = blanked_html(seed, drop)
-                _, full = blanked_html(seed, 0.0)
+                full = blanked_html(seed, 0.0)[1] if drop else html  # the page with no cell left empty
                 tally(reportparse.parse_text(convert(full, html, style)), gen.truth, tot)
             print(row(f"{style}, {'no empty cell' if not drop else f'{drop:.0%} empty'}", tot))
     print(f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats this run)")

@@ -120,8 +120,9 @@ def test_the_tab_between_a_header_word_and_the_first_value_is_no_empty_cell():
     from generator import make_report
 
     gen = make_report(12, "ogi-2021", "tab")
-    truth = [gen.truth[f"appeals.{g}.{c}"] for g in ("reconsideration", "litigation", "litigation_after_reconsideration")
-             for c in ("upheld", "corrected", "other", "pending", "total")]
+    keys = [f"appeals.{g}.{c}" for g in ("reconsideration", "litigation", "litigation_after_reconsideration")
+            for c in ("upheld", "corrected", "other", "pending", "total")]
+    truth = [gen.truth[k] for k in keys]
     lines = gen.text.split("\n")
     a = next(i for i, ln in enumerate(lines) if ln.startswith("四、政府信息公开"))
     b = next(i for i, ln in enumerate(lines) if ln.startswith("五、"))
@@ -130,7 +131,6 @@ def test_the_tab_between_a_header_word_and_the_first_value_is_no_empty_cell():
         values = [str(v) for k, v in enumerate(truth) if k != lost]
         text = "\n".join(f"\t{ln}\t" for ln in lines[:a + 1] + [header + "\t" + "\t".join(values)] + lines[b:])
         r = reportparse.parse_text(text)
-        got = [r.tables["appeals"].rows[g][c] for g in ("reconsideration", "litigation", "litigation_after_reconsideration")
-               for c in ("upheld", "corrected", "other", "pending", "total")]
+        got = [cell_at(r, k) for k in keys]
         assert not r.tables["appeals"].valid
         assert all(cell.value in (None, want) or cell.status == "placed" for cell, want in zip(got, truth, strict=True)), lost

@@ -79,13 +79,8 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         css = a.get("class") or ""
-        if "ocr_page" in css.split():
-            self._text("\n\f" if self.hocr_pages else "\n")
-            self.hocr_pages += 1
-            self.hocr_last, self.hocr_space = "", False
-        elif self.hocr_pages and _HOCR_LINE.search(css):
-            self._text("\n")
-            self.hocr_last, self.hocr_space = "", False
+        if "ocr_" in css:  # hOCR's pages and lines (no other page's tags pay for the test below)
+            self._hocr_start(css)
         if tag == "title":
             self.title = []
         if tag == "h1" and not self.skip:
@@ -150,6 +145,17 @@ class _Parser(HTMLParser):
         if self.hocr_pages:
             data = self._hocr_words(data)
         self._text(data.replace("\n", " ") if self.cell is not None else data)
+
+    def _hocr_start(self, css: str) -> None:
+        """An hOCR element opened: a page after a form feed (the first after a line break), a line on a line of its own."""
+        if "ocr_page" in css.split():
+            self._text("\n\f" if self.hocr_pages else "\n")
+            self.hocr_pages += 1
+        elif self.hocr_pages and _HOCR_LINE.search(css):
+            self._text("\n")
+        else:
+            return
+        self.hocr_last, self.hocr_space = "", False
 
     def _hocr_words(self, data: str) -> str:
         """hOCR's words as tesseract's text output joins them: white space

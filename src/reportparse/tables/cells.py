@@ -70,7 +70,7 @@ def read_fields(text: str, positions: Positions, *, drop_first: bool, words: str
         if tab_line:
             fields, tail, other_row = _tab_value_fields(fields, i, drop_first, words, columns)
         else:
-            if drop_first:
+            if drop_first and "年" in line:
                 fields = _undated(fields)  # (a title printed again inside a table is no row: 2020年 is no value)
             other_row = drop_first and i > 0 and _has_value(fields) and bool(_LABEL_START.match(line))
             if drop_first and not other_row:
