@@ -1,6 +1,8 @@
 """Web pages as scrapers turn them into text: BeautifulSoup's ``get_text``
 (no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``), html2text,
 inscriptis, trafilatura (``extract`` with its tables, and ``html2txt``),
+resiliparse (``extract_plain_text`` as it comes and without its formatting),
+markdownify, html_text (the last three added 2026-12-07),
 and the tables read by ``pandas.read_html`` and written by ``to_csv``,
 ``to_markdown`` or ``to_string`` (the last two tools added 2026-12-06:
 spanned cells repeated, empty ones ``nan``) — the text most crawled corpora
@@ -84,6 +86,25 @@ def tools() -> dict[str, Callable[[str], str]]:
 
         out["trafilatura"] = lambda html: trafilatura.extract(html, include_tables=True, favor_recall=True) or ""
         out["trafilatura html2txt"] = lambda html: trafilatura.html2txt(html) or ""
+    except ImportError:
+        pass
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+
+        out["resiliparse"] = extract_plain_text  # two tabs between two cells
+        out["resiliparse, no formatting"] = lambda html: extract_plain_text(html, preserve_formatting=False)
+    except ImportError:
+        pass
+    try:
+        import markdownify
+
+        out["markdownify"] = markdownify.markdownify
+    except ImportError:
+        pass
+    try:
+        import html_text
+
+        out["html_text"] = html_text.extract_text
     except ImportError:
         pass
     try:

@@ -20,6 +20,7 @@ import regex
 
 from .cell_lines import join_cell_lines
 from .csvrows import csv_row
+from .dash_ruled import dash_ruled
 from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
@@ -47,6 +48,9 @@ _SPACE_IN_WORD = compiled(
 _SPACE_RUN = compiled(r" {2,}")
 _TRAILING_SPACES = compiled(r" +$")
 _TRAILING_TAB = compiled(r"\t$")
+_TAB_PAIR = compiled(r"\t\t")
+_TAB_RUN = compiled(r"\t+")
+_DASH_RULE = compiled(r"^ *-+(?: +-+)+ *$", regex.M)
 _HAN = compiled(r"\p{Han}")
 _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
@@ -103,6 +107,13 @@ class Canonical:
     removed: Counter[str] = field(default_factory=Counter)
     boxes: list | None = None  # per original character: (page, x0, y0, x1, y1) or None (PDF input)
     overprint: Overprint | None = None  # the text was drawn twice (fake bold), in whole or in part
+    cut_at_rules: str | None = None  # the original, each gap a rule of dashes made a separator a tab (dash_ruled)
+
+    @property
+    def separators(self) -> str:
+        """The original as the readers that ask what separates two fields see
+        it: a gap between columns a rule of dashes marks is a tab's."""
+        return self.original if self.cut_at_rules is None else self.cut_at_rules
 
     def orig(self, pos: int) -> int:
         return self.omap.clamped(pos) if len(self.omap) else 0
@@ -163,6 +174,9 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     rw = _Rewriter(g, table, deleted, chrome, headings >= 2, escaped(original))
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
+    tab_paired = _tab_paired(original) if "\t\t" in original else False
+    ruled = (dash_ruled([body[prefix.get(n, 0):] for n, (_, body, _, _) in enumerate(_raw_lines(original))])
+             if "--" in original and _DASH_RULE.search(original) else {})
     canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
     running = _running_headers(original, skip, rw, g, prefix, op) if original.count("\f") >= 2 else set()
     first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
@@ -172,6 +186,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     out = _Output("i" if len(original) < 2**31 - 1 else "q")
     furniture = _furniture(g.page_furniture)
     seen: set[int] = set()  # pages whose first line of text was read
+    shown: list[str] | None = None  # the original with the gaps cut at rules of dashes as tabs
     for n, (s, body, page, page_end) in enumerate(_raw_lines(original)):
         canon.line_starts.append(s)
         if page_end is not None:
@@ -181,11 +196,20 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if op is not None and s in op.drop:  # the line before, drawn again
             continue
         ln = _opened(body, s, page, prefix.get(n, 0), op)
+        if n in ruled and op is None:
+            ln.splice(ruled[n])  # a table whose columns a rule of dashes marks: cut at them (dash_ruled)
+            shown = shown if shown is not None else list(original)
+            at = s + prefix.get(n, 0)
+            for a, b, tabs in ruled[n]:
+                if tabs:
+                    shown[at + a:at + b] = "\t" * (b - a)
         if margins is not None and padded is not None and "\t" not in body:
             if margins[n]:
                 ln.sub(compiled(f"^ {{{margins[n]}}}"), "")  # the block's common indentation is no empty cell
             if padded[n]:
                 ln.sub(_TRAILING_SPACES, "")  # every line of the block padded (to the page's width): no empty last cell
+        if tab_paired and "\t" in body:
+            ln.sub(_TAB_PAIR, "\t")  # two tabs between two cells (resiliparse's text): one separator
         if tab_ended and "\t" in body:
             ln.sub(_TRAILING_TAB, "")  # a tab after every text (a scraper's get_text("\t")): no empty last cell
         rw.rewrite(ln, canon.removed)
@@ -201,6 +225,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
                 canon.removed["running_header"] += 1
                 continue
         out.add(ln)
+    canon.cut_at_rules = "".join(shown) if shown is not None else None
     canon.text, canon.omap = out.close(min(part[1], len(original)) if part else len(original))
     if original is not given:  # a span's line is the input's own (the breaks put back are no lines of it)
         canon.line_starts = array("q", (s for s, _, _, _ in _raw_lines(given)))
@@ -238,6 +263,20 @@ def _tab_terminated(original: str) -> bool:
             tabbed += 1
             ended += body.endswith("\t")
     return tabbed >= 3 and ended >= tabbed - 1
+
+
+def _tab_paired(original: str) -> bool:
+    """Whether every run of tabs in the text is of an even length, on three
+    lines or more: a tool that puts two tabs between two cells (resiliparse's
+    ``extract_plain_text``), where four are an empty cell between. In text of
+    one tab a cell, a row's values stand one tab apart."""
+    lines = 0
+    for _, body, _, _ in _raw_lines(original):
+        if "\t" in body:
+            if any(len(run) % 2 for run in _TAB_RUN.findall(body)):
+                return False
+            lines += 1
+    return lines >= 3
 
 
 def _block_layout(original: str) -> tuple[array, bytearray]:

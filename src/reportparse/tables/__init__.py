@@ -56,7 +56,7 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
     diags = [d for _, tdiags, _ in read.values() for d in tdiags]
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
-    _edge_separator_doubted(c.original, out)
+    _edge_separator_doubted(c.separators, out)
     return out, diags
 
 

@@ -76,7 +76,7 @@ class HeaderGroups(_Kind):
 
     def extract(self, t: TableGrammar, s: Stream, opts: ParseOptions, span_of: SpanOf,
                 evidence: ProseEvidence | None = None) -> Extracted:
-        return Extracted(*extract_groups(t, s, opts, span_of, evidence.c.original if evidence is not None else None))
+        return Extracted(*extract_groups(t, s, opts, span_of, evidence.c.separators if evidence is not None else None))
 
 
 REGISTRY: dict[str, TableKind] = {"labelled_rows": LabelledRows(), "header_groups": HeaderGroups()}

@@ -1,0 +1,128 @@
+"""Text tables whose columns a line of dashes marks: pandoc's simple and
+multiline tables (``pandoc -t plain`` or ``-t markdown`` of a web page or a
+Word document; a multiline table has a rule across it above and below, and
+its rows apart) and tabulate's ``simple`` format::
+
+      ---------------- --------- ---- ----
+      规章             0         0    24
+      行政许可         0
+      ---------------- --------- ---- ----
+
+Each run of dashes is a column; a cell's text lies within its run, and an
+empty cell prints as nothing but spaces — which space-aligned text cannot
+tell from a gap between two cells (the rules then choose where it was, or
+cannot). Here the rule says: each line of the table is cut at its columns
+into tab-separated fields, an empty cell an empty field, and the rules of
+dashes become blank lines. A line with text across the gap between two
+runs is no line of such a table: then nothing of the table is cut.
+
+Widths are counted as the tools count them: pandoc as a terminal shows the
+text (a Chinese character two columns), tabulate in characters when wcwidth
+is not installed; a table is cut by the count all its lines fit.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from itertools import pairwise
+
+from .startcache import compiled
+
+_RULE = compiled(r"^ *-+(?: +-+)+ *$")  # a run of dashes per column
+_FULL = compiled(r"^ *-{3,} *$")  # a multiline table's top and bottom
+_RUN = compiled(r"-+")
+
+Edit = tuple[int, int, str]
+
+
+def _wide(ch: str) -> int:
+    """A character's width as a terminal shows it (pandoc's count)."""
+    return 2 if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _narrow(ch: str) -> int:
+    """A character's width in characters (tabulate's count without wcwidth)."""
+    return 1
+
+
+def _cut(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) -> list[Edit] | None:
+    """The edits that make ``line`` tab-separated fields at ``runs`` (each a
+    column's start and end), or None when text stands outside every run."""
+    ncols = len(runs)
+    first = [-1] * ncols  # each column's first and last non-space character (-1: none)
+    last = [-1] * ncols
+    x = k = 0
+    for i, ch in enumerate(line):
+        w = width(ch)
+        if ch != " ":
+            while k < ncols - 1 and x >= runs[k + 1][0]:
+                k += 1
+            if x < runs[k][0] or k < ncols - 1 and x + w > runs[k][1]:
+                return None  # before the first column, or across a gap
+            if first[k] < 0:
+                first[k] = i
+            last[k] = i
+        x += w
+    filled = [c for c in range(ncols) if first[c] >= 0]
+    if not filled:
+        return []
+    edits = [(0, first[filled[0]], "\t" * filled[0])]  # a margin, or the empty cells before the first text
+    edits += [(last[a] + 1, first[b], "\t" * (b - a)) for a, b in pairwise(filled)]
+    edits.append((last[filled[-1]] + 1, len(line), "\t" * (ncols - 1 - filled[-1])))  # the empty cells after
+    return [e for e in edits if e[0] != e[1] or e[2]]
+
+
+def _body_ends(lines: list[str], at: int) -> list[int]:
+    """Where the table whose column rule is line ``at`` may end: after the
+    next line of dashes, or (a simple table with a header has no closing
+    rule) at the first blank line."""
+    ends = []
+    end = at + 1
+    while end < len(lines) and not _is_rule(lines[end]):
+        end += 1
+    if end < len(lines):
+        ends.append(end + 1)
+    end = at + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return ends + [end]
+
+
+def _is_rule(line: str) -> bool:
+    return bool(_RULE.match(line) or _FULL.match(line))
+
+
+def dash_ruled(bodies: list[str]) -> dict[int, list[Edit]]:
+    """For each line of a dash-ruled table (its index in ``bodies``), the
+    edits that make it tab-separated fields; a rule line's edit blanks it.
+    A table's lines between its rules are all cut or none is; the lines just
+    above its column rule (a header) are cut as far up as each fits."""
+    out: dict[int, list[Edit]] = {}
+    n = 0
+    while n < len(bodies):
+        body = bodies[n]
+        if "-" not in body or not _RULE.match(body) or body.count("-") < 6:
+            n += 1
+            continue
+        runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
+        for end, width in ((e, w) for e in _body_ends(bodies, n) for w in (_wide, _narrow)):
+            cuts = {i: _cut(bodies[i], runs, width) for i in range(n + 1, end) if not _is_rule(bodies[i])}
+            if not cuts or any(c is None for c in cuts.values()):
+                continue  # (a rule with no line under it is none of a table's)
+            top = n
+            while top > 0 and bodies[top - 1].strip() and not _is_rule(bodies[top - 1]):
+                head = _cut(bodies[top - 1], runs, width)
+                if head is None:
+                    break
+                top -= 1
+                cuts[top] = head
+            if top > 0 and _FULL.match(bodies[top - 1]):
+                top -= 1  # a multiline table's top rule
+            out.update({i: c for i, c in cuts.items() if c})
+            out.update({i: [(0, len(bodies[i]), "")] for i in range(top, end) if _is_rule(bodies[i])})
+            n = end
+            break
+        else:
+            n += 1
+    return out
