@@ -893,6 +893,24 @@ def test_columns_a_rule_of_dashes_marks_are_cells(name):
     assert blanks == []  # an empty cell is never a value read
 
 
+@pytest.mark.parametrize("name", ["pandoc-plain-30067634.txt", "pandoc-markdown-30067635.txt", "pandoc-plain-del-44120100.txt"])
+@pytest.mark.parametrize("damage", ["each line stripped", "runs of spaces collapsed"])
+def test_a_rule_of_dashes_over_lines_moved_off_their_columns_cuts_nothing(name, damage):
+    """pandoc's text as pipelines pass it on: each line stripped (a row
+    whose first cells are empty moves left by their width) or every run of
+    spaces one space. Cut at the rule's columns, values fell into other
+    columns (a row's 0s read as the cells beside them) or into one cell with
+    spaces between (``规章 0 4193 0``). A cell stands in its column as a tool
+    prints it — flush with the column's start or end, or centred, one value
+    at most — or the table is not cut: no wrong value is read or inferred."""
+    _, truth = parsed_fixture(name)
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    moved = ("\n".join(ln.strip() for ln in text.split("\n")) if damage == "each line stripped"
+             else regex.sub(" {2,}", " ", text))
+    report = reportparse.parse_text(moved)
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+
+
 def _tabulate_simple(text: str, blank: set[tuple[int, int]]) -> str:
     """Each tab table of ``text`` as tabulate's ``simple`` format writes it
     without wcwidth: columns padded to their width in characters, two spaces

@@ -32,6 +32,7 @@ from .startcache import compiled
 _RULE = compiled(r"^ *-+(?: +-+)+ *$")  # a run of dashes per column
 _FULL = compiled(r"^ *-{3,} *$")  # a multiline table's top and bottom
 _RUN = compiled(r"-+")
+_NUMBER = compiled(r"[-+]?\d[\d,.]*%?")
 
 Edit = tuple[int, int, str]
 
@@ -67,10 +68,27 @@ def _cut(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) ->
     filled = [c for c in range(ncols) if first[c] >= 0]
     if not filled:
         return []
+    for c in filled:
+        if not _placed_as_printed(line, first[c], last[c] + 1, runs[c], width):
+            return None
     edits = [(0, first[filled[0]], "\t" * filled[0])]  # a margin, or the empty cells before the first text
     edits += [(last[a] + 1, first[b], "\t" * (b - a)) for a, b in pairwise(filled)]
     edits.append((last[filled[-1]] + 1, len(line), "\t" * (ncols - 1 - filled[-1])))  # the empty cells after
     return [e for e in edits if e[0] != e[1] or e[2]]
+
+
+def _placed_as_printed(line: str, a: int, b: int, run: tuple[int, int], width: Callable[[str], int]) -> bool:
+    """Whether the text ``line[a:b]`` stands in its column as a tool prints a
+    cell: flush with the column's start or end, or centred, and one value at
+    most. A line whose spaces were collapsed or its indentation stripped
+    moves its text off its columns: into one, values with a space between
+    (``规章 0 4193 0``), or off every column's edge."""
+    text = line[a:b]
+    if " " in text and sum(bool(_NUMBER.fullmatch(t)) for t in text.split()) and len(text.split()) > 1:
+        return False
+    start = sum(width(ch) for ch in line[:a])
+    end = start + sum(width(ch) for ch in text)
+    return start == run[0] or end == run[1] or abs((start - run[0]) - (run[1] - end)) <= 1
 
 
 def _body_ends(lines: list[str], at: int) -> list[int]:
