@@ -33,61 +33,62 @@ _RULE = compiled(r"^ *-+(?: +-+)+ *$")  # a run of dashes per column
 _FULL = compiled(r"^ *-{3,} *$")  # a multiline table's top and bottom
 _RUN = compiled(r"-+")
 _NUMBER = compiled(r"[-+]?\d[\d,.]*%?")
+_WORD = compiled(r"[^ ]+")
 
 Edit = tuple[int, int, str]
 
 
-def _wide(ch: str) -> int:
-    """A character's width as a terminal shows it (pandoc's count)."""
-    return 2 if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def _narrow(ch: str) -> int:
-    """A character's width in characters (tabulate's count without wcwidth)."""
-    return 1
+def _wide(text: str) -> int:
+    """The width of ``text`` as a terminal shows it (pandoc's count): a
+    Chinese character two columns."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _cut(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) -> list[Edit] | None:
     """The edits that make ``line`` tab-separated fields at ``runs`` (each a
-    column's start and end), or None when text stands outside every run."""
+    column's start and end), or None when text stands outside every run or
+    off where a tool prints a cell (:func:`_placed_as_printed`)."""
     ncols = len(runs)
-    first = [-1] * ncols  # each column's first and last non-space character (-1: none)
+    first = [-1] * ncols  # each column's first and last character (-1: none), and the columns they begin and end at
     last = [-1] * ncols
-    x = k = 0
-    for i, ch in enumerate(line):
-        w = width(ch)
-        if ch != " ":
-            while k < ncols - 1 and x >= runs[k + 1][0]:
-                k += 1
-            if x < runs[k][0] or k < ncols - 1 and x + w > runs[k][1]:
-                return None  # before the first column, or across a gap
-            if first[k] < 0:
-                first[k] = i
-            last[k] = i
-        x += w
+    x_first = [0] * ncols
+    x_end = [0] * ncols
+    x = pos = k = 0
+    for m in _WORD.finditer(line):
+        s, e = m.span()
+        x += s - pos  # the spaces before
+        w = width(m.group())
+        while k < ncols - 1 and x >= runs[k + 1][0]:
+            k += 1
+        if x < runs[k][0] or k < ncols - 1 and x + w > runs[k][1]:
+            return None  # before the first column, or across a gap
+        if first[k] < 0:
+            first[k], x_first[k] = s, x
+        last[k], x_end[k] = e - 1, x + w
+        x, pos = x + w, e
     filled = [c for c in range(ncols) if first[c] >= 0]
     if not filled:
         return []
-    for c in filled:
-        if not _placed_as_printed(line, first[c], last[c] + 1, runs[c], width):
-            return None
+    if not all(_placed_as_printed(line[first[c]:last[c] + 1], x_first[c], x_end[c], runs[c]) for c in filled):
+        return None
     edits = [(0, first[filled[0]], "\t" * filled[0])]  # a margin, or the empty cells before the first text
     edits += [(last[a] + 1, first[b], "\t" * (b - a)) for a, b in pairwise(filled)]
     edits.append((last[filled[-1]] + 1, len(line), "\t" * (ncols - 1 - filled[-1])))  # the empty cells after
     return [e for e in edits if e[0] != e[1] or e[2]]
 
 
-def _placed_as_printed(line: str, a: int, b: int, run: tuple[int, int], width: Callable[[str], int]) -> bool:
-    """Whether the text ``line[a:b]`` stands in its column as a tool prints a
-    cell: flush with the column's start or end, or centred, and one value at
-    most. A line whose spaces were collapsed or its indentation stripped
-    moves its text off its columns: into one, values with a space between
-    (``规章 0 4193 0``), or off every column's edge."""
-    text = line[a:b]
-    if " " in text and sum(bool(_NUMBER.fullmatch(t)) for t in text.split()) and len(text.split()) > 1:
+def _placed_as_printed(text: str, start: int, end: int, run: tuple[int, int]) -> bool:
+    """Whether a cell's ``text``, from column ``start`` to ``end``, stands in
+    its column as a tool prints a cell: flush with the column's start or
+    end, or centred, and one value at most. A line whose spaces were
+    collapsed or its indentation stripped moves its text off its columns:
+    into one, values with a space between (``规章 0 4193 0``), or off every
+    column's edge."""
+    words = text.split(" ")
+    if len(words) > 1 and any(_NUMBER.fullmatch(w) for w in words):
         return False
-    start = sum(width(ch) for ch in line[:a])
-    end = start + sum(width(ch) for ch in text)
     return start == run[0] or end == run[1] or abs((start - run[0]) - (run[1] - end)) <= 1
 
 
@@ -124,7 +125,7 @@ def dash_ruled(bodies: list[str]) -> dict[int, list[Edit]]:
             n += 1
             continue
         runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
-        for end, width in ((e, w) for e in _body_ends(bodies, n) for w in (_wide, _narrow)):
+        for end, width in ((e, w) for e in _body_ends(bodies, n) for w in (_wide, len)):  # (len: tabulate counts characters)
             cuts = {i: _cut(bodies[i], runs, width) for i in range(n + 1, end) if not _is_rule(bodies[i])}
             if not cuts or any(c is None for c in cuts.values()):
                 continue  # (a rule with no line under it is none of a table's)
