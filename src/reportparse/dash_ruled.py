@@ -27,9 +27,12 @@ import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 
+import regex
+
 from .startcache import compiled
 
 _RULE = compiled(r"^ *-+(?: +-+)+ *$")  # a run of dashes per column
+_ANY_RULE = compiled(_RULE.pattern, regex.M)
 _FULL = compiled(r"^ *-{3,} *$")  # a multiline table's top and bottom
 _RUN = compiled(r"-+")
 _NUMBER = compiled(r"[-+]?\d[\d,.]*%?")
@@ -110,6 +113,12 @@ def _body_ends(lines: list[str], at: int) -> list[int]:
 
 def _is_rule(line: str) -> bool:
     return bool(_RULE.match(line) or _FULL.match(line))
+
+
+def any_rule(text: str) -> bool:
+    """Whether ``text`` has a line that may be a table's column rule (the
+    cheap test before :func:`dash_ruled` reads its lines)."""
+    return "--" in text and bool(_ANY_RULE.search(text))
 
 
 def dash_ruled(bodies: list[str]) -> dict[int, list[Edit]]:

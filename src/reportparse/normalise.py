@@ -20,7 +20,7 @@ import regex
 
 from .cell_lines import join_cell_lines
 from .csvrows import csv_row
-from .dash_ruled import dash_ruled
+from .dash_ruled import any_rule, dash_ruled
 from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
 from .offsetmap import MappedLine, OffsetMap, Run, cut
@@ -50,7 +50,6 @@ _TRAILING_SPACES = compiled(r" +$")
 _TRAILING_TAB = compiled(r"\t$")
 _TAB_PAIR = compiled(r"\t\t")
 _TAB_RUN = compiled(r"\t+")
-_DASH_RULE = compiled(r"^ *-+(?: +-+)+ *$", regex.M)
 _HAN = compiled(r"\p{Han}")
 _HEADING_START = compiled(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
 _KV = compiled(r"^\s*([^:：\s]{1,8})\s*[:：]\s*(.*?)\s*$")
@@ -176,7 +175,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     tab_paired = _tab_paired(original) if "\t\t" in original else False
     ruled = (dash_ruled([body[prefix.get(n, 0):] for n, (_, body, _, _) in enumerate(_raw_lines(original))])
-             if "--" in original and _DASH_RULE.search(original) else {})
+             if any_rule(original) else {})
     canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
     running = _running_headers(original, skip, rw, g, prefix, op) if original.count("\f") >= 2 else set()
     first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
