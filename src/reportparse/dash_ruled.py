@@ -37,6 +37,7 @@ _FULL = compiled(r"^ *-{3,} *$")  # a multiline table's top and bottom
 _RUN = compiled(r"-+")
 _NUMBER = compiled(r"[-+]?\d[\d,.]*%?")
 _WORD = compiled(r"[^ ]+")
+_MARKS = " \xa0\u3000-—–/／－无"  # a cell of these alone prints none: no label's
 
 Edit = tuple[int, int, str]
 
@@ -49,14 +50,16 @@ def _wide(text: str) -> int:
     return sum(2 if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _cut(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) -> list[Edit] | None:
-    """The edits that make ``line`` tab-separated fields at ``runs`` (each a
-    column's start and end), or None when text stands outside every run or
-    off where a tool prints a cell (:func:`_placed_as_printed`)."""
+Spans = list[tuple[int, int]]  # each column's first and last character on a line, (-1, -1) where it is empty
+
+
+def _cells(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) -> Spans | None:
+    """Where each column's text stands on ``line`` (``runs``: each column's
+    start and end), or None when text stands outside every run or off where a
+    tool prints a cell (:func:`_placed_as_printed`)."""
     ncols = len(runs)
-    first = [-1] * ncols  # each column's first and last character (-1: none), and the columns they begin and end at
-    last = [-1] * ncols
-    x_first = [0] * ncols
+    spans = [(-1, -1)] * ncols
+    x_first = [0] * ncols  # the columns each cell's text begins and ends at
     x_end = [0] * ncols
     x = pos = k = 0
     for m in _WORD.finditer(line):
@@ -67,18 +70,45 @@ def _cut(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) ->
             k += 1
         if x < runs[k][0] or k < ncols - 1 and x + w > runs[k][1]:
             return None  # before the first column, or across a gap
-        if first[k] < 0:
-            first[k], x_first[k] = s, x
-        last[k], x_end[k] = e - 1, x + w
+        if spans[k][0] < 0:
+            spans[k], x_first[k] = (s, e - 1), x
+        spans[k] = (spans[k][0], e - 1)
+        x_end[k] = x + w
         x, pos = x + w, e
-    filled = [c for c in range(ncols) if first[c] >= 0]
+    if not all(_placed_as_printed(line[a:b + 1], x_first[c], x_end[c], runs[c]) for c, (a, b) in enumerate(spans) if a >= 0):
+        return None
+    return spans
+
+
+def _label_columns(lines: list[str], spans: list[Spans]) -> int:
+    """How many columns from the left hold the rows' labels: no cell of
+    theirs a number, a mark or a ``&nbsp;`` (三's three: 三、本年度办理结果,
+    （三）不予公开, 1.属于国家秘密). A label spanning them prints in one and leaves
+    the others empty — no cells of the row's."""
+    ncols = len(spans[0]) if spans else 0
+    for c in range(ncols):
+        for line, cols in zip(lines, spans, strict=True):
+            a, b = cols[c]
+            if a >= 0 and (_NUMBER.fullmatch(text := line[a:b + 1]) or not text.strip(_MARKS)):
+                return c
+    return ncols
+
+
+def _edits(line: str, spans: Spans, labels: int) -> list[Edit]:
+    """The edits that make ``line`` tab-separated fields: a field per column,
+    an empty cell an empty field, but the label columns' empty ones none."""
+    filled = [c for c, (a, _) in enumerate(spans) if a >= 0]
     if not filled:
         return []
-    if not all(_placed_as_printed(line[first[c]:last[c] + 1], x_first[c], x_end[c], runs[c]) for c in filled):
-        return None
-    edits = [(0, first[filled[0]], "\t" * filled[0])]  # a margin, or the empty cells before the first text
-    edits += [(last[a] + 1, first[b], "\t" * (b - a)) for a, b in pairwise(filled)]
-    edits.append((last[filled[-1]] + 1, len(line), "\t" * (ncols - 1 - filled[-1])))  # the empty cells after
+    ncols = len(spans)
+
+    def fields(lo: int, hi: int) -> int:  # the fields of columns lo..hi-1 that are printed
+        return sum(1 for c in range(lo, hi) if c >= labels or spans[c][0] >= 0)
+
+    first, last = filled[0], filled[-1]
+    edits = [(0, spans[first][0], "\t" * fields(0, first))]  # a margin, or the empty cells before the first text
+    edits += [(spans[a][1] + 1, spans[b][0], "\t" * (fields(a + 1, b) + 1)) for a, b in pairwise(filled)]
+    edits.append((spans[last][1] + 1, len(line), "\t" * fields(last + 1, ncols)))  # the empty cells after
     return [e for e in edits if e[0] != e[1] or e[2]]
 
 
@@ -135,19 +165,21 @@ def dash_ruled(bodies: list[str]) -> dict[int, list[Edit]]:
             continue
         runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
         for end, width in ((e, w) for e in _body_ends(bodies, n) for w in (_wide, len)):  # (len: tabulate counts characters)
-            cuts = {i: _cut(bodies[i], runs, width) for i in range(n + 1, end) if not _is_rule(bodies[i])}
-            if not cuts or any(c is None for c in cuts.values()):
+            cells = {i: _cells(bodies[i], runs, width) for i in range(n + 1, end) if not _is_rule(bodies[i])}
+            if not cells or any(c is None for c in cells.values()):
                 continue  # (a rule with no line under it is none of a table's)
             top = n
             while top > 0 and bodies[top - 1].strip() and not _is_rule(bodies[top - 1]):
-                head = _cut(bodies[top - 1], runs, width)
+                head = _cells(bodies[top - 1], runs, width)
                 if head is None:
                     break
                 top -= 1
-                cuts[top] = head
+                cells[top] = head
             if top > 0 and _FULL.match(bodies[top - 1]):
                 top -= 1  # a multiline table's top rule
-            out.update({i: c for i, c in cuts.items() if c})
+            body = [i for i in cells if i > n]
+            labels = _label_columns([bodies[i] for i in body], [cells[i] for i in body])  # type: ignore[misc]
+            out.update({i: e for i, c in cells.items() if (e := _edits(bodies[i], c, labels))})  # type: ignore[arg-type]
             out.update({i: [(0, len(bodies[i]), "")] for i in range(top, end) if _is_rule(bodies[i])})
             n = end
             break
