@@ -14,7 +14,10 @@ tell from a gap between two cells (the rules then choose where it was, or
 cannot). Here the rule says: each line of the table is cut at its columns
 into tab-separated fields, an empty cell an empty field, and the rules of
 dashes become blank lines. A line with text across the gap between two
-runs is no line of such a table: then nothing of the table is cut.
+runs is no line of such a table: then nothing of the table is cut. The
+label columns (from the left, no cell of theirs a number, a mark or an
+``&nbsp;``) give only their printed fields: a label spanning them prints
+in one and leaves the others empty, which are no cells of the row's.
 
 Widths are counted as the tools count them: pandoc as a terminal shows the
 text (a Chinese character two columns), tabulate in characters when wcwidth
