@@ -74,9 +74,8 @@ def _cells(line: str, runs: list[tuple[int, int]], width: Callable[[str], int]) 
         if x < runs[k][0] or k < ncols - 1 and x + w > runs[k][1]:
             return None  # before the first column, or across a gap
         if spans[k][0] < 0:
-            spans[k], x_first[k] = (s, e - 1), x
-        spans[k] = (spans[k][0], e - 1)
-        x_end[k] = x + w
+            spans[k], x_first[k] = (s, s), x
+        spans[k], x_end[k] = (spans[k][0], e - 1), x + w
         x, pos = x + w, e
     if not all(_placed_as_printed(line[a:b + 1], x_first[c], x_end[c], runs[c]) for c, (a, b) in enumerate(spans) if a >= 0):
         return None
@@ -168,9 +167,11 @@ def dash_ruled(bodies: list[str]) -> dict[int, list[Edit]]:
             continue
         runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
         for end, width in ((e, w) for e in _body_ends(bodies, n) for w in (_wide, len)):  # (len: tabulate counts characters)
-            cells = {i: _cells(bodies[i], runs, width) for i in range(n + 1, end) if not _is_rule(bodies[i])}
-            if not cells or any(c is None for c in cells.values()):
+            read = {i: _cells(bodies[i], runs, width) for i in range(n + 1, end) if not _is_rule(bodies[i])}
+            cells = {i: c for i, c in read.items() if c is not None}
+            if not cells or len(cells) < len(read):
                 continue  # (a rule with no line under it is none of a table's)
+            rows = list(cells)
             top = n
             while top > 0 and bodies[top - 1].strip() and not _is_rule(bodies[top - 1]):
                 head = _cells(bodies[top - 1], runs, width)
@@ -180,9 +181,8 @@ def dash_ruled(bodies: list[str]) -> dict[int, list[Edit]]:
                 cells[top] = head
             if top > 0 and _FULL.match(bodies[top - 1]):
                 top -= 1  # a multiline table's top rule
-            body = [i for i in cells if i > n]
-            labels = _label_columns([bodies[i] for i in body], [cells[i] for i in body])  # type: ignore[misc]
-            out.update({i: e for i, c in cells.items() if (e := _edits(bodies[i], c, labels))})  # type: ignore[arg-type]
+            labels = _label_columns([bodies[i] for i in rows], [cells[i] for i in rows])  # (not the header's)
+            out.update({i: e for i, c in cells.items() if (e := _edits(bodies[i], c, labels))})
             out.update({i: [(0, len(bodies[i]), "")] for i in range(top, end) if _is_rule(bodies[i])})
             n = end
             break

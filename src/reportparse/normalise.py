@@ -174,9 +174,9 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     margins, padded = _block_layout(original) if "\n  " in original or "  \n" in original else (None, None)
     tab_ended = _tab_terminated(original) if "\t\n" in original else False
     tab_paired = _tab_paired(original) if "\t\t" in original else False
-    ruled = (dash_ruled([body[prefix.get(n, 0):] for n, (_, body, _, _) in enumerate(_raw_lines(original))])
-             if any_rule(original) else {})
     canon.overprint = op = find_overprint(original, ((s, body) for s, body, _, _ in _raw_lines(original)))
+    ruled = (dash_ruled([body[prefix.get(n, 0):] for n, (_, body, _, _) in enumerate(_raw_lines(original))])
+             if op is None and any_rule(original) else {})  # (a text drawn twice is read once first: no columns)
     running = _running_headers(original, skip, rw, g, prefix, op) if original.count("\f") >= 2 else set()
     first = next(islice(_raw_lines(original), skip, None), (len(original),))[0] if skip else 0
     again = repeated_titles(original, first, g)  # line starts
@@ -195,7 +195,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
         if op is not None and s in op.drop:  # the line before, drawn again
             continue
         ln = _opened(body, s, page, prefix.get(n, 0), op)
-        if n in ruled and op is None:
+        if n in ruled:
             ln.splice(ruled[n])  # a table whose columns a rule of dashes marks: cut at them (dash_ruled)
             shown = shown if shown is not None else list(original)
             at = s + prefix.get(n, 0)
