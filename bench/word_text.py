@@ -1,8 +1,11 @@
 """Reports as Word documents turned into text: docx2txt, python-docx (each
-table row's cells joined by a tab, or by a space) and pandoc (docx to plain
-text, and to GitHub Markdown).
+table row's cells joined by a tab, or by a space), pandoc (docx to plain
+text, and to GitHub Markdown), LibreOffice's text export (``soffice
+--convert-to txt``: a table's cells one per line, an empty cell an empty
+line), and the tools for Word 97 files (``.doc``, made by LibreOffice):
+catdoc and antiword (which textract runs).
 
-    pip install -e '.[bench]'      # docx2txt, python-docx; pandoc from Debian
+    pip install -e '.[bench]'      # docx2txt, python-docx; pandoc, libreoffice-writer, catdoc, antiword from Debian
     python bench/word_text.py [--count 30] [--drop 0.03] [--fresh-seed N] [--pdf2docx]
 
 Generated reports as web pages (``tests/generator.render_html``) with a share
@@ -80,6 +83,21 @@ def tools() -> dict[str, Callable[[str], str]]:
     for to in ("plain", "gfm"):
         out[f"pandoc docx -> {to}"] = lambda path, to=to: subprocess.run(
             ["pandoc", "-f", "docx", "-t", to, "--columns=200", path], capture_output=True, text=True, check=True).stdout
+    if shutil.which("soffice"):
+        out["soffice docx -> txt"] = lambda path: _soffice(path, "txt:Text (encoded):UTF8").read_text(encoding="utf-8-sig")
+        for tool, cmd in (("catdoc", ["catdoc", "-w", "-d", "utf-8"]), ("antiword", ["antiword", "-m", "UTF-8.txt"])):
+            if shutil.which(tool):
+                out[f"{tool} (soffice .doc)"] = lambda path, cmd=cmd: subprocess.run(
+                    [*cmd, str(_soffice(path, "doc"))], capture_output=True, text=True, check=True).stdout
+    return out
+
+
+def _soffice(path: str, to: str) -> Path:
+    """LibreOffice's conversion of a document (``to``: a filter, as ``--convert-to`` takes it), beside it."""
+    out = Path(path).with_suffix("." + to.split(":")[0])
+    if not out.exists():
+        subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", to, "--outdir", str(out.parent), path],
+                       capture_output=True, check=True, timeout=600)
     return out
 
 

@@ -999,3 +999,84 @@ def test_text_across_a_gap_is_no_column_of_a_rule():
     assert sorted(cut) == [0, 1, 2, 3, 5, 6]
     assert [cut[n] for n in (0, 2, 6)] == [[(0, len(multiline[n]), "")] for n in (0, 2, 6)]
     assert cut[5] == [(0, 2, ""), (7, 12, "\t"), (13, 13, "\t")]  # 规范性文件, 1, and an empty last cell
+
+
+@pytest.mark.parametrize("name", ["soffice-txt-50471806.txt", "soffice-txt-50471807.txt", "docx2txt-67184956.txt"])
+def test_office_text_export_empty_lines_are_empty_cells(name):
+    """LibreOffice's text of a Word document (``soffice --convert-to txt``)
+    prints a table's cells one per line, an empty cell as an empty line, and
+    each paragraph of prose as one line with no blank line after it; docx2txt
+    (which textract runs) the same with every line break doubled. The empty
+    lines were dropped and a row with one read a value short (13.50%, 3.54%
+    and 7.00% of these reports' cells). Read as the row's empty cells —
+    those between its label and its last value; the ones after it are cells
+    the merged cells above cover, printed before the next row's label —
+    96.00%, 91.92% and 100%: a row whose last cell is empty reads short, its
+    values placed, never read or forced wrong, and no empty cell is read as a value."""
+    report, truth = parsed_fixture(name)
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
+    values = {k: v for k, v in truth["truth"].items() if v is not None}
+    right = sum((c := cell_at(report, k)) is not None and c.value == v and c.status != "placed" for k, v in values.items())
+    assert right >= 0.9 * len(values)
+    assert [k for k in truth["blank_cells"] if (c := cell_at(report, k)) is not None and c.status == "read"] == []
+
+
+def test_empty_lines_are_cells_only_where_prose_has_no_blank_line_after_it():
+    """The same report with a blank line after each paragraph of prose, as
+    pdftotext, pandoc and OCR set paragraphs apart: an empty line is no cell
+    there (the text is left as it is), and nothing is read wrong. With every
+    line break doubled (docx2txt's shape) each pair is one break: the same
+    cells as the text itself."""
+    from reportparse.cell_lines import join_cell_lines
+
+    text = (FIXTURES / "soffice-txt-50471806.txt").read_text(encoding="utf-8")
+    spaced = text.replace("。\n", "。\n\n")
+    assert join_cell_lines(spaced) == spaced
+    assert join_cell_lines(text) != text
+    report, truth = parsed_fixture("soffice-txt-50471806.txt")
+    assert {k: w for k, w in _wrong(reportparse.parse_text(spaced), truth).items() if w[2] in ("read", "inferred")} == {}
+    doubled = reportparse.parse_text(text.replace("\n", "\n\n"))
+    assert {k: c.value for k, c in cells_of(doubled)} == {k: c.value for k, c in cells_of(report)}
+
+
+@pytest.mark.parametrize("name", ["pdftotext-chromium-123.txt", "pdftotext-chromium-66028539.txt",
+                                  "pdftotext-chromium-96081078.txt"])
+def test_empty_lines_are_no_cells_where_a_line_holds_a_row(name):
+    """pdftotext's reading order of a PDF prints some values one per line,
+    with empty lines between blocks and prose with none after it, but other
+    rows on one line (``规章 0 0``, ``496 58``), its values often before
+    their labels: its empty lines are not cells. The first version of the
+    rule joined its runs of values to the lines before them as rows, which
+    made values placed by the table readers read (wrong) instead."""
+    from reportparse.cell_lines import join_cell_lines
+
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert join_cell_lines(text) == text
+
+
+def test_an_empty_line_after_a_rows_last_value_is_left_to_the_next_row():
+    """A row's empty lines between its label and its last value become empty
+    fields; those after its last value (a merged cell's covered cells before
+    the next row's label) stay line breaks."""
+    from reportparse.cell_lines import join_cell_lines
+
+    prose = "本年度相关工作稳步推进，各项制度得到落实。\n" * 3
+    text = prose + "（一）予以公开\n3\n\n5\n8\n9\n\n\n1.属于国家秘密\n\n0\n0\n4\n7\n"
+    rows = join_cell_lines(text)[len(prose):].split("\n")
+    assert rows[:4] == ["（一）予以公开\t3\t\t5\t8\t9", "", "", "1.属于国家秘密\t\t0\t0\t4\t7"]
+    assert join_cell_lines(text.replace("8\n9", "8 9")) == text.replace("8\n9", "8 9")  # a row on a line: no cells
+
+
+def test_an_empty_cell_in_a_row_whose_columns_a_tool_ran_together_says_no_place():
+    """pymupdf4llm's Markdown of a generated PDF (fixture
+    ``pymupdf4llm-821355897``, a held-out seed of ``bench/pdf_text_tools.py``)
+    ran four of 四's columns into one cell (``0<br>21<br>35<br>0``), and
+    printed 未经复议直接起诉's empty 尚未审结 as an empty cell two columns to the
+    left: read by its place, 四 was valid with 5, 40 and 0 each one column
+    off (0 forced for 结果纠正). Where a tool ran columns together in a row,
+    its cells do not stand in the table's columns: an empty one is no empty
+    cell there, and the row reads a value short — 四 not valid, nothing wrong."""
+    report, truth = parsed_fixture("pymupdf4llm-821355897.txt")
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "placed"} == {}
+    assert not report.tables["appeals"].valid
+    assert report.tables["appeals"].rows["reconsideration"]["total"].value == 56  # the run-together cell still read

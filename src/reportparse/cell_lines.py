@@ -20,6 +20,17 @@ row printed whole, or printed empty); after prose, empty cells alone are a
 spacer paragraph (``<p>&nbsp;</p>``), as they are. The text keeps its
 length and every offset stays the input's (a ``\\r`` before a break so
 replaced becomes a space).
+
+Office suites write a table's cells one per line too (LibreOffice's text
+export of a Word document: ``soffice --convert-to txt``), an empty cell an
+empty line, each paragraph of prose one line with no blank line after it.
+In a text so written (:func:`_blank_cells`), an empty line after a row's
+label and before its last value is an empty cell of that row; empty lines
+after the last value are not: a cell covered by a merged cell above prints
+as one too, before the next row's label, so they are left as they are (the
+row then reads short, as where an empty cell prints nothing). docx2txt
+writes the same text with every line break doubled (:func:`_breaks_paired`:
+each pair is read as one, written ``\\r\\n``).
 """
 
 from __future__ import annotations
@@ -31,6 +42,9 @@ _LABEL_MOST = 40  # characters: a row's label is no longer; a paragraph of prose
 _SENTENCE_END = ("。", "；", "：", ";", ":", "！", "？")
 # one value as a table's cell prints it, or a mark printed for none, alone on its line
 _VALUE_LINE = compiled(rf"[{_BLANK}]*(?:[-+]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:万元|元)?|[-—–/／－]{{1,2}}|无)[{_BLANK}]*\r?")
+_BREAKS = compiled(r"\n+")
+# a short line of fields white space apart, one of them a value: a row's cells on one line (``规章 0 0``, ``496 58``)
+_ROW_ON_A_LINE = compiled(rf"(?=.{{0,{_LABEL_MOST}}}\r?$)[^\n]*?\S[{_BLANK}]+[-+]?\d+(?:\.\d+)?(?:[{_BLANK}]|\r?$)")
 
 
 def _spaced_rows(original: str) -> str:
@@ -87,6 +101,63 @@ def _kind(line: str) -> str:
     return ""
 
 
+def _prose_unspaced(lines: list[str]) -> bool:
+    """Whether a text's prose is one line a paragraph with no blank line
+    after: three such lines or more, at most one in four followed by an
+    empty line (texts that set paragraphs apart by blank lines — pdftotext,
+    pandoc, docx2txt, OCR — have one after nearly every one)."""
+    prose = spaced = 0
+    for k, line in enumerate(lines[:-1]):
+        text = line.strip(_BLANK + "\r")
+        if len(text) > _LABEL_MOST // 4 and text.endswith("。"):
+            prose += 1
+            spaced += not lines[k + 1].strip(_BLANK + "\r")
+    return prose >= 3 and spaced * 4 <= prose
+
+
+def _blank_cells(lines: list[str], kinds: list[str]) -> bool:
+    """Whether the empty lines (kind ``e``) of a text whose prose is one
+    line a paragraph are its empty cells: no line holds a value beside other
+    text with white space between (every cell on a line of its own, where
+    pdftotext's reading order, say, prints ``规章 0 0`` or ``496 58``); a
+    row's values mostly on consecutive lines (not each followed by an empty
+    one: twice as many values after a value as empty lines); and some row
+    with an empty line between its label and its last value."""
+    if any(k == "" and _ROW_ON_A_LINE.match(line) for k, line in zip(kinds, lines, strict=True)):
+        return False
+    adjacent = inner = 0
+    for i, j in _blank_runs(lines, kinds):
+        adjacent += sum(a == b == "v" for a, b in zip(kinds[i:j], kinds[i + 1:j], strict=False))
+        inner += kinds[i:j].count("e")
+    return 0 < inner and 2 * inner <= adjacent
+
+
+def _blank_runs(lines: list[str], kinds: list[str]) -> list[tuple[int, int]]:
+    """Each run of value lines and empty lines after a line that may be a
+    row's label, to its last value line (its first line, its end)."""
+    out = []
+    for i, j, v, _ in _runs(kinds):
+        if v and i > 0 and _is_label(lines[i - 1]):
+            while kinds[j - 1] == "e":
+                j -= 1
+            out.append((i, j))
+    return out
+
+
+def _is_label(line: str) -> bool:
+    label = line.strip(_BLANK + "\r")
+    return bool(label) and len(label) <= _LABEL_MOST and not label.endswith(_SENTENCE_END)
+
+
+def _join(chars: list[str], starts: list[int], first: int, end: int) -> None:
+    """The line breaks after lines ``first`` to ``end - 2`` made tabs (a ``\\r`` before one a space)."""
+    for k in range(first, end - 1):
+        pos = starts[k + 1] - 1  # the line break after line k
+        chars[pos] = "\t"
+        if pos > 0 and chars[pos - 1] == "\r":
+            chars[pos - 1] = " "
+
+
 def join_cell_lines(original: str) -> str:
     """``original`` with each row of cells one per line that prints an empty
     cell as a non-breaking space set on one tab-separated line, and each row
@@ -94,22 +165,45 @@ def join_cell_lines(original: str) -> str:
     text); the text itself when it has no such row."""
     if " \xa0 " in original:
         original = _spaced_rows(original)
-    if "\xa0\n" not in original and "\xa0\r\n" not in original:
+    nbsp = "\xa0\n" in original or "\xa0\r\n" in original
+    if not nbsp and "\n\n" not in original and "\n\r\n" not in original:
         return original
+    if not nbsp and (paired := _breaks_paired(original)) is not None:
+        joined = join_cell_lines(paired)
+        return joined if joined != paired else original
     lines, starts = _pieces(original, "\n")
-    runs = _runs([_kind(line) for line in lines])
-    if not any(v and b for _, _, v, b in runs):
+    if not nbsp and not _prose_unspaced(lines):
+        return original
+    kinds = [_kind(line) for line in lines]
+    runs = _runs(kinds)
+    if nbsp and any(v and b for _, _, v, b in runs):
+        chars = list(original)
+        for i, j, v, b in runs:
+            label = _is_label(lines[i - 1]) if i > 0 else False
+            # after prose: a value alone no row's, empty cells alone a spacer paragraph (<p>&nbsp;</p>)
+            if (v and b) or label:
+                _join(chars, starts, i - 1 if label else i, j)  # the row's label's line too
+        return "".join(chars)
+    if nbsp:
+        return original
+    kinds = [k or ("e" if not line.strip(_BLANK + "\r") else "") for k, line in zip(kinds, lines, strict=True)]
+    if not _blank_cells(lines, kinds):
         return original
     chars = list(original)
-    for i, j, v, b in runs:
-        label = lines[i - 1].strip(_BLANK + "\r") if i > 0 else ""
-        if not (label and len(label) <= _LABEL_MOST and not label.endswith(_SENTENCE_END)):
-            label = ""  # prose: a value alone after it no row's, empty cells alone a spacer paragraph (<p>&nbsp;</p>)
-        if not (v and b) and not label:
-            continue
-        for k in range(i - 1 if label else i, j - 1):  # the row's label's line too
-            pos = starts[k + 1] - 1  # the line break after line k
-            chars[pos] = "\t"
-            if pos > 0 and chars[pos - 1] == "\r":
-                chars[pos - 1] = " "
+    for i, j in _blank_runs(lines, kinds):
+        _join(chars, starts, i - 1, j)
     return "".join(chars)
+
+
+def _breaks_paired(original: str) -> str | None:
+    """docx2txt's text of a Word document ends every paragraph and every
+    table cell with two line breaks, an empty cell two more: where every run
+    of line breaks inside a text (ten or more) is of an even length, each
+    pair is one break (written ``\\r\\n``, so the text keeps its length), and
+    the text is LibreOffice's shape (:func:`_blank_cells`). None for any other text."""
+    if "\r" in original:
+        return None
+    runs = [len(m.group()) for m in _BREAKS.finditer(original.strip("\n"))]
+    if len(runs) < 10 or any(n % 2 for n in runs):
+        return None
+    return _BREAKS.sub(lambda m: "\r\n" * (len(m.group()) // 2), original)
