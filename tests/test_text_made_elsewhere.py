@@ -1008,11 +1008,10 @@ def test_office_text_export_empty_lines_are_empty_cells(name):
     each paragraph of prose as one line with no blank line after it; docx2txt
     (which textract runs) the same with every line break doubled. The empty
     lines were dropped and a row with one read a value short (13.50%, 3.54%
-    and 7.00% of these reports' cells). Read as the row's empty cells —
-    those between its label and its last value; the ones after it are cells
-    the merged cells above cover, printed before the next row's label —
-    96.00%, 91.92% and 100%: a row whose last cell is empty reads short, its
-    values placed, never read or forced wrong, and no empty cell is read as a value."""
+    and 7.00% of these reports' cells). Read as the row's empty cells — but
+    for the cells the merged cells above the next row cover, printed before
+    its label — 99.50%, 100% and 100%, nothing read or forced wrong, and no
+    empty cell read as a value."""
     report, truth = parsed_fixture(name)
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] in ("read", "inferred")} == {}
     values = {k: v for k, v in truth["truth"].items() if v is not None}
@@ -1054,16 +1053,20 @@ def test_empty_lines_are_no_cells_where_a_line_holds_a_row(name):
     assert join_cell_lines(text) == text
 
 
-def test_an_empty_line_after_a_rows_last_value_is_left_to_the_next_row():
+def test_empty_lines_before_a_label_are_the_cells_merged_cells_cover():
     """A row's empty lines between its label and its last value become empty
-    fields; those after its last value (a merged cell's covered cells before
-    the next row's label) stay line breaks."""
+    fields. Those after its last value are its empty cells, or cells the
+    merged cells above the next row cover, printed before its label — as
+    many before every label numbered alike (two before ``2.``, ``3.``: the
+    fewest there): the rest are the row's own (``2.其他``'s last cell)."""
     from reportparse.cell_lines import join_cell_lines
 
     prose = "本年度相关工作稳步推进，各项制度得到落实。\n" * 3
-    text = prose + "（一）予以公开\n3\n\n5\n8\n9\n\n\n1.属于国家秘密\n\n0\n0\n4\n7\n"
+    text = prose + ("（一）予以公开\n3\n\n5\n8\n9\n\n\n1.属于国家秘密\n\n0\n0\n4\n7\n\n\n"
+                    "2.其他\n0\n1\n2\n\n\n\n3.危及\n5\n6\n7\n8\n9\n")
     rows = join_cell_lines(text)[len(prose):].split("\n")
-    assert rows[:4] == ["（一）予以公开\t3\t\t5\t8\t9", "", "", "1.属于国家秘密\t\t0\t0\t4\t7"]
+    assert rows[:8] == ["（一）予以公开\t3\t\t5\t8\t9", "", "", "1.属于国家秘密\t\t0\t0\t4\t7", "", "",
+                        "2.其他\t0\t1\t2\t", ""]
     assert join_cell_lines(text.replace("8\n9", "8 9")) == text.replace("8\n9", "8 9")  # a row on a line: no cells
 
 
@@ -1080,3 +1083,16 @@ def test_an_empty_cell_in_a_row_whose_columns_a_tool_ran_together_says_no_place(
     assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "placed"} == {}
     assert not report.tables["appeals"].valid
     assert report.tables["appeals"].rows["reconsideration"]["total"].value == 56  # the run-together cell still read
+
+
+@pytest.mark.parametrize("name", ["soffice-txt-50471807.txt", "docx2txt-67184956.txt"])
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_office_text_reads_the_same_with_any_line_ending(name, eol):
+    """LibreOffice writes its text with Windows' or old Macs' line breaks on
+    request, and docx2txt's text saved on Windows has ``\\r\\n`` for each
+    ``\\n``: the empty lines are empty cells there too (docx2txt's, with CRLF
+    or CR, read 14 of 200 cells before), the same cells as with ``\\n``."""
+    report, _ = parsed_fixture(name)
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    other = reportparse.parse_text(text.replace("\n", eol))
+    assert {k: (c.value, c.status) for k, c in cells_of(other)} == {k: (c.value, c.status) for k, c in cells_of(report)}

@@ -25,24 +25,28 @@ Office suites write a table's cells one per line too (LibreOffice's text
 export of a Word document: ``soffice --convert-to txt``), an empty cell an
 empty line, each paragraph of prose one line with no blank line after it.
 In a text so written (:func:`_blank_cells`), an empty line after a row's
-label and before its last value is an empty cell of that row; empty lines
-after the last value are not: a cell covered by a merged cell above prints
-as one too, before the next row's label, so they are left as they are (the
-row then reads short, as where an empty cell prints nothing). docx2txt
+label and before its last value is an empty cell of that row; after its
+last value, a cell covered by a merged cell above the next row prints as
+one too, before that row's label: as many such lines as stand before every
+label numbered alike are the next row's (:func:`_blank_runs`), the rest
+this row's empty cells. docx2txt
 writes the same text with every line break doubled (:func:`_breaks_paired`:
-each pair is read as one, written ``\\r\\n``).
+each pair is read as one, the other written as zero-width spaces).
 """
 
 from __future__ import annotations
 
 from .startcache import compiled
 
-_BLANK = " \t\u3000\xa0"
+_BLANK = " \t\u3000\xa0\u200b"
+_GONE = "\u200b"  # a zero-width space: what stands for a line break of a pair read as one (_breaks_paired)
 _LABEL_MOST = 40  # characters: a row's label is no longer; a paragraph of prose (a spacer after it) may be
 _SENTENCE_END = ("。", "；", "：", ";", ":", "！", "？")
 # one value as a table's cell prints it, or a mark printed for none, alone on its line
 _VALUE_LINE = compiled(rf"[{_BLANK}]*(?:[-+]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:万元|元)?|[-—–/／－]{{1,2}}|无)[{_BLANK}]*\r?")
-_BREAKS = compiled(r"\n+")
+_BREAKS = {nl: compiled(f"(?:{nl})+") for nl in ("\n", "\r\n", "\r")}
+_NUMBERED = compiled(r"(?P<paren>[（(][一二三四五六七八九十]+[）)])|(?P<digit>\d{1,2}[.、．])|(?P<han>[一二三四五六七八九十]+、)")
+_EMPTY_LINE = {"\n": compiled(f"\n[{_BLANK}]*\r?\n"), "\r": compiled(f"\r[{_BLANK}]*\r")}
 # a short line of fields white space apart, one of them a value: a row's cells on one line (``规章 0 0``, ``496 58``)
 _ROW_ON_A_LINE = compiled(rf"(?=.{{0,{_LABEL_MOST}}}\r?$)[^\n]*?\S[{_BLANK}]+[-+]?\d+(?:\.\d+)?(?:[{_BLANK}]|\r?$)")
 
@@ -126,22 +130,38 @@ def _blank_cells(lines: list[str], kinds: list[str]) -> bool:
     if any(k == "" and _ROW_ON_A_LINE.match(line) for k, line in zip(kinds, lines, strict=True)):
         return False
     adjacent = inner = 0
-    for i, j in _blank_runs(lines, kinds):
-        adjacent += sum(a == b == "v" for a, b in zip(kinds[i:j], kinds[i + 1:j], strict=False))
-        inner += kinds[i:j].count("e")
+    for i, last, _ in _blank_runs(lines, kinds):
+        adjacent += sum(a == b == "v" for a, b in zip(kinds[i:last], kinds[i + 1:last], strict=False))
+        inner += kinds[i:last].count("e")
     return 0 < inner and 2 * inner <= adjacent
 
 
-def _blank_runs(lines: list[str], kinds: list[str]) -> list[tuple[int, int]]:
+def _blank_runs(lines: list[str], kinds: list[str]) -> list[tuple[int, int, int]]:
     """Each run of value lines and empty lines after a line that may be a
-    row's label, to its last value line (its first line, its end)."""
-    out = []
+    row's label: its first line, the end of its last value, and its end —
+    its empty lines after its last value those of its cells but for as many
+    as the cells covered by the merged cells above the next row, printed
+    before its label. Those are as many before every label numbered alike
+    (``（二）``, ``2.``: the rows of a group after its first): the fewest
+    empty lines before any such label after a row of values."""
+    runs = []
+    covered: dict[str, int] = {}
     for i, j, v, _ in _runs(kinds):
         if v and i > 0 and _is_label(lines[i - 1]):
-            while kinds[j - 1] == "e":
-                j -= 1
-            out.append((i, j))
-    return out
+            last = j
+            while kinds[last - 1] == "e":
+                last -= 1
+            after = _numbering(lines[j]) if j < len(lines) and _is_label(lines[j]) else None
+            if after is not None:
+                covered[after] = min(covered.get(after, j - last), j - last)
+            runs.append((i, last, j, after))
+    return [(i, last, j - covered[after] if after is not None else j) for i, last, j, after in runs]
+
+
+def _numbering(label: str) -> str:
+    """How a row's label is numbered: ``（一）``, ``1.``, ``一、`` or not at all."""
+    m = _NUMBERED.match(label.strip(_BLANK + "\r"))
+    return m.lastgroup if m else ""
 
 
 def _is_label(line: str) -> bool:
@@ -153,45 +173,58 @@ def _join(chars: list[str], starts: list[int], first: int, end: int) -> None:
     """The line breaks after lines ``first`` to ``end - 2`` made tabs (a ``\\r`` before one a space)."""
     for k in range(first, end - 1):
         pos = starts[k + 1] - 1  # the line break after line k
-        chars[pos] = "\t"
-        if pos > 0 and chars[pos - 1] == "\r":
+        if chars[pos] == "\n" and pos > 0 and chars[pos - 1] == "\r":
             chars[pos - 1] = " "
+        chars[pos] = "\t"
 
 
 def join_cell_lines(original: str) -> str:
     """``original`` with each row of cells one per line that prints an empty
     cell as a non-breaking space set on one tab-separated line, and each row
-    of cells one space apart that does so tab-separated (see the module's
-    text); the text itself when it has no such row."""
+    of cells one space apart that does so tab-separated; in a text an office
+    suite wrote, each row of cells one per line, its empty cells empty lines
+    (see the module's text); the text itself when it has no such row."""
     if " \xa0 " in original:
         original = _spaced_rows(original)
-    nbsp = "\xa0\n" in original or "\xa0\r\n" in original
-    if not nbsp and "\n\n" not in original and "\n\r\n" not in original:
-        return original
-    if not nbsp and (paired := _breaks_paired(original)) is not None:
-        joined = join_cell_lines(paired)
+    if "\xa0\n" in original or "\xa0\r\n" in original:
+        return _nbsp_rows(original)
+    if (paired := _breaks_paired(original)) is not None:
+        joined = _blank_rows(paired)
         return joined if joined != paired else original
+    return _blank_rows(original)
+
+
+def _nbsp_rows(original: str) -> str:
     lines, starts = _pieces(original, "\n")
-    if not nbsp and not _prose_unspaced(lines):
+    runs = _runs([_kind(line) for line in lines])
+    if not any(v and b for _, _, v, b in runs):
         return original
-    kinds = [_kind(line) for line in lines]
-    runs = _runs(kinds)
-    if nbsp and any(v and b for _, _, v, b in runs):
-        chars = list(original)
-        for i, j, v, b in runs:
-            label = _is_label(lines[i - 1]) if i > 0 else False
-            # after prose: a value alone no row's, empty cells alone a spacer paragraph (<p>&nbsp;</p>)
-            if (v and b) or label:
-                _join(chars, starts, i - 1 if label else i, j)  # the row's label's line too
-        return "".join(chars)
-    if nbsp:
+    chars = list(original)
+    for i, j, v, b in runs:
+        label = _is_label(lines[i - 1]) if i > 0 else False
+        # after prose: a value alone no row's, empty cells alone a spacer paragraph (<p>&nbsp;</p>)
+        if (v and b) or label:
+            _join(chars, starts, i - 1 if label else i, j)  # the row's label's line too
+    return "".join(chars)
+
+
+def _blank_rows(original: str) -> str:
+    """Each row of cells one per line set on one tab-separated line, its
+    empty lines its empty cells, where the text is an office suite's
+    (:func:`_prose_unspaced`, :func:`_blank_cells`); the text itself elsewhere. Lines end at ``\\n`` (``\\r\\n``), or at ``\\r``
+    in a text without one."""
+    nl = "\n" if "\n" in original else "\r"
+    if not _EMPTY_LINE[nl].search(original):
         return original
-    kinds = [k or ("e" if not line.strip(_BLANK + "\r") else "") for k, line in zip(kinds, lines, strict=True)]
+    lines, starts = _pieces(original, nl)
+    if not _prose_unspaced(lines):
+        return original
+    kinds = [_kind(line) or ("e" if not line.strip(_BLANK + "\r") else "") for line in lines]
     if not _blank_cells(lines, kinds):
         return original
     chars = list(original)
-    for i, j in _blank_runs(lines, kinds):
-        _join(chars, starts, i - 1, j)
+    for i, _, end in _blank_runs(lines, kinds):
+        _join(chars, starts, i - 1, end)
     return "".join(chars)
 
 
@@ -199,11 +232,12 @@ def _breaks_paired(original: str) -> str | None:
     """docx2txt's text of a Word document ends every paragraph and every
     table cell with two line breaks, an empty cell two more: where every run
     of line breaks inside a text (ten or more) is of an even length, each
-    pair is one break (written ``\\r\\n``, so the text keeps its length), and
-    the text is LibreOffice's shape (:func:`_blank_cells`). None for any other text."""
-    if "\r" in original:
-        return None
-    runs = [len(m.group()) for m in _BREAKS.finditer(original.strip("\n"))]
+    pair is one break, its first written as zero-width spaces (which the
+    canonical text drops) so the text keeps its length. None for any other text."""
+    nl = "\r\n" if "\r\n" in original else "\n" if "\n" in original else "\r"
+    if nl == "\r\n" and original.count("\n") != original.count("\r\n") or nl == "\n" and "\r" in original:
+        return None  # breaks of two kinds
+    runs = [len(m.group()) // len(nl) for m in _BREAKS[nl].finditer(original.strip(nl))]
     if len(runs) < 10 or any(n % 2 for n in runs):
         return None
-    return _BREAKS.sub(lambda m: "\r\n" * (len(m.group()) // 2), original)
+    return _BREAKS[nl].sub(lambda m: (_GONE * len(nl) + nl) * (len(m.group()) // len(nl) // 2), original)
