@@ -46,6 +46,7 @@ _SENTENCE_END = ("。", "；", "：", ";", ":", "！", "？")
 _VALUE_LINE = compiled(rf"[{_BLANK}]*(?:[-+]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:万元|元)?|[-—–/／－]{{1,2}}|无)[{_BLANK}]*\r?")
 _BREAKS = {nl: compiled(f"(?:{nl})+") for nl in ("\n", "\r\n", "\r")}
 _NUMBERED = compiled(r"(?P<paren>[（(][一二三四五六七八九十]+[）)])|(?P<digit>\d{1,2}[.、．])|(?P<han>[一二三四五六七八九十]+、)")
+_LONE = {nl: compiled(f"(?<!{nl}){nl}(?!{nl})") for nl in ("\n", "\r\n", "\r")}
 _EMPTY_LINE = {"\n": compiled(f"\n[{_BLANK}]*\r?\n"), "\r": compiled(f"\r[{_BLANK}]*\r")}
 # a short line of fields white space apart, one of them a value: a row's cells on one line (``规章 0 0``, ``496 58``)
 _ROW_ON_A_LINE = compiled(rf"(?=.{{0,{_LABEL_MOST}}}\r?$)[^\n]*?\S[{_BLANK}]+[-+]?\d+(?:\.\d+)?(?:[{_BLANK}]|\r?$)")
@@ -112,8 +113,7 @@ def _prose_unspaced(lines: list[str]) -> bool:
     pandoc, docx2txt, OCR — have one after nearly every one)."""
     prose = spaced = 0
     for k, line in enumerate(lines[:-1]):
-        text = line.strip(_BLANK + "\r")
-        if len(text) > _LABEL_MOST // 4 and text.endswith("。"):
+        if "。" in line and len(text := line.strip(_BLANK + "\r")) > _LABEL_MOST // 4 and text.endswith("。"):
             prose += 1
             spaced += not lines[k + 1].strip(_BLANK + "\r")
     return prose >= 3 and spaced * 4 <= prose
@@ -216,9 +216,9 @@ def _blank_rows(original: str) -> str:
     nl = "\n" if "\n" in original else "\r"
     if not _EMPTY_LINE[nl].search(original):
         return original
-    lines, starts = _pieces(original, nl)
-    if not _prose_unspaced(lines):
+    if not _prose_unspaced(original.split(nl)):
         return original
+    lines, starts = _pieces(original, nl)
     kinds = [_kind(line) or ("e" if not line.strip(_BLANK + "\r") else "") for line in lines]
     if not _blank_cells(lines, kinds):
         return original
@@ -237,7 +237,10 @@ def _breaks_paired(original: str) -> str | None:
     nl = "\r\n" if "\r\n" in original else "\n" if "\n" in original else "\r"
     if nl == "\r\n" and original.count("\n") != original.count("\r\n") or nl == "\n" and "\r" in original:
         return None  # breaks of two kinds
-    runs = [len(m.group()) // len(nl) for m in _BREAKS[nl].finditer(original.strip(nl))]
+    inner = original.strip(nl)
+    if _LONE[nl].search(inner):  # (ordinary text: its first line's break)
+        return None
+    runs = [len(m.group()) // len(nl) for m in _BREAKS[nl].finditer(inner)]
     if len(runs) < 10 or any(n % 2 for n in runs):
         return None
     return _BREAKS[nl].sub(lambda m: (_GONE * len(nl) + nl) * (len(m.group()) // len(nl) // 2), original)
