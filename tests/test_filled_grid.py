@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import reportparse
 
+from conftest import parsed_fixture
 from generator import make_report
 
 SEED = 91001  # 2019 template: 行政处罚 4965 -14 1992, 行政强制 0 9 3422
@@ -62,3 +65,30 @@ def test_rows_with_words_between_them_are_no_pair():
     r = reportparse.parse_text(text)
     assert r.tables["proactive"].valid and r.flat()["proactive.other_services.prev_items"] == 4965
     assert "TBL_FILLED_NEIGHBOUR" not in {d.code for d in r.diagnostics}
+
+
+def test_a_correction_in_a_filled_grid_leaves_the_table_not_valid():
+    """A held-out run of ``bench/grid_text.py`` (709306115+: each table's
+    grid filled, TSV, an empty cell printed as the value above it): three
+    cells of 三's 1.属于国家秘密 were empty and printed as the values of the
+    row above (0, 0, 1 for 0, 1, 0: its sum unchanged), one of
+    5.属于三类内部事务信息 too (0 for 1): that row's sum and 商业企业's
+    column fell short by one, and the rules agreed on one misread where
+    they cross — the printed 3 corrected to 4, and 三 valid with four values
+    wrong. A copy is no misread: in text showing a filled grid, a table whose
+    rules corrected a printed value is not valid."""
+    report, truth = parsed_fixture("grid-tsv-merged-up-709306125.txt")
+    cell = report.tables["applications"].rows["result.withheld.internal_affairs"]["business"]
+    assert (cell.value, cell.raw, cell.status) == (4, "3", "corrected")  # the correction stands, marked
+    assert not report.tables["applications"].valid and not report.valid
+    assert "TBL_FILLED_CORRECTED" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("style", ["md", "csv"])
+def test_a_filled_grid_is_seen_in_markdown_and_csv(style):
+    """Docling's Markdown and CSV print a filled grid's label twice between
+    pipes or commas, not tabs: seen there too (the same report as above
+    printed so: 三 was valid with four values wrong)."""
+    report, _ = parsed_fixture(f"grid-{style}-merged-up-709306125.txt")
+    assert not report.tables["applications"].valid
+    assert {"TBL_FILLED_NEIGHBOUR", "TBL_FILLED_CORRECTED"} <= {d.code for d in report.diagnostics}

@@ -26,7 +26,7 @@ from .origin import garbled_tables, mispaired_brackets, resolve_origin
 from .reports import ReportStart, report_starts
 from .sections import build_sections
 from .tables import extract_tables, validate_tables
-from .tables.filled_grid import filled_neighbours_doubted
+from .tables.filled_grid import filled_corrections_doubted, filled_neighbours_doubted
 from .template import detect_template
 
 
@@ -110,6 +110,10 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     guessed = opts.text_origin == "auto" and src.kind == "text"  # a text file: where it came from is a guess
     rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin), guessed)
     diags.extend(rdiags)
+    if template is not None and src.kind == "text" and canon.overprint is None and (
+            doubt := filled_corrections_doubted(canon.original, tables)):
+        diags.extend(doubt)  # a converter's copies, not a misread, may have made the rules correct a printed value
+        valid = False
     if len(starts) > 1 or canon.overprint is not None and canon.overprint.doubtful:
         # a table of the file may be any of its reports' (or rows of two); or its values may read drawn twice: none is valid
         valid = False

@@ -16,7 +16,13 @@ other than 0 in a column no rule checks are placed. A 0 is left as read: an
 empty cell of these tables stands for none far more often than for a count
 not given, so a 0 copied into one mostly says what it did, while placing
 every pair of 0s would leave most 二 tables of Word documents not valid
-(python-docx of Word reports, 20 generated: 50 → 41 valid tables)."""
+(python-docx of Word reports, 20 generated: 50 → 41 valid tables).
+
+Where a rule does check the copies, two of them in one row can leave its
+sum short where a third cell's column is short too, and the rules then
+agree on one "misread" at that crossing: a printed value corrected wrong.
+A copy is no misread, so in text showing a filled grid a table whose rules
+corrected a printed value is not valid (:func:`filled_corrections_doubted`)."""
 
 from __future__ import annotations
 
@@ -76,12 +82,33 @@ def _neighbours(text: str, upper: Cell, lower: Cell) -> bool:
 
 
 _HAN = compiled(r"\p{Han}")
+_CELL_SEP = compiled(r"[\t|│┃,]")
 
 
 def _fills_grid(text: str) -> bool:
-    """Whether the text prints a label twice side by side in cells apart by tabs (or, on a line without one, spaces)."""
+    """Whether the text prints a label twice side by side in cells apart by
+    tabs, pipes (a Markdown or tabulate grid) or commas (CSV), or, on a line
+    without one, spaces."""
     for line in text.split("\n"):
-        fields = [f.strip() for f in line.split("\t")] if "\t" in line else line.split()
+        fields = [f.strip(' "') for f in _CELL_SEP.split(line)] if _CELL_SEP.search(line) else line.split()
         if any(a == b and _LABEL.fullmatch(a) for a, b in pairwise(fields)):
             return True
     return False
+
+
+FILLED_CORRECTED = ("in text that fills a merged cell's grid, the rules corrected a printed value of this table: a "
+                    "converter's copies of a neighbour into empty cells can make a printed value look misread (the "
+                    "rules' shortfalls cross at it), so the correction is in doubt and the table is not valid")
+
+
+def filled_corrections_doubted(text: str, tables: dict[str, Table]) -> list[Diagnostic]:
+    """Make not valid each table whose rules corrected a printed value, when
+    ``text`` shows a filled grid (see the module's text)."""
+    corrected = [key for key, t in tables.items() if t.valid and any(c.status == "corrected" for cells in t.rows.values()
+                                                                   for c in cells.values())]
+    if not corrected or not _fills_grid(text):
+        return []
+    for key in corrected:
+        tables[key].valid = False
+    return [Diagnostic("TBL_FILLED_CORRECTED", f"table {key}: {FILLED_CORRECTED}", tables[key].span, f"tables.{key}")
+            for key in corrected]
