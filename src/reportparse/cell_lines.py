@@ -29,9 +29,9 @@ label and before its last value is an empty cell of that row; after its
 last value, a cell covered by a merged cell above the next row prints as
 one too, before that row's label: as many such lines as stand before every
 label numbered alike are the next row's (:func:`_blank_runs`), the rest
-this row's empty cells. docx2txt
-writes the same text with every line break doubled (:func:`_breaks_paired`:
-each pair is read as one, the other written as zero-width spaces).
+this row's empty cells. docx2txt writes the same text with every line
+break doubled (:func:`_breaks_paired`: each pair is read as one, the other
+written as zero-width spaces).
 """
 
 from __future__ import annotations
@@ -211,8 +211,9 @@ def _nbsp_rows(original: str) -> str:
 def _blank_rows(original: str) -> str:
     """Each row of cells one per line set on one tab-separated line, its
     empty lines its empty cells, where the text is an office suite's
-    (:func:`_prose_unspaced`, :func:`_blank_cells`); the text itself elsewhere. Lines end at ``\\n`` (``\\r\\n``), or at ``\\r``
-    in a text without one."""
+    (:func:`_prose_unspaced`, :func:`_blank_cells`); the text itself
+    elsewhere. Lines end at ``\\n`` (``\\r\\n``), or at ``\\r`` in a text
+    without one."""
     nl = "\n" if "\n" in original else "\r"
     if not _EMPTY_LINE[nl].search(original):
         return original

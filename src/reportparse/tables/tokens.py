@@ -229,7 +229,7 @@ def segment_lines(text: str, positions: Positions, *,
             merged = any(_SPACED_NUMBERS.match(cell) for cell in cells)
             for k, cell in enumerate(cells):
                 if merged and k and not cell.strip():
-                    pass
+                    pass  # dropped (its place still counted below)
                 elif _SPACED_NUMBERS.match(cell):
                     fields.extend((m.group(), positions[pos + p + m.start()]) for m in _NUMBER_RUN.finditer(cell))
                 else:
