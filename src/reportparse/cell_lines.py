@@ -119,18 +119,19 @@ def _prose_unspaced(lines: list[str]) -> bool:
     return prose >= 3 and spaced * 4 <= prose
 
 
-def _blank_cells(lines: list[str], kinds: list[str]) -> bool:
+def _blank_cells(lines: list[str], kinds: list[str], runs: list[tuple[int, int, int]]) -> bool:
     """Whether the empty lines (kind ``e``) of a text whose prose is one
     line a paragraph are its empty cells: no line holds a value beside other
     text with white space between (every cell on a line of its own, where
     pdftotext's reading order, say, prints ``规章 0 0`` or ``496 58``); a
     row's values mostly on consecutive lines (not each followed by an empty
     one: twice as many values after a value as empty lines); and some row
-    with an empty line between its label and its last value."""
+    with an empty line between its label and its last value (``runs``:
+    :func:`_blank_runs`)."""
     if any(k == "" and _ROW_ON_A_LINE.match(line) for k, line in zip(kinds, lines, strict=True)):
         return False
     adjacent = inner = 0
-    for i, last, _ in _blank_runs(lines, kinds):
+    for i, last, _ in runs:
         adjacent += sum(a == b == "v" for a, b in zip(kinds[i:last], kinds[i + 1:last], strict=False))
         inner += kinds[i:last].count("e")
     return 0 < inner and 2 * inner <= adjacent
@@ -221,10 +222,11 @@ def _blank_rows(original: str) -> str:
         return original
     lines, starts = _pieces(original, nl)
     kinds = [_kind(line) or ("e" if not line.strip(_BLANK + "\r") else "") for line in lines]
-    if not _blank_cells(lines, kinds):
+    runs = _blank_runs(lines, kinds)
+    if not _blank_cells(lines, kinds, runs):
         return original
     chars = list(original)
-    for i, _, end in _blank_runs(lines, kinds):
+    for i, _, end in runs:
         _join(chars, starts, i - 1, end)
     return "".join(chars)
 

@@ -91,9 +91,10 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     diags.extend(tree.diagnostics)
     tables, tbdiags = extract_tables(canon, tree.regions, template, opts)
     diags.extend(tbdiags)
-    if template is not None and src.kind == "text" and canon.overprint is None:
-        # text a converter made may fill a merged cell's grid (a text drawn twice prints words side by side for
-        # another reason; the PDF's and HTML's own grids fill nothing); the words as printed: no space taken out
+    # text a converter made may fill a merged cell's grid (a text drawn twice prints words side by side for
+    # another reason; the PDF's and HTML's own grids fill nothing); the words as printed: no space taken out
+    converted = template is not None and src.kind == "text" and canon.overprint is None
+    if converted:
         diags.extend(filled_neighbours_doubted(canon.original, template, tables))
     if template is not None and (garbled := garbled_tables(canon, tree.regions, [t.section for t in template.tables.values()])):
         diags.append(garbled)
@@ -110,8 +111,7 @@ def _parse_canonical(st: SourceText, canon: Canonical, g: Grammars, opts: ParseO
     guessed = opts.text_origin == "auto" and src.kind == "text"  # a text file: where it came from is a guess
     rules, rdiags, valid = validate_tables(tables, template, replace(opts, text_origin=origin), guessed)
     diags.extend(rdiags)
-    if template is not None and src.kind == "text" and canon.overprint is None and (
-            doubt := filled_corrections_doubted(canon.original, tables)):
+    if converted and (doubt := filled_corrections_doubted(canon.original, tables)):
         diags.extend(doubt)  # a converter's copies, not a misread, may have made the rules correct a printed value
         valid = False
     if len(starts) > 1 or canon.overprint is not None and canon.overprint.doubtful:

@@ -226,11 +226,12 @@ def segment_lines(text: str, positions: Positions, *,
             # a cell of several values: the tool that wrote the text ran columns together there (pymupdf4llm's
             # ``0<br>21<br>35<br>0``), so its cells do not stand in the table's columns, and an empty one says
             # no place: dropped, the row reads a value short (the first cell: what is left of a row's label)
-            merged = any(_SPACED_NUMBERS.match(cell) for cell in cells)
+            several = [bool(_SPACED_NUMBERS.match(cell)) for cell in cells]
+            merged = any(several)
             for k, cell in enumerate(cells):
                 if merged and k and not cell.strip():
                     pass  # dropped (its place still counted below)
-                elif _SPACED_NUMBERS.match(cell):
+                elif several[k]:
                     fields.extend((m.group(), positions[pos + p + m.start()]) for m in _NUMBER_RUN.finditer(cell))
                 else:
                     kept = cell.strip(" ")  # a value's field and span: not the spaces around it in its cell
