@@ -5,7 +5,9 @@ resiliparse (``extract_plain_text`` as it comes and without its formatting),
 markdownify, html_text (the last three added 2026-12-07),
 and the tables read by ``pandas.read_html`` and written by ``to_csv``,
 ``to_markdown`` or ``to_string`` (the last two tools added 2026-12-06:
-spanned cells repeated, empty ones ``nan``) — the text most crawled corpora
+spanned cells repeated, empty ones ``nan``; ``last, to_csv``, stop 61: the
+page's text without its tables, then the tables with no title, as scripts
+keeping text and tables apart write them) — the text most crawled corpora
 of these reports hold.
 
     pip install -e '.[bench]'
@@ -112,15 +114,18 @@ def tools() -> dict[str, Callable[[str], str]]:
         from bs4 import BeautifulSoup  # noqa: F401
 
         out.update({f"pandas read_html, {kind}": _pandas(kind) for kind in ("to_csv", "to_markdown", "to_string")})
+        out["pandas read_html last, to_csv"] = _pandas("to_csv", last=True)
     except ImportError:
         pass
     return out
 
 
-def _pandas(kind: str) -> Callable[[str], str]:
+def _pandas(kind: str, last: bool = False) -> Callable[[str], str]:
     """The page's text (bs4, ``"\\n"``) with each table as ``pandas.read_html``
     reads it (a spanned cell repeated in each place it spans, an empty one
-    NaN) and ``DataFrame.<kind>`` writes it: how researchers keep web tables."""
+    NaN) and ``DataFrame.<kind>`` writes it: how researchers keep web tables.
+    ``last``: the page's text without its tables, then the tables, as a
+    script keeping text and tables apart writes them (no title over each)."""
     def text(html: str) -> str:
         import io
         import warnings
@@ -129,12 +134,14 @@ def _pandas(kind: str) -> Callable[[str], str]:
         from bs4 import BeautifulSoup
 
         page = BeautifulSoup(html, "lxml")
+        tables: list[str] = []
         for table in page.find_all("table"):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 df = pd.read_html(io.StringIO(str(table)))[0]
-            table.replace_with("\n" + getattr(df, kind)(index=False) + "\n")
-        return page.get_text("\n")
+            tables.append(getattr(df, kind)(index=False))
+            table.replace_with("\n" + ("" if last else tables[-1]) + "\n")
+        return page.get_text("\n") + ("\n" + "\n\n".join(tables) if last else "")
     return text
 
 

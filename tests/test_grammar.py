@@ -61,6 +61,19 @@ def test_broken_grammar_names_file_entry_and_problem(grammar_copy, file, old, ne
         load_from_dir(grammar_copy)
 
 
+def test_a_table_names_its_header_words_as_data(grammar_copy):
+    """三's header and notes print words besides its labels (申请人情况, the
+    rule's note) that name it where it has no title: grammar ``names``, a
+    list of non-empty strings, checked at load."""
+    g = load_from_dir(grammar_copy)
+    assert "申请人情况" in g.templates["ogi-2021"].tables["applications"].names
+    assert g.templates["ogi-2021"].tables["proactive"].names == ()
+    path = grammar_copy / "ogi-2021.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('names = ["申请人情况",', 'names = ["",', 1), encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"tables\[applications\]\.names: expected a list of non-empty strings"):
+        load_from_dir(grammar_copy)
+
+
 def test_a_heading_variant_is_a_data_change(grammar_copy):
     import reportparse
     from reportparse.normalise import normalise

@@ -80,6 +80,7 @@ class TableGrammar:
     rows: tuple[Row, ...]
     rules: tuple[Rule, ...]
     statements: tuple[Statement, ...] = ()
+    names: tuple[str, ...] = ()  # words its header or notes print besides its labels (申请人情况): they name it untitled
 
     @cached_property
     def _rows_by_id(self) -> dict[str, Row]:
@@ -269,7 +270,7 @@ def _parse_table(r: _Reader, data: dict[str, Any], entry: str) -> TableGrammar:
                        for i, sd in enumerate(r.get(data, "statements", list, entry, [])))
     return TableGrammar(key, r.get(data, "section", str, entry), r.get(data, "title", str, entry),
                         layout, r.get(data, "label_column", bool, entry), total, columns,
-                        tuple(rows), rules, statements)
+                        tuple(rows), rules, statements, r.strings(data, "names", entry, ()))
 
 
 def _parse_statement(r: _Reader, data: dict[str, Any], entry: str, rows: list[Row]) -> Statement:

@@ -7,7 +7,9 @@ two reports' bodies run together. A section's region is the first print of
 its heading with words under it and, for a section that holds a table, the
 first print that holds the table (half as many of its row labels as the
 fullest print, or more). A table no print holds is looked for after its
-heading under a bare title (``附表1 主动公开政府信息情况``). Two prints that
+heading under a bare title (``附表1 主动公开政府信息情况``), else after the
+last section with no title at all (a script's text of a Word document:
+python-docx's paragraphs, then its tables). Two prints that
 hold the table, unlike, are two tables: which one is the report's is not
 told (``TBL_SECTION_TWICE``).
 """
@@ -54,7 +56,12 @@ def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Te
         if len({words for _, words in held}) > 1:
             twice.append(key)
     start = next((body[0] for _, body in bodies), 0)
-    regions.update(_appendix(text, template, labels, regions, prints, start))
+    found = _appendix(text, template, labels, regions, prints, start)
+    keyed = [body for key, body in bodies if key]
+    if keyed and template is not None and not template.free_format:  # after the last standard section's heading
+        found.update(_untitled(text, template, labels, [k for k in _unheld(template, labels, prints) if k not in found],
+                               keyed[-1][0]))
+    regions.update(found)
     return regions, tuple(sorted(twice))
 
 
@@ -64,6 +71,12 @@ def _table_labels(template: Template | None) -> dict[str, tuple[str, ...]]:
     for tg in (template.tables.values() if template else ()):
         out[tg.section] = out.get(tg.section, ()) + tuple({m for r in tg.rows for m in r.match if len(m) >= 4})
     return out
+
+
+def _unheld(template: Template, labels: dict[str, tuple[str, ...]], prints: Prints) -> list[str]:
+    """The table sections, in the template's order, no print of whose heading holds the table."""
+    return [s.key for s in template.sections if s.tables and s.key in labels and not any(
+        sum(m in words for m in labels[s.key]) >= _LABELS_HELD for _, words in prints.get(s.key, []))]
 
 
 def _appendix(text: str, template: Template | None, labels: dict[str, tuple[str, ...]],
@@ -76,8 +89,7 @@ def _appendix(text: str, template: Template | None, labels: dict[str, tuple[str,
     if template is None or template.free_format:
         return {}
     titled = {s.key: s.titles for s in template.sections if s.tables}
-    todo = [k for k in titled if k in labels and not any(
-        sum(m in words for m in labels[k]) >= _LABELS_HELD for _, words in prints.get(k, []))]
+    todo = _unheld(template, labels, prints)
     if not todo:
         return {}
     lines = []  # (line start, line end, section key) of every bare title line of a table section
@@ -101,4 +113,58 @@ def _appendix(text: str, template: Template | None, labels: dict[str, tuple[str,
             if sum(m in "".join(text[le:end].split()) for m in labels[key]) >= _LABELS_HELD:
                 out[key] = (le, end)
                 break
+    return out
+
+
+def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]], todo: list[str],
+              tail: int) -> dict[str, Body]:
+    """Tables no heading's print and no title holds, printed with no title
+    after the last section's heading (from ``tail``): each line outside prose
+    (no 。) naming row or column labels (or other words of its header, the
+    grammar's ``names``) of one such table only is that table's. The tables must come in the template's order, no line naming an
+    earlier one after a later one's first; else nothing is told. A table's
+    region runs from where the one before it ends (the first's: ``tail``) to
+    the next table's first line or, an empty line sooner after its own last,
+    the first line with words after that empty line: it ends as a section's
+    body ends before the next heading, at the line break before that line.
+    It must hold its row labels."""
+    if not todo:
+        return {}
+    names = {k: labels[k] + tuple({m for tg in template.tables.values() if tg.section == k for m in (
+        *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if len(m) >= 4})
+             for k in todo}
+    firsts: dict[str, int] = {}
+    lasts: dict[str, int] = {}  # the end of each table's last line naming it
+    blanks: list[int] = []  # where each empty line starts
+    worded: list[int] = []  # where each line with words starts
+    last = -1  # the rank of the latest table named
+    at = tail
+    for line in text[tail:].split("\n"):
+        if not line.strip():
+            blanks.append(at)
+        else:
+            worded.append(at)
+            words = "".join(line.split())
+            named = [k for k in todo if any(m in words for m in names[k])] if "。" not in line else []
+            if len(named) == 1:
+                rank = todo.index(named[0])
+                if rank < last:
+                    return {}  # an earlier table named after a later one began: not told apart
+                firsts.setdefault(named[0], at)
+                lasts[named[0]] = at + len(line)
+                last = rank
+        at += len(line) + 1
+    keys = [k for k in todo if k in firsts]
+    out = {}
+    begin = tail
+    for i, key in enumerate(keys):
+        end = len(text)
+        if i + 1 < len(keys):
+            nxt = firsts[keys[i + 1]]
+            gap = next((b for b in blanks if lasts[key] <= b < nxt), None)
+            end = nxt if gap is None else next(w for w in worded if w > gap) - 1
+            end = min(end, nxt - 1)
+        if sum(m in "".join(text[begin:end].split()) for m in labels[key]) >= _LABELS_HELD:
+            out[key] = (begin, end)
+        begin = end
     return out
