@@ -15,6 +15,10 @@ cells printed empty, then turned into text by each library installed:
 * pypdfium2 (PDFium) ``get_text_range()`` of each page (added 2026-12-07);
 * pymupdf4llm ``to_markdown()`` (Markdown for language models: tables it
   finds as pipe tables, lines of a cell joined by ``<br>``; added 2026-12-06);
+* pdfplumber ``extract_tables()`` alone, written by Python's ``csv`` (a
+  table extractor's output: no text but the ruled tables' cells, a wrapped
+  label's line break inside its quoted field; added at stop 61, whose fix
+  of such fields was written on seeds 384063554+: tuning);
 * poppler's ``pdftohtml`` (when installed), as crawls keep PDFs converted:
   ``-s`` HTML (a positioned ``<p>`` per run of a line) and ``-xml`` (a
   ``<text>`` element per run), parsed as the files they are
@@ -100,6 +104,22 @@ def _pdfplumber(layout: bool) -> Callable[[str], str]:
     return text
 
 
+def _pdfplumber_tables(path: str) -> str:
+    """The tables alone, as table extractors keep them: every table
+    ``extract_tables`` finds, its rows written by Python's ``csv`` (a cell's
+    lines kept inside its quoted field); none in a PDF without rules."""
+    import csv
+
+    import pdfplumber
+    out = io.StringIO()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for table in page.extract_tables():
+                csv.writer(out).writerows([["" if c is None else c for c in row] for row in table])
+                out.write("\n")
+    return out.getvalue()
+
+
 def _pdfminer(path: str) -> str:
     from pdfminer.high_level import extract_text
     return extract_text(path)
@@ -134,6 +154,7 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
     "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
     "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", pymupdf4llm_markdown),
+    "pdfplumber tables csv": ("pdfplumber", _pdfplumber_tables),
 }
 
 
@@ -148,7 +169,7 @@ def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dic
                 continue
             with contextlib.redirect_stderr(io.StringIO()):  # the libraries' warnings about the font
                 text = TOOLS[name][1](str(pdf))
-            tally(reportparse.parse_text(text), gen.truth, tots[name])
+            tally(reportparse.parse_text(text if text.strip() else "（无表格）"), gen.truth, tots[name])  # none found
     return tots
 
 

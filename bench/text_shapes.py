@@ -37,7 +37,9 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   主动公开政府信息情况``); stop 52: most tables were lost, looked for in the
   prose; ``tables after the text`` — every heading in place with nothing
   under 二, 三 and 四, their lines after 六 with no title (python-docx's
-  paragraphs, then its tables; stop 61: every table was lost).
+  paragraphs, then its tables; stop 61: every table was lost); ``tables
+  alone`` — those lines only, as a table extractor keeps them (stop 61:
+  every table was lost).
 
 ``--files TEXT...`` stores given texts (each with its ``.truth.json``: the
 held-out OCR sets, a converter's text) every way instead of generated ones.
@@ -132,6 +134,7 @@ SHAPES: dict[str, Callable[[str], str]] = {
     "tables in an appendix": lambda t: _appendix(t),
     "tables in an appendix, 附表 titles": lambda t: _appendix(t, titled=True),
     "tables after the text": lambda t: _tables_last(t),
+    "tables alone": lambda t: _tables_last(t, alone=True),
 }
 
 _HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -155,15 +158,18 @@ def _appendix(text: str, titled: bool = False) -> str:
     return "\n".join(lines[:a] + prose + lines[b:] + ["", "附件"] + tables)
 
 
-def _tables_last(text: str) -> str:
+def _tables_last(text: str, alone: bool = False) -> str:
     """Every heading in place, 二, 三 and 四 with nothing under them, the
     lines under them after the text with no title (as a script writes a Word
-    document's text with python-docx: ``doc.paragraphs``, then ``doc.tables``)."""
+    document's text with python-docx: ``doc.paragraphs``, then ``doc.tables``);
+    ``alone``: those lines only (a table extractor's output)."""
     lines = text.split("\n")
     heads = [next((i for i, ln in enumerate(lines) if h in ln), None) for h in _HEADINGS[1:5]]
     if None in heads or heads != sorted(heads):
         return text
     inside = [heads[0] < i < heads[-1] and i not in heads for i in range(len(lines))]
+    if alone:
+        return "\n".join(ln for ln, moved in zip(lines, inside, strict=True) if moved)
     return "\n".join([ln for ln, moved in zip(lines, inside, strict=True) if not moved]
                      + [ln for ln, moved in zip(lines, inside, strict=True) if moved])
 

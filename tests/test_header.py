@@ -132,3 +132,14 @@ def test_level_and_place_of_the_reporting_body(sample_report):
         assert (lv.level, lv.place, lv.government_level) == (level, place, gov), name
     assert classify(None).level == "unknown" and classify("某单位").level == "unknown"
     assert classify(None, "平潭综合实验区2021年度政府信息公开工作年度报告").level == "special_zone"
+
+
+def test_a_table_row_at_the_top_is_no_issuer_mark():
+    """A text of tables alone (a table extractor's output) in one cell per
+    line: 二's row 规范性文件 (行政规范性文件) alone on a line near the top
+    was read as the 发文机关标志 (a name and 文件), and the body began after
+    it. The grammar's pattern leaves 规范性文件 out; an issuer's 文件 is kept."""
+    for row in ("规范性文件", "行政规范性文件"):
+        r = reportparse.parse_text(f"第二十条第（一）项\n信息内容\n本年制发件数\n规章\n0\n{row}\n3\n")
+        assert r.header.mark.value is None
+    assert reportparse.parse_text("南岗区人民政府文件\n\n南政发〔2026〕1号\n").header.mark.value == "南岗区人民政府文件"

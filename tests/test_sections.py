@@ -184,39 +184,46 @@ def test_tables_printed_again_in_an_appendix_are_read_there(layout):
     assert all(t.valid for t in r.tables.values()) and "TBL_SECTION_TWICE" not in {d.code for d in r.diagnostics}
 
 
-def _tables_last(layout: str, seed: int = 5):
-    """Generated report ``seed`` as a script writes a Word document's text
-    with python-docx (``doc.paragraphs``, then ``doc.tables``): every
-    heading in place, 二, 三 and 四 with nothing under them, their tables'
-    lines after 六 with no title. Returns the generator's report, and the
-    parses of its text and of the text so moved."""
+def _tables_moved(layout: str, where: str, seed: int = 5):
+    """Generated report ``seed`` with its tables' lines kept apart from its
+    text, no title over them: ``last`` as a script writes a Word document's
+    text with python-docx (``doc.paragraphs``, then ``doc.tables``: every
+    heading in place, 二, 三 and 四 with nothing under them, their lines
+    after 六), ``first`` (the tables, then the text), ``only`` (the tables'
+    lines alone, as a table extractor keeps them), ``title`` (the title's
+    lines, then the tables). Returns the generator's report, and the parses
+    of its text and of the text so moved."""
     from generator import make_report
 
-    gen = make_report(seed, "ogi-2021", layout)
+    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], layout)
     lines = gen.text.split("\n")
     heads = [next(i for i, ln in enumerate(lines) if h in ln)
              for h in ("二、主动公开政府信息情况", "三、收到和处理", "四、政府信息公开行政复议", "五、存在的主要问题")]
     tables = [ln for i, ln in enumerate(lines) if heads[0] < i < heads[-1] and i not in heads]
     paragraphs = [ln for i, ln in enumerate(lines) if not heads[0] < i < heads[-1] or i in heads]
-    return gen, reportparse.parse_text(gen.text), reportparse.parse_text("\n".join(paragraphs + tables))
+    moved = {"last": paragraphs + tables, "first": tables + paragraphs, "only": tables, "title": lines[:3] + tables}[where]
+    return gen, reportparse.parse_text(gen.text), reportparse.parse_text("\n".join(moved))
 
 
+@pytest.mark.parametrize("where", ["last", "first", "only", "title"])
 @pytest.mark.parametrize("layout", ["tab", "lines", "layout", "pipes", "runtogether", "markdown"])
-def test_tables_after_the_text_with_no_title_are_read_there(layout):
-    """A Word document's text as python-docx's paragraphs, then its tables:
-    no print of a heading holds its table and no title names one, so each
-    table was lost. After the last section's heading, lines outside prose
-    naming one table's row or column labels are that table's, the tables in
-    the template's order: each is read there as in its section (every value
-    and validity alike; in every layout but digits run together, all right
-    and valid)."""
-    gen, in_place, r = _tables_last(layout)
-    flat, kept = r.flat(), in_place.flat()
-    assert {k: flat[k] for k in gen.truth} == {k: kept[k] for k in gen.truth}
-    assert {k: t.valid for k, t in r.tables.items()} == {k: t.valid for k, t in in_place.tables.items()}
-    if layout != "runtogether":
-        assert {k: flat[k] for k in gen.truth} == gen.truth
-        assert all(t.valid for t in r.tables.values()) and len(r.tables) == 3
+def test_tables_apart_from_the_text_with_no_title_are_read_there(layout, where):
+    """A report's tables kept apart from its text with no title over them
+    (python-docx's paragraphs, then its tables; the tables first; the
+    tables alone; the title, then the tables): no print of a heading holds
+    its table and no title names one, so each table was lost. Before the
+    first heading and after the last, lines outside prose naming one table's
+    row or column labels are that table's, the tables in the template's
+    order: each is read there as in its section (every value and validity
+    alike; in every layout but digits run together, all right and valid)."""
+    for seed in (5, 6):  # both templates
+        gen, in_place, r = _tables_moved(layout, where, seed)
+        flat, kept = r.flat(), in_place.flat()
+        assert {k: flat[k] for k in gen.truth} == {k: kept[k] for k in gen.truth}
+        assert {k: t.valid for k, t in r.tables.items()} == {k: t.valid for k, t in in_place.tables.items()}
+        if layout != "runtogether":
+            assert {k: flat[k] for k in gen.truth} == gen.truth
+            assert all(t.valid for t in r.tables.values()) and len(r.tables) == 3
 
 
 def test_tables_after_the_text_out_of_order_are_not_told():

@@ -11,6 +11,12 @@ A row of no quoted field is one too when a field of it is empty and one a
 number, and no tab or run of spaces stands in it (``规章,3,,15``: pandas'
 ``to_csv`` of a web table whose empty cells are ``&nbsp;``); a number with
 thousands separators (``1,234``) leaves no field empty.
+
+A quoted field may hold a line break (a label wrapped in its cell, as
+Python's ``csv`` writes the cells pdfplumber's ``extract_tables`` gives:
+``"一、本年新收政府信息公开申请数⏎量",5,10``): :func:`join_quoted_breaks`
+writes each such break as a zero-width space (offsets kept), so the row is
+one line.
 """
 
 from __future__ import annotations
@@ -24,6 +30,43 @@ _ONE = compiled(_FIELD)
 _ESCAPED = compiled('""')
 _EMPTY_FIELD = compiled(r"^,|,,|,$")
 _NUMBER_FIELD = compiled(r"(?:^|,)[-+]?\d+(?:\.\d+)?(?=,|$)")
+_OPENED = compiled(rf'(?:{_FIELD},)*"(?:[^"]|"")*')  # whole fields, then a quoted one the line break leaves open
+_CLOSED = compiled(rf'(?:[^"]|"")*"(?:,{_FIELD})*')  # the open field's end, then whole fields
+_WRAPS = 3  # line breaks one quoted field may hold
+_GONE = "\u200b"  # a zero-width space (normalise drops it): what stands for a break inside a field
+
+
+def join_quoted_breaks(original: str) -> str:
+    """``original`` with each line break inside a quoted CSV field written as
+    a zero-width space, where the lines so joined make one CSV row (three
+    fields or more): a line ending inside a quoted field opened at a field's
+    edge, up to :data:`_WRAPS` lines on, the last closing it at a field's edge."""
+    if '"' not in original or "\n" not in original:
+        return original
+    lines = original.split("\n")
+    chars: list[str] | None = None
+    i = 0
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    while i < len(lines) - 1:
+        line = lines[i].rstrip("\r")
+        if '"' in line and _OPENED.fullmatch(line):
+            for j in range(i + 1, min(i + 1 + _WRAPS, len(lines))):
+                nxt = lines[j].rstrip("\r")
+                if '"' not in nxt:
+                    continue  # the field goes on
+                if _CLOSED.fullmatch(nxt) and _ROW.fullmatch("".join(x.rstrip("\r") for x in lines[i:j + 1])):
+                    chars = chars if chars is not None else list(original)
+                    for k in range(i, j):
+                        end = starts[k + 1] - 1  # the line break after line k
+                        chars[end] = _GONE
+                        if lines[k].endswith("\r"):
+                            chars[end - 1] = _GONE
+                    i = j
+                break
+        i += 1
+    return original if chars is None else "".join(chars)
 
 
 def csv_row(ln: MappedLine) -> bool:

@@ -19,7 +19,7 @@ from itertools import islice
 import regex
 
 from .cell_lines import join_cell_lines
-from .csvrows import csv_row
+from .csvrows import csv_row, join_quoted_breaks
 from .dash_ruled import any_rule, dash_ruled
 from .furniture import bare_page_numbers, line_prefix, repeated_titles
 from .grammar import Grammars
@@ -158,6 +158,7 @@ def normalise(original: str, g: Grammars, boxes: list | None = None, part: tuple
     given = original
     original = restore_breaks(original, g)  # a report run together on one line: its line breaks back (same offsets)
     original = join_cell_lines(original)  # a row's cells one per line, its empty ones &nbsp;: on one line (same offsets)
+    original = join_quoted_breaks(original)  # a CSV row's quoted field holding a line break: on one line (same offsets)
     canon = Canonical(original, "", OffsetMap(), array("q"), [0], boxes=boxes)
     skip = _scrape_metadata(original, g, canon)
     chrome = _occurring(list(g.web_chrome), original, table)  # patterns run only where they occur

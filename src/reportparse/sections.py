@@ -328,7 +328,7 @@ def build_sections(c: Canonical, start: int, end: int, g: Grammars,
     if template is not None and not template.free_format:
         b.diags.extend(_check_standard([n.section for n in b.roots], template))
     ranges = [(n.section, n.body_start, max(n.end, n.body_start)) for n in b.roots]
-    regions, twice = table_regions(c.text, [(sec.key, (a, e)) for sec, a, e in ranges], template)
+    regions, twice = table_regions(c.text, [(sec.key, (a, e)) for sec, a, e in ranges], template, start)
     return SectionTree([n.section for n in b.roots], b.diags, join_lines(_part_texts(c.text, b.preamble)), regions, ranges,
                        twice)
 

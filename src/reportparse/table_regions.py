@@ -22,16 +22,18 @@ from .startcache import compiled
 _WORDS = compiled(r"\p{Han}")  # words under a heading (a list of contents prints leaders and page numbers)
 _LABELS_HELD = 3  # row labels a section's text holds at least where its table is printed
 _TITLE_LINE = 40  # characters: a bare title's line (附表1 主动公开政府信息情况统计表), not a sentence
+_WORDY = 8  # Han characters of a line no table's (a title, 南岗区人民政府文件): a table's unnamed labels (总计, 第二十条第（一）项) have fewer
 
 Body = tuple[int, int]
 Prints = dict[str, list[tuple[Body, str]]]
 
 
-def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Template | None
+def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Template | None, start: int = 0
                   ) -> tuple[dict[str, Body], tuple[str, ...]]:
     """Each standard section's region in the canonical ``text`` (``bodies``:
-    every top-level section's key and body, in order), and the table
-    sections printed twice with the table, not alike (see the module's text)."""
+    every top-level section's key and body, in order; the body of the report,
+    after its header, from ``start``), and the table sections printed twice
+    with the table, not alike (see the module's text)."""
     prints: Prints = {}
     first: dict[str, Body] = {}
     for key, body in bodies:
@@ -55,12 +57,10 @@ def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Te
         regions[key] = held[0][0]
         if len({words for _, words in held}) > 1:
             twice.append(key)
-    start = next((body[0] for _, body in bodies), 0)
-    found = _appendix(text, template, labels, regions, prints, start)
-    keyed = [body for key, body in bodies if key]
-    if keyed and template is not None and not template.free_format:  # after the last standard section's heading
+    found = _appendix(text, template, labels, regions, prints, next((body[0] for _, body in bodies), 0))
+    if template is not None and not template.free_format:
         found.update(_untitled(text, template, labels, [k for k in _unheld(template, labels, prints) if k not in found],
-                               keyed[-1][0]))
+                               _free_spans(text, bodies, start)))
     regions.update(found)
     return regions, tuple(sorted(twice))
 
@@ -116,55 +116,83 @@ def _appendix(text: str, template: Template | None, labels: dict[str, tuple[str,
     return out
 
 
+def _free_spans(text: str, bodies: list[tuple[str | None, Body]], start: int) -> list[Body]:
+    """Where a table with no title may stand outside its section: from the
+    body's ``start`` (after the header) to the first standard section's
+    heading (a row of 三 printed alone, 一、本年新收…, reads as a heading), and
+    after the last standard section's heading (a text with no standard
+    section: all of it from ``start``)."""
+    keyed = [body for key, body in bodies if key]
+    if not keyed:
+        return [(start, len(text))]
+    first = text.rfind("\n", 0, max(keyed[0][0] - 1, 0)) + 1  # the first standard heading's line
+    return [(start, max(start, first)), (keyed[-1][0], len(text))]
+
+
 def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]], todo: list[str],
-              tail: int) -> dict[str, Body]:
+              spans: list[Body]) -> dict[str, Body]:
     """Tables no heading's print and no title holds, printed with no title
-    after the last section's heading (from ``tail``): each line outside prose
-    (no 。) naming row or column labels (or other words of its header, the
-    grammar's ``names``) of one such table only is that table's. The tables must come in the template's order, no line naming an
-    earlier one after a later one's first; else nothing is told. A table's
-    region runs from where the one before it ends (the first's: ``tail``) to
-    the next table's first line or, an empty line sooner after its own last,
-    the first line with words after that empty line: it ends as a section's
-    body ends before the next heading, at the line break before that line.
-    It must hold its row labels."""
+    in ``spans`` (before the first heading: tables kept apart first; after
+    the last: python-docx's paragraphs, then its tables; a text of tables
+    only): each line outside prose (no 。) naming row or column labels (or
+    other words of its header, the grammar's ``names``) of one such table
+    only is that table's. The tables must come in the template's order, no
+    line naming an earlier one after a later one's first; else nothing is
+    told. A table's region runs from where the one before it in its span
+    ends (the first's: after the span's last line of prose or of many words
+    naming no table before it, a title) to the
+    next table's first line or, an empty line sooner after its own last, the
+    first line with words after that empty line: it ends as a section's body
+    ends before the next heading, at the line break before that line (the
+    span's last table: before the first line of prose or of many words
+    naming no table after its own last, a title, or at the span's end). It must hold its
+    row labels."""
     if not todo:
         return {}
     names = {k: labels[k] + tuple({m for tg in template.tables.values() if tg.section == k for m in (
         *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if len(m) >= 4})
              for k in todo}
-    firsts: dict[str, int] = {}
+    firsts: dict[str, tuple[int, int]] = {}  # per table: its span and its first line's start
     lasts: dict[str, int] = {}  # the end of each table's last line naming it
     blanks: list[int] = []  # where each empty line starts
     worded: list[int] = []  # where each line with words starts
+    other: list[int] = []  # where each line of words naming no table starts (prose, a title; not a short label)
     last = -1  # the rank of the latest table named
-    at = tail
-    for line in text[tail:].split("\n"):
-        if not line.strip():
-            blanks.append(at)
-        else:
+    for n, (start, stop) in enumerate(spans):
+        at = start
+        for line in text[start:stop].split("\n"):
+            if not line.strip():
+                blanks.append(at)
+                at += len(line) + 1
+                continue
             worded.append(at)
             words = "".join(line.split())
-            named = [k for k in todo if any(m in words for m in names[k])] if "。" not in line else []
-            if len(named) == 1:
+            named = [k for k in todo if any(m in words for m in names[k])]
+            prose = "。" in line
+            if prose and last >= 0 and named == [todo[last]]:  # prose run on to the table's own line (one-line text)
+                lasts[named[0]] = at + len(line)
+            elif prose or (not named and len(_WORDS.findall(words)) >= _WORDY):
+                other.append(at)  # prose (a table's words there are no line of it) or a title
+            elif len(named) == 1:
                 rank = todo.index(named[0])
                 if rank < last:
                     return {}  # an earlier table named after a later one began: not told apart
-                firsts.setdefault(named[0], at)
+                firsts.setdefault(named[0], (n, at))
                 lasts[named[0]] = at + len(line)
                 last = rank
-        at += len(line) + 1
+            at += len(line) + 1
     keys = [k for k in todo if k in firsts]
-    out = {}
-    begin = tail
+    out, ends = {}, {}
     for i, key in enumerate(keys):
-        end = len(text)
-        if i + 1 < len(keys):
-            nxt = firsts[keys[i + 1]]
+        n, at = firsts[key]
+        begin = ends[keys[i - 1]] if i and firsts[keys[i - 1]][0] == n else max(
+            [spans[n][0]] + [text.find("\n", o) for o in other if spans[n][0] <= o < at])
+        end = min([o - 1 for o in other if lasts[key] < o < spans[n][1]] + [spans[n][1]])
+        if i + 1 < len(keys) and firsts[keys[i + 1]][0] == n:
+            nxt = firsts[keys[i + 1]][1]
             gap = next((b for b in blanks if lasts[key] <= b < nxt), None)
-            end = nxt if gap is None else next(w for w in worded if w > gap) - 1
-            end = min(end, nxt - 1)
+            end = min(nxt if gap is None else next(w for w in worded if w > gap), nxt) - 1
+        ends[key] = end
         if sum(m in "".join(text[begin:end].split()) for m in labels[key]) >= _LABELS_HELD:
             out[key] = (begin, end)
-        begin = end
     return out
