@@ -39,7 +39,8 @@ line, space-aligned, pipes, Markdown), each stored these ways:
   under 二, 三 and 四, their lines after 六 with no title (python-docx's
   paragraphs, then its tables; stop 61: every table was lost); ``tables
   alone`` — those lines only, as a table extractor keeps them (stop 61:
-  every table was lost).
+  every table was lost). Both need the four headings: a text whose
+  headings the noise damaged is stored as it is.
 
 ``--files TEXT...`` stores given texts (each with its ``.truth.json``: the
 held-out OCR sets, a converter's text) every way instead of generated ones.

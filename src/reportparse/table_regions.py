@@ -7,9 +7,10 @@ two reports' bodies run together. A section's region is the first print of
 its heading with words under it and, for a section that holds a table, the
 first print that holds the table (half as many of its row labels as the
 fullest print, or more). A table no print holds is looked for after its
-heading under a bare title (``附表1 主动公开政府信息情况``), else after the
-last section with no title at all (a script's text of a Word document:
-python-docx's paragraphs, then its tables). Two prints that
+heading under a bare title (``附表1 主动公开政府信息情况``), else with no
+title at all before the first standard heading or after the last (a
+script's text of a Word document: python-docx's paragraphs, then its
+tables), or in a text of tables alone (a table extractor's). Two prints that
 hold the table, unlike, are two tables: which one is the report's is not
 told (``TBL_SECTION_TWICE``).
 """
@@ -140,13 +141,12 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     line naming an earlier one after a later one's first; else nothing is
     told. A table's region runs from where the one before it in its span
     ends (the first's: after the span's last line of prose or of many words
-    naming no table before it, a title) to the
-    next table's first line or, an empty line sooner after its own last, the
-    first line with words after that empty line: it ends as a section's body
-    ends before the next heading, at the line break before that line (the
-    span's last table: before the first line of prose or of many words
-    naming no table after its own last, a title, or at the span's end). It must hold its
-    row labels."""
+    naming no table before it, a title) to the next table's first line or,
+    an empty line sooner after its own last, the first line with words after
+    that empty line: it ends as a section's body ends before the next
+    heading, at the line break before that line (the span's last table:
+    before the first line of prose or of many words naming no table after
+    its own last, or at the span's end). It must hold its row labels."""
     if not todo:
         return {}
     names = {k: labels[k] + tuple({m for tg in template.tables.values() if tg.section == k for m in (
