@@ -1096,3 +1096,27 @@ def test_office_text_reads_the_same_with_any_line_ending(name, eol):
     text = (FIXTURES / name).read_text(encoding="utf-8")
     other = reportparse.parse_text(text.replace("\n", eol))
     assert {k: (c.value, c.status) for k, c in cells_of(other)} == {k: (c.value, c.status) for k, c in cells_of(report)}
+
+
+def test_an_empty_first_cell_a_pipe_closes_is_a_cell_not_indentation():
+    """html2text writes a row without its outer pipes; 四's line of values
+    whose first cell is empty opens with a space and a pipe (`` |  | 1| …``).
+    Its leading space was taken for the indentation of text aligned with
+    spaces, and the empty first cell dropped: on a damaged page (a cell
+    doubled, ``bench/html_mutation.py --nbsp --scrapers --fresh-seed
+    805558131``, report 805558161) the sixteen fields then fit the fifteen
+    cells and 四 came out valid with six values one place off. A pipe closes
+    that space: it is an empty cell, so the damaged line is a field too
+    long (not valid, nothing wrong); the line printed whole puts its six
+    values in their cells (placed: where a leading space may still be an
+    indentation the text does not decide; before, none was read)."""
+    name = "html2text-nbsp-row-lost-cell-doubled-805558161.txt"
+    report, truth = parsed_fixture(name)
+    want = {k: v for k, v in truth["truth"].items() if k.startswith("appeals.")}
+    assert not report.tables["appeals"].valid
+    assert all(c.value is None or c.status == "placed" or c.value == want[k]
+               for k, c in ((k, cell_at(report, k)) for k in want))
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    whole = reportparse.parse_text(text.replace(" 2| 2| 3|", " 2| 3|"))  # the doubled cell printed once
+    got = {k: cell_at(whole, k).value for k in want}
+    assert {k: v for k, v in got.items() if v is not None} == {k: v for k, v in want.items() if v}

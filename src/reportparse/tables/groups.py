@@ -198,11 +198,13 @@ def _no_first_cell(text: str, at: int, original: str | None, first: Span) -> boo
     not ``复议后起诉\t\t0``, a cell between), or a line's leading spaces in
     text aligned with spaces (its indentation, or the indentation and a first
     cell printed as nothing — which, the line does not say: a cell printed as
-    nothing is a wider gap anywhere)."""
+    nothing is a wider gap anywhere) — not where a pipe closes them (html2text's
+    `` |  | 1| …``: a first cell printed empty)."""
     if (0 < at < len(text) - 1 and text[at] == "\t" and text[at + 1] != "\t" and text[at - 1] not in "\t\n"
             and not text[at - 1].isdigit()):
         return True
-    return original is not None and _char_at(original, first.start) in (" ", "\u3000")
+    return (original is not None and _char_at(original, first.start) in (" ", "\u3000")
+            and not _PIPE_OPENS.match(original, original.rfind("\n", 0, first.start) + 1))
 
 
 def _trimmed(text: str, vals: list[Value], need: int, tab: bool, words: str) -> tuple[list[Value], bool]:
@@ -245,6 +247,7 @@ def _line_edges(text: str, at: int) -> tuple[bool, bool]:
 
 # a note printed under or inside the table (a page's foot), its first line opening with a note's mark
 # (注：本表数据统计期限为2023年1月1日至…, 注1, 说明：, 备注), and the lines after it that hold its next items
+_PIPE_OPENS = compiled(r"[ \u3000]*[|｜]")  # a line whose first mark is a pipe: its leading spaces are a cell's
 _NOTE_LINE = compiled(r"(?m)^[ \t]*(?:注释?|说明|备注)[ \t]*(?:[:：\d\t]|$)")
 _VALUES_ONLY = compiled(r"[ \t|│｜]*(?:[-+]?\d+(?:\.\d+)?[ \t|│｜]*)+")
 _NOT_BREAK = compiled(r"[^\n]")
