@@ -39,7 +39,7 @@ from __future__ import annotations
 from .startcache import compiled
 
 _BLANK = " \t\u3000\xa0\u200b"
-_GONE = "\u200b"  # a zero-width space: what stands for a line break of a pair read as one (_breaks_paired)
+GONE = "\u200b"  # a zero-width space (the canonical text drops it): what stands for a line break read as none
 _LABEL_MOST = 40  # characters: a row's label is no longer; a paragraph of prose (a spacer after it) may be
 _SENTENCE_END = ("。", "；", "：", ";", ":", "！", "？")
 # one value as a table's cell prints it, or a mark printed for none, alone on its line
@@ -62,7 +62,7 @@ def _spaced_rows(original: str) -> str:
     pos = 0
     for line in original.split("\n"):
         if " \xa0" in line:
-            fields, starts = _pieces(line, " ", pos)
+            fields, starts = pieces(line, " ", pos)
             for i, j, v, b in _runs([_kind(f) if f else "" for f in fields]):
                 if v and b:
                     for k in range(max(i, 1), min(j + 1, len(fields))):  # the space before each field, and after the last
@@ -71,13 +71,13 @@ def _spaced_rows(original: str) -> str:
     return "".join(chars)
 
 
-def _pieces(text: str, sep: str, at: int = 0) -> tuple[list[str], list[int]]:
+def pieces(text: str, sep: str, at: int = 0) -> tuple[list[str], list[int]]:
     """``text`` split at ``sep`` (one character), and where each piece starts (``at``: where ``text`` does)."""
-    pieces = text.split(sep)
+    parts = text.split(sep)
     starts = [at]
-    for piece in pieces:
-        starts.append(starts[-1] + len(piece) + 1)
-    return pieces, starts
+    for part in parts:
+        starts.append(starts[-1] + len(part) + 1)
+    return parts, starts
 
 
 def _runs(kinds: list[str]) -> list[tuple[int, int, bool, bool]]:
@@ -196,7 +196,7 @@ def join_cell_lines(original: str) -> str:
 
 
 def _nbsp_rows(original: str) -> str:
-    lines, starts = _pieces(original, "\n")
+    lines, starts = pieces(original, "\n")
     runs = _runs([_kind(line) for line in lines])
     if not any(v and b for _, _, v, b in runs):
         return original
@@ -220,7 +220,7 @@ def _blank_rows(original: str) -> str:
         return original
     if not _prose_unspaced(original.split(nl)):
         return original
-    lines, starts = _pieces(original, nl)
+    lines, starts = pieces(original, nl)
     kinds = [_kind(line) or ("e" if not line.strip(_BLANK + "\r") else "") for line in lines]
     runs = _blank_runs(lines, kinds)
     if not _blank_cells(lines, kinds, runs):
@@ -246,4 +246,4 @@ def _breaks_paired(original: str) -> str | None:
     runs = [len(m.group()) // len(nl) for m in _BREAKS[nl].finditer(inner)]
     if len(runs) < 10 or any(n % 2 for n in runs):
         return None
-    return _BREAKS[nl].sub(lambda m: (_GONE * len(nl) + nl) * (len(m.group()) // len(nl) // 2), original)
+    return _BREAKS[nl].sub(lambda m: (GONE * len(nl) + nl) * (len(m.group()) // len(nl) // 2), original)

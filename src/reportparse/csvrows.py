@@ -21,6 +21,7 @@ one line.
 
 from __future__ import annotations
 
+from .cell_lines import GONE, pieces
 from .offsetmap import MappedLine
 from .startcache import compiled
 
@@ -33,7 +34,6 @@ _NUMBER_FIELD = compiled(r"(?:^|,)[-+]?\d+(?:\.\d+)?(?=,|$)")
 _OPENED = compiled(rf'(?:{_FIELD},)*"(?:[^"]|"")*')  # whole fields, then a quoted one the line break leaves open
 _CLOSED = compiled(rf'(?:[^"]|"")*"(?:,{_FIELD})*')  # the open field's end, then whole fields
 _WRAPS = 3  # line breaks one quoted field may hold
-_GONE = "\u200b"  # a zero-width space (normalise drops it): what stands for a break inside a field
 
 
 def join_quoted_breaks(original: str) -> str:
@@ -43,12 +43,9 @@ def join_quoted_breaks(original: str) -> str:
     edge, up to :data:`_WRAPS` lines on, the last closing it at a field's edge."""
     if '"' not in original or "\n" not in original:
         return original
-    lines = original.split("\n")
+    lines, starts = pieces(original, "\n")
     chars: list[str] | None = None
     i = 0
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
     while i < len(lines) - 1:
         line = lines[i].rstrip("\r")
         if '"' in line and _OPENED.fullmatch(line):
@@ -60,9 +57,9 @@ def join_quoted_breaks(original: str) -> str:
                     chars = chars if chars is not None else list(original)
                     for k in range(i, j):
                         end = starts[k + 1] - 1  # the line break after line k
-                        chars[end] = _GONE
+                        chars[end] = GONE
                         if lines[k].endswith("\r"):
-                            chars[end - 1] = _GONE
+                            chars[end - 1] = GONE
                     i = j
                 break
         i += 1

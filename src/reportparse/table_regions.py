@@ -46,6 +46,7 @@ def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Te
             prints.setdefault(key, []).append((body, words))
     labels = _table_labels(template)
     regions, twice = dict(first), []
+    held: set[str] = set()  # the sections a print of whose heading holds the table
     for key, worded in prints.items():
         counts = [sum(m in words for m in labels.get(key, ())) for _, words in worded]
         most = max(counts)
@@ -54,15 +55,16 @@ def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Te
             continue
         # prints holding half as many of its labels as the fullest or more hold the table: the first is read; two
         # unlike, two tables
-        held = [(body, words) for (body, words), n in zip(worded, counts, strict=True) if 2 * n >= most]
-        regions[key] = held[0][0]
-        if len({words for _, words in held}) > 1:
+        holding = [(body, words) for (body, words), n in zip(worded, counts, strict=True) if 2 * n >= most]
+        regions[key] = holding[0][0]
+        held.add(key)
+        if len({words for _, words in holding}) > 1:
             twice.append(key)
-    found = _appendix(text, template, labels, regions, prints, next((body[0] for _, body in bodies), 0))
     if template is not None and not template.free_format:
-        found.update(_untitled(text, template, labels, [k for k in _unheld(template, labels, prints) if k not in found],
-                               _free_spans(text, bodies, start)))
-    regions.update(found)
+        todo = [s.key for s in template.sections if s.tables and s.key in labels and s.key not in held]
+        found = _appendix(text, template, labels, regions, todo, next((body[0] for _, body in bodies), 0))
+        found.update(_untitled(text, template, labels, [k for k in todo if k not in found], _free_spans(text, bodies, start)))
+        regions.update(found)
     return regions, tuple(sorted(twice))
 
 
@@ -74,25 +76,16 @@ def _table_labels(template: Template | None) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _unheld(template: Template, labels: dict[str, tuple[str, ...]], prints: Prints) -> list[str]:
-    """The table sections, in the template's order, no print of whose heading holds the table."""
-    return [s.key for s in template.sections if s.tables and s.key in labels and not any(
-        sum(m in words for m in labels[s.key]) >= _LABELS_HELD for _, words in prints.get(s.key, []))]
-
-
-def _appendix(text: str, template: Template | None, labels: dict[str, tuple[str, ...]],
-              regions: dict[str, Body], prints: Prints, start: int) -> dict[str, Body]:
-    """Tables no print of their section's heading holds, printed after it
-    under a bare title (an appendix after 六): from the line of a title of the
-    table's section (short, no sentence) to the next such line of another
-    table's section, or the text's end, where that span holds the table's
-    row labels."""
-    if template is None or template.free_format:
-        return {}
-    titled = {s.key: s.titles for s in template.sections if s.tables}
-    todo = _unheld(template, labels, prints)
+def _appendix(text: str, template: Template, labels: dict[str, tuple[str, ...]],
+              regions: dict[str, Body], todo: list[str], start: int) -> dict[str, Body]:
+    """Tables no print of their section's heading holds (``todo``), printed
+    after it under a bare title (an appendix after 六): from the line of a
+    title of the table's section (short, no sentence) to the next such line
+    of another table's section, or the text's end, where that span holds the
+    table's row labels."""
     if not todo:
         return {}
+    titled = {s.key: s.titles for s in template.sections if s.tables}
     lines = []  # (line start, line end, section key) of every bare title line of a table section
     for key, titles in titled.items():
         for t in titles:
