@@ -10,7 +10,9 @@ exported. Here generated reports are turned into PDFs by the producers of
 page and of pandoc's ``.docx``, each unruled and ruled), then into text by
 every tool installed: ``pdftotext`` (default, ``-layout``, ``-raw``) and the
 libraries of ``bench/pdf_text_tools.py`` (pypdf, PyMuPDF, pdfplumber, each
-two ways, and pdfminer.six). Each text goes through
+two ways, pdfminer.six, pymupdf4llm, pdfplumber's tables alone through
+``csv.writer``) and the readers of ``scoring.more_pdf_readers`` (pypdfium2,
+Ghostscript's ``txtwrite``, PDFBox; added 2026-12-07). Each text goes through
 :func:`reportparse.parse_text` and every cell is compared with the
 generator's value.
 
@@ -40,7 +42,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pdf_producers import kept_pdfs, make_pdfs  # noqa: E402
 from pdf_text_tools import TOOLS  # noqa: E402
-from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
+from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, more_pdf_readers, row, tally  # noqa: E402
 
 import reportparse  # noqa: E402
 
@@ -59,7 +61,7 @@ def tools() -> dict[str, Callable[[str], str]]:
         out |= {"pdftotext": _pdftotext(), "pdftotext -layout": _pdftotext("-layout"),
                 "pdftotext -raw": _pdftotext("-raw")}
     out |= {name: fn for name, (module, fn) in TOOLS.items() if importlib.util.find_spec(module)}
-    return out
+    return out | more_pdf_readers()
 
 
 def main() -> None:
@@ -86,7 +88,8 @@ def main() -> None:
                 for seed, path in by_seed.items():
                     with contextlib.redirect_stderr(io.StringIO()):
                         text = read(str(path))
-                    tally(reportparse.parse_text(text), generated[seed][0].truth, tot)
+                    # a tool that found no table (pdfplumber's tables in a PDF without rules) wrote nothing
+                    tally(reportparse.parse_text(text if text.strip() else "（无表格）"), generated[seed][0].truth, tot)
                 for key in TALLY:
                     grand[key] += tot[key]
                 print(row(f"{producer:<30}{name}", t=tot, width=49), flush=True)

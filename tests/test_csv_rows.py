@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -21,6 +22,8 @@ from reportparse.normalise import normalise
 
 from conftest import cell_at
 from generator import make_report
+
+NUMBER = re.compile(r"[-+]?[\d.]*")  # a value cell (or an empty one): never wrapped
 
 
 def _as_csv(text: str, quoting: int, thousands: bool = False) -> str:
@@ -121,17 +124,19 @@ def test_a_csv_export_of_empty_cells_reads_as_its_tab_separated_table():
     assert any(v is not None for k, v in exported.flat().items() if k.startswith("applications."))
 
 
-def _wrapped_labels(text: str, newline: str) -> str:
+def _wrapped_labels(text: str, newline: str, width: int = 11, fields: int = 2) -> str:
     """``text``'s tab rows as Python's ``csv`` writes cells holding line
     breaks (pdfplumber's ``extract_tables`` keeps a label wrapped in its cell
-    as ``数\\n量``): every label of twelve characters or more wrapped after
-    its eleventh, the field quoted with the break inside it."""
+    as ``数\\n量``): every cell of words (no number) longer than ``width``
+    characters wrapped every ``width`` characters, the field quoted with the
+    breaks inside it, in rows of ``fields`` cells or more."""
     out = []
     for line in text.split("\n"):
-        if "\t" not in line:
+        if line.count("\t") + 1 < fields:
             out.append(line)
             continue
-        cells = [c[:11] + "\n" + c[11:] if len(c) >= 12 else c for c in line.split("\t")]
+        cells = [c if NUMBER.fullmatch(c) else "\n".join(c[k:k + width] for k in range(0, len(c), width))
+                 for c in line.split("\t")]
         buf = io.StringIO()
         csv.writer(buf, lineterminator=newline).writerow(cells)
         out.append(buf.getvalue().rstrip("\r\n"))
@@ -155,6 +160,26 @@ def test_a_csv_field_holding_a_line_break_stays_one_row(newline):
     assert all(report.tables[k].valid for k in tab.tables)
     cell = cell_at(report, "applications.new.total")
     assert exported[cell.span.start:cell.span.end] == str(gen.truth["applications.new.total"])
+
+
+def test_labels_wrapped_in_narrow_cells_over_many_lines_stay_one_row():
+    """A narrow label column wraps its labels two characters a line (LibreOffice's
+    PDF of a Word table, through pdfplumber's cells and ``csv.writer``): 三's
+    longest label runs over 19 lines, and a row can hold two such fields
+    (``"三、⏎本年⏎…果","（一）予以⏎公开",0,0``). Up to three lines were
+    joined: each longer label's last line was read as a row, its closing quote
+    a cell (values a column off, read as right: 13 wrong, 8 of them not flagged,
+    in 10 PDFs; seed 749452643). Every row is one line, read as the tab text is."""
+    gen = make_report(23, "ogi-2021", "tab")
+    tab = reportparse.parse_text(gen.text)
+    exported = _wrapped_labels(gen.text, "\n", width=2, fields=3)  # 二's two-cell rows: four fields in such a grid
+    assert '"三、\n本年\n度办\n理结\n果","（一\n）予\n以公\n开",0,' in exported
+    assert max(len(row.split("\n")) for row in exported.split('"\n')) >= 19
+    report = reportparse.parse_text(exported)
+    assert report.flat() == tab.flat()
+    assert all(report.tables[k].valid for k in tab.tables)
+    cell = cell_at(report, "applications.result.other.no_fee.total")
+    assert exported[cell.span.start:cell.span.end] == str(gen.truth["applications.result.other.no_fee.total"])
 
 
 @pytest.mark.parametrize("text", ['他说"这是\n一句话",然后,好', '"这是\n一句话",然后', '落实"放管服\n改革"。,a,b'])

@@ -12,9 +12,11 @@ number, and no tab or run of spaces stands in it (``规章,3,,15``: pandas'
 ``to_csv`` of a web table whose empty cells are ``&nbsp;``); a number with
 thousands separators (``1,234``) leaves no field empty.
 
-A quoted field may hold a line break (a label wrapped in its cell, as
+A quoted field may hold line breaks (a label wrapped in its cell, as
 Python's ``csv`` writes the cells pdfplumber's ``extract_tables`` gives:
-``"一、本年新收政府信息公开申请数⏎量",5,10``): :func:`join_quoted_breaks`
+``"一、本年新收政府信息公开申请数⏎量",5,10``; in a narrow column one or two
+characters a line, and two such fields in a row:
+``"三、⏎本年⏎度办⏎理结⏎果","（一）予以⏎公开",0,0``): :func:`join_quoted_breaks`
 writes each such break as a zero-width space (offsets kept), so the row is
 one line.
 """
@@ -32,28 +34,32 @@ _ESCAPED = compiled('""')
 _EMPTY_FIELD = compiled(r"^,|,,|,$")
 _NUMBER_FIELD = compiled(r"(?:^|,)[-+]?\d+(?:\.\d+)?(?=,|$)")
 _OPENED = compiled(rf'(?:{_FIELD},)*"(?:[^"]|"")*')  # whole fields, then a quoted one the line break leaves open
-_CLOSED = compiled(rf'(?:[^"]|"")*"(?:,{_FIELD})*')  # the open field's end, then whole fields
-_WRAPS = 3  # line breaks one quoted field may hold
+_WRAPS = 40  # lines one CSV row may run over (a label wrapped in a narrow cell, two characters a line: up to 19)
+_LONGEST = 1500  # characters: a row so long is no table's
 
 
 def join_quoted_breaks(original: str) -> str:
     """``original`` with each line break inside a quoted CSV field written as
     a zero-width space, where the lines so joined make one CSV row (three
     fields or more): a line ending inside a quoted field opened at a field's
-    edge, up to :data:`_WRAPS` lines on, the last closing it at a field's edge."""
+    edge, then lines that go on with that field — or close it at a field's
+    edge and open another the same way — up to :data:`_WRAPS` lines and
+    :data:`_LONGEST` characters in all, the last closing every field it opened."""
     if '"' not in original or "\n" not in original:
         return original
     lines, starts = pieces(original, "\n")
     chars: list[str] | None = None
     i = 0
     while i < len(lines) - 1:
-        line = lines[i].rstrip("\r")
-        if '"' in line and _OPENED.fullmatch(line):
-            for j in range(i + 1, min(i + 1 + _WRAPS, len(lines))):
-                nxt = lines[j].rstrip("\r")
-                if '"' not in nxt:
+        row = lines[i].rstrip("\r")
+        if '"' in row and _OPENED.fullmatch(row):
+            for j in range(i + 1, min(i + _WRAPS, len(lines))):
+                row += lines[j].rstrip("\r")
+                if len(row) > _LONGEST:
+                    break
+                if '"' not in lines[j]:
                     continue  # the field goes on
-                if _CLOSED.fullmatch(nxt) and _ROW.fullmatch("".join(x.rstrip("\r") for x in lines[i:j + 1])):
+                if _ROW.fullmatch(row):
                     chars = chars if chars is not None else list(original)
                     for k in range(i, j):
                         end = starts[k + 1] - 1  # the line break after line k
@@ -61,7 +67,9 @@ def join_quoted_breaks(original: str) -> str:
                         if lines[k].endswith("\r"):
                             chars[end - 1] = GONE
                     i = j
-                break
+                    break
+                if not _OPENED.fullmatch(row):
+                    break  # a quote inside a field: no CSV row
         i += 1
     return original if chars is None else "".join(chars)
 
