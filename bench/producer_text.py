@@ -42,7 +42,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pdf_producers import kept_pdfs, make_pdfs  # noqa: E402
 from pdf_text_tools import TOOLS  # noqa: E402
-from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, more_pdf_readers, row, tally  # noqa: E402
+from scoring import (  # noqa: E402
+    HEAD,
+    TALLY,
+    blanked_html,
+    fresh_base,
+    fresh_seed_option,
+    more_pdf_readers,
+    row,
+    tally,
+)
 
 import reportparse  # noqa: E402
 
