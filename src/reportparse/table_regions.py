@@ -63,8 +63,15 @@ def table_regions(text: str, bodies: list[tuple[str | None, Body]], template: Te
     if template is not None and not template.free_format:
         todo = [s.key for s in template.sections if s.tables and s.key in labels and s.key not in held]
         found = _appendix(text, template, labels, regions, todo, next((body[0] for _, body in bodies), 0))
-        found.update(_untitled(text, template, labels, [k for k in todo if k not in found], _free_spans(text, bodies, start)))
+        untitled, heads = _untitled(text, template, labels, [k for k in todo if k not in found], _free_spans(text, bodies, start))
+        for key, head in heads.items():  # in the body of a section that holds its own table, after that table:
+            for host in held:  # the one ends, and the other begins, at the line that first names the other
+                b, e = regions[host]
+                if b < head < e:
+                    regions[host] = (b, head - 1)
+                    untitled[key] = (max(untitled[key][0], head), untitled[key][1])
         regions.update(found)
+        regions.update(untitled)
     return regions, tuple(sorted(twice))
 
 
@@ -113,18 +120,20 @@ def _appendix(text: str, template: Template, labels: dict[str, tuple[str, ...]],
 def _free_spans(text: str, bodies: list[tuple[str | None, Body]], start: int) -> list[Body]:
     """Where a table with no title may stand outside its section: from the
     body's ``start`` (after the header) to the first standard section's
-    heading (a row of 三 printed alone, 一、本年新收…, reads as a heading), and
-    after the last standard section's heading (a text with no standard
-    section: all of it from ``start``)."""
+    heading, then each standard section's body to the next one's heading,
+    the last's to the text's end (a text with no standard section: all of it
+    from ``start``). A table whose heading was lost stands in the body of the
+    standard section before it; a row of it printed alone (一、本年新收…)
+    reads as a heading of no standard section, inside the span."""
     keyed = [body for key, body in bodies if key]
     if not keyed:
         return [(start, len(text))]
-    first = text.rfind("\n", 0, max(keyed[0][0] - 1, 0)) + 1  # the first standard heading's line
-    return [(start, max(start, first)), (keyed[-1][0], len(text))]
+    lines = [text.rfind("\n", 0, max(body[0] - 1, 0)) + 1 for body in keyed]  # each standard heading's line
+    return [(start, max(start, lines[0])), *((body[0], max(body[0], nxt)) for body, nxt in zip(keyed, [*lines[1:], len(text)], strict=True))]
 
 
 def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]], todo: list[str],
-              spans: list[Body]) -> dict[str, Body]:
+              spans: list[Body]) -> tuple[dict[str, Body], dict[str, int]]:
     """Tables no heading's print and no title holds, printed with no title
     in ``spans`` (before the first heading: tables kept apart first; after
     the last: python-docx's paragraphs, then its tables; a text of tables
@@ -139,9 +148,10 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     that empty line: it ends as a section's body ends before the next
     heading, at the line break before that line (the span's last table:
     before the first line of prose or of many words naming no table after
-    its own last, or at the span's end). It must hold its row labels."""
+    its own last, or at the span's end). It must hold its row labels.
+    Returns the regions, and where each one's first line naming it starts."""
     if not todo:
-        return {}
+        return {}, {}
     names = {k: labels[k] + tuple({m for tg in template.tables.values() if tg.section == k for m in (
         *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if len(m) >= 4})
              for k in todo}
@@ -169,7 +179,7 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
             elif len(named) == 1:
                 rank = todo.index(named[0])
                 if rank < last:
-                    return {}  # an earlier table named after a later one began: not told apart
+                    return {}, {}  # an earlier table named after a later one began: not told apart
                 firsts.setdefault(named[0], (n, at))
                 lasts[named[0]] = at + len(line)
                 last = rank
@@ -188,4 +198,4 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
         ends[key] = end
         if sum(m in "".join(text[begin:end].split()) for m in labels[key]) >= _LABELS_HELD:
             out[key] = (begin, end)
-    return out
+    return out, {k: firsts[k][1] for k in out}
