@@ -8,7 +8,8 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
 * pypdf (``extract_text``, and ``extraction_mode="layout"``), PyMuPDF
   (``get_text``, ``sort=True``, its text blocks one per line, its words one
   page per line), pymupdf4llm (``to_markdown``: pipe tables, a cell's lines
-  joined by ``<br>``; added 2026-12-06), pdfplumber (``extract_text``, and ``layout=True``),
+  joined by ``<br>``; added 2026-12-06), pdfplumber (``extract_text``, and ``layout=True``;
+  and its tables alone, ``extract_tables`` through ``csv.writer``, added at stop 62),
   poppler ``pdftotext`` (default, ``-layout``, ``-raw``), poppler
   ``pdftohtml`` (``-s`` HTML and ``-xml``, parsed as the files they are),
   and Ghostscript's ``txtwrite`` device (space-aligned; a run in another
@@ -107,6 +108,8 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
                 return "\n".join(p.extract_text(layout=layout) or "" for p in doc.pages)
         tools["pdfplumber"] = lambda: plumber(False)
         tools["pdfplumber layout"] = lambda: plumber(True)
+        from pdf_text_tools import _pdfplumber_tables
+        tools["pdfplumber tables csv"] = lambda: _pdfplumber_tables(str(pdf))  # its tables alone (added at stop 62)
     except ImportError:
         pass
     for mode in ("", "-layout", "-raw"):
