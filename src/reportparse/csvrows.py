@@ -49,8 +49,9 @@ def join_quoted_breaks(original: str) -> str:
         return original
     lines, starts = pieces(original, "\n")
     chars: list[str] | None = None
+    budget = 4 * len(original) + 100_000  # characters the rows tried may scan: linear in the text (a text of open quotes)
     i = 0
-    while i < len(lines) - 1:
+    while i < len(lines) - 1 and budget > 0:
         row = lines[i].rstrip("\r")
         if '"' in row and _OPENED.fullmatch(row):
             for j in range(i + 1, min(i + _WRAPS, len(lines))):
@@ -59,6 +60,7 @@ def join_quoted_breaks(original: str) -> str:
                     break
                 if '"' not in lines[j]:
                     continue  # the field goes on
+                budget -= 2 * len(row)
                 if _ROW.fullmatch(row):
                     chars = chars if chars is not None else list(original)
                     for k in range(i, j):
