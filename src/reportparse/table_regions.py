@@ -10,9 +10,10 @@ fullest print, or more). A table no print holds is looked for after its
 heading under a bare title (``附表1 主动公开政府信息情况``), else with no
 title at all before the first standard heading or after the last (a
 script's text of a Word document: python-docx's paragraphs, then its
-tables), or in a text of tables alone (a table extractor's). Two prints that
-hold the table, unlike, are two tables: which one is the report's is not
-told (``TBL_SECTION_TWICE``).
+tables), in a text of tables alone (a table extractor's), or in the body of
+the standard section before it (its own heading's line lost: 三's table
+under 二's). Two prints that hold the table, unlike, are two tables: which
+one is the report's is not told (``TBL_SECTION_TWICE``).
 """
 
 from __future__ import annotations
@@ -128,8 +129,11 @@ def _free_spans(text: str, bodies: list[tuple[str | None, Body]], start: int) ->
     keyed = [body for key, body in bodies if key]
     if not keyed:
         return [(start, len(text))]
-    lines = [text.rfind("\n", 0, max(body[0] - 1, 0)) + 1 for body in keyed]  # each standard heading's line
-    return [(start, max(start, lines[0])), *((body[0], max(body[0], nxt)) for body, nxt in zip(keyed, [*lines[1:], len(text)], strict=True))]
+    heads = [text.rfind("\n", 0, max(body[0] - 1, 0)) + 1 for body in keyed]  # each standard heading's line
+    spans = [(start, max(start, heads[0]))]
+    for body, nxt in zip(keyed, [*heads[1:], len(text)], strict=True):
+        spans.append((body[0], max(body[0], nxt)))
+    return spans
 
 
 def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]], todo: list[str],
@@ -137,7 +141,7 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     """Tables no heading's print and no title holds, printed with no title
     in ``spans`` (before the first heading: tables kept apart first; after
     the last: python-docx's paragraphs, then its tables; a text of tables
-    only): each line outside prose (no 。) naming row or column labels (or
+    only; a standard section's body: a table whose heading was lost): each line outside prose (no 。) naming row or column labels (or
     other words of its header, the grammar's ``names``) of one such table
     only is that table's. The tables must come in the template's order, no
     line naming an earlier one after a later one's first; else nothing is
