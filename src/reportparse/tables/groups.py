@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import replace
 from math import comb
 
+import regex
+
 from ..arith import row_equation
 from ..diagnostics import Diagnostic
 from ..grammar import TableGrammar
@@ -95,8 +97,12 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
     if apart is not None:  # each group printed under its own header (a table per group)
         diags.append(Diagnostic("TBL_GROUPS_APART", f"column groups printed apart, each under its header: {', '.join(order)}", None, path))
         return apart, diags
+    doubled = False
     if headers:
+        first = min(s.label_span(*at)[0] for at in headers.values())
         header_end = _past_header_lines(t, text, header_end, stop)
+        digit = _HAS_DIGIT.search(text, header_end, stop)  # the names after the last group's header, on its line too
+        doubled = _name_doubled(t, text[first:digit.start() if digit else stop])
     vals, tab, _ = read_fields(text[header_end:stop], range(header_end, stop), drop_first=False, words=words)
     widths = [len(t.row(r).columns) for r in order]
     need = sum(widths)
@@ -181,8 +187,9 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
     flat = _doubt_printed_order(t, order, nonblank, flat, len(nonblank) == need - 1)
-    if order != default or by_order:  # each group balances in any order: no rule can check which group is which
-        why = by_order or "the column groups were placed in the order their headers are printed, which no rule can check"
+    if order != default or by_order or doubled:  # each group balances in any order: no rule can check which group is which
+        why = (by_order or (NAME_DOUBLED if doubled else None)
+               or "the column groups were placed in the order their headers are printed, which no rule can check")
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
     k = 0
     for rid, w in zip(order, widths, strict=True):
@@ -416,6 +423,23 @@ def _past_bracket(text: str, end: int) -> int:
 
 
 _HAS_DIGIT = compiled(r"\d")
+_SEPARATORS = compiled(r"[\s|,，、]*")
+NAME_DOUBLED = ("a column's name printed twice side by side in the header: a cell of the printed grid doubled, so a value "
+                "may be too, and with another cell printed as nothing the count still fits")
+
+
+def _name_doubled(t: TableGrammar, header: str) -> bool:
+    """Whether a column's name stands twice in the ``header``'s text with
+    nothing but separators between (``结果纠正\t结果纠正``): no header of the
+    template prints one so (a web page's grid with a cell doubled, as a
+    damaged editor leaves it)."""
+    # (a total's name is left out: where the other names are cut in two lines, two groups' 总计 stand side by side)
+    names = sorted({lab for c in t.columns.values() if c.id != t.total_column for lab in c.labels if len(lab) >= 2},
+                   key=len, reverse=True)
+    if not names:
+        return False
+    seen = list(compiled("|".join(regex.escape(n) for n in names)).finditer(header))
+    return any(a.group() == b.group() and _SEPARATORS.fullmatch(header, a.end(), b.start()) for a, b in zip(seen, seen[1:], strict=False))
 
 
 def _past_header_lines(t: TableGrammar, text: str, at: int, stop: int) -> int:
