@@ -435,7 +435,7 @@ def _name_doubled(t: TableGrammar, header: str) -> bool:
     damaged editor leaves it)."""
     # (a total's name is left out: where the other names are cut in two lines, two groups' 总计 stand side by side)
     names = sorted({lab for c in t.columns.values() if c.id != t.total_column for lab in c.labels if len(lab) >= 2},
-                   key=len, reverse=True)
+                   key=lambda n: (-len(n), n))  # (one pattern whatever the hash seed: the start-up cache keeps it)
     if not names:
         return False
     seen = list(compiled("|".join(regex.escape(n) for n in names)).finditer(header))
