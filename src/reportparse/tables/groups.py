@@ -187,7 +187,7 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
             diags.append(Diagnostic("TBL_UNALIGNED", f"{len(nonblank)} values for {need} cells: {' '.join(v.raw for v in nonblank)[:80]}", span_of(nonblank[0].start, nonblank[-1].end), path))
         return rows, diags
     flat = _doubt_printed_order(t, order, nonblank, flat, len(nonblank) == need - 1)
-    if order != default or by_order or doubled:  # each group balances in any order: no rule can check which group is which
+    if order != default or by_order or doubled:  # groups balance in any order, and a doubled cell's row: no rule tells which is which
         why = (by_order or (NAME_DOUBLED if doubled else None)
                or "the column groups were placed in the order their headers are printed, which no rule can check")
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
