@@ -71,13 +71,12 @@ from scoring import (  # noqa: E402
     fresh_base,
     fresh_seed_option,
     more_pdf_readers,
+    parse_tool_text,
     pdftohtml_report,
     pymupdf4llm_markdown,
     row,
     tally,
 )
-
-import reportparse  # noqa: E402
 
 
 def _pypdf(layout: bool) -> Callable[[str], str]:
@@ -169,7 +168,7 @@ def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dic
                 continue
             with contextlib.redirect_stderr(io.StringIO()):  # the libraries' warnings about the font
                 text = TOOLS[name][1](str(pdf))
-            tally(reportparse.parse_text(text if text.strip() else "（无表格）"), gen.truth, tots[name])  # none found
+            tally(parse_tool_text(text), gen.truth, tots[name])
     return tots
 
 

@@ -49,11 +49,10 @@ from scoring import (  # noqa: E402
     fresh_base,
     fresh_seed_option,
     more_pdf_readers,
+    parse_tool_text,
     row,
     tally,
 )
-
-import reportparse  # noqa: E402
 
 
 def _pdftotext(*flags: str) -> Callable[[str], str]:
@@ -97,8 +96,7 @@ def main() -> None:
                 for seed, path in by_seed.items():
                     with contextlib.redirect_stderr(io.StringIO()):
                         text = read(str(path))
-                    # a tool that found no table (pdfplumber's tables in a PDF without rules) wrote nothing
-                    tally(reportparse.parse_text(text if text.strip() else "（无表格）"), generated[seed][0].truth, tot)
+                    tally(parse_tool_text(text), generated[seed][0].truth, tot)
                 for key in TALLY:
                     grand[key] += tot[key]
                 print(row(f"{producer:<30}{name}", t=tot, width=49), flush=True)

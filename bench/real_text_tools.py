@@ -64,13 +64,13 @@ from scoring import (  # noqa: E402
     PDFTOHTML,
     TALLY,
     more_pdf_readers,
+    parse_tool_text,
     pdftohtml_report,
     pymupdf4llm_markdown,
     row,
     tally,
 )
 
-import reportparse  # noqa: E402
 from reportparse.grammar import load_grammars  # noqa: E402
 
 
@@ -169,7 +169,7 @@ def main() -> None:
         if args.ocr:
             texts.update(_ocr_texts(pdf, rapid, args.degrade))
         for name, text in texts.items():
-            tally(reportparse.parse_text(text), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))
+            tally(parse_tool_text(text), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))
         if shutil.which("pdftohtml"):
             for name, flags in PDFTOHTML.items():
                 tally(pdftohtml_report(pdf, flags), truth, tots.setdefault(name, dict.fromkeys(TALLY, 0)))

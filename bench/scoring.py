@@ -41,6 +41,15 @@ def cell_of(report, key: str):
     return report.tables[tkey].rows.get(rid, {}).get(cid) if tkey in report.tables else None
 
 
+def parse_tool_text(text: str):
+    """A tool's text parsed; a tool that found nothing wrote nothing (pdfplumber's
+    tables of a PDF without rules), which :func:`reportparse.parse_text` refuses
+    as no input: it is parsed as a line saying so, every cell left empty."""
+    import reportparse
+
+    return reportparse.parse_text(text if text.strip() else "（无表格）")
+
+
 def tally(report, truth: dict[str, object], tot: dict[str, int]) -> None:
     """Add one report: every cell with a true value right, wrong or left
     empty as the flat output gives it (a ``placed`` value is empty there,

@@ -141,9 +141,10 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     """Tables no heading's print and no title holds, printed with no title
     in ``spans`` (before the first heading: tables kept apart first; after
     the last: python-docx's paragraphs, then its tables; a text of tables
-    only; a standard section's body: a table whose heading was lost): each line outside prose (no 。) naming row or column labels (or
-    other words of its header, the grammar's ``names``) of one such table
-    only is that table's. The tables must come in the template's order, no
+    only; a standard section's body: a table whose heading was lost): each
+    line outside prose (no 。) naming row or column labels (or other words
+    of its header, the grammar's ``names``) of one such table only is that
+    table's. The tables must come in the template's order, no
     line naming an earlier one after a later one's first; else nothing is
     told. A table's region runs from where the one before it in its span
     ends (the first's: after the span's last line of prose or of many words

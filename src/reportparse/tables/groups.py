@@ -188,8 +188,8 @@ def extract_groups(t: TableGrammar, s: Stream, opts: ParseOptions, span_of: Span
         return rows, diags
     flat = _doubt_printed_order(t, order, nonblank, flat, len(nonblank) == need - 1)
     if order != default or by_order or doubled:  # groups balance in any order, and a doubled cell's row: no rule tells which is which
-        why = (by_order or (NAME_DOUBLED if doubled else None)
-               or "the column groups were placed in the order their headers are printed, which no rule can check")
+        why = by_order or (NAME_DOUBLED if doubled else
+                           "the column groups were placed in the order their headers are printed, which no rule can check")
         flat = [replace(cell, unanchored=why) if cell.value is not None else cell for cell in flat]
     k = 0
     for rid, w in zip(order, widths, strict=True):
