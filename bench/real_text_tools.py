@@ -18,6 +18,12 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
   default and ``-sort``; Debian's libpdfbox2-java and a JDK) — both added
   2026-12-07, held out: no rule was written on their text; and pypdfium2's
   ``get_text_range()`` (PDFium, Chrome's PDF engine; added then too);
+  and, when installed (``pip install camelot-py tabula-py``; tabula needs
+  ``java``), the table extractors researchers use, their tables alone as
+  ``to_csv`` writes each data frame: camelot ``lattice``, ``stream``,
+  ``hybrid`` and ``network``, tabula lattice and stream (added at stop 63:
+  held out until the two fixes written on tabula stream's text of
+  generated PDFs, seeds 169965604+);
 * with ``--ocr``: the pages at 200 dpi (``pdftoppm -gray``) read by
   tesseract ``chi_sim`` (``--psm 4`` and ``--psm 6``; and ``--psm 4``'s hOCR,
   added 2026-12-07), and by RapidOCR when
@@ -68,6 +74,7 @@ from scoring import (  # noqa: E402
     pdftohtml_report,
     pymupdf4llm_markdown,
     row,
+    table_extractors,
     tally,
 )
 
@@ -116,6 +123,7 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
         tools[f"pdftotext {mode}".strip()] = lambda mode=mode: subprocess.run(
             ["pdftotext", *([mode] if mode else []), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     tools.update({name: (lambda read=read: read(pdf)) for name, read in more_pdf_readers().items()})
+    tools.update({name: (lambda read=read: read(pdf)) for name, read in table_extractors().items()})
     return tools
 
 

@@ -181,6 +181,68 @@ def more_pdf_readers() -> dict:
     return out
 
 
+def camelot_csv(pdf: Path | str, flavor: str) -> str:
+    """The tables camelot finds in ``pdf`` with ``flavor`` (``lattice``: by
+    the ruling lines; ``stream``: by the gaps between words; ``network``,
+    ``hybrid``), each written as a researcher keeps it: ``table.df.to_csv``
+    (no index, no header row; a cell's lines kept inside its quoted field),
+    an empty line after each. Nothing but the tables: no headings, no prose."""
+    import contextlib
+    import io
+    import warnings
+
+    import camelot
+
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")  # "no tables found on page N" and the like
+        tables = camelot.read_pdf(str(pdf), pages="all", flavor=flavor)
+    out = io.StringIO()
+    for table in tables:
+        table.df.to_csv(out, index=False, header=False)
+        out.write("\n")
+    return out.getvalue()
+
+
+def tabula_csv(pdf: Path | str, lattice: bool) -> str:
+    """The tables tabula-java (through tabula-py) finds in ``pdf``, lattice
+    (by the ruling lines) or stream mode, each data frame written by pandas'
+    ``to_csv`` (no index, no header row: a column with an empty cell prints
+    its values as floats, ``95.0``), an empty line after each."""
+    import contextlib
+    import io
+    import warnings
+
+    import tabula
+
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")
+        frames = tabula.read_pdf(str(pdf), pages="all", lattice=lattice, stream=not lattice,
+                                 pandas_options={"header": None}, silent=True)
+    out = io.StringIO()
+    for frame in frames:
+        frame.to_csv(out, index=False, header=False)
+        out.write("\n")
+    return out.getvalue()
+
+
+def table_extractors() -> dict:
+    """The PDF table extractors installed here, by name: each a function of a
+    PDF's path to its tables as CSV (added at stop 63; ``pip install camelot-py
+    tabula-py``, tabula also needs ``java``; neither is a dependency of
+    reportparse): camelot's four flavours, tabula's lattice and stream modes."""
+    import importlib.util
+    import shutil
+
+    out = {}
+    if importlib.util.find_spec("camelot"):
+        for flavor in ("lattice", "stream", "hybrid", "network"):
+            out[f"camelot {flavor} csv"] = lambda pdf, flavor=flavor: camelot_csv(pdf, flavor)
+    if importlib.util.find_spec("tabula") and shutil.which("java"):
+        out["tabula lattice csv"] = lambda pdf: tabula_csv(pdf, True)
+        out["tabula stream csv"] = lambda pdf: tabula_csv(pdf, False)
+    return out
+
+
 def pymupdf4llm_markdown(pdf: Path | str) -> str:
     """``pdf`` as pymupdf4llm's ``to_markdown`` writes it, its notes on the OCR
     it would use silenced (they go through PyMuPDF's own message stream)."""

@@ -187,3 +187,31 @@ def test_quotes_over_lines_that_make_no_csv_row_join_nothing(text):
     """Lines that open and close a quote but make no CSV row (a quote inside
     a field, two fields, text after the closing quote) stay as they are."""
     assert normalise(text, load_grammars()).text == text
+
+
+def _csv_text(seed: int) -> tuple[str, object]:
+    """A generated 2021 report with its tab-separated lines written with commas."""
+    gen = make_report(seed, "ogi-2021", "tab")
+    return "\n".join(line.replace("\t", ",") for line in gen.text.split("\n")), gen
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9])
+def test_a_wrapped_label_with_its_empty_fields_inside_it_is_read(seed):
+    """tabula's CSV of a narrow label column: 2.申请人逾期未按收费通知要求缴纳费用… wrapped
+    over three lines, the values on the middle one and each other line's
+    fields empty (``…要求缴,,,,,,,``): its match runs over the empty fields,
+    which the label reads past as a tab text's empty cells. Was: no row of
+    the template, its values left out."""
+    text, gen = _csv_text(seed)
+    lines = text.split("\n")
+    i = next(k for k, line in enumerate(lines) if line.startswith("2.申请人逾期未按收费通知"))
+    values = lines[i].split(",")[1:]
+    empty = "," * len(values)
+    lines[i:i + 1] = ["2.申请人逾期未按收费通知要求缴" + empty, "纳费用、行政机关不再处理其政府," + ",".join(values),
+                      "信息公开申请" + empty]
+    r = reportparse.parse_text("\n".join(lines))
+    flat = r.flat()
+    assert {k: flat[k] for k in gen.truth if k.startswith("applications.")} == {
+        k: v for k, v in gen.truth.items() if k.startswith("applications.")}
+    assert r.tables["applications"].valid
+    assert not any(d.code == "TBL_UNKNOWN_ROW" for d in r.diagnostics)

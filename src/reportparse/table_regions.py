@@ -25,6 +25,8 @@ _WORDS = compiled(r"\p{Han}")  # words under a heading (a list of contents print
 _LABELS_HELD = 3  # row labels a section's text holds at least where its table is printed
 _TITLE_LINE = 40  # characters: a bare title's line (附表1 主动公开政府信息情况统计表), not a sentence
 _WORDY = 8  # Han characters of a line no table's (a title, 南岗区人民政府文件): a table's unnamed labels (总计, 第二十条第（一）项) have fewer
+_FIELDS = compiled(r"[,\t]| {2,}")  # what parts a line's cells: a comma (CSV), a tab, a run of spaces
+_PIECE = 2  # characters: the least piece of a header's name a table extractor cuts it into (结果 of 结果维持)
 
 Body = tuple[int, int]
 Prints = dict[str, list[tuple[Body, str]]]
@@ -160,6 +162,7 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     names = {k: labels[k] + tuple({m for tg in template.tables.values() if tg.section == k for m in (
         *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if len(m) >= 4})
              for k in todo}
+    pieces = {n[i:j] for k in todo for n in names[k] for i in range(len(n)) for j in range(i + _PIECE, len(n) + 1)}
     firsts: dict[str, tuple[int, int]] = {}  # per table: its span and its first line's start
     lasts: dict[str, int] = {}  # the end of each table's last line naming it
     blanks: list[int] = []  # where each empty line starts
@@ -179,7 +182,7 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
             prose = "。" in line
             if prose and last >= 0 and named == [todo[last]]:  # prose run on to the table's own line (one-line text)
                 lasts[named[0]] = at + len(line)
-            elif prose or (not named and len(_WORDS.findall(words)) >= _WORDY):
+            elif prose or (not named and len(_WORDS.findall(words)) >= _WORDY and not _cut_names(line, pieces)):
                 other.append(at)  # prose (a table's words there are no line of it) or a title
             elif len(named) == 1:
                 rank = todo.index(named[0])
@@ -204,3 +207,19 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
         if sum(m in "".join(text[begin:end].split()) for m in labels[key]) >= _LABELS_HELD:
             out[key] = (begin, end)
     return out, {k: firsts[k][1] for k in out}
+
+
+def _cut_names(line: str, pieces: set[str]) -> bool:
+    """Whether each cell of ``line`` (two or more) is pieces of the tables'
+    names run together: a header row whose names a table extractor cut over
+    lines and columns (tabula's ``结果 结果,其他,尚未``), no title."""
+    cells = ["".join(c.split()) for c in _FIELDS.split(line)]
+    return sum(map(bool, cells)) >= 2 and all(_pieced(c, pieces) for c in cells if c)
+
+
+def _pieced(cell: str, pieces: set[str]) -> bool:
+    ends = {0}  # where a run of whole pieces from the cell's start can end
+    for j in range(_PIECE, len(cell) + 1):
+        if any(cell[i:j] in pieces for i in ends if j - i >= _PIECE):
+            ends.add(j)
+    return len(cell) in ends

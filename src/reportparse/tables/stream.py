@@ -34,6 +34,9 @@ _VALUE_LINE = compiled(rf"^[\s|│｜]*(?:(?:{_NUM}|{_MARK})(?=[\s|│｜]|$)[\s
 # (:func:`_continues`)
 _TRAILING_VALUES = compiled(rf"(?<=[^\d\s])[\t ]*{_NUM}(?:[\t ]+{_NUM})*[\t ]*$")
 _FIRST_VALUE = compiled(rf"(?:^|[\t ]){_NUM}(?=[\t ]|$)")
+# the empty fields of a CSV line of a wrapped label (tabula's ``2.申请人逾期未按收费通知要求缴,,,,,,,``, run on into
+# its next line in the stream): blank in the label view, as a tab text's empty cells are, so the label reads whole
+_EMPTY_FIELDS = compiled(r"(?<=[^\d\s,]),{2,}(?=[^\d\s,]|[\t ]*$)")
 _ITEM_HEAD = compiled(r"\d{1,2}[.、．]\p{Han}|（[一二三四五六七八九十]|[一二三四五六七八九十]、")
 
 
@@ -150,6 +153,8 @@ def _label_view(text: str) -> tuple[str, list[int]]:
             if (m := _TRAILING_VALUES.search(line)) and _continues(
                     next((lines[j] for j in range(i + 1, len(lines)) if prose[j]), "")):
                 line = line[:m.start()] + " " * (len(line) - m.start())  # (blanks keep the offsets)
+            if "," in line:
+                line = _EMPTY_FIELDS.sub(lambda e: " " * len(e.group()), line)
             chars.extend(line)
             chars.append("\n")
             idx.extend(range(pos, pos + len(line) + 1))
