@@ -27,6 +27,7 @@ _TITLE_LINE = 40  # characters: a bare title's line (附表1 主动公开政府�
 _WORDY = 8  # Han characters of a line no table's (a title, 南岗区人民政府文件): a table's unnamed labels (总计, 第二十条第（一）项) have fewer
 _FIELDS = compiled(r"[,\t]| {2,}")  # what parts a line's cells: a comma (CSV), a tab, a run of spaces
 _PIECE = 2  # characters: the least piece of a header's name a table extractor cuts it into (结果 of 结果维持)
+_CELL = 60  # characters: a header row's cell is no longer (a few names run together); a longer one is prose
 
 Body = tuple[int, int]
 Prints = dict[str, list[tuple[Body, str]]]
@@ -214,7 +215,7 @@ def _cut_names(line: str, pieces: set[str]) -> bool:
     names run together: a header row whose names a table extractor cut over
     lines and columns (tabula's ``结果 结果,其他,尚未``), no title."""
     cells = ["".join(c.split()) for c in _FIELDS.split(line)]
-    return sum(map(bool, cells)) >= 2 and all(_pieced(c, pieces) for c in cells if c)
+    return sum(map(bool, cells)) >= 2 and all(len(c) <= _CELL and _pieced(c, pieces) for c in cells if c)
 
 
 def _pieced(cell: str, pieces: set[str]) -> bool:
