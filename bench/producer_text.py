@@ -1,7 +1,7 @@
 """Text that other tools pull out of PDFs that other programs made.
 
     pip install -e '.[dev,bench]'   # pandoc, chromium, libreoffice, poppler-utils from Debian
-    python bench/producer_text.py [--count 10] [--drop 0.03] [--fresh-seed N]
+    python bench/producer_text.py [--count 10] [--drop 0.03] [--fresh-seed N] [--only camelot,tabula]
 
 Most corpora of these reports store text, not PDFs: the text a library or
 ``pdftotext`` pulled out of a PDF that a browser printed or an office suite
@@ -12,7 +12,10 @@ every tool installed: ``pdftotext`` (default, ``-layout``, ``-raw``) and the
 libraries of ``bench/pdf_text_tools.py`` (pypdf, PyMuPDF, pdfplumber, each
 two ways, pdfminer.six, pymupdf4llm, pdfplumber's tables alone through
 ``csv.writer``) and the readers of ``scoring.more_pdf_readers`` (pypdfium2,
-Ghostscript's ``txtwrite``, PDFBox; added 2026-12-07). Each text goes through
+Ghostscript's ``txtwrite``, PDFBox; added 2026-12-07), and the table
+extractors of ``scoring.table_extractors`` when installed (camelot's four
+flavours, tabula lattice and stream, each table through pandas' ``to_csv``;
+added at stop 63, held out). Each text goes through
 :func:`reportparse.parse_text` and every cell is compared with the
 generator's value.
 
@@ -51,6 +54,7 @@ from scoring import (  # noqa: E402
     more_pdf_readers,
     parse_tool_text,
     row,
+    table_extractors,
     tally,
 )
 
@@ -69,7 +73,7 @@ def tools() -> dict[str, Callable[[str], str]]:
         out |= {"pdftotext": _pdftotext(), "pdftotext -layout": _pdftotext("-layout"),
                 "pdftotext -raw": _pdftotext("-raw")}
     out |= {name: fn for name, (module, fn) in TOOLS.items() if importlib.util.find_spec(module)}
-    return out | more_pdf_readers()
+    return out | more_pdf_readers() | table_extractors()
 
 
 def main() -> None:
@@ -79,11 +83,13 @@ def main() -> None:
     fresh_seed_option(ap, "seeds")
     ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder; "
                     "where an earlier run left every PDF of these seeds there, they are read again, not made")
+    ap.add_argument("--only", default=None, metavar="WORDS",
+                    help="only the tools whose name holds one of these comma-separated words (e.g. camelot,tabula)")
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # the libraries' font warnings
     fresh = fresh_base(args)
     generated = {seed: blanked_html(seed, args.drop) for seed in range(fresh, fresh + args.count)}
-    readers = tools()
+    readers = {name: read for name, read in tools().items() if not args.only or any(w in name for w in args.only.split(","))}
     grand = dict.fromkeys(TALLY, 0)
     with tempfile.TemporaryDirectory() as tmpname:
         tmp = args.keep or Path(tmpname)
