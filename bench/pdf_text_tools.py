@@ -78,6 +78,8 @@ from scoring import (  # noqa: E402
     fresh_base,
     fresh_seed_option,
     more_pdf_readers,
+    only,
+    only_option,
     parse_tool_text,
     pdftohtml_report,
     pymupdf4llm_markdown,
@@ -186,8 +188,7 @@ def main() -> None:
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
     fresh_seed_option(ap)
     ap.add_argument("--pdfjs", type=Path, default=None, help="a folder with node_modules/pdfjs-dist: also pdf.js's text")
-    ap.add_argument("--only", default=None, metavar="WORDS",
-                    help="only the tools whose name holds one of these comma-separated words (e.g. camelot,tabula)")
+    only_option(ap)
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # pdfminer's and pdfplumber's font warnings
     tools = [name for name, (module, _) in TOOLS.items() if importlib.util.find_spec(module)]
@@ -202,8 +203,7 @@ def main() -> None:
         TOOLS["pdf.js joined"] = ("pdf.js", _pdfjs(args.pdfjs.resolve(), "join", script))
         tools += ["pdf.js", "pdf.js joined"]
     missing = sorted({module for module, _ in TOOLS.values()} - {TOOLS[t][0] for t in tools if t in TOOLS})
-    if args.only:
-        tools = [t for t in tools if any(w in t for w in args.only.split(","))]
+    tools = only(tools, args.only)
     if not shutil.which("pdftohtml"):
         missing.append("pdftohtml (poppler-utils)")
     fresh = fresh_base(args)

@@ -52,6 +52,8 @@ from scoring import (  # noqa: E402
     fresh_base,
     fresh_seed_option,
     more_pdf_readers,
+    only,
+    only_option,
     parse_tool_text,
     row,
     table_extractors,
@@ -83,13 +85,13 @@ def main() -> None:
     fresh_seed_option(ap, "seeds")
     ap.add_argument("--keep", type=Path, default=None, help="write the PDFs here instead of a temporary folder; "
                     "where an earlier run left every PDF of these seeds there, they are read again, not made")
-    ap.add_argument("--only", default=None, metavar="WORDS",
-                    help="only the tools whose name holds one of these comma-separated words (e.g. camelot,tabula)")
+    only_option(ap)
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # the libraries' font warnings
     fresh = fresh_base(args)
     generated = {seed: blanked_html(seed, args.drop) for seed in range(fresh, fresh + args.count)}
-    readers = {name: read for name, read in tools().items() if not args.only or any(w in name for w in args.only.split(","))}
+    installed = tools()
+    readers = {name: installed[name] for name in only(installed, args.only)}
     grand = dict.fromkeys(TALLY, 0)
     with tempfile.TemporaryDirectory() as tmpname:
         tmp = args.keep or Path(tmpname)

@@ -29,6 +29,17 @@ def nbsp_option(ap) -> None:
                     help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
 
 
+def only_option(ap) -> None:
+    """The ``--only WORDS`` option of the benches that run many tools (:func:`only`)."""
+    ap.add_argument("--only", default=None, metavar="WORDS",
+                    help="only the tools whose name holds one of these comma-separated words (e.g. camelot,tabula)")
+
+
+def only(names, words: str | None) -> list:
+    """``names`` whose name holds one of the comma-separated ``words`` (all where None)."""
+    return [n for n in names if not words or any(w in n for w in words.split(","))]
+
+
 def fresh_base(args) -> int:
     """``--fresh-seed``, or a base drawn now (printed by the bench, so a run can be repeated)."""
     return args.fresh_seed if args.fresh_seed is not None else random.SystemRandom().randrange(10**6, 10**8)

@@ -18,6 +18,8 @@ one is the report's is not told (``TBL_SECTION_TWICE``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .grammar import Template
 from .startcache import compiled
 
@@ -160,10 +162,10 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     Returns the regions, and where each one's first line naming it starts."""
     if not todo:
         return {}, {}
-    names = {k: labels[k] + tuple({m for tg in template.tables.values() if tg.section == k for m in (
-        *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if len(m) >= 4})
-             for k in todo}
-    pieces = {n[i:j] for k in todo for n in names[k] for i in range(len(n)) for j in range(i + _PIECE, len(n) + 1)}
+    heads = {k: {m for tg in template.tables.values() if tg.section == k for m in (
+        *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if m} for k in todo}
+    names = {k: labels[k] + tuple(sorted(m for m in heads[k] if len(m) >= 4)) for k in todo}
+    pieces = _pieces(tuple(sorted(set().union(*heads.values()))))  # (总计 too: tabula's 结果结果其他,尚未,总计)
     firsts: dict[str, tuple[int, int]] = {}  # per table: its span and its first line's start
     lasts: dict[str, int] = {}  # the end of each table's last line naming it
     blanks: list[int] = []  # where each empty line starts
@@ -210,15 +212,21 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     return out, {k: firsts[k][1] for k in out}
 
 
-def _cut_names(line: str, pieces: set[str]) -> bool:
-    """Whether each cell of ``line`` (two or more) is pieces of the tables'
-    names run together: a header row whose names a table extractor cut over
-    lines and columns (tabula's ``结果 结果,其他,尚未``), no title."""
+@lru_cache(maxsize=64)
+def _pieces(heads: tuple[str, ...]) -> frozenset[str]:
+    """Every piece (:data:`_PIECE` characters or more) of the names in the headers of the tables looked for."""
+    return frozenset(n[i:j] for n in heads for i in range(len(n)) for j in range(i + _PIECE, len(n) + 1))
+
+
+def _cut_names(line: str, pieces: frozenset[str]) -> bool:
+    """Whether each cell of ``line`` (two or more) is pieces of the names in
+    the tables' headers run together: a header row whose names a table
+    extractor cut over lines and columns (tabula's ``结果 结果,其他,尚未``), no title."""
     cells = ["".join(c.split()) for c in _FIELDS.split(line)]
     return sum(map(bool, cells)) >= 2 and all(len(c) <= _CELL and _pieced(c, pieces) for c in cells if c)
 
 
-def _pieced(cell: str, pieces: set[str]) -> bool:
+def _pieced(cell: str, pieces: frozenset[str]) -> bool:
     ends = {0}  # where a run of whole pieces from the cell's start can end
     for j in range(_PIECE, len(cell) + 1):
         if any(cell[i:j] in pieces for i in ends if j - i >= _PIECE):
