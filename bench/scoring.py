@@ -207,11 +207,7 @@ def camelot_csv(pdf: Path | str, flavor: str) -> str:
     with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
         warnings.simplefilter("ignore")  # "no tables found on page N" and the like
         tables = camelot.read_pdf(str(pdf), pages="all", flavor=flavor)
-    out = io.StringIO()
-    for table in tables:
-        table.df.to_csv(out, index=False, header=False)
-        out.write("\n")
-    return out.getvalue()
+    return _frames_csv(table.df for table in tables)
 
 
 def tabula_csv(pdf: Path | str, lattice: bool) -> str:
@@ -229,6 +225,14 @@ def tabula_csv(pdf: Path | str, lattice: bool) -> str:
         warnings.simplefilter("ignore")
         frames = tabula.read_pdf(str(pdf), pages="all", lattice=lattice, stream=not lattice,
                                  pandas_options={"header": None}, silent=True)
+    return _frames_csv(frames)
+
+
+def _frames_csv(frames) -> str:
+    """Data frames as a researcher keeps an extractor's tables: each through
+    pandas' ``to_csv`` (no index, no header row), an empty line after each."""
+    import io
+
     out = io.StringIO()
     for frame in frames:
         frame.to_csv(out, index=False, header=False)

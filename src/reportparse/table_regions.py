@@ -162,10 +162,10 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
     Returns the regions, and where each one's first line naming it starts."""
     if not todo:
         return {}, {}
-    heads = {k: {m for tg in template.tables.values() if tg.section == k for m in (
+    header_names = {k: {m for tg in template.tables.values() if tg.section == k for m in (
         *tg.names, *(n for c in tg.columns.values() for n in (*c.labels, c.group or ""))) if m} for k in todo}
-    names = {k: labels[k] + tuple(sorted(m for m in heads[k] if len(m) >= 4)) for k in todo}
-    pieces = _pieces(tuple(sorted(set().union(*heads.values()))))  # (总计 too: tabula's 结果结果其他,尚未,总计)
+    names = {k: labels[k] + tuple(sorted(m for m in header_names[k] if len(m) >= 4)) for k in todo}
+    pieces = _pieces(tuple(sorted(set().union(*header_names.values()))))  # (总计 too: tabula's 结果结果其他,尚未,总计)
     firsts: dict[str, tuple[int, int]] = {}  # per table: its span and its first line's start
     lasts: dict[str, int] = {}  # the end of each table's last line naming it
     blanks: list[int] = []  # where each empty line starts
@@ -213,9 +213,9 @@ def _untitled(text: str, template: Template, labels: dict[str, tuple[str, ...]],
 
 
 @lru_cache(maxsize=64)
-def _pieces(heads: tuple[str, ...]) -> frozenset[str]:
+def _pieces(names: tuple[str, ...]) -> frozenset[str]:
     """Every piece (:data:`_PIECE` characters or more) of the names in the headers of the tables looked for."""
-    return frozenset(n[i:j] for n in heads for i in range(len(n)) for j in range(i + _PIECE, len(n) + 1))
+    return frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + _PIECE, len(n) + 1))
 
 
 def _cut_names(line: str, pieces: frozenset[str]) -> bool:
