@@ -228,6 +228,31 @@ def tabula_csv(pdf: Path | str, lattice: bool) -> str:
     return _frames_csv(frames)
 
 
+def pymupdf_tables_csv(pdf: Path | str, strategy: str, frames: bool) -> str:
+    """The tables PyMuPDF's ``find_tables`` finds in ``pdf`` with ``strategy``
+    (``lines``: by the ruling lines; ``text``: by the words' alignment), each
+    written as a researcher keeps it: ``frames``, through ``to_pandas`` and
+    pandas' ``to_csv`` (no index; the first row the column names PyMuPDF
+    makes of it, ``Col0``, ``1-法提供``), else its ``extract()`` rows through
+    Python's ``csv`` (an empty line after each table either way)."""
+    import csv
+    import io
+
+    import pymupdf
+
+    pymupdf.set_messages(stream=io.StringIO())
+    out = io.StringIO()
+    with pymupdf.open(str(pdf)) as doc:
+        for page in doc:
+            for table in page.find_tables(strategy=strategy):
+                if frames:
+                    table.to_pandas().to_csv(out, index=False)
+                else:
+                    csv.writer(out).writerows([["" if c is None else c for c in row] for row in table.extract()])
+                out.write("\n")
+    return out.getvalue()
+
+
 def _frames_csv(frames) -> str:
     """Data frames as a researcher keeps an extractor's tables: each through
     pandas' ``to_csv`` (no index, no header row), an empty line after each."""
@@ -244,7 +269,9 @@ def table_extractors() -> dict:
     """The PDF table extractors installed here, by name: each a function of a
     PDF's path to its tables as CSV (added at stop 63; ``pip install camelot-py
     tabula-py``, tabula also needs ``java``; neither is a dependency of
-    reportparse): camelot's four flavours, tabula's lattice and stream modes."""
+    reportparse): camelot's four flavours, tabula's lattice and stream modes;
+    and PyMuPDF's ``find_tables`` (added at stop 64), by its ruling lines
+    (rows through ``csv``) and by its words (frames through pandas)."""
     import importlib.util
     import shutil
 
@@ -255,6 +282,10 @@ def table_extractors() -> dict:
     if importlib.util.find_spec("tabula") and shutil.which("java"):
         out["tabula lattice csv"] = lambda pdf: tabula_csv(pdf, True)
         out["tabula stream csv"] = lambda pdf: tabula_csv(pdf, False)
+    if importlib.util.find_spec("pymupdf"):
+        out["pymupdf tables csv"] = lambda pdf: pymupdf_tables_csv(pdf, "lines", False)
+        if importlib.util.find_spec("pandas"):
+            out["pymupdf text tables pandas"] = lambda pdf: pymupdf_tables_csv(pdf, "text", True)
     return out
 
 

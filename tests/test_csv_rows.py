@@ -20,7 +20,7 @@ import reportparse
 from reportparse.grammar import load_grammars
 from reportparse.normalise import normalise
 
-from conftest import cell_at
+from conftest import FIXTURES, cell_at, cells_of, parsed_fixture
 from generator import make_report
 
 NUMBER = re.compile(r"[-+]?[\d.]*")  # a value cell (or an empty one): never wrapped
@@ -215,3 +215,46 @@ def test_a_wrapped_label_with_its_empty_fields_inside_it_is_read(seed):
         k: v for k, v in gen.truth.items() if k.startswith("applications.")}
     assert r.tables["applications"].valid
     assert not any(d.code == "TBL_UNKNOWN_ROW" for d in r.diagnostics)
+
+
+def test_two_rows_values_in_one_cell_are_not_read_as_one_number():
+    """PyMuPDF's ``find_tables`` (text strategy, each table's ``to_pandas``
+    written by ``to_csv``) of 淮安市 2024's PDF saw no rule between two rows
+    of 三 and put both in one cell: ``"4 保护第三方合法权益⏎…⏎5 属于三类内部事务信息","6⏎7"``.
+    The field's lines run together read 67 for the second row (printed 7),
+    and no rule could check it (the first row left empty): it is placed now,
+    not read, and the table is not valid. Every value read, inferred or left
+    as printed is the PDF's."""
+    report, truth = parsed_fixture("pymupdf-find-tables-text-pandas-huaian-2024.txt")
+    cell = cell_at(report, "applications.result.withheld.internal_affairs.natural_person")
+    assert cell.value == 67 and cell.status == "placed"
+    assert not report.tables["applications"].valid
+    assert any(d.code == "TBL_UNANCHORED" and d.path == "tables.applications" for d in report.diagnostics)
+    assert all(cell.value == truth["truth"][key] for key, cell in cells_of(report) if cell.status in ("read", "inferred"))
+
+
+def test_a_point_on_a_line_of_its_own_leaves_the_value_placed():
+    """PyMuPDF's ``find_tables`` (lines) of 洪泽区 2023's PDF sets the point
+    of 7730.28 on a line of its own inside the quoted field
+    (``行政事业性收费,"773028⏎."``): 773028 is placed, not read, and 二 (no
+    rule checks it) is not valid; 三, read whole, stays valid."""
+    report, truth = parsed_fixture("pymupdf-find-tables-csv-hongze-2023.txt")
+    cell = cell_at(report, "proactive.fees.amount")
+    assert cell.status == "placed" and not report.tables["proactive"].valid
+    flat = report.flat()
+    assert report.tables["applications"].valid
+    assert {k: flat[k] for k in truth["truth"] if k.startswith("applications.")} == {
+        k: v for k, v in truth["truth"].items() if k.startswith("applications.")}
+
+
+def test_a_number_wrapped_in_its_field_is_read_where_the_rules_confirm_it():
+    """A number wrapped in a narrow cell (``"2⏎1"`` for 21) is placed until
+    the rules confirm it: 三's column and row sums hold with 21, so it is
+    read and 三 stays valid."""
+    path = FIXTURES / "pymupdf-find-tables-csv-hongze-2023.txt"
+    text = path.read_text(encoding="utf-8").replace('一、",,,21,0,0,0,0,0,21', '一、",,,"2\n1",0,0,0,0,0,21', 1)
+    assert '"2\n1"' in text
+    report = reportparse.parse_text(text)
+    cell = cell_at(report, "applications.new.natural_person")
+    assert (cell.value, cell.status) == (21, "read")
+    assert report.tables["applications"].valid

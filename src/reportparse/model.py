@@ -160,8 +160,14 @@ LAST_AS_TOTAL = ("the last of a row's cells, fewer than its columns, taken for i
 COLUMNS_REORDERED = ("the table's header names these columns in another order than the template, and that order "
                      "does not show where each value belongs (三: not every column of the group named; 四: a group's "
                      "总计 may stand anywhere among its parts)")
+# a CSV field's lines run together (csvrows.join_quoted_breaks) with digits or a point on both sides of a break:
+# a number wrapped in a narrow cell, or two rows' values in one cell (PyMuPDF's ``6⏎7`` where no rule parts them)
+DIGITS_ACROSS_LINES = ("the cell's field holds digits (or a point) on two lines, read as one number: a number wrapped in "
+                       "a narrow cell is, but two rows' values in one cell (a rule between the rows the extractor missed) "
+                       "or a point set on a line of its own are not; only the rules, every cell of theirs known and "
+                       "holding, confirm it")
 LIFTED_BY_RULES = frozenset({UNTIL_RULES_HOLD, CUT_WITHOUT_BLANKS, EDGE_SEPARATOR_EMPTY, BLANK_ENDS_TRIMMED, PLACES_UNCHECKED, SCATTERED,
-                             COUNT_ON_LINES, OCR_LINES, LAST_AS_TOTAL})
+                             COUNT_ON_LINES, OCR_LINES, LAST_AS_TOTAL, DIGITS_ACROSS_LINES})
 
 
 @dataclass(slots=True)

@@ -28,6 +28,7 @@ from ..options import ParseOptions
 from ..rules import unvouched
 from .columns import reorder_columns
 from .count_shifts import undecided_by_count
+from .joined_digits import joined_digits_doubted
 from .kinds import REGISTRY, TableKind
 from .place import SpanOf, doubted, empty_cells
 from .prose import ProseEvidence
@@ -57,6 +58,7 @@ def extract_tables(c: Canonical, regions: dict[str, tuple[int, int]], template: 
     if any(d.code == "TBL_EMPTY_UNPRINTED" for d in diags):
         _counts_unproven(template, out)
     _edge_separator_doubted(c.separators, out)
+    joined_digits_doubted(c.original, out)
     return out, diags
 
 
