@@ -1,0 +1,58 @@
+"""Real reports' text with a whole page lost, printed twice, or out of order.
+
+A corpus's texts lose pages: a download cut short, a page dropped or doubled
+when scans are stitched, two pages swapped by a scanner's feeder. The
+bundled real PDFs' ``pdftotext`` texts (pages apart by form feeds) are
+damaged every such way, one page at a time, and parsed: a table that lost
+rows, or holds them twice or out of order, is never valid with a value
+other than the hand-checked one, and no value at all comes out other than
+printed (``bench/page_damage.py`` measures the same on generated PDFs).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import reportparse
+from reportparse.grammar import load_grammars
+
+from conftest import CORPUS, ROOT, cells_of
+
+TEXTS = ["hongze-2023.pdftotext.txt", "hongze-2024.pdftotext.txt", "hongze-2024.pdftotext-layout.txt",
+         "huaian-2024.pdftotext.txt", "huaian-2024.pdftotext-layout.txt"]
+
+
+def _truth(name: str) -> dict[str, object]:
+    exp = json.loads((ROOT / "tests/golden" / f"{name.split('.')[0]}.pdf.expected.json").read_text(encoding="utf-8"))
+    tpl = load_grammars().templates[exp["template"]]
+    return {f"{t}.{rid}.{col}": want for t, rows in exp["tables"].items() for rid, values in rows.items()
+            for col, want in zip(tpl.tables[t].row(rid).columns, values, strict=True)}
+
+
+def _damaged(pages: list[str]) -> list[tuple[str, list[str]]]:
+    out = []
+    for k in range(len(pages)):
+        out.append((f"page {k + 1} dropped", pages[:k] + pages[k + 1:]))
+        out.append((f"page {k + 1} twice", pages[:k + 1] + pages[k:]))
+        if k + 1 < len(pages):
+            out.append((f"pages {k + 1} and {k + 2} swapped", pages[:k] + [pages[k + 1], pages[k]] + pages[k + 2:]))
+    return out
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_a_page_lost_doubled_or_swapped_never_gives_a_wrong_value(name):
+    truth = _truth(name)
+    pages = (CORPUS / "real" / name).read_text(encoding="utf-8").split("\f")
+    if not pages[-1].strip():
+        pages.pop()
+    assert len(pages) >= 5
+    valid_tables = 0
+    for how, damaged in _damaged(pages):
+        report = reportparse.parse_text("\f".join(damaged))
+        wrong = {k: (c.value, truth[k], c.status) for k, c in cells_of(report)
+                 if k in truth and c.value is not None and c.value != truth[k]}
+        assert wrong == {}, how
+        valid_tables += sum(t.valid for t in report.tables.values())
+    assert valid_tables > 0  # the damage leaves some tables whole, and those are read
