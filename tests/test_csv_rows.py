@@ -258,3 +258,19 @@ def test_a_number_wrapped_in_its_field_is_read_where_the_rules_confirm_it():
     cell = cell_at(report, "applications.new.natural_person")
     assert (cell.value, cell.status) == (21, "read")
     assert report.tables["applications"].valid
+
+
+def test_a_cell_doubled_beside_its_float_copy_is_no_reason_to_trust_the_trim():
+    """pandas' ``read_html`` of a page whose 规章 row has a cell written twice
+    beside a cell left empty (``<td></td><td>21</td><td>21</td><td>0</td>``),
+    through ``to_csv``: a column with an empty cell prints floats, so the copy
+    reads ``21.0`` beside ``21`` (``规章,,21,21.0,0.0``). The empty field was
+    trimmed as padding and 21 read into 本年新制作数量 (printed empty): 二
+    valid with a wrong value (``bench/html_mutation.py --scrapers``,
+    858064123). The same number written two ways is a cell doubled too: the
+    trim is doubted, 21 placed, 二 not valid."""
+    report, truth = parsed_fixture("pandas-to-csv-cell-doubled-858064123.txt")
+    cell = cell_at(report, "proactive.rules.made")
+    assert (cell.value, cell.status) == (21, "placed") and truth["truth"]["proactive.rules.made"] == 6
+    assert not report.tables["proactive"].valid
+    assert all(c.value == truth["truth"][k] for k, c in cells_of(report) if c.status == "read" and k.startswith("proactive."))

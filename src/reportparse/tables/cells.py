@@ -25,6 +25,7 @@ from .tokens import (
     read_token,
     run_into_label,
     segment_lines,
+    written_twice,
 )
 
 
@@ -397,7 +398,7 @@ def moved_by_trim(values: list[Value], start: int, n: int) -> list[bool]:
     lead = next((i for i, v in enumerate(values) if v.kind != "blank"), len(values))
     end = len(values) - next((i for i, v in enumerate(reversed(values)) if v.kind != "blank"), len(values))
     inner = [i for i in range(lead, end) if values[i].kind == "blank"]
-    twice = [i for i in range(lead, end - 1) if values[i].kind != "blank" and values[i].raw == values[i + 1].raw]
+    twice = [i for i in range(lead, end - 1) if values[i].kind != "blank" and written_twice(values[i], values[i + 1])]
     first = min([*inner, *(i + 1 for i in twice)], default=None)  # the first place the extra may stand
     last = max([*inner, *twice], default=None)
     trailing_cut, leading_cut = start + n < len(values), start > 0

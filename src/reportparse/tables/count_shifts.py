@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from ..arith import CellRef, Equation
 from ..model import Table
-from .tokens import Value
+from .tokens import Value, written_twice
 
 
 def undecided_by_count(eqs: list[Equation], order: list[CellRef], table: Table) -> set[CellRef]:
@@ -80,7 +80,7 @@ def undecided_by_extra(eqs: list[Equation], order: list[CellRef], fields: list[V
     ends trimmed again."""
     n, out = len(kept), set()
     for x, f in enumerate(fields):
-        if f.kind != "blank" and not (x and f.raw == fields[x - 1].raw):
+        if f.kind != "blank" and not (x and written_twice(fields[x - 1], f)):
             continue
         alt = fields[:x] + fields[x + 1:]
         while len(alt) > n and alt[-1].kind == "blank":

@@ -46,4 +46,4 @@ def _across(original: str, start: int, end: int) -> bool:
     after = original[end:end + 3].lstrip(GONE)
     before = original[max(0, start - 3):start].rstrip(GONE)
     return (original[end:end + 1] == GONE and after[:1] in _NUMERIC) or (
-        original[start - 1:start] == GONE and start > 0 and before[-1:] in _NUMERIC)
+        original[start - 1:start] == GONE and before[-1:] in _NUMERIC)

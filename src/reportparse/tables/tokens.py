@@ -138,6 +138,14 @@ class Value:
         return self.kind == "number" and self.raw.isdigit()
 
 
+def written_twice(a: Value, b: Value) -> bool:
+    """Whether ``b`` may be ``a``'s cell printed again (a cell doubled): the
+    same text, or the same number written two ways — pandas prints a column
+    with an empty cell as floats, so a doubled cell reads ``21`` beside
+    ``21.0``."""
+    return a.raw == b.raw or (a.kind == b.kind == "number" and a.value is not None and a.value == b.value)
+
+
 def one_per_line(values: list[Value]) -> bool:
     """Two or more values, each on a line of its own: every line is one cell
     (a scraper's or pdftotext's one cell per line), so no value's digits are
