@@ -41,6 +41,16 @@ def parsed_fixture(name: str):
     return reportparse.parse_text(path.read_text(encoding="utf-8")), truth
 
 
+def golden_truth(pdf: str) -> dict[str, object]:
+    """The hand-checked cells of a bundled real PDF (``tests/golden/<pdf>.expected.json``), by flat key."""
+    from reportparse.grammar import load_grammars
+
+    exp = json.loads((GOLDEN / f"{pdf}.expected.json").read_text(encoding="utf-8"))
+    tpl = load_grammars().templates[exp["template"]]
+    return {f"{t}.{rid}.{col}": want for t, rows in exp["tables"].items() for rid, values in rows.items()
+            for col, want in zip(tpl.tables[t].row(rid).columns, values, strict=True)}
+
+
 def cell_at(report, key: str):
     """The cell of a flat key (``applications.result.total.other_org``), or None."""
     tkey, rest = key.split(".", 1)

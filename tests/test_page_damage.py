@@ -11,24 +11,14 @@ printed (``bench/page_damage.py`` measures the same on generated PDFs).
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import reportparse
-from reportparse.grammar import load_grammars
 
-from conftest import CORPUS, ROOT, cells_of
+from conftest import CORPUS, cells_of, golden_truth
 
 TEXTS = ["hongze-2023.pdftotext.txt", "hongze-2024.pdftotext.txt", "hongze-2024.pdftotext-layout.txt",
          "huaian-2024.pdftotext.txt", "huaian-2024.pdftotext-layout.txt"]
-
-
-def _truth(name: str) -> dict[str, object]:
-    exp = json.loads((ROOT / "tests/golden" / f"{name.split('.')[0]}.pdf.expected.json").read_text(encoding="utf-8"))
-    tpl = load_grammars().templates[exp["template"]]
-    return {f"{t}.{rid}.{col}": want for t, rows in exp["tables"].items() for rid, values in rows.items()
-            for col, want in zip(tpl.tables[t].row(rid).columns, values, strict=True)}
 
 
 def _damaged(pages: list[str]) -> list[tuple[str, list[str]]]:
@@ -43,7 +33,7 @@ def _damaged(pages: list[str]) -> list[tuple[str, list[str]]]:
 
 @pytest.mark.parametrize("name", TEXTS)
 def test_a_page_lost_doubled_or_swapped_never_gives_a_wrong_value(name):
-    truth = _truth(name)
+    truth = golden_truth(name.split(".")[0] + ".pdf")
     pages = (CORPUS / "real" / name).read_text(encoding="utf-8").split("\f")
     if not pages[-1].strip():
         pages.pop()

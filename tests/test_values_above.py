@@ -18,10 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reportparse
-from reportparse.grammar import load_grammars
 from reportparse.tables.values_above import moved_parts
 
-from conftest import CORPUS, FIXTURES, GOLDEN, cells_of, parsed_fixture
+from conftest import CORPUS, FIXTURES, cells_of, golden_truth, parsed_fixture
 
 GS = "ghostscript-txtwrite-generated.txt"
 
@@ -128,10 +127,7 @@ def test_real_pdfs_through_ghostscript_are_never_valid_with_a_wrong_value(pdf):
                            str(CORPUS / "real" / pdf)], capture_output=True, check=True).stdout.decode("utf-8", "replace")
     report = reportparse.parse_text(text)
     assert not any(d.code == "TBL_VALUES_ABOVE_LABELS" for d in report.diagnostics)
-    exp = json.loads((GOLDEN / f"{pdf}.expected.json").read_text(encoding="utf-8"))
-    tpl = load_grammars().templates[exp["template"]]
-    truth = {f"{t}.{rid}.{col}": want for t, rows in exp["tables"].items() for rid, values in rows.items()
-             for col, want in zip(tpl.tables[t].row(rid).columns, values, strict=True)}
+    truth = golden_truth(pdf)
     assert _wrong_in_valid(report, truth) == {}
     assert sum(c.value == truth[k] for k, c in cells_of(report) if k in truth) > len(truth) * 0.8
 
