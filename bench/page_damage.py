@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -43,14 +42,10 @@ from scoring import (  # noqa: E402
     fresh_base,
     fresh_seed_option,
     parse_tool_text,
+    pdftotext_reader,
     row,
     tally,
 )
-
-
-def _pdftotext(*flags: str) -> Callable[[Path], str]:
-    return lambda pdf: subprocess.run(["pdftotext", "-enc", "UTF-8", *flags, str(pdf), "-"],
-                                      capture_output=True, text=True, check=True).stdout
 
 
 def _pdfplumber_layout(pdf: Path) -> str:
@@ -59,20 +54,9 @@ def _pdfplumber_layout(pdf: Path) -> str:
         return "\f".join(page.extract_text(layout=True) or "" for page in doc.pages)
 
 
-def damaged(pages: list[str]) -> dict[str, list[list[str]]]:
-    """Every text of ``pages`` with one page dropped, one printed twice, or two side by side swapped."""
-    out: dict[str, list[list[str]]] = {"page dropped": [], "page twice": [], "pages swapped": []}
-    for k in range(len(pages)):
-        out["page dropped"].append(pages[:k] + pages[k + 1:])
-        out["page twice"].append(pages[:k + 1] + pages[k:])
-        if k + 1 < len(pages):
-            out["pages swapped"].append(pages[:k] + [pages[k + 1], pages[k]] + pages[k + 2:])
-    return out
-
-
 def run(start: int, count: int, tools: dict[str, Callable[[Path], str]], drop: float, scan: bool,
         tmp: Path) -> dict[str, dict[str, int]]:
-    from generator import searchable_scan
+    from generator import page_damages, searchable_scan
 
     tots: dict[str, dict[str, int]] = {}
     for seed in range(start, start + count):
@@ -81,13 +65,8 @@ def run(start: int, count: int, tools: dict[str, Callable[[Path], str]], drop: f
         if scan:
             pdf = searchable_scan(pdf, tmp / f"{seed}-scan.pdf")
         for name, read in tools.items():
-            pages = read(pdf).split("\f")
-            if len(pages) > 1 and not pages[-1].strip():
-                pages.pop()  # the form feed after the last page
-            for how, texts in damaged(pages).items():
-                tot = tots.setdefault(f"{name:<20}{how}", dict.fromkeys(TALLY, 0))
-                for text in texts:
-                    tally(parse_tool_text("\f".join(text)), gen.truth, tot)
+            for how, _, text in page_damages(read(pdf)):
+                tally(parse_tool_text(text), gen.truth, tots.setdefault(f"{name:<20}{how}", dict.fromkeys(TALLY, 0)))
     return tots
 
 
@@ -102,7 +81,7 @@ def main() -> None:
         sys.exit("pdftotext (poppler-utils) is not installed")
     if args.scan and not shutil.which("tesseract"):
         sys.exit("--scan needs tesseract (tesseract-ocr, tesseract-ocr-chi-sim)")
-    tools = {"pdftotext": _pdftotext(), "pdftotext -layout": _pdftotext("-layout")}
+    tools = {"pdftotext": pdftotext_reader(), "pdftotext -layout": pdftotext_reader("-layout")}
     if importlib.util.find_spec("pdfplumber"):
         tools["pdfplumber layout"] = _pdfplumber_layout
     fresh = fresh_base(args)

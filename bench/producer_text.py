@@ -33,7 +33,6 @@ import importlib.util
 import io
 import logging
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -55,25 +54,19 @@ from scoring import (  # noqa: E402
     only,
     only_option,
     parse_tool_text,
+    pdftotext_reader,
     row,
     table_extractors,
     tally,
 )
 
 
-def _pdftotext(*flags: str) -> Callable[[str], str]:
-    def text(path: str) -> str:
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", *flags, path, "-"],
-                              capture_output=True, text=True, check=True).stdout
-    return text
-
-
 def tools() -> dict[str, Callable[[str], str]]:
     """Every text tool installed, by name."""
     out: dict[str, Callable[[str], str]] = {}
     if shutil.which("pdftotext"):
-        out |= {"pdftotext": _pdftotext(), "pdftotext -layout": _pdftotext("-layout"),
-                "pdftotext -raw": _pdftotext("-raw")}
+        out |= {"pdftotext": pdftotext_reader(), "pdftotext -layout": pdftotext_reader("-layout"),
+                "pdftotext -raw": pdftotext_reader("-raw")}
     out |= {name: fn for name, (module, fn) in TOOLS.items() if importlib.util.find_spec(module)}
     return out | more_pdf_readers() | table_extractors()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 TALLY = ("cells", "right", "wrong", "unflagged", "null", "placed", "valid", "valid_wrong")
@@ -190,6 +191,14 @@ def more_pdf_readers() -> dict:
         out["pdfbox"] = pdfbox_text
         out["pdfbox -sort"] = lambda pdf: pdfbox_text(pdf, sort=True)
     return out
+
+
+def pdftotext_reader(*flags: str) -> Callable[[Path | str], str]:
+    """poppler's ``pdftotext`` with ``flags`` as a function of a PDF's path to its text (UTF-8, pages apart by form feeds)."""
+    import subprocess
+
+    return lambda pdf: subprocess.run(["pdftotext", "-enc", "UTF-8", *flags, str(pdf), "-"],
+                                      capture_output=True, text=True, check=True).stdout
 
 
 def camelot_csv(pdf: Path | str, flavor: str) -> str:

@@ -347,6 +347,23 @@ _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _BRACKETS = [("（", "("), ("）", ")"), ("〔", "【"), ("〕", "]")]
 
 
+def page_damages(text: str) -> list[tuple[str, int, str]]:
+    """``text`` (pages apart by form feeds; one after the last page is no page)
+    with one page dropped, one printed twice, or two side by side swapped, every
+    such way: (``page dropped`` / ``page twice`` / ``pages swapped``, the page's
+    index, the damaged text) — a download cut short, scans stitched, a feeder's swap."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()
+    out = []
+    for k in range(len(pages)):
+        out.append(("page dropped", k, "\f".join(pages[:k] + pages[k + 1:])))
+        out.append(("page twice", k, "\f".join(pages[:k + 1] + pages[k:])))
+        if k + 1 < len(pages):
+            out.append(("pages swapped", k, "\f".join(pages[:k] + [pages[k + 1], pages[k]] + pages[k + 2:])))
+    return out
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
