@@ -1,6 +1,6 @@
 """Reports as other PDF libraries write their text, with cells printed as nothing.
 
-    python bench/pdf_text_tools.py [--count 40] [--drop 0.03] [--fresh-seed N] [--only camelot,tabula]
+    python bench/pdf_text_tools.py [--count 40] [--drop 0.03] [--fresh-seed N] [--only camelot,tabula] [--thousands]
 
 Generated reports are rendered to PDF (``tests/generator.render_pdf``, as in
 ``bench/pdftotext_blanks.py``: ruled or whitespace-aligned, both looks, 三
@@ -91,6 +91,7 @@ from scoring import (  # noqa: E402
     row,
     table_extractors,
     tally,
+    thousands_option,
 )
 
 
@@ -173,11 +174,11 @@ TOOLS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-def run(start: int, count: int, tools: list[str], drop: float, tmp: Path) -> dict[str, dict[str, int]]:
+def run(start: int, count: int, tools: list[str], drop: float, tmp: Path, thousands: bool = False) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in tools}
     for seed in range(start, start + count):
         pdf = tmp / f"{seed}.pdf"
-        gen = blanked_pdf(seed, drop, pdf)
+        gen = blanked_pdf(seed, drop, pdf, thousands)
         for name in tools:
             if name in PDFTOHTML:
                 tally(pdftohtml_report(pdf, PDFTOHTML[name]), gen.truth, tots[name])
@@ -192,6 +193,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40, help="reports per seed set")
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells printed empty")
+    thousands_option(ap)
     fresh_seed_option(ap)
     ap.add_argument("--pdfjs", type=Path, default=None, help="a folder with node_modules/pdfjs-dist: also pdf.js's text")
     only_option(ap)
@@ -217,10 +219,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, start in (("seeds 31000+ (tuning)", 31000), ("seeds 31100+ (tuning)", 31100),
                             (f"fresh seeds {fresh}+ (held out)", fresh)):
-            tots = run(start, args.count, tools, args.drop, Path(tmp))
+            tots = run(start, args.count, tools, args.drop, Path(tmp), args.thousands)
             for tool in tools:
                 print(row(f"{name:<34}{tool}", tots[tool], 53))
-    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}"
+    print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}{'; --thousands' if args.thousands else ''}"
           + (f"; not installed: {', '.join(missing)}" if missing else "") + ")")
 
 

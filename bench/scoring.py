@@ -30,6 +30,33 @@ def nbsp_option(ap) -> None:
                     help="every 0 and the cells left empty printed as &nbsp; (as most sites' editors print a table)")
 
 
+def thousands_option(ap) -> None:
+    """The ``--thousands`` option of the benches of generated PDFs and web pages (:func:`separated`)."""
+    ap.add_argument("--thousands", action="store_true",
+                    help="reports with large numbers, each of 1000 or more printed with thousands separators "
+                         "(1,234; in one report of four 1, 234, as OCR and some producers print them)")
+
+
+def separated(value: object, spaced: bool) -> object:
+    """``value`` as a report printing thousands separators writes it: a
+    number of 1000 or more as ``4,554`` or ``7,730.28`` (``spaced``: ``4,
+    554``, as OCR and some producers print it); any other value as it is
+    (added at stop 65)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1000:
+        return value
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    return text.replace(",", ", ") if spaced else text
+
+
+def _shown(gen, seed: int, drop: float, thousands: bool, empty: object = "", also_empty=lambda v: False):
+    """``gen`` as printed: a share ``drop`` of its cells (and those ``also_empty`` picks) printed as ``empty``,
+    with ``thousands``, the rest through :func:`separated` (spaced in one report of four)."""
+    rng = random.Random(seed * 7 + 1)
+    blank = {k for k, v in gen.truth.items() if v is not None and (rng.random() < drop or also_empty(v))}
+    shown = {k: (empty if k in blank else separated(v, seed % 4 == 3) if thousands else v) for k, v in gen.truth.items()}
+    return dataclasses.replace(gen, truth=shown)
+
+
 def only_option(ap) -> None:
     """The ``--only WORDS`` option of the benches that run many tools (:func:`only`)."""
     ap.add_argument("--only", default=None, metavar="WORDS",
@@ -93,36 +120,34 @@ def row(name: str, t: dict[str, int], width: int = 34) -> str:
             f"{t['placed'] / c:>17.2%}{t['valid']:>14}{t['valid_wrong']:>17}")
 
 
-def blanked_pdf(seed: int, drop: float, pdf: Path):
+def blanked_pdf(seed: int, drop: float, pdf: Path, thousands: bool = False):
     """Generated report ``seed`` (2021 and 2019 templates by turns) rendered
     to ``pdf`` — ruled or whitespace-aligned, the simple or the template look,
     三 split over a page in one report of five — with a share ``drop`` of its
-    cells printed empty. Returns the generator's report, whose ``truth`` holds
-    every value (the cells printed empty included)."""
+    cells printed empty (``thousands``: a report with large numbers, printed
+    with thousands separators, :func:`separated`). Returns the generator's
+    report, whose ``truth`` holds every value (the cells printed empty included)."""
     from generator import make_report, render_pdf
 
-    rng = random.Random(seed * 7 + 1)
-    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-    blank = {k for k, v in gen.truth.items() if v is not None and rng.random() < drop}
-    shown = dataclasses.replace(gen, truth={k: ("" if k in blank else v) for k, v in gen.truth.items()})
+    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab", big=True if thousands else None)
+    shown = _shown(gen, seed, drop, thousands)
     render_pdf(shown, pdf, ruled=seed % 3 != 0, look=("simple", "template")[seed // 2 % 2], split_table=seed % 5 == 0)
     return gen
 
 
-def blanked_html(seed: int, drop: float, nbsp: bool = False):
+def blanked_html(seed: int, drop: float, nbsp: bool = False, thousands: bool = False):
     """Generated report ``seed`` (2021 and 2019 templates by turns) as a web
     page (``tests/generator.render_html``) with a share ``drop`` of its cells
     left empty (``nbsp``: every 0 too, each empty cell's text ``&nbsp;``, as
-    most sites' editors print a table: :func:`nbsp_option`). Returns the
-    generator's report (``truth`` holds every value, the cells left empty
-    included) and the page."""
+    most sites' editors print a table: :func:`nbsp_option`; ``thousands``: a
+    report with large numbers, printed with thousands separators,
+    :func:`separated`). Returns the generator's report (``truth`` holds every
+    value, the cells left empty included) and the page."""
     from generator import make_report, render_html
 
-    rng = random.Random(seed * 7 + 1)
-    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab")
-    blank = {k for k, v in gen.truth.items() if v is not None and (rng.random() < drop or nbsp and v == 0)}
-    empty = "&nbsp;" if nbsp else ""
-    return gen, render_html(dataclasses.replace(gen, truth={k: (empty if k in blank else v) for k, v in gen.truth.items()}))
+    gen = make_report(seed, ("ogi-2021", "ogi-2019")[seed % 2], "tab", big=True if thousands else None)
+    shown = _shown(gen, seed, drop, thousands, "&nbsp;" if nbsp else "", lambda v: nbsp and v == 0)
+    return gen, render_html(shown)
 
 
 PDFTOHTML = {"pdftohtml": ["-s", "-noframes"], "pdftohtml -xml": ["-xml"]}  # poppler: files of markup, not text

@@ -1,5 +1,6 @@
 """Web pages as scrapers turn them into text: BeautifulSoup's ``get_text``
-(no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``), html2text,
+(no separator, ``" "``, ``"\\n"``, ``"\\t"``, with ``strip``; ``","`` and
+``", "``, added at stop 65), html2text,
 inscriptis, trafilatura (``extract`` with its tables, and ``html2txt``),
 resiliparse (``extract_plain_text`` as it comes and without its formatting),
 markdownify, html_text (the last three added 2026-12-07),
@@ -11,7 +12,7 @@ keeping text and tables apart write them) — the text most crawled corpora
 of these reports hold.
 
     pip install -e '.[bench]'
-    python bench/scraper_text.py [--count 40] [--drop 0.03] [--fresh-seed N]
+    python bench/scraper_text.py [--count 40] [--drop 0.03] [--fresh-seed N] [--thousands]
 
 Generated reports as web pages (``tests/generator.render_html``, as in
 ``bench/web_text.py``) with a share ``--drop`` of the cells left empty; each
@@ -24,6 +25,10 @@ skipped. ``--pretty`` scrapes the pages' HTML source pretty-printed as many
 sites serve it (BeautifulSoup's ``prettify``: every tag and text on a line
 of its own, indented), whose white space between cells every tool keeps in
 its own way (html2text: ``规章  |  3  |  |  5``, a row without outer pipes).
+``--thousands`` (stop 65): reports with large numbers, each of 1000 or more
+printed with thousands separators (``4,554``; ``4, 554`` in one report of
+four: ``scoring.separated``), which a comma-joining scraper runs into its
+separators.
 
 Seed sets: 90100+ (the fixes of 2026-12-04's second session came from
 reading their output: **tuning**) and fresh seeds drawn at run time (held
@@ -51,6 +56,7 @@ from scoring import (  # noqa: E402
     nbsp_option,
     row,
     tally,
+    thousands_option,
 )
 
 import reportparse  # noqa: E402
@@ -65,7 +71,9 @@ def tools() -> dict[str, Callable[[str], str]]:
             return lambda html: BeautifulSoup(html, "lxml").get_text(*(() if sep is None else (sep,)), strip=strip)
         out.update({"bs4 get_text()": soup(None), "bs4 get_text(' ')": soup(" "), "bs4 get_text('\\n')": soup("\n"),
                     "bs4 get_text('\\t')": soup("\t"), "bs4 get_text(' ', strip)": soup(" ", True),
-                    "bs4 get_text('\\n', strip)": soup("\n", True)})
+                    "bs4 get_text('\\n', strip)": soup("\n", True),
+                    # cells joined by commas, as a script writing a row as CSV without quotes gets them (stop 65)
+                    "bs4 get_text(',')": soup(","), "bs4 get_text(', ')": soup(", ")})
     except ImportError:
         pass
     try:
@@ -146,10 +154,10 @@ def _pandas(kind: str, last: bool = False) -> Callable[[str], str]:
 
 
 def run(start: int, count: int, drop: float, to_text: dict[str, Callable[[str], str]],
-        pretty: bool = False, nbsp: bool = False, minified: bool = False) -> dict[str, dict[str, int]]:
+        pretty: bool = False, nbsp: bool = False, minified: bool = False, thousands: bool = False) -> dict[str, dict[str, int]]:
     tots = {name: dict.fromkeys(TALLY, 0) for name in ("reportparse (HTML)", *to_text)}
     for seed in range(start, start + count):
-        gen, html = blanked_html(seed, drop, nbsp)
+        gen, html = blanked_html(seed, drop, nbsp, thousands)
         if minified:
             html = re.sub(r">\s+<", "><", html)
         tally(reportparse.parse_bytes(html.encode("utf-8"), path="page.html"), gen.truth, tots["reportparse (HTML)"])
@@ -192,6 +200,7 @@ def main() -> None:
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
     ap.add_argument("--pretty", action="store_true", help="scrape the pages' HTML source pretty-printed (prettify)")
     nbsp_option(ap)
+    thousands_option(ap)
     ap.add_argument("--minified", action="store_true",
                     help="the page served on one line (the white space between its tags dropped), as many sites serve it")
     ap.add_argument("--files", nargs="+", type=Path, metavar="PAGE",
@@ -207,10 +216,10 @@ def main() -> None:
     fresh = fresh_base(args)
     print(f"{'set':<34}{'tool':<27}{HEAD}")
     for name, start in (("seeds 90100+ (tuning)", 90100), (f"fresh seeds {fresh}+ (held out)", fresh)):
-        for tool, t in run(start, args.count, args.drop, to_text, args.pretty, args.nbsp, args.minified).items():
+        for tool, t in run(start, args.count, args.drop, to_text, args.pretty, args.nbsp, args.minified, args.thousands).items():
             print(row(f"{name:<34}{tool}", t, 61), flush=True)
     print(f"(--fresh-seed {fresh} repeats the held-out rows; --drop {args.drop}{'; --pretty' if args.pretty else ''}"
-          f"{'; --nbsp' if args.nbsp else ''}{'; --minified' if args.minified else ''})")
+          f"{'; --nbsp' if args.nbsp else ''}{'; --minified' if args.minified else ''}{'; --thousands' if args.thousands else ''})")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Reports copied out of web pages, with cells left empty.
 
-    python bench/web_text.py [--count 40] [--drop 0.03] [--fresh-seed N]
+    python bench/web_text.py [--count 40] [--drop 0.03] [--fresh-seed N] [--thousands]
 
 Generated reports as web pages (``tests/generator.render_html``: a path from
 the home page and navigation around the report, tables with rowspan and
@@ -33,15 +33,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scoring import HEAD, TALLY, blanked_html, fresh_base, fresh_seed_option, row, tally  # noqa: E402
+from scoring import (  # noqa: E402
+    HEAD,
+    TALLY,
+    blanked_html,
+    fresh_base,
+    fresh_seed_option,
+    row,
+    tally,
+    thousands_option,
+)
 
 import reportparse  # noqa: E402
 
 
-def run(to_text: Callable[[str], str], start: int, count: int, drop: float) -> dict[str, int]:
+def run(to_text: Callable[[str], str], start: int, count: int, drop: float, thousands: bool = False) -> dict[str, int]:
     tot = dict.fromkeys(TALLY, 0)
     for seed in range(start, start + count):
-        gen, html = blanked_html(seed, drop)
+        gen, html = blanked_html(seed, drop, thousands=thousands)
         report = reportparse.parse_text(to_text(html))
         tally(report, gen.truth, tot)
     return tot
@@ -63,6 +72,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=40)
     ap.add_argument("--drop", type=float, default=0.03, help="share of the cells left empty")
+    thousands_option(ap)
     fresh_seed_option(ap)
     args = ap.parse_args()
     fresh = fresh_base(args)
@@ -84,12 +94,12 @@ def main() -> None:
     tools += [(name, dumper(cmd)) for name, cmd in TEXT_BROWSERS.items() if shutil.which(cmd[0])]
     for name, to_text in tools:
         for start, drop in ((fresh, 0.0), (fresh + args.count, args.drop)):
-            t = run(to_text, start, args.count, drop)
+            t = run(to_text, start, args.count, drop, args.thousands)
             print(row(f"{name}, {'no empty cell' if not drop else f'{drop:.0%} empty'}", t, 40))
     if browser is not None:
         browser.close()
         pw.stop()
-    print(f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats this run)")
+    print(f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats this run{'; --thousands' if args.thousands else ''})")
 
 
 if __name__ == "__main__":
