@@ -31,26 +31,17 @@ def nbsp_option(ap) -> None:
 
 
 def thousands_option(ap) -> None:
-    """The ``--thousands`` option of the benches of generated PDFs and web pages (:func:`separated`)."""
+    """The ``--thousands`` option of the benches of generated PDFs and web pages (``generator.separated``)."""
     ap.add_argument("--thousands", action="store_true",
                     help="reports with large numbers, each of 1000 or more printed with thousands separators "
                          "(1,234; in one report of four 1, 234, as OCR and some producers print them)")
 
 
-def separated(value: object, spaced: bool) -> object:
-    """``value`` as a report printing thousands separators writes it: a
-    number of 1000 or more as ``4,554`` or ``7,730.28`` (``spaced``: ``4,
-    554``, as OCR and some producers print it); any other value as it is
-    (added at stop 65)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1000:
-        return value
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    return text.replace(",", ", ") if spaced else text
-
-
 def _shown(gen, seed: int, drop: float, thousands: bool, empty: object = "", also_empty=lambda v: False):
     """``gen`` as printed: a share ``drop`` of its cells (and those ``also_empty`` picks) printed as ``empty``,
-    with ``thousands``, the rest through :func:`separated` (spaced in one report of four)."""
+    with ``thousands``, the rest through ``generator.separated`` (spaced in one report of four)."""
+    from generator import separated
+
     rng = random.Random(seed * 7 + 1)
     blank = {k for k, v in gen.truth.items() if v is not None and (rng.random() < drop or also_empty(v))}
     shown = {k: (empty if k in blank else separated(v, seed % 4 == 3) if thousands else v) for k, v in gen.truth.items()}
@@ -125,7 +116,7 @@ def blanked_pdf(seed: int, drop: float, pdf: Path, thousands: bool = False):
     to ``pdf`` — ruled or whitespace-aligned, the simple or the template look,
     三 split over a page in one report of five — with a share ``drop`` of its
     cells printed empty (``thousands``: a report with large numbers, printed
-    with thousands separators, :func:`separated`). Returns the generator's
+    with thousands separators, ``generator.separated``). Returns the generator's
     report, whose ``truth`` holds every value (the cells printed empty included)."""
     from generator import make_report, render_pdf
 
@@ -141,7 +132,7 @@ def blanked_html(seed: int, drop: float, nbsp: bool = False, thousands: bool = F
     left empty (``nbsp``: every 0 too, each empty cell's text ``&nbsp;``, as
     most sites' editors print a table: :func:`nbsp_option`; ``thousands``: a
     report with large numbers, printed with thousands separators,
-    :func:`separated`). Returns the generator's report (``truth`` holds every
+    ``generator.separated``). Returns the generator's report (``truth`` holds every
     value, the cells left empty included) and the page."""
     from generator import make_report, render_html
 

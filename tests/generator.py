@@ -347,6 +347,17 @@ _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _BRACKETS = [("（", "("), ("）", ")"), ("〔", "【"), ("〕", "]")]
 
 
+def separated(value: object, spaced: bool) -> object:
+    """``value`` as a report printing thousands separators writes it: a
+    number of 1000 or more as ``4,554`` or ``7,730.28`` (``spaced``: ``4,
+    554``, as OCR and some producers print it); any other value as it is
+    (added at stop 65, for the benches' ``--thousands``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 1000:
+        return value
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    return text.replace(",", ", ") if spaced else text
+
+
 def page_damages(text: str) -> list[tuple[str, int, str]]:
     """``text`` (pages apart by form feeds; one after the last page is no page)
     with one page dropped, one printed twice, or two side by side swapped, every
