@@ -528,6 +528,30 @@ def test_run_together_digits_with_thousands_separators_are_never_read_wrong(monk
         assert [c.value for c in report.tables["proactive"].rows["rules"].values()] == [None, None, None]
 
 
+@pytest.mark.parametrize("joined", ["\n", " "])
+@pytest.mark.parametrize("empty_first", [True, False])
+def test_a_comma_and_a_space_before_three_digits_never_fills_a_short_row(joined, empty_first):
+    """``4, 380`` (4,380 printed with a space after its separator) where the
+    cells stand one per line, or one space apart (scrapers' ``get_text()``
+    of a page): read as two cells (4 | 380) as in CSV written with spaces
+    (``1, 0, 18``), a row whose first cell is printed as nothing came out
+    whole and 二 valid with 4 and 380 (the probe of stop 65: 35 of 1,850
+    such scraped texts). The run is one field, unreadable: never read
+    either way, the row's other cells read where they stand."""
+    gen = make_report(1000, "ogi-2021", "lines", big=True)
+    assert "规章\n0\n4380\n0\n" in gen.text and gen.truth["proactive.rules.repealed"] == 4380
+    row = ([] if empty_first else ["0"]) + ["4, 380", "0"]
+    report = reportparse.parse_text(gen.text.replace("规章\n0\n4380\n0\n", joined.join(["规章", *row]) + "\n"))
+    cells = report.tables["proactive"].rows["rules"]
+    assert not report.tables["proactive"].valid
+    assert cells["repealed"].value is None
+    assert [k for k, c in cells.items() if c.value is not None and c.value != gen.truth[f"proactive.rules.{k}"]] == []
+    if joined == "\n":  # (one space apart, the line after a label opens with ``4,``: a number a comma ends, damaged)
+        assert any(d.code == "CELL_UNREADABLE" and "4, 380" in d.message for d in report.diagnostics)
+    assert [v for v in reportparse.parse_text(gen.text.replace("规章\n0\n4380\n0\n", "规章\n1, 0, 18\n")).tables["proactive"]
+            .rows["rules"].values() if v.value is not None] != []  # (CSV with spaces: its cells still apart)
+
+
 @pytest.mark.parametrize("sep", [", ", "，", "､"])
 @pytest.mark.parametrize("layout", ["tab", "layout", "pipes", "markdown"])
 def test_a_thousands_separator_with_a_space_or_full_width_never_leaves_the_last_group(layout, sep, monkeypatch):
@@ -565,12 +589,19 @@ def test_run_together_digits_with_spaced_separators_are_never_read_as_cells(monk
 def test_comma_separated_cells_stay_cells(sep):
     """Text whose cells a comma separates (CSV, with or without spaces or
     quotes; full-width commas): ``规章,4348,0,0`` and a line of values only,
-    ``0,0,0,0,0,50,…``, are cells, never one number with separators."""
+    ``0,0,0,0,0,50,…``, are cells, never one number with separators. With a
+    comma and a space, a value of three digits after another (``5, 120``)
+    may be one number printed with a spaced separator (stop 65): unreadable,
+    never read either way, the rest read as cells."""
     for seed in (700, 701):
         for template in ("ogi-2021", "ogi-2019"):
             gen = make_report(seed, template, "tab", big=True)
             report = reportparse.parse_text(gen.text.replace("\t", sep))
             got = report.flat()
+            if sep == ", ":
+                assert [k for k in gen.truth if got[k] is not None and got[k] != gen.truth[k]] == [], (seed, template)
+                assert sum(got[k] == gen.truth[k] for k in gen.truth) > 0.6 * len(gen.truth)  # (72% on 700, big values)
+                continue
             assert {k: got[k] for k in gen.truth} == gen.truth, (seed, template)
             assert all(t.valid for t in report.tables.values())
 

@@ -12,7 +12,7 @@ from ..model import BLANK_ENDS_TRIMMED, CUT_WITHOUT_BLANKS, LAST_AS_TOTAL, PLACE
 from ..span import Span
 from .cells import fit_positions, moved_by_trim_of, settle_speck
 from .split import readings, splits
-from .tokens import UNREAD_MARKS, Value, one_per_line
+from .tokens import SPACED_WHY, UNREAD_MARKS, Value, one_per_line
 
 SpanOf = Callable[[int, int], Span]
 CUT_SEVERAL_WAYS = "its row's digits can be cut several ways, so a value the rules force may not be the one printed"
@@ -96,7 +96,8 @@ def place_row(row: Row, columns: dict[str, Column], values: list[Value], tabbed:
     if fitted is None and tabbed and (once := spans_repeated(values, nonblank, [columns[c].span for c in cols])):
         fitted = once
         out.diagnostics.append(Diagnostic("TBL_SPAN_REPEATED", f"{' '.join(v.raw for v in nonblank)!r}: one value per merged cell", span_of(nonblank[0].start, nonblank[-1].end), path))
-    junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw.strip() not in UNREAD_MARKS]  # ?: only that cell was unreadable
+    # ?: only that cell was unreadable; ``4, 380``: a number printed with a spaced separator, no OCR damage
+    junk = [v for v in (fitted or []) if v.kind == "unreadable" and v.raw.strip() not in UNREAD_MARKS and v.unread != SPACED_WHY]
     if fitted is not None and len(junk) >= DAMAGED:
         # OCR garbles a whole line (a baseline between two label lines): its digits are no better than its junk
         out.cells = {c: Cell(None, v.raw.strip(), "missing", span_of(v.start, v.end)) for c, v in zip(cols, fitted, strict=True)}

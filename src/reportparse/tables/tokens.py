@@ -38,6 +38,13 @@ _CSV_LINE = compiled(r"(?:^|[^\d\s,])\s*,\s*[-+]?\d|\d\s*,(?:\s|$)|,\d{1,2}(?![\
 # boundaries, and a number a comma ends is unreadable (:data:`_GLUED`)
 _RUN_INTO_LABEL = compiled(r"[^\d\s,+\-][-+]?\d+,\s|\d[-+]\d+,\s")  # (``0-82, 959``: 0, -8, 2,959)
 _RUN_AT_START = compiled(r"[-+]?\d+,\s")
+# one to three digits, then a comma and a space before three digits, once or more, on a line whose commas
+# separate cells (``757, 4, 380``, ``5, 214.38``): a number with thousands separators as OCR and some producers print them
+# (4,380) or two cells (4 | 380) — the line does not say which, so the run is one field, unreadable (never
+# read either way: read as two cells, a row one cell short once came out whole, 二 valid with 4 and 380)
+_SPACED_GROUPS = compiled(r"(?<![\d.,])[-+]?\d{1,3}(?:, \d{3})+(?:\.\d+)?(?![\d.]|,\d)")
+_SPACED_SEP = "\u201a\u201a"  # (‚‚, as long as ``, ``) how a comma and a space inside such a run are passed on
+_SPACED_RUN = compiled(rf"^[-+]?\d{{1,3}}(?:{_SPACED_SEP}\d{{3}})+(?:\.\d+)?$")
 
 
 # glued to a label, a number with separators whose first group is one digit (``许可4,287``)
@@ -108,11 +115,14 @@ UNREADABLE_WHY = {
     "cut": "the end of a number cut at its decimal point",
     # digits with commas that are no number with thousands separators (``1,018073``)
     "commas": "digits and commas that are no one number with thousands separators: which digits make which cell is not known",
+    # a comma and a space before three digits on a line whose commas separate cells (``4, 380``)
+    "spaced": "a comma and a space before three digits: a thousands separator (4, 380 for 4380) or two cells (4 and 380)",
     # a dash right before a number (``–5``)
     "dashed": "a dash before a number: a minus sign, or an empty cell's dash with the next cell run into it",
     # ``-0``: no one prints a negative zero
     "minus_zero": "a negative zero: no one prints -0, so a digit was lost (OCR reads -10 as -0)",
 }
+SPACED_WHY = UNREADABLE_WHY["spaced"]  # (a number printed so is no OCR damage: ``place``)
 
 
 @dataclass
@@ -184,6 +194,8 @@ def _kind_of(raw: str) -> _Kind | None:
         if g := _GROUPED.match(tok):
             num = g.group(1).replace(",", "")
             return "number", tok, float(num) if "." in num else int(num), g.group(2), None
+        if _SPACED_RUN.match(tok):
+            return "unreadable", tok.replace(_SPACED_SEP, ", "), None, None, UNREADABLE_WHY["spaced"]
         if _COMMA_RUN.match(tok):
             return "unreadable", tok.replace(_UNSURE_COMMA, ","), None, None, UNREADABLE_WHY["commas"]
     if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
@@ -249,7 +261,8 @@ def segment_lines(text: str, positions: Positions, *,
         else:
             csv = "," in line and _CSV_LINE.search(line) and not run_into_label(line, after_label and not out)
             signed_end = -1  # where a token that ends in a number and its sign mark ends (1183↓)
-            for m in _TOKEN.finditer(line.replace(",", " ") if csv else line):
+            cut = _SPACED_GROUPS.sub(lambda g: g.group().replace(", ", _SPACED_SEP), line) if csv else line
+            for m in _TOKEN.finditer(cut.replace(",", " ") if csv else line):
                 tok, at = m.group(), pos + m.start()
                 if signed_end >= 0 and (lead := _LEAD_DIGITS.match(tok)) and fields:
                     # 1183↓ 52961 (cells run together): whose digits the mark's number took is not known
