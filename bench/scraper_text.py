@@ -27,7 +27,7 @@ of its own, indented), whose white space between cells every tool keeps in
 its own way (html2text: ``规章  |  3  |  |  5``, a row without outer pipes).
 ``--thousands`` (stop 65): reports with large numbers, each of 1000 or more
 printed with thousands separators (``4,554``; ``4, 554`` in one report of
-four: ``scoring.separated``), which a comma-joining scraper runs into its
+four: ``generator.separated``), which a comma-joining scraper runs into its
 separators.
 
 Seed sets: 90100+ (the fixes of 2026-12-04's second session came from

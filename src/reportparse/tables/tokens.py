@@ -195,7 +195,7 @@ def _kind_of(raw: str) -> _Kind | None:
             num = g.group(1).replace(",", "")
             return "number", tok, float(num) if "." in num else int(num), g.group(2), None
         if _SPACED_RUN.match(tok):
-            return "unreadable", tok.replace(_SPACED_SEP, ", "), None, None, UNREADABLE_WHY["spaced"]
+            return "unreadable", tok.replace(_SPACED_SEP, ", "), None, None, SPACED_WHY
         if _COMMA_RUN.match(tok):
             return "unreadable", tok.replace(_UNSURE_COMMA, ","), None, None, UNREADABLE_WHY["commas"]
     if _OCR_TOKEN.match(tok) and compiled(r"[工lIoO〇○]").search(tok):
@@ -261,8 +261,8 @@ def segment_lines(text: str, positions: Positions, *,
         else:
             csv = "," in line and _CSV_LINE.search(line) and not run_into_label(line, after_label and not out)
             signed_end = -1  # where a token that ends in a number and its sign mark ends (1183↓)
-            cut = _SPACED_GROUPS.sub(lambda g: g.group().replace(", ", _SPACED_SEP), line) if csv else line
-            for m in _TOKEN.finditer(cut.replace(",", " ") if csv else line):
+            cells = _SPACED_GROUPS.sub(lambda g: g.group().replace(", ", _SPACED_SEP), line).replace(",", " ") if csv else line
+            for m in _TOKEN.finditer(cells):
                 tok, at = m.group(), pos + m.start()
                 if signed_end >= 0 and (lead := _LEAD_DIGITS.match(tok)) and fields:
                     # 1183↓ 52961 (cells run together): whose digits the mark's number took is not known
