@@ -10,6 +10,8 @@ read them with the parser alone, so none of the tools is needed here.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import regex
 
@@ -1120,3 +1122,41 @@ def test_an_empty_first_cell_a_pipe_closes_is_a_cell_not_indentation():
     whole = reportparse.parse_text(text.replace(" 2| 2| 3|", " 2| 3|"))  # the doubled cell printed once
     got = {k: cell_at(whole, k).value for k in want}
     assert {k: v for k, v in got.items() if v is not None} == {k: v for k, v in want.items() if v}
+
+
+def test_a_drawn_grids_wrapped_header_names_its_columns_in_its_cells_order():
+    """pymupdf4llm's ``to_text()`` draws a PDF's tables as ``+---+`` grids
+    and wraps a header cell's words over lines of the grid (fixture
+    ``pymupdf4llm-text-733690541``, a held-out seed of
+    ``bench/producer_text.py``): 商业企业 stands on the second line of its
+    cell, after the other names of 三 on the first. Read line by line, the
+    header named 科研机构 … 其他 商业企业, and each row's five values were
+    moved one column on — 三 valid (a column's rules hold whichever column it
+    is printed under) with 61 values wrong. In a grid, a name's column is
+    its cell: the order is the template's, every value read right."""
+    report, truth = parsed_fixture("pymupdf4llm-text-733690541.txt")
+    assert _wrong(report, truth) == {}
+    assert report.tables["applications"].valid
+    assert not [d for d in report.diagnostics if d.code == "TBL_COLUMN_ORDER"]
+    statuses = [c.status for k, c in cells_of(report) if k.startswith("applications.")]
+    assert statuses.count("read") >= 155
+
+
+def test_two_names_in_one_cell_of_a_drawn_grid_leave_their_columns_placed():
+    """The same grid with 科研机构 moved into 商业企业's cell: which of the
+    two columns comes first is not shown, so the group's values are placed
+    (a row's values alike aside) and 三 is not valid."""
+    lines = (FIXTURES / "pymupdf4llm-text-733690541.txt").read_text(encoding="utf-8").split("\n")
+    head, second = lines[31], lines[32]
+    assert "他组织 科研 机构" in head and "商业企业    " in second
+    lines[31], lines[32] = head.replace("他组织 科研 机构", "他组织" + " " * 10), second.replace("商业企业    ", "商业企业科研机构")
+    report = reportparse.parse_text("\n".join(lines))
+    truth = json.loads((FIXTURES / "pymupdf4llm-text-733690541.truth.json").read_text(encoding="utf-8"))
+    assert not report.tables["applications"].valid
+    assert any(d.code == "TBL_COLUMN_ORDER" and "one cell" in d.message for d in report.diagnostics)
+    assert {k: w for k, w in _wrong(report, truth).items() if w[2] != "placed"} == {}
+    placed = [k for k, c in cells_of(report) if k.startswith("applications.") and c.status == "placed"]
+    assert len(placed) >= 80 and all(k.rsplit(".", 1)[1] in _GROUP for k in placed)
+
+
+_GROUP = {"business", "research", "nonprofit", "legal_service", "other_org"}

@@ -45,6 +45,7 @@ from .header_names import (
     empty_cell_order,
     filled_order,
     gaps_disagree,
+    grid_cells,
     half_names,
     head_of,
     line_at,
@@ -77,12 +78,19 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
         return cols, []
+    at = _head_places(t, s, cols)
+    return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)]
+
+
+def _head_places(t: TableGrammar, s: Stream, cols: list[str]) -> dict[str, int]:
+    """Where the header before the first row names each of ``cols`` once (a
+    label-view index), a name one character off included."""
     head = head_of(t, s)
     places = column_places(t, head, cols)
     at = {cid: p[0] for cid, p in places.items() if len(p) == 1}
     if at and len(at) < len(cols):
         at.update(misspelt(t, blanked(t, head), [c for c in cols if not places[c]], at))
-    return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)]
+    return at
 
 
 def _repeated_heads(t: TableGrammar, s: Stream, cols: list[str]) -> list[list[str]]:
@@ -348,6 +356,15 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
         return _placed(rows, path, "the header names the columns around a merged header (" + ", ".join(_sides(t))
                        + ") in another order than the template: their values are placed, not read")
     cols, runs = printed_order(t, s)
+    if t.layout == "labelled_rows" and runs and len(runs[0]) >= 2:
+        at = _head_places(t, s, cols)
+        if (cells := grid_cells(s, text, [at[c] for c in runs[0]])) is not None:
+            # a drawn grid's header whose cells wrap: the names' order is their cells' order
+            if len(set(cells)) < len(cells):
+                return _placed(rows, path, "the header's grid holds two of the names of the columns under "
+                               f"{t.columns[cols[0]].group} in one cell: which value is whose is not shown (a row's "
+                               "values alike aside), so they are placed, not read", alike_kept=True, cols=cols)
+            runs = [sorted(runs[0], key=lambda c: cells[runs[0].index(c)]), *runs[1:]]
     if t.layout == "labelled_rows" and runs and 1 <= len(runs[0]) < len(cols) and (filled := empty_cell_order(t, s, text, cols)):
         return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
                        + f" of the columns under {t.columns[cols[0]].group} and leaves a cell empty where the template "

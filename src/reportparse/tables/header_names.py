@@ -154,6 +154,29 @@ def line_text(s: Stream, text: str, i: int) -> str:
     return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end]
 
 
+def grid_cells(s: Stream, text: str, places: list[int]) -> list[int] | None:
+    """The cell each name at ``places`` (label-view indexes) stands in, where
+    they stand on two lines or more of one drawn grid — lines that each hold
+    the same number (three or more) of cell walls: tabs, as the canonical
+    text sets a drawn grid's cells apart, or ``|``. Such a header, its cells
+    wrapped (``+---+`` text, a name on a cell's second line), is read line by
+    line, so its reading order is not its columns' order; a cell's place is.
+    None elsewhere (one line, text that flows, one cell a line): there the
+    reading order is the columns' order."""
+    where = []
+    for i in places:
+        at = line_at(s, text, i)[1]
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        line = text[start:len(text) if end < 0 else end]
+        where.append((start, len(_WALL.findall(line)), len(_WALL.findall(line, 0, at - start))))
+    if len({w[0] for w in where}) < 2 or len({w[1] for w in where}) != 1 or where[0][1] < 3:
+        return None
+    return [cell for _, _, cell in where]
+
+
+_WALL = compiled(r"[\t|│｜]")
+
+
 def line_at(s: Stream, text: str, i: int) -> tuple[int, int]:
     """Where index ``i`` of the label view stands in the canonical ``text``: (line, offset)."""
     at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
