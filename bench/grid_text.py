@@ -1,6 +1,6 @@
 """Web tables as converters that fill a merged cell's grid print them.
 
-    python bench/grid_text.py [--count 10] [--drop 0.05] [--fresh-seed N]
+    python bench/grid_text.py [--count 10] [--drop 0.05] [--wrap N] [--fresh-seed N]
 
 Generated reports as web pages (``tests/generator.render_html``: rowspan and
 colspan as the template merges its cells) with a share ``--drop`` of their
@@ -13,6 +13,10 @@ of the page one block per line. Printed per print: cells right, wrong and
 left empty, tables valid, and tables valid with a wrong value (must be 0), on
 fresh seeds drawn at run time. Tuning: seeds 91000+ (the first run found 2021's
 single-value rows of 一 left empty in ``rep`` prints: ``TBL_SPAN_REPEATED``).
+``--wrap N`` (added at stop 66, held out): tabulate's cells, headers too,
+wrapped at N characters (its ``maxcolwidths``), a cell's text on lines of
+the grid one under another, as a grid drawn by a tool whose columns are
+narrow (pymupdf4llm's ``to_text``) prints it; the other prints are skipped.
 Needs the ``[bench]`` extra (beautifulsoup4, lxml, tabulate)."""
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ def grid(table, repeat: bool, merge_up: bool = False) -> list[list[str]]:
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a value cell's whole text
 
 
-def printed(rows: list[list[str]], style: str) -> str:
+def printed(rows: list[list[str]], style: str, wrap: int | None = None) -> str:
     if style == "md":
         return "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
                          + ["| " + " | ".join(r) + " |" for r in rows[1:]])
@@ -76,7 +80,7 @@ def printed(rows: list[list[str]], style: str) -> str:
         return "\n".join("\t".join(r) for r in rows)
     import tabulate
 
-    return tabulate.tabulate(rows[1:], headers=rows[0], tablefmt=style)
+    return tabulate.tabulate(rows[1:], headers=rows[0], tablefmt=style, maxcolwidths=wrap, maxheadercolwidths=wrap)
 
 
 def tables_printed(html: str, print_table: Callable[[int, Any], str]) -> str:
@@ -89,19 +93,22 @@ def tables_printed(html: str, print_table: Callable[[int, Any], str]) -> str:
     return "\n".join(line.strip() for line in soup.body.get_text("\n").split("\n"))
 
 
-def convert(html: str, style: str, repeat: bool, merge_up: bool = False) -> str:
-    return tables_printed(html, lambda _, t: printed(grid(t, repeat, merge_up), style))
+def convert(html: str, style: str, repeat: bool, merge_up: bool = False, wrap: int | None = None) -> str:
+    return tables_printed(html, lambda _, t: printed(grid(t, repeat, merge_up), style, wrap))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=10)
     ap.add_argument("--drop", type=float, default=0.05, help="share of the cells left empty")
+    ap.add_argument("--wrap", type=int, default=None, metavar="N",
+                    help="tabulate's cells wrapped at N characters (grid and simple prints only)")
     fresh_seed_option(ap)
     args = ap.parse_args()
     fresh = fresh_base(args)
-    print(f"{'print':<34}{HEAD}")
-    for style in STYLES:
+    width = 46 if args.wrap else 34
+    print(f"{'print':<{width}}{HEAD}")
+    for style in ("grid", "simple") if args.wrap else STYLES:
         for repeat, merge_up in ((True, False), (False, False), (True, True)):
             for k, drop in enumerate((0.0, args.drop)):
                 if merge_up and not drop:
@@ -109,9 +116,10 @@ def main() -> None:
                 tot = dict.fromkeys(TALLY, 0)
                 for seed in range(fresh + k * args.count, fresh + (k + 1) * args.count):
                     gen, html = blanked_html(seed, drop)
-                    tally(reportparse.parse_text(convert(html, style, repeat, merge_up)), gen.truth, tot)
+                    tally(reportparse.parse_text(convert(html, style, repeat, merge_up, args.wrap)), gen.truth, tot)
                 way = "rep, empty merged up" if merge_up else "rep" if repeat else "first"
-                print(row(f"{style}, {way}, {'no empty cell' if not drop else f'{drop:.0%} empty'}", tot))
+                wrapped = f", wrap {args.wrap}" if args.wrap else ""
+                print(row(f"{style}{wrapped}, {way}, {'no empty cell' if not drop else f'{drop:.0%} empty'}", tot, width))
     print(f"fresh seeds {fresh}+ (--fresh-seed {fresh} repeats this run)")
 
 
