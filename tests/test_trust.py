@@ -838,6 +838,47 @@ def test_columns_a_header_prints_in_another_order_are_read_under_it():
         assert any(d.code == "TBL_COLUMN_ORDER" for d in report.diagnostics)
 
 
+def _header_on_two_lines(gen, first: str, second: str) -> str:
+    """``gen``'s text with the line naming 三's five columns under 法人或其他组织
+    printed as two lines."""
+    org = "\t".join(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])
+    assert gen.text.count(org) == 1
+    return gen.text.replace(org, first + "\n" + second)
+
+
+def test_an_aligned_header_whose_names_stand_on_two_lines_leaves_the_group_placed():
+    """Text aligned with spaces (``pdftotext -layout``) sets each header cell's
+    name at its cell's middle or foot: a cell of one line (商业企业) may stand
+    on a lower line than the names right of it, which wrap. Read line by
+    line, the header named 科研机构 … 其他 商业企业, and the values (printed in
+    the template's order) were moved one column on. On indented lines the
+    reading order is not shown to be the columns' order: the group's values
+    are placed, the table not valid, nothing wrong read."""
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    text = _header_on_two_lines(gen, " " * 24 + "科研机构    社会公益组织    法律服务机构    其他", " " * 12 + "商业企业")
+    report = reportparse.parse_text(text)
+    table = report.tables["applications"]
+    assert not table.valid
+    assert table.rows["new"]["business"].status == "placed"
+    assert [k for k, v in gen.truth.items() if k.startswith("applications.")
+            and (c := table.rows[k[13:].rsplit(".", 1)[0]][k.rsplit(".", 1)[1]]).value not in (None, v)
+            and c.status in ("read", "inferred")] == []
+
+
+def test_a_header_that_flows_onto_a_second_line_keeps_its_reading_order():
+    """The same names as text that flows (each line from the margin): the
+    reading order is the columns' order, the values are read under it."""
+    order = ["科研机构", "社会公益组织", "法律服务机构", "其他", "商业企业"]
+    gen = make_report(700, "ogi-2021", "tab", big=True)
+    text = _columns_printed(gen, order)
+    text = text.replace("\t".join(order), "科研机构    社会公益组织    法律服务机构    其他\n商业企业")
+    report = reportparse.parse_text(text)
+    got = report.flat()
+    assert {k: got[k] for k in gen.truth if k.startswith("applications.")} == \
+        {k: v for k, v in gen.truth.items() if k.startswith("applications.")}
+    assert report.tables["applications"].valid
+
+
 def test_columns_a_header_names_only_in_part_and_out_of_order_are_placed():
     """The same with one column's name not found (法律服务 for 法律服务机构):
     where each value belongs is not known, so the group's values are placed,

@@ -48,6 +48,7 @@ from .header_names import (
     grid_cells,
     half_names,
     head_of,
+    indented_lines,
     line_at,
     line_text,
     lost_whole,
@@ -365,6 +366,12 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                                f"{t.columns[cols[0]].group} in one cell: which value is whose is not shown (a row's "
                                "values alike aside), so they are placed, not read", alike_kept=True, cols=cols)
             runs = [sorted(runs[0], key=lambda c: cells[runs[0].index(c)]), *runs[1:]]
+        elif indented_lines(s, text, [at[c] for c in runs[0]]) and runs[0] != [c for c in cols if c in runs[0]]:
+            return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
+                           + f" of the columns under {t.columns[cols[0]].group} in another order than the template, "
+                           "on indented lines of text aligned with spaces, where a cell's name may stand on a lower "
+                           "line than the next cell's: which value is whose is not shown (a row's values alike "
+                           "aside), so they are placed, not read", alike_kept=True, cols=cols)
     if t.layout == "labelled_rows" and runs and 1 <= len(runs[0]) < len(cols) and (filled := empty_cell_order(t, s, text, cols)):
         return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
                        + f" of the columns under {t.columns[cols[0]].group} and leaves a cell empty where the template "

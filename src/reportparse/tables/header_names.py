@@ -177,6 +177,18 @@ def grid_cells(s: Stream, text: str, places: list[int]) -> list[int] | None:
 _WALL = compiled(r"[\t|│｜]")
 
 
+def indented_lines(s: Stream, text: str, places: list[int]) -> bool:
+    """Whether the names at ``places`` (label-view indexes) stand on two
+    lines or more, each indented (text aligned with spaces: the canonical
+    line opens with a tab). A cell of such a header may hold its name on a
+    lower line than the next cell's (cells set to their middle or foot,
+    names of one and of two lines), so the reading order is not shown to be
+    the columns' order; text that flows (a line opening at the margin)
+    keeps its reading order."""
+    starts = {text.rfind("\n", 0, line_at(s, text, i)[1]) + 1 for i in places}
+    return len(starts) >= 2 and all(text[k:k + 1] in ("\t", " ") for k in starts)
+
+
 def line_at(s: Stream, text: str, i: int) -> tuple[int, int]:
     """Where index ``i`` of the label view stands in the canonical ``text``: (line, offset)."""
     at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
