@@ -1462,7 +1462,7 @@ def test_a_header_search_in_a_region_with_no_row_label_does_not_fail():
 
     table = load_grammars().templates["ogi-2021"].tables["applications"]
     text = "项之和）计这一情形，不计其他情形）\n7局5改\t0\t2\t0\t5\n"
-    cols, runs = printed_order(table, make_stream(text, 0, len(text)))
+    cols, runs, _ = printed_order(table, make_stream(text, 0, len(text)))
     assert cols == ["business", "research", "nonprofit", "legal_service", "other_org"]
     assert runs == [[]]
 

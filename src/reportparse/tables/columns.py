@@ -62,15 +62,16 @@ from .stream import Stream, find_all, label_pattern
 Rows = dict[str, dict[str, Cell]]
 
 
-def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
+def printed_order(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]], dict[str, int]]:
     """The columns whose order a header may change, in the template's order,
-    and the runs of them the header names, each in its order."""
+    the runs of them the header names, each in its order, and (三) where the
+    header before the first row names each (a label-view index)."""
     if t.layout == "header_groups":
-        return _parts_named(t, s)
+        return *_parts_named(t, s), {}
     return _group_named(t, s)
 
 
-def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]]:
+def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]], dict[str, int]]:
     """三: the columns under a merged header, each named once before the first
     row — one run — and each header printed again between two rows (the
     header repeated over the 办理结果 rows, or on a new page) that names
@@ -78,9 +79,9 @@ def _group_named(t: TableGrammar, s: Stream) -> tuple[list[str], list[list[str]]
     the order (a tool or a damaged text scrambled one of them)."""
     cols = [cid for cid, col in t.columns.items() if col.group]
     if len(cols) < 2:
-        return cols, []
+        return cols, [], {}
     at = _head_places(t, s, cols)
-    return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)]
+    return cols, [sorted(at, key=at.__getitem__), *_repeated_heads(t, s, cols)], at
 
 
 def _head_places(t: TableGrammar, s: Stream, cols: list[str]) -> dict[str, int]:
@@ -356,9 +357,8 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
     if t.layout == "labelled_rows" and _sides_moved(t, s, text):
         return _placed(rows, path, "the header names the columns around a merged header (" + ", ".join(_sides(t))
                        + ") in another order than the template: their values are placed, not read")
-    cols, runs = printed_order(t, s)
+    cols, runs, at = printed_order(t, s)
     if t.layout == "labelled_rows" and runs and len(runs[0]) >= 2:
-        at = _head_places(t, s, cols)
         if (cells := grid_cells(s, text, [at[c] for c in runs[0]])) is not None:
             # a drawn grid's header whose cells wrap: the names' order is their cells' order
             if len(set(cells)) < len(cells):
