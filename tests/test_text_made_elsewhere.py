@@ -1127,8 +1127,8 @@ def test_an_empty_first_cell_a_pipe_closes_is_a_cell_not_indentation():
 def test_a_drawn_grids_wrapped_header_names_its_columns_in_its_cells_order():
     """pymupdf4llm's ``to_text()`` draws a PDF's tables as ``+---+`` grids
     and wraps a header cell's words over lines of the grid (fixture
-    ``pymupdf4llm-text-733690541``, a held-out seed of
-    ``bench/producer_text.py``): 商业企业 stands on the second line of its
+    ``pymupdf4llm-text-733690541``, from the held-out sweep of stop 65's
+    ``bench/producer_text.py``; the fix was written on it): 商业企业 stands on the second line of its
     cell, after the other names of 三 on the first. Read line by line, the
     header named 科研机构 … 其他 商业企业, and each row's five values were
     moved one column on — 三 valid (a column's rules hold whichever column it
