@@ -359,14 +359,15 @@ def reorder_columns(t: TableGrammar, s: Stream, rows: Rows, path: str, text: str
                        + ") in another order than the template: their values are placed, not read")
     cols, runs, at = printed_order(t, s)
     if t.layout == "labelled_rows" and runs and len(runs[0]) >= 2:
-        if (cells := grid_cells(s, text, [at[c] for c in runs[0]])) is not None:
+        head = [at[c] for c in runs[0]]
+        if (cells := grid_cells(s, text, head)) is not None:
             # a drawn grid's header whose cells wrap: the names' order is their cells' order
             if len(set(cells)) < len(cells):
                 return _placed(rows, path, "the header's grid holds two of the names of the columns under "
                                f"{t.columns[cols[0]].group} in one cell: which value is whose is not shown (a row's "
                                "values alike aside), so they are placed, not read", alike_kept=True, cols=cols)
-            runs = [sorted(runs[0], key=lambda c: cells[runs[0].index(c)]), *runs[1:]]
-        elif indented_lines(s, text, [at[c] for c in runs[0]]) and runs[0] != [c for c in cols if c in runs[0]]:
+            runs = [[c for _, c in sorted(zip(cells, runs[0], strict=True))], *runs[1:]]
+        elif indented_lines(s, text, head) and runs[0] != [c for c in cols if c in runs[0]]:
             return _placed(rows, path, "the header names " + " ".join(t.columns[c].labels[0] for c in runs[0])
                            + f" of the columns under {t.columns[cols[0]].group} in another order than the template, "
                            "on indented lines of text aligned with spaces, where a cell's name may stand on a lower "

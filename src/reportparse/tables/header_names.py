@@ -149,9 +149,15 @@ def empty_cell_order(t: TableGrammar, s: Stream, text: str, cols: list[str]) -> 
 
 def line_text(s: Stream, text: str, i: int) -> str:
     """The canonical line holding index ``i`` of the label view."""
-    at = line_at(s, text, i)[1]
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end]
+    return _line_of(s, text, i)[2]
+
+
+def _line_of(s: Stream, text: str, i: int) -> tuple[int, int, str]:
+    """Index ``i`` of the label view in the canonical ``text``: its line's
+    start, its own offset, and the line."""
+    at = _canon_at(s, i)
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return start, at, text[start:len(text) if end < 0 else end]
 
 
 def grid_cells(s: Stream, text: str, places: list[int]) -> list[int] | None:
@@ -165,9 +171,7 @@ def grid_cells(s: Stream, text: str, places: list[int]) -> list[int] | None:
     reading order is the columns' order."""
     where = []
     for i in places:
-        at = line_at(s, text, i)[1]
-        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        line = text[start:len(text) if end < 0 else end]
+        start, at, line = _line_of(s, text, i)
         where.append((start, len(_WALL.findall(line)), len(_WALL.findall(line, 0, at - start))))
     if len({w[0] for w in where}) < 2 or len({w[1] for w in where}) != 1 or where[0][1] < 3:
         return None
@@ -185,14 +189,19 @@ def indented_lines(s: Stream, text: str, places: list[int]) -> bool:
     names of one and of two lines), so the reading order is not shown to be
     the columns' order; text that flows (a line opening at the margin)
     keeps its reading order."""
-    starts = {text.rfind("\n", 0, line_at(s, text, i)[1]) + 1 for i in places}
-    return len(starts) >= 2 and all(text[k:k + 1] in ("\t", " ") for k in starts)
+    lines = {start: line for start, _, line in (_line_of(s, text, i) for i in places)}
+    return len(lines) >= 2 and all(line[:1] in ("\t", " ") for line in lines.values())
 
 
 def line_at(s: Stream, text: str, i: int) -> tuple[int, int]:
     """Where index ``i`` of the label view stands in the canonical ``text``: (line, offset)."""
-    at = s.canon(s.lmap[i]) if s.lmap else s.canon(i)
+    at = _canon_at(s, i)
     return text.count("\n", 0, at), at
+
+
+def _canon_at(s: Stream, i: int) -> int:
+    """Index ``i`` of the label view as an offset in the canonical text."""
+    return s.canon(s.lmap[i]) if s.lmap else s.canon(i)
 
 
 def near_names(t: TableGrammar, text: str, cols: list[str], exact: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
